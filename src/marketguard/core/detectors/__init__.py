@@ -1,0 +1,1 @@
+"""Detectors: plugins behind `Detector`, listed in `marketguard.core.registry`."""

@@ -1,0 +1,209 @@
+"""Outside messaging apps: a handle on one, or an invitation to move there.
+
+An app named in passing ("I built a WhatsApp clone") is work talk; an app with a cue is not: a handle
+("Telegram @jd_dev", "live:jdoe", "jd#4821"), an invitation ("let's continue on Telegram", "add me on
+Skype", "me chama no zap"), a question ("do you have WhatsApp?"). A disguised name (Wh@tsapp, skipe,
+"the green app", ｔｅｌｅｇｒａｍ) is a cue by itself: nobody disguises a word they mean innocently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
+from marketguard.core.detectors.contact.lexicon import APPS, EUPHEMISMS, App
+from marketguard.core.text.normalize import Document
+
+_LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "1": "l", "3": "e", "5": "s", "$": "s", "7": "t",
+                       "!": "i", "|": "l"})
+_INNER_SEPARATORS = re.compile(r"[.\-_*~·']")
+_TOKEN = re.compile(r"[^\s,;!?()\[\]{}\"«»<>:/]{1,40}")
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_TRAILING = re.compile(r"(?:'s|[.'’])$")
+
+
+def _one_edit(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    inserts = {a + c + b for a, b in splits for c in _ALPHABET}
+    return deletes | transposes | replaces | inserts
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, tuple[App, bool]]:
+    """Every written form -> (app, is_misspelling)."""
+    table: dict[str, tuple[App, bool]] = {}
+    for app in APPS:
+        for s in app.spellings:
+            table[_INNER_SEPARATORS.sub("", s.replace(" ", ""))] = (app, False)
+    for app in APPS:
+        if app.fuzzy:
+            for variant in _one_edit(app.name.replace(" ", "")):
+                if len(variant) >= 5:
+                    table.setdefault(variant, (app, True))
+    return table
+
+
+_APP_BY_NAME = {a.name: a for a in APPS}
+_EUPHEMISM = re.compile("|".join(f"(?:{p})" for p, _ in EUPHEMISMS))
+_EUPHEMISM_APPS = [(re.compile(p), app) for p, app in EUPHEMISMS]
+
+_VERB = (r"(?:add|text|txt|message|msg|dm|ping|contact|reach|call|write|chat|talk|speak|continue|move|switch|"
+         r"go|come|hit|find|catch|connect|join|send|buzz|hmu|follow|discuss|communicate|talk|shift|transfer|"
+         r"answer|reply|respond|hop)")
+_PREP = r"(?:on|via|in|at|through|over|using|thru|to|by|onto)"
+_CUE_BEFORE = re.compile(
+    rf"(?:\b{_VERB}\b[^.!?\n]{{0,30}}\b{_PREP}\s{{1,3}}(?:the\s|my\s|your\s|ur\s)?"
+    r"|\b(?:do|did)\s(?:you|u)\s(?:have|use|got)\s(?:a\s|an\s)?"
+    r"|\b(?:are|r)\s(?:you|u)\s(?:on|in|using)\s"
+    r"|\b(?:what(?:'s|s|\sis)|whats|send|give|share|drop|leave|tell)\s(?:me\s)?(?:your|ur|yr)\s"
+    r"|\b(?:my|your|ur)\s"
+    r"|\b(?:me\s)?(?:chama|liga|manda|escreve|adiciona|fala|chame|mande|escreva)\s(?:no|na|pelo|pela|por)\s(?:meu\s|seu\s)?"
+    r"|\b(?:escr[ií]beme|h[aá]blame|agr[eé]game|cont[aá]ctame|m[aá]ndame\sun\smensaje|hablemos|seguimos)\s(?:por|al|en|a)\s(?:mi\s)?"
+    r"|\b(?:mi|tu|su|meu|seu|teu|mon|ton|votre|mein|meine|dein|deine)\s"
+    r"|\b(?:[ée]cris|contacte|ajoute|[ée]crivez|contactez|ajoutez|parlons|continuons)[- ](?:moi|nous)?\s?(?:sur|par|via)\s"
+    r"|\b(?:schreib|schreiben|kontaktier|kontaktiere|add|adde|meld)\s?(?:mir|mich|sie|dich)?\s(?:auf|über|per|bei|via|in)\s"
+    r"|(?:напиши|напишите|пиши|пишите|добавь|добавьте|звони|позвони|перейд[её]м|перейти|общаться|свяжемся)"
+    r"(?:\sмне|\sменя)?\s(?:в|во|на|по)\s"
+    r")$"
+)
+_POSSESSIVE_ONLY = re.compile(r"\b(?:my|your|ur|mi|tu|su|meu|seu|teu|mon|ton|votre|mein|meine|dein|deine)\s$")
+_CUE_AFTER = re.compile(
+    r"^\s?(?:me|us)\b|^\s(?:number|no\.?|nr|id|handle|username|user\s?name|account|contact|nick|tag)\b"
+)
+_TECH_AFTER = re.compile(
+    r"^\s(?:integration|bot|bots|api|sdk|clone|plugin|webhook|app\b|apps|feature|button|template|ads?\b|"
+    r"campaign|marketing|group|channel|business\sapi|widget|login|share\sbutton|icon|logo)"
+)
+_HANDLE_AFTER = re.compile(
+    r"^\s{0,3}(?:[:=\-–]|\sis|\sid|\shandle|\susername|\suser|\sname|\stag|\sat)?\s{0,3}(?:is\s|:\s?)?"
+    r"(?P<handle>@[\w.]{2,32}|live:[\w.:\-]{3,64}|[\w.]{2,32}#\d{4}\b)"
+)
+_HANDLE_MARKED = re.compile(
+    r"^\s{0,3}(?:[:=–]|\s(?:id|handle|username|user\s?name|nick|tag)(?:\sis)?\s?:?)\s{0,3}(?P<handle>[a-z0-9][\w.\-]{2,31})"
+)
+_HANDLE_BEFORE = re.compile(r"(?P<handle>@[\w.]{3,32})\s{1,3}(?:on|in|at|via|\()\s{0,3}$")
+_SKYPE_LIVE = re.compile(r"(?<![\w:])live:(?:\.cid\.)?[\w.\-]{3,64}")
+_DISCORD_TAG = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    app: App
+    start: int
+    end: int
+    disguised: bool
+
+
+class AppDetector(Detector):
+    info = DetectorInfo(
+        id="contact.app",
+        family="contact",
+        kinds=("contact.handle", "contact.request"),
+        version="1.0.0",
+        description="Messaging apps named with a handle, an invitation or a disguise; Skype live: and Discord tags.",
+    )
+
+    def detect(self, doc: Document) -> list[Finding]:
+        view = doc.plain
+        text = view.text
+        out: list[Finding] = []
+        handled: list[tuple[int, int]] = []
+        for mention in self._mentions(doc):
+            found = self._judge(text, mention)
+            if found is None:
+                continue
+            kind, score, value, reason, hspan = found
+            s, e = (mention.start, mention.end) if hspan is None else (min(mention.start, hspan[0]), max(mention.end, hspan[1]))
+            start, end = view.span(s, e)
+            if kind == "contact.handle":
+                handled.append((s, e))
+            out.append(Finding(kind, score, start, end, value, reason, soft=kind == "contact.request"))
+        for pattern, app, score in ((_SKYPE_LIVE, "skype", 0.95), (_DISCORD_TAG, "discord", 0.8)):
+            for m in pattern.finditer(text):
+                if any(s <= m.start() < e for s, e in handled):
+                    continue
+                start, end = view.span(m.start(), m.end())
+                out.append(Finding("contact.handle", score, start, end, f"{app}:{m.group()}",
+                                   f"a {app} handle ({'live: id' if app == 'skype' else 'name#1234 tag'})"))
+        return out
+
+    def _mentions(self, doc: Document) -> list[_Mention]:
+        view = doc.plain
+        text = view.text
+        table = _spellings()
+        mentions: list[_Mention] = []
+        tokens = list(_TOKEN.finditer(text))
+        for i, m in enumerate(tokens):
+            raw = m.group()
+            key = _INNER_SEPARATORS.sub("", raw.translate(_LEET)).strip("'")
+            hit = table.get(key)
+            end = m.end()
+            if hit is None and i + 1 < len(tokens) and tokens[i + 1].start() - end <= 1:
+                pair = key + _INNER_SEPARATORS.sub("", tokens[i + 1].group().translate(_LEET))
+                hit = table.get(pair)
+                if hit is not None and not hit[0].fuzzy:
+                    end = tokens[i + 1].end()
+                elif hit is not None:
+                    hit = None
+            if hit is None:
+                # a trailing possessive or punctuation: "WhatsApp's", "telegram."
+                trimmed = key.rstrip(".'s") if key.endswith("'s") else key.rstrip(".")
+                hit = table.get(trimmed) if trimmed != key else None
+            if hit is None:
+                continue
+            app, misspelled = hit
+            start, stop = view.span(m.start(), end)
+            original = _TRAILING.sub("", doc.text[start:stop].lower())
+            disguised = misspelled or original not in app.spellings
+            mentions.append(_Mention(app, m.start(), end, disguised))
+        if " app" in text or "bird" in text or "network" in text or "plane" in text:
+            for m in _EUPHEMISM.finditer(text):
+                for pattern, name in _EUPHEMISM_APPS:
+                    if pattern.fullmatch(m.group()):
+                        app = _APP_BY_NAME.get(name) or App(name, (name,))
+                        mentions.append(_Mention(app, m.start(), m.end(), True))
+                        break
+        return mentions
+
+    @staticmethod
+    def _judge(text: str, mention: _Mention) -> tuple[str, float, str | None, str, tuple[int, int] | None] | None:
+        app = mention.app
+        before = text[max(0, mention.start - 60) : mention.start]
+        after = text[mention.end : mention.end + 48]
+        h = _HANDLE_AFTER.match(after)
+        if h is not None:
+            hs = mention.end + h.start("handle")
+            return ("contact.handle", 0.95, f"{app.name}:{h.group('handle')}", f"a {app.name} handle",
+                    (hs, hs + len(h.group("handle"))))
+        h = _HANDLE_MARKED.match(after)
+        if h is not None and not app.ambiguous:
+            hs = mention.end + h.start("handle")
+            return ("contact.handle", 0.9, f"{app.name}:{h.group('handle')}", f"a {app.name} username",
+                    (hs, hs + len(h.group("handle"))))
+        h = _HANDLE_BEFORE.search(before)
+        if h is not None:
+            hs = mention.start - len(before) + h.start("handle")
+            return ("contact.handle", 0.95, f"{app.name}:{h.group('handle')}", f"a {app.name} handle",
+                    (hs, hs + len(h.group("handle"))))
+        if _TECH_AFTER.match(after):
+            return None
+        cue = _CUE_BEFORE.search(before)
+        if cue is not None and _POSSESSIVE_ONLY.search(cue.group()) and app.ambiguous:
+            cue = None
+        after_cue = _CUE_AFTER.match(after)
+        if after_cue is not None and app.ambiguous and not after_cue.group().startswith(" "):
+            after_cue = None  # "line me", "signal me" read as English
+        if cue is not None or after_cue is not None:
+            score = 0.85 if cue is not None and not _POSSESSIVE_ONLY.search(cue.group()) else 0.75
+            why = f"an invitation to continue on {app.name}" if cue is not None else f"asks for {app.name} contact"
+            if mention.disguised:
+                score, why = 0.9, why + " (name disguised)"
+            return "contact.request", score, app.name, why, None
+        if mention.disguised:
+            return "contact.request", 0.75, app.name, f"{app.name} named in disguise", None
+        return None

@@ -1,0 +1,87 @@
+"""Names of the outside channels people move to, and the sites that carry them.
+
+Data, not logic: the detectors read these tables. Each app lists the names people write (and common
+misspellings are generated from them, see `apps.py`); `ambiguous` apps are also ordinary words ("signal",
+"line", "zoom", "slack") and need a stronger cue before they count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class App:
+    name: str
+    spellings: tuple[str, ...]
+    ambiguous: bool = False
+    fuzzy: bool = False
+    """Generate one-edit misspellings ("skipe", "whatsap"); only for long, distinctive names."""
+
+
+APPS: tuple[App, ...] = (
+    App("whatsapp", ("whatsapp", "whatsap", "watsapp", "whatapp", "watsap", "wtsp", "wapp", "wa",
+                     "zap", "zapzap", "zapp", "ватсап", "вотсап", "вацап", "ватсапп", "уотсап"), fuzzy=True),
+    App("telegram", ("telegram", "telegramm", "tg", "телеграм", "телеграмм", "телега", "тг"), fuzzy=True),
+    App("signal", ("signal", "сигнал"), ambiguous=True),
+    App("skype", ("skype", "skpe", "skyp", "скайп"), fuzzy=True),
+    App("discord", ("discord", "дискорд"), fuzzy=True),
+    App("wechat", ("wechat", "weixin", "вичат"), fuzzy=True),
+    App("viber", ("viber", "vibr", "вайбер")),
+    App("line", ("line", "line app", "line id"), ambiguous=True),
+    App("kakaotalk", ("kakaotalk", "kakao", "kakao talk"), fuzzy=True),
+    App("instagram", ("instagram", "insta", "ig", "инстаграм", "инста"), fuzzy=True),
+    App("facebook", ("facebook", "fb", "messenger", "фейсбук"), fuzzy=True),
+    App("linkedin", ("linkedin", "linked in", "линкедин"), fuzzy=True),
+    App("twitter", ("twitter", "x", "твиттер"), ambiguous=True),
+    App("slack", ("slack",), ambiguous=True),
+    App("snapchat", ("snapchat",), fuzzy=True),
+    App("google chat", ("google chat", "hangouts", "gchat"), fuzzy=False),
+    App("imo", ("imo",), ambiguous=True),
+    App("threema", ("threema",), fuzzy=True),
+)
+
+# Euphemisms: the app is never named, which is the point.
+EUPHEMISMS: tuple[tuple[str, str], ...] = (
+    (r"(?:the\s)?green\s(?:chat\s|messaging\s|messenger\s|phone\s)?app", "whatsapp"),
+    (r"(?:the\s)?(?:app|one)\swith\sthe\sgreen\s(?:icon|logo|bubble)", "whatsapp"),
+    (r"(?:the\s)?blue\sbird(?:\sapp|\ssite)?", "twitter"),
+    (r"(?:the\s)?(?:paper\s)?plane\sapp", "telegram"),
+    (r"(?:the\s)?blue\s(?:plane|paper\splane)(?:\sapp)?", "telegram"),
+    (r"(?:the\s)?blue\s(?:professional|business|job)\s(?:network|site|app)", "linkedin"),
+    (r"(?:the\s)?(?:purple|violet)\s(?:chat\s)?app", "viber"),
+    (r"(?:the\s)?yellow\s(?:chat\s)?app", "kakaotalk"),
+    (r"(?:the\s)?ghost\sapp", "snapchat"),
+    (r"(?:the\s)?(?:camera|photo)\sapp\swith\sdms", "instagram"),
+    (r"(?:the\s)?app\swith\sthe\s(?:paper\s)?plane", "telegram"),
+)
+
+# Links that open a conversation with a person: the path names the handle.
+MESSAGING_HOSTS: dict[str, str] = {
+    "wa.me": "whatsapp", "wa.link": "whatsapp", "api.whatsapp.com": "whatsapp", "chat.whatsapp.com": "whatsapp",
+    "t.me": "telegram", "telegram.me": "telegram", "telegram.dog": "telegram",
+    "m.me": "facebook", "messenger.com": "facebook", "signal.me": "signal", "signal.group": "signal",
+    "discord.gg": "discord", "discord.com": "discord", "discordapp.com": "discord",
+    "join.skype.com": "skype", "line.me": "line", "u.wechat.com": "wechat", "viber.click": "viber",
+    "invite.viber.com": "viber", "open.kakao.com": "kakaotalk", "join.slack.com": "slack",
+}
+SOCIAL_HOSTS: dict[str, str] = {
+    "instagram.com": "instagram", "instagr.am": "instagram", "facebook.com": "facebook", "fb.com": "facebook",
+    "fb.me": "facebook", "linkedin.com": "linkedin", "lnkd.in": "linkedin", "twitter.com": "twitter",
+    "x.com": "twitter", "tiktok.com": "tiktok", "snapchat.com": "snapchat", "vk.com": "vk",
+    "threads.net": "threads",
+}
+MEETING_HOSTS = frozenset(
+    {"calendly.com", "zoom.us", "meet.google.com", "teams.microsoft.com", "teams.live.com", "whereby.com",
+     "cal.com", "savvycal.com", "chat.google.com", "hangouts.google.com", "meet.jit.si", "doodle.com",
+     "tidycal.com", "youcanbook.me"}
+)
+CONTACT_PAGE_HOSTS = frozenset(
+    {"linktr.ee", "bio.link", "carrd.co", "about.me", "beacons.ai", "taplink.cc", "forms.gle",
+     "typeform.com", "jotform.com", "wixsite.com", "lnk.bio", "solo.to", "paypal.me"}
+)
+SHORTENERS = frozenset(
+    {"bit.ly", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "buff.ly", "rebrand.ly", "cutt.ly",
+     "shorturl.at", "tiny.cc", "rb.gy", "shorte.st", "adf.ly", "bl.ink", "t.ly", "v.gd", "s.id", "clck.ru",
+     "qr.io", "lnkd.in", "surl.li", "urlz.fr", "tinu.be", "short.io", "soo.gd", "bitly.com", "y2u.be"}
+)

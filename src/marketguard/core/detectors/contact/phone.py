@@ -1,0 +1,98 @@
+"""Phone numbers in any national format, spelled out, spaced, split by punctuation or written in emoji.
+
+Candidates are runs of 7 to 15 digits in the `digits` view (where "four one five" is already "4 1 5" and
+dates, prices and versions are masked); `phonenumbers` decides whether a run is a number, trying the
+sender's region first and then a list of common ones. A run that is not a valid number still counts when
+a call/text/number word stands next to it, in any of the screener's languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
+from marketguard.core.text.normalize import Document
+
+_CANDIDATE = re.compile(
+    r"(?<![\w#@/.\-+])(?P<plus>\+\s?|00)?[\s(]{0,2}\d(?:[\s().\-–—/,_*|~]{0,3}\d){6,16}(?![\w#])"
+)
+_CONTEXT = re.compile(
+    r"(?<!\w)(?:phone|number|numbers|num|no\.|nr|cell|cellphone|mobile|mob|call|calls|text|txt|sms|ring|dial|"
+    r"whats\s?app|wa|viber|telegram|signal|reach|contact|tel|ph|imo|line|wechat|"
+    r"n[uú]mero|tel[eé]fono|telefone|celular|cel|zap|liga|ligar|llama|llamar|llámame|m[oó]vil|"
+    r"t[eé]l[eé]phone|portable|appelle|appelez|num|nummer|handy|telefon|anrufen|ruf|"
+    r"номер|телефон|тел|звони|позвони|звоните|ватсап|вотсап|телеграм|мобильный)(?!\w)"
+)
+_PHONE_SHAPE = re.compile(r"^\+|^\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}$")
+
+
+class PhoneDetector(Detector):
+    info = DetectorInfo(
+        id="contact.phone",
+        family="contact",
+        kinds=("contact.phone",),
+        version="1.0.0",
+        description="Phone numbers validated by phonenumbers, including spelled, spaced and emoji digits.",
+        cost="moderate",
+    )
+
+    def detect(self, doc: Document) -> list[Finding]:
+        view = doc.digits
+        text = view.text
+        out: list[Finding] = []
+        for m in _CANDIDATE.finditer(text):
+            raw = m.group()
+            digits = "".join(c for c in raw if c.isdigit())
+            plus = m.group("plus") is not None
+            if plus and raw.startswith("00"):
+                digits = digits[2:]
+            if not 7 <= len(digits) <= 15:
+                continue
+            start, end = view.span(m.start(), m.end())
+            original = doc.text[start:end]
+            context = _CONTEXT.search(text, max(0, m.start() - 48), m.start()) or _CONTEXT.search(
+                text[m.end() : m.end() + 24]
+            )
+            disguised = any(c.isalpha() for c in original) or not original.isascii()
+            found = self._parse(digits, plus, doc.region)
+            if found is not None:
+                number, region = found
+                value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+                if plus or context or disguised:
+                    score = 0.95
+                elif _PHONE_SHAPE.search(raw.strip()):
+                    score = 0.8
+                else:
+                    score = 0.6
+                where = "international" if plus else f"read as {region}"
+                reason = f"a valid phone number ({where})"
+            elif context or disguised:
+                value, score = digits, 0.75 if context else 0.7
+                reason = "a run of digits next to a call/text/number word" if context else "digits spelled out"
+            else:
+                continue
+            if disguised:
+                reason += ", written in disguise"
+            out.append(Finding("contact.phone", score, start, end, value, reason))
+        return out
+
+    def _parse(self, digits: str, plus: bool, region: str | None) -> tuple[phonenumbers.PhoneNumber, str] | None:
+        if plus:
+            try:
+                number = phonenumbers.parse("+" + digits, None)
+            except phonenumbers.NumberParseException:
+                return None
+            if phonenumbers.is_valid_number(number):
+                return number, phonenumbers.region_code_for_number(number) or "ZZ"
+            return None
+        regions = self.config.regions if region is None else (region, *self.config.regions)
+        for r in regions:
+            try:
+                number = phonenumbers.parse(digits, r)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                return number, r
+        return None

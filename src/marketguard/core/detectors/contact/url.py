@@ -1,0 +1,118 @@
+"""Links and bare domains, also disguised ("t dot me slash jd", "jd-studio dot io", "hxxp", "[.]").
+
+What a link is matters more than that it is one: a wa.me or t.me link is a handle, a Calendly or Zoom
+link moves the meeting, a shortener hides its target, a contact page or link-in-bio lists everything.
+A link to a reference site or an allowed portfolio host is reported as suppressed, never as a signal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
+from marketguard.core.detectors.contact.lexicon import (
+    CONTACT_PAGE_HOSTS,
+    MEETING_HOSTS,
+    MESSAGING_HOSTS,
+    SHORTENERS,
+    SOCIAL_HOSTS,
+)
+from marketguard.core.text.domains import FILE_EXTENSIONS, Host, parse_host
+from marketguard.core.text.normalize import Document
+
+_URL = re.compile(
+    r"(?<![\w@.\-/])(?P<scheme>(?:https?|ftp)://|www\.)?"
+    r"(?P<host>(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.){1,6}(?:[a-z]{2,24}|xn--[a-z0-9\-]{1,59}))"
+    r"(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'`]{0,2000})?(?![\w@])"
+)
+_TRAILING = ".,;:!?)]}'\"»"
+_SELF_REF = re.compile(r"\b(?:my|our|visit|check\s(?:out\s)?my|see\smy|at|on)\s{1,3}(?:\w+\s){0,2}$")
+_CONTACT_PATH = re.compile(r"/(?:contact|contacts|about|hire|reach|kontakt|contato|contacto|contactez|links?)\b")
+_NOT_HOSTS = frozenset({"e.g", "i.e", "a.m", "p.m", "etc.etc", "u.s", "u.k", "n.b", "vs.net"})
+
+
+class UrlDetector(Detector):
+    info = DetectorInfo(
+        id="contact.url",
+        family="contact",
+        kinds=("contact.url", "contact.handle"),
+        version="1.0.0",
+        description="Links and bare domains, classified: messaging, social, meeting, shortener, contact page.",
+    )
+
+    def detect(self, doc: Document) -> list[Finding]:
+        view = doc.plain
+        text = view.text
+        if "." not in text:
+            return []
+        out: list[Finding] = []
+        for m in _URL.finditer(text):
+            host_text = m.group("host")
+            if host_text in _NOT_HOSTS:
+                continue
+            host = parse_host(host_text)
+            if host is None:
+                continue
+            scheme = m.group("scheme")
+            path = (m.group("path") or "").rstrip(_TRAILING)
+            last = host.suffix.rsplit(".", 1)[-1]
+            if scheme is None and not path and last in FILE_EXTENSIONS and not self._known(host):
+                continue  # "main.py", "logo.ai": a file name, not a site
+            end_in_view = m.start("host") + len(host_text) + len(m.group("port") or "") + len(path)
+            start, end = view.span(m.start(), end_in_view)
+            finding = self._classify(host, host_text, path, text[: m.start()])
+            if finding is None:
+                continue
+            kind, score, value, reason = finding
+            allowed = host.registered in self.config.allowed_domains and kind == "contact.url"
+            url = f"{scheme if scheme and '://' in scheme else 'https://'}{host_text}{path}"
+            if value is None:
+                value = url
+            disguised = "." not in doc.text[start:end] or "[" in doc.text[start:end]
+            if disguised:
+                reason += ", written in disguise"
+                score = max(score, 0.85)
+            out.append(
+                Finding(kind, score, start, end, value, reason,
+                        allowed_by=f"{host.registered} is on the allowed-domains list" if allowed else None)
+            )
+        return out
+
+    @staticmethod
+    def _known(host: Host) -> bool:
+        full = f"{host.subdomain}.{host.registered}".lstrip(".")
+        return (full in MESSAGING_HOSTS or host.registered in MESSAGING_HOSTS or host.registered in SHORTENERS
+                or full in SHORTENERS or host.registered in SOCIAL_HOSTS or host.registered in MEETING_HOSTS
+                or host.registered in CONTACT_PAGE_HOSTS)
+
+    @staticmethod
+    def _classify(host: Host, host_text: str, path: str, before: str) -> tuple[str, float, str | None, str] | None:
+        full = host_text.removeprefix("www.")
+        reg = host.registered
+        handle = path.strip("/").split("/", 1)[0].split("?", 1)[0].lstrip("@")
+        app = MESSAGING_HOSTS.get(full) or MESSAGING_HOSTS.get(reg)
+        if app is not None:
+            value = f"{app}:{handle}" if handle and handle not in {"invite", "join"} else None
+            if handle == "invite":
+                value = f"{app}:{path.strip('/').split('/')[-1]}"
+            return "contact.handle", 0.95, value, f"a {app} link that opens a direct conversation"
+        app = SOCIAL_HOSTS.get(reg)
+        if app is not None:
+            if handle and handle not in {"in", "company", "pages", "groups", "share", "p", "watch"}:
+                return "contact.handle", 0.9, f"{app}:{handle}", f"a {app} profile link"
+            if handle in {"in", "company"} and "/" in path.strip("/"):
+                return "contact.handle", 0.9, f"{app}:{path.strip('/').split('/')[1]}", f"a {app} profile link"
+            return "contact.url", 0.8, None, f"a {app} link"
+        if reg in MEETING_HOSTS or full in MEETING_HOSTS:
+            return "contact.url", 0.9, None, "a meeting or booking link outside the platform"
+        if reg in SHORTENERS or full in SHORTENERS:
+            return "contact.url", 0.9, None, "a link shortener that hides where it leads"
+        if reg in CONTACT_PAGE_HOSTS or full.startswith(("docs.google.com/forms", "forms.")):
+            return "contact.url", 0.9, None, "a contact form or link-in-bio page"
+        if full == "docs.google.com" and path.startswith("/forms"):
+            return "contact.url", 0.9, None, "a form that collects contact details"
+        if _CONTACT_PATH.search(path):
+            return "contact.url", 0.9, None, "a link to a contact page"
+        if _SELF_REF.search(before[-40:]):
+            return "contact.url", 0.8, None, "a link to the sender's own site"
+        return "contact.url", 0.5, None, "a link to an outside site"

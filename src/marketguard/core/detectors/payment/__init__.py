@@ -1,0 +1,1 @@
+"""Detectors of the `payment` family: paying or being paid outside the platform."""

@@ -1,0 +1,175 @@
+"""Paying outside the platform: the intent ("skip the fee"), the rail (PayPal, Zelle, USDT), and amounts.
+
+A rail named in work talk is not a payment ("add a PayPal checkout button", "I withdraw to Payoneer"), so
+a rail counts only next to a payment verb or an explicit off-platform cue, and never next to development
+or withdrawal words. Payoneer, bank transfers and cards need the explicit cue: the platform itself pays
+out through them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marketguard.core.detectors.base import DetectorConfig, DetectorInfo, Finding
+from marketguard.core.detectors.pattern import Phrase, PhraseDetector
+from marketguard.core.text.normalize import Document
+
+_STRONG_RAILS = {
+    "paypal": r"p[a@4]y\s?p[a@4][l1]|paypal\.me|пейпал",
+    "zelle": r"zelle",
+    "cash app": r"cash\s?app|\$cashtag",
+    "venmo": r"venmo",
+    "western union": r"western\s?union|\bwu\b",
+    "moneygram": r"money\s?gram",
+    "skrill": r"skrill",
+    "neteller": r"neteller",
+    "revolut": r"revolut",
+    "wise": r"transferwise|wise(?=\s(?:account|transfer|acc|details|email|tag))",
+    "crypto": r"crypto(?:currency)?|usdt|usdc|tether|btc|bitcoin|eth(?:ereum)?|binance(?:\spay)?|trc-?20|erc-?20|"
+              r"bep-?20|metamask|trust\swallet|coinbase|крипт\w*|биткоин",
+    "pix": r"pix",
+    "bizum": r"bizum",
+    "mercado pago": r"mercado\s?pago",
+    "upi": r"upi|paytm|phonepe|google\spay|gpay",
+    "gcash": r"gcash|easypaisa|jazzcash|m-?pesa",
+    "webmoney": r"webmoney|perfect\smoney|qiwi|юмани|сбп|сбер(?:банк)?|тинькофф",
+    "gift card": r"gift\s?cards?",
+}
+_WEAK_RAILS = {
+    "payoneer": r"payoneer",
+    "bank transfer": r"bank(?:\s(?:transfer|wire|account|deposit|details))?|wire(?:\stransfer)?|direct\s(?:deposit|transfer)|"
+                     r"iban|swift|sepa|ach|transferencia(?:\sbancaria)?|transfer[eê]ncia(?:\sbanc[aá]ria)?|"
+                     r"virement(?:\sbancaire)?|(?:bank)?[üu]berweisung|перевод(?:ом)?(?:\sна\sкарту)?|на\sкарту",
+    "card": r"(?:debit|credit)\scard|my\scard",
+    "cash": r"cash(?!\s?app)",
+    "wise": r"wise",
+}
+
+
+def _alternation(rails: dict[str, str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<r{i}>(?<!\\w)(?:{p})(?!\\w))" for i, p in enumerate(rails.values())))
+
+
+_STRONG = _alternation(_STRONG_RAILS)
+_WEAK = _alternation(_WEAK_RAILS)
+_STRONG_NAMES = list(_STRONG_RAILS)
+_NEEDS_PAY_WORD = frozenset({"crypto", "gift card", "upi", "pix", "wise", "revolut", "webmoney", "gcash"})
+"""Strong rails that are also everyday words or tech topics; the rest (Zelle, Venmo...) only mean paying."""
+_WEAK_NAMES = list(_WEAK_RAILS)
+
+_PAY = re.compile(
+    r"(?<!\w)(?:pay|pays|paid|paying|payment|payments|send|sent|transfer|deposit|wire|accept|receive|settle|money|"
+    r"funds?|invoice|remit|reimburse|tip|bonus|price|rate|budget|\$|€|£|usd|eur|my|your|via|through|thru|by|"
+    r"pago|pagar|pagamento|pague|paiement|payer|payé|zahl\w*|bezahl\w*|оплат\w*|плат\w*|переведу|скину)(?!\w)"
+)
+_OUTSIDE = re.compile(
+    r"(?<!\w)(?:direct|directly|outside|off[-\s]?platform|off\s(?:upwork|fiverr|the\s(?:platform|site))|privately|"
+    r"personal(?:ly)?|instead|rather\sthan|skip|avoid|no\sfees?|without\s(?:the\s)?fees?|save\s(?:the\s)?fees?|"
+    r"pay\s(?:me|you)\s(?:by|via|through|with|on|to|into)|send\s(?:it|the\smoney|payment|money)\s(?:to|via)|"
+    r"directamente|directo|direto|diretamente|directement|direkt|напрямую)(?!\w)"
+)
+_BENIGN = re.compile(
+    r"(?<!\w)(?:integrat\w*|checkout|api|sdk|button|plugin|gateway|webhooks?|store|shop|shopify|woocommerce|stripe|"
+    r"module|subscriptions?|sandbox|ipn|developer|clone|app\sdevelopment|withdraw\w*|cash\s?out|payout\smethod|"
+    r"connect(?:ed|ing)?\s(?:to|with)|fintech|dashboard|form|field|page|flow|logo|icon)(?!\w)"
+)
+_AMOUNT = re.compile(
+    r"[$€£₹₽]\s?\d[\d,.]{0,12}k?|(?<![\w.])\d[\d,.]{0,12}\s?(?:k\s)?(?:usd|usdt|usdc|eur|gbp|dollars?|bucks|euros?|"
+    r"reais|rubles?|руб\w*|btc|eth)(?!\w)"
+)
+
+_INTENT: tuple[Phrase, ...] = (
+    Phrase("skip-fee", r"\b(?:skip|avoid|save|saving|bypass|dodge|cut\sout|escape|get\saround|don'?t\spay|not\spay)\s"
+                       r"(?:\w+\s){0,3}?(?:fee|fees|commission|cut|percentage|charges?|service\scharge|\d{1,2}\s?%)\b",
+           "payment.offplatform", 0.9, "proposes to avoid the platform's fee"),
+    Phrase("no-platform-fee", r"\b(?:no|without|zero|0%)\s(?:the\s)?(?:upwork|fiverr|platform|service|site)(?:'s)?\s"
+                              r"(?:fee|fees|commission|cut)\b", "payment.offplatform", 0.85, "proposes to avoid the platform's fee"),
+    Phrase("pay-directly", r"\b(?:pay|paid|paying|payment|payments|send\s(?:the\s)?(?:money|payment)|transfer\s(?:the\s)?money)\s"
+                           r"(?:\w+\s){0,2}?(?:directly|direct|outside(?:\sof)?(?:\sthe)?(?:\s(?:platform|upwork|fiverr))?|"
+                           r"off[-\s]?platform|off\s(?:upwork|fiverr|the\splatform|the\ssite)|privately|under\sthe\stable|"
+                           r"in\scash)\b", "payment.offplatform", 0.9, "proposes payment outside the platform"),
+    Phrase("close-and-pay", r"\b(?:close|end|cancel|finish|stop)\s(?:the|this|our)\s(?:contract|job|order|project)\b[^.!?\n]{0,60}?"
+                            r"\b(?:keep|continue|start)\s(?:paying|to\spay|payment)",
+           "payment.offplatform", 0.9, "proposes to end the contract and keep paying outside it"),
+    Phrase("milestone-outside", r"\b(?:first|1st|this|one|initial|small)\s(?:milestone|payment|part|order|deposit)\s(?:here|on\s"
+                                r"(?:upwork|fiverr|the\splatform))\b[^!?\n]{0,60}?\b(?:rest|remaining|remainder|balance|"
+                                r"others?|next\sones?)\b[^!?\n]{0,30}?\b(?:outside|directly|off|privately|elsewhere)\b",
+           "payment.offplatform", 0.9, "splits payment between the platform and outside"),
+    Phrase("settle-outside", r"\b(?:settle|pay|send|handle|sort\sout)\s(?:the\s|you\sthe\s)?(?:rest|remainder|balance|real\s(?:price|amount)|"
+                             r"difference|extra|full\s(?:price|amount))\s(?:\w+\s){0,3}?(?:outside|directly|privately|off|elsewhere)\b",
+           "payment.offplatform", 0.9, "moves part of the price outside the platform"),
+    Phrase("outside-pay", r"\b(?:outside|off)\s(?:of\s)?(?:the\s)?(?:platform|upwork|fiverr|site)\b[^.!?\n]{0,30}?\b(?:pay|payment|paid|money|transfer)",
+           "payment.offplatform", 0.85, "mentions payment outside the platform"),
+    Phrase("es-pay", r"\b(?:pago\sdirecto|pag(?:ar|arte|arme|o)\s(?:\w+\s)?directamente|sin\s(?:la\s)?comisi[oó]n|"
+                     r"sin\spagar\s(?:la\s)?comisi[oó]n|pag(?:ar|o)\s(?:\w+\s){0,2}fuera\sde\s(?:la\s)?plataforma)\b",
+           "payment.offplatform", 0.9, "proposes payment outside the platform (es)"),
+    Phrase("pt-pay", r"\b(?:pagamento\sdireto|pag(?:ar|o|amento)\s(?:\w+\s)?(?:direto|diretamente|por\sfora)|sem\s(?:a\s)?(?:taxa|comiss[aã]o)|"
+                     r"pag(?:ar|o|amento)\s(?:\w+\s){0,2}fora\sda\splataforma)\b",
+           "payment.offplatform", 0.9, "proposes payment outside the platform (pt)"),
+    Phrase("fr-pay", r"\b(?:paiement\sdirect|pa(?:yer|ie)\s(?:\w+\s)?directement|sans\s(?:les\s)?(?:frais|commission)|"
+                     r"pa(?:yer|iement)\s(?:\w+\s){0,2}en\sdehors\sde\s(?:la\s)?plateforme)\b",
+           "payment.offplatform", 0.9, "proposes payment outside the platform (fr)"),
+    Phrase("de-pay", r"\b(?:direkt\s(?:be)?zahl\w*|(?:be)?zahl\w*\s(?:\w+\s){0,2}direkt|ohne\s(?:die\s)?(?:geb[üu]hr(?:en)?|provision)|"
+                     r"zahlung\sau(?:ß|ss)erhalb|au(?:ß|ss)erhalb\sder\splattform\s(?:\w+\s){0,2}(?:be)?zahl\w*)\b",
+           "payment.offplatform", 0.9, "proposes payment outside the platform (de)"),
+    Phrase("ru-pay", r"(?:оплат\w*\s(?:\w+\s)?напрямую|напрямую\s(?:\w+\s)?оплат\w*|без\sкомисси\w*|вне\s(?:платформы|биржи|сайта)\s"
+                     r"(?:\w+\s){0,2}?(?:оплат\w*|плат\w*|деньги)|переведу\s(?:тебе\s|вам\s)?на\sкарту|перевод(?:ом)?\sна\sкарту)",
+           "payment.offplatform", 0.9, "proposes payment outside the platform (ru)"),
+)
+
+
+class OffPlatformPaymentDetector(PhraseDetector):
+    info = DetectorInfo(
+        id="payment.offplatform",
+        family="payment",
+        kinds=("payment.offplatform", "payment.rail", "payment.amount"),
+        version="1.0.0",
+        description="Intent to pay outside the platform, named payment rails in a payment context, and amounts.",
+    )
+    phrases = _INTENT
+
+    def __init__(self, config: DetectorConfig) -> None:
+        super().__init__(config)
+
+    def detect(self, doc: Document) -> list[Finding]:
+        out = super().detect(doc)
+        view = doc.plain
+        text = view.text
+        for pattern, names, strong in ((_STRONG, _STRONG_NAMES, True), (_WEAK, _WEAK_NAMES, False)):
+            for m in pattern.finditer(text):
+                if m.lastgroup is None:
+                    continue
+                rail = names[int(m.lastgroup[1:])]
+                left = _clause_left(text, m.start(), 60)
+                right = _clause_right(text, m.end(), 50)
+                window = left + " " + right
+                outside = _OUTSIDE.search(window) is not None
+                if _BENIGN.search(window) and not outside:
+                    continue
+                paying = outside or _PAY.search(window) is not None
+                if strong and not paying and rail in _NEEDS_PAY_WORD:
+                    continue
+                if not strong and not outside:
+                    continue
+                start, end = view.span(m.start(), m.end())
+                score = 0.9 if outside else 0.8 if paying else 0.65
+                out.append(Finding("payment.rail", score, start, end, rail,
+                                   f"names {rail} as a way to pay{' outside the platform' if outside else ''}", soft=True))
+        if out:
+            for m in _AMOUNT.finditer(text):
+                start, end = view.span(m.start(), m.end())
+                out.append(Finding("payment.amount", 0.7, start, end, m.group().strip(),
+                                   "an amount named in off-platform payment talk", soft=True))
+        return out
+
+
+def _clause_left(text: str, pos: int, width: int) -> str:
+    chunk = text[max(0, pos - width) : pos]
+    cut = max(chunk.rfind("."), chunk.rfind("!"), chunk.rfind("?"), chunk.rfind("\n"))
+    return chunk[cut + 1 :]
+
+
+def _clause_right(text: str, pos: int, width: int) -> str:
+    chunk = text[pos : pos + width]
+    cuts = [i for i in (chunk.find("."), chunk.find("!"), chunk.find("?"), chunk.find("\n")) if i >= 0]
+    return chunk[: min(cuts)] if cuts else chunk

@@ -1,0 +1,237 @@
+"""The screener: one readable pipeline from a message to an explained decision.
+
+    message -> documents (head and tail of a long text) -> every enabled detector -> context (negation,
+    on-platform talk, code, allow-lists) -> overlaps resolved -> pieces joined across the conversation's
+    recent messages -> policy table -> result (decision, deciding rule, signals with original offsets,
+    nudge, redacted text)
+
+Usage:
+
+    screener = Screener()
+    result = screener.screen("jdoe at gmail dot com")
+    result = screener.screen(Message(text="555 0198", conversation_id="c1", sender_id="u1"))
+    result = screener.screen("pay me by PayPal", Context(phase=Phase.ACTIVE_CONTRACT))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from marketguard.core.context import in_code, why_cancelled
+from marketguard.core.conversation import ConversationState, ConversationStore, InMemoryConversations, Turn
+from marketguard.core.detectors.base import Detector, DetectorConfig, Finding
+from marketguard.core.model import Context, Decision, Message, Related, ScreenResult, Signal, Suppressed
+from marketguard.core.policy import Policy, decide
+from marketguard.core.registry import DETAIL_DETECTORS, Registry
+from marketguard.core.text.normalize import Document
+
+REDACTION_LABELS = {"contact": "[contact removed]", "payment": "[payment details removed]"}
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenerConfig:
+    """How the screener runs; every field has an embedded default."""
+
+    detectors: DetectorConfig = field(default_factory=DetectorConfig)
+    disabled: frozenset[str] = frozenset()
+    max_chars: int = 20_000
+    """Longer texts are screened on their first and last `max_chars // 2` characters, and say so."""
+    code_factor: float = 0.5
+    """Scores of findings inside quoted code are multiplied by this."""
+    history_turns: int = 3
+    """How many earlier messages of the same sender are searched for the rest of a split detail."""
+
+
+@dataclass(slots=True)
+class _Found:
+    finding: Finding
+    detector: Detector
+
+
+class Screener:
+    def __init__(
+        self,
+        config: ScreenerConfig | None = None,
+        policy: Policy | None = None,
+        conversations: ConversationStore | None = None,
+        registry: Registry | None = None,
+    ) -> None:
+        from marketguard.defaults import default_policy  # the packaged table, read once
+
+        self.config = config or ScreenerConfig()
+        self.policy = policy or default_policy()
+        self.conversations: ConversationStore = conversations or InMemoryConversations()
+        self.detectors = (registry or Registry()).build(self.config.detectors, self.config.disabled)
+        self._detail_detectors = [d for d in self.detectors if d.info.id in DETAIL_DETECTORS]
+
+    # -- public ------------------------------------------------------------------------------------------
+
+    def screen(self, message: Message | str, context: Context | None = None) -> ScreenResult:
+        """Screen one message; a plain string is a pre-contract message without a conversation."""
+        if isinstance(message, str):
+            message = Message(text=message, context=context or Context())
+        elif context is not None:
+            message = replace(message, context=context)
+        text = message.text
+        docs, notes, truncated = self._documents(text, message.context.region)
+        signals: list[Signal] = []
+        suppressed: list[Suppressed] = []
+        for offset, doc in docs:
+            kept, dropped = self._run(doc, self.detectors)
+            signals.extend(_to_signal(f, offset, text) for f in kept)
+            suppressed.extend(Suppressed(_to_signal(f, offset, text), why) for f, why in dropped)
+
+        state: ConversationState | None = None
+        if message.conversation_id is not None:
+            state = self.conversations.get(message.conversation_id) or ConversationState()
+            signals.extend(self._split_details(message, state, signals))
+
+        signals.sort(key=lambda s: (s.start, -s.score))
+        attempts = state.attempts if state is not None else 0
+        verdict = decide(self.policy, signals, message.context.phase, attempts)
+        redacted = _redact(text, verdict.redact) if verdict.redact else None
+
+        if state is not None and message.conversation_id is not None:
+            state.turns.append(Turn(message.id, message.sender_id, text[-2000:]))
+            del state.turns[: -max(self.config.history_turns * 3, 1)]
+            if verdict.decision is not Decision.ALLOW:
+                state.attempts += 1
+            self.conversations.put(message.conversation_id, state)
+
+        return ScreenResult(
+            id=message.id,
+            decision=verdict.decision,
+            rule=verdict.rule,
+            signals=tuple(signals),
+            phase=message.context.phase,
+            rules_fired=verdict.fired,
+            redacted_text=redacted,
+            nudge=verdict.nudge,
+            suppressed=tuple(suppressed),
+            truncated=truncated,
+            notes=tuple(notes),
+        )
+
+    # -- steps -------------------------------------------------------------------------------------------
+
+    def _documents(self, text: str, region: str | None) -> tuple[list[tuple[int, Document]], list[str], bool]:
+        limit = self.config.max_chars
+        if len(text) <= limit:
+            return [(0, Document(text, region))], [], False
+        half = limit // 2
+        tail_start = len(text) - half
+        note = f"text of {len(text)} characters screened on its first {half} and last {half} characters"
+        return [(0, Document(text[:half], region)), (tail_start, Document(text[tail_start:], region))], [note], True
+
+    def _run(self, doc: Document, detectors: list[Detector]) -> tuple[list[_Found], list[tuple[_Found, str]]]:
+        found: list[_Found] = []
+        dropped: list[tuple[_Found, str]] = []
+        for detector in detectors:
+            for finding in detector.detect(doc):
+                item = _Found(finding, detector)
+                why = why_cancelled(doc, finding)
+                if why is not None:
+                    dropped.append((item, why))
+                    continue
+                if doc.code and in_code(doc, finding):
+                    item.finding = replace(finding, score=finding.score * self.config.code_factor,
+                                           reason=finding.reason + " (inside quoted code)")
+                found.append(item)
+        return _resolve_overlaps(found), dropped
+
+    def _split_details(self, message: Message, state: ConversationState, current: list[Signal]) -> list[Signal]:
+        """Join this message with the sender's recent ones; keep details that only exist across them."""
+        turns = [t for t in state.turns if message.sender_id is None or t.sender_id == message.sender_id]
+        turns = turns[-self.config.history_turns :]
+        if not turns or len(message.text) > 500:
+            return []
+        pieces = [*(t.text for t in turns), message.text]
+        joined = " ".join(pieces)
+        starts: list[int] = []
+        pos = 0
+        for p in pieces:
+            starts.append(pos)
+            pos += len(p) + 1
+        own_start = starts[-1]
+        doc = Document(joined, message.context.region)
+        kept, _ = self._run(doc, self._detail_detectors)
+        known = {(s.kind, s.value) for s in current}
+        out: list[Signal] = []
+        for item in kept:
+            f = item.finding
+            if not (f.start < own_start < f.end) or (f.kind, f.value) in known:
+                continue
+            related = []
+            for turn, begin in zip(turns, starts, strict=False):
+                s, e = max(f.start, begin), min(f.end, begin + len(turn.text))
+                if s < e:
+                    related.append(Related(turn.message_id, s - begin, e - begin, joined[s:e]))
+            names = ", ".join(r.message_id or "?" for r in related)
+            out.append(
+                Signal(
+                    kind=f.kind,
+                    family=item.detector.info.family,
+                    score=f.score,
+                    start=0,
+                    end=f.end - own_start,
+                    text=message.text[: f.end - own_start],
+                    value=f.value,
+                    reason=f"{f.reason}, completed across messages ({names} and this one)",
+                    detector=item.detector.info.ref,
+                    related=tuple(related),
+                )
+            )
+        return out
+
+
+def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
+    """Keep the strongest of overlapping findings of one family; a detail is never hidden by mere talk."""
+    ordered = sorted(found, key=lambda f: (-f.finding.score, f.finding.start))
+    kept: list[_Found] = []
+    for item in ordered:
+        f = item.finding
+        clash = False
+        for other in kept:
+            o = other.finding
+            if f.start < o.end and o.start < f.end and item.detector.info.family == other.detector.info.family:
+                if f.soft == o.soft or f.soft:
+                    clash = True
+                    break
+        if not clash:
+            kept.append(item)
+    return sorted(kept, key=lambda f: f.finding.start)
+
+
+def _to_signal(item: _Found, offset: int, text: str) -> Signal:
+    f = item.finding
+    start, end = f.start + offset, f.end + offset
+    return Signal(
+        kind=f.kind,
+        family=item.detector.info.family,
+        score=round(min(max(f.score, 0.0), 1.0), 4),
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=f.value,
+        reason=f.reason,
+        detector=item.detector.info.ref,
+    )
+
+
+def _redact(text: str, signals: tuple[Signal, ...]) -> str:
+    """Replace each signal's span with a label; overlapping spans become one label."""
+    merged: list[tuple[int, int, str]] = []
+    for sig in sorted(signals, key=lambda x: (x.start, x.end)):
+        if merged and sig.start <= merged[-1][1]:
+            s, e, fam = merged[-1]
+            merged[-1] = (s, max(e, sig.end), fam)
+        else:
+            merged.append((sig.start, sig.end, sig.family))
+    out: list[str] = []
+    pos = 0
+    for s, e, fam in merged:
+        out.append(text[pos:s])
+        out.append(REDACTION_LABELS.get(fam, "[removed]"))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)

@@ -1,0 +1,167 @@
+"""The records every part of marketguard speaks: what comes in, what a detector finds, what goes out.
+
+Plain frozen dataclasses, so the core stays free of frameworks; adapters convert to and from JSON in one
+place (`marketguard.core.records`). Offsets (`start`, `end`) always index the ORIGINAL text, so that a
+reviewer's highlight and a redactor's cut agree whatever normalisation found the detail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Phase(str, Enum):
+    """Where the two parties stand: the same words are allowed in one phase and prohibited in another."""
+
+    PRE_CONTRACT = "pre_contract"
+    ACTIVE_CONTRACT = "active_contract"
+    ENDED = "ended"
+
+
+class Kind(str, Enum):
+    """What the text is; job posts and profiles are public, messages and proposals are one-to-one."""
+
+    MESSAGE = "message"
+    PROPOSAL = "proposal"
+    PROFILE = "profile"
+    JOB_POST = "job_post"
+
+
+class Decision(str, Enum):
+    """The closed vocabulary of outcomes, mildest first; `severity` orders them."""
+
+    ALLOW = "allow"
+    NUDGE = "nudge"
+    REDACT = "redact"
+    REVIEW = "review"
+    BLOCK = "block"
+
+    @property
+    def severity(self) -> int:
+        return _SEVERITY[self]
+
+
+_SEVERITY = {d: i for i, d in enumerate(Decision)}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Facts about the conversation that the platform knows and the text does not."""
+
+    phase: Phase = Phase.PRE_CONTRACT
+    region: str | None = None
+    """ISO 3166 alpha-2 country of the sender, if known: the first guess when reading a national phone number."""
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One text to screen. `extra` keeps unknown input fields so they survive a round trip."""
+
+    text: str
+    id: str | None = None
+    kind: Kind = Kind.MESSAGE
+    conversation_id: str | None = None
+    sender_id: str | None = None
+    recipient_id: str | None = None
+    at: str | None = None
+    context: Context = field(default_factory=Context)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A piece of an earlier message that, together with this one, forms a detail."""
+
+    message_id: str | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One finding: what (kind, family), where (start/end in the original text), how sure, and why."""
+
+    kind: str
+    family: str
+    score: float
+    start: int
+    end: int
+    text: str
+    value: str | None
+    reason: str
+    detector: str
+    related: tuple[Related, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "family": self.family,
+            "score": round(self.score, 3),
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "reason": self.reason,
+            "detector": self.detector,
+        }
+        if self.related:
+            out["related"] = [
+                {"message_id": r.message_id, "start": r.start, "end": r.end, "text": r.text}
+                for r in self.related
+            ]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A finding that an allow-list or a context rule removed, kept so the decision stays explainable."""
+
+    signal: Signal
+    why: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.signal.to_dict(), "suppressed_because": self.why}
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenResult:
+    """What the screener answers for one message; the CLI prints it and the API returns it as JSON."""
+
+    id: str | None
+    decision: Decision
+    rule: str
+    signals: tuple[Signal, ...]
+    phase: Phase
+    rules_fired: tuple[str, ...] = ()
+    redacted_text: str | None = None
+    nudge: str | None = None
+    suppressed: tuple[Suppressed, ...] = ()
+    truncated: bool = False
+    notes: tuple[str, ...] = ()
+
+    def families(self, min_score: float = 0.0) -> set[str]:
+        return {s.family for s in self.signals if s.score >= min_score}
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "decision": self.decision.value,
+            "rule": self.rule,
+            "rules_fired": list(self.rules_fired),
+            "phase": self.phase.value,
+            "signals": [s.to_dict() for s in self.signals],
+        }
+        if self.redacted_text is not None:
+            out["redacted_text"] = self.redacted_text
+        if self.nudge is not None:
+            out["nudge"] = self.nudge
+        if self.suppressed:
+            out["suppressed"] = [s.to_dict() for s in self.suppressed]
+        if self.truncated:
+            out["truncated"] = True
+        if self.notes:
+            out["notes"] = list(self.notes)
+        return out

@@ -1,0 +1,137 @@
+"""The policy is a table of rows (data), and `decide` is a pure function of signals, phase and history.
+
+Rows are validated when the table is parsed: unknown phases, families or decisions, scores outside
+[0, 1] and unknown nudge names are errors that name the row. See `marketguard/rules/policy.yaml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from marketguard.core.model import Decision, Phase, Signal
+from marketguard.errors import MarketguardError
+
+DEFAULT_RULE = "default-allow"
+KNOWN_FAMILIES = frozenset({"contact", "payment", "scam", "account"})
+
+
+class PolicyError(MarketguardError):
+    """The policy table is malformed; the message names the row and the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyRow:
+    id: str
+    decision: Decision
+    phases: frozenset[Phase]
+    families: frozenset[str]
+    kinds: frozenset[str]
+    min_score: float
+    min_prior_attempts: int = 0
+    nudge: str | None = None
+    redact: bool = False
+    description: str = ""
+
+    def matches(self, signals: Iterable[Signal], phase: Phase, prior_attempts: int) -> list[Signal]:
+        """The signals that make this row fire (empty when it does not)."""
+        if phase not in self.phases or prior_attempts < self.min_prior_attempts:
+            return []
+        return [
+            s for s in signals
+            if s.score >= self.min_score and (s.family in self.families or s.kind in self.kinds)
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    rows: tuple[PolicyRow, ...]
+    nudges: Mapping[str, str]
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    decision: Decision
+    rule: str
+    fired: tuple[str, ...]
+    nudge: str | None
+    redact: tuple[Signal, ...]
+
+
+def decide(policy: Policy, signals: Iterable[Signal], phase: Phase, prior_attempts: int = 0) -> Verdict:
+    """Apply every row; the most severe decision wins, the first row with it is the deciding rule."""
+    signals = tuple(signals)
+    fired: list[tuple[PolicyRow, list[Signal]]] = []
+    for row in policy.rows:
+        hits = row.matches(signals, phase, prior_attempts)
+        if hits:
+            fired.append((row, hits))
+    if not fired:
+        return Verdict(Decision.ALLOW, DEFAULT_RULE, (), None, ())
+    top = max(row.decision.severity for row, _ in fired)
+    winner = next(row for row, _ in fired if row.decision.severity == top)
+    nudge_key = winner.nudge or next((r.nudge for r, _ in fired if r.nudge and r.decision.severity == top), None)
+    to_redact: list[Signal] = []
+    if top >= Decision.REDACT.severity:
+        for row, hits in fired:
+            if row.decision.severity >= Decision.REDACT.severity or row.redact:
+                to_redact.extend(hits)
+    return Verdict(
+        decision=winner.decision,
+        rule=winner.id,
+        fired=tuple(row.id for row, _ in fired),
+        nudge=policy.nudges.get(nudge_key) if nudge_key else None,
+        redact=tuple(dict.fromkeys(to_redact)),
+    )
+
+
+def parse_policy(data: Mapping[str, Any]) -> Policy:
+    """Build a `Policy` from its YAML/JSON form, refusing anything it does not understand."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("rows"), list):
+        raise PolicyError("a policy needs a 'rows' list")
+    nudges = data.get("nudges", {}) or {}
+    if not isinstance(nudges, Mapping) or not all(isinstance(v, str) for v in nudges.values()):
+        raise PolicyError("'nudges' must map names to texts")
+    rows: list[PolicyRow] = []
+    seen: set[str] = set()
+    allowed = {"id", "description", "phases", "families", "kinds", "min_score", "min_prior_attempts", "decision",
+               "nudge", "redact"}
+    for i, raw in enumerate(data["rows"]):
+        where = f"row {i + 1}"
+        if not isinstance(raw, Mapping):
+            raise PolicyError(f"{where}: must be a mapping")
+        rid = raw.get("id")
+        if not isinstance(rid, str) or not rid:
+            raise PolicyError(f"{where}: needs an 'id'")
+        where = f"row {i + 1} ({rid})"
+        if rid in seen:
+            raise PolicyError(f"{where}: duplicate id")
+        seen.add(rid)
+        unknown = set(raw) - allowed
+        if unknown:
+            raise PolicyError(f"{where}: unknown fields {sorted(unknown)}")
+        try:
+            decision = Decision(raw.get("decision"))
+            phases = frozenset(Phase(p) for p in raw.get("phases", [p.value for p in Phase]))
+        except ValueError as exc:
+            raise PolicyError(f"{where}: {exc}") from exc
+        families = frozenset(raw.get("families", []))
+        if families - KNOWN_FAMILIES:
+            raise PolicyError(f"{where}: unknown families {sorted(families - KNOWN_FAMILIES)}")
+        kinds = frozenset(raw.get("kinds", []))
+        if not families and not kinds:
+            raise PolicyError(f"{where}: needs 'families' or 'kinds'")
+        score = raw.get("min_score", 0.0)
+        if not isinstance(score, int | float) or not 0.0 <= score <= 1.0:
+            raise PolicyError(f"{where}: min_score must be a number in [0, 1]")
+        attempts = raw.get("min_prior_attempts", 0)
+        if not isinstance(attempts, int) or attempts < 0:
+            raise PolicyError(f"{where}: min_prior_attempts must be a whole number >= 0")
+        nudge = raw.get("nudge")
+        if nudge is not None and nudge not in nudges:
+            raise PolicyError(f"{where}: nudge {nudge!r} is not defined under 'nudges'")
+        rows.append(PolicyRow(rid, decision, phases, families, kinds, float(score), attempts, nudge,
+                              bool(raw.get("redact", False)), str(raw.get("description", ""))))
+    return Policy(tuple(rows), dict(nudges), int(data.get("version", 1)))

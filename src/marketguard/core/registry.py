@@ -1,0 +1,66 @@
+"""The one registry of detectors. Nothing registers itself on import: this list is the whole truth.
+
+Plugins add classes with `Registry.register`; the same class twice is a no-op, another class under an id
+already taken is an error, so two plugins cannot silently shadow each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from marketguard.core.detectors.base import Detector, DetectorConfig
+from marketguard.core.detectors.contact.apps import AppDetector
+from marketguard.core.detectors.contact.email import EmailDetector
+from marketguard.core.detectors.contact.phone import PhoneDetector
+from marketguard.core.detectors.contact.request import ContactRequestDetector
+from marketguard.core.detectors.contact.url import UrlDetector
+from marketguard.core.detectors.payment.offplatform import OffPlatformPaymentDetector
+from marketguard.core.detectors.payment.wallet import WalletDetector
+from marketguard.errors import ConfigError
+
+BUILTIN: tuple[type[Detector], ...] = (
+    EmailDetector,
+    PhoneDetector,
+    UrlDetector,
+    AppDetector,
+    ContactRequestDetector,
+    OffPlatformPaymentDetector,
+    WalletDetector,
+)
+
+DETAIL_DETECTORS = frozenset({"contact.email", "contact.phone", "contact.url", "contact.app"})
+"""Detectors that find a concrete detail: the ones re-run over a conversation to join split pieces."""
+
+
+class Registry:
+    def __init__(self, classes: Iterable[type[Detector]] = BUILTIN) -> None:
+        self._classes: dict[str, type[Detector]] = {}
+        for cls in classes:
+            self.register(cls)
+
+    def register(self, cls: type[Detector]) -> None:
+        ident = cls.info.id
+        existing = self._classes.get(ident)
+        if existing is cls:
+            return
+        if existing is not None:
+            raise ConfigError(f"detector id {ident!r} is taken by {existing.__qualname__}; cannot add {cls.__qualname__}")
+        self._classes[ident] = cls
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._classes)
+
+    def get(self, ident: str) -> type[Detector]:
+        try:
+            return self._classes[ident]
+        except KeyError:
+            raise ConfigError(f"unknown detector {ident!r}; known: {', '.join(self._classes)}") from None
+
+    def build(self, config: DetectorConfig, disabled: Iterable[str] = ()) -> list[Detector]:
+        """Instances of every registered detector except the disabled ones (unknown ids are an error)."""
+        off = set(disabled)
+        unknown = off - set(self._classes)
+        if unknown:
+            raise ConfigError(f"cannot disable unknown detectors {sorted(unknown)}; known: {', '.join(self._classes)}")
+        return [cls(config) for ident, cls in self._classes.items() if ident not in off]

@@ -1,0 +1,1 @@
+"""Text normalisation with offset maps back to the original."""

@@ -1,0 +1,317 @@
+"""Normalisation: the views of a message that detectors search, each mapped back to the original.
+
+Three views, each derived from the one before and computed only when a detector asks for it:
+
+- `clean`: lower-case; NFKC (fullwidth and mathematical letters become ASCII); Unicode digits become
+  ASCII digits; invisible characters (zero-width, joiners, variation selectors, keycaps) vanish;
+  Cyrillic and Greek look-alikes inside Latin words become Latin (the confusables table); letters written
+  one at a time ("g m a i l", "t.e.l.e.g.r.a.m") are joined.
+- `plain`: `clean` with spelled-out punctuation undone where it is unambiguous: "[dot]", "(at)", "[.]",
+  "jdoe at gmail", "t dot me slash x", "live colon x", "hxxp".
+- `digits`: `plain` with digit words turned into digits ("four one five", "double zero", "2three4", in six
+  languages), and with dates, times, prices, versions, IP addresses and reference numbers masked, so
+  that what is left that looks like a phone number probably is one.
+
+Every regex here is bounded, so that a megabyte of hostile near-matches takes linear time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from marketguard.core.text.confusables import latin_lookalikes
+from marketguard.core.text.numbers import DIGIT_WORDS, REPEAT_WORDS
+from marketguard.core.text.view import View, mask, rewrite
+
+_LETTER = r"[^\W\d_]"
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Cc", "Co", "Cs"})
+_KEEP_CONTROLS = frozenset("\n\t\r")
+
+
+@lru_cache(maxsize=4096)
+def _fold(ch: str) -> str:
+    """NFKC-fold one non-ASCII character; '' for invisible ones; a Unicode digit becomes ASCII."""
+    cat = unicodedata.category(ch)
+    if cat in _INVISIBLE_CATEGORIES and ch not in _KEEP_CONTROLS:
+        return ""
+    if cat == "Nd":
+        return str(unicodedata.digit(ch))
+    if cat == "Zs":
+        return " "
+    return unicodedata.normalize("NFKC", ch)
+
+
+_WORD = re.compile(_LETTER + r"+")
+
+
+def _deconfuse(text: str) -> str:
+    """Replace look-alike letters inside words that mix Latin with another script (same length)."""
+    table = latin_lookalikes()
+    out: list[str] | None = None
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word.isascii():
+            continue
+        has_ascii = any(c.isascii() for c in word)
+        if has_ascii:
+            mapped = [table.get(c) or table.get(c.upper()) or c for c in word]
+        elif all(c in table for c in word):
+            mapped = [table[c] for c in word]
+        else:
+            continue
+        if all(len(c) == 1 for c in mapped):
+            if out is None:
+                out = list(text)
+            out[m.start() : m.end()] = mapped
+    return text if out is None else "".join(out)
+
+
+def clean_view(text: str) -> View:
+    """The `clean` view (see module docstring)."""
+    if text.isascii():
+        view = View(text.lower())
+    else:
+        chars: list[str] = []
+        starts: list[int] = []
+        for i, ch in enumerate(text):
+            if ch.isascii():
+                chars.append(ch)
+                starts.append(i)
+                continue
+            for c in _fold(ch):
+                chars.append(c)
+                starts.append(i)
+        starts.append(len(text))
+        folded = _deconfuse("".join(chars)).lower()
+        if len(folded) != len(chars):  # a rare character whose lower case is longer: keep NFKC only
+            folded = "".join(chars)
+        view = View(folded, starts)
+    if _SPACED_HINT.search(view.text):
+        view = rewrite(view, _SPACED_LETTERS, _join_letters)
+    return view
+
+
+# Three or more single letters separated by single spaces or by one punctuation mark.
+_SPACED_HINT = re.compile(r"(?<!\w)" + _LETTER + r"(?: {1,3}| ?[.\-*·] ?)" + _LETTER + r"(?!\w)")
+_SPACED_LETTERS = re.compile(
+    r"(?<!\w)" + _LETTER + r"(?:(?: {1,3}| ?[.\-*·] ?)" + _LETTER + r"(?!\w)){2,60}"
+)
+
+
+def _join_letters(m: re.Match[str]) -> list[tuple[str, int]]:
+    return [(ch, i) for i, ch in enumerate(m.group()) if ch.isalpha()]
+
+
+# --- the `plain` view: spelled-out punctuation ------------------------------------------------------
+
+_OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
+_BRACKETED_DOT = re.compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:dot|punto|ponto|point|punkt|точка|\.)\s{{0,2}}{_CLOSE}\s{{0,3}}")
+_BRACKETED_AT = re.compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:at|arroba|arobase|@)\s{{0,2}}{_CLOSE}\s{{0,3}}")
+_SPELLED_DOT = re.compile(r"(?<=[a-z0-9])\s{1,3}(?:dot|d0t|punto|ponto|point|punkt|точка)\s{1,3}(?=[a-z0-9])")
+_SPACED_DOT_AFTER_DOMAIN = re.compile(r"(?<=[a-z0-9])\s{1,2}\.\s{1,2}(?=(?:com|net|org|io|co|me|ru|br|in|de|uk)\b)")
+_SPELLED_AT = re.compile(r"(?<=[a-z0-9_.\-])\s{1,3}(?:at|arroba|arobase|собака|@)\s{1,3}(?=[a-z0-9])")
+_SPELLED_SLASH = re.compile(r"(?<=[a-z0-9.])\s{0,3}(?:slash|barra|/)\s{0,3}(?=[a-z0-9_])")
+_SPELLED_COLON = re.compile(r"(?<=[a-z0-9])\s{1,3}(?:colon|dois pontos|deux points)\s{1,3}(?=[a-z0-9.])")
+_DEFANGED_SCHEME = re.compile(r"\bhxxp(s?)\b|\[:\]|\[://\]")
+_PLAIN_HINT = re.compile(
+    r"dot|d0t|punto|ponto|point|punkt|точка|\bat\b|arroba|arobase|собака|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s"
+)
+
+WEBMAIL = frozenset(
+    {"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "aol", "icloud", "me", "mac",
+     "proton", "protonmail", "pm", "yandex", "mail", "gmx", "web", "zoho", "qq", "163", "126", "rediffmail",
+     "tutanota", "tuta", "fastmail", "hey", "uol", "bol", "terra", "libero", "orange", "free", "wanadoo",
+     "rambler", "bk", "inbox", "list", "ukr"}
+)
+_NOT_A_USERNAME = frozenset(
+    {"i'm", "im", "is", "are", "am", "be", "me", "us", "it", "them", "him", "her", "you", "we", "they",
+     "look", "out", "here", "there", "online", "available", "meet", "see", "work", "home", "office",
+     "start", "starting", "arrive", "arriving", "back", "done", "ready", "was", "were", "and", "or", "but",
+     "site", "website", "page", "live", "up", "lunch", "this", "that", "all", "once", "least", "best"}
+)
+
+
+def _unbracket_dot(m: re.Match[str]) -> str:
+    return "."
+
+
+def _unbracket_at(m: re.Match[str]) -> str:
+    return "@"
+
+
+def _spelled_at(m: re.Match[str]) -> str | None:
+    """' at ' is an '@' only between a username-like word and a domain-like one."""
+    text = m.string
+    left_start = m.start()
+    while left_start > 0 and not text[left_start - 1].isspace():
+        left_start -= 1
+    left = text[left_start : m.start()]
+    if left in _NOT_A_USERNAME or not left:
+        return None
+    right_m = _DOMAINISH.match(text, m.end())
+    if right_m is None:
+        return None
+    right = right_m.group()
+    first_label = right.split(".", 1)[0]
+    if "." in right or first_label in WEBMAIL:
+        return "@"
+    return None
+
+
+_DOMAINISH = re.compile(r"[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){0,4}")
+
+
+def _spelled_slash(m: re.Match[str]) -> str | None:
+    token = m.group().strip()
+    if token == "/" and m.group() == "/":
+        return None
+    left_start = m.start()
+    text = m.string
+    while left_start > 0 and not text[left_start - 1].isspace():
+        left_start -= 1
+    left = text[left_start : m.start()]
+    return "/" if "." in left else None
+
+
+def _defang(m: re.Match[str]) -> str:
+    g = m.group()
+    if g.startswith("hxxp"):
+        return "http" + (m.group(1) or "")
+    return ":" if g == "[:]" else "://"
+
+
+def plain_view(clean: View) -> View:
+    """The `plain` view (see module docstring)."""
+    if not _PLAIN_HINT.search(clean.text):
+        return clean
+    view = rewrite(clean, _DEFANGED_SCHEME, _defang)
+    view = rewrite(view, _BRACKETED_DOT, _unbracket_dot)
+    view = rewrite(view, _BRACKETED_AT, _unbracket_at)
+    view = rewrite(view, _SPELLED_DOT, _unbracket_dot)
+    view = rewrite(view, _SPACED_DOT_AFTER_DOMAIN, _unbracket_dot)
+    view = rewrite(view, _SPELLED_AT, _spelled_at)
+    view = rewrite(view, _SPELLED_SLASH, _spelled_slash)
+    view = rewrite(view, _SPELLED_COLON, lambda m: ":")
+    return view
+
+
+# --- the `digits` view ------------------------------------------------------------------------------
+
+_NUMBER_WORD = "|".join(sorted((re.escape(w) for w in DIGIT_WORDS), key=len, reverse=True))
+_REPEAT_WORD = "|".join(sorted((re.escape(w) for w in REPEAT_WORDS), key=len, reverse=True))
+_DIGIT_WORDS_RE = re.compile(
+    rf"(?<!{_LETTER})(?:(?P<rep>{_REPEAT_WORD})[\s\-]{{1,3}})?(?P<word>{_NUMBER_WORD}|\d)(?!{_LETTER})"
+)
+_ZERO_LETTER_RE = re.compile(rf"(?<!{_LETTER})(?:oh|o)(?!{_LETTER})")
+_DIGIT_HINT = re.compile(rf"(?<!{_LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD})(?!{_LETTER})")
+
+
+def _digit_word(m: re.Match[str]) -> str | None:
+    word = m.group("word")
+    rep = m.group("rep")
+    digit = word if word.isdigit() else DIGIT_WORDS[word]
+    if rep is None:
+        return None if word.isdigit() else digit
+    return digit * REPEAT_WORDS[rep]
+
+
+def _zero_letter(m: re.Match[str]) -> str | None:
+    """'oh' or 'o' is zero only with a digit close on either side ("five oh one")."""
+    text = m.string
+    before = text[max(0, m.start() - 3) : m.start()]
+    after = text[m.end() : m.end() + 3]
+    if any(c.isdigit() for c in before) or any(c.isdigit() for c in after):
+        return "0"
+    return None
+
+
+# What looks like a run of digits but is not a phone number: masked before phones are looked for.
+_NOT_PHONE = re.compile(
+    r"""
+      \b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b                        # 2024-05-17
+    | \b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b                        # 17/05/2024, 5.17.24
+    | \b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?            # 10:30, 10:30 pm
+    | \b\d{1,2}\s?[ap]\.?m\b\.?                                # 5pm
+    | [$€£¥₹₽]\s?\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?   # $1,200.00
+    | \b\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?\s?(?:usd|eur|gbp|inr|brl|rub|usdt|dollars?|euros?|reais|rubles?|k\b|€|\$|%)
+    | \bv?\d{1,4}(?:\.\d{1,4}){2,5}\b                          # versions and IPv4
+    | \b\d{1,5}\s?[x×]\s?\d{1,5}\b                             # 1920x1080
+    | (?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factura|fatura|commande|
+         rechnung|bestellung|заказ|счет|счёт)\s?(?:no\.?|number|n[ºo°]|\#|:)?\s?[\#:]?\s?[a-z]{0,4}[\d\-/]{3,30}
+    | \#\s?[a-z]{0,4}\d[\d\-]{2,30}                           # #FO81234
+    | \b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b
+    """,
+    re.VERBOSE,
+)
+
+
+def digits_view(plain: View) -> View:
+    """The `digits` view (see module docstring)."""
+    view = plain
+    if _DIGIT_HINT.search(view.text):
+        view = rewrite(view, _DIGIT_WORDS_RE, _digit_word)
+        if "o" in view.text:
+            view = rewrite(view, _ZERO_LETTER_RE, _zero_letter)
+    return mask(view, _NOT_PHONE)
+
+
+# --- code -------------------------------------------------------------------------------------------
+
+_INLINE_CODE = re.compile(r"`[^`\n]{1,400}`")
+_PROMPT_LINE = re.compile(r"(?m)^[ \t]{0,8}(?:\$|>>>|#|[\w.\-]{1,64}@[\w.\-]{1,64}:[~/][^\n$#]{0,200}[$#])[ \t][^\n]{0,2000}$")
+_DECORATOR = re.compile(r"(?m)^[ \t]{0,16}@[a-z_][\w.]{0,100}(?:\([^\n]{0,500}\))?[ \t]*$", re.IGNORECASE)
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Where the message quotes code: fenced blocks, inline code, shell prompts, decorator lines."""
+    spans: list[tuple[int, int]] = []
+    if "```" in text:
+        pos = 0
+        while True:
+            s = text.find("```", pos)
+            if s < 0:
+                break
+            e = text.find("```", s + 3)
+            if e < 0:
+                spans.append((s, len(text)))
+                break
+            spans.append((s, e + 3))
+            pos = e + 3
+    if "`" in text:
+        spans.extend(m.span() for m in _INLINE_CODE.finditer(text))
+    if "$" in text or ">>>" in text or "#" in text:
+        spans.extend(m.span() for m in _PROMPT_LINE.finditer(text))
+    if "@" in text:
+        spans.extend(m.span() for m in _DECORATOR.finditer(text))
+    return sorted(spans)
+
+
+@dataclass
+class Document:
+    """One text and its views, computed on first use and shared by every detector."""
+
+    text: str
+    region: str | None = None
+    """The sender's country, if known: the first region tried for a national phone number."""
+
+    @cached_property
+    def clean(self) -> View:
+        return clean_view(self.text)
+
+    @cached_property
+    def plain(self) -> View:
+        return plain_view(self.clean)
+
+    @cached_property
+    def digits(self) -> View:
+        return digits_view(self.plain)
+
+    @cached_property
+    def code(self) -> list[tuple[int, int]]:
+        return code_spans(self.text)
+
+    def in_code(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.code)
