@@ -84,7 +84,11 @@ class Screener:
         state: ConversationState | None = None
         if message.conversation_id is not None:
             state = self.conversations.get(message.conversation_id) or ConversationState()
-            signals.extend(self._split_details(message, state, signals))
+            joined = self._split_details(message, state, signals)
+            if joined:
+                # a detail completed across messages supersedes the fragment seen in this message alone
+                signals = [s for s in signals
+                           if not any(j.kind == s.kind and s.start < j.end for j in joined)] + joined
 
         signals.sort(key=lambda s: (s.start, -s.score))
         attempts = state.attempts if state is not None else 0
@@ -222,7 +226,7 @@ def _redact(text: str, signals: tuple[Signal, ...]) -> str:
     """Replace each signal's span with a label; overlapping spans become one label."""
     merged: list[tuple[int, int, str]] = []
     for sig in sorted(signals, key=lambda x: (x.start, x.end)):
-        if merged and sig.start <= merged[-1][1]:
+        if merged and (sig.start <= merged[-1][1] or not text[merged[-1][1] : sig.start].strip()):
             s, e, fam = merged[-1]
             merged[-1] = (s, max(e, sig.end), fam)
         else:

@@ -102,7 +102,10 @@ _SPACED_LETTERS = re.compile(
 
 
 def _join_letters(m: re.Match[str]) -> list[tuple[str, int]]:
-    return [(ch, i) for i, ch in enumerate(m.group()) if ch.isalpha()]
+    """Drop the separators; but where letters are spaced, a spaced dot is a real dot ("g m a i l . c o m")."""
+    run = m.group()
+    spaced = run.count(" ") > len(run) // 3
+    return [(ch, i) for i, ch in enumerate(run) if ch.isalpha() or (spaced and ch == "." and run[i - 1] == " ")]
 
 
 # --- the `plain` view: spelled-out punctuation ------------------------------------------------------
@@ -130,7 +133,8 @@ _NOT_A_USERNAME = frozenset(
     {"i'm", "im", "is", "are", "am", "be", "me", "us", "it", "them", "him", "her", "you", "we", "they",
      "look", "out", "here", "there", "online", "available", "meet", "see", "work", "home", "office",
      "start", "starting", "arrive", "arriving", "back", "done", "ready", "was", "were", "and", "or", "but",
-     "site", "website", "page", "live", "up", "lunch", "this", "that", "all", "once", "least", "best"}
+     "site", "website", "page", "live", "up", "lunch", "this", "that", "all", "once", "least", "best",
+     "details", "info", "more", "it's", "hosted", "found", "deployed", "staging", "demo", "docs", "files"}
 )
 
 
@@ -155,6 +159,8 @@ def _spelled_at(m: re.Match[str]) -> str | None:
     if right_m is None:
         return None
     right = right_m.group()
+    if text[right_m.end() : right_m.end() + 1] == "/":
+        return None  # "details at bit.ly/x": a link, not an address
     first_label = right.split(".", 1)[0]
     if "." in right or first_label in WEBMAIL:
         return "@"

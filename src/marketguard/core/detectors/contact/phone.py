@@ -25,6 +25,10 @@ _CONTEXT = re.compile(
     r"t[eé]l[eé]phone|portable|appelle|appelez|num|nummer|handy|telefon|anrufen|ruf|"
     r"номер|телефон|тел|звони|позвони|звоните|ватсап|вотсап|телеграм|мобильный)(?!\w)"
 )
+_PARTIAL = re.compile(
+    r"(?:(?:phone|number|cell|mobile|whats\s?app|wa|text|call)(?:\s(?:me|is|at|on|no))*|n[uú]mero|nummer|номер)"
+    r"\s?[:\-]?\s?(?P<digits>\+?\d{1,3}(?:[\s.\-]?\d){1,5})\s*$"
+)
 _PHONE_SHAPE = re.compile(r"^\+|^\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}$")
 
 
@@ -42,6 +46,12 @@ class PhoneDetector(Detector):
         view = doc.digits
         text = view.text
         out: list[Finding] = []
+        for m in _PARTIAL.finditer(text):
+            # "my number is 415": the first digits of a number that the next message completes
+            start, end = view.span(m.start("digits"), m.end("digits"))
+            digits = "".join(c for c in m.group("digits") if c.isdigit())
+            out.append(Finding("contact.phone", 0.7, start, end, digits,
+                               "the first digits of a phone number, announced as such"))
         for m in _CANDIDATE.finditer(text):
             raw = m.group()
             digits = "".join(c for c in raw if c.isdigit())
@@ -87,7 +97,12 @@ class PhoneDetector(Detector):
             if phonenumbers.is_valid_number(number):
                 return number, phonenumbers.region_code_for_number(number) or "ZZ"
             return None
-        regions = self.config.regions if region is None else (region, *self.config.regions)
+        if region is not None:
+            regions: tuple[str, ...] = (region, *self.config.regions)
+        elif len(digits) >= 8:
+            regions = self.config.regions
+        else:
+            return None  # seven bare digits are a valid local number somewhere in the world: not evidence
         for r in regions:
             try:
                 number = phonenumbers.parse(digits, r)

@@ -66,8 +66,6 @@ PHRASES: tuple[Phrase, ...] = (
            "contact.pointer", 0.85, "says the same handle works elsewhere"),
     Phrase("qr-code", r"\b(?:wechat|whats\s?app|telegram|line|kakao|viber|signal)\s(?:qr|code|qr\scode)\b",
            "contact.pointer", 0.85, "a messaging-app QR code"),
-    Phrase("contact-page", r"\b(?:contact\s(?:page|form|section)|contact\sme\spage)\b", "contact.pointer", 0.7,
-           "points to a contact page"),
     # --- other languages -------------------------------------------------------------------------------
     Phrase("es-ask", rf"\b(?:p[aá]same|dame|env[ií]ame|m[aá]ndame|comp[aá]rteme|cu[aá]l\ses)\s(?:tu|su)\s{_DETAIL_ES}\b",
            "contact.request", 0.85, "asks for a contact detail (es)"),

@@ -1,0 +1,1 @@
+"""Adapters around the pure core: the command line now; HTTP, storage and streams later."""

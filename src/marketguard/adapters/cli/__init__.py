@@ -1,0 +1,1 @@
+"""The `marketguard` command."""

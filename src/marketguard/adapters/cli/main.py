@@ -1,0 +1,150 @@
+"""The `marketguard` command: check one text, scan JSON Lines, evaluate on labelled data, run the demo."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import IO, Annotated
+
+import orjson
+import typer
+from rich.console import Console
+
+from marketguard.core.engine import Screener
+from marketguard.core.model import Context, Message, Phase
+from marketguard.core.records import message_from_dict
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="marketguard: trust & safety for freelance marketplaces.")
+
+
+def _screener(policy: Path | None) -> Screener:
+    if policy is None:
+        return Screener()
+    from marketguard.defaults import load_policy
+
+    return Screener(policy=load_policy(str(policy)))
+
+
+PolicyOpt = Annotated[Path | None, typer.Option("--policy", help="A policy table (YAML) to use instead of the default.")]
+
+
+@app.command()
+def check(
+    text: Annotated[str, typer.Argument(help="The message to screen.")],
+    phase: Annotated[Phase, typer.Option(help="Contract phase of the conversation.")] = Phase.PRE_CONTRACT,
+    region: Annotated[str | None, typer.Option(help="Sender's country (ISO 3166 alpha-2), for phone numbers.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON instead.")] = False,
+    policy: PolicyOpt = None,
+) -> None:
+    """Screen one text and show what was found, the decision and the nudge."""
+    from marketguard.adapters.cli.render import render
+
+    result = _screener(policy).screen(Message(text=text, context=Context(phase=phase, region=region)))
+    if as_json:
+        sys.stdout.buffer.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
+        return
+    render(Console(), text, result)
+
+
+def _open_in(path: str) -> IO[bytes]:
+    return sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+
+
+def _open_out(path: str) -> IO[bytes]:
+    return sys.stdout.buffer if path == "-" else open(path, "wb")  # noqa: SIM115
+
+
+@app.command()
+def scan(
+    source: Annotated[str, typer.Argument(metavar="IN", help="JSON Lines file of records, or - for stdin.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="Where to write results, or - for stdout.")] = "-",
+    policy: PolicyOpt = None,
+) -> None:
+    """Screen JSON Lines: one output line per input line, in order; bad lines get an `error`."""
+    from marketguard.adapters.jsonl import scan as run_scan
+
+    screener = _screener(policy)
+    src, sink = _open_in(source), _open_out(output)
+    err = Console(stderr=True)
+    try:
+        if err.is_terminal and sink is not sys.stdout.buffer:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            total = None
+            if source != "-":
+                with open(source, "rb") as fh:
+                    total = sum(1 for _ in fh)
+            with Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                          console=err) as bar:
+                task = bar.add_task("scan", total=total)
+                lines, errors = run_scan(screener, src, sink, on_line=lambda: bar.advance(task))
+        else:
+            lines, errors = run_scan(screener, src, sink)
+    finally:
+        sink.flush()
+        if src is not sys.stdin.buffer:
+            src.close()
+        if sink is not sys.stdout.buffer:
+            sink.close()
+    if err.is_terminal:
+        err.print(f"{lines} lines screened, {errors} with errors")
+
+
+@app.command("eval")
+def evaluate_cmd(
+    path: Annotated[Path, typer.Argument(help="Labelled JSON Lines (records with a 'labels' list).")],
+    min_score: Annotated[float, typer.Option(help="Score from which a signal counts as a detection.")] = 0.6,
+    errors: Annotated[bool, typer.Option("--errors", help="List every message the screener got wrong.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    policy: PolicyOpt = None,
+) -> None:
+    """Precision and recall per family, and the share of benign messages flagged."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from marketguard.evaluation import evaluate
+
+    with open(path, "rb") as fh:
+        report = evaluate(fh, _screener(policy), min_score=min_score)
+    if as_json:
+        sys.stdout.buffer.write(orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
+        return
+    console = Console()
+    table = Table(title=f"{path.name}: {report.total} messages, {report.benign} benign")
+    for col in ("family", "precision", "recall", "tp", "fp", "fn"):
+        table.add_column(col, justify="right" if col != "family" else "left")
+    for fam, s in report.families.items():
+        table.add_row(fam, f"{s.precision:.3f}", f"{s.recall:.3f}", str(s.tp), str(s.fp), str(s.fn))
+    console.print(table)
+    console.print(f"benign messages flagged: {report.benign_flagged}/{report.benign} "
+                  f"({100 * report.benign_flag_rate:.1f}%)")
+    if errors:
+        for m in report.misses:
+            console.print(Text(f"[{m.id}] {m.category}: expected {m.expected} got {m.predicted}: {m.text!r} {m.signals}"))
+
+
+@app.command()
+def demo(policy: PolicyOpt = None) -> None:
+    """Screen the bundled sample conversation and show what was found in each message."""
+    from importlib import resources
+
+    from marketguard.adapters.cli.render import render
+
+    screener = _screener(policy)
+    console = Console()
+    raw = resources.files("marketguard").joinpath("data/sample_conversation.jsonl").read_bytes()
+    for line in raw.splitlines():
+        if not line.strip():
+            continue
+        record = orjson.loads(line)
+        message = message_from_dict(record)
+        result = screener.screen(message)
+        render(console, message.text, result, title=f"{message.id} from {message.sender_id} ({message.context.phase.value})")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

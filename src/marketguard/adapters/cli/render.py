@@ -1,0 +1,53 @@
+"""Terminal rendering of a screening result with rich: the text with each finding highlighted."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from marketguard.core.model import Decision, ScreenResult
+
+FAMILY_STYLE = {"contact": "bold black on yellow", "payment": "bold white on red", "scam": "bold white on magenta",
+                "account": "bold white on blue"}
+DECISION_STYLE = {Decision.ALLOW: "green", Decision.NUDGE: "yellow", Decision.REDACT: "dark_orange",
+                  Decision.REVIEW: "red", Decision.BLOCK: "bold red"}
+
+
+def highlighted(text: str, result: ScreenResult) -> Text:
+    """The original text with every signal's span styled by family (markup in the text is not parsed)."""
+    out = Text(text)
+    for s in result.signals:
+        out.stylize(FAMILY_STYLE.get(s.family, "reverse"), s.start, s.end)
+    return out
+
+
+def render(console: Console, text: str, result: ScreenResult, title: str | None = None) -> None:
+    style = DECISION_STYLE.get(result.decision, "white")
+    head = Text.assemble(("decision: ", "bold"), (result.decision.value.upper(), style), "   rule: ", (result.rule, "bold"),
+                         "   phase: ", result.phase.value)
+    parts: list[Text | Table | Panel] = [head, Text(""), highlighted(text, result)]
+    if result.signals:
+        table = Table(show_header=True, header_style="bold", expand=True)
+        for col in ("kind", "span", "text", "score", "value", "reason", "detector"):
+            table.add_column(col, overflow="fold")
+        for s in result.signals:
+            table.add_row(s.kind, f"{s.start}-{s.end}", Text(s.text), f"{s.score:.2f}", Text(s.value or ""),
+                          Text(s.reason), s.detector)
+        parts.append(table)
+    if result.suppressed:
+        sup = Table(title="not counted", show_header=True, header_style="dim", expand=True)
+        for col in ("kind", "text", "because"):
+            sup.add_column(col, overflow="fold")
+        for x in result.suppressed:
+            sup.add_row(x.signal.kind, Text(x.signal.text), Text(x.why))
+        parts.append(sup)
+    if result.nudge:
+        parts.append(Panel(Text(result.nudge), title="nudge shown to the sender", border_style="yellow"))
+    if result.redacted_text is not None:
+        parts.append(Panel(Text(result.redacted_text), title="as delivered (redacted)", border_style="dark_orange"))
+    for note in result.notes:
+        parts.append(Text(f"note: {note}", style="dim"))
+    console.print(Panel(Group(*parts), title=title or (f"message {result.id}" if result.id else "message"),
+                        border_style=style))

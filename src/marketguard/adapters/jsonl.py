@@ -1,0 +1,70 @@
+"""JSON Lines in, JSON Lines out: exactly one output line per input line, in order, never a crash.
+
+A line that is not UTF-8, not JSON, not an object, or has no `text` gets an output line with `error` and
+its 1-based `line` number; the stream goes on. Blank lines are errors too, so that counts always match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO, Any
+
+import orjson
+
+from marketguard.core.engine import Screener
+from marketguard.core.records import message_from_dict
+from marketguard.errors import RecordError
+
+MAX_LINE_BYTES = 8 * 1024 * 1024
+
+
+def read_lines(stream: IO[bytes], max_bytes: int = MAX_LINE_BYTES) -> Iterator[bytes | None]:
+    """Yield each line (without its newline); None for a line longer than `max_bytes`, which is skipped."""
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while True:  # drain the rest of the oversized line
+                rest = stream.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line.rstrip(b"\r\n")
+
+
+def screen_line(screener: Screener, raw: bytes | None, number: int, max_bytes: int = MAX_LINE_BYTES) -> dict[str, Any]:
+    """The output object for one input line."""
+    if raw is None:
+        return {"id": None, "line": number, "error": f"line longer than {max_bytes} bytes; not screened"}
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return {"id": None, "line": number, "error": f"not valid UTF-8 at byte {exc.start}"}
+    try:
+        record = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        return {"id": None, "line": number, "error": f"not valid JSON: {exc}"}
+    rid = record.get("id") if isinstance(record, dict) else None
+    try:
+        message = message_from_dict(record)
+    except RecordError as exc:
+        return {"id": rid, "line": number, "error": str(exc)}
+    out = screener.screen(message).to_dict()
+    out["id"] = rid
+    return out
+
+
+def scan(screener: Screener, stream: IO[bytes], sink: IO[bytes], on_line: Any = None) -> tuple[int, int]:
+    """Screen every line of `stream` into `sink`; returns (lines, errors)."""
+    lines = errors = 0
+    for number, raw in enumerate(read_lines(stream), start=1):
+        out = screen_line(screener, raw, number)
+        if "error" in out:
+            errors += 1
+        sink.write(orjson.dumps(out) + b"\n")
+        lines += 1
+        if on_line is not None:
+            on_line()
+    return lines, errors
