@@ -51,7 +51,7 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
     if finding.soft:
         if _NEGATION.search(_clause_before(text, finding.start)):
             return "negated in its clause"
-        if _ON_PLATFORM.search(_clause_around(text, finding.start, finding.end)):
+        if not finding.kind.startswith("payment.") and _ON_PLATFORM.search(_clause_around(text, finding.start, finding.end)):
             return "the conversation stays on the platform"
     if finding.kind == "contact.phone" and _SCRIPT_CUE.search(text):
         for m in _QUOTED.finditer(doc.text):

@@ -22,7 +22,7 @@ from marketguard.core.conversation import ConversationState, ConversationStore, 
 from marketguard.core.detectors.base import Detector, DetectorConfig, Finding
 from marketguard.core.model import Context, Decision, Message, Related, ScreenResult, Signal, Suppressed
 from marketguard.core.policy import Policy, decide
-from marketguard.core.registry import DETAIL_DETECTORS, Registry
+from marketguard.core.registry import SPLIT_DETECTORS, Registry
 from marketguard.core.text.normalize import Document
 
 REDACTION_LABELS = {"contact": "[contact removed]", "payment": "[payment details removed]"}
@@ -62,7 +62,7 @@ class Screener:
         self.policy = policy or default_policy()
         self.conversations: ConversationStore = conversations or InMemoryConversations()
         self.detectors = (registry or Registry()).build(self.config.detectors, self.config.disabled)
-        self._detail_detectors = [d for d in self.detectors if d.info.id in DETAIL_DETECTORS]
+        self._split_detectors = [d for d in self.detectors if d.info.id in SPLIT_DETECTORS]
 
     # -- public ------------------------------------------------------------------------------------------
 
@@ -149,42 +149,48 @@ class Screener:
         turns = turns[-self.config.history_turns :]
         if not turns or len(message.text) > 500:
             return []
-        pieces = [*(t.text for t in turns), message.text]
-        joined = " ".join(pieces)
-        starts: list[int] = []
-        pos = 0
-        for p in pieces:
-            starts.append(pos)
-            pos += len(p) + 1
-        own_start = starts[-1]
-        doc = Document(joined, message.context.region)
-        kept, _ = self._run(doc, self._detail_detectors)
+        pieces = [*(t.text.strip() for t in turns), message.text.strip()]
+        own_offset = len(message.text) - len(message.text.lstrip())
         known = {(s.kind, s.value) for s in current}
         out: list[Signal] = []
-        for item in kept:
-            f = item.finding
-            if not (f.start < own_start < f.end) or (f.kind, f.value) in known:
-                continue
-            related = []
-            for turn, begin in zip(turns, starts, strict=False):
-                s, e = max(f.start, begin), min(f.end, begin + len(turn.text))
-                if s < e:
-                    related.append(Related(turn.message_id, s - begin, e - begin, joined[s:e]))
-            names = ", ".join(r.message_id or "?" for r in related)
-            out.append(
-                Signal(
-                    kind=f.kind,
-                    family=item.detector.info.family,
-                    score=f.score,
-                    start=0,
-                    end=f.end - own_start,
-                    text=message.text[: f.end - own_start],
-                    value=f.value,
-                    reason=f"{f.reason}, completed across messages ({names} and this one)",
-                    detector=item.detector.info.ref,
-                    related=tuple(related),
+        # Joined with a space ("415" + "555 0198"), and glued where a word was cut ("sk" + "ype: maya").
+        for glue in (" ", ""):
+            joined = glue.join(pieces)
+            starts: list[int] = []
+            pos = 0
+            for p in pieces:
+                starts.append(pos)
+                pos += len(p) + len(glue)
+            own_start = starts[-1]
+            kept, _ = self._run(Document(joined, message.context.region), self._split_detectors)
+            for item in kept:
+                f = item.finding
+                if not (f.start < own_start < f.end) or (f.kind, f.value) in known:
+                    continue
+                known.add((f.kind, f.value))
+                related = []
+                for piece, turn, begin in zip(pieces, turns, starts, strict=False):
+                    s, e = max(f.start, begin), min(f.end, begin + len(piece))
+                    if s < e:
+                        related.append(Related(turn.message_id, s - begin, e - begin, joined[s:e]))
+                names = ", ".join(r.message_id or "?" for r in related)
+                end = own_offset + f.end - own_start
+                out.append(
+                    Signal(
+                        kind=f.kind,
+                        family=item.detector.info.family,
+                        score=f.score,
+                        start=own_offset,
+                        end=end,
+                        text=message.text[own_offset:end],
+                        value=f.value,
+                        reason=f"{f.reason}, completed across messages ({names} and this one)",
+                        detector=item.detector.info.ref,
+                        related=tuple(related),
+                    )
                 )
-            )
+            if len(pieces) < 2:
+                break
         return out
 
 

@@ -28,8 +28,9 @@ BUILTIN: tuple[type[Detector], ...] = (
     WalletDetector,
 )
 
-DETAIL_DETECTORS = frozenset({"contact.email", "contact.phone", "contact.url", "contact.app"})
-"""Detectors that find a concrete detail: the ones re-run over a conversation to join split pieces."""
+SPLIT_DETECTORS = frozenset({"contact.email", "contact.phone", "contact.url", "contact.app", "payment.offplatform",
+                             "payment.wallet"})
+"""Detectors re-run over a sender's recent messages joined together, to find details split between them."""
 
 
 class Registry:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from marketguard.core.text.confusables import latin_lookalikes
-from marketguard.core.text.numbers import DIGIT_WORDS, REPEAT_WORDS
+from marketguard.core.text.numbers import DIGIT_WORDS, REPEAT_WORDS, TEEN_WORDS, TENS_WORDS
 from marketguard.core.text.view import View, mask, rewrite
 
 _LETTER = r"[^\W\d_]"
@@ -161,13 +161,15 @@ def _spelled_at(m: re.Match[str]) -> str | None:
     right = right_m.group()
     if text[right_m.end() : right_m.end() + 1] == "/":
         return None  # "details at bit.ly/x": a link, not an address
-    first_label = right.split(".", 1)[0]
+    first_label = right.split(".", 1)[0].translate(LEET)
     if "." in right or first_label in WEBMAIL:
         return "@"
     return None
 
 
 _DOMAINISH = re.compile(r"[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){0,4}")
+LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "1": "l", "3": "e", "5": "s", "$": "s", "7": "t", "!": "i", "|": "l"})
+"""Leetspeak digits and symbols read as the letters they imitate ("gm4il", "Wh@tsapp", "te1egram")."""
 
 
 def _spelled_slash(m: re.Match[str]) -> str | None:
@@ -208,16 +210,29 @@ def plain_view(clean: View) -> View:
 
 _NUMBER_WORD = "|".join(sorted((re.escape(w) for w in DIGIT_WORDS), key=len, reverse=True))
 _REPEAT_WORD = "|".join(sorted((re.escape(w) for w in REPEAT_WORDS), key=len, reverse=True))
+_TENS_WORD = "|".join(sorted((re.escape(w) for w in TENS_WORDS), key=len, reverse=True))
+_TEEN_WORD = "|".join(sorted((re.escape(w) for w in TEEN_WORDS), key=len, reverse=True))
 _DIGIT_WORDS_RE = re.compile(
-    rf"(?<!{_LETTER})(?:(?P<rep>{_REPEAT_WORD})[\s\-]{{1,3}})?(?P<word>{_NUMBER_WORD}|\d)(?!{_LETTER})"
+    rf"(?<!{_LETTER})(?:"
+    rf"(?P<tens>{_TENS_WORD})(?:(?:[\s\-]{{1,2}}|\s(?:y|e|и|und)\s)(?P<unit>{_NUMBER_WORD}))?"
+    rf"|(?P<teen>{_TEEN_WORD})"
+    rf"|(?:(?P<rep>{_REPEAT_WORD})[\s\-]{{1,3}})?(?P<word>{_NUMBER_WORD}|oh|o|\d)"
+    rf")(?!{_LETTER})"
 )
 _ZERO_LETTER_RE = re.compile(rf"(?<!{_LETTER})(?:oh|o)(?!{_LETTER})")
-_DIGIT_HINT = re.compile(rf"(?<!{_LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD})(?!{_LETTER})")
+_DIGIT_HINT = re.compile(rf"(?<!{_LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{_LETTER})")
 
 
 def _digit_word(m: re.Match[str]) -> str | None:
+    if m.group("tens") is not None:
+        unit = m.group("unit")
+        return str(TENS_WORDS[m.group("tens")]) + (DIGIT_WORDS[unit] if unit else "0")
+    if m.group("teen") is not None:
+        return TEEN_WORDS[m.group("teen")]
     word = m.group("word")
     rep = m.group("rep")
+    if word in ("oh", "o"):
+        return "0" * REPEAT_WORDS[rep] if rep is not None else None
     digit = word if word.isdigit() else DIGIT_WORDS[word]
     if rep is None:
         return None if word.isdigit() else digit
@@ -243,7 +258,9 @@ _NOT_PHONE = re.compile(
     | \b\d{1,2}\s?[ap]\.?m\b\.?                                # 5pm
     | [$€£¥₹₽]\s?\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?   # $1,200.00
     | \b\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?\s?(?:usd|eur|gbp|inr|brl|rub|usdt|dollars?|euros?|reais|rubles?|k\b|€|\$|%)
-    | \bv?\d{1,4}(?:\.\d{1,4}){2,5}\b                          # versions and IPv4
+    | \bv\d{1,4}(?:\.\d{1,4}){1,4}\b                           # v2.10.3
+    | (?<!\d)(?<!\d\.)\d{1,2}\.\d{1,2}\.\d{1,4}(?!\d|\.\d)        # 3.11.4, 20.10.0 (not 0.9.1.8)
+    | \b(?=[\d.]{0,14}\d\d)\d{1,3}(?:\.\d{1,3}){3}\b              # IPv4 with a multi-digit group
     | \b\d{1,5}\s?[x×]\s?\d{1,5}\b                             # 1920x1080
     | (?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factura|fatura|commande|
          rechnung|bestellung|заказ|счет|счёт)\s?(?:no\.?|number|n[ºo°]|\#|:)?\s?[\#:]?\s?[a-z]{0,4}[\d\-/]{3,30}

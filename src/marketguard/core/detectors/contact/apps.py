@@ -14,10 +14,9 @@ from functools import lru_cache
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.detectors.contact.lexicon import APPS, EUPHEMISMS, App
-from marketguard.core.text.normalize import Document
+from marketguard.core.text.normalize import LEET, Document
 
-_LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "1": "l", "3": "e", "5": "s", "$": "s", "7": "t",
-                       "!": "i", "|": "l"})
+_LEET = LEET
 _INNER_SEPARATORS = re.compile(r"[.\-_*~·']")
 _TOKEN = re.compile(r"[^\s,;!?()\[\]{}\"«»<>:/]{1,40}")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -59,6 +58,14 @@ _PREP = r"(?:on|via|in|at|through|over|using|thru|to|by|onto)"
 _CUE_BEFORE = re.compile(
     rf"(?:\b{_VERB}\b[^.!?\n]{{0,30}}\b{_PREP}\s{{1,3}}(?:the\s|my\s|your\s|ur\s)?"
     r"|\b(?:do|did)\s(?:you|u)\s(?:have|use|got)\s(?:a\s|an\s)?"
+    r"|\b(?:i'?m|i\sam|we\sare|we're|i'?ll\sbe)\s(?:also\s)?(?:on|in|active\son)\s"
+    r"|(?:^|[^\w\s]\s?|\b(?:y|and|also|or)\s)(?:есть|у\s(?:тебя|вас)\sесть|hast\sdu|haben\ssie|tu\sas|vous\savez|"
+    r"as-tu|avez-vous|tienes|tiene|ten[eé]s|usas|voc[eê]\stem|vc\stem|tem|tens|usa)\s"
+    r"|\b(?:see|check|follow|find|look\sat|view)\s(?:\w+\s){0,5}?(?:on|at|in)\s(?:my\s)?"
+    r"|\b(?:agr[eé]game|a[nñ][aá]deme|escr[ií]beme|h[aá]blame)\s(?:al|en\sel|por\sel)\s"
+    r"|\b(?:on\scontinue|continuons|on\sse\sparle|on\sparle|parlons)\s(?:sur|par|via)\s"
+    r"|\b(?:lass\suns|wir\sk[öo]nnen)\s(?:auf|über|per|via|in)\s"
+    r"|(?:скинь(?:те)?|дай(?:те)?|пришли(?:те)?)\s(?:свой|твой|ваш)\s"
     r"|\b(?:are|r)\s(?:you|u)\s(?:on|in|using)\s"
     r"|\b(?:what(?:'s|s|\sis)|whats|send|give|share|drop|leave|tell)\s(?:me\s)?(?:your|ur|yr)\s"
     r"|\b(?:my|your|ur)\s"
@@ -74,6 +81,13 @@ _CUE_BEFORE = re.compile(
 _POSSESSIVE_ONLY = re.compile(r"\b(?:my|your|ur|mi|tu|su|meu|seu|teu|mon|ton|votre|mein|meine|dein|deine)\s$")
 _CUE_AFTER = re.compile(
     r"^\s?(?:me|us)\b|^\s(?:number|no\.?|nr|id|handle|username|user\s?name|account|contact|nick|tag)\b"
+    r"|^[^.!?\n]{0,25}\b(?:connect|message|dm|find|add|reach|text|write|ping)\s(?:me\s|us\s)?there\b"
+)
+_CLAUSE_END = re.compile(r"[.!?\n]")
+_BARE_QUESTION = re.compile(r"^\s?\?")
+_NEARBY_HANDLE = re.compile(r"(?<![\w@])@[a-z0-9_][\w.]{2,31}(?![\w@])")
+_MEETING_ID = re.compile(
+    r"(?:zoom|meet|teams|webex)\b[^.!?\n]{0,30}?\b(?:id|meeting\sid|room)\s?[:#]?\s?(?P<id>\d(?:\s?\d){8,11})"
 )
 _TECH_AFTER = re.compile(
     r"^\s(?:integration|bot|bots|api|sdk|clone|plugin|webhook|app\b|apps|feature|button|template|ads?\b|"
@@ -103,7 +117,7 @@ class AppDetector(Detector):
     info = DetectorInfo(
         id="contact.app",
         family="contact",
-        kinds=("contact.handle", "contact.request"),
+        kinds=("contact.handle", "contact.request"),  # meeting ids come out as contact.handle "meeting:<id>"
         version="1.0.0",
         description="Messaging apps named with a handle, an invitation or a disguise; Skype live: and Discord tags.",
     )
@@ -123,6 +137,11 @@ class AppDetector(Detector):
             if kind == "contact.handle":
                 handled.append((s, e))
             out.append(Finding(kind, score, start, end, value, reason, soft=kind == "contact.request"))
+        for m in _MEETING_ID.finditer(text):
+            start, end = view.span(m.start(), m.end())
+            digits = "".join(c for c in m.group("id") if c.isdigit())
+            out.append(Finding("contact.handle", 0.85, start, end, f"meeting:{digits}",
+                               "a meeting room id outside the platform"))
         for pattern, app, score in ((_SKYPE_LIVE, "skype", 0.95), (_DISCORD_TAG, "discord", 0.8)):
             for m in pattern.finditer(text):
                 if any(s <= m.start() < e for s, e in handled):
@@ -190,6 +209,10 @@ class AppDetector(Detector):
             hs = mention.start - len(before) + h.start("handle")
             return ("contact.handle", 0.95, f"{app.name}:{h.group('handle')}", f"a {app.name} handle",
                     (hs, hs + len(h.group("handle"))))
+        nearby = _NEARBY_HANDLE.search(text, mention.end, min(len(text), mention.end + 60))
+        if nearby is not None and not _CLAUSE_END.search(text, mention.end, nearby.start()):
+            return ("contact.handle", 0.9, f"{app.name}:{nearby.group()}", f"a {app.name} handle in the same sentence",
+                    nearby.span())
         if _TECH_AFTER.match(after):
             return None
         cue = _CUE_BEFORE.search(before)
@@ -198,6 +221,8 @@ class AppDetector(Detector):
         after_cue = _CUE_AFTER.match(after)
         if after_cue is not None and app.ambiguous and not after_cue.group().startswith(" "):
             after_cue = None  # "line me", "signal me" read as English
+        if after_cue is None and _BARE_QUESTION.match(after) and len(before.strip().split()) <= 2:
+            after_cue = _BARE_QUESTION.match(after)  # a bare "whatsapp?" or "zap?"
         if cue is not None or after_cue is not None:
             score = 0.85 if cue is not None and not _POSSESSIVE_ONLY.search(cue.group()) else 0.75
             why = f"an invitation to continue on {app.name}" if cue is not None else f"asks for {app.name} contact"

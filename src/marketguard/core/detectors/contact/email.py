@@ -6,13 +6,20 @@ import re
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.domains import parse_host
-from marketguard.core.text.normalize import WEBMAIL, Document
+from marketguard.core.text.normalize import LEET, WEBMAIL, Document
 
 _EMAIL = re.compile(
     r"(?<![\w.%+\-])(?P<local>\w[\w.%+\-]{0,63})\s{0,2}@\s{0,2}"
     r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,5})(?P<after>:?)"
 )
 _SSH_USERS = frozenset({"git", "root", "ubuntu", "ec2-user", "admin", "deploy", "pi"})
+_ON_WEBMAIL = re.compile(
+    r"(?<![\w.@])(?P<local>[a-z0-9][\w.+\-]{2,63})\s(?:on|via|at|in|@)\s(?P<provider>gmail|yahoo|hotmail|outlook|"
+    r"protonmail|proton|icloud|yandex)(?![\w.])"
+)
+_NOT_LOCAL = frozenset({"me", "us", "him", "her", "them", "you", "it", "ping", "email", "mail", "message", "write",
+                        "contact", "reach", "find", "available", "online", "active", "here", "there", "also", "only",
+                        "login", "sign", "signed", "logged", "account", "inbox", "emails", "invite", "ask"})
 
 
 class EmailDetector(Detector):
@@ -26,9 +33,9 @@ class EmailDetector(Detector):
 
     def detect(self, doc: Document) -> list[Finding]:
         view = doc.plain
+        out: list[Finding] = self._on_webmail(doc) if ("gmail" in view.text or " on " in view.text) else []
         if "@" not in view.text:
-            return []
-        out: list[Finding] = []
+            return out
         for m in _EMAIL.finditer(view.text):
             local, domain = m.group("local").strip("."), m.group("domain").strip(".-")
             if m.group("after") and local in _SSH_USERS:
@@ -36,8 +43,8 @@ class EmailDetector(Detector):
             host = parse_host(domain) if "." in domain else None
             if host is not None:
                 value, score, how = f"{local}@{domain}", 0.95, "an e-mail address"
-            elif domain.split(".", 1)[0] in WEBMAIL:
-                provider = domain.split(".", 1)[0]
+            elif domain.split(".", 1)[0].translate(LEET) in WEBMAIL:
+                provider = domain.split(".", 1)[0].translate(LEET)
                 value, score, how = f"{local}@{provider}.com", 0.85, f"an address at {provider} without its domain"
             else:
                 continue
@@ -45,4 +52,17 @@ class EmailDetector(Detector):
             disguised = "@" not in doc.text[start:end] or " " in doc.text[start:end]
             reason = f"{how}{' written in disguise' if disguised else ''}"
             out.append(Finding("contact.email", score, start, end, value.lower(), reason))
+        return out
+
+    def _on_webmail(self, doc: Document) -> list[Finding]:
+        """"ping alexm_ops on gmail": a username and a provider make an address without any '@'."""
+        view = doc.plain
+        out: list[Finding] = []
+        for m in _ON_WEBMAIL.finditer(view.text):
+            local = m.group("local")
+            if local in _NOT_LOCAL or "@" in local:
+                continue
+            start, end = view.span(m.start(), m.end())
+            out.append(Finding("contact.email", 0.85, start, end, f"{local}@{m.group('provider')}.com",
+                               f"a {m.group('provider')} username given without the address"))
         return out

@@ -26,6 +26,19 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("ask-detail", rf"\b(?:what(?:'s|s|\sis|\sare)|whats|send|give|share|drop|leave|shoot|pass|provide|tell|dm|"
                          rf"text|write\sdown|post|need|want|get)\s(?:me\s|us\s)?(?:your|ur|yr|ya)\s{_DETAIL_EN}\b",
            "contact.request", 0.85, "asks for a contact detail"),
+    Phrase("give-me-a-detail", r"\b(?:give|send|drop|leave|text)\s(?:me|us)\s(?:a|an|the|some)\s(?:personal\s|direct\s)?"
+                               r"(?:e-?mail|phone(?:\snumber)?|number|cell|mobile|contact(?:\snumber)?|whats\s?app)\b",
+           "contact.request", 0.8, "asks for a contact detail"),
+    Phrase("how-reach-you", r"\bhow\s(?:do|can|could|should|would)\s(?:i|we)\s(?:reach|contact|call|text|get\shold\sof|find)\s"
+                            r"(?:you|u)\b", "contact.request", 0.75, "asks for a way to reach the other party"),
+    Phrase("best-way-reach", r"\b(?:best|easiest|quickest|fastest|other|another|a\sbetter|direct)\sway\sto\s(?:reach|contact|"
+                             r"talk\sto|get\shold\sof|get\sin\stouch\swith|call|text)\s(?:you|u)\b",
+           "contact.request", 0.8, "asks for another way to reach the other party"),
+    Phrase("detail-for-invite", r"\b(?:e-?mail|gmail|number|phone|address)\s(?:for|to\ssend|to\sshare)\s(?:the\s|a\s)?"
+                                r"(?:meet|zoom|calendar|google|drive|invite|teams|call|hangouts?|slack|docs?|sheet|folder)\b",
+           "contact.request", 0.8, "asks for a contact detail to send an invitation"),
+    Phrase("which-email", r"\b(?:which|what)\s(?:gmail|e-?mail(?:\saddress)?|address|number|phone\snumber)\s(?:should|can|do|"
+                          r"to|shall|would)\b", "contact.request", 0.8, "asks for a contact detail"),
     Phrase("may-i-have", rf"\b(?:can|could|may)\s(?:i|we)\s(?:get|have|grab|take)\s(?:your|ur)\s{_DETAIL_EN}\b",
            "contact.request", 0.85, "asks for a contact detail"),
     Phrase("how-reach", r"\bhow\s(?:can|do|could)\s(?:i|we)\s(?:reach|contact|call|text|email|find)\s(?:you|u)\s"
@@ -49,7 +62,10 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("skip-platform", r"\b(?:skip|leave|ditch|bypass|avoid|get\soff)\s(?:the\s)?(?:platform|upwork|fiverr|site|app)\b",
            "contact.request", 0.85, "proposes to leave the platform"),
     # --- pointing the way --------------------------------------------------------------------------------
-    Phrase("google-me", r"\b(?:google|search(?:\sfor)?|look\sup)\s(?:me|us|my\s(?:name|studio|company|agency|business|"
+    Phrase("only-one-named", r"\b(?:i'?m|i\sam)\sthe\sonly\s[^.!?\n]{1,40}?\s(?:on|in)\s(?:linkedin|facebook|fb|instagram|ig|"
+                             r"twitter|x|github|behance|google)\b", "contact.pointer", 0.8,
+           "says the sender is easy to find elsewhere"),
+    Phrase("google-me", r"\b(?:google|search(?:\sfor)?|look\sup)\s(?:me|us|my\s(?:full\s)?(?:name|studio|company|agency|business|"
                         r"brand|site|website|username)|our\s(?:studio|company|agency|business))\b",
            "contact.pointer", 0.8, "tells the other party how to find the sender off the platform"),
     Phrase("find-me-on", r"\b(?:find|follow|look\sfor|search\sfor|add|look)\s(?:me|us)\s(?:up\s)?(?:on|at|via)\b",
@@ -67,7 +83,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("qr-code", r"\b(?:wechat|whats\s?app|telegram|line|kakao|viber|signal)\s(?:qr|code|qr\scode)\b",
            "contact.pointer", 0.85, "a messaging-app QR code"),
     # --- other languages -------------------------------------------------------------------------------
-    Phrase("es-ask", rf"\b(?:p[aá]same|dame|env[ií]ame|m[aá]ndame|comp[aá]rteme|cu[aá]l\ses)\s(?:tu|su)\s{_DETAIL_ES}\b",
+    Phrase("es-ask", rf"\b(?:p[aá]same|dame|env[ií]ame|m[aá]ndame|comp[aá]rteme|cu[aá]l\ses|me\spas(?:as|a|[aá]s)|me\sdas|"
+                     rf"me\sdejas|me\scompartes|me\sdar[ií]as|me\senv[ií]as)\s(?:tu|su)\s{_DETAIL_ES}\b",
            "contact.request", 0.85, "asks for a contact detail (es)"),
     Phrase("es-mine", rf"\b(?:mi|te\spaso\smi|aqu[ií]\s(?:est[aá]|va)\smi)\s{_DETAIL_ES}\b", "contact.request", 0.75,
            "offers a contact detail (es)"),
@@ -90,7 +107,8 @@ PHRASES: tuple[Phrase, ...] = (
            "contact.request", 0.75, "asks to be contacted (fr)"),
     Phrase("fr-outside", r"\ben\sdehors\sde\s(?:la\s)?(?:plateforme|site|appli)\b", "contact.request", 0.8,
            "proposes to continue off the platform (fr)"),
-    Phrase("de-ask", rf"\b(?:gib\smir|schick\smir|sende\smir|geben\ssie\smir|wie\sist|was\sist)\s(?:deine|ihre|dein|ihr)\s{_DETAIL_DE}\b",
+    Phrase("de-ask", rf"\b(?:gib\smir|schick\smir|sende\smir|geben\ssie\smir|wie\sist|was\sist|hast\sdu)\s(?:mal\s|doch\s|"
+                     rf"bitte\s|kurz\s)?(?:deine|ihre|dein|ihr|eine)\s{_DETAIL_DE}\b",
            "contact.request", 0.85, "asks for a contact detail (de)"),
     Phrase("de-mine", rf"\b(?:meine|mein|hier\sist\smeine)\s{_DETAIL_DE}\b", "contact.request", 0.75,
            "offers a contact detail (de)"),
@@ -103,9 +121,11 @@ PHRASES: tuple[Phrase, ...] = (
            "contact.request", 0.85, "asks for a contact detail (ru)"),
     Phrase("ru-mine", rf"(?:мой|моя|мою|вот\sмой|вот\sмоя)\s{_DETAIL_RU}", "contact.request", 0.75,
            "offers a contact detail (ru)"),
+    Phrase("ru-find-me", r"(?:найди(?:те)?|ищи(?:те)?|добавь(?:те)?)\sменя\s(?:в|во|на)\s", "contact.pointer", 0.8,
+           "tells the other party where to find the sender (ru)"),
     Phrase("ru-write", r"(?:напиши(?:те)?\sмне|позвони(?:те)?\sмне|звони(?:те)?|свяжись\sсо\sмной|свяжитесь\sсо\sмной|"
                        r"пиши(?:те)?\sв\s(?:личку|лс))", "contact.request", 0.75, "asks to be contacted (ru)"),
-    Phrase("ru-outside", r"(?:вне|за\sпределами)\s(?:платформы|площадки|сайта|биржи)|напрямую", "contact.request", 0.8,
+    Phrase("ru-outside", r"(?:вне|за\sпределами)\s(?:платформы|площадки|сайта|биржи)", "contact.request", 0.8,
            "proposes to continue off the platform (ru)"),
 )
 

@@ -24,7 +24,10 @@ _STRONG_RAILS = {
     "skrill": r"skrill",
     "neteller": r"neteller",
     "revolut": r"revolut",
-    "wise": r"transferwise|wise(?=\s(?:account|transfer|acc|details|email|tag))",
+    "wise": r"transferwise|wise(?=[\s,]{1,3}(?:\w+\s){0,2}(?:account|transfer|acc|details|email|tag))|"
+            r"(?:via|by|through|on|to\smy|my|your|prefer|use|in|with|per|par|por)\swise",
+    "bank details": r"iban|swift(?:\scode)?|bank\s(?:details|info)|account\snumber|routing\snumber|sort\scode|"
+                    r"dados\sbanc[aá]rios|datos\sbancarios|coordonn[ée]es\sbancaires|bankverbindung|реквизиты",
     "crypto": r"crypto(?:currency)?|usdt|usdc|tether|btc|bitcoin|eth(?:ereum)?|binance(?:\spay)?|trc-?20|erc-?20|"
               r"bep-?20|metamask|trust\swallet|coinbase|крипт\w*|биткоин",
     "pix": r"pix",
@@ -38,11 +41,10 @@ _STRONG_RAILS = {
 _WEAK_RAILS = {
     "payoneer": r"payoneer",
     "bank transfer": r"bank(?:\s(?:transfer|wire|account|deposit|details))?|wire(?:\stransfer)?|direct\s(?:deposit|transfer)|"
-                     r"iban|swift|sepa|ach|transferencia(?:\sbancaria)?|transfer[eê]ncia(?:\sbanc[aá]ria)?|"
+                     r"sepa|ach|transferencia(?:\sbancaria)?|transfer[eê]ncia(?:\sbanc[aá]ria)?|"
                      r"virement(?:\sbancaire)?|(?:bank)?[üu]berweisung|перевод(?:ом)?(?:\sна\sкарту)?|на\sкарту",
     "card": r"(?:debit|credit)\scard|my\scard",
     "cash": r"cash(?!\s?app)",
-    "wise": r"wise",
 }
 
 
@@ -53,20 +55,23 @@ def _alternation(rails: dict[str, str]) -> re.Pattern[str]:
 _STRONG = _alternation(_STRONG_RAILS)
 _WEAK = _alternation(_WEAK_RAILS)
 _STRONG_NAMES = list(_STRONG_RAILS)
-_NEEDS_PAY_WORD = frozenset({"crypto", "gift card", "upi", "pix", "wise", "revolut", "webmoney", "gcash"})
+_NEEDS_PAY_WORD = frozenset({"crypto", "gift card", "upi", "pix", "wise", "revolut", "webmoney", "gcash", "bank details"})
 """Strong rails that are also everyday words or tech topics; the rest (Zelle, Venmo...) only mean paying."""
 _WEAK_NAMES = list(_WEAK_RAILS)
 
 _PAY = re.compile(
     r"(?<!\w)(?:pay|pays|paid|paying|payment|payments|send|sent|transfer|deposit|wire|accept|receive|settle|money|"
     r"funds?|invoice|remit|reimburse|tip|bonus|price|rate|budget|\$|€|£|usd|eur|my|your|via|through|thru|by|"
-    r"pago|pagar|pagamento|pague|paiement|payer|payé|zahl\w*|bezahl\w*|оплат\w*|плат\w*|переведу|скину)(?!\w)"
+    r"pago|pagar|pagamento|pague|paiement|payer|payé|zahl\w*|bezahl\w*|оплат\w*|плат\w*|перев\w*|скину|pra\smim|"
+    r"para\smim|chave|to\s(?:0x|bc1|t[a-z0-9]{5})|[:\-]\s?\S|me\?|me\b)(?!\w)"
 )
 _OUTSIDE = re.compile(
     r"(?<!\w)(?:direct|directly|outside|off[-\s]?platform|off\s(?:upwork|fiverr|the\s(?:platform|site))|privately|"
     r"personal(?:ly)?|instead|rather\sthan|skip|avoid|no\sfees?|without\s(?:the\s)?fees?|save\s(?:the\s)?fees?|"
     r"pay\s(?:me|you)\s(?:by|via|through|with|on|to|into)|send\s(?:it|the\smoney|payment|money)\s(?:to|via)|"
-    r"directamente|directo|direto|diretamente|directement|direkt|напрямую)(?!\w)"
+    r"directamente|directo|direto|diretamente|directement|direkt|напрямую|straight\sto|between\sus|"
+    r"(?:payer|paie|pagar|pago|pague|pagarte|zahle|zahl|платить|оплачу|плачу|переведу)\s(?:\w+\s){0,3}?"
+    r"(?:par|por|per|via|на|через|mit|pelo|pela|no|en))(?!\w)"
 )
 _BENIGN = re.compile(
     r"(?<!\w)(?:integrat\w*|checkout|api|sdk|button|plugin|gateway|webhooks?|store|shop|shopify|woocommerce|stripe|"
@@ -100,6 +105,40 @@ _INTENT: tuple[Phrase, ...] = (
            "payment.offplatform", 0.9, "moves part of the price outside the platform"),
     Phrase("outside-pay", r"\b(?:outside|off)\s(?:of\s)?(?:the\s)?(?:platform|upwork|fiverr|site)\b[^.!?\n]{0,30}?\b(?:pay|payment|paid|money|transfer)",
            "payment.offplatform", 0.85, "mentions payment outside the platform"),
+    Phrase("here-rest-outside", r"\b(?:here|aqu[ií]|aqui|ici|hier|здесь|тут|on\s(?:the\s)?(?:platform|upwork|fiverr)|"
+                                r"en\sla\splataforma|na\splataforma|sur\sla\splateforme|auf\sder\splattform)\b"
+                                r"[^!?\n]{0,50}?\b(?:the\s)?(?:rest|remaining|remainder|balance|others?|resto|restante|reste|"
+                                r"rest|остальное|остаток)\b[^!?\n]{0,30}?(?:outside|directly|off\b|privately|elsewhere|"
+                                r"por\sfuera|fuera|por\stransfer\w*|en\sdehors|au(?:ß|ss)erhalb|вне|напрямую|directement|"
+                                r"direkt|by\s(?:bank|wire|transfer|paypal|wise|cash|crypto|usdt)|por\s(?:transfer\w*|fora|pix)|"
+                                r"te\spago|eu\ste\spago|par\svirement|per\s[üu]berweisung|на\sкарту)",
+           "payment.offplatform", 0.9, "splits payment between the platform and outside"),
+    Phrase("rest-by-rail", r"\b(?:the\s)?(?:rest|remaining|remainder|balance|other\s[$€£]?\d+)\s(?:\w+\s){0,3}?(?:by|via|through|"
+                           r"in|on|per|por|par)\s(?:bank|wire|transfer|paypal|wise|cash|crypto|usdt|zelle|venmo|revolut)",
+           "payment.offplatform", 0.9, "moves part of the price to an outside rail"),
+    Phrase("close-contract-pay", r"\b(?:close|end|cancel|finish|wrap\sup|ferme[rz]?|cierra|cerrar|cerramos|fecha|fechar|"
+                                 r"fechamos|beende|beenden|schlie(?:ß|ss)e|закро\w*|закрыть|заверш\w*)\s(?:the\s|this\s|our\s|"
+                                 r"le\s|el\s|o\s|den\s|das\s)?(?:contract|job|order|contrat|contrato|vertrag|auftrag|"
+                                 r"контракт|заказ)\b[^!?\n]{0,70}?\b(?:pay\w*|invoice|directly|outside|payer|paie|"
+                                 r"pag\w*|zahl\w*|плат\w*|оплат\w*|перев\w*)",
+           "payment.offplatform", 0.9, "proposes to end the contract and keep paying outside it"),
+    Phrase("future-outside", r"\b(?:future\s(?:jobs|work|projects|orders)|next\s(?:jobs|projects|orders)|from\snow\son)\b"
+                             r"[^.!?\n]{0,40}?\b(?:outside|directly|off\s(?:the\s|this\s)?(?:site|platform))",
+           "payment.offplatform", 0.8, "proposes doing future work outside the platform"),
+    Phrase("money-off-site", r"\b(?:money|payment|paying|fees?|price|discount)\b[^.!?\n]{0,30}?\b(?:off|outside)\s(?:of\s)?"
+                             r"(?:the\s|this\s)?(?:site|platform|upwork|fiverr|app)\b|\b(?:off|outside)\s(?:of\s)?(?:the\s|this\s)?"
+                             r"(?:site|platform|upwork|fiverr)\b[^.!?\n]{0,40}?\b(?:discount|cheaper|save|saves|saving|money|"
+                             r"lower\s(?:price|rate))",
+           "payment.offplatform", 0.85, "ties a price advantage to leaving the platform"),
+    Phrase("platform-cut", r"\b(?:give|pay|lose)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)\s(?:its|their|a|the|any)\s"
+                           r"(?:cut|fee|fees|commission|percentage|share)",
+           "payment.offplatform", 0.85, "objects to the platform's fee"),
+    Phrase("settle-between-us", r"\b(?:settle|sort|handle|deal\swith)\s(?:it|this|that|things|payment|up)\s(?:between\sus|"
+                                r"ourselves|privately|personally|directly)",
+           "payment.offplatform", 0.85, "proposes to settle payment privately"),
+    Phrase("send-straight", r"\b(?:send|transfer|wire|pay)\s(?:it\s|the\smoney\s|you\s)?(?:straight|directly)\s(?:to|into)\s"
+                            r"(?:your|my)\s(?:account|bank|card|wallet)",
+           "payment.offplatform", 0.9, "proposes to pay straight into an account"),
     Phrase("es-pay", r"\b(?:pago\sdirecto|pag(?:ar|arte|arme|o)\s(?:\w+\s)?directamente|sin\s(?:la\s)?comisi[oó]n|"
                      r"sin\spagar\s(?:la\s)?comisi[oó]n|pag(?:ar|o)\s(?:\w+\s){0,2}fuera\sde\s(?:la\s)?plataforma)\b",
            "payment.offplatform", 0.9, "proposes payment outside the platform (es)"),

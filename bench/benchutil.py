@@ -1,0 +1,55 @@
+"""Small helpers shared by the benchmarks: the machine description, percentiles, PASS/FAIL lines."""
+
+from __future__ import annotations
+
+import math
+import os
+import platform
+import sys
+import time
+from collections.abc import Sequence
+
+
+def cpu_model() -> str:
+    """The CPU model as /proc/cpuinfo names it (first `model name`), or what `platform` knows."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def machine_info() -> str:
+    cores = os.cpu_count() or 0
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        usable = cores
+    return "\n".join([
+        f"date:     {time.strftime('%Y-%m-%d %H:%M:%S %Z')}",
+        f"cpu:      {cpu_model()}",
+        f"cores:    {cores} logical ({usable} usable by this process)",
+        f"python:   {platform.python_implementation()} {platform.python_version()} ({sys.executable})",
+        f"platform: {platform.platform()}",
+    ])
+
+
+def print_header(title: str) -> None:
+    print(f"== {title} ==")
+    print(machine_info())
+    print()
+
+
+def percentile(sorted_values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100) of already sorted values."""
+    if not sorted_values:
+        return float("nan")
+    rank = max(1, min(len(sorted_values), math.ceil(q / 100 * len(sorted_values))))
+    return sorted_values[rank - 1]
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
