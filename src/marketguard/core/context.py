@@ -24,8 +24,17 @@ _ON_PLATFORM = re.compile(
     r"chat|call|zoom|video)|platform(?:'s)?\s(?:messages|chat|call|video)|in\s(?:the\s)?(?:upwork|fiverr)\s(?:chat|messages)|"
     r"here\sin\s(?:the\s)?chat|right\shere|stay\shere|keep\s(?:it|everything|things)\shere)(?!\w)"
 )
-_SCRIPT_CUE = re.compile(r"(?i)\b(?:script|voice[- ]?over|vo\b|ad\scopy|radio\sspot|read\sthis|narrat\w*|line\sreads?)")
-_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{1,2000})[\"“”«»]")
+_SCRIPT_CUE = re.compile(
+    r"(?i)\b(?:script|voice[- ]?over|vo\b|ivr|prompt|ad\scopy|commercial|radio|spot\b|end\scard|tag\sat\sthe\send|"
+    r"read\s(?:it|this|for|the)|\w+\sread:|narrat\w*|tagline|jingle|voicemail\sgreeting|on-hold|line\sreads?|"
+    r"placeholder|sample\sdata|dummy|mock(?:up)?|lorem)"
+)
+_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{1,2000})[\"“”«»]|(?:^|(?<=[\s:(]))'([^'\n]{1,2000})'(?=$|[\s.,;:!?)])")
+_EXAMPLE = re.compile(r"(?i)(?:e\.g\.|eg\.|i\.e\.|for\sexample|for\sinstance|example:|such\sas|format(?:ted)?\s(?:like|as))\s?,?\s{0,2}$")
+_REFUSAL = re.compile(
+    r"(?i)\b(?:reported\s(?:it|them|him|her)|refused|declined|i\ssaid\sno|said\sno|not\sworth\slosing|"
+    r"won'?t\sshare|don'?t\sshare|never\sshare|rechazo|recusei|j'ai\srefus[ée]|abgelehnt|отказал\w*)\b"
+)
 
 
 def _clause_before(text: str, pos: int, width: int = 50) -> str:
@@ -53,11 +62,25 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
             return "negated in its clause"
         if not finding.kind.startswith("payment.") and _ON_PLATFORM.search(_clause_around(text, finding.start, finding.end)):
             return "the conversation stays on the platform"
-    if finding.kind == "contact.phone" and _SCRIPT_CUE.search(text):
-        for m in _QUOTED.finditer(doc.text):
-            if m.start() <= finding.start and finding.end <= m.end():
-                return "a number quoted in a script the sender is asked to read"
+        if _REFUSAL.search(_sentence(text, finding.start)):
+            return "the sender reports refusing it"
+    if finding.kind in _DETAIL_KINDS:
+        if _SCRIPT_CUE.search(text):
+            for m in _QUOTED.finditer(doc.text):
+                if m.start() <= finding.start and finding.end <= m.end():
+                    return "quoted in a script or sample the sender is asked to produce"
+        if _EXAMPLE.search(text[max(0, finding.start - 20) : finding.start]):
+            return "given as an example of a format"
     return None
+
+
+_DETAIL_KINDS = frozenset({"contact.phone", "contact.email", "contact.url"})
+
+
+def _sentence(text: str, pos: int) -> str:
+    start = max(text.rfind(".", 0, pos), text.rfind("!", 0, pos), text.rfind("?", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [i for i in (text.find(".", pos), text.find("!", pos), text.find("?", pos), text.find("\n", pos)) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def in_code(doc: Document, finding: Finding) -> bool:

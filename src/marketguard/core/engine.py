@@ -203,10 +203,15 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
         clash = False
         for other in kept:
             o = other.finding
-            if f.start < o.end and o.start < f.end and item.detector.info.family == other.detector.info.family:
+            if not (f.start < o.end and o.start < f.end):
+                continue
+            if item.detector.info.family == other.detector.info.family:
                 if f.soft == o.soft or f.soft:
                     clash = True
                     break
+            elif f.kind == "contact.request" and o.kind == "payment.offplatform":
+                clash = True  # "the rest outside the platform" inside a payment phrase is about the payment
+                break
         if not clash:
             kept.append(item)
     return sorted(kept, key=lambda f: f.finding.start)

@@ -263,7 +263,9 @@ _NOT_PHONE = re.compile(
     | \b(?=[\d.]{0,14}\d\d)\d{1,3}(?:\.\d{1,3}){3}\b              # IPv4 with a multi-digit group
     | \b\d{1,5}\s?[x×]\s?\d{1,5}\b                             # 1920x1080
     | (?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factura|fatura|commande|
-         rechnung|bestellung|заказ|счет|счёт)\s?(?:no\.?|number|n[ºo°]|\#|:)?\s?[\#:]?\s?[a-z]{0,4}[\d\-/]{3,30}
+         rechnung|bestell|auftrag|kunden|sendung|заказ|счет|счёт)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n[ºo°]|\#|:)?
+         (?:\s(?:is|was|es|ist|est|é))?\s?[\#:]?\s?[a-z]{0,4}\d[\w\-/]{0,30}(?:\s[a-z]{0,3}\d[\w\-/]{0,30}){0,6}
+    | \b\d{3}-\d{7}-\d{7}\b                                     # marketplace order ids
     | \#\s?[a-z]{0,4}\d[\d\-]{2,30}                           # #FO81234
     | \b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b
     """,

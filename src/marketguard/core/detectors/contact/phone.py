@@ -26,8 +26,10 @@ _CONTEXT = re.compile(
     r"номер|телефон|тел|звони|позвони|звоните|ватсап|вотсап|телеграм|мобильный)(?!\w)"
 )
 _PARTIAL = re.compile(
-    r"(?:(?:phone|number|cell|mobile|whats\s?app|wa|text|call)(?:\s(?:me|is|at|on|no))*|n[uú]mero|nummer|номер)"
-    r"\s?[:\-]?\s?(?P<digits>\+?\d{1,3}(?:[\s.\-]?\d){1,5})\s*$"
+    r"(?:(?:my|mi|meu|mon|meine|mein|мой)\s(?:\w+\s)?(?:number|phone|cell|mobile|whats\s?app|wa|n[uú]mero|nummer|"
+    r"номер|telefone|tel[eé]fono|celular|t[ée]l[ée]phone|handynummer)(?:\s(?:is|es|é|est|ist|no|:))?"
+    r"|(?:call|text|whats\s?app|reach|ring)\s(?:me\s)?(?:at|on))"
+    r"\s?[:\-]?\s?(?:it'?s\s)?(?P<digits>\+?\d{1,3}(?:[\s.\-]?\d){1,5})\s*$"
 )
 _PHONE_SHAPE = re.compile(r"^\+|^\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}$")
 

@@ -26,7 +26,7 @@ _URL = re.compile(
     r"(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'`]{0,2000})?(?![\w@])"
 )
 _TRAILING = ".,;:!?)]}'\"»"
-_SELF_REF = re.compile(r"\b(?:my|our|visit|check\s(?:out\s)?my|see\smy|at|on)\s{1,3}(?:\w+\s){0,2}$")
+_SELF_REF = re.compile(r"\b(?:my|visit|check\s(?:out\s)?my|see\smy|find\sme\sat|reach\sme\sat)\s{1,3}(?:\w+\s){0,2}$")
 _CONTACT_PATH = re.compile(r"/(?:contact|contacts|about|hire|reach|kontakt|contato|contacto|contactez|links?)\b")
 _NOT_HOSTS = frozenset({"e.g", "i.e", "a.m", "p.m", "etc.etc", "u.s", "u.k", "n.b", "vs.net"})
 

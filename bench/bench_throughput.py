@@ -1,0 +1,217 @@
+"""Throughput and latency of marketguard on a realistic chat corpus (see `corpus.py`).
+
+(a) Library path: one `Screener()`, one process, one core, `screener.screen(text)` over N corpus
+    messages (default 50,000), after a short warm-up. Prints messages/s and p50/p90/p99/max latency per
+    message in microseconds, on the whole corpus, then separately on its benign and positive subsets,
+    and (extra) on the whole corpus screened as `Message`s with conversation and sender ids, which
+    turns on split-detail joining across a sender's recent messages.
+    Target: >= 20,000 messages/s on the whole corpus.
+(b) CLI path: the corpus as JSON Lines in a temp file; `marketguard scan FILE -o OUT` timed with
+    subprocess; start-up timed separately (`marketguard scan` on a one-line file and `marketguard --help`,
+    best of 3). Lines/s exclude start-up: N / (t_scan - t_startup).
+    Targets: >= 10,000 lines/s; start-up < 0.5 s.
+
+These are measurements, not tests: every target prints PASS or FAIL, and the exit code is always 0.
+
+    .venv/bin/python bench/bench_throughput.py            # N = 50,000
+    .venv/bin/python bench/bench_throughput.py --n 5000   # quicker
+    .venv/bin/python bench/bench_throughput.py --profile  # also cProfile 2,000 messages, top functions
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchutil import percentile, print_header, verdict
+from corpus import Sample, build_corpus, describe, write_jsonl
+
+from marketguard import Context, Message, Phase, Screener
+
+LIB_TARGET = 20_000.0
+CLI_TARGET = 10_000.0
+STARTUP_TARGET = 0.5
+WARMUP = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    name: str
+    messages: int
+    chars: int
+    seconds: float
+    latencies_us: list[float]
+    decisions: Counter[str]
+
+    @property
+    def rate(self) -> float:
+        return self.messages / self.seconds if self.seconds else float("inf")
+
+    def line(self) -> str:
+        lat = self.latencies_us
+        flagged = self.messages - self.decisions.get("allow", 0)
+        return (f"{self.name:<28} {self.messages:>7} msgs {self.seconds:8.2f} s {self.rate:>10,.0f} msg/s "
+                f"{self.chars / self.seconds / 1e6 if self.seconds else 0:6.2f} MB/s | latency us "
+                f"p50 {percentile(lat, 50):8.1f} p90 {percentile(lat, 90):8.1f} "
+                f"p99 {percentile(lat, 99):8.1f} max {lat[-1] if lat else 0:9.1f} | "
+                f"not allowed {100 * flagged / max(self.messages, 1):5.1f}%")
+
+
+def _time_screen(name: str, screen: Callable[[], Screener], items: Sequence[str | Message]) -> Run:
+    """Screen every item with a fresh screener (warmed up on other text), timing each call."""
+    screener = screen()
+    for text in ("warm-up: hello, my rate is $40/h", "jdoe at gmail dot com", "call 415 555 0198"):
+        screener.screen(text)
+    lat: list[float] = []
+    decisions: Counter[str] = Counter()
+    clock = time.perf_counter_ns
+    fn = screener.screen
+    t0 = clock()
+    for item in items:
+        a = clock()
+        result = fn(item)
+        lat.append((clock() - a) / 1000)
+        decisions[result.decision.value] += 1
+    elapsed = (clock() - t0) / 1e9
+    lat.sort()
+    chars = sum(len(i if isinstance(i, str) else i.text) for i in items)
+    return Run(name, len(items), chars, elapsed, lat, decisions)
+
+
+def _message(s: Sample) -> Message:
+    return Message(text=s.text, id=s.id, conversation_id=s.conversation_id, sender_id=s.sender_id,
+                   context=Context(phase=Phase(s.phase)))
+
+
+def library(samples: list[Sample]) -> Run:
+    print("(a) library path: Screener().screen(text), one process")
+    t = time.perf_counter()
+    Screener()
+    print(f"Screener() construction: {1000 * (time.perf_counter() - t):.1f} ms (first, imports done)")
+    warm = Screener()
+    t = time.perf_counter()
+    warm.screen(samples[0].text)
+    print(f"first screen() on a new Screener: {1e6 * (time.perf_counter() - t):.0f} us")
+    for s in samples[:WARMUP]:
+        warm.screen(s.text)
+
+    texts = [s.text for s in samples]
+    benign = [s.text for s in samples if not s.positive]
+    positive = [s.text for s in samples if s.positive]
+    runs = [
+        _time_screen("all (text)", Screener, texts),
+        _time_screen("benign subset (text)", Screener, benign),
+        _time_screen("positive subset (text)", Screener, positive),
+        _time_screen("all (Message + conversation)", Screener, [_message(s) for s in samples]),
+    ]
+    for run in runs:
+        print(run.line())
+    main = runs[0]
+    print(f"target library >= {LIB_TARGET:,.0f} msg/s: {main.rate:,.0f} msg/s -> {verdict(main.rate >= LIB_TARGET)}")
+    print()
+    return main
+
+
+def _marketguard_exe() -> list[str]:
+    beside = Path(sys.executable).with_name("marketguard")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("marketguard")
+    if found:
+        return [found]
+    return [sys.executable, "-m", "marketguard.adapters.cli.main"]
+
+
+def _timed(cmd: list[str]) -> float:
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          check=False)
+    elapsed = time.perf_counter() - t
+    if proc.returncode != 0:
+        print(f"  ! {' '.join(cmd)} exited {proc.returncode}: {proc.stderr.decode(errors='replace')[-500:]}")
+    return elapsed
+
+
+def cli(samples: list[Sample]) -> None:
+    exe = _marketguard_exe()
+    print(f"(b) CLI path: {' '.join(exe)} scan FILE -o OUT")
+    with tempfile.TemporaryDirectory(prefix="mg-bench-") as tmp:
+        d = Path(tmp)
+        corpus_file, one_file, out_file = d / "corpus.jsonl", d / "one.jsonl", d / "out.jsonl"
+        write_jsonl(samples, corpus_file)
+        write_jsonl(samples[:1], one_file)
+        size_mb = corpus_file.stat().st_size / 1e6
+        _timed([*exe, "--help"])  # warm the file system cache once
+        helps = sorted(_timed([*exe, "--help"]) for _ in range(3))
+        ones = sorted(_timed([*exe, "scan", str(one_file), "-o", str(out_file)]) for _ in range(3))
+        startup = ones[0]
+        full = _timed([*exe, "scan", str(corpus_file), "-o", str(out_file)])
+        with out_file.open("rb") as fh:
+            out_lines = sum(1 for _ in fh)
+    net = max(full - startup, 1e-9)
+    rate = len(samples) / net
+    print(f"start-up `marketguard --help`:           best {helps[0]:.3f} s, median {helps[1]:.3f} s")
+    print(f"start-up `marketguard scan` (1 line):    best {ones[0]:.3f} s, median {ones[1]:.3f} s")
+    print(f"scan {len(samples)} lines ({size_mb:.1f} MB): {full:.2f} s wall, {net:.2f} s without start-up, "
+          f"{rate:,.0f} lines/s ({len(samples) / full:,.0f} lines/s with start-up); output lines {out_lines}"
+          f"{'' if out_lines == len(samples) else ' (MISMATCH)'}")
+    print(f"target CLI >= {CLI_TARGET:,.0f} lines/s: {rate:,.0f} -> {verdict(rate >= CLI_TARGET)}")
+    print(f"target start-up < {STARTUP_TARGET} s: scan {startup:.3f} s -> {verdict(startup < STARTUP_TARGET)}; "
+          f"--help {helps[0]:.3f} s -> {verdict(helps[0] < STARTUP_TARGET)}")
+    print()
+
+
+def profile(samples: list[Sample], n: int = 2000, top: int = 25) -> None:
+    print(f"cProfile of Screener().screen(text) over the first {n} corpus messages (top {top} by own time)")
+    screener = Screener()
+    screener.screen("warm-up")
+    texts = [s.text for s in samples[:n]]
+    prof = cProfile.Profile()
+    prof.enable()
+    for text in texts:
+        screener.screen(text)
+    prof.disable()
+    for key in ("tottime", "cumulative"):
+        buf = io.StringIO()
+        pstats.Stats(prof, stream=buf).strip_dirs().sort_stats(key).print_stats(top)
+        body = buf.getvalue()
+        print(f"-- sorted by {key} --")
+        print(body[body.find("   ncalls"):].rstrip())
+        print()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="marketguard throughput and latency")
+    ap.add_argument("--n", type=int, default=50_000, help="corpus size (default 50,000)")
+    ap.add_argument("--seed", type=int, default=None, help="corpus seed (default: corpus.DEFAULT_SEED)")
+    ap.add_argument("--skip-cli", action="store_true", help="library path only")
+    ap.add_argument("--skip-library", action="store_true", help="CLI path only")
+    ap.add_argument("--profile", action="store_true", help="also print a short cProfile")
+    args = ap.parse_args()
+
+    print_header("marketguard throughput")
+    samples = build_corpus(args.n) if args.seed is None else build_corpus(args.n, seed=args.seed)
+    print(f"corpus: {describe(samples)}")
+    print()
+    if not args.skip_library:
+        library(samples)
+    if not args.skip_cli:
+        cli(samples)
+    if args.profile:
+        profile(samples)
+
+
+if __name__ == "__main__":
+    main()
+    sys.exit(0)
