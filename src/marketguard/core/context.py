@@ -14,7 +14,7 @@ from marketguard.core.text.normalize import Document
 
 _CLAUSE_BREAK = re.compile(r"[.!?;\n]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\bmais\b|\baber\b|\bно\b")
 _NEGATION = re.compile(
-    r"(?<!\w)(?:not|n't|never|no|nope|won't|can't|cannot|don't|dont|doesn't|didn't|shouldn't|mustn't|refuse|"
+    r"(?<!\w)(?:not|n't|never|no(?=\s?[,.!])|no\s(?:thanks|way|need|outside|personal|sharing|contact|off-platform)|nope|won't|can't|cannot|don't|dont|doesn't|didn't|shouldn't|mustn't|refuse|"
     r"rather\snot|against\s(?:the\s)?(?:rules|tos|terms|policy)|not\sallowed|prohibited|forbidden|"
     r"no\s(?:puedo|quiero)|nunca|não|nao|nunca|pas|jamais|nicht|kein|keine|niemals|не|нельзя|никогда)(?!\w)"
 )

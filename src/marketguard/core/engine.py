@@ -149,23 +149,20 @@ class Screener:
         turns = turns[-self.config.history_turns :]
         if not turns or len(message.text) > 500:
             return []
+        if len(message.text) > _FRAGMENT_CHARS and len(turns[-1].text) > _FRAGMENT_CHARS:
+            return []  # neither this message nor the one before looks like a piece of something
         pieces = [*(t.text.strip() for t in turns), message.text.strip()]
         own_offset = len(message.text) - len(message.text.lstrip())
         known = {(s.kind, s.value) for s in current}
         out: list[Signal] = []
-        # Joined with a space ("415" + "555 0198"), and glued where a word was cut ("sk" + "ype: maya").
-        for glue in (" ", ""):
-            joined = glue.join(pieces)
-            starts: list[int] = []
-            pos = 0
-            for p in pieces:
-                starts.append(pos)
-                pos += len(p) + len(glue)
+        # Joined with spaces ("415" + "555 0198"), and glued where a word looks cut ("sk" + "ype: maya").
+        for glued in (None, *range(1, len(pieces))):
+            joined, starts = _join(pieces, glued)
             own_start = starts[-1]
             kept, _ = self._run(Document(joined, message.context.region), self._split_detectors)
             for item in kept:
                 f = item.finding
-                if not (f.start < own_start < f.end) or (f.kind, f.value) in known:
+                if f.end <= own_start or (f.kind, f.value) in known:
                     continue
                 known.add((f.kind, f.value))
                 related = []
@@ -173,16 +170,20 @@ class Screener:
                     s, e = max(f.start, begin), min(f.end, begin + len(piece))
                     if s < e:
                         related.append(Related(turn.message_id, s - begin, e - begin, joined[s:e]))
+                if not related:  # found in this message alone, but only with the earlier ones in view
+                    prev = turns[-1]
+                    related.append(Related(prev.message_id, 0, len(pieces[-2]), pieces[-2]))
                 names = ", ".join(r.message_id or "?" for r in related)
                 end = own_offset + f.end - own_start
+                begin_here = own_offset + max(f.start - own_start, 0)
                 out.append(
                     Signal(
                         kind=f.kind,
                         family=item.detector.info.family,
                         score=f.score,
-                        start=own_offset,
+                        start=begin_here,
                         end=end,
-                        text=message.text[own_offset:end],
+                        text=message.text[begin_here:end],
                         value=f.value,
                         reason=f"{f.reason}, completed across messages ({names} and this one)",
                         detector=item.detector.info.ref,
@@ -192,6 +193,33 @@ class Screener:
             if len(pieces) < 2:
                 break
         return out
+
+
+_GLUE_AFTER = ".:/_-#"
+_FRAGMENT_CHARS = 80
+
+
+def _join(pieces: list[str], glued: int | None) -> tuple[str, list[int]]:
+    """Join message texts with spaces; boundary `glued` (before piece `glued`) without one, where a word
+    or a detail looks cut in two ("tele" + "gram", "meet" + ".google.com/x")."""
+    out: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for i, piece in enumerate(pieces):
+        if i:
+            prev = pieces[i - 1][-1:]
+            nxt = piece[:1]
+            glue = i == glued and (
+                (prev.isalnum() and (nxt.isalnum() or nxt in _GLUE_AFTER))
+                or (prev in _GLUE_AFTER + "@" and nxt.isalnum())
+            )
+            if not glue:
+                out.append(" ")
+                pos += 1
+        starts.append(pos)
+        out.append(piece)
+        pos += len(piece)
+    return "".join(out), starts
 
 
 def _resolve_overlaps(found: list[_Found]) -> list[_Found]:

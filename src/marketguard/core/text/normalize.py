@@ -259,7 +259,7 @@ _NOT_PHONE = re.compile(
     | [$€£¥₹₽]\s?\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?   # $1,200.00
     | \b\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?\s?(?:usd|eur|gbp|inr|brl|rub|usdt|dollars?|euros?|reais|rubles?|k\b|€|\$|%)
     | \bv\d{1,4}(?:\.\d{1,4}){1,4}\b                           # v2.10.3
-    | (?<!\d)(?<!\d\.)\d{1,2}\.\d{1,2}\.\d{1,4}(?!\d|\.\d)        # 3.11.4, 20.10.0 (not 0.9.1.8)
+    | (?<![\d/])(?<!\d\.)\d{1,2}\.\d{1,2}\.\d{1,4}(?!\d|\.\d|/)    # 3.11.4, 20.10.0 (not 0.9.1.8)
     | \b(?=[\d.]{0,14}\d\d)\d{1,3}(?:\.\d{1,3}){3}\b              # IPv4 with a multi-digit group
     | \b\d{1,5}\s?[x×]\s?\d{1,5}\b                             # 1920x1080
     | (?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factura|fatura|commande|

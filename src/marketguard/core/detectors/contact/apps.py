@@ -53,7 +53,7 @@ _EUPHEMISM_APPS = [(re.compile(p), app) for p, app in EUPHEMISMS]
 
 _VERB = (r"(?:add|text|txt|message|msg|dm|ping|contact|reach|call|write|chat|talk|speak|continue|move|switch|"
          r"go|come|hit|find|catch|connect|join|send|buzz|hmu|follow|discuss|communicate|talk|shift|transfer|"
-         r"answer|reply|respond|hop)")
+         r"answer|reply|respond|hop|do\s(?:this|it|that|the\srest))")
 _PREP = r"(?:on|via|in|at|through|over|using|thru|to|by|onto)"
 _CUE_BEFORE = re.compile(
     rf"(?:\b{_VERB}\b[^.!?\n]{{0,30}}\b{_PREP}\s{{1,3}}(?:the\s|my\s|your\s|ur\s)?"

@@ -29,7 +29,8 @@ _PARTIAL = re.compile(
     r"(?:(?:my|mi|meu|mon|meine|mein|мой)\s(?:\w+\s)?(?:number|phone|cell|mobile|whats\s?app|wa|n[uú]mero|nummer|"
     r"номер|telefone|tel[eé]fono|celular|t[ée]l[ée]phone|handynummer)(?:\s(?:is|es|é|est|ist|no|:))?"
     r"|(?:call|text|whats\s?app|reach|ring)\s(?:me\s)?(?:at|on))"
-    r"\s?[:\-]?\s?(?:it'?s\s)?(?P<digits>\+?\d{1,3}(?:[\s.\-]?\d){1,5})\s*$"
+    r"[,:\-]?\s?(?:it'?s\s)?(?P<digits>\+?\d{1,3}(?:[\s.\-]?\d){1,5})\s*$"
+    r"|(?:^|\s)(?P<intl>\+\d{1,3}(?:[\s.\-]?\d){2,6})\s*$"
 )
 _PHONE_SHAPE = re.compile(r"^\+|^\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}$")
 
@@ -50,8 +51,9 @@ class PhoneDetector(Detector):
         out: list[Finding] = []
         for m in _PARTIAL.finditer(text):
             # "my number is 415": the first digits of a number that the next message completes
-            start, end = view.span(m.start("digits"), m.end("digits"))
-            digits = "".join(c for c in m.group("digits") if c.isdigit())
+            group = "digits" if m.group("digits") is not None else "intl"
+            start, end = view.span(m.start(group), m.end(group))
+            digits = "".join(c for c in m.group(group) if c.isdigit())
             out.append(Finding("contact.phone", 0.7, start, end, digits,
                                "the first digits of a phone number, announced as such"))
         for m in _CANDIDATE.finditer(text):

@@ -63,7 +63,8 @@ _PAY = re.compile(
     r"(?<!\w)(?:pay|pays|paid|paying|payment|payments|send|sent|transfer|deposit|wire|accept|receive|settle|money|"
     r"funds?|invoice|remit|reimburse|tip|bonus|price|rate|budget|\$|€|£|usd|eur|my|your|via|through|thru|by|"
     r"pago|pagar|pagamento|pague|paiement|payer|payé|zahl\w*|bezahl\w*|оплат\w*|плат\w*|перев\w*|скину|pra\smim|"
-    r"para\smim|chave|to\s(?:0x|bc1|t[a-z0-9]{5})|[:\-]\s?\S|me\?|me\b)(?!\w)"
+    r"para\smim|chave|me)(?!\w)"
+    r"|^\s?[:\-]\s?[\w@$+]|\bto\s(?:0x|bc1|t[a-z0-9]{5})"  # "Pix: 41 9...", "USDT to 0x36..": a detail follows
 )
 _OUTSIDE = re.compile(
     r"(?<!\w)(?:direct|directly|outside|off[-\s]?platform|off\s(?:upwork|fiverr|the\s(?:platform|site))|privately|"
@@ -182,6 +183,8 @@ class OffPlatformPaymentDetector(PhraseDetector):
                 left = _clause_left(text, m.start(), 60)
                 right = _clause_right(text, m.end(), 50)
                 window = left + " " + right
+                if _PAY.search(right) is not None and right[:3].lstrip().startswith((":", "-")):
+                    window = right + " " + left
                 outside = _OUTSIDE.search(window) is not None
                 if _BENIGN.search(window) and not outside:
                     continue
