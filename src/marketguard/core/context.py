@@ -12,7 +12,7 @@ import re
 from marketguard.core.detectors.base import Finding
 from marketguard.core.text.normalize import Document
 
-_CLAUSE_BREAK = re.compile(r"[.!?;\n]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\bmais\b|\baber\b|\bно\b")
+_CLAUSE_BREAK = re.compile(r"[.!?;,\n]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\bmais\b|\baber\b|\bно\b")
 _NEGATION = re.compile(
     r"(?<!\w)(?:not|n't|never|no(?=\s?[,.!])|no\s(?:thanks|way|need|outside|personal|sharing|contact|off-platform)|nope|won't|can't|cannot|don't|dont|doesn't|didn't|shouldn't|mustn't|refuse|"
     r"rather\snot|against\s(?:the\s)?(?:rules|tos|terms|policy)|not\sallowed|prohibited|forbidden|"
@@ -22,18 +22,29 @@ _ON_PLATFORM = re.compile(
     r"(?<!\w)(?:here\son\s(?:upwork|fiverr|the\splatform)|on\s(?:upwork|fiverr|the\splatform|this\splatform)|"
     r"through\s(?:upwork|fiverr|the\splatform)|via\s(?:upwork|fiverr|the\splatform)|(?:upwork|fiverr)(?:'s)?\s(?:messages|"
     r"chat|call|zoom|video)|platform(?:'s)?\s(?:messages|chat|call|video)|in\s(?:the\s)?(?:upwork|fiverr)\s(?:chat|messages)|"
-    r"here\sin\s(?:the\s)?chat|right\shere|stay\shere|keep\s(?:it|everything|things)\shere)(?!\w)"
+    r"here\sin\s(?:the\s)?chat|right\shere|stay\shere|keep\s(?:it|everything|things)\shere|(?:message|chat)\sthread|"
+    r"in\sthis\s(?:chat|thread)|through\s(?:the|this)\s(?:chat|thread)|from\sthe\s(?:chat|thread)|"
+    r"aqu[ií]\sen\sla\splataforma|por\saqu[ií]|por\sla\splataforma|aqui\sna\splataforma|por\saqui|pela\splataforma|"
+    r"ici\ssur\sla\splateforme|par\sici|via\sla\splateforme|hier\sauf\sder\splattform|hier\sim\schat|"
+    r"[üu]ber\sdie\splattform|здесь|тут|через\s(?:видеочат|чат|звонок)\s(?:платформы|площадки|сайта)|"
+    r"на\s(?:платформе|площадке))(?!\w)"
 )
 _SCRIPT_CUE = re.compile(
     r"(?i)\b(?:script|voice[- ]?over|vo\b|ivr|prompt|ad\scopy|commercial|radio|spot\b|end\scard|tag\sat\sthe\send|"
     r"read\s(?:it|this|for|the)|\w+\sread:|narrat\w*|tagline|jingle|voicemail\sgreeting|on-hold|line\sreads?|"
-    r"placeholder|sample\sdata|dummy|mock(?:up)?|lorem)"
+    r"placeholder|sample\sdata|dummy|mock(?:up)?|lorem|button|label|cta\b|tooltip|heading|menu\sitem|banner|copy\b)"
 )
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{1,2000})[\"“”«»]|(?:^|(?<=[\s:(]))'([^'\n]{1,2000})'(?=$|[\s.,;:!?)])")
-_EXAMPLE = re.compile(r"(?i)(?:e\.g\.|eg\.|i\.e\.|for\sexample|for\sinstance|example:|such\sas|format(?:ted)?\s(?:like|as))\s?,?\s{0,2}$")
+_EXAMPLE = re.compile(
+    r"(?i)(?:e\.g\.|eg\.|i\.e\.|for\sexample|for\sinstance|example:|such\sas|format(?:ted)?\s(?:like|as)|"
+    r"(?:numbers?|formats?|values?|inputs?|strings?|emails?|addresses)\s(?:like|such\sas))\s?,?\s{0,2}$"
+)
 _REFUSAL = re.compile(
     r"(?i)\b(?:reported\s(?:it|them|him|her)|refused|declined|i\ssaid\sno|said\sno|not\sworth\slosing|"
-    r"won'?t\sshare|don'?t\sshare|never\sshare|rechazo|recusei|j'ai\srefus[ée]|abgelehnt|отказал\w*)\b"
+    r"won'?t\sshare|don'?t\sshare|never\sshare|rechazo|recusei|j'ai\srefus[ée]|abgelehnt|отказал\w*|"
+    r"against\s(?:the\s)?(?:rules|tos|terms)|gegen\sdie\sregeln|contra\slas\s(?:reglas|normas)|contra\sas\sregras|"
+    r"contre\sles\sr[èe]gles|против\sправил|prefiero\sno|prefiro\sn[ãa]o|je\spr[ée]f[èe]re\sne\spas|"
+    r"nicht\sraus|nicht\sheraus|m[öo]chte\sich\snicht|не\sхочу|не\sбуду|не\sдам)"
 )
 
 
@@ -58,18 +69,21 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
         return finding.allowed_by
     text = doc.text.lower()
     if finding.soft:
-        if _NEGATION.search(_clause_before(text, finding.start)):
+        clause = _clause_before(text, finding.start)
+        if finding.kind == "payment.offplatform":
+            clause = clause[-14:]  # "don't pay the fee" is the intent itself; only "won't pay you directly" negates
+        if _NEGATION.search(clause):
             return "negated in its clause"
         if not finding.kind.startswith("payment.") and _ON_PLATFORM.search(_clause_around(text, finding.start, finding.end)):
             return "the conversation stays on the platform"
         if _REFUSAL.search(_sentence(text, finding.start)):
             return "the sender reports refusing it"
-    if finding.kind in _DETAIL_KINDS:
+    if finding.kind.startswith("contact."):
         if _SCRIPT_CUE.search(text):
             for m in _QUOTED.finditer(doc.text):
                 if m.start() <= finding.start and finding.end <= m.end():
                     return "quoted in a script or sample the sender is asked to produce"
-        if _EXAMPLE.search(text[max(0, finding.start - 20) : finding.start]):
+        if finding.kind in _DETAIL_KINDS and _EXAMPLE.search(text[max(0, finding.start - 24) : finding.start]):
             return "given as an example of a format"
     return None
 

@@ -262,8 +262,10 @@ _NOT_PHONE = re.compile(
     | (?<![\d/])(?<!\d\.)\d{1,2}\.\d{1,2}\.\d{1,4}(?!\d|\.\d|/)    # 3.11.4, 20.10.0 (not 0.9.1.8)
     | \b(?=[\d.]{0,14}\d\d)\d{1,3}(?:\.\d{1,3}){3}\b              # IPv4 with a multi-digit group
     | \b\d{1,5}\s?[x×]\s?\d{1,5}\b                             # 1920x1080
+    | \b(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,6}\b                  # 2024.06.1873 build stamps
     | (?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factura|fatura|commande|
-         rechnung|bestell|auftrag|kunden|sendung|заказ|счет|счёт)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n[ºo°]|\#|:)?
+         rechnung|bestell|auftrag|kunden|sendung|заказ|счет|счёт|code|ean|upc|isbn|gtin|barcode|serial|imei|
+         part|model|build|release|version|ver|rev|revision|batch|lot)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n[ºo°]|\#|:)?
          (?:\s(?:is|was|es|ist|est|é))?\s?[\#:]?\s?[a-z]{0,4}\d[\w\-/]{0,30}(?:\s[a-z]{0,3}\d[\w\-/]{0,30}){0,6}
     | \b\d{3}-\d{7}-\d{7}\b                                     # marketplace order ids
     | \#\s?[a-z]{0,4}\d[\d\-]{2,30}                           # #FO81234

@@ -18,7 +18,7 @@ from marketguard.core.text.normalize import LEET, Document
 
 _LEET = LEET
 _INNER_SEPARATORS = re.compile(r"[.\-_*~·']")
-_TOKEN = re.compile(r"[^\s,;!?()\[\]{}\"«»<>:/]{1,40}")
+_TOKEN = re.compile(r"[^\s,;!?()\[\]{}\"«»<>:/\-]{1,40}")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _TRAILING = re.compile(r"(?:'s|[.'’])$")
 
@@ -53,7 +53,7 @@ _EUPHEMISM_APPS = [(re.compile(p), app) for p, app in EUPHEMISMS]
 
 _VERB = (r"(?:add|text|txt|message|msg|dm|ping|contact|reach|call|write|chat|talk|speak|continue|move|switch|"
          r"go|come|hit|find|catch|connect|join|send|buzz|hmu|follow|discuss|communicate|talk|shift|transfer|"
-         r"answer|reply|respond|hop|do\s(?:this|it|that|the\srest))")
+         r"answer|reply|respond|hop|do\s(?:this|it|that|the\srest)|take\s(?:this|it|that|things))")
 _PREP = r"(?:on|via|in|at|through|over|using|thru|to|by|onto)"
 _CUE_BEFORE = re.compile(
     rf"(?:\b{_VERB}\b[^.!?\n]{{0,30}}\b{_PREP}\s{{1,3}}(?:the\s|my\s|your\s|ur\s)?"
@@ -66,6 +66,12 @@ _CUE_BEFORE = re.compile(
     r"|\b(?:on\scontinue|continuons|on\sse\sparle|on\sparle|parlons)\s(?:sur|par|via)\s"
     r"|\b(?:lass\suns|wir\sk[öo]nnen)\s(?:auf|über|per|via|in)\s"
     r"|(?:скинь(?:те)?|дай(?:те)?|пришли(?:те)?)\s(?:свой|твой|ваш)\s"
+    r"|\b(?:prefer|rather|better\son|easier\son|faster\son|more\ssecure\son)\s"
+    r"|(?:давай(?:те)?|перейд[её]м|пойд[её]м|переходи(?:м|те)?|пиши(?:те)?|ник|есть\sли)\s(?:\w+\s)?(?:в|во|на)\s"
+    r"|\b(?:bist\sdu|sind\ssie|seid\sihr)\s(?:auch\s)?(?:auf|bei|in)\s"
+    r"|\b(?:t'es|tu\ses|es-tu|[êe]tes-vous|vous\s[êe]tes)\s(?:sur|dans)\s"
+    r"|\b(?:est[aá]s|est[aá]|you\sthere)\s(?:en|on)\s"
+    r"|\b(?:voc[eê]|vc)\s(?:est[aá]|t[aá])\s(?:no|na)\s"
     r"|\b(?:are|r)\s(?:you|u)\s(?:on|in|using)\s"
     r"|\b(?:what(?:'s|s|\sis)|whats|send|give|share|drop|leave|tell)\s(?:me\s)?(?:your|ur|yr)\s"
     r"|\b(?:my|your|ur)\s"
@@ -82,6 +88,10 @@ _POSSESSIVE_ONLY = re.compile(r"\b(?:my|your|ur|mi|tu|su|meu|seu|teu|mon|ton|vot
 _CUE_AFTER = re.compile(
     r"^\s?(?:me|us)\b|^\s(?:number|no\.?|nr|id|handle|username|user\s?name|account|contact|nick|tag)\b"
     r"|^[^.!?\n]{0,25}\b(?:connect|message|dm|find|add|reach|text|write|ping)\s(?:me\s|us\s)?there\b"
+    r"|^[^.!?\n]{0,40}\b(?:easier|faster|better|quicker|simpler|more\ssecure)\s(?:than\s(?:this\s(?:chat|site|app|"
+    r"platform|website)|here|upwork|fiverr))"
+    r"|^[^.!?\n]{0,30}\b(?:same\s(?:user\s?name|handle|name|nick|@)|m[eê]me\spseudo|mismo\susuario|mesmo\susu[aá]rio|"
+    r"такой\sже|тот\sже)"
 )
 _CLAUSE_END = re.compile(r"[.!?\n]")
 _BARE_QUESTION = re.compile(r"^\s?\?")
@@ -98,7 +108,8 @@ _HANDLE_AFTER = re.compile(
     r"(?P<handle>@[\w.]{2,32}|live:[\w.:\-]{3,64}|[\w.]{2,32}#\d{4}\b)"
 )
 _HANDLE_MARKED = re.compile(
-    r"^\s{0,3}(?:[:=–]|\s(?:id|handle|username|user\s?name|nick|tag)(?:\sis)?\s?:?)\s{0,3}(?P<handle>[a-z0-9][\w.\-]{2,31})"
+    r"^[^.!?\n]{0,30}?(?:[:=–]|(?:^|[\s\-])(?:id|handle|username|user\s?name|name|nick|tag|pseudo|ник|логин)"
+    r"(?:\sis)?\s?:?)\s{0,3}(?P<handle>[a-z0-9][\w.\-]{2,31})"
 )
 _HANDLE_BEFORE = re.compile(r"(?P<handle>@[\w.]{3,32})\s{1,3}(?:on|in|at|via|\()\s{0,3}$")
 _SKYPE_LIVE = re.compile(r"(?<![\w:])live:(?:\.cid\.)?[\w.\-]{3,64}")

@@ -12,10 +12,15 @@ _EMAIL = re.compile(
     r"(?<![\w.%+\-])(?P<local>\w[\w.%+\-]{0,63})\s{0,2}@\s{0,2}"
     r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,5})(?P<after>:?)"
 )
+_PROVIDER_HINT = re.compile(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex")
 _SSH_USERS = frozenset({"git", "root", "ubuntu", "ec2-user", "admin", "deploy", "pi"})
 _ON_WEBMAIL = re.compile(
     r"(?<![\w.@])(?P<local>[a-z0-9][\w.+\-]{2,63})\s(?:on|via|at|in|@)\s(?P<provider>gmail|yahoo|hotmail|outlook|"
     r"protonmail|proton|icloud|yandex)(?![\w.])"
+)
+_PROVIDER_THEN_USER = re.compile(
+    r"(?<![\w.@])(?P<provider>gmail|yahoo|hotmail|outlook|protonmail|proton|icloud|yandex)(?:\s(?:is|es|é|ist|est))?"
+    r"\s?[:,\-]?\s(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,60})(?![\w@])"
 )
 _NOT_LOCAL = frozenset({"me", "us", "him", "her", "them", "you", "it", "ping", "email", "mail", "message", "write",
                         "contact", "reach", "find", "available", "online", "active", "here", "there", "also", "only",
@@ -33,7 +38,7 @@ class EmailDetector(Detector):
 
     def detect(self, doc: Document) -> list[Finding]:
         view = doc.plain
-        out: list[Finding] = self._on_webmail(doc) if ("gmail" in view.text or " on " in view.text) else []
+        out: list[Finding] = self._on_webmail(doc) if _PROVIDER_HINT.search(view.text) else []
         if "@" not in view.text:
             return out
         for m in _EMAIL.finditer(view.text):
@@ -63,6 +68,11 @@ class EmailDetector(Detector):
             if local in _NOT_LOCAL or "@" in local:
                 continue
             start, end = view.span(m.start(), m.end())
+            out.append(Finding("contact.email", 0.85, start, end, f"{local}@{m.group('provider')}.com",
+                               f"a {m.group('provider')} username given without the address"))
+        for m in _PROVIDER_THEN_USER.finditer(view.text):
+            local = m.group("local").rstrip(".")
+            start, end = view.span(m.start(), m.start("local") + len(local))
             out.append(Finding("contact.email", 0.85, start, end, f"{local}@{m.group('provider')}.com",
                                f"a {m.group('provider')} username given without the address"))
         return out

@@ -78,6 +78,8 @@ class PhoneDetector(Detector):
                     score = 0.95
                 elif _PHONE_SHAPE.search(raw.strip()):
                     score = 0.8
+                elif len(digits) > 10 and raw.strip().isdigit():
+                    score = 0.5  # a long unformatted run with no context: more likely a code than a number
                 else:
                     score = 0.6
                 where = "international" if plus else f"read as {region}"

@@ -39,6 +39,13 @@ PHRASES: tuple[Phrase, ...] = (
            "contact.request", 0.8, "asks for a contact detail to send an invitation"),
     Phrase("which-email", r"\b(?:which|what)\s(?:gmail|e-?mail(?:\saddress)?|address|number|phone\snumber)\s(?:should|can|do|"
                           r"to|shall|would)\b", "contact.request", 0.8, "asks for a contact detail"),
+    Phrase("do-you-have-a", r"\b(?:do|did)\s(?:you|u)\s(?:have|got)\s(?:a|an|any)\s(?:phone(?:\snumber)?|number|e-?mail|"
+                            r"personal\se-?mail|cell|mobile|whats\s?app|telegram|skype)\b",
+           "contact.request", 0.8, "asks whether the other party has an outside contact"),
+    Phrase("find-me-abroad", r"\b(?:such(?:e|t)?\smich|finde(?:st|t)?\s(?:du\s)?mich|retrouve[sz]?[- ]moi|trouve[sz]?[- ]moi|"
+                             r"b[uú]scame|encu[eé]ntrame|me\s(?:procura|procure|acha|ache|encontra)|найди(?:те)?\sменя)\s"
+                             r"(?:auf|bei|sur|en|no|na|в|на)\b", "contact.pointer", 0.8,
+           "tells the other party where to find the sender"),
     Phrase("may-i-have", rf"\b(?:can|could|may)\s(?:i|we)\s(?:get|have|grab|take)\s(?:your|ur)\s{_DETAIL_EN}\b",
            "contact.request", 0.85, "asks for a contact detail"),
     Phrase("how-reach", r"\bhow\s(?:can|do|could)\s(?:i|we)\s(?:reach|contact|call|text|email|find)\s(?:you|u)\s"

@@ -26,7 +26,10 @@ _URL = re.compile(
     r"(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'`]{0,2000})?(?![\w@])"
 )
 _TRAILING = ".,;:!?)]}'\"»"
-_SELF_REF = re.compile(r"\b(?:my|visit|check\s(?:out\s)?my|see\smy|find\sme\sat|reach\sme\sat)\s{1,3}(?:\w+\s){0,2}$")
+_SELF_REF = re.compile(
+    r"\b(?:my|visit|check\s(?:out\s)?my|see\smy|find\sme\sat|reach\sme\sat)\s{1,3}(?:\w+\s){0,2}$"
+    r"|\bhow\sto\s(?:reach|contact|find|hire)\s(?:me|us)\s?[:\-]?\s{0,3}$"
+)
 _CONTACT_PATH = re.compile(r"/(?:contact|contacts|about|hire|reach|kontakt|contato|contacto|contactez|links?)\b")
 _NOT_HOSTS = frozenset({"e.g", "i.e", "a.m", "p.m", "etc.etc", "u.s", "u.k", "n.b", "vs.net"})
 

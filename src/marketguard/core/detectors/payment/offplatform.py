@@ -35,7 +35,9 @@ _STRONG_RAILS = {
     "mercado pago": r"mercado\s?pago",
     "upi": r"upi|paytm|phonepe|google\spay|gpay",
     "gcash": r"gcash|easypaisa|jazzcash|m-?pesa",
-    "webmoney": r"webmoney|perfect\smoney|qiwi|юмани|сбп|сбер(?:банк)?|тинькофф",
+    "webmoney": r"webmoney|perfect\smoney|qiwi|ю-?мани|ю-?money|yoomoney|сбп|сбер\w*|тинькофф\w*|т-банк\w*",
+    "card transfer": r"на\sкарту|карт(?:у|ой)\s(?:сбер\w*|тинькофф\w*)|pix\spra\smim",
+    "paylib": r"paylib|lydia|twint|swish|vipps|mobilepay|blik",
     "gift card": r"gift\s?cards?",
 }
 _WEAK_RAILS = {
@@ -60,17 +62,18 @@ _NEEDS_PAY_WORD = frozenset({"crypto", "gift card", "upi", "pix", "wise", "revol
 _WEAK_NAMES = list(_WEAK_RAILS)
 
 _PAY = re.compile(
-    r"(?<!\w)(?:pay|pays|paid|paying|payment|payments|send|sent|transfer|deposit|wire|accept|receive|settle|money|"
+    r"(?<!\w)(?:pay\w*|send\w*|sent|transf\w*|deposit\w*|wire|accept\w*|receiv\w*|settle|money|"
     r"funds?|invoice|remit|reimburse|tip|bonus|price|rate|budget|\$|€|£|usd|eur|my|your|via|through|thru|by|"
-    r"pago|pagar|pagamento|pague|paiement|payer|payé|zahl\w*|bezahl\w*|оплат\w*|плат\w*|перев\w*|скину|pra\smim|"
-    r"para\smim|chave|me)(?!\w)"
+    r"pago|pagar|pagamento|pague|paiement|payer|payé|zahl\w*|bezahl\w*|überweis\w*|опла[тч]\w*|пла[тч]\w*|перев\w*|"
+    r"скину|кошел\w*|можно|через|pra\smim|para\smim|chave|me|virement|acceptes?|aceptas?|aceitas?)(?!\w)"
     r"|^\s?[:\-]\s?[\w@$+]|\bto\s(?:0x|bc1|t[a-z0-9]{5})"  # "Pix: 41 9...", "USDT to 0x36..": a detail follows
 )
 _OUTSIDE = re.compile(
     r"(?<!\w)(?:direct|directly|outside|off[-\s]?platform|off\s(?:upwork|fiverr|the\s(?:platform|site))|privately|"
     r"personal(?:ly)?|instead|rather\sthan|skip|avoid|no\sfees?|without\s(?:the\s)?fees?|save\s(?:the\s)?fees?|"
     r"pay\s(?:me|you)\s(?:by|via|through|with|on|to|into)|send\s(?:it|the\smoney|payment|money)\s(?:to|via)|"
-    r"directamente|directo|direto|diretamente|directement|direkt|напрямую|straight\sto|between\sus|"
+    r"directamente|directo|direto|diretamente|directement|direkt|напрямую|лично|straight\sto|between\sus|"
+    r"payoneer\sto\spayoneer|paypal\sto\spaypal|wise\sto\swise|no\sneed\sfor\s(?:the\s)?(?:platform|upwork|fiverr|site)|"
     r"(?:payer|paie|pagar|pago|pague|pagarte|zahle|zahl|платить|оплачу|плачу|переведу)\s(?:\w+\s){0,3}?"
     r"(?:par|por|per|via|на|через|mit|pelo|pela|no|en))(?!\w)"
 )
@@ -92,8 +95,8 @@ _INTENT: tuple[Phrase, ...] = (
                               r"(?:fee|fees|commission|cut)\b", "payment.offplatform", 0.85, "proposes to avoid the platform's fee"),
     Phrase("pay-directly", r"\b(?:pay|paid|paying|payment|payments|send\s(?:the\s)?(?:money|payment)|transfer\s(?:the\s)?money)\s"
                            r"(?:\w+\s){0,2}?(?:directly|direct|outside(?:\sof)?(?:\sthe)?(?:\s(?:platform|upwork|fiverr))?|"
-                           r"off[-\s]?platform|off\s(?:upwork|fiverr|the\splatform|the\ssite)|privately|under\sthe\stable|"
-                           r"in\scash)\b", "payment.offplatform", 0.9, "proposes payment outside the platform"),
+                           r"off[-\s]?platform|off\s(?:upwork|fiverr|the\splatform|the\ssite)|privately|personally|"
+                           r"under\sthe\stable|in\scash|in\sperson|by\shand)\b", "payment.offplatform", 0.9, "proposes payment outside the platform"),
     Phrase("close-and-pay", r"\b(?:close|end|cancel|finish|stop)\s(?:the|this|our)\s(?:contract|job|order|project)\b[^.!?\n]{0,60}?"
                             r"\b(?:keep|continue|start)\s(?:paying|to\spay|payment)",
            "payment.offplatform", 0.9, "proposes to end the contract and keep paying outside it"),
@@ -107,21 +110,27 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase("outside-pay", r"\b(?:outside|off)\s(?:of\s)?(?:the\s)?(?:platform|upwork|fiverr|site)\b[^.!?\n]{0,30}?\b(?:pay|payment|paid|money|transfer)",
            "payment.offplatform", 0.85, "mentions payment outside the platform"),
     Phrase("here-rest-outside", r"\b(?:here|aqu[ií]|aqui|ici|hier|здесь|тут|on\s(?:the\s)?(?:platform|upwork|fiverr)|"
+                                r"через\s(?:площадку|платформу|сайт)|"
                                 r"en\sla\splataforma|na\splataforma|sur\sla\splateforme|auf\sder\splattform)\b"
                                 r"[^!?\n]{0,50}?\b(?:the\s)?(?:rest|remaining|remainder|balance|others?|resto|restante|reste|"
-                                r"rest|остальное|остаток)\b[^!?\n]{0,30}?(?:outside|directly|off\b|privately|elsewhere|"
+                                r"rest|остальное|остаток|lo\sdem[aá]s|o\sresto|\d(?:\s(?:and|&|y|e|et|und|и)\s\d)?)\b"
+                                r"[^!?\n]{0,30}?(?:outside|directly|off\b|privately|personally|elsewhere|en\sdirect|лично|"
                                 r"por\sfuera|fuera|por\stransfer\w*|en\sdehors|au(?:ß|ss)erhalb|вне|напрямую|directement|"
                                 r"direkt|by\s(?:bank|wire|transfer|paypal|wise|cash|crypto|usdt)|por\s(?:transfer\w*|fora|pix)|"
                                 r"te\spago|eu\ste\spago|par\svirement|per\s[üu]berweisung|на\sкарту)",
            "payment.offplatform", 0.9, "splits payment between the platform and outside"),
-    Phrase("rest-by-rail", r"\b(?:the\s)?(?:rest|remaining|remainder|balance|other\s[$€£]?\d+)\s(?:\w+\s){0,3}?(?:by|via|through|"
-                           r"in|on|per|por|par)\s(?:bank|wire|transfer|paypal|wise|cash|crypto|usdt|zelle|venmo|revolut)",
+    Phrase("rest-by-rail", r"\b(?:the\s)?(?:rest|remaining|remainder|balance|other\s[$€£]?\d+|real\s(?:[$€£]?\d+|price|amount))"
+                           r"\s(?:[\w']+\s){0,4}?(?:by|via|through|in|on|per|por|par|to\syour|into\syour)\s(?:bank|wire|"
+                           r"transfer|paypal|wise|cash|crypto|usdt|zelle|venmo|revolut|account|card)",
            "payment.offplatform", 0.9, "moves part of the price to an outside rail"),
     Phrase("close-contract-pay", r"\b(?:close|end|cancel|finish|wrap\sup|ferme[rz]?|cierra|cerrar|cerramos|fecha|fechar|"
                                  r"fechamos|beende|beenden|schlie(?:ß|ss)e|закро\w*|закрыть|заверш\w*)\s(?:the\s|this\s|our\s|"
                                  r"le\s|el\s|o\s|den\s|das\s)?(?:contract|job|order|contrat|contrato|vertrag|auftrag|"
                                  r"контракт|заказ)\b[^!?\n]{0,70}?\b(?:pay\w*|invoice|directly|outside|payer|paie|"
-                                 r"pag\w*|zahl\w*|плат\w*|оплат\w*|перев\w*)",
+                                 r"pag\w*|zahl\w*|überweis\w*|пла[тч]\w*|опла[тч]\w*|перев\w*|send\w*\s(?:[\w']+\s){0,4}?to\syour\s"
+                                 r"(?:bank|account|card|paypal|wallet)|retainer)"
+                                 r"|\b(?:vertrag|auftrag)\s(?:\w+\s){0,2}(?:beenden|schlie(?:ß|ss)en|k[üu]ndigen)\b[^!?\n]{0,70}?"
+                                 r"\b(?:zahl\w*|überweis\w*|bezahl\w*)",
            "payment.offplatform", 0.9, "proposes to end the contract and keep paying outside it"),
     Phrase("future-outside", r"\b(?:future\s(?:jobs|work|projects|orders)|next\s(?:jobs|projects|orders)|from\snow\son)\b"
                              r"[^.!?\n]{0,40}?\b(?:outside|directly|off\s(?:the\s|this\s)?(?:site|platform))",
@@ -137,9 +146,11 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase("settle-between-us", r"\b(?:settle|sort|handle|deal\swith)\s(?:it|this|that|things|payment|up)\s(?:between\sus|"
                                 r"ourselves|privately|personally|directly)",
            "payment.offplatform", 0.85, "proposes to settle payment privately"),
-    Phrase("send-straight", r"\b(?:send|transfer|wire|pay)\s(?:it\s|the\smoney\s|you\s)?(?:straight|directly)\s(?:to|into)\s"
-                            r"(?:your|my)\s(?:account|bank|card|wallet)",
+    Phrase("send-straight", r"\b(?:send|transfer|wire|pay)\s(?:it\s|the\smoney\s|money\s|you\s)?(?:straight|directly)\s"
+                            r"(?:to|into)\s(?:me|you|(?:your|my)\s(?:account|bank|card|wallet))",
            "payment.offplatform", 0.9, "proposes to pay straight into an account"),
+    Phrase("no-need-platform", r"\bno\sneed\s(?:for|to\suse)\s(?:the\s)?(?:fee|fees|platform|upwork|fiverr|site|escrow|milestones?)\b",
+           "payment.offplatform", 0.8, "dismisses the platform's payment protection"),
     Phrase("es-pay", r"\b(?:pago\sdirecto|pag(?:ar|arte|arme|o)\s(?:\w+\s)?directamente|sin\s(?:la\s)?comisi[oó]n|"
                      r"sin\spagar\s(?:la\s)?comisi[oó]n|pag(?:ar|o)\s(?:\w+\s){0,2}fuera\sde\s(?:la\s)?plataforma)\b",
            "payment.offplatform", 0.9, "proposes payment outside the platform (es)"),
@@ -150,9 +161,11 @@ _INTENT: tuple[Phrase, ...] = (
                      r"pa(?:yer|iement)\s(?:\w+\s){0,2}en\sdehors\sde\s(?:la\s)?plateforme)\b",
            "payment.offplatform", 0.9, "proposes payment outside the platform (fr)"),
     Phrase("de-pay", r"\b(?:direkt\s(?:be)?zahl\w*|(?:be)?zahl\w*\s(?:\w+\s){0,2}direkt|ohne\s(?:die\s)?(?:geb[üu]hr(?:en)?|provision)|"
+                     r"direkt\s[üu]berweis\w*|[üu]berweis\w*\s(?:\w+\s){0,3}direkt|spar\w*\s(?:\w+\s){0,3}(?:die\s)?(?:provision|geb[üu]hr\w*)|"
                      r"zahlung\sau(?:ß|ss)erhalb|au(?:ß|ss)erhalb\sder\splattform\s(?:\w+\s){0,2}(?:be)?zahl\w*)\b",
            "payment.offplatform", 0.9, "proposes payment outside the platform (de)"),
-    Phrase("ru-pay", r"(?:оплат\w*\s(?:\w+\s)?напрямую|напрямую\s(?:\w+\s)?оплат\w*|без\sкомисси\w*|вне\s(?:платформы|биржи|сайта)\s"
+    Phrase("ru-pay", r"(?:опла[тч]\w*\s(?:\w+\s)?напрямую|напрямую\s(?:\w+\s)?опла[тч]\w*|без\sкомисси\w*|"
+                     r"(?:не\sплатить|избежать|сэкономить\sна)\s(?:\w+\s)?комисси\w*|перевед\w*\s(?:\w+\s)?лично|вне\s(?:платформы|биржи|сайта)\s"
                      r"(?:\w+\s){0,2}?(?:оплат\w*|плат\w*|деньги)|переведу\s(?:тебе\s|вам\s)?на\sкарту|перевод(?:ом)?\sна\sкарту)",
            "payment.offplatform", 0.9, "proposes payment outside the platform (ru)"),
 )

@@ -1,0 +1,182 @@
+"""Regex linearity: how long marketguard takes on 1 MB of hostile near-matches.
+
+Each input is 1,000,000 characters built by repeating a near-match ("a@", "a.a.", "1 ", "at ",
+"w h a t s ", "http://", zero-width characters interleaved, mixed Cyrillic/Latin, long digit runs, ...;
+40 patterns), screened by `Screener(ScreenerConfig(max_chars=10**9))` so the usual 20,000-character
+head/tail limit does not hide anything. Each input is also screened at 1/8 of the size: for a linear
+scan, time(1 MB) / time(125 KB) is about 8, and a ratio above 16 is flagged as super-linear.
+
+Every measurement runs in its own child process with a time-out (default 60 s), so a catastrophic
+pattern cannot hang the benchmark, and the child's peak memory is reported.
+
+Target: every 1 MB input screened in <= 1.0 s; inputs over that are flagged SLOW. The exit code is always 0.
+
+    .venv/bin/python bench/bench_hostile.py
+    .venv/bin/python bench/bench_hostile.py --size 200000 --only digits,at_words
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchutil import print_header
+
+TARGET_SECONDS = 1.0
+SUPERLINEAR_RATIO = 16.0
+DEFAULT_SIZE = 1_000_000
+SCALE = 8
+
+Builder = Callable[[int], str]
+
+
+def rep(unit: str) -> Builder:
+    """`unit` repeated to exactly `size` characters."""
+    return lambda size: (unit * (size // len(unit) + 1))[:size]
+
+
+def prefixed(prefix: str, fill: str, suffix: str = "") -> Builder:
+    """`prefix`, then `fill` repeated, then `suffix`: one giant near-match token."""
+    return lambda size: prefix + rep(fill)(max(size - len(prefix) - len(suffix), 0)) + suffix
+
+
+HOSTILE: dict[str, Builder] = {
+    "a": rep("a"),
+    "x_then_at": prefixed("", "x", "@"),
+    "a@": rep("a@"),
+    "@a_space": rep("@a "),
+    "at_sign": rep("@"),
+    "a.a.": rep("a.a."),
+    "dots": rep("."),
+    "a_space": rep("a "),  # letters one at a time: the spaced-letter joiner
+    "w_h_a_t_s": rep("w h a t s "),
+    "at_words": rep("at "),
+    "dot_words": rep("dot "),
+    "at_dot_email_parts": rep("jdoe at gmail dot "),
+    "bracket_at": rep("[at]"),
+    "paren_at_dot": rep("(at)(dot)"),
+    "one_words": rep("one "),
+    "double_triple": rep("double triple "),
+    "digit_space": rep("1 "),
+    "digit_dash": rep("1-"),
+    "digits": rep("1"),
+    "phone_groups": rep("415 555 "),
+    "plus_paren": rep("+1 ("),
+    "hash_1234": rep("#1234 "),
+    "hex_0x": prefixed("0x", "a"),
+    "btc_like": prefixed("bc1q", "q"),
+    "base58_like": rep("1A2b3C4d5E6f7G8h9J"),
+    "iban_like": rep("DE89 3704 "),
+    "http": rep("http://"),
+    "www": rep("www."),
+    "tme_slash": rep("t.me/"),
+    "live_colon": rep("live:"),
+    "backticks3": rep("```"),
+    "backtick": rep("`"),
+    "prompt_lines": rep("$ x\n"),
+    "zero_width_interleaved": rep("a\u200b"),
+    "zero_width_digits": rep("5\u200c"),
+    "cyrillic_mixed": rep("аa"),  # Cyrillic а then Latin a: one long mixed-script word
+    "cyrillic_words": rep("whаtsаpp "),
+    "fullwidth_digits": rep("１"),
+    "keycaps": rep("1\ufe0f\u20e3"),
+    "app_words": rep("whatsapp telegram "),
+    "pay_outside": rep("pay me directly "),
+    "newlines": rep("a\n"),
+}
+
+
+def child(name: str, size: int) -> None:
+    """Measure one input in this process and print a JSON line."""
+    from marketguard import Screener, ScreenerConfig
+
+    text = HOSTILE[name](size)
+    screener = Screener(ScreenerConfig(max_chars=10**9))
+    screener.screen("warm-up: jdoe at gmail dot com, 415 555 0198")
+    t = time.perf_counter()
+    result = screener.screen(text)
+    seconds = time.perf_counter() - t
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "signals": len(result.signals), "decision": result.decision.value,
+                      "truncated": result.truncated, "peak_mb": peak_mb, "chars": len(text)}))
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    seconds: float = float("nan")
+    signals: int = 0
+    decision: str = ""
+    peak_mb: float = float("nan")
+    error: str | None = None
+
+
+def measure(name: str, size: int, timeout: float) -> Measurement:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--size", str(size)]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return Measurement(error=f"TIMEOUT > {timeout:g} s")
+    if proc.returncode != 0:
+        tail = proc.stderr.strip().splitlines()[-1:] or [f"exit {proc.returncode}"]
+        return Measurement(error=f"crashed: {tail[0][:120]}")
+    raw = json.loads(proc.stdout.strip().splitlines()[-1])
+    return Measurement(float(raw["seconds"]), int(raw["signals"]), str(raw["decision"]), float(raw["peak_mb"]))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="marketguard on 1 MB hostile inputs")
+    ap.add_argument("--size", type=int, default=DEFAULT_SIZE, help="characters per input (default 1,000,000)")
+    ap.add_argument("--timeout", type=float, default=60.0, help="seconds per input before giving up")
+    ap.add_argument("--only", help="comma-separated input names")
+    ap.add_argument("--no-scaling", action="store_true", help="skip the 1/8-size run (no linearity ratio)")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child, args.size)
+        return
+
+    names = list(HOSTILE) if not args.only else [n.strip() for n in args.only.split(",") if n.strip()]
+    unknown = [n for n in names if n not in HOSTILE]
+    if unknown:
+        raise SystemExit(f"unknown inputs {unknown}; known: {', '.join(HOSTILE)}")
+
+    print_header("marketguard hostile inputs")
+    small = args.size // SCALE
+    print(f"{len(names)} inputs of {args.size:,} characters (and {small:,} for the scaling ratio), "
+          f"Screener(ScreenerConfig(max_chars=10**9)), one child process each, time-out {args.timeout:g} s")
+    print(f"{'input':<24} {'unit':<22} {'seconds':>9} {'1/8 size':>9} {'ratio':>6} {'peak MB':>8} "
+          f"{'signals':>8} {'decision':>8}  flag")
+    slow: list[str] = []
+    total = time.perf_counter()
+    for name in names:
+        sample = HOSTILE[name](24)
+        big = measure(name, args.size, args.timeout)
+        little = measure(name, small, args.timeout) if not args.no_scaling and small > 0 else Measurement()
+        if big.error is not None:
+            slow.append(name)
+            print(f"{name:<24} {sample!r:<22.22} {big.error}")
+            continue
+        ratio = big.seconds / little.seconds if little.seconds > 0 else float("nan")
+        flags = []
+        if big.seconds > TARGET_SECONDS:
+            flags.append(f"SLOW (> {TARGET_SECONDS:g} s)")
+            slow.append(name)
+        if ratio > SUPERLINEAR_RATIO and big.seconds > 0.05:
+            flags.append(f"SUPER-LINEAR (x{ratio:.0f} for x{SCALE} size)")
+        print(f"{name:<24} {sample!r:<22.22} {big.seconds:9.3f} {little.seconds:9.3f} {ratio:6.1f} "
+              f"{big.peak_mb:8.0f} {big.signals:>8} {big.decision:>8}  {' '.join(flags) or 'ok'}")
+    print()
+    print(f"{len(names)} inputs in {time.perf_counter() - total:.0f} s; "
+          f"over {TARGET_SECONDS:g} s (or failed): {len(slow)}{': ' + ', '.join(slow) if slow else ''}")
+
+
+if __name__ == "__main__":
+    main()
+    sys.exit(0)
