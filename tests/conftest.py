@@ -49,7 +49,7 @@ def check_positive(cls: type[Detector], case: dict[str, Any]) -> None:
 
 def check_negative(cls: type[Detector], text: str) -> None:
     findings = [f for f in run_detector(cls, text) if f.score >= 0.6 and not f.allowed_by]
-    assert not findings, f"unexpected in {text!r}: {[(f.kind, text[f.start:f.end], f.score) for f in findings]}"
+    assert not findings, f"unexpected in {text!r}: {[(f.kind, text[f.start : f.end], f.score) for f in findings]}"
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """marketguard: a trust & safety engine for freelance marketplaces.
 
-    from marketguard import Screener, Message, Context, Phase
-    result = Screener().screen("jdoe at gmail dot com")
-    result.decision, result.rule, result.signals, result.nudge
+from marketguard import Screener, Message, Context, Phase
+result = Screener().screen("jdoe at gmail dot com")
+result.decision, result.rule, result.signals, result.nudge
 """
 
 from marketguard.core.engine import Screener, ScreenerConfig

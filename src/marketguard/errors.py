@@ -1,9 +1,9 @@
 """marketguard's exceptions, one tree so callers can catch what they mean.
 
-    MarketguardError
-    ├── RecordError        an input record is malformed (bad JSON, no text, wrong types)
-    ├── PolicyError        the policy table is malformed (marketguard.core.policy)
-    └── ConfigError        a configuration file or value is wrong
+MarketguardError
+├── RecordError        an input record is malformed (bad JSON, no text, wrong types)
+├── PolicyError        the policy table is malformed (marketguard.core.policy)
+└── ConfigError        a configuration file or value is wrong
 """
 
 from __future__ import annotations

@@ -67,7 +67,13 @@ class Report:
             "benign_flagged": self.benign_flagged,
             "benign_flag_rate": round(self.benign_flag_rate, 4),
             "families": {
-                f: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "tp": s.tp, "fp": s.fp, "fn": s.fn}
+                f: {
+                    "precision": round(s.precision, 4),
+                    "recall": round(s.recall, 4),
+                    "tp": s.tp,
+                    "fp": s.fp,
+                    "fn": s.fn,
+                }
                 for f, s in self.families.items()
             },
             "categories": {c: dict(v) for c, v in sorted(self.categories.items())},
@@ -104,8 +110,16 @@ def evaluate(lines: Iterable[bytes], screener: Screener | None = None, min_score
         ok = expected == predicted
         report.categories[str(category or "uncategorised")]["ok" if ok else "wrong"] += 1
         if not ok:
-            report.misses.append(Miss(record.get("id"), record["text"], sorted(expected), sorted(predicted),
-                                      category, [f"{s.kind}:{s.score}:{s.text!r}" for s in result.signals]))
+            report.misses.append(
+                Miss(
+                    record.get("id"),
+                    record["text"],
+                    sorted(expected),
+                    sorted(predicted),
+                    category,
+                    [f"{s.kind}:{s.score}:{s.text!r}" for s in result.signals],
+                )
+            )
     return report
 
 

@@ -50,10 +50,10 @@ _REFUSAL = re.compile(
 
 def _clause_before(text: str, pos: int, width: int = 50) -> str:
     chunk = text[max(0, pos - width) : pos]
-    last = None
-    for last in _CLAUSE_BREAK.finditer(chunk):
-        pass
-    return chunk if last is None else chunk[last.end() :]
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(chunk):
+        cut = m.end()
+    return chunk[cut:]
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -74,7 +74,9 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
             clause = clause[-14:]  # "don't pay the fee" is the intent itself; only "won't pay you directly" negates
         if _NEGATION.search(clause):
             return "negated in its clause"
-        if not finding.kind.startswith("payment.") and _ON_PLATFORM.search(_clause_around(text, finding.start, finding.end)):
+        if not finding.kind.startswith("payment.") and _ON_PLATFORM.search(
+            _clause_around(text, finding.start, finding.end)
+        ):
             return "the conversation stays on the platform"
         if _REFUSAL.search(_sentence(text, finding.start)):
             return "the sender reports refusing it"

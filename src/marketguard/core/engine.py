@@ -87,8 +87,7 @@ class Screener:
             joined = self._split_details(message, state, signals)
             if joined:
                 # a detail completed across messages supersedes the fragment seen in this message alone
-                signals = [s for s in signals
-                           if not any(j.kind == s.kind and s.start < j.end for j in joined)] + joined
+                signals = [s for s in signals if not any(j.kind == s.kind and s.start < j.end for j in joined)] + joined
 
         signals.sort(key=lambda s: (s.start, -s.score))
         attempts = state.attempts if state is not None else 0
@@ -138,8 +137,11 @@ class Screener:
                     dropped.append((item, why))
                     continue
                 if doc.code and in_code(doc, finding):
-                    item.finding = replace(finding, score=finding.score * self.config.code_factor,
-                                           reason=finding.reason + " (inside quoted code)")
+                    item.finding = replace(
+                        finding,
+                        score=finding.score * self.config.code_factor,
+                        reason=finding.reason + " (inside quoted code)",
+                    )
                 found.append(item)
         return _resolve_overlaps(found), dropped
 

@@ -109,8 +109,7 @@ class Signal:
         }
         if self.related:
             out["related"] = [
-                {"message_id": r.message_id, "start": r.start, "end": r.end, "text": r.text}
-                for r in self.related
+                {"message_id": r.message_id, "start": r.start, "end": r.end, "text": r.text} for r in self.related
             ]
         return out
 

@@ -45,7 +45,9 @@ def message_from_dict(record: Any) -> Message:
     try:
         phase = Phase(raw_phase)
     except ValueError:
-        raise RecordError(f"field 'context.phase' must be one of {[p.value for p in Phase]}, got {raw_phase!r}") from None
+        raise RecordError(
+            f"field 'context.phase' must be one of {[p.value for p in Phase]}, got {raw_phase!r}"
+        ) from None
     region = ctx.get("region")
     if region is not None and (not isinstance(region, str) or len(region) != 2):
         raise RecordError("field 'context.region' must be a two-letter country code")

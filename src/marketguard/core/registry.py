@@ -28,8 +28,9 @@ BUILTIN: tuple[type[Detector], ...] = (
     WalletDetector,
 )
 
-SPLIT_DETECTORS = frozenset({"contact.email", "contact.phone", "contact.url", "contact.app", "payment.offplatform",
-                             "payment.wallet"})
+SPLIT_DETECTORS = frozenset(
+    {"contact.email", "contact.phone", "contact.url", "contact.app", "payment.offplatform", "payment.wallet"}
+)
 """Detectors re-run over a sender's recent messages joined together, to find details split between them."""
 
 
@@ -45,7 +46,9 @@ class Registry:
         if existing is cls:
             return
         if existing is not None:
-            raise ConfigError(f"detector id {ident!r} is taken by {existing.__qualname__}; cannot add {cls.__qualname__}")
+            raise ConfigError(
+                f"detector id {ident!r} is taken by {existing.__qualname__}; cannot add {cls.__qualname__}"
+            )
         self._classes[ident] = cls
 
     @property

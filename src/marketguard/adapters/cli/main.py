@@ -14,7 +14,9 @@ from marketguard.core.engine import Screener
 from marketguard.core.model import Context, Message, Phase
 from marketguard.core.records import message_from_dict
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="marketguard: trust & safety for freelance marketplaces.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="marketguard: trust & safety for freelance marketplaces."
+)
 
 
 def _screener(policy: Path | None) -> Screener:
@@ -25,7 +27,9 @@ def _screener(policy: Path | None) -> Screener:
     return Screener(policy=load_policy(str(policy)))
 
 
-PolicyOpt = Annotated[Path | None, typer.Option("--policy", help="A policy table (YAML) to use instead of the default.")]
+PolicyOpt = Annotated[
+    Path | None, typer.Option("--policy", help="A policy table (YAML) to use instead of the default.")
+]
 
 
 @app.command()
@@ -47,11 +51,11 @@ def check(
 
 
 def _open_in(path: str) -> IO[bytes]:
-    return sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    return sys.stdin.buffer if path == "-" else open(path, "rb")
 
 
 def _open_out(path: str) -> IO[bytes]:
-    return sys.stdout.buffer if path == "-" else open(path, "wb")  # noqa: SIM115
+    return sys.stdout.buffer if path == "-" else open(path, "wb")
 
 
 @app.command()
@@ -74,8 +78,9 @@ def scan(
             if source != "-":
                 with open(source, "rb") as fh:
                     total = sum(1 for _ in fh)
-            with Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                          console=err) as bar:
+            with Progress(
+                TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
+            ) as bar:
                 task = bar.add_task("scan", total=total)
                 lines, errors = run_scan(screener, src, sink, on_line=lambda: bar.advance(task))
         else:
@@ -116,11 +121,14 @@ def evaluate_cmd(
     for fam, s in report.families.items():
         table.add_row(fam, f"{s.precision:.3f}", f"{s.recall:.3f}", str(s.tp), str(s.fp), str(s.fn))
     console.print(table)
-    console.print(f"benign messages flagged: {report.benign_flagged}/{report.benign} "
-                  f"({100 * report.benign_flag_rate:.1f}%)")
+    console.print(
+        f"benign messages flagged: {report.benign_flagged}/{report.benign} ({100 * report.benign_flag_rate:.1f}%)"
+    )
     if errors:
         for m in report.misses:
-            console.print(Text(f"[{m.id}] {m.category}: expected {m.expected} got {m.predicted}: {m.text!r} {m.signals}"))
+            console.print(
+                Text(f"[{m.id}] {m.category}: expected {m.expected} got {m.predicted}: {m.text!r} {m.signals}")
+            )
 
 
 @app.command()
@@ -139,7 +147,12 @@ def demo(policy: PolicyOpt = None) -> None:
         record = orjson.loads(line)
         message = message_from_dict(record)
         result = screener.screen(message)
-        render(console, message.text, result, title=f"{message.id} from {message.sender_id} ({message.context.phase.value})")
+        render(
+            console,
+            message.text,
+            result,
+            title=f"{message.id} from {message.sender_id} ({message.context.phase.value})",
+        )
 
 
 def main() -> None:

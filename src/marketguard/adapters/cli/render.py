@@ -9,10 +9,19 @@ from rich.text import Text
 
 from marketguard.core.model import Decision, ScreenResult
 
-FAMILY_STYLE = {"contact": "bold black on yellow", "payment": "bold white on red", "scam": "bold white on magenta",
-                "account": "bold white on blue"}
-DECISION_STYLE = {Decision.ALLOW: "green", Decision.NUDGE: "yellow", Decision.REDACT: "dark_orange",
-                  Decision.REVIEW: "red", Decision.BLOCK: "bold red"}
+FAMILY_STYLE = {
+    "contact": "bold black on yellow",
+    "payment": "bold white on red",
+    "scam": "bold white on magenta",
+    "account": "bold white on blue",
+}
+DECISION_STYLE = {
+    Decision.ALLOW: "green",
+    Decision.NUDGE: "yellow",
+    Decision.REDACT: "dark_orange",
+    Decision.REVIEW: "red",
+    Decision.BLOCK: "bold red",
+}
 
 
 def highlighted(text: str, result: ScreenResult) -> Text:
@@ -25,16 +34,29 @@ def highlighted(text: str, result: ScreenResult) -> Text:
 
 def render(console: Console, text: str, result: ScreenResult, title: str | None = None) -> None:
     style = DECISION_STYLE.get(result.decision, "white")
-    head = Text.assemble(("decision: ", "bold"), (result.decision.value.upper(), style), "   rule: ", (result.rule, "bold"),
-                         "   phase: ", result.phase.value)
+    head = Text.assemble(
+        ("decision: ", "bold"),
+        (result.decision.value.upper(), style),
+        "   rule: ",
+        (result.rule, "bold"),
+        "   phase: ",
+        result.phase.value,
+    )
     parts: list[Text | Table | Panel] = [head, Text(""), highlighted(text, result)]
     if result.signals:
         table = Table(show_header=True, header_style="bold", expand=True)
         for col in ("kind", "span", "text", "score", "value", "reason", "detector"):
             table.add_column(col, overflow="fold")
         for s in result.signals:
-            table.add_row(s.kind, f"{s.start}-{s.end}", Text(s.text), f"{s.score:.2f}", Text(s.value or ""),
-                          Text(s.reason), s.detector)
+            table.add_row(
+                s.kind,
+                f"{s.start}-{s.end}",
+                Text(s.text),
+                f"{s.score:.2f}",
+                Text(s.value or ""),
+                Text(s.reason),
+                s.detector,
+            )
         parts.append(table)
     if result.suppressed:
         sup = Table(title="not counted", show_header=True, header_style="dim", expand=True)
@@ -49,5 +71,6 @@ def render(console: Console, text: str, result: ScreenResult, title: str | None 
         parts.append(Panel(Text(result.redacted_text), title="as delivered (redacted)", border_style="dark_orange"))
     for note in result.notes:
         parts.append(Text(f"note: {note}", style="dim"))
-    console.print(Panel(Group(*parts), title=title or (f"message {result.id}" if result.id else "message"),
-                        border_style=style))
+    console.print(
+        Panel(Group(*parts), title=title or (f"message {result.id}" if result.id else "message"), border_style=style)
+    )

@@ -56,13 +56,54 @@ class Finding:
 class DetectorConfig:
     """Settings that detectors share; the adapters fill them from configuration files."""
 
-    regions: tuple[str, ...] = ("US", "GB", "IN", "BR", "DE", "NG", "PH", "PK", "RU", "FR", "ES", "MX",
-                                "UA", "CA", "AU", "IT", "PT", "AR", "CO", "KE", "EG", "BD", "ID", "TR")
+    regions: tuple[str, ...] = (
+        "US",
+        "GB",
+        "IN",
+        "BR",
+        "DE",
+        "NG",
+        "PH",
+        "PK",
+        "RU",
+        "FR",
+        "ES",
+        "MX",
+        "UA",
+        "CA",
+        "AU",
+        "IT",
+        "PT",
+        "AR",
+        "CO",
+        "KE",
+        "EG",
+        "BD",
+        "ID",
+        "TR",
+    )
     """Regions tried, in order, for a phone number written without a country code."""
     allowed_domains: frozenset[str] = frozenset(
-        {"github.com", "gitlab.com", "bitbucket.org", "behance.net", "dribbble.com", "artstation.com",
-         "upwork.com", "fiverr.com", "freelancer.com", "stackoverflow.com", "python.org", "mozilla.org",
-         "wikipedia.org", "w3.org", "npmjs.com", "pypi.org", "readthedocs.io", "figma.com"}
+        {
+            "github.com",
+            "gitlab.com",
+            "bitbucket.org",
+            "behance.net",
+            "dribbble.com",
+            "artstation.com",
+            "upwork.com",
+            "fiverr.com",
+            "freelancer.com",
+            "stackoverflow.com",
+            "python.org",
+            "mozilla.org",
+            "wikipedia.org",
+            "w3.org",
+            "npmjs.com",
+            "pypi.org",
+            "readthedocs.io",
+            "figma.com",
+        }
     )
     """Registered domains whose links the policy allows (portfolios, code hosts); they never fire."""
     platform_words: tuple[str, ...] = ("upwork", "fiverr", "freelancer", "the platform", "this platform")

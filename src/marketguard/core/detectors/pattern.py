@@ -48,9 +48,7 @@ class PhraseDetector(Detector):
         if len(names) != len(set(names)):
             raise ValueError(f"{type(self).__name__}: duplicate pattern names")
         self._by_group = {f"p{i}": p for i, p in enumerate(self.phrases)}
-        self._regex = re.compile(
-            "|".join(f"(?P<p{i}>{p.regex})" for i, p in enumerate(self.phrases)), re.IGNORECASE
-        )
+        self._regex = re.compile("|".join(f"(?P<p{i}>{p.regex})" for i, p in enumerate(self.phrases)), re.IGNORECASE)
 
     def detect(self, doc: Document) -> list[Finding]:
         view = getattr(doc, self.view)

@@ -38,10 +38,7 @@ class PolicyRow:
         """The signals that make this row fire (empty when it does not)."""
         if phase not in self.phases or prior_attempts < self.min_prior_attempts:
             return []
-        return [
-            s for s in signals
-            if s.score >= self.min_score and (s.family in self.families or s.kind in self.kinds)
-        ]
+        return [s for s in signals if s.score >= self.min_score and (s.family in self.families or s.kind in self.kinds)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +93,18 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
         raise PolicyError("'nudges' must map names to texts")
     rows: list[PolicyRow] = []
     seen: set[str] = set()
-    allowed = {"id", "description", "phases", "families", "kinds", "min_score", "min_prior_attempts", "decision",
-               "nudge", "redact"}
+    allowed = {
+        "id",
+        "description",
+        "phases",
+        "families",
+        "kinds",
+        "min_score",
+        "min_prior_attempts",
+        "decision",
+        "nudge",
+        "redact",
+    }
     for i, raw in enumerate(data["rows"]):
         where = f"row {i + 1}"
         if not isinstance(raw, Mapping):
@@ -132,6 +139,18 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
         nudge = raw.get("nudge")
         if nudge is not None and nudge not in nudges:
             raise PolicyError(f"{where}: nudge {nudge!r} is not defined under 'nudges'")
-        rows.append(PolicyRow(rid, decision, phases, families, kinds, float(score), attempts, nudge,
-                              bool(raw.get("redact", False)), str(raw.get("description", ""))))
+        rows.append(
+            PolicyRow(
+                rid,
+                decision,
+                phases,
+                families,
+                kinds,
+                float(score),
+                attempts,
+                nudge,
+                bool(raw.get("redact", False)),
+                str(raw.get("description", "")),
+            )
+        )
     return Policy(tuple(rows), dict(nudges), int(data.get("version", 1)))

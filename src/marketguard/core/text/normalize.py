@@ -96,9 +96,7 @@ def clean_view(text: str) -> View:
 
 # Three or more single letters separated by single spaces or by one punctuation mark.
 _SPACED_HINT = re.compile(r"(?<!\w)" + _LETTER + r"(?: {1,3}| ?[.\-*·] ?)" + _LETTER + r"(?!\w)")
-_SPACED_LETTERS = re.compile(
-    r"(?<!\w)" + _LETTER + r"(?:(?: {1,3}| ?[.\-*·] ?)" + _LETTER + r"(?!\w)){2,60}"
-)
+_SPACED_LETTERS = re.compile(r"(?<!\w)" + _LETTER + r"(?:(?: {1,3}| ?[.\-*·] ?)" + _LETTER + r"(?!\w)){2,60}")
 
 
 def _join_letters(m: re.Match[str]) -> list[tuple[str, int]]:
@@ -111,7 +109,9 @@ def _join_letters(m: re.Match[str]) -> list[tuple[str, int]]:
 # --- the `plain` view: spelled-out punctuation ------------------------------------------------------
 
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
-_BRACKETED_DOT = re.compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:dot|punto|ponto|point|punkt|точка|\.)\s{{0,2}}{_CLOSE}\s{{0,3}}")
+_BRACKETED_DOT = re.compile(
+    rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:dot|punto|ponto|point|punkt|точка|\.)\s{{0,2}}{_CLOSE}\s{{0,3}}"
+)
 _BRACKETED_AT = re.compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:at|arroba|arobase|@)\s{{0,2}}{_CLOSE}\s{{0,3}}")
 _SPELLED_DOT = re.compile(r"(?<=[a-z0-9])\s{1,3}(?:dot|d0t|punto|ponto|point|punkt|точка)\s{1,3}(?=[a-z0-9])")
 _SPACED_DOT_AFTER_DOMAIN = re.compile(r"(?<=[a-z0-9])\s{1,2}\.\s{1,2}(?=(?:com|net|org|io|co|me|ru|br|in|de|uk)\b)")
@@ -124,17 +124,112 @@ _PLAIN_HINT = re.compile(
 )
 
 WEBMAIL = frozenset(
-    {"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "aol", "icloud", "me", "mac",
-     "proton", "protonmail", "pm", "yandex", "mail", "gmx", "web", "zoho", "qq", "163", "126", "rediffmail",
-     "tutanota", "tuta", "fastmail", "hey", "uol", "bol", "terra", "libero", "orange", "free", "wanadoo",
-     "rambler", "bk", "inbox", "list", "ukr"}
+    {
+        "gmail",
+        "googlemail",
+        "yahoo",
+        "hotmail",
+        "outlook",
+        "live",
+        "msn",
+        "aol",
+        "icloud",
+        "me",
+        "mac",
+        "proton",
+        "protonmail",
+        "pm",
+        "yandex",
+        "mail",
+        "gmx",
+        "web",
+        "zoho",
+        "qq",
+        "163",
+        "126",
+        "rediffmail",
+        "tutanota",
+        "tuta",
+        "fastmail",
+        "hey",
+        "uol",
+        "bol",
+        "terra",
+        "libero",
+        "orange",
+        "free",
+        "wanadoo",
+        "rambler",
+        "bk",
+        "inbox",
+        "list",
+        "ukr",
+    }
 )
 _NOT_A_USERNAME = frozenset(
-    {"i'm", "im", "is", "are", "am", "be", "me", "us", "it", "them", "him", "her", "you", "we", "they",
-     "look", "out", "here", "there", "online", "available", "meet", "see", "work", "home", "office",
-     "start", "starting", "arrive", "arriving", "back", "done", "ready", "was", "were", "and", "or", "but",
-     "site", "website", "page", "live", "up", "lunch", "this", "that", "all", "once", "least", "best",
-     "details", "info", "more", "it's", "hosted", "found", "deployed", "staging", "demo", "docs", "files"}
+    {
+        "i'm",
+        "im",
+        "is",
+        "are",
+        "am",
+        "be",
+        "me",
+        "us",
+        "it",
+        "them",
+        "him",
+        "her",
+        "you",
+        "we",
+        "they",
+        "look",
+        "out",
+        "here",
+        "there",
+        "online",
+        "available",
+        "meet",
+        "see",
+        "work",
+        "home",
+        "office",
+        "start",
+        "starting",
+        "arrive",
+        "arriving",
+        "back",
+        "done",
+        "ready",
+        "was",
+        "were",
+        "and",
+        "or",
+        "but",
+        "site",
+        "website",
+        "page",
+        "live",
+        "up",
+        "lunch",
+        "this",
+        "that",
+        "all",
+        "once",
+        "least",
+        "best",
+        "details",
+        "info",
+        "more",
+        "it's",
+        "hosted",
+        "found",
+        "deployed",
+        "staging",
+        "demo",
+        "docs",
+        "files",
+    }
 )
 
 
@@ -168,7 +263,9 @@ def _spelled_at(m: re.Match[str]) -> str | None:
 
 
 _DOMAINISH = re.compile(r"[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){0,4}")
-LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "1": "l", "3": "e", "5": "s", "$": "s", "7": "t", "!": "i", "|": "l"})
+LEET = str.maketrans(
+    {"@": "a", "4": "a", "0": "o", "1": "l", "3": "e", "5": "s", "$": "s", "7": "t", "!": "i", "|": "l"}
+)
 """Leetspeak digits and symbols read as the letters they imitate ("gm4il", "Wh@tsapp", "te1egram")."""
 
 
@@ -257,7 +354,8 @@ _NOT_PHONE = re.compile(
     | \b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?            # 10:30, 10:30 pm
     | \b\d{1,2}\s?[ap]\.?m\b\.?                                # 5pm
     | [$€£¥₹₽]\s?\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?   # $1,200.00
-    | \b\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?\s?(?:usd|eur|gbp|inr|brl|rub|usdt|dollars?|euros?|reais|rubles?|k\b|€|\$|%)
+    | \b\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?\s?
+        (?:usd|eur|gbp|inr|brl|rub|usdt|dollars?|euros?|reais|rubles?|k\b|€|\$|%)    # 1.500,00 €, 20%
     | \bv\d{1,4}(?:\.\d{1,4}){1,4}\b                           # v2.10.3
     | (?<![\d/])(?<!\d\.)\d{1,2}\.\d{1,2}\.\d{1,4}(?!\d|\.\d|/)    # 3.11.4, 20.10.0 (not 0.9.1.8)
     | \b(?=[\d.]{0,14}\d\d)\d{1,3}(?:\.\d{1,3}){3}\b              # IPv4 with a multi-digit group
@@ -288,7 +386,9 @@ def digits_view(plain: View) -> View:
 # --- code -------------------------------------------------------------------------------------------
 
 _INLINE_CODE = re.compile(r"`[^`\n]{1,400}`")
-_PROMPT_LINE = re.compile(r"(?m)^[ \t]{0,8}(?:\$|>>>|#|[\w.\-]{1,64}@[\w.\-]{1,64}:[~/][^\n$#]{0,200}[$#])[ \t][^\n]{0,2000}$")
+_PROMPT_LINE = re.compile(
+    r"(?m)^[ \t]{0,8}(?:\$|>>>|#|[\w.\-]{1,64}@[\w.\-]{1,64}:[~/][^\n$#]{0,200}[$#])[ \t][^\n]{0,2000}$"
+)
 _DECORATOR = re.compile(r"(?m)^[ \t]{0,16}@[a-z_][\w.]{0,100}(?:\([^\n]{0,500}\))?[ \t]*$", re.IGNORECASE)
 
 

@@ -1,4 +1,4 @@
-"""Fixtures of the payment.offplatform detector (tests/fixtures/detectors/payment.offplatform.yaml): matches and look-alikes."""
+"""Fixtures of payment.offplatform (tests/fixtures/detectors/payment.offplatform.yaml)."""
 
 from __future__ import annotations
 

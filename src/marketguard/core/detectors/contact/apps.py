@@ -51,9 +51,11 @@ _APP_BY_NAME = {a.name: a for a in APPS}
 _EUPHEMISM = re.compile("|".join(f"(?:{p})" for p, _ in EUPHEMISMS))
 _EUPHEMISM_APPS = [(re.compile(p), app) for p, app in EUPHEMISMS]
 
-_VERB = (r"(?:add|text|txt|message|msg|dm|ping|contact|reach|call|write|chat|talk|speak|continue|move|switch|"
-         r"go|come|hit|find|catch|connect|join|send|buzz|hmu|follow|discuss|communicate|talk|shift|transfer|"
-         r"answer|reply|respond|hop|do\s(?:this|it|that|the\srest)|take\s(?:this|it|that|things))")
+_VERB = (
+    r"(?:add|text|txt|message|msg|dm|ping|contact|reach|call|write|chat|talk|speak|continue|move|switch|"
+    r"go|come|hit|find|catch|connect|join|send|buzz|hmu|follow|discuss|communicate|talk|shift|transfer|"
+    r"answer|reply|respond|hop|do\s(?:this|it|that|the\srest)|take\s(?:this|it|that|things))"
+)
 _PREP = r"(?:on|via|in|at|through|over|using|thru|to|by|onto)"
 _CUE_BEFORE = re.compile(
     rf"(?:\b{_VERB}\b[^.!?\n]{{0,30}}\b{_PREP}\s{{1,3}}(?:the\s|my\s|your\s|ur\s)?"
@@ -76,9 +78,11 @@ _CUE_BEFORE = re.compile(
     r"|\b(?:what(?:'s|s|\sis)|whats|send|give|share|drop|leave|tell)\s(?:me\s)?(?:your|ur|yr)\s"
     r"|\b(?:my|your|ur)\s"
     r"|\b(?:me\s)?(?:chama|liga|manda|escreve|adiciona|fala|chame|mande|escreva)\s(?:no|na|pelo|pela|por)\s(?:meu\s|seu\s)?"
-    r"|\b(?:escr[ií]beme|h[aá]blame|agr[eé]game|cont[aá]ctame|m[aá]ndame\sun\smensaje|hablemos|seguimos)\s(?:por|al|en|a)\s(?:mi\s)?"
+    r"|\b(?:escr[ií]beme|h[aá]blame|agr[eé]game|cont[aá]ctame|m[aá]ndame\sun\smensaje|hablemos|seguimos)"
+    r"\s(?:por|al|en|a)\s(?:mi\s)?"
     r"|\b(?:mi|tu|su|meu|seu|teu|mon|ton|votre|mein|meine|dein|deine)\s"
-    r"|\b(?:[ée]cris|contacte|ajoute|[ée]crivez|contactez|ajoutez|parlons|continuons)[- ](?:moi|nous)?\s?(?:sur|par|via)\s"
+    r"|\b(?:[ée]cris|contacte|ajoute|[ée]crivez|contactez|ajoutez|parlons|continuons)[- ](?:moi|nous)?"
+    r"\s?(?:sur|par|via)\s"
     r"|\b(?:schreib|schreiben|kontaktier|kontaktiere|add|adde|meld)\s?(?:mir|mich|sie|dich)?\s(?:auf|über|per|bei|via|in)\s"
     r"|(?:напиши|напишите|пиши|пишите|добавь|добавьте|звони|позвони|перейд[её]м|перейти|общаться|свяжемся)"
     r"(?:\sмне|\sменя)?\s(?:в|во|на|по)\s"
@@ -143,7 +147,11 @@ class AppDetector(Detector):
             if found is None:
                 continue
             kind, score, value, reason, hspan = found
-            s, e = (mention.start, mention.end) if hspan is None else (min(mention.start, hspan[0]), max(mention.end, hspan[1]))
+            s, e = (
+                (mention.start, mention.end)
+                if hspan is None
+                else (min(mention.start, hspan[0]), max(mention.end, hspan[1]))
+            )
             start, end = view.span(s, e)
             if kind == "contact.handle":
                 handled.append((s, e))
@@ -151,15 +159,26 @@ class AppDetector(Detector):
         for m in _MEETING_ID.finditer(text):
             start, end = view.span(m.start(), m.end())
             digits = "".join(c for c in m.group("id") if c.isdigit())
-            out.append(Finding("contact.handle", 0.85, start, end, f"meeting:{digits}",
-                               "a meeting room id outside the platform"))
+            out.append(
+                Finding(
+                    "contact.handle", 0.85, start, end, f"meeting:{digits}", "a meeting room id outside the platform"
+                )
+            )
         for pattern, app, score in ((_SKYPE_LIVE, "skype", 0.95), (_DISCORD_TAG, "discord", 0.8)):
             for m in pattern.finditer(text):
                 if any(s <= m.start() < e for s, e in handled):
                     continue
                 start, end = view.span(m.start(), m.end())
-                out.append(Finding("contact.handle", score, start, end, f"{app}:{m.group()}",
-                                   f"a {app} handle ({'live: id' if app == 'skype' else 'name#1234 tag'})"))
+                out.append(
+                    Finding(
+                        "contact.handle",
+                        score,
+                        start,
+                        end,
+                        f"{app}:{m.group()}",
+                        f"a {app} handle ({'live: id' if app == 'skype' else 'name#1234 tag'})",
+                    )
+                )
         return out
 
     def _mentions(self, doc: Document) -> list[_Mention]:
@@ -208,22 +227,42 @@ class AppDetector(Detector):
         h = _HANDLE_AFTER.match(after)
         if h is not None:
             hs = mention.end + h.start("handle")
-            return ("contact.handle", 0.95, f"{app.name}:{h.group('handle')}", f"a {app.name} handle",
-                    (hs, hs + len(h.group("handle"))))
+            return (
+                "contact.handle",
+                0.95,
+                f"{app.name}:{h.group('handle')}",
+                f"a {app.name} handle",
+                (hs, hs + len(h.group("handle"))),
+            )
         h = _HANDLE_MARKED.match(after)
         if h is not None and not app.ambiguous:
             hs = mention.end + h.start("handle")
-            return ("contact.handle", 0.9, f"{app.name}:{h.group('handle')}", f"a {app.name} username",
-                    (hs, hs + len(h.group("handle"))))
+            return (
+                "contact.handle",
+                0.9,
+                f"{app.name}:{h.group('handle')}",
+                f"a {app.name} username",
+                (hs, hs + len(h.group("handle"))),
+            )
         h = _HANDLE_BEFORE.search(before)
         if h is not None:
             hs = mention.start - len(before) + h.start("handle")
-            return ("contact.handle", 0.95, f"{app.name}:{h.group('handle')}", f"a {app.name} handle",
-                    (hs, hs + len(h.group("handle"))))
+            return (
+                "contact.handle",
+                0.95,
+                f"{app.name}:{h.group('handle')}",
+                f"a {app.name} handle",
+                (hs, hs + len(h.group("handle"))),
+            )
         nearby = _NEARBY_HANDLE.search(text, mention.end, min(len(text), mention.end + 60))
         if nearby is not None and not _CLAUSE_END.search(text, mention.end, nearby.start()):
-            return ("contact.handle", 0.9, f"{app.name}:{nearby.group()}", f"a {app.name} handle in the same sentence",
-                    nearby.span())
+            return (
+                "contact.handle",
+                0.9,
+                f"{app.name}:{nearby.group()}",
+                f"a {app.name} handle in the same sentence",
+                nearby.span(),
+            )
         if _TECH_AFTER.match(after):
             return None
         cue = _CUE_BEFORE.search(before)

@@ -22,9 +22,41 @@ _PROVIDER_THEN_USER = re.compile(
     r"(?<![\w.@])(?P<provider>gmail|yahoo|hotmail|outlook|protonmail|proton|icloud|yandex)(?:\s(?:is|es|é|ist|est))?"
     r"\s?[:,\-]?\s(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,60})(?![\w@])"
 )
-_NOT_LOCAL = frozenset({"me", "us", "him", "her", "them", "you", "it", "ping", "email", "mail", "message", "write",
-                        "contact", "reach", "find", "available", "online", "active", "here", "there", "also", "only",
-                        "login", "sign", "signed", "logged", "account", "inbox", "emails", "invite", "ask"})
+_NOT_LOCAL = frozenset(
+    {
+        "me",
+        "us",
+        "him",
+        "her",
+        "them",
+        "you",
+        "it",
+        "ping",
+        "email",
+        "mail",
+        "message",
+        "write",
+        "contact",
+        "reach",
+        "find",
+        "available",
+        "online",
+        "active",
+        "here",
+        "there",
+        "also",
+        "only",
+        "login",
+        "sign",
+        "signed",
+        "logged",
+        "account",
+        "inbox",
+        "emails",
+        "invite",
+        "ask",
+    }
+)
 
 
 class EmailDetector(Detector):
@@ -60,7 +92,7 @@ class EmailDetector(Detector):
         return out
 
     def _on_webmail(self, doc: Document) -> list[Finding]:
-        """"ping alexm_ops on gmail": a username and a provider make an address without any '@'."""
+        """ "ping alexm_ops on gmail": a username and a provider make an address without any '@'."""
         view = doc.plain
         out: list[Finding] = []
         for m in _ON_WEBMAIL.finditer(view.text):
@@ -68,11 +100,27 @@ class EmailDetector(Detector):
             if local in _NOT_LOCAL or "@" in local:
                 continue
             start, end = view.span(m.start(), m.end())
-            out.append(Finding("contact.email", 0.85, start, end, f"{local}@{m.group('provider')}.com",
-                               f"a {m.group('provider')} username given without the address"))
+            out.append(
+                Finding(
+                    "contact.email",
+                    0.85,
+                    start,
+                    end,
+                    f"{local}@{m.group('provider')}.com",
+                    f"a {m.group('provider')} username given without the address",
+                )
+            )
         for m in _PROVIDER_THEN_USER.finditer(view.text):
             local = m.group("local").rstrip(".")
             start, end = view.span(m.start(), m.start("local") + len(local))
-            out.append(Finding("contact.email", 0.85, start, end, f"{local}@{m.group('provider')}.com",
-                               f"a {m.group('provider')} username given without the address"))
+            out.append(
+                Finding(
+                    "contact.email",
+                    0.85,
+                    start,
+                    end,
+                    f"{local}@{m.group('provider')}.com",
+                    f"a {m.group('provider')} username given without the address",
+                )
+            )
         return out

@@ -15,9 +15,7 @@ import phonenumbers
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.normalize import Document
 
-_CANDIDATE = re.compile(
-    r"(?<![\w#@/.\-+])(?P<plus>\+\s?|00)?[\s(]{0,2}\d(?:[\s().\-–—/,_*|~]{0,3}\d){6,16}(?![\w#])"
-)
+_CANDIDATE = re.compile(r"(?<![\w#@/.\-+])(?P<plus>\+\s?|00)?[\s(]{0,2}\d(?:[\s().\-–—/,_*|~]{0,3}\d){6,16}(?![\w#])")
 _CONTEXT = re.compile(
     r"(?<!\w)(?:phone|number|numbers|num|no\.|nr|cell|cellphone|mobile|mob|call|calls|text|txt|sms|ring|dial|"
     r"whats\s?app|wa|viber|telegram|signal|reach|contact|tel|ph|imo|line|wechat|"
@@ -54,8 +52,11 @@ class PhoneDetector(Detector):
             group = "digits" if m.group("digits") is not None else "intl"
             start, end = view.span(m.start(group), m.end(group))
             digits = "".join(c for c in m.group(group) if c.isdigit())
-            out.append(Finding("contact.phone", 0.7, start, end, digits,
-                               "the first digits of a phone number, announced as such"))
+            out.append(
+                Finding(
+                    "contact.phone", 0.7, start, end, digits, "the first digits of a phone number, announced as such"
+                )
+            )
         for m in _CANDIDATE.finditer(text):
             raw = m.group()
             digits = "".join(c for c in raw if c.isdigit())

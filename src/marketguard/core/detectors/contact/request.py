@@ -11,11 +11,15 @@ from __future__ import annotations
 from marketguard.core.detectors.base import DetectorInfo
 from marketguard.core.detectors.pattern import Phrase, PhraseDetector
 
-_DETAIL_EN = (r"(?:personal\s|private\s|direct\s|own\s|real\s|work\s|business\s)?(?:e-?mail(?:\saddress|\sid)?|mail|"
-              r"gmail|phone(?:\snumber|\s#|\sno)?|number|cell(?:\snumber|phone)?|mobile(?:\snumber)?|contacts?"
-              r"(?:\sinfo(?:rmation)?|\sdetails|\snumber)?|digits|whats\s?app(?:\snumber)?|telegram(?:\shandle|\sid)?|"
-              r"skype(?:\sid)?|socials?|handle|insta(?:gram)?|ig|discord|wechat(?:\sid)?|line\sid)")
-_DETAIL_ES = r"(?:n[uú]mero|tel[eé]fono|celular|m[oó]vil|correo(?:\selectr[oó]nico)?|e-?mail|whats(?:app)?|contacto|telegram)"
+_DETAIL_EN = (
+    r"(?:personal\s|private\s|direct\s|own\s|real\s|work\s|business\s)?(?:e-?mail(?:\saddress|\sid)?|mail|"
+    r"gmail|phone(?:\snumber|\s#|\sno)?|number|cell(?:\snumber|phone)?|mobile(?:\snumber)?|contacts?"
+    r"(?:\sinfo(?:rmation)?|\sdetails|\snumber)?|digits|whats\s?app(?:\snumber)?|telegram(?:\shandle|\sid)?|"
+    r"skype(?:\sid)?|socials?|handle|insta(?:gram)?|ig|discord|wechat(?:\sid)?|line\sid)"
+)
+_DETAIL_ES = (
+    r"(?:n[uú]mero|tel[eé]fono|celular|m[oó]vil|correo(?:\selectr[oó]nico)?|e-?mail|whats(?:app)?|contacto|telegram)"
+)
 _DETAIL_PT = r"(?:n[uú]mero|telefone|celular|zap|whats(?:app)?|e-?mail|contato|telegram)"
 _DETAIL_FR = r"(?:num[ée]ro(?:\sde\st[ée]l[ée]phone)?|t[ée]l[ée]phone|portable|e-?mail|mail|courriel|adresse\s(?:e-?)?mail|coordonn[ée]es|whats(?:app)?)"
 _DETAIL_DE = r"(?:nummer|telefonnummer|handynummer|handy|e-?mail(?:-?adresse)?|mailadresse|kontaktdaten|whats(?:app)?)"
@@ -23,117 +27,328 @@ _DETAIL_RU = r"(?:номер(?:\sтелефона)?|телефон|почт[ау
 
 PHRASES: tuple[Phrase, ...] = (
     # --- asking ---------------------------------------------------------------------------------------
-    Phrase("ask-detail", rf"\b(?:what(?:'s|s|\sis|\sare)|whats|send|give|share|drop|leave|shoot|pass|provide|tell|dm|"
-                         rf"text|write\sdown|post|need|want|get)\s(?:me\s|us\s)?(?:your|ur|yr|ya)\s{_DETAIL_EN}\b",
-           "contact.request", 0.85, "asks for a contact detail"),
-    Phrase("give-me-a-detail", r"\b(?:give|send|drop|leave|text)\s(?:me|us)\s(?:a|an|the|some)\s(?:personal\s|direct\s)?"
-                               r"(?:e-?mail|phone(?:\snumber)?|number|cell|mobile|contact(?:\snumber)?|whats\s?app)\b",
-           "contact.request", 0.8, "asks for a contact detail"),
-    Phrase("how-reach-you", r"\bhow\s(?:do|can|could|should|would)\s(?:i|we)\s(?:reach|contact|call|text|get\shold\sof|find)\s"
-                            r"(?:you|u)\b", "contact.request", 0.75, "asks for a way to reach the other party"),
-    Phrase("best-way-reach", r"\b(?:best|easiest|quickest|fastest|other|another|a\sbetter|direct)\sway\sto\s(?:reach|contact|"
-                             r"talk\sto|get\shold\sof|get\sin\stouch\swith|call|text)\s(?:you|u)\b",
-           "contact.request", 0.8, "asks for another way to reach the other party"),
-    Phrase("detail-for-invite", r"\b(?:e-?mail|gmail|number|phone|address)\s(?:for|to\ssend|to\sshare)\s(?:the\s|a\s)?"
-                                r"(?:meet|zoom|calendar|google|drive|invite|teams|call|hangouts?|slack|docs?|sheet|folder)\b",
-           "contact.request", 0.8, "asks for a contact detail to send an invitation"),
-    Phrase("which-email", r"\b(?:which|what)\s(?:gmail|e-?mail(?:\saddress)?|address|number|phone\snumber)\s(?:should|can|do|"
-                          r"to|shall|would)\b", "contact.request", 0.8, "asks for a contact detail"),
-    Phrase("do-you-have-a", r"\b(?:do|did)\s(?:you|u)\s(?:have|got)\s(?:a|an|any)\s(?:phone(?:\snumber)?|number|e-?mail|"
-                            r"personal\se-?mail|cell|mobile|whats\s?app|telegram|skype)\b",
-           "contact.request", 0.8, "asks whether the other party has an outside contact"),
-    Phrase("find-me-abroad", r"\b(?:such(?:e|t)?\smich|finde(?:st|t)?\s(?:du\s)?mich|retrouve[sz]?[- ]moi|trouve[sz]?[- ]moi|"
-                             r"b[uú]scame|encu[eé]ntrame|me\s(?:procura|procure|acha|ache|encontra)|найди(?:те)?\sменя)\s"
-                             r"(?:auf|bei|sur|en|no|na|в|на)\b", "contact.pointer", 0.8,
-           "tells the other party where to find the sender"),
-    Phrase("may-i-have", rf"\b(?:can|could|may)\s(?:i|we)\s(?:get|have|grab|take)\s(?:your|ur)\s{_DETAIL_EN}\b",
-           "contact.request", 0.85, "asks for a contact detail"),
-    Phrase("how-reach", r"\bhow\s(?:can|do|could)\s(?:i|we)\s(?:reach|contact|call|text|email|find)\s(?:you|u)\s"
-                        r"(?:outside|off|directly|privately|personally)",
-           "contact.request", 0.85, "asks how to reach the other party off the platform"),
-    Phrase("contact-me-at", r"\b(?:call|text|txt|email|e-mail|mail|ring|phone|sms|whats\s?app|dm|ping|reach|contact|"
-                            r"message|msg|write\sto|hit)\s(?:me|us)\s(?:up\s)?(?:at|on|via|directly|outside|privately|"
-                            r"personally|anytime|on\smy)\b",
-           "contact.request", 0.8, "invites contact outside the platform"),
-    Phrase("email-me", r"\b(?:email|e-mail|text|txt|sms|whats\s?app|call|ring)\s(?:me|us)\b(?!\s(?:here|on\s(?:upwork|fiverr|the\splatform)))",
-           "contact.request", 0.6, "invites contact by e-mail, text or call"),
-    Phrase("offer-detail", rf"\b(?:here(?:'s|\sis)|this\sis|heres|below\sis|attached\sis)\smy\s{_DETAIL_EN}\b",
-           "contact.request", 0.8, "offers a contact detail"),
+    Phrase(
+        "ask-detail",
+        rf"\b(?:what(?:'s|s|\sis|\sare)|whats|send|give|share|drop|leave|shoot|pass|provide|tell|dm|"
+        rf"text|write\sdown|post|need|want|get)\s(?:me\s|us\s)?(?:your|ur|yr|ya)\s{_DETAIL_EN}\b",
+        "contact.request",
+        0.85,
+        "asks for a contact detail",
+    ),
+    Phrase(
+        "give-me-a-detail",
+        r"\b(?:give|send|drop|leave|text)\s(?:me|us)\s(?:a|an|the|some)\s(?:personal\s|direct\s)?"
+        r"(?:e-?mail|phone(?:\snumber)?|number|cell|mobile|contact(?:\snumber)?|whats\s?app)\b",
+        "contact.request",
+        0.8,
+        "asks for a contact detail",
+    ),
+    Phrase(
+        "how-reach-you",
+        r"\bhow\s(?:do|can|could|should|would)\s(?:i|we)\s(?:reach|contact|call|text|get\shold\sof|find)\s"
+        r"(?:you|u)\b",
+        "contact.request",
+        0.75,
+        "asks for a way to reach the other party",
+    ),
+    Phrase(
+        "best-way-reach",
+        r"\b(?:best|easiest|quickest|fastest|other|another|a\sbetter|direct)\sway\sto\s(?:reach|contact|"
+        r"talk\sto|get\shold\sof|get\sin\stouch\swith|call|text)\s(?:you|u)\b",
+        "contact.request",
+        0.8,
+        "asks for another way to reach the other party",
+    ),
+    Phrase(
+        "detail-for-invite",
+        r"\b(?:e-?mail|gmail|number|phone|address)\s(?:for|to\ssend|to\sshare)\s(?:the\s|a\s)?"
+        r"(?:meet|zoom|calendar|google|drive|invite|teams|call|hangouts?|slack|docs?|sheet|folder)\b",
+        "contact.request",
+        0.8,
+        "asks for a contact detail to send an invitation",
+    ),
+    Phrase(
+        "which-email",
+        r"\b(?:which|what)\s(?:gmail|e-?mail(?:\saddress)?|address|number|phone\snumber)\s(?:should|can|do|"
+        r"to|shall|would)\b",
+        "contact.request",
+        0.8,
+        "asks for a contact detail",
+    ),
+    Phrase(
+        "do-you-have-a",
+        r"\b(?:do|did)\s(?:you|u)\s(?:have|got)\s(?:a|an|any)\s(?:phone(?:\snumber)?|number|e-?mail|"
+        r"personal\se-?mail|cell|mobile|whats\s?app|telegram|skype)\b",
+        "contact.request",
+        0.8,
+        "asks whether the other party has an outside contact",
+    ),
+    Phrase(
+        "find-me-abroad",
+        r"\b(?:such(?:e|t)?\smich|finde(?:st|t)?\s(?:du\s)?mich|retrouve[sz]?[- ]moi|trouve[sz]?[- ]moi|"
+        r"b[uú]scame|encu[eé]ntrame|me\s(?:procura|procure|acha|ache|encontra)|найди(?:те)?\sменя)\s"
+        r"(?:auf|bei|sur|en|no|na|в|на)\b",
+        "contact.pointer",
+        0.8,
+        "tells the other party where to find the sender",
+    ),
+    Phrase(
+        "may-i-have",
+        rf"\b(?:can|could|may)\s(?:i|we)\s(?:get|have|grab|take)\s(?:your|ur)\s{_DETAIL_EN}\b",
+        "contact.request",
+        0.85,
+        "asks for a contact detail",
+    ),
+    Phrase(
+        "how-reach",
+        r"\bhow\s(?:can|do|could)\s(?:i|we)\s(?:reach|contact|call|text|email|find)\s(?:you|u)\s"
+        r"(?:outside|off|directly|privately|personally)",
+        "contact.request",
+        0.85,
+        "asks how to reach the other party off the platform",
+    ),
+    Phrase(
+        "contact-me-at",
+        r"\b(?:call|text|txt|email|e-mail|mail|ring|phone|sms|whats\s?app|dm|ping|reach|contact|"
+        r"message|msg|write\sto|hit)\s(?:me|us)\s(?:up\s)?(?:at|on|via|directly|outside|privately|"
+        r"personally|anytime|on\smy)\b",
+        "contact.request",
+        0.8,
+        "invites contact outside the platform",
+    ),
+    Phrase(
+        "email-me",
+        r"\b(?:email|e-mail|text|txt|sms|whats\s?app|call|ring)\s(?:me|us)\b(?!\s(?:here|on\s(?:upwork|fiverr|the\splatform)))",
+        "contact.request",
+        0.6,
+        "invites contact by e-mail, text or call",
+    ),
+    Phrase(
+        "offer-detail",
+        rf"\b(?:here(?:'s|\sis)|this\sis|heres|below\sis|attached\sis)\smy\s{_DETAIL_EN}\b",
+        "contact.request",
+        0.8,
+        "offers a contact detail",
+    ),
     Phrase("my-detail-is", rf"\bmy\s{_DETAIL_EN}\s(?:is|:|-|=)", "contact.request", 0.75, "offers a contact detail"),
-    Phrase("take-outside", r"\b(?:talk|chat|continue|discuss|communicate|connect|speak|move|switch|work|deal|"
-                           r"go|take\s(?:this|it|things)|do\sbusiness)\s(?:\w+\s){0,3}?"
-                           r"(?:outside(?:\sof)?\s(?:the\s)?(?:platform|upwork|fiverr|site|app|here)|"
-                           r"off(?:-|\s)?(?:platform|upwork|fiverr|site|the\ssite|the\splatform)|"
-                           r"privately|directly\s(?:with\sme|with\seach\sother)|elsewhere|somewhere\selse)",
-           "contact.request", 0.85, "proposes to continue off the platform"),
-    Phrase("skip-platform", r"\b(?:skip|leave|ditch|bypass|avoid|get\soff)\s(?:the\s)?(?:platform|upwork|fiverr|site|app)\b",
-           "contact.request", 0.85, "proposes to leave the platform"),
+    Phrase(
+        "take-outside",
+        r"\b(?:talk|chat|continue|discuss|communicate|connect|speak|move|switch|work|deal|"
+        r"go|take\s(?:this|it|things)|do\sbusiness)\s(?:\w+\s){0,3}?"
+        r"(?:outside(?:\sof)?\s(?:the\s)?(?:platform|upwork|fiverr|site|app|here)|"
+        r"off(?:-|\s)?(?:platform|upwork|fiverr|site|the\ssite|the\splatform)|"
+        r"privately|directly\s(?:with\sme|with\seach\sother)|elsewhere|somewhere\selse)",
+        "contact.request",
+        0.85,
+        "proposes to continue off the platform",
+    ),
+    Phrase(
+        "skip-platform",
+        r"\b(?:skip|leave|ditch|bypass|avoid|get\soff)\s(?:the\s)?(?:platform|upwork|fiverr|site|app)\b",
+        "contact.request",
+        0.85,
+        "proposes to leave the platform",
+    ),
     # --- pointing the way --------------------------------------------------------------------------------
-    Phrase("only-one-named", r"\b(?:i'?m|i\sam)\sthe\sonly\s[^.!?\n]{1,40}?\s(?:on|in)\s(?:linkedin|facebook|fb|instagram|ig|"
-                             r"twitter|x|github|behance|google)\b", "contact.pointer", 0.8,
-           "says the sender is easy to find elsewhere"),
-    Phrase("google-me", r"\b(?:google|search(?:\sfor)?|look\sup)\s(?:me|us|my\s(?:full\s)?(?:name|studio|company|agency|business|"
-                        r"brand|site|website|username)|our\s(?:studio|company|agency|business))\b",
-           "contact.pointer", 0.8, "tells the other party how to find the sender off the platform"),
-    Phrase("find-me-on", r"\b(?:find|follow|look\sfor|search\sfor|add|look)\s(?:me|us)\s(?:up\s)?(?:on|at|via)\b",
-           "contact.pointer", 0.8, "tells the other party where to find the sender"),
-    Phrase("site-has-contact", r"\b(?:my|our|the)\s(?:website|site|portfolio|contact\spage|bio|profile\spic(?:ture)?|"
-                               r"readme|homepage|linktree|link\sin\sbio|github|logo|card|business\scard|cv|resume|pdf|"
-                               r"portfolio\simage|signature)\b[^.!?\n]{0,40}\b(?:has|have|lists|shows|says|contains|"
-                               r"includes|with)\b[^.!?\n]{0,30}\b(?:number|email|e-mail|contacts?|phone|whats\s?app|"
-                               r"how\sto\s(?:reach|contact)|skype|telegram|qr)",
-           "contact.pointer", 0.8, "points to a place that shows the sender's contact details"),
-    Phrase("same-username", r"\b(?:same\s(?:user\s?name|handle|name|nick)|my\s(?:ig|insta|instagram|twitter|tiktok|fb|"
-                            r"facebook|linkedin|telegram|discord)\s(?:matches|is\sthe\ssame\sas|=)\s(?:my\s)?(?:user\s?name|"
-                            r"name|handle|profile))",
-           "contact.pointer", 0.85, "says the same handle works elsewhere"),
-    Phrase("qr-code", r"\b(?:wechat|whats\s?app|telegram|line|kakao|viber|signal)\s(?:qr|code|qr\scode)\b",
-           "contact.pointer", 0.85, "a messaging-app QR code"),
+    Phrase(
+        "only-one-named",
+        r"\b(?:i'?m|i\sam)\sthe\sonly\s[^.!?\n]{1,40}?\s(?:on|in)\s(?:linkedin|facebook|fb|instagram|ig|"
+        r"twitter|x|github|behance|google)\b",
+        "contact.pointer",
+        0.8,
+        "says the sender is easy to find elsewhere",
+    ),
+    Phrase(
+        "google-me",
+        r"\b(?:google|search(?:\sfor)?|look\sup)\s(?:me|us|my\s(?:full\s)?(?:name|studio|company|agency|business|"
+        r"brand|site|website|username)|our\s(?:studio|company|agency|business))\b",
+        "contact.pointer",
+        0.8,
+        "tells the other party how to find the sender off the platform",
+    ),
+    Phrase(
+        "find-me-on",
+        r"\b(?:find|follow|look\sfor|search\sfor|add|look)\s(?:me|us)\s(?:up\s)?(?:on|at|via)\b",
+        "contact.pointer",
+        0.8,
+        "tells the other party where to find the sender",
+    ),
+    Phrase(
+        "site-has-contact",
+        r"\b(?:my|our|the)\s(?:website|site|portfolio|contact\spage|bio|profile\spic(?:ture)?|"
+        r"readme|homepage|linktree|link\sin\sbio|github|logo|card|business\scard|cv|resume|pdf|"
+        r"portfolio\simage|signature)\b[^.!?\n]{0,40}\b(?:has|have|lists|shows|says|contains|"
+        r"includes|with)\b[^.!?\n]{0,30}\b(?:number|email|e-mail|contacts?|phone|whats\s?app|"
+        r"how\sto\s(?:reach|contact)|skype|telegram|qr)",
+        "contact.pointer",
+        0.8,
+        "points to a place that shows the sender's contact details",
+    ),
+    Phrase(
+        "same-username",
+        r"\b(?:same\s(?:user\s?name|handle|name|nick)|my\s(?:ig|insta|instagram|twitter|tiktok|fb|"
+        r"facebook|linkedin|telegram|discord)\s(?:matches|is\sthe\ssame\sas|=)\s(?:my\s)?(?:user\s?name|"
+        r"name|handle|profile))",
+        "contact.pointer",
+        0.85,
+        "says the same handle works elsewhere",
+    ),
+    Phrase(
+        "qr-code",
+        r"\b(?:wechat|whats\s?app|telegram|line|kakao|viber|signal)\s(?:qr|code|qr\scode)\b",
+        "contact.pointer",
+        0.85,
+        "a messaging-app QR code",
+    ),
     # --- other languages -------------------------------------------------------------------------------
-    Phrase("es-ask", rf"\b(?:p[aá]same|dame|env[ií]ame|m[aá]ndame|comp[aá]rteme|cu[aá]l\ses|me\spas(?:as|a|[aá]s)|me\sdas|"
-                     rf"me\sdejas|me\scompartes|me\sdar[ií]as|me\senv[ií]as)\s(?:tu|su)\s{_DETAIL_ES}\b",
-           "contact.request", 0.85, "asks for a contact detail (es)"),
-    Phrase("es-mine", rf"\b(?:mi|te\spaso\smi|aqu[ií]\s(?:est[aá]|va)\smi)\s{_DETAIL_ES}\b", "contact.request", 0.75,
-           "offers a contact detail (es)"),
-    Phrase("es-write", r"\b(?:escr[ií]beme|ll[aá]mame|cont[aá]ctame|h[aá]blame|m[aá]ndame\sun\s(?:mensaje|correo|whats))\b",
-           "contact.request", 0.75, "asks to be contacted (es)"),
-    Phrase("es-outside", r"\b(?:fuera\sde\s(?:la\s)?(?:plataforma|p[aá]gina|app)|por\sfuera)\b", "contact.request", 0.8,
-           "proposes to continue off the platform (es)"),
-    Phrase("pt-ask", rf"\b(?:me\spassa|passa|me\smanda|manda|me\sd[aá]|qual\s(?:[eé]\s)?o)\s(?:o\s|a\s)?(?:seu|sua|teu|tua)\s{_DETAIL_PT}\b",
-           "contact.request", 0.85, "asks for a contact detail (pt)"),
+    Phrase(
+        "es-ask",
+        rf"\b(?:p[aá]same|dame|env[ií]ame|m[aá]ndame|comp[aá]rteme|cu[aá]l\ses|me\spas(?:as|a|[aá]s)|me\sdas|"
+        rf"me\sdejas|me\scompartes|me\sdar[ií]as|me\senv[ií]as)\s(?:tu|su)\s{_DETAIL_ES}\b",
+        "contact.request",
+        0.85,
+        "asks for a contact detail (es)",
+    ),
+    Phrase(
+        "es-mine",
+        rf"\b(?:mi|te\spaso\smi|aqu[ií]\s(?:est[aá]|va)\smi)\s{_DETAIL_ES}\b",
+        "contact.request",
+        0.75,
+        "offers a contact detail (es)",
+    ),
+    Phrase(
+        "es-write",
+        r"\b(?:escr[ií]beme|ll[aá]mame|cont[aá]ctame|h[aá]blame|m[aá]ndame\sun\s(?:mensaje|correo|whats))\b",
+        "contact.request",
+        0.75,
+        "asks to be contacted (es)",
+    ),
+    Phrase(
+        "es-outside",
+        r"\b(?:fuera\sde\s(?:la\s)?(?:plataforma|p[aá]gina|app)|por\sfuera)\b",
+        "contact.request",
+        0.8,
+        "proposes to continue off the platform (es)",
+    ),
+    Phrase(
+        "pt-ask",
+        rf"\b(?:me\spassa|passa|me\smanda|manda|me\sd[aá]|qual\s(?:[eé]\s)?o)\s(?:o\s|a\s)?(?:seu|sua|teu|tua)\s{_DETAIL_PT}\b",
+        "contact.request",
+        0.85,
+        "asks for a contact detail (pt)",
+    ),
     Phrase("pt-mine", rf"\b(?:meu|minha)\s{_DETAIL_PT}\b", "contact.request", 0.75, "offers a contact detail (pt)"),
-    Phrase("pt-write", r"\b(?:me\sliga|me\schama|me\smanda\s(?:uma\s)?mensagem|me\sescreve|liga\spra\smim|"
-                       r"me\sadiciona)\b", "contact.request", 0.75, "asks to be contacted (pt)"),
-    Phrase("pt-outside", r"\bfora\sd[ae]\s(?:plataforma|site|app)\b", "contact.request", 0.8,
-           "proposes to continue off the platform (pt)"),
-    Phrase("fr-ask", rf"\b(?:donne[- ]moi|envoie[- ]moi|donnez[- ]moi|envoyez[- ]moi|quel\sest)\s(?:ton|ta|votre|tes|vos)\s{_DETAIL_FR}\b",
-           "contact.request", 0.85, "asks for a contact detail (fr)"),
-    Phrase("fr-mine", rf"\b(?:mon|ma|mes|voici\smon)\s{_DETAIL_FR}\b", "contact.request", 0.75, "offers a contact detail (fr)"),
-    Phrase("fr-write", r"\b(?:[ée]cris[- ]moi|[ée]crivez[- ]moi|appelle[- ]moi|appelez[- ]moi|contacte[- ]moi|"
-                       r"contactez[- ]moi|envoie[- ]moi\sun\s(?:message|mail|sms))\b",
-           "contact.request", 0.75, "asks to be contacted (fr)"),
-    Phrase("fr-outside", r"\ben\sdehors\sde\s(?:la\s)?(?:plateforme|site|appli)\b", "contact.request", 0.8,
-           "proposes to continue off the platform (fr)"),
-    Phrase("de-ask", rf"\b(?:gib\smir|schick\smir|sende\smir|geben\ssie\smir|wie\sist|was\sist|hast\sdu)\s(?:mal\s|doch\s|"
-                     rf"bitte\s|kurz\s)?(?:deine|ihre|dein|ihr|eine)\s{_DETAIL_DE}\b",
-           "contact.request", 0.85, "asks for a contact detail (de)"),
-    Phrase("de-mine", rf"\b(?:meine|mein|hier\sist\smeine)\s{_DETAIL_DE}\b", "contact.request", 0.75,
-           "offers a contact detail (de)"),
-    Phrase("de-write", r"\b(?:schreib(?:en\ssie)?\smir|ruf(?:en\ssie)?\smich\san|melde\sdich|melden\ssie\ssich|"
-                       r"kontaktier(?:e|en\ssie)?\smich)\b", "contact.request", 0.75, "asks to be contacted (de)"),
-    Phrase("de-outside", r"\bau(?:ß|ss)erhalb\sde[rs]\s(?:plattform|seite|app)\b", "contact.request", 0.8,
-           "proposes to continue off the platform (de)"),
-    Phrase("ru-ask", rf"(?:дай(?:те)?|скинь(?:те)?|пришли(?:те)?|отправь(?:те)?|оставь(?:те)?|какой\sу\s(?:тебя|вас))\s"
-                     rf"(?:мне\s)?(?:свой\s|ваш\s|твой\s|свою\s|вашу\s|твою\s)?{_DETAIL_RU}",
-           "contact.request", 0.85, "asks for a contact detail (ru)"),
-    Phrase("ru-mine", rf"(?:мой|моя|мою|вот\sмой|вот\sмоя)\s{_DETAIL_RU}", "contact.request", 0.75,
-           "offers a contact detail (ru)"),
-    Phrase("ru-find-me", r"(?:найди(?:те)?|ищи(?:те)?|добавь(?:те)?)\sменя\s(?:в|во|на)\s", "contact.pointer", 0.8,
-           "tells the other party where to find the sender (ru)"),
-    Phrase("ru-write", r"(?:напиши(?:те)?\sмне|позвони(?:те)?\sмне|звони(?:те)?|свяжись\sсо\sмной|свяжитесь\sсо\sмной|"
-                       r"пиши(?:те)?\sв\s(?:личку|лс))", "contact.request", 0.75, "asks to be contacted (ru)"),
-    Phrase("ru-outside", r"(?:вне|за\sпределами)\s(?:платформы|площадки|сайта|биржи)", "contact.request", 0.8,
-           "proposes to continue off the platform (ru)"),
+    Phrase(
+        "pt-write",
+        r"\b(?:me\sliga|me\schama|me\smanda\s(?:uma\s)?mensagem|me\sescreve|liga\spra\smim|"
+        r"me\sadiciona)\b",
+        "contact.request",
+        0.75,
+        "asks to be contacted (pt)",
+    ),
+    Phrase(
+        "pt-outside",
+        r"\bfora\sd[ae]\s(?:plataforma|site|app)\b",
+        "contact.request",
+        0.8,
+        "proposes to continue off the platform (pt)",
+    ),
+    Phrase(
+        "fr-ask",
+        rf"\b(?:donne[- ]moi|envoie[- ]moi|donnez[- ]moi|envoyez[- ]moi|quel\sest)\s(?:ton|ta|votre|tes|vos)\s{_DETAIL_FR}\b",
+        "contact.request",
+        0.85,
+        "asks for a contact detail (fr)",
+    ),
+    Phrase(
+        "fr-mine",
+        rf"\b(?:mon|ma|mes|voici\smon)\s{_DETAIL_FR}\b",
+        "contact.request",
+        0.75,
+        "offers a contact detail (fr)",
+    ),
+    Phrase(
+        "fr-write",
+        r"\b(?:[ée]cris[- ]moi|[ée]crivez[- ]moi|appelle[- ]moi|appelez[- ]moi|contacte[- ]moi|"
+        r"contactez[- ]moi|envoie[- ]moi\sun\s(?:message|mail|sms))\b",
+        "contact.request",
+        0.75,
+        "asks to be contacted (fr)",
+    ),
+    Phrase(
+        "fr-outside",
+        r"\ben\sdehors\sde\s(?:la\s)?(?:plateforme|site|appli)\b",
+        "contact.request",
+        0.8,
+        "proposes to continue off the platform (fr)",
+    ),
+    Phrase(
+        "de-ask",
+        rf"\b(?:gib\smir|schick\smir|sende\smir|geben\ssie\smir|wie\sist|was\sist|hast\sdu)\s(?:mal\s|doch\s|"
+        rf"bitte\s|kurz\s)?(?:deine|ihre|dein|ihr|eine)\s{_DETAIL_DE}\b",
+        "contact.request",
+        0.85,
+        "asks for a contact detail (de)",
+    ),
+    Phrase(
+        "de-mine",
+        rf"\b(?:meine|mein|hier\sist\smeine)\s{_DETAIL_DE}\b",
+        "contact.request",
+        0.75,
+        "offers a contact detail (de)",
+    ),
+    Phrase(
+        "de-write",
+        r"\b(?:schreib(?:en\ssie)?\smir|ruf(?:en\ssie)?\smich\san|melde\sdich|melden\ssie\ssich|"
+        r"kontaktier(?:e|en\ssie)?\smich)\b",
+        "contact.request",
+        0.75,
+        "asks to be contacted (de)",
+    ),
+    Phrase(
+        "de-outside",
+        r"\bau(?:ß|ss)erhalb\sde[rs]\s(?:plattform|seite|app)\b",
+        "contact.request",
+        0.8,
+        "proposes to continue off the platform (de)",
+    ),
+    Phrase(
+        "ru-ask",
+        rf"(?:дай(?:те)?|скинь(?:те)?|пришли(?:те)?|отправь(?:те)?|оставь(?:те)?|какой\sу\s(?:тебя|вас))\s"
+        rf"(?:мне\s)?(?:свой\s|ваш\s|твой\s|свою\s|вашу\s|твою\s)?{_DETAIL_RU}",
+        "contact.request",
+        0.85,
+        "asks for a contact detail (ru)",
+    ),
+    Phrase(
+        "ru-mine",
+        rf"(?:мой|моя|мою|вот\sмой|вот\sмоя)\s{_DETAIL_RU}",
+        "contact.request",
+        0.75,
+        "offers a contact detail (ru)",
+    ),
+    Phrase(
+        "ru-find-me",
+        r"(?:найди(?:те)?|ищи(?:те)?|добавь(?:те)?)\sменя\s(?:в|во|на)\s",
+        "contact.pointer",
+        0.8,
+        "tells the other party where to find the sender (ru)",
+    ),
+    Phrase(
+        "ru-write",
+        r"(?:напиши(?:те)?\sмне|позвони(?:те)?\sмне|звони(?:те)?|свяжись\sсо\sмной|свяжитесь\sсо\sмной|"
+        r"пиши(?:те)?\sв\s(?:личку|лс))",
+        "contact.request",
+        0.75,
+        "asks to be contacted (ru)",
+    ),
+    Phrase(
+        "ru-outside",
+        r"(?:вне|за\sпределами)\s(?:платформы|площадки|сайта|биржи)",
+        "contact.request",
+        0.8,
+        "proposes to continue off the platform (ru)",
+    ),
 )
 
 

@@ -76,17 +76,30 @@ class UrlDetector(Detector):
                 reason += ", written in disguise"
                 score = max(score, 0.85)
             out.append(
-                Finding(kind, score, start, end, value, reason,
-                        allowed_by=f"{host.registered} is on the allowed-domains list" if allowed else None)
+                Finding(
+                    kind,
+                    score,
+                    start,
+                    end,
+                    value,
+                    reason,
+                    allowed_by=f"{host.registered} is on the allowed-domains list" if allowed else None,
+                )
             )
         return out
 
     @staticmethod
     def _known(host: Host) -> bool:
         full = f"{host.subdomain}.{host.registered}".lstrip(".")
-        return (full in MESSAGING_HOSTS or host.registered in MESSAGING_HOSTS or host.registered in SHORTENERS
-                or full in SHORTENERS or host.registered in SOCIAL_HOSTS or host.registered in MEETING_HOSTS
-                or host.registered in CONTACT_PAGE_HOSTS)
+        return (
+            full in MESSAGING_HOSTS
+            or host.registered in MESSAGING_HOSTS
+            or host.registered in SHORTENERS
+            or full in SHORTENERS
+            or host.registered in SOCIAL_HOSTS
+            or host.registered in MEETING_HOSTS
+            or host.registered in CONTACT_PAGE_HOSTS
+        )
 
     @staticmethod
     def _classify(host: Host, host_text: str, path: str, before: str) -> tuple[str, float, str | None, str] | None:

@@ -25,11 +25,11 @@ _STRONG_RAILS = {
     "neteller": r"neteller",
     "revolut": r"revolut",
     "wise": r"transferwise|wise(?=[\s,]{1,3}(?:\w+\s){0,2}(?:account|transfer|acc|details|email|tag))|"
-            r"(?:via|by|through|on|to\smy|my|your|prefer|use|in|with|per|par|por)\swise",
+    r"(?:via|by|through|on|to\smy|my|your|prefer|use|in|with|per|par|por)\swise",
     "bank details": r"iban|swift(?:\scode)?|bank\s(?:details|info)|account\snumber|routing\snumber|sort\scode|"
-                    r"dados\sbanc[aá]rios|datos\sbancarios|coordonn[ée]es\sbancaires|bankverbindung|реквизиты",
+    r"dados\sbanc[aá]rios|datos\sbancarios|coordonn[ée]es\sbancaires|bankverbindung|реквизиты",
     "crypto": r"crypto(?:currency)?|usdt|usdc|tether|btc|bitcoin|eth(?:ereum)?|binance(?:\spay)?|trc-?20|erc-?20|"
-              r"bep-?20|metamask|trust\swallet|coinbase|крипт\w*|биткоин",
+    r"bep-?20|metamask|trust\swallet|coinbase|крипт\w*|биткоин",
     "pix": r"pix",
     "bizum": r"bizum",
     "mercado pago": r"mercado\s?pago",
@@ -43,8 +43,8 @@ _STRONG_RAILS = {
 _WEAK_RAILS = {
     "payoneer": r"payoneer",
     "bank transfer": r"bank(?:\s(?:transfer|wire|account|deposit|details))?|wire(?:\stransfer)?|direct\s(?:deposit|transfer)|"
-                     r"sepa|ach|transferencia(?:\sbancaria)?|transfer[eê]ncia(?:\sbanc[aá]ria)?|"
-                     r"virement(?:\sbancaire)?|(?:bank)?[üu]berweisung|перевод(?:ом)?(?:\sна\sкарту)?|на\sкарту",
+    r"sepa|ach|transferencia(?:\sbancaria)?|transfer[eê]ncia(?:\sbanc[aá]ria)?|"
+    r"virement(?:\sbancaire)?|(?:bank)?[üu]berweisung|перевод(?:ом)?(?:\sна\sкарту)?|на\sкарту",
     "card": r"(?:debit|credit)\scard|my\scard",
     "cash": r"cash(?!\s?app)",
 }
@@ -57,7 +57,9 @@ def _alternation(rails: dict[str, str]) -> re.Pattern[str]:
 _STRONG = _alternation(_STRONG_RAILS)
 _WEAK = _alternation(_WEAK_RAILS)
 _STRONG_NAMES = list(_STRONG_RAILS)
-_NEEDS_PAY_WORD = frozenset({"crypto", "gift card", "upi", "pix", "wise", "revolut", "webmoney", "gcash", "bank details"})
+_NEEDS_PAY_WORD = frozenset(
+    {"crypto", "gift card", "upi", "pix", "wise", "revolut", "webmoney", "gcash", "bank details"}
+)
 """Strong rails that are also everyday words or tech topics; the rest (Zelle, Venmo...) only mean paying."""
 _WEAK_NAMES = list(_WEAK_RAILS)
 
@@ -88,86 +90,193 @@ _AMOUNT = re.compile(
 )
 
 _INTENT: tuple[Phrase, ...] = (
-    Phrase("skip-fee", r"\b(?:skip|avoid|save|saving|bypass|dodge|cut\sout|escape|get\saround|don'?t\spay|not\spay)\s"
-                       r"(?:\w+\s){0,3}?(?:fee|fees|commission|cut|percentage|charges?|service\scharge|\d{1,2}\s?%)\b",
-           "payment.offplatform", 0.9, "proposes to avoid the platform's fee"),
-    Phrase("no-platform-fee", r"\b(?:no|without|zero|0%)\s(?:the\s)?(?:upwork|fiverr|platform|service|site)(?:'s)?\s"
-                              r"(?:fee|fees|commission|cut)\b", "payment.offplatform", 0.85, "proposes to avoid the platform's fee"),
-    Phrase("pay-directly", r"\b(?:pay|paid|paying|payment|payments|send\s(?:the\s)?(?:money|payment)|transfer\s(?:the\s)?money)\s"
-                           r"(?:\w+\s){0,2}?(?:directly|direct|outside(?:\sof)?(?:\sthe)?(?:\s(?:platform|upwork|fiverr))?|"
-                           r"off[-\s]?platform|off\s(?:upwork|fiverr|the\splatform|the\ssite)|privately|personally|"
-                           r"under\sthe\stable|in\scash|in\sperson|by\shand)\b", "payment.offplatform", 0.9, "proposes payment outside the platform"),
-    Phrase("close-and-pay", r"\b(?:close|end|cancel|finish|stop)\s(?:the|this|our)\s(?:contract|job|order|project)\b[^.!?\n]{0,60}?"
-                            r"\b(?:keep|continue|start)\s(?:paying|to\spay|payment)",
-           "payment.offplatform", 0.9, "proposes to end the contract and keep paying outside it"),
-    Phrase("milestone-outside", r"\b(?:first|1st|this|one|initial|small)\s(?:milestone|payment|part|order|deposit)\s(?:here|on\s"
-                                r"(?:upwork|fiverr|the\splatform))\b[^!?\n]{0,60}?\b(?:rest|remaining|remainder|balance|"
-                                r"others?|next\sones?)\b[^!?\n]{0,30}?\b(?:outside|directly|off|privately|elsewhere)\b",
-           "payment.offplatform", 0.9, "splits payment between the platform and outside"),
-    Phrase("settle-outside", r"\b(?:settle|pay|send|handle|sort\sout)\s(?:the\s|you\sthe\s)?(?:rest|remainder|balance|real\s(?:price|amount)|"
-                             r"difference|extra|full\s(?:price|amount))\s(?:\w+\s){0,3}?(?:outside|directly|privately|off|elsewhere)\b",
-           "payment.offplatform", 0.9, "moves part of the price outside the platform"),
-    Phrase("outside-pay", r"\b(?:outside|off)\s(?:of\s)?(?:the\s)?(?:platform|upwork|fiverr|site)\b[^.!?\n]{0,30}?\b(?:pay|payment|paid|money|transfer)",
-           "payment.offplatform", 0.85, "mentions payment outside the platform"),
-    Phrase("here-rest-outside", r"\b(?:here|aqu[ií]|aqui|ici|hier|здесь|тут|on\s(?:the\s)?(?:platform|upwork|fiverr)|"
-                                r"через\s(?:площадку|платформу|сайт)|"
-                                r"en\sla\splataforma|na\splataforma|sur\sla\splateforme|auf\sder\splattform)\b"
-                                r"[^!?\n]{0,50}?\b(?:the\s)?(?:rest|remaining|remainder|balance|others?|resto|restante|reste|"
-                                r"rest|остальное|остаток|lo\sdem[aá]s|o\sresto|\d(?:\s(?:and|&|y|e|et|und|и)\s\d)?)\b"
-                                r"[^!?\n]{0,30}?(?:outside|directly|off\b|privately|personally|elsewhere|en\sdirect|лично|"
-                                r"por\sfuera|fuera|por\stransfer\w*|en\sdehors|au(?:ß|ss)erhalb|вне|напрямую|directement|"
-                                r"direkt|by\s(?:bank|wire|transfer|paypal|wise|cash|crypto|usdt)|por\s(?:transfer\w*|fora|pix)|"
-                                r"te\spago|eu\ste\spago|par\svirement|per\s[üu]berweisung|на\sкарту)",
-           "payment.offplatform", 0.9, "splits payment between the platform and outside"),
-    Phrase("rest-by-rail", r"\b(?:the\s)?(?:rest|remaining|remainder|balance|other\s[$€£]?\d+|real\s(?:[$€£]?\d+|price|amount))"
-                           r"\s(?:[\w']+\s){0,4}?(?:by|via|through|in|on|per|por|par|to\syour|into\syour)\s(?:bank|wire|"
-                           r"transfer|paypal|wise|cash|crypto|usdt|zelle|venmo|revolut|account|card)",
-           "payment.offplatform", 0.9, "moves part of the price to an outside rail"),
-    Phrase("close-contract-pay", r"\b(?:close|end|cancel|finish|wrap\sup|ferme[rz]?|cierra|cerrar|cerramos|fecha|fechar|"
-                                 r"fechamos|beende|beenden|schlie(?:ß|ss)e|закро\w*|закрыть|заверш\w*)\s(?:the\s|this\s|our\s|"
-                                 r"le\s|el\s|o\s|den\s|das\s)?(?:contract|job|order|contrat|contrato|vertrag|auftrag|"
-                                 r"контракт|заказ)\b[^!?\n]{0,70}?\b(?:pay\w*|invoice|directly|outside|payer|paie|"
-                                 r"pag\w*|zahl\w*|überweis\w*|пла[тч]\w*|опла[тч]\w*|перев\w*|send\w*\s(?:[\w']+\s){0,4}?to\syour\s"
-                                 r"(?:bank|account|card|paypal|wallet)|retainer)"
-                                 r"|\b(?:vertrag|auftrag)\s(?:\w+\s){0,2}(?:beenden|schlie(?:ß|ss)en|k[üu]ndigen)\b[^!?\n]{0,70}?"
-                                 r"\b(?:zahl\w*|überweis\w*|bezahl\w*)",
-           "payment.offplatform", 0.9, "proposes to end the contract and keep paying outside it"),
-    Phrase("future-outside", r"\b(?:future\s(?:jobs|work|projects|orders)|next\s(?:jobs|projects|orders)|from\snow\son)\b"
-                             r"[^.!?\n]{0,40}?\b(?:outside|directly|off\s(?:the\s|this\s)?(?:site|platform))",
-           "payment.offplatform", 0.8, "proposes doing future work outside the platform"),
-    Phrase("money-off-site", r"\b(?:money|payment|paying|fees?|price|discount)\b[^.!?\n]{0,30}?\b(?:off|outside)\s(?:of\s)?"
-                             r"(?:the\s|this\s)?(?:site|platform|upwork|fiverr|app)\b|\b(?:off|outside)\s(?:of\s)?(?:the\s|this\s)?"
-                             r"(?:site|platform|upwork|fiverr)\b[^.!?\n]{0,40}?\b(?:discount|cheaper|save|saves|saving|money|"
-                             r"lower\s(?:price|rate))",
-           "payment.offplatform", 0.85, "ties a price advantage to leaving the platform"),
-    Phrase("platform-cut", r"\b(?:give|pay|lose)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)\s(?:its|their|a|the|any)\s"
-                           r"(?:cut|fee|fees|commission|percentage|share)",
-           "payment.offplatform", 0.85, "objects to the platform's fee"),
-    Phrase("settle-between-us", r"\b(?:settle|sort|handle|deal\swith)\s(?:it|this|that|things|payment|up)\s(?:between\sus|"
-                                r"ourselves|privately|personally|directly)",
-           "payment.offplatform", 0.85, "proposes to settle payment privately"),
-    Phrase("send-straight", r"\b(?:send|transfer|wire|pay)\s(?:it\s|the\smoney\s|money\s|you\s)?(?:straight|directly)\s"
-                            r"(?:to|into)\s(?:me|you|(?:your|my)\s(?:account|bank|card|wallet))",
-           "payment.offplatform", 0.9, "proposes to pay straight into an account"),
-    Phrase("no-need-platform", r"\bno\sneed\s(?:for|to\suse)\s(?:the\s)?(?:fee|fees|platform|upwork|fiverr|site|escrow|milestones?)\b",
-           "payment.offplatform", 0.8, "dismisses the platform's payment protection"),
-    Phrase("es-pay", r"\b(?:pago\sdirecto|pag(?:ar|arte|arme|o)\s(?:\w+\s)?directamente|sin\s(?:la\s)?comisi[oó]n|"
-                     r"sin\spagar\s(?:la\s)?comisi[oó]n|pag(?:ar|o)\s(?:\w+\s){0,2}fuera\sde\s(?:la\s)?plataforma)\b",
-           "payment.offplatform", 0.9, "proposes payment outside the platform (es)"),
-    Phrase("pt-pay", r"\b(?:pagamento\sdireto|pag(?:ar|o|amento)\s(?:\w+\s)?(?:direto|diretamente|por\sfora)|sem\s(?:a\s)?(?:taxa|comiss[aã]o)|"
-                     r"pag(?:ar|o|amento)\s(?:\w+\s){0,2}fora\sda\splataforma)\b",
-           "payment.offplatform", 0.9, "proposes payment outside the platform (pt)"),
-    Phrase("fr-pay", r"\b(?:paiement\sdirect|pa(?:yer|ie)\s(?:\w+\s)?directement|sans\s(?:les\s)?(?:frais|commission)|"
-                     r"pa(?:yer|iement)\s(?:\w+\s){0,2}en\sdehors\sde\s(?:la\s)?plateforme)\b",
-           "payment.offplatform", 0.9, "proposes payment outside the platform (fr)"),
-    Phrase("de-pay", r"\b(?:direkt\s(?:be)?zahl\w*|(?:be)?zahl\w*\s(?:\w+\s){0,2}direkt|ohne\s(?:die\s)?(?:geb[üu]hr(?:en)?|provision)|"
-                     r"direkt\s[üu]berweis\w*|[üu]berweis\w*\s(?:\w+\s){0,3}direkt|spar\w*\s(?:\w+\s){0,3}(?:die\s)?(?:provision|geb[üu]hr\w*)|"
-                     r"zahlung\sau(?:ß|ss)erhalb|au(?:ß|ss)erhalb\sder\splattform\s(?:\w+\s){0,2}(?:be)?zahl\w*)\b",
-           "payment.offplatform", 0.9, "proposes payment outside the platform (de)"),
-    Phrase("ru-pay", r"(?:опла[тч]\w*\s(?:\w+\s)?напрямую|напрямую\s(?:\w+\s)?опла[тч]\w*|без\sкомисси\w*|"
-                     r"(?:не\sплатить|избежать|сэкономить\sна)\s(?:\w+\s)?комисси\w*|перевед\w*\s(?:\w+\s)?лично|вне\s(?:платформы|биржи|сайта)\s"
-                     r"(?:\w+\s){0,2}?(?:оплат\w*|плат\w*|деньги)|переведу\s(?:тебе\s|вам\s)?на\sкарту|перевод(?:ом)?\sна\sкарту)",
-           "payment.offplatform", 0.9, "proposes payment outside the platform (ru)"),
+    Phrase(
+        "skip-fee",
+        r"\b(?:skip|avoid|save|saving|bypass|dodge|cut\sout|escape|get\saround|don'?t\spay|not\spay)\s"
+        r"(?:\w+\s){0,3}?(?:fee|fees|commission|cut|percentage|charges?|service\scharge|\d{1,2}\s?%)\b",
+        "payment.offplatform",
+        0.9,
+        "proposes to avoid the platform's fee",
+    ),
+    Phrase(
+        "no-platform-fee",
+        r"\b(?:no|without|zero|0%)\s(?:the\s)?(?:upwork|fiverr|platform|service|site)(?:'s)?\s"
+        r"(?:fee|fees|commission|cut)\b",
+        "payment.offplatform",
+        0.85,
+        "proposes to avoid the platform's fee",
+    ),
+    Phrase(
+        "pay-directly",
+        r"\b(?:pay|paid|paying|payment|payments|send\s(?:the\s)?(?:money|payment)|transfer\s(?:the\s)?money)\s"
+        r"(?:\w+\s){0,2}?(?:directly|direct|outside(?:\sof)?(?:\sthe)?(?:\s(?:platform|upwork|fiverr))?|"
+        r"off[-\s]?platform|off\s(?:upwork|fiverr|the\splatform|the\ssite)|privately|personally|"
+        r"under\sthe\stable|in\scash|in\sperson|by\shand)\b",
+        "payment.offplatform",
+        0.9,
+        "proposes payment outside the platform",
+    ),
+    Phrase(
+        "close-and-pay",
+        r"\b(?:close|end|cancel|finish|stop)\s(?:the|this|our)\s(?:contract|job|order|project)\b[^.!?\n]{0,60}?"
+        r"\b(?:keep|continue|start)\s(?:paying|to\spay|payment)",
+        "payment.offplatform",
+        0.9,
+        "proposes to end the contract and keep paying outside it",
+    ),
+    Phrase(
+        "milestone-outside",
+        r"\b(?:first|1st|this|one|initial|small)\s(?:milestone|payment|part|order|deposit)\s(?:here|on\s"
+        r"(?:upwork|fiverr|the\splatform))\b[^!?\n]{0,60}?\b(?:rest|remaining|remainder|balance|"
+        r"others?|next\sones?)\b[^!?\n]{0,30}?\b(?:outside|directly|off|privately|elsewhere)\b",
+        "payment.offplatform",
+        0.9,
+        "splits payment between the platform and outside",
+    ),
+    Phrase(
+        "settle-outside",
+        r"\b(?:settle|pay|send|handle|sort\sout)\s(?:the\s|you\sthe\s)?(?:rest|remainder|balance|real\s(?:price|amount)|"
+        r"difference|extra|full\s(?:price|amount))\s(?:\w+\s){0,3}?(?:outside|directly|privately|off|elsewhere)\b",
+        "payment.offplatform",
+        0.9,
+        "moves part of the price outside the platform",
+    ),
+    Phrase(
+        "outside-pay",
+        r"\b(?:outside|off)\s(?:of\s)?(?:the\s)?(?:platform|upwork|fiverr|site)\b[^.!?\n]{0,30}?\b(?:pay|payment|paid|money|transfer)",
+        "payment.offplatform",
+        0.85,
+        "mentions payment outside the platform",
+    ),
+    Phrase(
+        "here-rest-outside",
+        r"\b(?:here|aqu[ií]|aqui|ici|hier|здесь|тут|on\s(?:the\s)?(?:platform|upwork|fiverr)|"
+        r"через\s(?:площадку|платформу|сайт)|"
+        r"en\sla\splataforma|na\splataforma|sur\sla\splateforme|auf\sder\splattform)\b"
+        r"[^!?\n]{0,50}?\b(?:the\s)?(?:rest|remaining|remainder|balance|others?|resto|restante|reste|"
+        r"rest|остальное|остаток|lo\sdem[aá]s|o\sresto|\d(?:\s(?:and|&|y|e|et|und|и)\s\d)?)\b"
+        r"[^!?\n]{0,30}?(?:outside|directly|off\b|privately|personally|elsewhere|en\sdirect|лично|"
+        r"por\sfuera|fuera|por\stransfer\w*|en\sdehors|au(?:ß|ss)erhalb|вне|напрямую|directement|"
+        r"direkt|by\s(?:bank|wire|transfer|paypal|wise|cash|crypto|usdt)|por\s(?:transfer\w*|fora|pix)|"
+        r"te\spago|eu\ste\spago|par\svirement|per\s[üu]berweisung|на\sкарту)",
+        "payment.offplatform",
+        0.9,
+        "splits payment between the platform and outside",
+    ),
+    Phrase(
+        "rest-by-rail",
+        r"\b(?:the\s)?(?:rest|remaining|remainder|balance|other\s[$€£]?\d+|real\s(?:[$€£]?\d+|price|amount))"
+        r"\s(?:[\w']+\s){0,4}?(?:by|via|through|in|on|per|por|par|to\syour|into\syour)\s(?:bank|wire|"
+        r"transfer|paypal|wise|cash|crypto|usdt|zelle|venmo|revolut|account|card)",
+        "payment.offplatform",
+        0.9,
+        "moves part of the price to an outside rail",
+    ),
+    Phrase(
+        "close-contract-pay",
+        r"\b(?:close|end|cancel|finish|wrap\sup|ferme[rz]?|cierra|cerrar|cerramos|fecha|fechar|"
+        r"fechamos|beende|beenden|schlie(?:ß|ss)e|закро\w*|закрыть|заверш\w*)\s(?:the\s|this\s|our\s|"
+        r"le\s|el\s|o\s|den\s|das\s)?(?:contract|job|order|contrat|contrato|vertrag|auftrag|"
+        r"контракт|заказ)\b[^!?\n]{0,70}?\b(?:pay\w*|invoice|directly|outside|payer|paie|"
+        r"pag\w*|zahl\w*|überweis\w*|пла[тч]\w*|опла[тч]\w*|перев\w*|send\w*\s(?:[\w']+\s){0,4}?to\syour\s"
+        r"(?:bank|account|card|paypal|wallet)|retainer)"
+        r"|\b(?:vertrag|auftrag)\s(?:\w+\s){0,2}(?:beenden|schlie(?:ß|ss)en|k[üu]ndigen)\b[^!?\n]{0,70}?"
+        r"\b(?:zahl\w*|überweis\w*|bezahl\w*)",
+        "payment.offplatform",
+        0.9,
+        "proposes to end the contract and keep paying outside it",
+    ),
+    Phrase(
+        "future-outside",
+        r"\b(?:future\s(?:jobs|work|projects|orders)|next\s(?:jobs|projects|orders)|from\snow\son)\b"
+        r"[^.!?\n]{0,40}?\b(?:outside|directly|off\s(?:the\s|this\s)?(?:site|platform))",
+        "payment.offplatform",
+        0.8,
+        "proposes doing future work outside the platform",
+    ),
+    Phrase(
+        "money-off-site",
+        r"\b(?:money|payment|paying|fees?|price|discount)\b[^.!?\n]{0,30}?\b(?:off|outside)\s(?:of\s)?"
+        r"(?:the\s|this\s)?(?:site|platform|upwork|fiverr|app)\b|\b(?:off|outside)\s(?:of\s)?(?:the\s|this\s)?"
+        r"(?:site|platform|upwork|fiverr)\b[^.!?\n]{0,40}?\b(?:discount|cheaper|save|saves|saving|money|"
+        r"lower\s(?:price|rate))",
+        "payment.offplatform",
+        0.85,
+        "ties a price advantage to leaving the platform",
+    ),
+    Phrase(
+        "platform-cut",
+        r"\b(?:give|pay|lose)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)\s(?:its|their|a|the|any)\s"
+        r"(?:cut|fee|fees|commission|percentage|share)",
+        "payment.offplatform",
+        0.85,
+        "objects to the platform's fee",
+    ),
+    Phrase(
+        "settle-between-us",
+        r"\b(?:settle|sort|handle|deal\swith)\s(?:it|this|that|things|payment|up)\s(?:between\sus|"
+        r"ourselves|privately|personally|directly)",
+        "payment.offplatform",
+        0.85,
+        "proposes to settle payment privately",
+    ),
+    Phrase(
+        "send-straight",
+        r"\b(?:send|transfer|wire|pay)\s(?:it\s|the\smoney\s|money\s|you\s)?(?:straight|directly)\s"
+        r"(?:to|into)\s(?:me|you|(?:your|my)\s(?:account|bank|card|wallet))",
+        "payment.offplatform",
+        0.9,
+        "proposes to pay straight into an account",
+    ),
+    Phrase(
+        "no-need-platform",
+        r"\bno\sneed\s(?:for|to\suse)\s(?:the\s)?(?:fee|fees|platform|upwork|fiverr|site|escrow|milestones?)\b",
+        "payment.offplatform",
+        0.8,
+        "dismisses the platform's payment protection",
+    ),
+    Phrase(
+        "es-pay",
+        r"\b(?:pago\sdirecto|pag(?:ar|arte|arme|o)\s(?:\w+\s)?directamente|sin\s(?:la\s)?comisi[oó]n|"
+        r"sin\spagar\s(?:la\s)?comisi[oó]n|pag(?:ar|o)\s(?:\w+\s){0,2}fuera\sde\s(?:la\s)?plataforma)\b",
+        "payment.offplatform",
+        0.9,
+        "proposes payment outside the platform (es)",
+    ),
+    Phrase(
+        "pt-pay",
+        r"\b(?:pagamento\sdireto|pag(?:ar|o|amento)\s(?:\w+\s)?(?:direto|diretamente|por\sfora)|sem\s(?:a\s)?(?:taxa|comiss[aã]o)|"
+        r"pag(?:ar|o|amento)\s(?:\w+\s){0,2}fora\sda\splataforma)\b",
+        "payment.offplatform",
+        0.9,
+        "proposes payment outside the platform (pt)",
+    ),
+    Phrase(
+        "fr-pay",
+        r"\b(?:paiement\sdirect|pa(?:yer|ie)\s(?:\w+\s)?directement|sans\s(?:les\s)?(?:frais|commission)|"
+        r"pa(?:yer|iement)\s(?:\w+\s){0,2}en\sdehors\sde\s(?:la\s)?plateforme)\b",
+        "payment.offplatform",
+        0.9,
+        "proposes payment outside the platform (fr)",
+    ),
+    Phrase(
+        "de-pay",
+        r"\b(?:direkt\s(?:be)?zahl\w*|(?:be)?zahl\w*\s(?:\w+\s){0,2}direkt|ohne\s(?:die\s)?(?:geb[üu]hr(?:en)?|provision)|"
+        r"direkt\s[üu]berweis\w*|[üu]berweis\w*\s(?:\w+\s){0,3}direkt|spar\w*\s(?:\w+\s){0,3}(?:die\s)?(?:provision|geb[üu]hr\w*)|"
+        r"zahlung\sau(?:ß|ss)erhalb|au(?:ß|ss)erhalb\sder\splattform\s(?:\w+\s){0,2}(?:be)?zahl\w*)\b",
+        "payment.offplatform",
+        0.9,
+        "proposes payment outside the platform (de)",
+    ),
+    Phrase(
+        "ru-pay",
+        r"(?:опла[тч]\w*\s(?:\w+\s)?напрямую|напрямую\s(?:\w+\s)?опла[тч]\w*|без\sкомисси\w*|"
+        r"(?:не\sплатить|избежать|сэкономить\sна)\s(?:\w+\s)?комисси\w*|перевед\w*\s(?:\w+\s)?лично|вне\s(?:платформы|биржи|сайта)\s"
+        r"(?:\w+\s){0,2}?(?:оплат\w*|плат\w*|деньги)|переведу\s(?:тебе\s|вам\s)?на\sкарту|перевод(?:ом)?\sна\sкарту)",
+        "payment.offplatform",
+        0.9,
+        "proposes payment outside the platform (ru)",
+    ),
 )
 
 
@@ -208,13 +317,31 @@ class OffPlatformPaymentDetector(PhraseDetector):
                     continue
                 start, end = view.span(m.start(), m.end())
                 score = 0.9 if outside else 0.8 if paying else 0.65
-                out.append(Finding("payment.rail", score, start, end, rail,
-                                   f"names {rail} as a way to pay{' outside the platform' if outside else ''}", soft=True))
+                out.append(
+                    Finding(
+                        "payment.rail",
+                        score,
+                        start,
+                        end,
+                        rail,
+                        f"names {rail} as a way to pay{' outside the platform' if outside else ''}",
+                        soft=True,
+                    )
+                )
         if out:
             for m in _AMOUNT.finditer(text):
                 start, end = view.span(m.start(), m.end())
-                out.append(Finding("payment.amount", 0.7, start, end, m.group().strip(),
-                                   "an amount named in off-platform payment talk", soft=True))
+                out.append(
+                    Finding(
+                        "payment.amount",
+                        0.7,
+                        start,
+                        end,
+                        m.group().strip(),
+                        "an amount named in off-platform payment talk",
+                        soft=True,
+                    )
+                )
         return out
 
 

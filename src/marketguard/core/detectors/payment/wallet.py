@@ -68,8 +68,16 @@ class WalletDetector(Detector):
         if context:
             for m in _IBAN.finditer(text):
                 if _iban_ok(m.group()):
-                    out.append(Finding("payment.account", 0.9, m.start(), m.end(), "iban:" + m.group().replace(" ", ""),
-                                       "a bank account number (IBAN) shared for direct payment"))
+                    out.append(
+                        Finding(
+                            "payment.account",
+                            0.9,
+                            m.start(),
+                            m.end(),
+                            "iban:" + m.group().replace(" ", ""),
+                            "a bank account number (IBAN) shared for direct payment",
+                        )
+                    )
         return out
 
     @staticmethod
@@ -82,5 +90,8 @@ class WalletDetector(Detector):
             score, why = 0.8, "address format, checksum fails"
         else:
             return
-        out.append(Finding("payment.wallet", score, m.start(), m.end(), f"{chain}:{m.group()}",
-                           f"a {chain} wallet address ({why})"))
+        out.append(
+            Finding(
+                "payment.wallet", score, m.start(), m.end(), f"{chain}:{m.group()}", f"a {chain} wallet address ({why})"
+            )
+        )
