@@ -60,7 +60,7 @@ class Screener:
 
         self.config = config or ScreenerConfig()
         self.policy = policy or default_policy()
-        self.conversations: ConversationStore = conversations or InMemoryConversations()
+        self.conversations: ConversationStore = InMemoryConversations() if conversations is None else conversations
         self.detectors = (registry or Registry()).build(self.config.detectors, self.config.disabled)
         self._split_detectors = [d for d in self.detectors if d.info.id in SPLIT_DETECTORS]
 
@@ -92,7 +92,7 @@ class Screener:
         signals.sort(key=lambda s: (s.start, -s.score))
         attempts = state.attempts if state is not None else 0
         verdict = decide(self.policy, signals, message.context.phase, attempts)
-        redacted = _redact(text, verdict.redact) if verdict.redact else None
+        redacted = _redact(text, _what_to_cut(verdict.redact)) if verdict.redact else None
 
         if state is not None and message.conversation_id is not None:
             state.turns.append(Turn(message.id, message.sender_id, text[-2000:]))
@@ -261,6 +261,17 @@ def _to_signal(item: _Found, offset: int, text: str) -> Signal:
         reason=f.reason,
         detector=item.detector.info.ref,
     )
+
+
+DETAIL_KINDS = frozenset(
+    {"contact.email", "contact.phone", "contact.url", "contact.handle", "payment.wallet", "payment.account"}
+)
+
+
+def _what_to_cut(signals: tuple[Signal, ...]) -> tuple[Signal, ...]:
+    """Cut the details themselves when there are any ("reach me at [contact removed]"); else the request."""
+    details = tuple(s for s in signals if s.kind in DETAIL_KINDS)
+    return details or signals
 
 
 def _redact(text: str, signals: tuple[Signal, ...]) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.console import Console, Group
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from marketguard.core.model import Decision, ScreenResult
@@ -42,29 +41,32 @@ def render(console: Console, text: str, result: ScreenResult, title: str | None 
         "   phase: ",
         result.phase.value,
     )
-    parts: list[Text | Table | Panel] = [head, Text(""), highlighted(text, result)]
+    parts: list[Text | Panel] = [head, Text(""), highlighted(text, result)]
     if result.signals:
-        table = Table(show_header=True, header_style="bold", expand=True)
-        for col in ("kind", "span", "text", "score", "value", "reason", "detector"):
-            table.add_column(col, overflow="fold")
+        parts.append(Text(""))
         for s in result.signals:
-            table.add_row(
-                s.kind,
-                f"{s.start}-{s.end}",
-                Text(s.text),
-                f"{s.score:.2f}",
-                Text(s.value or ""),
-                Text(s.reason),
-                s.detector,
+            line = Text.assemble(
+                ("● ", FAMILY_STYLE.get(s.family, "reverse").split(" on ")[-1]),
+                (s.kind, "bold"),
+                f"  {s.score:.2f}  ",
+                (repr(s.text), "italic"),
+                f"  [{s.start}:{s.end}]",
             )
-        parts.append(table)
+            if s.value:
+                line.append(f"  -> {s.value}")
+            line.append(f"\n    {s.reason}  ({s.detector})", style="dim")
+            for r in s.related:
+                line.append(f"\n    with {r.message_id}: {r.text!r} [{r.start}:{r.end}]", style="dim")
+            parts.append(line)
     if result.suppressed:
-        sup = Table(title="not counted", show_header=True, header_style="dim", expand=True)
-        for col in ("kind", "text", "because"):
-            sup.add_column(col, overflow="fold")
         for x in result.suppressed:
-            sup.add_row(x.signal.kind, Text(x.signal.text), Text(x.why))
-        parts.append(sup)
+            parts.append(
+                Text.assemble(
+                    ("○ not counted: ", "dim"),
+                    (x.signal.kind, "dim bold"),
+                    (f"  {x.signal.text!r}  because {x.why}", "dim"),
+                )
+            )
     if result.nudge:
         parts.append(Panel(Text(result.nudge), title="nudge shown to the sender", border_style="yellow"))
     if result.redacted_text is not None:

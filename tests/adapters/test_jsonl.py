@@ -1,0 +1,63 @@
+"""`scan` over JSON Lines: one output line per input line, in order, whatever the input holds."""
+
+from __future__ import annotations
+
+import io
+
+import orjson
+
+from marketguard import Screener
+from marketguard.adapters.jsonl import scan
+
+
+def run(data: bytes) -> list[dict[str, object]]:
+    sink = io.BytesIO()
+    lines, _ = scan(Screener(), io.BytesIO(data), sink)
+    out = [orjson.loads(line) for line in sink.getvalue().splitlines()]
+    assert len(out) == lines
+    return out
+
+
+def test_one_output_line_per_input_line_in_order() -> None:
+    data = (
+        b'{"id": "a", "text": "jdoe at gmail dot com"}\n'
+        b"not json\n"
+        b'{"id": "b", "text": "\xff\xfe"}\n'
+        b'{"id": "c"}\n'
+        b"\xff\xfe invalid utf8\n"
+        b"\n"
+        b'{"id": 5, "text": "hello", "unknown": true}\n'
+        b'[1, 2]\n'
+        b'{"id": "z", "text": "last line without newline"}'
+    )
+    out = run(data)
+    assert [o.get("id") for o in out] == ["a", None, None, "c", None, None, 5, None, "z"]
+    assert out[0]["decision"] == "redact"
+    assert "not valid JSON" in str(out[1]["error"]) and out[1]["line"] == 2
+    assert "UTF-8" in str(out[2]["error"]) and out[2]["line"] == 3
+    assert "missing field 'text'" in str(out[3]["error"])
+    assert "UTF-8" in str(out[4]["error"]) and out[4]["line"] == 5
+    assert "error" in out[5]
+    assert out[6]["decision"] == "allow"
+    assert "error" in out[7]
+
+
+def test_conversation_state_spans_the_stream() -> None:
+    data = (
+        b'{"id": "1", "conversation_id": "c", "sender_id": "u", "text": "my number is 415"}\n'
+        b'{"id": "2", "conversation_id": "x", "sender_id": "v", "text": "fine"}\n'
+        b'{"id": "3", "conversation_id": "c", "sender_id": "u", "text": "555 0198"}\n'
+    )
+    out = run(data)
+    third = out[2]["signals"]
+    assert isinstance(third, list) and any(s["value"] == "+14155550198" for s in third)
+
+
+def test_oversized_line_is_an_error_and_the_stream_goes_on() -> None:
+    from marketguard.adapters import jsonl
+
+    data = b'{"text": "' + b"a" * 5000 + b'"}\n{"id": "next", "text": "ok"}\n'
+    lines = [jsonl.screen_line(Screener(), raw, n, max_bytes=1000)
+             for n, raw in enumerate(jsonl.read_lines(io.BytesIO(data), max_bytes=1000), start=1)]
+    assert "longer than" in str(lines[0]["error"])
+    assert lines[1]["id"] == "next" and lines[1]["decision"] == "allow"
