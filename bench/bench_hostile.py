@@ -7,7 +7,9 @@ head/tail limit does not hide anything. Each input is also screened at 1/8 of th
 scan, time(1 MB) / time(125 KB) is about 8, and a ratio above 16 is flagged as super-linear.
 
 Every measurement runs in its own child process with a time-out (default 60 s), so a catastrophic
-pattern cannot hang the benchmark, and the child's peak memory is reported.
+pattern cannot hang the benchmark, and the child's peak memory is reported. An input that times out is
+then timed at doubling sizes from 1,000 characters to estimate how its time grows (n^1 linear, n^2
+quadratic) and what the full size would take. `--profile NAME --size N` shows where one input's time goes.
 
 Target: every 1 MB input screened in <= 1.0 s; inputs over that are flagged SLOW. The exit code is always 0.
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import resource
 import subprocess
 import sys
@@ -127,7 +130,54 @@ def measure(name: str, size: int, timeout: float) -> Measurement:
         tail = proc.stderr.strip().splitlines()[-1:] or [f"exit {proc.returncode}"]
         return Measurement(error=f"crashed: {tail[0][:120]}")
     raw = json.loads(proc.stdout.strip().splitlines()[-1])
-    return Measurement(float(raw["seconds"]), int(raw["signals"]), str(raw["decision"]), float(raw["peak_mb"]))
+    return Measurement(float(raw["seconds"]), int(raw["signals"]), str(raw["decision"]),
+                       float(raw["peak_mb"]))
+
+
+def growth(name: str, limit: int, timeout: float, budget: float = 2.0) -> str:
+    """For an input too slow at full size: time it at doubling sizes from 1,000 characters until one
+    takes more than `budget` seconds, and estimate the exponent from the last doubling."""
+    size, last, last_size = 1000, Measurement(), 0
+    steps: list[str] = []
+    exponent = float("nan")
+    while size <= limit:
+        m = measure(name, size, timeout)
+        if m.error is not None:
+            steps.append(f"{size // 1000}k {m.error}")
+            break
+        if last.seconds > 0.01:
+            exponent = math.log2(m.seconds / last.seconds)
+        steps.append(f"{size // 1000}k {m.seconds:.2f}s")
+        last, last_size = m, size
+        if m.seconds > budget:
+            break
+        size *= 2
+    if math.isnan(exponent):
+        return f"growth: {', '.join(steps)} (shape unknown)"
+    full = last.seconds * (limit / last_size) ** exponent
+    return f"growth: {', '.join(steps)} (time ~ n^{exponent:.1f}; {limit:,} chars would take ~{full:,.0f} s)"
+
+
+def profile(name: str, size: int, top: int = 15) -> None:
+    """cProfile one input at `size` characters, in this process."""
+    import cProfile
+    import io
+    import pstats
+
+    from marketguard import Screener, ScreenerConfig
+
+    text = HOSTILE[name](size)
+    screener = Screener(ScreenerConfig(max_chars=10**9))
+    screener.screen("warm-up")
+    prof = cProfile.Profile()
+    prof.enable()
+    screener.screen(text)
+    prof.disable()
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).strip_dirs().sort_stats("tottime").print_stats(top)
+    body = buf.getvalue()
+    print(f"cProfile of {name} at {size:,} characters (top {top} by own time)")
+    print(body[body.find("   ncalls"):].rstrip())
 
 
 def main() -> None:
@@ -136,10 +186,14 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds per input before giving up")
     ap.add_argument("--only", help="comma-separated input names")
     ap.add_argument("--no-scaling", action="store_true", help="skip the 1/8-size run (no linearity ratio)")
+    ap.add_argument("--profile", metavar="NAME", help="cProfile one input at --size characters and stop")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         child(args.child, args.size)
+        return
+    if args.profile:
+        profile(args.profile, args.size)
         return
 
     names = list(HOSTILE) if not args.only else [n.strip() for n in args.only.split(",") if n.strip()]
@@ -157,11 +211,12 @@ def main() -> None:
     total = time.perf_counter()
     for name in names:
         sample = HOSTILE[name](24)
-        big = measure(name, args.size, args.timeout)
         little = measure(name, small, args.timeout) if not args.no_scaling and small > 0 else Measurement()
+        big = measure(name, args.size, args.timeout) if little.error is None else little
         if big.error is not None:
             slow.append(name)
-            print(f"{name:<24} {sample!r:<22.22} {big.error}")
+            print(f"{name:<24} {sample!r:<22.22} {big.error}{' at 1/8 size' if big is little else ''}")
+            print(f"{'':<24} {growth(name, args.size, args.timeout)}")
             continue
         ratio = big.seconds / little.seconds if little.seconds > 0 else float("nan")
         flags = []

@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 import os
 import platform
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def cpu_model() -> str:
@@ -22,6 +24,19 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
+def code_version() -> str:
+    """The commit the benchmarks ran on, and whether src/ had uncommitted changes (read-only git calls)."""
+    repo = Path(__file__).resolve().parent.parent
+    try:
+        head = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "--", "src"],
+                               capture_output=True, text=True, check=True, timeout=10).stdout.splitlines()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown (not a git checkout)"
+    return f"{head}" + (f" + {len(dirty)} uncommitted change(s) under src/" if dirty else " (src/ clean)")
+
+
 def machine_info() -> str:
     cores = os.cpu_count() or 0
     try:
@@ -34,6 +49,7 @@ def machine_info() -> str:
         f"cores:    {cores} logical ({usable} usable by this process)",
         f"python:   {platform.python_implementation()} {platform.python_version()} ({sys.executable})",
         f"platform: {platform.platform()}",
+        f"code:     marketguard at {code_version()}",
     ])
 
 

@@ -67,7 +67,7 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
     """A reason to drop this finding, or None to keep it."""
     if finding.allowed_by:
         return finding.allowed_by
-    text = doc.text.lower()
+    text = doc.lower
     if finding.soft:
         clause = _clause_before(text, finding.start)
         if finding.kind == "payment.offplatform":
@@ -81,10 +81,8 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
         if _REFUSAL.search(_sentence(text, finding.start)):
             return "the sender reports refusing it"
     if finding.kind.startswith("contact."):
-        if _SCRIPT_CUE.search(text):
-            for m in _QUOTED.finditer(doc.text):
-                if m.start() <= finding.start and finding.end <= m.end():
-                    return "quoted in a script or sample the sender is asked to produce"
+        if _quoted_spans(doc) and any(s <= finding.start and finding.end <= e for s, e in _quoted_spans(doc)):
+            return "quoted in a script or sample the sender is asked to produce"
         if finding.kind in _DETAIL_KINDS and _EXAMPLE.search(text[max(0, finding.start - 24) : finding.start]):
             return "given as an example of a format"
     return None
@@ -93,10 +91,20 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
 _DETAIL_KINDS = frozenset({"contact.phone", "contact.email", "contact.url"})
 
 
-def _sentence(text: str, pos: int) -> str:
-    start = max(text.rfind(".", 0, pos), text.rfind("!", 0, pos), text.rfind("?", 0, pos), text.rfind("\n", 0, pos)) + 1
-    ends = [i for i in (text.find(".", pos), text.find("!", pos), text.find("?", pos), text.find("\n", pos)) if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
+def _sentence(text: str, pos: int, width: int = 200) -> str:
+    lo, hi = max(0, pos - width), min(len(text), pos + width)
+    start = max(text.rfind(c, lo, pos) for c in ".!?\n") + 1 or lo
+    ends = [i for i in (text.find(c, pos, hi) for c in ".!?\n") if i >= 0]
+    return text[max(start, lo) : min(ends) if ends else hi]
+
+
+def _quoted_spans(doc: Document) -> list[tuple[int, int]]:
+    """Quoted passages of a text that asks for a script, copy or sample data; computed once per document."""
+    cached: list[tuple[int, int]] | None = doc.__dict__.get("_quoted")
+    if cached is None:
+        cached = [m.span() for m in _QUOTED.finditer(doc.text)] if _SCRIPT_CUE.search(doc.lower) else []
+        doc.__dict__["_quoted"] = cached
+    return cached
 
 
 def in_code(doc: Document, finding: Finding) -> bool:

@@ -15,6 +15,7 @@ Usage:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from marketguard.core.context import in_code, why_cancelled
@@ -228,10 +229,15 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
     """Keep the strongest of overlapping findings of one family; a detail is never hidden by mere talk."""
     ordered = sorted(found, key=lambda f: (-f.finding.score, f.finding.start))
     kept: list[_Found] = []
+    starts: list[int] = []  # kept findings' starts, sorted, to look only at neighbours
+    by_start: list[_Found] = []
+    longest = 0
     for item in ordered:
         f = item.finding
         clash = False
-        for other in kept:
+        lo = bisect_left(starts, f.start - longest)
+        hi = bisect_left(starts, f.end)
+        for other in by_start[lo:hi]:
             o = other.finding
             if not (f.start < o.end and o.start < f.end):
                 continue
@@ -244,6 +250,10 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
                 break
         if not clash:
             kept.append(item)
+            at = bisect_left(starts, f.start)
+            starts.insert(at, f.start)
+            by_start.insert(at, item)
+            longest = max(longest, f.end - f.start)
     return sorted(kept, key=lambda f: f.finding.start)
 
 

@@ -1,8 +1,8 @@
 """A detector made of named phrase patterns, the common case for requests, pointers and payment talk.
 
-All patterns of a detector are compiled into one alternation of named groups, so a message is scanned
-once whatever the number of patterns; `lastgroup` tells which pattern matched. Patterns are checked when
-the class is built (they compile, scores lie in [0, 1]), not when a message arrives.
+A message is scanned once by an RE2 prefilter over all the patterns (`marketguard.core.text.prefilter`);
+only the patterns it names run in `re` to find their spans, so most messages cost one linear pass.
+Patterns are checked when the class is built (they compile, scores lie in [0, 1]), not per message.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from marketguard.core.detectors.base import Detector, DetectorConfig, Finding
 from marketguard.core.text.normalize import Document
+from marketguard.core.text.prefilter import Prefilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,16 +48,17 @@ class PhraseDetector(Detector):
         names = [p.name for p in self.phrases]
         if len(names) != len(set(names)):
             raise ValueError(f"{type(self).__name__}: duplicate pattern names")
-        self._by_group = {f"p{i}": p for i, p in enumerate(self.phrases)}
-        self._regex = re.compile("|".join(f"(?P<p{i}>{p.regex})" for i, p in enumerate(self.phrases)), re.IGNORECASE)
+        self._compiled = [re.compile(p.regex, re.IGNORECASE) for p in self.phrases]
+        self._prefilter = Prefilter([p.regex for p in self.phrases])
 
     def detect(self, doc: Document) -> list[Finding]:
         view = getattr(doc, self.view)
         out: list[Finding] = []
-        for m in self._regex.finditer(view.text):
-            if m.lastgroup is None:
-                continue
-            phrase = self._by_group[m.lastgroup]
-            start, end = view.span(m.start(), m.end())
-            out.append(Finding(phrase.kind, phrase.score, start, end, phrase.value, phrase.reason, soft=phrase.soft))
+        for i in self._prefilter.candidates(view.text):
+            phrase = self.phrases[i]
+            for m in self._compiled[i].finditer(view.text):
+                start, end = view.span(m.start(), m.end())
+                out.append(
+                    Finding(phrase.kind, phrase.score, start, end, phrase.value, phrase.reason, soft=phrase.soft)
+                )
         return out

@@ -437,6 +437,12 @@ class Document:
         return digits_view(self.plain)
 
     @cached_property
+    def lower(self) -> str:
+        """The original lower-cased (same length), for context rules that read around a finding."""
+        low = self.text.lower()
+        return low if len(low) == len(self.text) else "".join(c.lower()[:1] or c for c in self.text)
+
+    @cached_property
     def code(self) -> list[tuple[int, int]]:
         return code_spans(self.text)
 

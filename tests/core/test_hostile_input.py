@@ -1,0 +1,43 @@
+"""Catastrophic backtracking guard: hostile near-matches must not blow up (bench/ measures the speed).
+
+The ceiling here is deliberately generous (a linear scan takes well under a second): this test fails only
+when a pattern goes super-linear, which would take minutes.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from marketguard import Screener, ScreenerConfig
+
+SIZE = 200_000
+HOSTILE = {
+    "letters": "a" * SIZE,
+    "at-signs": "a@" * (SIZE // 2),
+    "dots": "a." * (SIZE // 2),
+    "spaced-digits": "1 " * (SIZE // 2),
+    "dashed-digits": "1-" * (SIZE // 2),
+    "spelled-at": "x at " * (SIZE // 5),
+    "spelled-dot": "x dot " * (SIZE // 6),
+    "digit-words": "five " * (SIZE // 5),
+    "spaced-letters": "w h a t s " * (SIZE // 10),
+    "schemes": "http://" * (SIZE // 7),
+    "fences": "```" * (SIZE // 3),
+    "brackets": "[at]" * (SIZE // 4),
+    "zero-width": "a\u200b" * (SIZE // 2),
+    "cyrillic-mix": "аa" * (SIZE // 2),
+    "hashes": "#1234 " * (SIZE // 6),
+    "hex": "0x" + "a" * SIZE,
+    "handles": "@ab " * (SIZE // 4),
+    "pay-words": "pay you directly " * (SIZE // 17),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_input_stays_linear(name: str) -> None:
+    screener = Screener(ScreenerConfig(max_chars=10**9))
+    started = time.perf_counter()
+    screener.screen(HOSTILE[name])
+    assert time.perf_counter() - started < 20.0
