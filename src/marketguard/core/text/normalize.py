@@ -24,6 +24,7 @@ from functools import cached_property, lru_cache
 
 from marketguard.core.text.confusables import latin_lookalikes
 from marketguard.core.text.numbers import DIGIT_WORDS, REPEAT_WORDS, TEEN_WORDS, TENS_WORDS
+from marketguard.core.text.prefilter import Hint
 from marketguard.core.text.view import View, mask, rewrite
 
 _LETTER = r"[^\W\d_]"
@@ -119,7 +120,7 @@ _SPELLED_AT = re.compile(r"(?<=[a-z0-9_.\-])\s{1,3}(?:at|arroba|arobase|соба
 _SPELLED_SLASH = re.compile(r"(?<=[a-z0-9.])\s{0,3}(?:slash|barra|/)\s{0,3}(?=[a-z0-9_])")
 _SPELLED_COLON = re.compile(r"(?<=[a-z0-9])\s{1,3}(?:colon|dois pontos|deux points)\s{1,3}(?=[a-z0-9.])")
 _DEFANGED_SCHEME = re.compile(r"\bhxxp(s?)\b|\[:\]|\[://\]")
-_PLAIN_HINT = re.compile(
+_PLAIN_HINT = Hint(
     r"dot|d0t|punto|ponto|point|punkt|точка|\bat\b|arroba|arobase|собака|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s"
 )
 
@@ -290,7 +291,7 @@ def _defang(m: re.Match[str]) -> str:
 
 def plain_view(clean: View) -> View:
     """The `plain` view (see module docstring)."""
-    if not _PLAIN_HINT.search(clean.text):
+    if not _PLAIN_HINT(clean.text):
         return clean
     view = rewrite(clean, _DEFANGED_SCHEME, _defang)
     view = rewrite(view, _BRACKETED_DOT, _unbracket_dot)
@@ -317,7 +318,7 @@ _DIGIT_WORDS_RE = re.compile(
     rf")(?!{_LETTER})"
 )
 _ZERO_LETTER_RE = re.compile(rf"(?<!{_LETTER})(?:oh|o)(?!{_LETTER})")
-_DIGIT_HINT = re.compile(rf"(?<!{_LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{_LETTER})")
+_DIGIT_HINT = Hint(rf"(?<!{_LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{_LETTER})")
 
 
 def _digit_word(m: re.Match[str]) -> str | None:
@@ -373,14 +374,19 @@ _NOT_PHONE = re.compile(
 )
 
 
-def digits_view(plain: View) -> View:
-    """The `digits` view (see module docstring)."""
+def spelled_digits_view(plain: View) -> View:
+    """`plain` with "four one five", "double zero", "ninety nine" and "2three4" turned into digits."""
     view = plain
-    if _DIGIT_HINT.search(view.text):
+    if _DIGIT_HINT(view.text):
         view = rewrite(view, _DIGIT_WORDS_RE, _digit_word)
         if "o" in view.text:
             view = rewrite(view, _ZERO_LETTER_RE, _zero_letter)
-    return mask(view, _NOT_PHONE)
+    return view
+
+
+def digits_view(plain: View) -> View:
+    """The `digits` view (see module docstring)."""
+    return mask(spelled_digits_view(plain), _NOT_PHONE)
 
 
 # --- code -------------------------------------------------------------------------------------------
@@ -433,8 +439,13 @@ class Document:
         return plain_view(self.clean)
 
     @cached_property
+    def spelled(self) -> View:
+        """`plain` with digit words turned into digits, before anything is masked."""
+        return spelled_digits_view(self.plain)
+
+    @cached_property
     def digits(self) -> View:
-        return digits_view(self.plain)
+        return mask(self.spelled, _NOT_PHONE)
 
     @cached_property
     def lower(self) -> str:

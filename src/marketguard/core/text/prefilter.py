@@ -86,3 +86,16 @@ class Prefilter:
 
     def candidates(self, text: str) -> list[int]:
         return self._set.Match(text) or []
+
+
+class Hint:
+    """`hint(text)` is False only when `pattern` cannot match `text`: a cheap gate before costly work."""
+
+    def __init__(self, pattern: str) -> None:
+        options = re2.Options()
+        options.case_sensitive = False
+        options.max_mem = 64 << 20
+        self._re = re2.compile(widen(pattern), options)
+
+    def __call__(self, text: str) -> bool:
+        return self._re.search(text) is not None

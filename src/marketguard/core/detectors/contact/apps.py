@@ -48,6 +48,24 @@ def _spellings() -> dict[str, tuple[App, bool]]:
 
 
 _APP_BY_NAME = {a.name: a for a in APPS}
+_SQUASH = re.compile(r"[._*~·']")
+_COMMON_PREFIXES = frozenset({"what", "face", "line", "link", "sign", "snap", "disc", "inst", "wec", "sky"})
+
+
+@lru_cache(maxsize=1)
+def _precheck_keys() -> frozenset[str]:
+    """Every written form, and the first halves of forms split in two ("whats app", "kakao talk"), so a
+    message whose words meet none of them skips the per-word scan."""
+    keys = set(_spellings())
+    for app in APPS:
+        for s in app.spellings:
+            flat = _INNER_SEPARATORS.sub("", s.replace(" ", ""))
+            keys.update(flat[:k] for k in range(3, len(flat)) if flat[:k] not in _COMMON_PREFIXES)
+            keys.add(s.split(" ")[0])
+    keys.add("sky")
+    return frozenset(keys)
+
+
 _EUPHEMISM = re.compile("|".join(f"(?:{p})" for p, _ in EUPHEMISMS))
 _EUPHEMISM_APPS = [(re.compile(p), app) for p, app in EUPHEMISMS]
 
@@ -186,7 +204,9 @@ class AppDetector(Detector):
         text = view.text
         table = _spellings()
         mentions: list[_Mention] = []
-        tokens = list(_TOKEN.finditer(text))
+        squashed = _SQUASH.sub("", text.translate(_LEET))
+        maybe = not _precheck_keys().isdisjoint(_TOKEN.findall(squashed))
+        tokens = list(_TOKEN.finditer(text)) if maybe else []
         for i, m in enumerate(tokens):
             raw = m.group()
             key = _INNER_SEPARATORS.sub("", raw.translate(_LEET)).strip("'")

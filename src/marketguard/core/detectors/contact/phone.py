@@ -30,6 +30,7 @@ _PARTIAL = re.compile(
     r"[,:\-]?\s?(?:it'?s\s)?(?P<digits>\+?\d{1,3}(?:[\s.\-]?\d){1,5})\s*$"
     r"|(?:^|\s)(?P<intl>\+\d{1,3}(?:[\s.\-]?\d){2,6})\s*$"
 )
+_DIGIT = re.compile(r"\d")
 _PHONE_SHAPE = re.compile(r"^\+|^\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}$")
 
 
@@ -44,7 +45,10 @@ class PhoneDetector(Detector):
     )
 
     def detect(self, doc: Document) -> list[Finding]:
-        view = doc.digits
+        spelled = doc.spelled
+        if len(_DIGIT.findall(spelled.text)) < 2:
+            return []
+        view = doc.digits if _CANDIDATE.search(spelled.text) else spelled  # masking only matters for candidates
         text = view.text
         out: list[Finding] = []
         for m in _PARTIAL.finditer(text):

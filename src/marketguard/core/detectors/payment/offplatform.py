@@ -13,6 +13,8 @@ import re
 from marketguard.core.detectors.base import DetectorConfig, DetectorInfo, Finding
 from marketguard.core.detectors.pattern import Phrase, PhraseDetector
 from marketguard.core.text.normalize import Document
+from marketguard.core.text.prefilter import Hint
+from marketguard.core.text.view import View
 
 _STRONG_RAILS = {
     "paypal": r"p[a@4]y\s?p[a@4][l1]|paypal\.me|пейпал",
@@ -54,6 +56,7 @@ def _alternation(rails: dict[str, str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<r{i}>(?<!\\w)(?:{p})(?!\\w))" for i, p in enumerate(rails.values())))
 
 
+_RAILS_HINT = Hint("|".join(f"(?:{p})" for p in (*_STRONG_RAILS.values(), *_WEAK_RAILS.values())))
 _STRONG = _alternation(_STRONG_RAILS)
 _WEAK = _alternation(_WEAK_RAILS)
 _STRONG_NAMES = list(_STRONG_RAILS)
@@ -297,6 +300,8 @@ class OffPlatformPaymentDetector(PhraseDetector):
         out = super().detect(doc)
         view = doc.plain
         text = view.text
+        if not _RAILS_HINT(text):
+            return self._with_amounts(out, view)
         for pattern, names, strong in ((_STRONG, _STRONG_NAMES, True), (_WEAK, _WEAK_NAMES, False)):
             for m in pattern.finditer(text):
                 if m.lastgroup is None:
@@ -328,19 +333,17 @@ class OffPlatformPaymentDetector(PhraseDetector):
                         soft=True,
                     )
                 )
+        return self._with_amounts(out, view)
+
+    @staticmethod
+    def _with_amounts(out: list[Finding], view: View) -> list[Finding]:
+        """Amounts matter only beside off-platform payment talk: "$800 by PayPal"."""
         if out:
-            for m in _AMOUNT.finditer(text):
+            for m in _AMOUNT.finditer(view.text):
                 start, end = view.span(m.start(), m.end())
                 out.append(
-                    Finding(
-                        "payment.amount",
-                        0.7,
-                        start,
-                        end,
-                        m.group().strip(),
-                        "an amount named in off-platform payment talk",
-                        soft=True,
-                    )
+                    Finding("payment.amount", 0.7, start, end, m.group().strip(),
+                            "an amount named in off-platform payment talk", soft=True)
                 )
         return out
 

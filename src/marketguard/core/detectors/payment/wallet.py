@@ -19,6 +19,8 @@ _BECH32 = re.compile(r"(?<![\w])(?:bc1|tb1|BC1)[ac-hj-np-zAC-HJ-NP-Z02-9]{11,71}
 _BASE58 = re.compile(r"(?<![\w])[13T][a-km-zA-HJ-NP-Z1-9]{25,34}(?![\w])")
 _ETH = re.compile(r"(?<![\w])0x[a-fA-F0-9]{40}(?![\w])")
 _IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?(?![\w])")
+_LONG_TOKEN = re.compile(r"[0-9A-Za-z]{25,}")
+_IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
 _WALLET_WORDS = re.compile(
     r"(?i)(?<!\w)(?:wallet|address|addr|usdt|usdc|btc|bitcoin|eth|ethereum|trc-?20|erc-?20|bep-?20|crypto|tron|"
     r"send|deposit|pay|кошел\w*|адрес|iban|account|bank|conta|cuenta|compte|konto|счет|счёт)(?!\w)"
@@ -54,6 +56,8 @@ class WalletDetector(Detector):
     def detect(self, doc: Document) -> list[Finding]:
         text = doc.text
         out: list[Finding] = []
+        if not (_LONG_TOKEN.search(text) or _IBAN_START.search(text)):
+            return out
         context = _WALLET_WORDS.search(text) is not None
         for m in _BECH32.finditer(text):
             ok = bech32.bech32_decode(m.group().lower())[0] is not None
