@@ -41,6 +41,8 @@ class ScreenerConfig:
     """Scores of findings inside quoted code are multiplied by this."""
     history_turns: int = 3
     """How many earlier messages of the same sender are searched for the rest of a split detail."""
+    max_findings_per_detector: int = 100
+    """A message with more findings than this from one detector is flooding; the first ones are kept."""
 
 
 @dataclass(slots=True)
@@ -130,8 +132,9 @@ class Screener:
     def _run(self, doc: Document, detectors: list[Detector]) -> tuple[list[_Found], list[tuple[_Found, str]]]:
         found: list[_Found] = []
         dropped: list[tuple[_Found, str]] = []
+        cap = self.config.max_findings_per_detector
         for detector in detectors:
-            for finding in detector.detect(doc):
+            for finding in detector.detect(doc)[:cap]:
                 item = _Found(finding, detector)
                 why = why_cancelled(doc, finding)
                 if why is not None:

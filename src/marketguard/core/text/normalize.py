@@ -90,13 +90,13 @@ def clean_view(text: str) -> View:
         if len(folded) != len(chars):  # a rare character whose lower case is longer: keep NFKC only
             folded = "".join(chars)
         view = View(folded, starts)
-    if _SPACED_HINT.search(view.text):
+    if _SPACED_HINT(view.text):
         view = rewrite(view, _SPACED_LETTERS, _join_letters)
     return view
 
 
 # Three or more single letters separated by single spaces or by one punctuation mark.
-_SPACED_HINT = re.compile(r"(?<!\w)" + _LETTER + r"(?: {1,3}| ?[.\-*·] ?)" + _LETTER + r"(?!\w)")
+_SPACED_HINT = Hint(r"(?:^|[^\pL\pN_])\pL(?: {1,3}| ?[.\-*·] ?)\pL(?: {1,3}| ?[.\-*·] ?)\pL(?:[^\pL\pN_]|$)")
 _SPACED_LETTERS = re.compile(r"(?<!\w)" + _LETTER + r"(?:(?: {1,3}| ?[.\-*·] ?)" + _LETTER + r"(?!\w)){2,60}")
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import re2
 
 _LOOKAROUNDS = ("(?<!", "(?<=", "(?!", "(?=")
+_UNANCHORED = re2._Anchor.UNANCHORED
 
 
 def _closing(pattern: str, start: int) -> int:
@@ -85,7 +86,7 @@ class Prefilter:
         self._set.Compile()
 
     def candidates(self, text: str) -> list[int]:
-        return self._set.Match(text) or []
+        return self._set.Match(text.encode("utf-8", "surrogatepass")) or []
 
 
 class Hint:
@@ -95,7 +96,14 @@ class Hint:
         options = re2.Options()
         options.case_sensitive = False
         options.max_mem = 64 << 20
-        self._re = re2.compile(widen(pattern), options)
+        compiled = re2.compile(widen(pattern), options)
+        # The wrapper's search() maps byte offsets back to characters; a yes/no needs none of that, so call
+        # the compiled RE2 object directly when this version of google-re2 exposes it.
+        self._raw = getattr(compiled, "_regexp", None)
+        self._search = compiled.search
 
     def __call__(self, text: str) -> bool:
-        return self._re.search(text) is not None
+        if self._raw is not None:
+            data = text.encode("utf-8", "surrogatepass")
+            return bool(self._raw.Match(_UNANCHORED, data, 0, len(data))[0] != (-1, -1))
+        return self._search(text) is not None

@@ -15,6 +15,7 @@ from functools import lru_cache
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.detectors.contact.lexicon import APPS, EUPHEMISMS, App
 from marketguard.core.text.normalize import LEET, Document
+from marketguard.core.text.prefilter import Hint
 
 _LEET = LEET
 _INNER_SEPARATORS = re.compile(r"[.\-_*~·']")
@@ -48,6 +49,8 @@ def _spellings() -> dict[str, tuple[App, bool]]:
 
 
 _APP_BY_NAME = {a.name: a for a in APPS}
+_MAX_MENTIONS = 64
+"""A message naming apps more often than this is abuse of the screener, not chat; the first ones suffice."""
 _SQUASH = re.compile(r"[._*~·']")
 _COMMON_PREFIXES = frozenset({"what", "face", "line", "link", "sign", "snap", "disc", "inst", "wec", "sky"})
 
@@ -106,6 +109,7 @@ _CUE_BEFORE = re.compile(
     r"(?:\sмне|\sменя)?\s(?:в|во|на|по)\s"
     r")$"
 )
+_CUE_BEFORE_HINT = Hint(_CUE_BEFORE.pattern)
 _POSSESSIVE_ONLY = re.compile(r"\b(?:my|your|ur|mi|tu|su|meu|seu|teu|mon|ton|votre|mein|meine|dein|deine)\s$")
 _CUE_AFTER = re.compile(
     r"^\s?(?:me|us)\b|^\s(?:number|no\.?|nr|id|handle|username|user\s?name|account|contact|nick|tag)\b"
@@ -226,10 +230,14 @@ class AppDetector(Detector):
             if hit is None:
                 continue
             app, misspelled = hit
+            if len(raw) == 1 and not doc.text[view.origin(m.start())].isupper():
+                continue  # a lone "x" is a letter; "X" may be the app
             start, stop = view.span(m.start(), end)
             original = _TRAILING.sub("", doc.text[start:stop].lower())
             disguised = misspelled or original not in app.spellings
             mentions.append(_Mention(app, m.start(), end, disguised))
+            if len(mentions) >= _MAX_MENTIONS:
+                break
         if " app" in text or "bird" in text or "network" in text or "plane" in text:
             for m in _EUPHEMISM.finditer(text):
                 for pattern, name in _EUPHEMISM_APPS:
@@ -285,7 +293,7 @@ class AppDetector(Detector):
             )
         if _TECH_AFTER.match(after):
             return None
-        cue = _CUE_BEFORE.search(before)
+        cue = _CUE_BEFORE.search(before) if _CUE_BEFORE_HINT(before) else None
         if cue is not None and _POSSESSIVE_ONLY.search(cue.group()) and app.ambiguous:
             cue = None
         after_cue = _CUE_AFTER.match(after)
