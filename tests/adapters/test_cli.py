@@ -11,8 +11,13 @@ EVAL = Path(__file__).resolve().parents[2] / "eval" / "dev.jsonl"
 
 
 def mg(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "marketguard.adapters.cli.main", *args], input=stdin,
-                          capture_output=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "marketguard.adapters.cli.main", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_check_prints_highlighted_report() -> None:

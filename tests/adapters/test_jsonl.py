@@ -27,7 +27,7 @@ def test_one_output_line_per_input_line_in_order() -> None:
         b"\xff\xfe invalid utf8\n"
         b"\n"
         b'{"id": 5, "text": "hello", "unknown": true}\n'
-        b'[1, 2]\n'
+        b"[1, 2]\n"
         b'{"id": "z", "text": "last line without newline"}'
     )
     out = run(data)
@@ -57,7 +57,9 @@ def test_oversized_line_is_an_error_and_the_stream_goes_on() -> None:
     from marketguard.adapters import jsonl
 
     data = b'{"text": "' + b"a" * 5000 + b'"}\n{"id": "next", "text": "ok"}\n'
-    lines = [jsonl.screen_line(Screener(), raw, n, max_bytes=1000)
-             for n, raw in enumerate(jsonl.read_lines(io.BytesIO(data), max_bytes=1000), start=1)]
+    lines = [
+        jsonl.screen_line(Screener(), raw, n, max_bytes=1000)
+        for n, raw in enumerate(jsonl.read_lines(io.BytesIO(data), max_bytes=1000), start=1)
+    ]
     assert "longer than" in str(lines[0]["error"])
     assert lines[1]["id"] == "next" and lines[1]["decision"] == "allow"

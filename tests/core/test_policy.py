@@ -28,8 +28,13 @@ CASES = [
     (Phase.ACTIVE_CONTRACT, [sig("contact.phone")], 5, Decision.ALLOW, "contact-during-contract"),
     (Phase.ACTIVE_CONTRACT, [sig("payment.offplatform")], 0, Decision.NUDGE, "payment-during-contract"),
     (Phase.ACTIVE_CONTRACT, [sig("payment.rail")], 0, Decision.REVIEW, "payment-rail-during-contract"),
-    (Phase.ACTIVE_CONTRACT, [sig("payment.offplatform"), sig("payment.amount", 0.7)], 0, Decision.REVIEW,
-     "payment-rail-during-contract"),
+    (
+        Phase.ACTIVE_CONTRACT,
+        [sig("payment.offplatform"), sig("payment.amount", 0.7)],
+        0,
+        Decision.REVIEW,
+        "payment-rail-during-contract",
+    ),
     (Phase.ENDED, [sig("payment.wallet")], 0, Decision.REVIEW, "payment-rail-during-contract"),
     (Phase.ENDED, [sig("contact.handle")], 0, Decision.ALLOW, "contact-during-contract"),
 ]

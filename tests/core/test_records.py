@@ -13,8 +13,17 @@ from marketguard.errors import RecordError
 
 def test_full_record() -> None:
     m = message_from_dict(
-        {"id": 7, "kind": "job_post", "text": "hi", "conversation_id": "c", "sender_id": "s", "recipient_id": "r",
-         "at": "2026-11-26T10:00:00Z", "context": {"phase": "active_contract", "region": "br"}, "shiny": [1]}
+        {
+            "id": 7,
+            "kind": "job_post",
+            "text": "hi",
+            "conversation_id": "c",
+            "sender_id": "s",
+            "recipient_id": "r",
+            "at": "2026-11-26T10:00:00Z",
+            "context": {"phase": "active_contract", "region": "br"},
+            "shiny": [1],
+        }
     )
     assert m.id == "7" and m.kind is Kind.JOB_POST and m.context.phase is Phase.ACTIVE_CONTRACT
     assert m.context.region == "BR"

@@ -81,6 +81,7 @@ class Screener:
         suppressed: list[Suppressed] = []
         for offset, doc in docs:
             kept, dropped = self._run(doc, self.detectors)
+            notes.extend(doc.notes)
             signals.extend(_to_signal(f, offset, text) for f in kept)
             suppressed.extend(Suppressed(_to_signal(f, offset, text), why) for f, why in dropped)
 
@@ -134,7 +135,11 @@ class Screener:
         dropped: list[tuple[_Found, str]] = []
         cap = self.config.max_findings_per_detector
         for detector in detectors:
-            for finding in detector.detect(doc)[:cap]:
+            findings = detector.detect(doc)
+            if len(findings) > cap:
+                doc.notes.append(f"{detector.info.id}: {len(findings)} findings, the first {cap} kept")
+                findings = findings[:cap]
+            for finding in findings:
                 item = _Found(finding, detector)
                 why = why_cancelled(doc, finding)
                 if why is not None:

@@ -11,10 +11,49 @@ from marketguard.core.registry import BUILTIN
 from marketguard.core.text.normalize import Document
 
 _pieces = st.sampled_from(
-    ["my", "number", "is", "call", "me", "at", "dot", "com", "gmail", "@", "+1", "415", "555", "0198", "five",
-     "whatsapp", "telegram", "t.me/x", "live:abc", "jd#1234", "paypal", "pay", "directly", "skip", "the", "fee",
-     "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "0x52908400098527886E0F7030069857D2E4169EE7", "iban",
-     "DE89 3704 0044 0532 0130 00", "$50", "rest", "outside", "here", ",", ".", "?", "\u200b", "Ｗ", "а", " "]
+    [
+        "my",
+        "number",
+        "is",
+        "call",
+        "me",
+        "at",
+        "dot",
+        "com",
+        "gmail",
+        "@",
+        "+1",
+        "415",
+        "555",
+        "0198",
+        "five",
+        "whatsapp",
+        "telegram",
+        "t.me/x",
+        "live:abc",
+        "jd#1234",
+        "paypal",
+        "pay",
+        "directly",
+        "skip",
+        "the",
+        "fee",
+        "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+        "0x52908400098527886E0F7030069857D2E4169EE7",
+        "iban",
+        "DE89 3704 0044 0532 0130 00",
+        "$50",
+        "rest",
+        "outside",
+        "here",
+        ",",
+        ".",
+        "?",
+        "\u200b",
+        "Ｗ",
+        "а",
+        " ",
+    ]
 )
 texts = st.one_of(st.text(max_size=120), st.lists(_pieces, max_size=30).map(" ".join))
 

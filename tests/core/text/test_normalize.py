@@ -63,8 +63,30 @@ def _check_view(original: str, view: View) -> None:
 
 
 _alphabet = st.sampled_from(
-    list("abcdefghijklmnopqrstuvwxyz0123456789 .@-_:/[]()#+$\n") + ["at", "dot", "five", "oh", "double", " ",
-     "\u200b", "ｔ", "е", "Ａ", "4️⃣", "٤", "ﬁ", "İ", "ß", "```", "`", "slash", "hxxp", "@", "ninety"]
+    [
+        *list("abcdefghijklmnopqrstuvwxyz0123456789 .@-_:/[]()#+$\n"),
+        "at",
+        "dot",
+        "five",
+        "oh",
+        "double",
+        " ",
+        "\u200b",
+        "ｔ",
+        "е",
+        "Ａ",
+        "4️⃣",
+        "٤",
+        "ﬁ",
+        "İ",
+        "ß",
+        "```",
+        "`",
+        "slash",
+        "hxxp",
+        "@",
+        "ninety",
+    ]
 )
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from marketguard.core.text.confusables import latin_lookalikes
@@ -429,6 +429,8 @@ class Document:
     text: str
     region: str | None = None
     """The sender's country, if known: the first region tried for a national phone number."""
+    notes: list[str] = field(default_factory=list)
+    """What the screener wants the reader to know about how this text was read (caps hit, ...)."""
 
     @cached_property
     def clean(self) -> View:

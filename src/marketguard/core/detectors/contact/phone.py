@@ -31,6 +31,8 @@ _PARTIAL = re.compile(
     r"|(?:^|\s)(?P<intl>\+\d{1,3}(?:[\s.\-]?\d){2,6})\s*$"
 )
 _DIGIT = re.compile(r"\d")
+_MAX_CANDIDATES = 200
+"""Each candidate costs a phonenumbers parse; a text with more is flooding, and the first ones decide."""
 _PHONE_SHAPE = re.compile(r"^\+|^\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}$")
 
 
@@ -61,7 +63,9 @@ class PhoneDetector(Detector):
                     "contact.phone", 0.7, start, end, digits, "the first digits of a phone number, announced as such"
                 )
             )
-        for m in _CANDIDATE.finditer(text):
+        for n, m in enumerate(_CANDIDATE.finditer(text)):
+            if n >= _MAX_CANDIDATES:
+                break
             raw = m.group()
             digits = "".join(c for c in raw if c.isdigit())
             plus = m.group("plus") is not None

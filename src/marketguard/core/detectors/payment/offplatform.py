@@ -342,8 +342,15 @@ class OffPlatformPaymentDetector(PhraseDetector):
             for m in _AMOUNT.finditer(view.text):
                 start, end = view.span(m.start(), m.end())
                 out.append(
-                    Finding("payment.amount", 0.7, start, end, m.group().strip(),
-                            "an amount named in off-platform payment talk", soft=True)
+                    Finding(
+                        "payment.amount",
+                        0.7,
+                        start,
+                        end,
+                        m.group().strip(),
+                        "an amount named in off-platform payment talk",
+                        soft=True,
+                    )
                 )
         return out
 
