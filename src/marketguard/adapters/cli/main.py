@@ -15,7 +15,10 @@ from marketguard.core.model import Context, Message, Phase
 from marketguard.core.records import message_from_dict
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, help="marketguard: trust & safety for freelance marketplaces."
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="marketguard: trust & safety for freelance marketplaces.",
 )
 
 

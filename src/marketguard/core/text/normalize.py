@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from marketguard.core.text.confusables import latin_lookalikes
+from marketguard.core.text.domains import parse_host
 from marketguard.core.text.numbers import DIGIT_WORDS, REPEAT_WORDS, TEEN_WORDS, TENS_WORDS
 from marketguard.core.text.prefilter import Hint
 from marketguard.core.text.view import View, mask, rewrite
@@ -114,15 +115,42 @@ _BRACKETED_DOT = re.compile(
     rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:dot|punto|ponto|point|punkt|точка|\.)\s{{0,2}}{_CLOSE}\s{{0,3}}"
 )
 _BRACKETED_AT = re.compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:at|arroba|arobase|@)\s{{0,2}}{_CLOSE}\s{{0,3}}")
-_SPELLED_DOT = re.compile(r"(?<=[a-z0-9])\s{1,3}(?:dot|d0t|punto|ponto|point|punkt|точка)\s{1,3}(?=[a-z0-9])")
+_DOT_WORD = r"(?:dot|d0t|punto|ponto|point|punkt|точка)"
+_SPELLED_DOT = re.compile(rf"(?<=[a-z0-9])\s{{1,3}}{_DOT_WORD}\s{{1,3}}(?=(?P<label>[a-z0-9\-]{{1,63}}))")
+_AT_WORD_AHEAD = re.compile(
+    rf"[a-z0-9\-]{{1,63}}(?:\s{{1,3}}{_DOT_WORD}\s{{1,3}}[a-z0-9\-]{{1,63}}){{0,3}}(?:\s{{1,3}}(?:at|@|arroba|arobase|собака)\s|\s?@)"
+)
 _SPACED_DOT_AFTER_DOMAIN = re.compile(r"(?<=[a-z0-9])\s{1,2}\.\s{1,2}(?=(?:com|net|org|io|co|me|ru|br|in|de|uk)\b)")
 _SPELLED_AT = re.compile(r"(?<=[a-z0-9_.\-])\s{1,3}(?:at|arroba|arobase|собака|@)\s{1,3}(?=[a-z0-9])")
+_EMAIL_CUE = re.compile(r"e-?mail|mail|correo|courriel|почт|contact|reach|write|escr|schreib")
 _SPELLED_SLASH = re.compile(r"(?<=[a-z0-9.])\s{0,3}(?:slash|barra|/)\s{0,3}(?=[a-z0-9_])")
 _SPELLED_COLON = re.compile(r"(?<=[a-z0-9])\s{1,3}(?:colon|dois pontos|deux points)\s{1,3}(?=[a-z0-9.])")
 _DEFANGED_SCHEME = re.compile(r"\bhxxp(s?)\b|\[:\]|\[://\]")
 _PLAIN_HINT = Hint(
     r"dot|d0t|punto|ponto|point|punkt|точка|\bat\b|arroba|arobase|собака|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s"
 )
+
+
+def _spelled_dot(m: re.Match[str]) -> str | None:
+    """' dot ' is a '.' before a public suffix ("acme dot io") or inside an address ("ana dot lopez at ...")."""
+    label = m.group("label")
+    if parse_host(f"x.{label}") is not None and parse_host(f"x.{label}").suffix == label:  # type: ignore[union-attr]
+        return "."
+    if _AT_WORD_AHEAD.match(m.string, m.end()):
+        return "."
+    return None
+
+
+def _spelled_dot(m: re.Match[str]) -> str | None:
+    """' dot ' is a '.' before a public suffix ("acme dot io") or inside an address ("ana dot lopez at ...")."""
+    label = m.group("label")
+    host = parse_host(f"x.{label}")
+    if host is not None and host.suffix == label:
+        return "."
+    if _AT_WORD_AHEAD.match(m.string, m.end()):
+        return "."
+    return None
+
 
 WEBMAIL = frozenset(
     {
@@ -167,6 +195,27 @@ WEBMAIL = frozenset(
         "ukr",
     }
 )
+WEBMAIL_STRICT = WEBMAIL - {
+    "me",
+    "mac",
+    "live",
+    "mail",
+    "web",
+    "free",
+    "list",
+    "inbox",
+    "orange",
+    "hey",
+    "pm",
+    "bk",
+    "terra",
+    "uol",
+    "bol",
+    "msn",
+    "163",
+    "126",
+}
+"""Providers whose names are not also everyday words: "moan at me" is not an address at me.com."""
 _NOT_A_USERNAME = frozenset(
     {
         "i'm",
@@ -243,13 +292,13 @@ def _unbracket_at(m: re.Match[str]) -> str:
 
 
 def _spelled_at(m: re.Match[str]) -> str | None:
-    """' at ' is an '@' only between a username-like word and a domain-like one."""
+    """' at ' is an '@' only between a username-like word and a domain-like one: a webmail provider
+    ("jdoe at gmail"), a domain whose dots are spelled too ("mark at acme dot io"), or a real domain when
+    the left word looks like a username or the text talks about e-mail ("email: mark at acme.io")."""
     text = m.string
-    left_start = m.start()
-    while left_start > 0 and not text[left_start - 1].isspace():
-        left_start -= 1
-    left = text[left_start : m.start()]
-    if left in _NOT_A_USERNAME or not left:
+    left_m = _LEFT_TOKEN.search(text, max(0, m.start() - 64), m.start())
+    left = left_m.group() if left_m else ""
+    if not left or left in _NOT_A_USERNAME:
         return None
     right_m = _DOMAINISH.match(text, m.end())
     if right_m is None:
@@ -257,13 +306,20 @@ def _spelled_at(m: re.Match[str]) -> str | None:
     right = right_m.group()
     if text[right_m.end() : right_m.end() + 1] == "/":
         return None  # "details at bit.ly/x": a link, not an address
-    first_label = right.split(".", 1)[0].translate(LEET)
-    if "." in right or first_label in WEBMAIL:
+    first_label = _DOT_SPLIT.split(right, maxsplit=1)[0].translate(LEET)
+    if first_label in WEBMAIL_STRICT:
+        return "@"
+    spelled_dot = _DOT_SPLIT.search(right) is not None and "." not in right
+    if spelled_dot:
+        return "@"
+    if "." in right and (any(c.isdigit() or c in "_." for c in left) or _EMAIL_CUE.search(text)):
         return "@"
     return None
 
 
-_DOMAINISH = re.compile(r"[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){0,4}")
+_LEFT_TOKEN = re.compile(r"[\w.+\-]{1,64}$")
+_DOT_SPLIT = re.compile(rf"\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}}")
+_DOMAINISH = re.compile(rf"[a-z0-9\-]{{1,63}}(?:(?:\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}})[a-z0-9\-]{{1,63}}){{0,4}}")
 LEET = str.maketrans(
     {"@": "a", "4": "a", "0": "o", "1": "l", "3": "e", "5": "s", "$": "s", "7": "t", "!": "i", "|": "l"}
 )
@@ -296,9 +352,9 @@ def plain_view(clean: View) -> View:
     view = rewrite(clean, _DEFANGED_SCHEME, _defang)
     view = rewrite(view, _BRACKETED_DOT, _unbracket_dot)
     view = rewrite(view, _BRACKETED_AT, _unbracket_at)
-    view = rewrite(view, _SPELLED_DOT, _unbracket_dot)
-    view = rewrite(view, _SPACED_DOT_AFTER_DOMAIN, _unbracket_dot)
     view = rewrite(view, _SPELLED_AT, _spelled_at)
+    view = rewrite(view, _SPELLED_DOT, _spelled_dot)
+    view = rewrite(view, _SPACED_DOT_AFTER_DOMAIN, _unbracket_dot)
     view = rewrite(view, _SPELLED_SLASH, _spelled_slash)
     view = rewrite(view, _SPELLED_COLON, lambda m: ":")
     return view
@@ -351,7 +407,7 @@ def _zero_letter(m: re.Match[str]) -> str | None:
 _NOT_PHONE = re.compile(
     r"""
       \b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b                        # 2024-05-17
-    | \b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b                        # 17/05/2024, 5.17.24
+    | \b(?:[0-2]?\d|3[01])[/.](?:[0-2]?\d|3[01])[/.](?:\d{4}|\d{2})\b(?![/.]\d)  # 17/05/2024, 5.17.24
     | \b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?            # 10:30, 10:30 pm
     | \b\d{1,2}\s?[ap]\.?m\b\.?                                # 5pm
     | [$€£¥₹₽]\s?\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?   # $1,200.00

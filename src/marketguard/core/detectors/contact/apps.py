@@ -42,8 +42,10 @@ def _spellings() -> dict[str, tuple[App, bool]]:
             table[_INNER_SEPARATORS.sub("", s.replace(" ", ""))] = (app, False)
     for app in APPS:
         if app.fuzzy:
-            for variant in _one_edit(app.name.replace(" ", "")):
-                if len(variant) >= 5:
+            name = app.name.replace(" ", "")
+            inflections = {name + "s", name + "d", name + "ed", name + "r"}  # "we skyped" is the app, not a disguise
+            for variant in _one_edit(name):
+                if len(variant) >= 5 and variant not in inflections:
                     table.setdefault(variant, (app, True))
     return table
 
@@ -302,7 +304,7 @@ class AppDetector(Detector):
         if after_cue is None and _BARE_QUESTION.match(after) and len(before.strip().split()) <= 2:
             after_cue = _BARE_QUESTION.match(after)  # a bare "whatsapp?" or "zap?"
         if cue is not None or after_cue is not None:
-            score = 0.85 if cue is not None and not _POSSESSIVE_ONLY.search(cue.group()) else 0.75
+            score = 0.85 if cue is not None and not _POSSESSIVE_ONLY.search(cue.group()) else 0.65
             why = f"an invitation to continue on {app.name}" if cue is not None else f"asks for {app.name} contact"
             if mention.disguised:
                 score, why = 0.9, why + " (name disguised)"

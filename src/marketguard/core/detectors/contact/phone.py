@@ -15,7 +15,11 @@ import phonenumbers
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.normalize import Document
 
-_CANDIDATE = re.compile(r"(?<![\w#@/.\-+])(?P<plus>\+\s?|00)?[\s(]{0,2}\d(?:[\s().\-–—/,_*|~]{0,3}\d){6,16}(?![\w#])")
+_CANDIDATE = re.compile(
+    r"(?<![\w#@/.\-+])(?P<plus>\+\s?|00)?[\s(]{0,2}\d(?:[\s().\-–—/,_*|~]{0,3}\d){6,16}"
+    r"(?:\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6})?(?![\w#])"  # an extension: 555-0198x42
+)
+_EXTENSION = re.compile(r"\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6}$")
 _CONTEXT = re.compile(
     r"(?<!\w)(?:phone|number|numbers|num|no\.|nr|cell|cellphone|mobile|mob|call|calls|text|txt|sms|ring|dial|"
     r"whats\s?app|wa|viber|telegram|signal|reach|contact|tel|ph|imo|line|wechat|"
@@ -66,13 +70,17 @@ class PhoneDetector(Detector):
         for n, m in enumerate(_CANDIDATE.finditer(text)):
             if n >= _MAX_CANDIDATES:
                 break
-            raw = m.group()
+            raw = _EXTENSION.sub("", m.group())
             digits = "".join(c for c in raw if c.isdigit())
             plus = m.group("plus") is not None
             if plus and raw.startswith("00"):
                 digits = digits[2:]
             if not 7 <= len(digits) <= 15:
                 continue
+            if "," in raw and any(sum(c.isdigit() for c in part) > 1 for part in raw.split(",")[1:]):
+                start, end = view.span(m.start(), m.end())
+                if not any(c.isalpha() for c in doc.text[start:end]):
+                    continue  # "bus 8, 22, 65, 61": a list of numbers; commas separate only spelled digits
             start, end = view.span(m.start(), m.end())
             original = doc.text[start:end]
             context = _CONTEXT.search(text, max(0, m.start() - 48), m.start()) or _CONTEXT.search(
@@ -109,7 +117,7 @@ class PhoneDetector(Detector):
                 number = phonenumbers.parse("+" + digits, None)
             except phonenumbers.NumberParseException:
                 return None
-            if phonenumbers.is_valid_number(number):
+            if phonenumbers.is_valid_number(number) or phonenumbers.is_possible_number(number):
                 return number, phonenumbers.region_code_for_number(number) or "ZZ"
             return None
         if region is not None:

@@ -30,7 +30,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "ask-detail",
         rf"\b(?:what(?:'s|s|\sis|\sare)|whats|send|give|share|drop|leave|shoot|pass|provide|tell|dm|"
-        rf"text|write\sdown|post|need|want|get)\s(?:me\s|us\s)?(?:your|ur|yr|ya)\s{_DETAIL_EN}\b",
+        rf"text|write\sdown)\s(?:me\s|us\s)?(?:your|ur|yr|ya)\s{_DETAIL_EN}\b",
         "contact.request",
         0.85,
         "asks for a contact detail",
@@ -110,8 +110,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "contact-me-at",
         r"\b(?:call|text|txt|email|e-mail|mail|ring|phone|sms|whats\s?app|dm|ping|reach|contact|"
-        r"message|msg|write\sto|hit)\s(?:me|us)\s(?:up\s)?(?:at|on|via|directly|outside|privately|"
-        r"personally|anytime|on\smy)\b",
+        r"message|msg|write\sto|hit)\s(?:me|us)\s(?:up\s)?(?:at(?!\s\d{1,2}\b)|on(?!\s(?:the\sway|time|my\sway)\b)|"
+        r"via|directly|outside|privately|personally|on\smy)\b",
         "contact.request",
         0.8,
         "invites contact outside the platform",
@@ -120,7 +120,7 @@ PHRASES: tuple[Phrase, ...] = (
         "email-me",
         r"\b(?:email|e-mail|text|txt|sms|whats\s?app|call|ring)\s(?:me|us)\b(?!\s(?:here|on\s(?:upwork|fiverr|the\splatform)))",
         "contact.request",
-        0.6,
+        0.5,
         "invites contact by e-mail, text or call",
     ),
     Phrase(
@@ -130,11 +130,18 @@ PHRASES: tuple[Phrase, ...] = (
         0.8,
         "offers a contact detail",
     ),
-    Phrase("my-detail-is", rf"\bmy\s{_DETAIL_EN}\s(?:is|:|-|=)", "contact.request", 0.75, "offers a contact detail"),
+    Phrase(
+        "my-detail-is",
+        rf"\bmy\s{_DETAIL_EN}\s(?:is|:|-|=)(?=\s?(?:\+|\d|[\w.]+\s?@|[\w.]+\s(?:at|dot)\s|@|live:|"
+        r"(?:zero|one|two|three|four|five|six|seven|eight|nine|oh)\b|[a-z][\w.]*[\d_.][\w.]*\b))",
+        "contact.request",
+        0.75,
+        "offers a contact detail",
+    ),
     Phrase(
         "take-outside",
         r"\b(?:talk|chat|continue|discuss|communicate|connect|speak|move|switch|work|deal|"
-        r"go|take\s(?:this|it|things)|do\sbusiness)\s(?:\w+\s){0,3}?"
+        r"take\s(?:this|it|things)|do\sbusiness)\s(?:\w+\s){0,3}?"
         r"(?:outside(?:\sof)?\s(?:the\s)?(?:platform|upwork|fiverr|site|app|here)|"
         r"off(?:-|\s)?(?:platform|upwork|fiverr|site|the\ssite|the\splatform)|"
         r"privately|directly\s(?:with\sme|with\seach\sother)|elsewhere|somewhere\selse)",
@@ -183,6 +190,13 @@ PHRASES: tuple[Phrase, ...] = (
         "contact.pointer",
         0.8,
         "points to a place that shows the sender's contact details",
+    ),
+    Phrase(
+        "detail-is-there",
+        rf"\bmy\s{_DETAIL_EN}\s(?:is|are|sits|appears)\s(?:on|in|at|inside|under)\s(?:the|my|our|this|that)\s",
+        "contact.pointer",
+        0.8,
+        "says where the sender's contact detail can be found",
     ),
     Phrase(
         "same-username",

@@ -112,7 +112,8 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "pay-directly",
         r"\b(?:pay|paid|paying|payment|payments|send\s(?:the\s)?(?:money|payment)|transfer\s(?:the\s)?money)\s"
-        r"(?:\w+\s){0,2}?(?:directly|direct|outside(?:\sof)?(?:\sthe)?(?:\s(?:platform|upwork|fiverr))?|"
+        r"(?:(?:to\s)?(?:you|me|u|us|ya|each\sother|it|this|that|him|her|them|the\s(?:rest|balance|remainder|full\samount))\s)?"
+        r"(?:\w+\s)?(?:directly|direct|outside(?:\sof)?(?:\sthe)?(?:\s(?:platform|upwork|fiverr))?|"
         r"off[-\s]?platform|off\s(?:upwork|fiverr|the\splatform|the\ssite)|privately|personally|"
         r"under\sthe\stable|in\scash|in\sperson|by\shand)\b",
         "payment.offplatform",
