@@ -134,16 +134,6 @@ _PLAIN_HINT = Hint(
 def _spelled_dot(m: re.Match[str]) -> str | None:
     """' dot ' is a '.' before a public suffix ("acme dot io") or inside an address ("ana dot lopez at ...")."""
     label = m.group("label")
-    if parse_host(f"x.{label}") is not None and parse_host(f"x.{label}").suffix == label:  # type: ignore[union-attr]
-        return "."
-    if _AT_WORD_AHEAD.match(m.string, m.end()):
-        return "."
-    return None
-
-
-def _spelled_dot(m: re.Match[str]) -> str | None:
-    """' dot ' is a '.' before a public suffix ("acme dot io") or inside an address ("ana dot lopez at ...")."""
-    label = m.group("label")
     host = parse_host(f"x.{label}")
     if host is not None and host.suffix == label:
         return "."
