@@ -6,7 +6,7 @@ record has `text`, `labels` (subset of contact/payment) and `category` (`benign_
 Tools:
 - Presidio (`presidio-analyzer`, the `bench` extra) with only pattern recognizers (Email, Phone, Url,
   Crypto, Iban) and its no-op NLP engine, so no spaCy model is loaded or downloaded; its e-mail
-  recognizer's `tldextract` is pointed at the bundled Public Suffix List so nothing is fetched either.
+  recognizer's `tldextract.extract` is pointed at the bundled Public Suffix List, so nothing is fetched.
   Every message is analysed as `en` (pattern recognizers ignore the language). Any result counts,
   whatever its score (the most favourable reading for Presidio).
 - marketguard, `Screener()` with its default configuration, in two modes: "conversation" screens the
@@ -37,7 +37,6 @@ import importlib.metadata
 import logging
 import sys
 import time
-import types
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,17 +117,15 @@ def presidio_detector() -> tuple[str, Prepare] | None:
             PhoneRecognizer,
             UrlRecognizer,
         )
-        from presidio_analyzer.predefined_recognizers.generic import email_recognizer
     except ImportError as exc:
         print(f"presidio-analyzer is not installed ({exc}); run `.venv/bin/pip install presidio-analyzer` "
               "(the `bench` extra). Showing marketguard only.")
         return None
     presidio_version = importlib.metadata.version("presidio-analyzer")
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
-    # Presidio's e-mail validation calls tldextract.extract, which would try to download the Public
-    # Suffix List; use the snapshot bundled with tldextract instead (as marketguard does).
-    offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-    email_recognizer.tldextract = types.SimpleNamespace(extract=offline)  # type: ignore[attr-defined]
+    # Presidio's e-mail validation calls tldextract.extract, whose default extractor would try to download
+    # the Public Suffix List; make it use the snapshot bundled with tldextract instead (as marketguard does).
+    tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
     recognizers = [EmailRecognizer(), PhoneRecognizer(), UrlRecognizer(), CryptoRecognizer(),
                    IbanRecognizer()]
@@ -162,7 +159,7 @@ def _no_nlp_engine() -> Any:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    class EmptyNlpEngine(NlpEngine):  # type: ignore[misc]
+    class EmptyNlpEngine(NlpEngine):
         def __init__(self) -> None:
             self._vocab = Vocab()
 
@@ -269,7 +266,7 @@ def score(tool: str, prepare: Prepare, records: list[Record], min_seconds: float
 
 
 def table(scores: list[Score]) -> str:
-    rows = [
+    rows: list[tuple[str, Callable[[Score], str]]] = [
         ("contact recall", lambda s: f"{s.contact_recall:.3f}"),
         ("  plain categories", lambda s: f"{s.plain_recall:.3f}"),
         ("  disguised categories", lambda s: f"{s.disguised_recall:.3f}"),

@@ -18,6 +18,8 @@ _NEGATION = re.compile(
     r"rather\snot|against\s(?:the\s)?(?:rules|tos|terms|policy)|not\sallowed|prohibited|forbidden|"
     r"no\s(?:puedo|quiero)|nunca|não|nao|nunca|pas|jamais|nicht|kein|keine|niemals|не|нельзя|никогда)(?!\w)"
 )
+_NO_BEFORE = re.compile(r"^\s*no\s*$")
+""""no PayPal, escrow only": a bare "no" right before a rail (not before an app: Portuguese "no zap" means "on")."""
 _ON_PLATFORM = re.compile(
     r"(?<!\w)(?:here\son\s(?:upwork|fiverr|the\splatform)|on\s(?:upwork|fiverr|the\splatform|this\splatform)|"
     r"through\s(?:upwork|fiverr|the\splatform)|via\s(?:upwork|fiverr|the\splatform)|(?:upwork|fiverr)(?:'s)?\s(?:messages|"
@@ -32,19 +34,25 @@ _ON_PLATFORM = re.compile(
 _SCRIPT_CUE = re.compile(
     r"(?i)\b(?:script|voice[- ]?over|vo\b|ivr|prompt|ad\scopy|commercial|radio|spot\b|end\scard|tag\sat\sthe\send|"
     r"read\s(?:it|this|for|the)|\w+\sread:|narrat\w*|tagline|jingle|voicemail\sgreeting|on-hold|line\sreads?|"
-    r"placeholder|sample\sdata|dummy|mock(?:up)?|lorem|button|label|cta\b|tooltip|heading|menu\sitem|banner|copy\b)"
+    r"placeholder|sample\sdata|dummy|mock(?:up)?|lorem|record\b|recording|read\sout|say:|button|label|cta\b|tooltip|heading|menu\sitem|banner|copy\b)"
 )
-_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{1,2000})[\"“”«»]|(?:^|(?<=[\s:(]))'([^'\n]{1,2000})'(?=$|[\s.,;:!?)])")
+_QUOTED = re.compile(
+    r"[\"“”«»]([^\"“”«»]{1,2000})[\"“”«»]"
+    r"|(?:^|(?<=[\s:(]))'((?:[^'\n]|(?<=\w)'(?=\w)){1,2000})'(?=$|[\s.,;:!?)])"
+)
 _EXAMPLE = re.compile(
     r"(?i)(?:e\.g\.|eg\.|i\.e\.|for\sexample|for\sinstance|example:|such\sas|format(?:ted)?\s(?:like|as)|"
-    r"(?:numbers?|formats?|values?|inputs?|strings?|emails?|addresses)\s(?:like|such\sas))\s?,?\s{0,2}$"
+    r"(?:numbers?|formats?|values?|inputs?|strings?|emails?|addresses)\s(?:like|such\sas)|"
+    r"test\s?value:?|testwert:?|sample:?|dummy:?|valor\sde\sprueba:?|valeur\sde\stest:?)\s?,?\s{0,2}$"
 )
 _REFUSAL = re.compile(
     r"(?i)\b(?:reported\s(?:it|them|him|her)|refused|declined|i\ssaid\sno|said\sno|not\sworth\slosing|"
     r"won'?t\sshare|don'?t\sshare|never\sshare|rechazo|recusei|j'ai\srefus[ée]|abgelehnt|отказал\w*|"
     r"against\s(?:the\s)?(?:rules|tos|terms)|gegen\sdie\sregeln|contra\slas\s(?:reglas|normas)|contra\sas\sregras|"
     r"contre\sles\sr[èe]gles|против\sправил|prefiero\sno|prefiro\sn[ãa]o|je\spr[ée]f[èe]re\sne\spas|"
-    r"nicht\sraus|nicht\sheraus|m[öo]chte\sich\snicht|не\sхочу|не\sбуду|не\sдам)"
+    r"nicht\sraus|nicht\sheraus|m[öo]chte\sich\snicht|не\sхочу|не\sбуду|не\sдам|not\scomfortable|"
+    r"(?:appreciate|thanks\sfor)\sthe\soffer|please\sreport|report\s(?:it|them|this)|it'?s\snot\sus|"
+    r"(?:we|i)\s(?:will\s)?never\sask|i'?ll\spass|no\sthanks|i\sdecline)"
 )
 
 
@@ -72,7 +80,7 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
         clause = _clause_before(text, finding.start)
         if finding.kind == "payment.offplatform":
             clause = clause[-14:]  # "don't pay the fee" is the intent itself; only "won't pay you directly" negates
-        if _NEGATION.search(clause):
+        if _NEGATION.search(clause) or (finding.kind == "payment.rail" and _NO_BEFORE.search(clause)):
             return "negated in its clause"
         if not finding.kind.startswith("payment.") and _ON_PLATFORM.search(
             _clause_around(text, finding.start, finding.end)
@@ -80,7 +88,7 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
             return "the conversation stays on the platform"
         if _REFUSAL.search(_sentence(text, finding.start)):
             return "the sender reports refusing it"
-    if finding.kind.startswith("contact."):
+    if finding.kind.startswith("contact.") or finding.kind in _DETAIL_KINDS:
         if _quoted_spans(doc) and any(s <= finding.start and finding.end <= e for s, e in _quoted_spans(doc)):
             return "quoted in a script or sample the sender is asked to produce"
         if finding.kind in _DETAIL_KINDS and _EXAMPLE.search(text[max(0, finding.start - 24) : finding.start]):
@@ -88,7 +96,7 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
     return None
 
 
-_DETAIL_KINDS = frozenset({"contact.phone", "contact.email", "contact.url"})
+_DETAIL_KINDS = frozenset({"contact.phone", "contact.email", "contact.url", "payment.account", "payment.wallet"})
 
 
 def _sentence(text: str, pos: int, width: int = 200) -> str:

@@ -167,7 +167,7 @@ class Screener:
         known = {(s.kind, s.value) for s in current}
         out: list[Signal] = []
         # Joined with spaces ("415" + "555 0198"), and glued where a word looks cut ("sk" + "ype: maya").
-        for glued in (None, *range(1, len(pieces))):
+        for glued in (None, *range(1, len(pieces)), *((-1,) if len(pieces) > 2 else ())):
             joined, starts = _join(pieces, glued)
             own_start = starts[-1]
             kept, _ = self._run(Document(joined, message.context.region), self._split_detectors)
@@ -211,8 +211,8 @@ _FRAGMENT_CHARS = 80
 
 
 def _join(pieces: list[str], glued: int | None) -> tuple[str, list[int]]:
-    """Join message texts with spaces; boundary `glued` (before piece `glued`) without one, where a word
-    or a detail looks cut in two ("tele" + "gram", "meet" + ".google.com/x")."""
+    """Join message texts with spaces; boundary `glued` (before piece `glued`; -1 for every boundary) without
+    one, where a word or a detail looks cut in two ("tele" + "gram", "meet" + ".google.com/x")."""
     out: list[str] = []
     starts: list[int] = []
     pos = 0
@@ -220,7 +220,7 @@ def _join(pieces: list[str], glued: int | None) -> tuple[str, list[int]]:
         if i:
             prev = pieces[i - 1][-1:]
             nxt = piece[:1]
-            glue = i == glued and (
+            glue = glued in (i, -1) and (
                 (prev.isalnum() and (nxt.isalnum() or nxt in _GLUE_AFTER))
                 or (prev in _GLUE_AFTER + "@" and nxt.isalnum())
             )

@@ -127,7 +127,8 @@ _SPELLED_SLASH = re.compile(r"(?<=[a-z0-9.])\s{0,3}(?:slash|barra|/)\s{0,3}(?=[a
 _SPELLED_COLON = re.compile(r"(?<=[a-z0-9])\s{1,3}(?:colon|dois pontos|deux points)\s{1,3}(?=[a-z0-9.])")
 _DEFANGED_SCHEME = re.compile(r"\bhxxp(s?)\b|\[:\]|\[://\]")
 _PLAIN_HINT = Hint(
-    r"dot|d0t|punto|ponto|point|punkt|точка|\bat\b|arroba|arobase|собака|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s"
+    r"dot|d0t|punto|ponto|point|punkt|точка|\bat\b|arroba|arobase|собака|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s|"
+    r"[^\s_]_[^\s_]_[^\s_]_"
 )
 
 
@@ -273,6 +274,22 @@ _NOT_A_USERNAME = frozenset(
 )
 
 
+_UNDERSCORED = re.compile(r"(?<!\S)(?:[^\s_]_){4,80}[^\s_](?!\S)")
+_CYRILLIC_MAIL = re.compile(r"(?:(?<=собака\s)|(?<=точка\s))(?:яндекс|гмейл|джимейл|мейл|рамблер|ру|ком)\b|(?<=[@.])(?:яндекс|ру|ком)\b")
+_CYRILLIC_MAIL_WORDS = {"яндекс": "yandex", "гмейл": "gmail", "джимейл": "gmail", "мейл": "mail", "рамблер": "rambler",
+                        "ру": "ru", "ком": "com"}
+
+
+def _drop_underscores(m: re.Match[str]) -> list[tuple[str, int]]:
+    """"e_l_l_i_e_@_i_c_l_o_u_d": characters kept apart by underscores."""
+    return [(c, i) for i, c in enumerate(m.group()) if c != "_"]
+
+
+def _latin_mail(m: re.Match[str]) -> str:
+    """"собака яндекс точка ру": the provider and suffix spelled in Cyrillic."""
+    return _CYRILLIC_MAIL_WORDS[m.group()]
+
+
 def _unbracket_dot(m: re.Match[str]) -> str:
     return "."
 
@@ -340,6 +357,9 @@ def plain_view(clean: View) -> View:
     if not _PLAIN_HINT(clean.text):
         return clean
     view = rewrite(clean, _DEFANGED_SCHEME, _defang)
+    if "_" in view.text:
+        view = rewrite(view, _UNDERSCORED, _drop_underscores)
+    view = rewrite(view, _CYRILLIC_MAIL, _latin_mail)
     view = rewrite(view, _BRACKETED_DOT, _unbracket_dot)
     view = rewrite(view, _BRACKETED_AT, _unbracket_at)
     view = rewrite(view, _SPELLED_AT, _spelled_at)
@@ -404,7 +424,7 @@ _NOT_PHONE = re.compile(
     | \b\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?\s?
         (?:usd|eur|gbp|inr|brl|rub|usdt|dollars?|euros?|reais|rubles?|k\b|€|\$|%)    # 1.500,00 €, 20%
     | \bv\d{1,4}(?:\.\d{1,4}){1,4}\b                           # v2.10.3
-    | (?<![\d/])(?<!\d\.)\d{1,2}\.\d{1,2}\.\d{1,4}(?!\d|\.\d|/)    # 3.11.4, 20.10.0 (not 0.9.1.8)
+    | (?<![\d/\-])(?<!\d\.)\d{1,2}\.\d{1,2}\.\d{1,4}(?!\d|\.\d|/|-\d)    # 3.11.4, 20.10.0 (not 0.9.1.8)
     | \b(?=[\d.]{0,14}\d\d)\d{1,3}(?:\.\d{1,3}){3}\b              # IPv4 with a multi-digit group
     | \b\d{1,5}\s?[x×]\s?\d{1,5}\b                             # 1920x1080
     | \b(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,6}\b                  # 2024.06.1873 build stamps
@@ -432,7 +452,11 @@ def spelled_digits_view(plain: View) -> View:
 
 def digits_view(plain: View) -> View:
     """The `digits` view (see module docstring)."""
-    return mask(spelled_digits_view(plain), _NOT_PHONE)
+    return mask(mask(spelled_digits_view(plain), _NOT_PHONE), _SYMBOLS, " ")
+
+
+_SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]")
+"""Emoji and other symbols between digits ("3 🍕 1 🍕 2") read as separators."""
 
 
 # --- code -------------------------------------------------------------------------------------------
@@ -493,7 +517,7 @@ class Document:
 
     @cached_property
     def digits(self) -> View:
-        return mask(self.spelled, _NOT_PHONE)
+        return mask(mask(self.spelled, _NOT_PHONE), _SYMBOLS, " ")
 
     @cached_property
     def lower(self) -> str:

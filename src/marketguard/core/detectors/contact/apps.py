@@ -9,6 +9,7 @@ Skype", "me chama no zap"), a question ("do you have WhatsApp?"). A disguised na
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -94,6 +95,9 @@ _CUE_BEFORE = re.compile(
     r"|\b(?:prefer|rather|better\son|easier\son|faster\son|more\ssecure\son)\s"
     r"|(?:давай(?:те)?|перейд[её]м|пойд[её]м|переходи(?:м|те)?|пиши(?:те)?|ник|есть\sли)\s(?:\w+\s)?(?:в|во|на)\s"
     r"|\b(?:bist\sdu|sind\ssie|seid\sihr)\s(?:auch\s)?(?:auf|bei|in)\s"
+    r"|\b(?:hast\sdu|haben\ssie|h[äa]tten\ssie|h[äa]ttest\sdu|nutzt\sdu|nutzen\ssie)\s(?:auch\s)?"
+    r"|\b(?:continuer|parler|discuter|passer|aller|continuar|hablar|seguir|pasar|conversar|falar|passar|ir|"
+    r"weitermachen|schreiben|wechseln|reden)\s(?:\w+\s)?(?:sur|en|no|na|por|pelo|pela|auf|zu|über|al)\s"
     r"|\b(?:t'es|tu\ses|es-tu|[êe]tes-vous|vous\s[êe]tes)\s(?:sur|dans)\s"
     r"|\b(?:est[aá]s|est[aá]|you\sthere)\s(?:en|on)\s"
     r"|\b(?:voc[eê]|vc)\s(?:est[aá]|t[aá])\s(?:no|na)\s"
@@ -136,12 +140,27 @@ _HANDLE_AFTER = re.compile(
     r"(?P<handle>@[\w.]{2,32}|live:[\w.:\-]{3,64}|[\w.]{2,32}#\d{4}\b)"
 )
 _HANDLE_MARKED = re.compile(
-    r"^[^.!?\n]{0,30}?(?:[:=–]|(?:^|[\s\-])(?:id|handle|username|user\s?name|name|nick|tag|pseudo|ник|логин)"
+    r"^(?:\s{0,2}[:=–]|[^.!?\n]{0,30}?(?:^|[\s\-])(?:id|handle|username|user\s?name|name|nick|tag|pseudo|ник|логин)"
     r"(?:\sis)?\s?:?)\s{0,3}(?P<handle>[a-z0-9][\w.\-]{2,31})"
 )
 _HANDLE_BEFORE = re.compile(r"(?P<handle>@[\w.]{3,32})\s{1,3}(?:on|in|at|via|\()\s{0,3}$")
 _SKYPE_LIVE = re.compile(r"(?<![\w:])live:(?:\.cid\.)?[\w.\-]{3,64}")
 _DISCORD_TAG = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")
+
+
+def _strip_accents(token: str) -> str:
+    """"Sïgnäl", "Télégrâm": accents are a cheap disguise; Cyrillic and other scripts are left alone."""
+    if token.isascii():
+        return token
+    out = unicodedata.normalize("NFD", token)
+    return unicodedata.normalize("NFC", "".join(c for c in out if not unicodedata.combining(c) or c == "\u0306"))
+
+
+def _looks_like_handle(m: re.Match[str]) -> bool:
+    """After a bare ':' the word must look like a username ("jd_dev", "maya.lind"), not prose ("short")."""
+    handle = m.group("handle")
+    named = m.group().lstrip()[:1] not in ":=–"
+    return named or any(c.isdigit() or c in "_." for c in handle)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +234,7 @@ class AppDetector(Detector):
         tokens = list(_TOKEN.finditer(text)) if maybe else []
         for i, m in enumerate(tokens):
             raw = m.group()
-            key = _INNER_SEPARATORS.sub("", raw.translate(_LEET)).strip("'")
+            key = _INNER_SEPARATORS.sub("", _strip_accents(raw).translate(_LEET)).strip("'")
             hit = table.get(key)
             end = m.end()
             if hit is None and i + 1 < len(tokens) and tokens[i + 1].start() - end <= 1:
@@ -265,6 +284,8 @@ class AppDetector(Detector):
                 (hs, hs + len(h.group("handle"))),
             )
         h = _HANDLE_MARKED.match(after)
+        if h is not None and (_TECH_AFTER.match(after) or not _looks_like_handle(h)):
+            h = None
         if h is not None and not app.ambiguous:
             hs = mention.end + h.start("handle")
             return (

@@ -56,6 +56,7 @@ APPS: tuple[App, ...] = (
         (
             "telegram",
             "telegramm",
+            "telegramme",
             "tg",
             "телеграм",
             "телеграмм",

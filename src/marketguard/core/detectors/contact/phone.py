@@ -16,7 +16,7 @@ from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.normalize import Document
 
 _CANDIDATE = re.compile(
-    r"(?<![\w#@/.\-+])(?P<plus>\+\s?|00)?[\s(]{0,2}\d(?:[\s().\-–—/,_*|~]{0,3}\d){6,16}"
+    r"(?<![\w#@/.\-+])(?P<plus>\+\s?|00)?[\s(]{0,2}\d(?:[\s().\-–—/,_*|~]{0,4}\d){6,16}"
     r"(?:\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6})?(?![\w#])"  # an extension: 555-0198x42
 )
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6}$")
@@ -33,8 +33,14 @@ _PARTIAL = re.compile(
     r"|(?:call|text|whats\s?app|reach|ring)\s(?:me\s)?(?:at|on))"
     r"[,:\-]?\s?(?:it'?s\s)?(?P<digits>\+?\d{1,3}(?:[\s.\-]?\d){1,5})\s*$"
     r"|(?:^|\s)(?P<intl>\+\d{1,3}(?:[\s.\-]?\d){2,6})\s*$"
+    r"|(?:number|nummer|n[uú]mero|номер|phone|tel|cel|handy)\s?:\s?(?P<labelled>\d(?:[\s.\-]?\d){1,6})\s*$"
 )
 _DIGIT = re.compile(r"\d")
+_DIGIT_GROUP = re.compile(r"\d[\d\s.\-]*\d|\d")
+_PIECEWISE = re.compile(
+    r"\b(?:area\scode|last\s(?:4|four|3|three)(?:\sdigits)?|first\s(?:3|three|4|four)(?:\sdigits)?|the\smiddle|"
+    r"(?:put|add)\s\d{2,4}\s(?:before|after|in\sfront)|(?:before|after)\s(?:it|that)\b[^.!?\n]{0,20}\d{2,4})"
+)
 _MAX_CANDIDATES = 200
 """Each candidate costs a phonenumbers parse; a text with more is flooding, and the first ones decide."""
 _PHONE_SHAPE = re.compile(r"^\+|^\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}$")
@@ -59,7 +65,7 @@ class PhoneDetector(Detector):
         out: list[Finding] = []
         for m in _PARTIAL.finditer(text):
             # "my number is 415": the first digits of a number that the next message completes
-            group = "digits" if m.group("digits") is not None else "intl"
+            group = next(g for g in ("digits", "intl", "labelled") if m.group(g) is not None)
             start, end = view.span(m.start(group), m.end(group))
             digits = "".join(c for c in m.group(group) if c.isdigit())
             out.append(
@@ -67,6 +73,12 @@ class PhoneDetector(Detector):
                     "contact.phone", 0.7, start, end, digits, "the first digits of a phone number, announced as such"
                 )
             )
+        if _PIECEWISE.search(text) and len(_DIGIT.findall(text)) >= 7:
+            groups = list(_DIGIT_GROUP.finditer(text))
+            start, end = view.span(groups[0].start(), groups[-1].end())
+            value = "".join(c for g in groups for c in g.group() if c.isdigit())
+            out.append(Finding("contact.phone", 0.8, start, end, value,
+                               "the digits of a phone number given piece by piece, out of order"))
         for n, m in enumerate(_CANDIDATE.finditer(text)):
             if n >= _MAX_CANDIDATES:
                 break

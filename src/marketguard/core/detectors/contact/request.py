@@ -53,7 +53,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "best-way-reach",
-        r"\b(?:best|easiest|quickest|fastest|other|another|a\sbetter|direct)\sway\sto\s(?:reach|contact|"
+        r"\b(?:best|easiest|quickest|fastest|quicker|faster|easier|better|simpler|other|another|direct)\sway\sto\s(?:reach|contact|"
         r"talk\sto|get\shold\sof|get\sin\stouch\swith|call|text)\s(?:you|u)\b",
         "contact.request",
         0.8,
@@ -190,6 +190,37 @@ PHRASES: tuple[Phrase, ...] = (
         "contact.pointer",
         0.8,
         "points to a place that shows the sender's contact details",
+    ),
+    Phrase(
+        "use-my-detail",
+        r"\b(?:use|try|ping|hit)\s(?:my|our)\s(?:personal\s|private\s)?(?:e-?mail|mail|gmail|number|phone|cell|whats\s?app|"
+        r"telegram|skype)\b",
+        "contact.request",
+        0.75,
+        "points the other party to the sender's own contact",
+    ),
+    Phrase(
+        "youll-find-me",
+        r"\b(?:you'?ll|you\swill|you\scan|u\s(?:will|can))\sfind\s(?:me|us)\b(?!\s(?:here|on\s(?:upwork|fiverr)))",
+        "contact.pointer",
+        0.7,
+        "tells the other party they can find the sender elsewhere",
+    ),
+    Phrase(
+        "on-network-only-one",
+        r"\b(?:on|in)\s(?:linkedin|facebook|fb|instagram|ig|insta|twitter|x|tiktok|behance|github)\b[^.!?\n]{0,12}"
+        r"(?:i'?m|i\sam)\sthe\sonly\b",
+        "contact.pointer",
+        0.8,
+        "says the sender is easy to find elsewhere",
+    ),
+    Phrase(
+        "less-monitored",
+        r"\b(?:talk|chat|speak|continue|move)\s(?:\w+\s){0,2}?somewhere\s(?:less\W{0,3}\s?monitored|unmonitored|more\sprivate|"
+        r"private|safer|off\sthe\srecord)",
+        "contact.request",
+        0.8,
+        "proposes to continue somewhere the platform cannot see",
     ),
     Phrase(
         "detail-is-there",
