@@ -26,8 +26,9 @@ _STRONG_RAILS = {
     "skrill": r"skrill",
     "neteller": r"neteller",
     "revolut": r"revolut",
-    "wise": r"transferwise|wise(?=[\s,]{1,3}(?:\w+\s){0,2}(?:account|transfer|acc|details|email|tag))|"
-    r"(?:via|by|through|on|to\smy|my|your|prefer|use|in|with|per|par|por)\swise",
+    "wise": r"transferwise|wize|wise(?=[\s,]{1,3}(?:\w+\s){0,2}(?:account|transfer|acc|details|email|tag))|"
+    r"(?:via|by|through|on|to\smy|my|your|prefer|use|in|with|per|par|por)\swise|"
+    r"wise(?=\s(?:works|is\s(?:fine|better|easier|cheaper)|or\s|link))|(?<=\sor\s)wise",
     "bank details": r"iban|swift(?:\scode)?|bank\s(?:details|info)|account\snumber|routing\snumber|sort\scode|"
     r"dados\sbanc[aá]rios|datos\sbancarios|coordonn[ée]es\sbancaires|bankverbindung|реквизиты",
     "crypto": r"crypto(?:currency)?|usdt|usdc|tether|btc|bitcoin|eth(?:ereum)?|binance(?:\spay)?|trc-?20|erc-?20|"
@@ -85,7 +86,8 @@ _OUTSIDE = re.compile(
 _BENIGN = re.compile(
     r"(?<!\w)(?:integrat\w*|checkout|api|sdk|button|plugin|gateway|webhooks?|store|shop|shopify|woocommerce|stripe|"
     r"module|subscriptions?|sandbox|ipn|developer|clone|app\sdevelopment|withdraw\w*|cash\s?out|payout\smethod|"
-    r"connect(?:ed|ing)?\s(?:to|with)|fintech|dashboard|form|field|page|flow|logo|icon)(?!\w)"
+    r"connect(?:ed|ing)?\s(?:to|with)|fintech|dashboard|form|field|page|flow|logo|icon|formular|feld|validat\w*|"
+    r"regex|checksum|pr[üu]fziffer|test\s?value|testwert|mask|input|column|schema)(?!\w)"
 )
 _AMOUNT = re.compile(
     r"[$€£₹₽]\s?\d[\d,.]{0,12}k?|(?<![\w.])\d[\d,.]{0,12}\s?(?:k\s)?(?:usd|usdt|usdc|eur|gbp|dollars?|bucks|euros?|"
@@ -217,6 +219,31 @@ _INTENT: tuple[Phrase, ...] = (
         "objects to the platform's fee",
     ),
     Phrase(
+        "not-give-cut",
+        r"\b(?:not|n't|no\sneed\sto|why)\s(?:give|pay|lose)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)\s(?:its|their|a|the|any)\s"
+        r"(?:cut|fee|fees|commission|percentage|share)",
+        "payment.offplatform",
+        0.85,
+        "objects to the platform's fee",
+        soft=False,
+    ),
+    Phrase(
+        "another-way",
+        r"\b(?:send|pay|transfer|give)\s(?:you\s)?(?:the\s)?(?:real|rest|actual|remaining|full)\s(?:amount|price|money|sum|part)?\s?"
+        r"(?:\w+\s){0,2}?(?:another|some\sother|a\sdifferent|other)\sway|\b(?:pay|paid|invoice)\s(?:[\w']+\s){0,3}?"
+        r"(?:separately|on\sthe\sside|off\sthe\sbooks)|\binvoice\s(?:you|me)\s(?:myself|directly|personally|privately)",
+        "payment.offplatform",
+        0.85,
+        "moves payment out of the contract",
+    ),
+    Phrase(
+        "go-direct",
+        r"\b(?:go|work|deal|do\s(?:it|this|business))\sdirect(?:ly)?\b(?!\sto\s(?:the\s)?(?:point|page|link))",
+        "payment.offplatform",
+        0.8,
+        "proposes to deal directly, without the platform",
+    ),
+    Phrase(
         "settle-between-us",
         r"\b(?:settle|sort|handle|deal\swith)\s(?:it|this|that|things|payment|up)\s(?:between\sus|"
         r"ourselves|privately|personally|directly)",
@@ -257,7 +284,8 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "fr-pay",
-        r"\b(?:paiement\sdirect|pa(?:yer|ie)\s(?:\w+\s)?directement|sans\s(?:les\s)?(?:frais|commission)|"
+        r"\b(?:paiement\sdirect|pa(?:yer|ie|yes|ies|yez)\s(?:\w+\s)?(?:directement|en\sdirect)|sans\s(?:les\s)?(?:frais|commission)|"
+        r"[ée]vit(?:er|e|ons|ez)\s(?:les\s)?(?:\d+\s?%\s(?:de\s)?)?(?:frais|commission)|"
         r"pa(?:yer|iement)\s(?:\w+\s){0,2}en\sdehors\sde\s(?:la\s)?plateforme)\b",
         "payment.offplatform",
         0.9,
