@@ -275,18 +275,27 @@ _NOT_A_USERNAME = frozenset(
 
 
 _UNDERSCORED = re.compile(r"(?<!\S)(?:[^\s_]_){4,80}[^\s_](?!\S)")
-_CYRILLIC_MAIL = re.compile(r"(?:(?<=собака\s)|(?<=точка\s))(?:яндекс|гмейл|джимейл|мейл|рамблер|ру|ком)\b|(?<=[@.])(?:яндекс|ру|ком)\b")
-_CYRILLIC_MAIL_WORDS = {"яндекс": "yandex", "гмейл": "gmail", "джимейл": "gmail", "мейл": "mail", "рамблер": "rambler",
-                        "ру": "ru", "ком": "com"}
+_CYRILLIC_MAIL = re.compile(
+    r"(?:(?<=собака\s)|(?<=точка\s))(?:яндекс|гмейл|джимейл|мейл|рамблер|ру|ком)\b|(?<=[@.])(?:яндекс|ру|ком)\b"
+)
+_CYRILLIC_MAIL_WORDS = {
+    "яндекс": "yandex",
+    "гмейл": "gmail",
+    "джимейл": "gmail",
+    "мейл": "mail",
+    "рамблер": "rambler",
+    "ру": "ru",
+    "ком": "com",
+}
 
 
 def _drop_underscores(m: re.Match[str]) -> list[tuple[str, int]]:
-    """"e_l_l_i_e_@_i_c_l_o_u_d": characters kept apart by underscores."""
+    """ "e_l_l_i_e_@_i_c_l_o_u_d": characters kept apart by underscores."""
     return [(c, i) for i, c in enumerate(m.group()) if c != "_"]
 
 
 def _latin_mail(m: re.Match[str]) -> str:
-    """"собака яндекс точка ру": the provider and suffix spelled in Cyrillic."""
+    """ "собака яндекс точка ру": the provider and suffix spelled in Cyrillic."""
     return _CYRILLIC_MAIL_WORDS[m.group()]
 
 
@@ -426,7 +435,7 @@ _NOT_PHONE = re.compile(
     | \bv\d{1,4}(?:\.\d{1,4}){1,4}\b                           # v2.10.3
     | (?<![\d/\-])(?<!\d\.)\d{1,2}\.\d{1,2}\.\d{1,4}(?!\d|\.\d|/|-\d)    # 3.11.4, 20.10.0 (not 0.9.1.8)
     | \b(?=[\d.]{0,14}\d\d)\d{1,3}(?:\.\d{1,3}){3}\b              # IPv4 with a multi-digit group
-    | \b\d{1,5}\s?[x×]\s?\d{1,5}\b                             # 1920x1080
+    | (?<![\d\-.)(])\b\d{1,5}\s?[x×]\s?\d{1,5}\b                # 1920x1080 (not 555-0198x42)
     | \b(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,6}\b                  # 2024.06.1873 build stamps
     | (?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factura|fatura|commande|
          rechnung|bestell|auftrag|kunden|sendung|заказ|счет|счёт|code|ean|upc|isbn|gtin|barcode|serial|imei|

@@ -149,7 +149,7 @@ _DISCORD_TAG = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")
 
 
 def _strip_accents(token: str) -> str:
-    """"Sïgnäl", "Télégrâm": accents are a cheap disguise; Cyrillic and other scripts are left alone."""
+    """ "Sïgnäl", "Télégrâm": accents are a cheap disguise; Cyrillic and other scripts are left alone."""
     if token.isascii():
         return token
     out = unicodedata.normalize("NFD", token)

@@ -16,7 +16,7 @@ from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.normalize import Document
 
 _CANDIDATE = re.compile(
-    r"(?<![\w#@/.\-+])(?P<plus>\+\s?|00)?[\s(]{0,2}\d(?:[\s().\-–—/,_*|~]{0,4}\d){6,16}"
+    r"(?<![\w#@/.\-+])(?P<plus>\+[ \t]?|00)?[ \t(]{0,2}\d(?:[ \t().\-–—/,_*|~]{0,4}\d){6,16}"
     r"(?:\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6})?(?![\w#])"  # an extension: 555-0198x42
 )
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6}$")
@@ -77,8 +77,16 @@ class PhoneDetector(Detector):
             groups = list(_DIGIT_GROUP.finditer(text))
             start, end = view.span(groups[0].start(), groups[-1].end())
             value = "".join(c for g in groups for c in g.group() if c.isdigit())
-            out.append(Finding("contact.phone", 0.8, start, end, value,
-                               "the digits of a phone number given piece by piece, out of order"))
+            out.append(
+                Finding(
+                    "contact.phone",
+                    0.8,
+                    start,
+                    end,
+                    value,
+                    "the digits of a phone number given piece by piece, out of order",
+                )
+            )
         for n, m in enumerate(_CANDIDATE.finditer(text)):
             if n >= _MAX_CANDIDATES:
                 break
