@@ -70,3 +70,17 @@ def test_demo_runs_the_sample_conversation() -> None:
     out = proc.stdout.decode()
     assert proc.returncode == 0
     assert "REDACT" in out and "REVIEW" in out and "ALLOW" in out
+
+
+def test_detectors_are_listed() -> None:
+    out = mg("detectors").stdout.decode()
+    for ident in ("contact.email", "contact.phone", "payment.wallet"):
+        assert ident in out
+
+
+def test_bad_config_gives_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "c.yaml"
+    bad.write_text("detectors:\n  disabled: [nope]\n", encoding="utf-8")
+    proc = mg("check", "hi", "--config", str(bad))
+    assert proc.returncode == 2
+    assert b"unknown detectors" in proc.stderr and b"Traceback" not in proc.stderr

@@ -22,17 +22,26 @@ app = typer.Typer(
 )
 
 
-def _screener(policy: Path | None) -> Screener:
-    if policy is None:
-        return Screener()
+def _screener(policy: Path | None, config: Path | None = None) -> Screener:
+    """A screener from the optional configuration file and policy table (the option wins over the file)."""
+    from marketguard.config import load_config
     from marketguard.defaults import load_policy
+    from marketguard.errors import MarketguardError
 
-    return Screener(policy=load_policy(str(policy)))
+    try:
+        settings, table = load_config(config) if config is not None else (None, None)
+        if policy is not None:
+            table = load_policy(str(policy))
+        return Screener(settings, policy=table)
+    except (MarketguardError, OSError) as exc:
+        Console(stderr=True).print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        raise typer.Exit(2) from exc
 
 
 PolicyOpt = Annotated[
     Path | None, typer.Option("--policy", help="A policy table (YAML) to use instead of the default.")
 ]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A configuration file (YAML): detectors, limits.")]
 
 
 @app.command()
@@ -42,11 +51,12 @@ def check(
     region: Annotated[str | None, typer.Option(help="Sender's country (ISO 3166 alpha-2), for phone numbers.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON instead.")] = False,
     policy: PolicyOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Screen one text and show what was found, the decision and the nudge."""
     from marketguard.adapters.cli.render import render
 
-    result = _screener(policy).screen(Message(text=text, context=Context(phase=phase, region=region)))
+    result = _screener(policy, config).screen(Message(text=text, context=Context(phase=phase, region=region)))
     if as_json:
         sys.stdout.buffer.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
         return
@@ -66,11 +76,12 @@ def scan(
     source: Annotated[str, typer.Argument(metavar="IN", help="JSON Lines file of records, or - for stdin.")],
     output: Annotated[str, typer.Option("-o", "--output", help="Where to write results, or - for stdout.")] = "-",
     policy: PolicyOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Screen JSON Lines: one output line per input line, in order; bad lines get an `error`."""
     from marketguard.adapters.jsonl import scan as run_scan
 
-    screener = _screener(policy)
+    screener = _screener(policy, config)
     src, sink = _open_in(source), _open_out(output)
     err = Console(stderr=True)
     try:
@@ -105,6 +116,7 @@ def evaluate_cmd(
     errors: Annotated[bool, typer.Option("--errors", help="List every message the screener got wrong.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     policy: PolicyOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Precision and recall per family, and the share of benign messages flagged."""
     from rich.table import Table
@@ -113,7 +125,7 @@ def evaluate_cmd(
     from marketguard.evaluation import evaluate
 
     with open(path, "rb") as fh:
-        report = evaluate(fh, _screener(policy), min_score=min_score)
+        report = evaluate(fh, _screener(policy, config), min_score=min_score)
     if as_json:
         sys.stdout.buffer.write(orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
         return
@@ -135,13 +147,13 @@ def evaluate_cmd(
 
 
 @app.command()
-def demo(policy: PolicyOpt = None) -> None:
+def demo(policy: PolicyOpt = None, config: ConfigOpt = None) -> None:
     """Screen the bundled sample conversation and show what was found in each message."""
     from importlib import resources
 
     from marketguard.adapters.cli.render import render
 
-    screener = _screener(policy)
+    screener = _screener(policy, config)
     console = Console()
     raw = resources.files("marketguard").joinpath("data/sample_conversation.jsonl").read_bytes()
     for line in raw.splitlines():
@@ -156,6 +168,21 @@ def demo(policy: PolicyOpt = None) -> None:
             result,
             title=f"{message.id} from {message.sender_id} ({message.context.phase.value})",
         )
+
+
+@app.command()
+def detectors() -> None:
+    """List the registered detectors: id, family, kinds, version and what each finds."""
+    from rich.table import Table
+
+    from marketguard.core.registry import Registry
+
+    table = Table("id", "family", "kinds", "version", "finds")
+    registry = Registry()
+    for ident in registry.ids:
+        info = registry.get(ident).info
+        table.add_row(info.id, info.family, ", ".join(info.kinds), info.version, info.description)
+    Console().print(table)
 
 
 def main() -> None:
