@@ -48,7 +48,8 @@ class PhraseDetector(Detector):
         names = [p.name for p in self.phrases]
         if len(names) != len(set(names)):
             raise ValueError(f"{type(self).__name__}: duplicate pattern names")
-        self._compiled = [re.compile(p.regex, re.IGNORECASE) for p in self.phrases]
+        # Views are lower-case, so no IGNORECASE: the same cache key as the check in Phrase.__post_init__.
+        self._compiled = [re.compile(p.regex) for p in self.phrases]
         self._prefilter = Prefilter([p.regex for p in self.phrases])
 
     def detect(self, doc: Document) -> list[Finding]:

@@ -5,9 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import tldextract
+from typing import Any
 
-_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+@lru_cache(maxsize=1)
+def _extractor() -> Any:
+    """Imported on first use: tldextract pulls in `requests`, which start-up should not pay for."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 RESERVED = frozenset({"example.com", "example.org", "example.net", "localhost"})
 RESERVED_SUFFIXES = ("test", "invalid", "local", "localhost", "example", "internal", "lan")
@@ -96,7 +102,7 @@ def parse_host(host: str) -> Host | None:
     host = host.strip(".").lower()
     if not host or len(host) > 253:
         return None
-    parts = _EXTRACT(host)
+    parts = _extractor()(host)
     if not parts.suffix or not parts.domain:
         return None
     result = Host(parts.subdomain, parts.domain, parts.suffix)
