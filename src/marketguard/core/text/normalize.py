@@ -363,20 +363,33 @@ def _defang(m: re.Match[str]) -> str:
 
 def plain_view(clean: View) -> View:
     """The `plain` view (see module docstring)."""
-    if not _PLAIN_HINT(clean.text):
+    text = clean.text
+    if not _PLAIN_HINT(text):
         return clean
-    view = rewrite(clean, _DEFANGED_SCHEME, _defang)
-    if "_" in view.text:
+    view = clean
+    # Each rewrite runs only when a cheap substring test says it could apply: most chat has none of them.
+    if "hxxp" in text or "[:" in text:
+        view = rewrite(view, _DEFANGED_SCHEME, _defang)
+    if "_" in text:
         view = rewrite(view, _UNDERSCORED, _drop_underscores)
-    view = rewrite(view, _CYRILLIC_MAIL, _latin_mail)
-    view = rewrite(view, _BRACKETED_DOT, _unbracket_dot)
-    view = rewrite(view, _BRACKETED_AT, _unbracket_at)
+    if not text.isascii():
+        view = rewrite(view, _CYRILLIC_MAIL, _latin_mail)
+    if any(c in text for c in "[({<"):
+        view = rewrite(view, _BRACKETED_DOT, _unbracket_dot)
+        view = rewrite(view, _BRACKETED_AT, _unbracket_at)
     view = rewrite(view, _SPELLED_AT, _spelled_at)
-    view = rewrite(view, _SPELLED_DOT, _spelled_dot)
-    view = rewrite(view, _SPACED_DOT_AFTER_DOMAIN, _unbracket_dot)
-    view = rewrite(view, _SPELLED_SLASH, _spelled_slash)
-    view = rewrite(view, _SPELLED_COLON, lambda m: ":")
+    if _DOT_WORD_HINT(view.text):
+        view = rewrite(view, _SPELLED_DOT, _spelled_dot)
+    if " ." in view.text:
+        view = rewrite(view, _SPACED_DOT_AFTER_DOMAIN, _unbracket_dot)
+    if "/" in view.text or "slash" in view.text or "barra" in view.text:
+        view = rewrite(view, _SPELLED_SLASH, _spelled_slash)
+    if "colon" in view.text or "point" in view.text:
+        view = rewrite(view, _SPELLED_COLON, lambda m: ":")
     return view
+
+
+_DOT_WORD_HINT = Hint(_DOT_WORD)
 
 
 # --- the `digits` view ------------------------------------------------------------------------------
@@ -393,7 +406,7 @@ _DIGIT_WORDS_RE = re.compile(
     rf")(?!{_LETTER})"
 )
 _ZERO_LETTER_RE = re.compile(rf"(?<!{_LETTER})(?:oh|o)(?!{_LETTER})")
-_DIGIT_HINT = Hint(rf"(?<!{_LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{_LETTER})")
+DIGIT_WORD_HINT = Hint(rf"(?<!{_LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{_LETTER})")
 
 
 def _digit_word(m: re.Match[str]) -> str | None:
@@ -423,7 +436,7 @@ def _zero_letter(m: re.Match[str]) -> str | None:
 
 
 # What looks like a run of digits but is not a phone number: masked before phones are looked for.
-_NOT_PHONE = re.compile(
+NOT_PHONE = re.compile(
     r"""
       \b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b                        # 2024-05-17
     | \b(?:[0-2]?\d|3[01])[/.](?:[0-2]?\d|3[01])[/.](?:\d{4}|\d{2})\b(?![/.]\d)  # 17/05/2024, 5.17.24
@@ -452,7 +465,7 @@ _NOT_PHONE = re.compile(
 def spelled_digits_view(plain: View) -> View:
     """`plain` with "four one five", "double zero", "ninety nine" and "2three4" turned into digits."""
     view = plain
-    if _DIGIT_HINT(view.text):
+    if DIGIT_WORD_HINT(view.text):
         view = rewrite(view, _DIGIT_WORDS_RE, _digit_word)
         if "o" in view.text:
             view = rewrite(view, _ZERO_LETTER_RE, _zero_letter)
@@ -461,10 +474,10 @@ def spelled_digits_view(plain: View) -> View:
 
 def digits_view(plain: View) -> View:
     """The `digits` view (see module docstring)."""
-    return mask(mask(spelled_digits_view(plain), _NOT_PHONE), _SYMBOLS, " ")
+    return mask(mask(spelled_digits_view(plain), NOT_PHONE), SYMBOLS, " ")
 
 
-_SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]")
+SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]")
 """Emoji and other symbols between digits ("3 🍕 1 🍕 2") read as separators."""
 
 
@@ -526,7 +539,7 @@ class Document:
 
     @cached_property
     def digits(self) -> View:
-        return mask(mask(self.spelled, _NOT_PHONE), _SYMBOLS, " ")
+        return mask(mask(self.spelled, NOT_PHONE), SYMBOLS, " ")
 
     @cached_property
     def lower(self) -> str:

@@ -2,8 +2,9 @@
 
 Python's `re` tries every alternative at every position, so fifty phrase patterns cost microseconds per
 character. RE2 runs all of them as one automaton in linear time, but it has no look-arounds, so each
-pattern is first *widened*: look-arounds and `\\b` are dropped and `\\w` becomes any non-space character, so
-the widened pattern matches at least everything the original does (Unicode words included). RE2 then says which patterns may match,
+pattern is first *widened*: word boundaries become "a non-word character or the edge" (consumed, which a
+yes/no question allows), other look-arounds are dropped and `\\w` becomes any non-space character, so the
+widened pattern matches at least everything the original does (Unicode words included). RE2 then says which patterns may match,
 and only those run in `re` to find exact spans. Widening can only add candidates, never lose a match.
 """
 
@@ -15,6 +16,26 @@ from collections.abc import Sequence
 import re2
 
 _LOOKAROUNDS = ("(?<!", "(?<=", "(?!", "(?=")
+_WORD_START = r"(?:^|[^\pL\pN_])"
+_WORD_END = r"(?:$|[^\pL\pN_])"
+_BOUNDARY_LOOKAROUNDS = (
+    ("(?<!\\w)", _WORD_START),
+    ("(?<![^\\W\\d_])", r"(?:^|[^\pL])"),
+    ("(?!\\w)", _WORD_END),
+    ("(?![^\\W\\d_])", r"(?:$|[^\pL])"),
+)
+
+
+def _at_branch_start(out: list[str]) -> bool:
+    last = "".join(out[-3:])
+    return not out or last.endswith(("(?:", "|", "(")) and not last.endswith("\\|")
+
+
+def _at_branch_edge(pattern: str, i: int, out: list[str], length: int) -> bool:
+    """Look-behinds count at the start of a branch, look-aheads at its end; elsewhere they are dropped."""
+    if pattern[i + 2] == "<":
+        return _at_branch_start(out)
+    return pattern[i + length : i + length + 1] in ("", ")", "|")
 _UNANCHORED = re2._Anchor.UNANCHORED
 
 
@@ -49,14 +70,27 @@ def widen(pattern: str) -> str:
     i = 0
     in_class = False
     while i < len(pattern):
+        for look, replacement in _BOUNDARY_LOOKAROUNDS:
+            if not in_class and pattern.startswith(look, i) and _at_branch_edge(pattern, i, out, len(look)):
+                out.append(replacement)  # consume one non-word character, or none at the edge of the text
+                i += len(look)
+                break
+        else:
+            replacement = ""
+        if replacement:
+            continue
         if not in_class and pattern.startswith(_LOOKAROUNDS, i):
             i = _closing(pattern, i) + 1
             continue
         c = pattern[i]
         if c == "\\":
             esc = pattern[i : i + 2]
-            if esc == r"\b":
-                pass
+            if esc == r"\b" and not in_class:
+                if _at_branch_start(out):
+                    out.append(_WORD_START)
+                elif pattern[i + 2 : i + 3] in ("", ")", "|"):
+                    out.append(_WORD_END)
+                # a boundary in the middle of a pattern is simply dropped (which only widens)
             elif esc == r"\w":
                 out.append(r"\pL\pN_" if in_class else r"\S")  # any non-space: a superset, and a small automaton
             elif esc == r"\W" and not in_class:
@@ -73,7 +107,18 @@ def widen(pattern: str) -> str:
         i += 1
     # Long bounded repeats ("[^.!?]{0,70}") unroll into many automaton states; an open repeat matches a
     # superset and compiles in a fraction of the time.
-    return _LONG_REPEAT.sub(lambda m: "{" + m.group(1) + ",}", "".join(out))
+    widened = _LONG_REPEAT.sub(lambda m: "{" + m.group(1) + ",}", "".join(out))
+    # Unicode classes make RE2's automaton several times slower; "not an ASCII letter" is a superset of "not
+    # a letter" (a Cyrillic letter counts as a boundary too), which a prefilter may afford.
+    for unicode_class, ascii_class in _ASCII_CLASSES:
+        widened = widened.replace(unicode_class, ascii_class)
+    return widened
+
+
+_ASCII_CLASSES = (
+    (r"[^\pL\pN_]", r"[^a-z0-9_]"),
+    (r"[^\pL]", r"[^a-z]"),
+)
 
 
 _LONG_REPEAT = re.compile(r"\{(\d+),(\d{2,})\}")
@@ -85,7 +130,7 @@ class Prefilter:
     def __init__(self, patterns: Sequence[str]) -> None:
         options = re2.Options()
         options.case_sensitive = False
-        options.max_mem = 64 << 20
+        options.max_mem = 256 << 20  # a budget, not an allocation: room for the DFA cache keeps scans fast
         self._set = re2.Set.SearchSet(options)
         for p in patterns:
             self._set.Add(widen(p))

@@ -9,11 +9,14 @@ a call/text/number word stands next to it, in any of the screener's languages.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import phonenumbers
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
-from marketguard.core.text.normalize import Document
+from marketguard.core.text.normalize import NOT_PHONE, DIGIT_WORD_HINT, SYMBOLS, Document
+from marketguard.core.text.prefilter import Hint
+from marketguard.core.text.view import mask
 
 _CANDIDATE = re.compile(
     r"(?<![\w#@/.\-+])(?P<plus>\+[ \t]?|00)?[ \t(]{0,2}\d(?:[ \t().\-–—/,_*|~]{0,4}\d){6,16}"
@@ -42,6 +45,7 @@ _PIECEWISE = re.compile(
     r"(?:put|add)\s\d{2,4}\s(?:before|after|in\sfront)|(?:before|after)\s(?:it|that)\b[^.!?\n]{0,20}\d{2,4})"
 )
 _MAX_CANDIDATES = 200
+_PIECEWISE_HINT = Hint(r"area\scode|digits|middle|before|after|last\s(?:4|four|3|three)|first\s(?:3|three|4|four)")
 """Each candidate costs a phonenumbers parse; a text with more is flooding, and the first ones decide."""
 _PHONE_SHAPE = re.compile(r"^\+|^\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}$")
 
@@ -57,13 +61,15 @@ class PhoneDetector(Detector):
     )
 
     def detect(self, doc: Document) -> list[Finding]:
-        spelled = doc.spelled
-        if len(_DIGIT.findall(spelled.text)) < 2:
+        plain = doc.plain.text
+        if len(_DIGIT.findall(plain)) < 2 and not DIGIT_WORD_HINT(plain):
             return []
-        view = doc.digits if _CANDIDATE.search(spelled.text) else spelled  # masking only matters for candidates
+        view = doc.spelled
+        if not view.text.isascii():
+            view = mask(view, SYMBOLS, " ")  # "3 🍕 1 🍕 2": emoji between digits are separators
         text = view.text
         out: list[Finding] = []
-        for m in _PARTIAL.finditer(text):
+        for m in _PARTIAL.finditer(text, max(0, len(text) - 120)):
             # "my number is 415": the first digits of a number that the next message completes
             group = next(g for g in ("digits", "intl", "labelled") if m.group(g) is not None)
             start, end = view.span(m.start(group), m.end(group))
@@ -73,7 +79,10 @@ class PhoneDetector(Detector):
                     "contact.phone", 0.7, start, end, digits, "the first digits of a phone number, announced as such"
                 )
             )
-        if _PIECEWISE.search(text) and len(_DIGIT.findall(text)) >= 7:
+        total_digits = len(_DIGIT.findall(text))
+        if total_digits < 7:
+            return out
+        if _PIECEWISE_HINT(text) and _PIECEWISE.search(text):
             groups = list(_DIGIT_GROUP.finditer(text))
             start, end = view.span(groups[0].start(), groups[-1].end())
             value = "".join(c for g in groups for c in g.group() if c.isdigit())
@@ -87,24 +96,23 @@ class PhoneDetector(Detector):
                     "the digits of a phone number given piece by piece, out of order",
                 )
             )
-        for n, m in enumerate(_CANDIDATE.finditer(text)):
+        for n, (c_start, c_end, c_text, plus) in enumerate(self._candidates(text, doc.spelled.text)):
             if n >= _MAX_CANDIDATES:
                 break
-            raw = _EXTENSION.sub("", m.group())
+            raw = _EXTENSION.sub("", c_text)
             digits = "".join(c for c in raw if c.isdigit())
-            plus = m.group("plus") is not None
             if plus and raw.startswith("00"):
                 digits = digits[2:]
             if not 7 <= len(digits) <= 15:
                 continue
             if "," in raw and any(sum(c.isdigit() for c in part) > 1 for part in raw.split(",")[1:]):
-                start, end = view.span(m.start(), m.end())
+                start, end = view.span(c_start, c_end)
                 if not any(c.isalpha() for c in doc.text[start:end]):
                     continue  # "bus 8, 22, 65, 61": a list of numbers; commas separate only spelled digits
-            start, end = view.span(m.start(), m.end())
+            start, end = view.span(c_start, c_end)
             original = doc.text[start:end]
-            context = _CONTEXT.search(text, max(0, m.start() - 48), m.start()) or _CONTEXT.search(
-                text[m.end() : m.end() + 24]
+            context = _CONTEXT.search(text, max(0, c_start - 48), c_start) or _CONTEXT.search(
+                text[c_end : c_end + 24]
             )
             disguised = any(c.isalpha() for c in original) or not original.isascii()
             found = self._parse(digits, plus, doc.region)
@@ -130,6 +138,20 @@ class PhoneDetector(Detector):
                 reason += ", written in disguise"
             out.append(Finding("contact.phone", score, start, end, value, reason))
         return out
+
+    @staticmethod
+    def _candidates(text: str, unmasked: str) -> Iterator[tuple[int, int, str, bool]]:
+        """(start, end, text, has_plus) of digit runs that survive masking of dates, prices, versions and
+        reference numbers. The mask runs only on a window around each run: it is the slowest pattern here,
+        and most text has no run at all."""
+        for m in _CANDIDATE.finditer(text):
+            ws, we = max(0, m.start() - 48), min(len(text), m.end() + 8)
+            masked = NOT_PHONE.sub(lambda x: "#" * (x.end() - x.start()), unmasked[ws:we])  # "n° 4417": symbols matter
+            if "#" not in masked[m.start() - ws : m.end() - ws]:
+                yield m.start(), m.end(), m.group(), m.group("plus") is not None
+                continue
+            for sub_m in _CANDIDATE.finditer(masked, m.start() - ws, m.end() - ws):
+                yield sub_m.start() + ws, sub_m.end() + ws, sub_m.group(), sub_m.group("plus") is not None
 
     def _parse(self, digits: str, plus: bool, region: str | None) -> tuple[phonenumbers.PhoneNumber, str] | None:
         if plus:
