@@ -4,8 +4,9 @@ Python's `re` tries every alternative at every position, so fifty phrase pattern
 character. RE2 runs all of them as one automaton in linear time, but it has no look-arounds, so each
 pattern is first *widened*: word boundaries become "a non-word character or the edge" (consumed, which a
 yes/no question allows), other look-arounds are dropped and `\\w` becomes any non-space character, so the
-widened pattern matches at least everything the original does (Unicode words included). RE2 then says which patterns may match,
-and only those run in `re` to find exact spans. Widening can only add candidates, never lose a match.
+widened pattern matches at least everything the original does (Unicode words included). RE2 then says
+which patterns may match, and only those run in `re` to find exact spans. Widening can only add
+candidates, never lose a match.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ _BOUNDARY_LOOKAROUNDS = (
 
 def _at_branch_start(out: list[str]) -> bool:
     last = "".join(out[-3:])
-    return not out or last.endswith(("(?:", "|", "(")) and not last.endswith("\\|")
+    return not out or (last.endswith(("(?:", "|", "(")) and not last.endswith("\\|"))
 
 
 def _at_branch_edge(pattern: str, i: int, out: list[str], length: int) -> bool:

@@ -55,21 +55,32 @@ _APP_BY_NAME = {a.name: a for a in APPS}
 _MAX_MENTIONS = 64
 """A message naming apps more often than this is abuse of the screener, not chat; the first ones suffice."""
 _SQUASH = re.compile(r"[._*~·']")
-_COMMON_PREFIXES = frozenset({"what", "face", "line", "link", "sign", "snap", "disc", "inst", "wec", "sky"})
+_COMMON_WORDS = frozenset(
+    {"what", "face", "line", "link", "sign", "snap", "disc", "inst", "team", "teams", "three", "mess", "google",
+     "micro", "linked", "kakao", "vibe", "disco", "slack", "signal", "imo", "tele", "threem", "wass"}
+)
 
 
 @lru_cache(maxsize=1)
 def _precheck_keys() -> frozenset[str]:
     """Every written form, and the first halves of forms split in two ("whats app", "kakao talk"), so a
     message whose words meet none of them skips the per-word scan."""
-    keys = set(_spellings())
+    keys = {k for k, (app, _) in _spellings().items() if not (app.ambiguous and k in _COMMON_WORDS)}
     for app in APPS:
-        for s in app.spellings:
-            flat = _INNER_SEPARATORS.sub("", s.replace(" ", ""))
-            keys.update(flat[:k] for k in range(3, len(flat)) if flat[:k] not in _COMMON_PREFIXES)
-            keys.add(s.split(" ")[0])
+        flat = app.name.replace(" ", "")
+        keys.update(flat[:k] for k in range(4, len(flat)) if flat[:k] not in _COMMON_WORDS)
     keys.add("sky")
-    return frozenset(keys)
+    return frozenset(keys - _COMMON_WORDS)
+
+
+_AMBIGUOUS_CUE = re.compile(
+    r"\b(?:on|via|in|my|your|ur|add|text|message|dm|ping|id|handle|username|join|invite|move|continue|switch|"
+    r"have|use|using|chat|talk|call|reach|contact|find|me|us)\b|@|\?"
+)
+_AMBIGUOUS_WORDS = re.compile(
+    r"\b(?:teams|slack|signal|line|imo|x|google\schat|ms\steams|microsoft\steams|linked\sin|kakao\stalk)\b"
+)
+"""Spellings that are also everyday words: they reach the per-word scan only beside a cue (see _mentions)."""
 
 
 _EUPHEMISM = re.compile("|".join(f"(?:{p})" for p, _ in EUPHEMISMS))
@@ -230,7 +241,9 @@ class AppDetector(Detector):
         table = _spellings()
         mentions: list[_Mention] = []
         squashed = _SQUASH.sub("", text.translate(_LEET))
-        maybe = not _precheck_keys().isdisjoint(_TOKEN.findall(squashed))
+        maybe = not _precheck_keys().isdisjoint(_TOKEN.findall(squashed)) or (
+            _AMBIGUOUS_WORDS.search(text) is not None and _AMBIGUOUS_CUE.search(text) is not None
+        )
         tokens = list(_TOKEN.finditer(text)) if maybe else []
         for i, m in enumerate(tokens):
             raw = m.group()

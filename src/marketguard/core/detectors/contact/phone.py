@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import phonenumbers
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
-from marketguard.core.text.normalize import NOT_PHONE, DIGIT_WORD_HINT, SYMBOLS, Document
+from marketguard.core.text.normalize import DIGIT_WORD_HINT, NOT_PHONE, SYMBOLS, Document
 from marketguard.core.text.prefilter import Hint
 from marketguard.core.text.view import mask
 

@@ -57,7 +57,7 @@ def _alternation(rails: dict[str, str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<r{i}>(?<!\\w)(?:{p})(?!\\w))" for i, p in enumerate(rails.values())))
 
 
-_RAILS_HINT = Hint("|".join(f"(?:{p})" for p in (*_STRONG_RAILS.values(), *_WEAK_RAILS.values())))
+_RAILS_HINT = Hint("|".join(f"(?<!\\w)(?:{p})(?!\\w)" for p in (*_STRONG_RAILS.values(), *_WEAK_RAILS.values())))
 _STRONG = _alternation(_STRONG_RAILS)
 _WEAK = _alternation(_WEAK_RAILS)
 _STRONG_NAMES = list(_STRONG_RAILS)
