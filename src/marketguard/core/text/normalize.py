@@ -402,7 +402,8 @@ _DIGIT_WORDS_RE = re.compile(
     rf"(?<!{_LETTER})(?:"
     rf"(?P<tens>{_TENS_WORD})(?:(?:[\s\-]{{1,2}}|\s(?:y|e|и|und)\s)(?P<unit>{_NUMBER_WORD}))?"
     rf"|(?P<teen>{_TEEN_WORD})"
-    rf"|(?:(?P<rep>{_REPEAT_WORD})[\s\-]{{1,3}})?(?P<word>{_NUMBER_WORD}|oh|o|\d)"
+    rf"|(?:(?P<rep>{_REPEAT_WORD})[\s\-]{{1,3}})(?P<repeated>{_NUMBER_WORD}|oh|o|\d)"
+    rf"|(?P<word>{_NUMBER_WORD})"
     rf")(?!{_LETTER})"
 )
 _ZERO_LETTER_RE = re.compile(rf"(?<!{_LETTER})(?:oh|o)(?!{_LETTER})")
@@ -416,13 +417,16 @@ def _digit_word(m: re.Match[str]) -> str | None:
     if m.group("teen") is not None:
         return TEEN_WORDS[m.group("teen")]
     word = m.group("word")
-    rep = m.group("rep")
-    if word in ("oh", "o"):
-        return "0" * REPEAT_WORDS[rep] if rep is not None else None
-    digit = word if word.isdigit() else DIGIT_WORDS[word]
-    if rep is None:
-        return None if word.isdigit() else digit
+    if word is not None:
+        if word == "sept" and _MONTH_CONTEXT.search(m.string, max(0, m.start() - 4), m.end() + 6):
+            return None  # "11 Sept 2024" is a date, not a French seven
+        return DIGIT_WORDS[word]
+    rep, repeated = m.group("rep"), m.group("repeated")
+    digit = "0" if repeated in ("oh", "o") else repeated if repeated.isdigit() else DIGIT_WORDS[repeated]
     return digit * REPEAT_WORDS[rep]
+
+
+_MONTH_CONTEXT = re.compile(r"\d\s?sept|sept\.?\s?\d")
 
 
 def _zero_letter(m: re.Match[str]) -> str | None:
