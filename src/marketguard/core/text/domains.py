@@ -14,6 +14,7 @@ def _extractor() -> Any:
 
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
+
 RESERVED = frozenset({"example.com", "example.org", "example.net", "localhost"})
 RESERVED_SUFFIXES = ("test", "invalid", "local", "localhost", "example", "internal", "lan")
 

@@ -121,7 +121,8 @@ _AT_WORD_AHEAD = re.compile(
     rf"[a-z0-9\-]{{1,63}}(?:\s{{1,3}}{_DOT_WORD}\s{{1,3}}[a-z0-9\-]{{1,63}}){{0,3}}(?:\s{{1,3}}(?:at|@|arroba|arobase|собака)\s|\s?@)"
 )
 _SPACED_DOT_AFTER_DOMAIN = re.compile(r"(?<=[a-z0-9])\s{1,2}\.\s{1,2}(?=(?:com|net|org|io|co|me|ru|br|in|de|uk)\b)")
-_SPELLED_AT = re.compile(r"(?<=[a-z0-9_.\-])\s{1,3}(?:at|arroba|arobase|собака|@)\s{1,3}(?=[a-z0-9])")
+# Starts with \s (a character class re can skip to quickly), and looks back from there.
+_SPELLED_AT = re.compile(r"\s(?<=[a-z0-9_.\-]\s)\s{0,2}(?:at|arroba|arobase|собака|@)\s{1,3}(?=[a-z0-9])")
 _EMAIL_CUE = re.compile(r"e-?mail|mail|correo|courriel|почт|contact|reach|write|escr|schreib")
 _SPELLED_SLASH = re.compile(r"(?<=[a-z0-9.])\s{0,3}(?:slash|barra|/)\s{0,3}(?=[a-z0-9_])")
 _SPELLED_COLON = re.compile(r"(?<=[a-z0-9])\s{1,3}(?:colon|dois pontos|deux points)\s{1,3}(?=[a-z0-9.])")

@@ -37,6 +37,8 @@ def _at_branch_edge(pattern: str, i: int, out: list[str], length: int) -> bool:
     if pattern[i + 2] == "<":
         return _at_branch_start(out)
     return pattern[i + length : i + length + 1] in ("", ")", "|")
+
+
 _UNANCHORED = re2._Anchor.UNANCHORED
 
 

@@ -56,8 +56,32 @@ _MAX_MENTIONS = 64
 """A message naming apps more often than this is abuse of the screener, not chat; the first ones suffice."""
 _SQUASH = re.compile(r"[._*~·']")
 _COMMON_WORDS = frozenset(
-    {"what", "face", "line", "link", "sign", "snap", "disc", "inst", "team", "teams", "three", "mess", "google",
-     "micro", "linked", "kakao", "vibe", "disco", "slack", "signal", "imo", "tele", "threem", "wass"}
+    {
+        "what",
+        "face",
+        "line",
+        "link",
+        "sign",
+        "snap",
+        "disc",
+        "inst",
+        "team",
+        "teams",
+        "three",
+        "mess",
+        "google",
+        "micro",
+        "linked",
+        "kakao",
+        "vibe",
+        "disco",
+        "slack",
+        "signal",
+        "imo",
+        "tele",
+        "threem",
+        "wass",
+    }
 )
 
 

@@ -111,9 +111,7 @@ class PhoneDetector(Detector):
                     continue  # "bus 8, 22, 65, 61": a list of numbers; commas separate only spelled digits
             start, end = view.span(c_start, c_end)
             original = doc.text[start:end]
-            context = _CONTEXT.search(text, max(0, c_start - 48), c_start) or _CONTEXT.search(
-                text[c_end : c_end + 24]
-            )
+            context = _CONTEXT.search(text, max(0, c_start - 48), c_start) or _CONTEXT.search(text[c_end : c_end + 24])
             disguised = any(c.isalpha() for c in original) or not original.isascii()
             found = self._parse(digits, plus, doc.region)
             if found is not None:
