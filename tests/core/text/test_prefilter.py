@@ -1,0 +1,50 @@
+"""The RE2 prefilter may only widen: wherever a phrase pattern matches, its widened form must too."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marketguard.core.detectors.contact.request import PHRASES
+from marketguard.core.detectors.payment.offplatform import _INTENT
+from marketguard.core.text.prefilter import Hint, Prefilter, widen
+
+ALL = [*PHRASES, *_INTENT]
+
+
+def test_widen_keeps_word_edges_and_drops_inner_lookarounds() -> None:
+    assert widen(r"(?<!\w)(?:ach|upi)(?!\w)") == r"(?:^|[^a-z0-9_])(?:ach|upi)(?:$|[^a-z0-9_])"
+    assert widen(r"x(?=y)z") == "xz"
+    assert widen(r"[^.]{0,70}") == "[^.]{0,}"
+    assert Hint(r"(?<!\w)ach(?!\w)")("via ach.") and not Hint(r"(?<!\w)ach(?!\w)")("reach out")
+
+
+# Texts built from the phrases' own vocabulary, so that the original patterns do match often.
+_words = st.sampled_from(
+    "what's your email number send me my is whatsapp call text at outside the platform pay directly skip fee "
+    "first milestone here rest close contract keep paying bank find me on google studio name contact page "
+    "has mi número me passa seu zap donne-moi ton gib mir deine nummer скинь свой номер оплачу напрямую без "
+    "комиссии te pago directamente sin comisión ici le reste en direct hier den rest außerhalb der plattform "
+    ", . ? ! : 1 2 $50 ' @ -".split()
+)
+texts = st.lists(_words, min_size=1, max_size=25).map(" ".join)
+
+
+@pytest.mark.parametrize("phrase", ALL, ids=lambda p: p.name)
+@settings(max_examples=60, deadline=None)
+@given(text=texts)
+def test_widened_pattern_matches_wherever_the_original_does(phrase: object, text: str) -> None:
+    regex = phrase.regex  # type: ignore[attr-defined]
+    if re.search(regex, text):
+        assert Hint(regex)(text), f"prefilter lost {phrase.name!r} on {text!r}"  # type: ignore[attr-defined]
+
+
+def test_prefilter_names_every_pattern_that_matches() -> None:
+    prefilter = Prefilter([p.regex for p in ALL])
+    samples = ["pay me directly, we both skip the fee", "what's your email?", "te pago directamente, sin comisión"]
+    for text in samples:
+        expected = {i for i, p in enumerate(ALL) if re.search(p.regex, text)}
+        assert expected and expected <= set(prefilter.candidates(text))
