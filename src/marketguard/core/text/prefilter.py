@@ -127,14 +127,18 @@ _ASCII_CLASSES = (
 _LONG_REPEAT = re.compile(r"\{(\d+),(\d{2,})\}")
 
 
+def _options() -> re2.Options:
+    options = re2.Options()
+    options.case_sensitive = False
+    options.max_mem = 256 << 20  # a budget, not an allocation: room for the DFA cache keeps scans fast
+    return options
+
+
 class Prefilter:
     """`candidates(text)` -> indices of the patterns that may match `text` (case-insensitive)."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        options = re2.Options()
-        options.case_sensitive = False
-        options.max_mem = 256 << 20  # a budget, not an allocation: room for the DFA cache keeps scans fast
-        self._set = re2.Set.SearchSet(options)
+        self._set = re2.Set.SearchSet(_options())
         for p in patterns:
             self._set.Add(widen(p))
         self._set.Compile()
@@ -147,10 +151,7 @@ class Hint:
     """`hint(text)` is False only when `pattern` cannot match `text`: a cheap gate before costly work."""
 
     def __init__(self, pattern: str) -> None:
-        options = re2.Options()
-        options.case_sensitive = False
-        options.max_mem = 64 << 20
-        compiled = re2.compile(widen(pattern), options)
+        compiled = re2.compile(widen(pattern), _options())
         # The wrapper's search() maps byte offsets back to characters; a yes/no needs none of that, so call
         # the compiled RE2 object directly when this version of google-re2 exposes it.
         self._raw = getattr(compiled, "_regexp", None)

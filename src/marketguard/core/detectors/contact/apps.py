@@ -183,6 +183,16 @@ _SKYPE_LIVE = re.compile(r"(?<![\w:])live:(?:\.cid\.)?[\w.\-]{3,64}")
 _DISCORD_TAG = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")
 
 
+_Judgement = tuple[str, float, str | None, str, tuple[int, int] | None]
+
+
+def _handle(app: App, m: re.Match[str], offset: int, score: float, what: str) -> _Judgement:
+    """A handle found by `m` in a window that starts at `offset` in the text."""
+    start = offset + m.start("handle")
+    handle = m.group("handle")
+    return "contact.handle", score, f"{app.name}:{handle}", f"a {app.name} {what}", (start, start + len(handle))
+
+
 def _strip_accents(token: str) -> str:
     """ "Sïgnäl", "Télégrâm": accents are a cheap disguise; Cyrillic and other scripts are left alone."""
     if token.isascii():
@@ -306,42 +316,19 @@ class AppDetector(Detector):
         return mentions
 
     @staticmethod
-    def _judge(text: str, mention: _Mention) -> tuple[str, float, str | None, str, tuple[int, int] | None] | None:
+    def _judge(text: str, mention: _Mention) -> _Judgement | None:
         app = mention.app
         before = text[max(0, mention.start - 60) : mention.start]
         after = text[mention.end : mention.end + 48]
         h = _HANDLE_AFTER.match(after)
         if h is not None:
-            hs = mention.end + h.start("handle")
-            return (
-                "contact.handle",
-                0.95,
-                f"{app.name}:{h.group('handle')}",
-                f"a {app.name} handle",
-                (hs, hs + len(h.group("handle"))),
-            )
+            return _handle(app, h, mention.end, 0.95, "handle")
         h = _HANDLE_MARKED.match(after)
-        if h is not None and (_TECH_AFTER.match(after) or not _looks_like_handle(h)):
-            h = None
-        if h is not None and not app.ambiguous:
-            hs = mention.end + h.start("handle")
-            return (
-                "contact.handle",
-                0.9,
-                f"{app.name}:{h.group('handle')}",
-                f"a {app.name} username",
-                (hs, hs + len(h.group("handle"))),
-            )
+        if h is not None and not _TECH_AFTER.match(after) and _looks_like_handle(h) and not app.ambiguous:
+            return _handle(app, h, mention.end, 0.9, "username")
         h = _HANDLE_BEFORE.search(before)
         if h is not None:
-            hs = mention.start - len(before) + h.start("handle")
-            return (
-                "contact.handle",
-                0.95,
-                f"{app.name}:{h.group('handle')}",
-                f"a {app.name} handle",
-                (hs, hs + len(h.group("handle"))),
-            )
+            return _handle(app, h, mention.start - len(before), 0.95, "handle")
         nearby = _NEARBY_HANDLE.search(text, mention.end, min(len(text), mention.end + 60))
         if nearby is not None and not _CLAUSE_END.search(text, mention.end, nearby.start()):
             return (

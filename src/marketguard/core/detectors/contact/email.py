@@ -95,32 +95,15 @@ class EmailDetector(Detector):
         """ "ping alexm_ops on gmail": a username and a provider make an address without any '@'."""
         view = doc.plain
         out: list[Finding] = []
-        for m in _ON_WEBMAIL.finditer(view.text):
-            local = m.group("local")
-            if local in _NOT_LOCAL or "@" in local:
-                continue
-            start, end = view.span(m.start(), m.end())
-            out.append(
-                Finding(
-                    "contact.email",
-                    0.85,
-                    start,
-                    end,
-                    f"{local}@{m.group('provider')}.com",
-                    f"a {m.group('provider')} username given without the address",
+        for pattern in (_ON_WEBMAIL, _PROVIDER_THEN_USER):
+            for m in pattern.finditer(view.text):
+                local = m.group("local").rstrip(".")
+                if local in _NOT_LOCAL or "@" in local:
+                    continue
+                provider = m.group("provider")
+                start, end = view.span(
+                    min(m.start("local"), m.start("provider")), max(m.end("local"), m.end("provider"))
                 )
-            )
-        for m in _PROVIDER_THEN_USER.finditer(view.text):
-            local = m.group("local").rstrip(".")
-            start, end = view.span(m.start(), m.start("local") + len(local))
-            out.append(
-                Finding(
-                    "contact.email",
-                    0.85,
-                    start,
-                    end,
-                    f"{local}@{m.group('provider')}.com",
-                    f"a {m.group('provider')} username given without the address",
-                )
-            )
+                reason = f"a {provider} username given without the address"
+                out.append(Finding("contact.email", 0.85, start, end, f"{local}@{provider}.com", reason))
         return out
