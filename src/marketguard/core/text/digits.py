@@ -1,0 +1,105 @@
+"""The `digits` view: digit words turned into digits, and what only looks like a phone number masked.
+
+"four one five", "double zero", "ninety nine", "2three4", in six languages; then dates, times, prices,
+versions, IP addresses and reference numbers are masked, so that what is left that looks like a phone
+number probably is one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marketguard.core.text.clean import LETTER
+from marketguard.core.text.numbers import DIGIT_WORDS, REPEAT_WORDS, TEEN_WORDS, TENS_WORDS
+from marketguard.core.text.prefilter import Hint
+from marketguard.core.text.view import View, mask, rewrite
+
+_NUMBER_WORD = "|".join(sorted((re.escape(w) for w in DIGIT_WORDS), key=len, reverse=True))
+_REPEAT_WORD = "|".join(sorted((re.escape(w) for w in REPEAT_WORDS), key=len, reverse=True))
+_TENS_WORD = "|".join(sorted((re.escape(w) for w in TENS_WORDS), key=len, reverse=True))
+_TEEN_WORD = "|".join(sorted((re.escape(w) for w in TEEN_WORDS), key=len, reverse=True))
+_DIGIT_WORDS_RE = re.compile(
+    rf"(?<!{LETTER})(?:"
+    rf"(?P<tens>{_TENS_WORD})(?:(?:[\s\-]{{1,2}}|\s(?:y|e|и|und)\s)(?P<unit>{_NUMBER_WORD}))?"
+    rf"|(?P<teen>{_TEEN_WORD})"
+    rf"|(?:(?P<rep>{_REPEAT_WORD})[\s\-]{{1,3}})(?P<repeated>{_NUMBER_WORD}|oh|o|\d)"
+    rf"|(?P<word>{_NUMBER_WORD})"
+    rf")(?!{LETTER})"
+)
+_ZERO_LETTER_RE = re.compile(rf"(?<!{LETTER})(?:oh|o)(?!{LETTER})")
+DIGIT_WORD_HINT = Hint(rf"(?<!{LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{LETTER})")
+
+
+def _digit_word(m: re.Match[str]) -> str | None:
+    if m.group("tens") is not None:
+        unit = m.group("unit")
+        return str(TENS_WORDS[m.group("tens")]) + (DIGIT_WORDS[unit] if unit else "0")
+    if m.group("teen") is not None:
+        return TEEN_WORDS[m.group("teen")]
+    word = m.group("word")
+    if word is not None:
+        if word == "sept" and _MONTH_CONTEXT.search(m.string, max(0, m.start() - 4), m.end() + 6):
+            return None  # "11 Sept 2024" is a date, not a French seven
+        return DIGIT_WORDS[word]
+    rep, repeated = m.group("rep"), m.group("repeated")
+    digit = "0" if repeated in ("oh", "o") else repeated if repeated.isdigit() else DIGIT_WORDS[repeated]
+    return digit * REPEAT_WORDS[rep]
+
+
+_MONTH_CONTEXT = re.compile(r"\d\s?sept|sept\.?\s?\d")
+
+
+def _zero_letter(m: re.Match[str]) -> str | None:
+    """'oh' or 'o' is zero only with a digit close on either side ("five oh one")."""
+    text = m.string
+    before = text[max(0, m.start() - 3) : m.start()]
+    after = text[m.end() : m.end() + 3]
+    if any(c.isdigit() for c in before) or any(c.isdigit() for c in after):
+        return "0"
+    return None
+
+
+# What looks like a run of digits but is not a phone number: masked before phones are looked for.
+NOT_PHONE = re.compile(
+    r"""
+      \b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b                        # 2024-05-17
+    | \b(?:[0-2]?\d|3[01])[/.](?:[0-2]?\d|3[01])[/.](?:\d{4}|\d{2})\b(?![/.]\d)  # 17/05/2024, 5.17.24
+    | \b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?            # 10:30, 10:30 pm
+    | \b\d{1,2}\s?[ap]\.?m\b\.?                                # 5pm
+    | [$€£¥₹₽]\s?\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?   # $1,200.00
+    | \b\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?\s?
+        (?:usd|eur|gbp|inr|brl|rub|usdt|dollars?|euros?|reais|rubles?|k\b|€|\$|%)    # 1.500,00 €, 20%
+    | \bv\d{1,4}(?:\.\d{1,4}){1,4}\b                           # v2.10.3
+    | (?<![\d/\-])(?<!\d\.)\d{1,2}\.\d{1,2}\.\d{1,4}(?!\d|\.\d|/|-\d)    # 3.11.4, 20.10.0 (not 0.9.1.8)
+    | \b(?=[\d.]{0,14}\d\d)\d{1,3}(?:\.\d{1,3}){3}\b              # IPv4 with a multi-digit group
+    | (?<![\d\-.)(])\b\d{1,5}\s?[x×]\s?\d{1,5}\b                # 1920x1080 (not 555-0198x42)
+    | \b(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,6}\b                  # 2024.06.1873 build stamps
+    | (?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factura|fatura|commande|
+         rechnung|bestell|auftrag|kunden|sendung|заказ|счет|счёт|code|ean|upc|isbn|gtin|barcode|serial|imei|
+         part|model|build|release|version|ver|rev|revision|batch|lot)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n[ºo°]|\#|:)?
+         (?:\s(?:is|was|es|ist|est|é))?\s?[\#:]?\s?[a-z]{0,4}\d[\w\-/]{0,30}(?:\s[a-z]{0,3}\d[\w\-/]{0,30}){0,6}
+    | \b\d{3}-\d{7}-\d{7}\b                                     # marketplace order ids
+    | \#\s?[a-z]{0,4}\d[\d\-]{2,30}                           # #FO81234
+    | \b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b
+    """,
+    re.VERBOSE,
+)
+
+
+def spelled_digits_view(plain: View) -> View:
+    """`plain` with "four one five", "double zero", "ninety nine" and "2three4" turned into digits."""
+    view = plain
+    if DIGIT_WORD_HINT(view.text):
+        view = rewrite(view, _DIGIT_WORDS_RE, _digit_word)
+        if "o" in view.text:
+            view = rewrite(view, _ZERO_LETTER_RE, _zero_letter)
+    return view
+
+
+def digits_view(plain: View) -> View:
+    """The `digits` view (see module docstring)."""
+    return mask(mask(spelled_digits_view(plain), NOT_PHONE), SYMBOLS, " ")
+
+
+SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]")
+"""Emoji and other symbols between digits ("3 🍕 1 🍕 2") read as separators."""

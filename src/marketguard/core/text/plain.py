@@ -1,0 +1,297 @@
+"""The `plain` view: spelled-out punctuation undone where it is unambiguous.
+
+"[dot]", "(at)", "[.]", "jdoe at gmail", "t dot me slash x", "live colon x", "hxxp", "e_l_l_i_e", and
+Cyrillic webmail names ("собака яндекс точка ру"). Each rewrite runs only when a cheap substring test says
+it could apply.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marketguard.core.text.clean import LETTER  # noqa: F401
+from marketguard.core.text.domains import parse_host
+from marketguard.core.text.prefilter import Hint
+from marketguard.core.text.view import View, rewrite
+
+_OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
+_BRACKETED_DOT = re.compile(
+    rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:dot|punto|ponto|point|punkt|точка|\.)\s{{0,2}}{_CLOSE}\s{{0,3}}"
+)
+_BRACKETED_AT = re.compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:at|arroba|arobase|@)\s{{0,2}}{_CLOSE}\s{{0,3}}")
+_DOT_WORD = r"(?:dot|d0t|punto|ponto|point|punkt|точка)"
+_SPELLED_DOT = re.compile(rf"(?<=[a-z0-9])\s{{1,3}}{_DOT_WORD}\s{{1,3}}(?=(?P<label>[a-z0-9\-]{{1,63}}))")
+_AT_WORD_AHEAD = re.compile(
+    rf"[a-z0-9\-]{{1,63}}(?:\s{{1,3}}{_DOT_WORD}\s{{1,3}}[a-z0-9\-]{{1,63}}){{0,3}}(?:\s{{1,3}}(?:at|@|arroba|arobase|собака)\s|\s?@)"
+)
+_SPACED_DOT_AFTER_DOMAIN = re.compile(r"(?<=[a-z0-9])\s{1,2}\.\s{1,2}(?=(?:com|net|org|io|co|me|ru|br|in|de|uk)\b)")
+# Starts with \s (a character class re can skip to quickly), and looks back from there.
+_SPELLED_AT = re.compile(r"\s(?<=[a-z0-9_.\-]\s)\s{0,2}(?:at|arroba|arobase|собака|@)\s{1,3}(?=[a-z0-9])")
+_EMAIL_CUE = re.compile(r"e-?mail|mail|correo|courriel|почт|contact|reach|write|escr|schreib")
+_SPELLED_SLASH = re.compile(r"(?<=[a-z0-9.])\s{0,3}(?:slash|barra|/)\s{0,3}(?=[a-z0-9_])")
+_SPELLED_COLON = re.compile(r"(?<=[a-z0-9])\s{1,3}(?:colon|dois pontos|deux points)\s{1,3}(?=[a-z0-9.])")
+_DEFANGED_SCHEME = re.compile(r"\bhxxp(s?)\b|\[:\]|\[://\]")
+_PLAIN_HINT = Hint(
+    r"dot|d0t|punto|ponto|point|punkt|точка|\bat\b|arroba|arobase|собака|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s|"
+    r"[^\s_]_[^\s_]_[^\s_]_"
+)
+
+
+def _spelled_dot(m: re.Match[str]) -> str | None:
+    """' dot ' is a '.' before a public suffix ("acme dot io") or inside an address ("ana dot lopez at ...")."""
+    label = m.group("label")
+    host = parse_host(f"x.{label}")
+    if host is not None and host.suffix == label:
+        return "."
+    if _AT_WORD_AHEAD.match(m.string, m.end()):
+        return "."
+    return None
+
+
+WEBMAIL = frozenset(
+    {
+        "gmail",
+        "googlemail",
+        "yahoo",
+        "hotmail",
+        "outlook",
+        "live",
+        "msn",
+        "aol",
+        "icloud",
+        "me",
+        "mac",
+        "proton",
+        "protonmail",
+        "pm",
+        "yandex",
+        "mail",
+        "gmx",
+        "web",
+        "zoho",
+        "qq",
+        "163",
+        "126",
+        "rediffmail",
+        "tutanota",
+        "tuta",
+        "fastmail",
+        "hey",
+        "uol",
+        "bol",
+        "terra",
+        "libero",
+        "orange",
+        "free",
+        "wanadoo",
+        "rambler",
+        "bk",
+        "inbox",
+        "list",
+        "ukr",
+    }
+)
+WEBMAIL_STRICT = WEBMAIL - {
+    "me",
+    "mac",
+    "live",
+    "mail",
+    "web",
+    "free",
+    "list",
+    "inbox",
+    "orange",
+    "hey",
+    "pm",
+    "bk",
+    "terra",
+    "uol",
+    "bol",
+    "msn",
+    "163",
+    "126",
+}
+"""Providers whose names are not also everyday words: "moan at me" is not an address at me.com."""
+_NOT_A_USERNAME = frozenset(
+    {
+        "i'm",
+        "im",
+        "is",
+        "are",
+        "am",
+        "be",
+        "me",
+        "us",
+        "it",
+        "them",
+        "him",
+        "her",
+        "you",
+        "we",
+        "they",
+        "look",
+        "out",
+        "here",
+        "there",
+        "online",
+        "available",
+        "meet",
+        "see",
+        "work",
+        "home",
+        "office",
+        "start",
+        "starting",
+        "arrive",
+        "arriving",
+        "back",
+        "done",
+        "ready",
+        "was",
+        "were",
+        "and",
+        "or",
+        "but",
+        "site",
+        "website",
+        "page",
+        "live",
+        "up",
+        "lunch",
+        "this",
+        "that",
+        "all",
+        "once",
+        "least",
+        "best",
+        "details",
+        "info",
+        "more",
+        "it's",
+        "hosted",
+        "found",
+        "deployed",
+        "staging",
+        "demo",
+        "docs",
+        "files",
+    }
+)
+
+
+_UNDERSCORED = re.compile(r"(?<!\S)(?:[^\s_]_){4,80}[^\s_](?!\S)")
+_CYRILLIC_MAIL = re.compile(
+    r"(?:(?<=собака\s)|(?<=точка\s))(?:яндекс|гмейл|джимейл|мейл|рамблер|ру|ком)\b|(?<=[@.])(?:яндекс|ру|ком)\b"
+)
+_CYRILLIC_MAIL_WORDS = {
+    "яндекс": "yandex",
+    "гмейл": "gmail",
+    "джимейл": "gmail",
+    "мейл": "mail",
+    "рамблер": "rambler",
+    "ру": "ru",
+    "ком": "com",
+}
+
+
+def _drop_underscores(m: re.Match[str]) -> list[tuple[str, int]]:
+    """ "e_l_l_i_e_@_i_c_l_o_u_d": characters kept apart by underscores."""
+    return [(c, i) for i, c in enumerate(m.group()) if c != "_"]
+
+
+def _latin_mail(m: re.Match[str]) -> str:
+    """ "собака яндекс точка ру": the provider and suffix spelled in Cyrillic."""
+    return _CYRILLIC_MAIL_WORDS[m.group()]
+
+
+def _unbracket_dot(m: re.Match[str]) -> str:
+    return "."
+
+
+def _unbracket_at(m: re.Match[str]) -> str:
+    return "@"
+
+
+def _spelled_at(m: re.Match[str]) -> str | None:
+    """' at ' is an '@' only between a username-like word and a domain-like one: a webmail provider
+    ("jdoe at gmail"), a domain whose dots are spelled too ("mark at acme dot io"), or a real domain when
+    the left word looks like a username or the text talks about e-mail ("email: mark at acme.io")."""
+    text = m.string
+    left_m = _LEFT_TOKEN.search(text, max(0, m.start() - 64), m.start())
+    left = left_m.group() if left_m else ""
+    if not left or left in _NOT_A_USERNAME:
+        return None
+    right_m = _DOMAINISH.match(text, m.end())
+    if right_m is None:
+        return None
+    right = right_m.group()
+    if text[right_m.end() : right_m.end() + 1] == "/":
+        return None  # "details at bit.ly/x": a link, not an address
+    first_label = _DOT_SPLIT.split(right, maxsplit=1)[0].translate(LEET)
+    if first_label in WEBMAIL_STRICT:
+        return "@"
+    spelled_dot = _DOT_SPLIT.search(right) is not None and "." not in right
+    if spelled_dot:
+        return "@"
+    if "." in right and (any(c.isdigit() or c in "_." for c in left) or _EMAIL_CUE.search(text)):
+        return "@"
+    return None
+
+
+_LEFT_TOKEN = re.compile(r"[\w.+\-]{1,64}$")
+_DOT_SPLIT = re.compile(rf"\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}}")
+_DOMAINISH = re.compile(rf"[a-z0-9\-]{{1,63}}(?:(?:\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}})[a-z0-9\-]{{1,63}}){{0,4}}")
+LEET = str.maketrans(
+    {"@": "a", "4": "a", "0": "o", "1": "l", "3": "e", "5": "s", "$": "s", "7": "t", "!": "i", "|": "l"}
+)
+"""Leetspeak digits and symbols read as the letters they imitate ("gm4il", "Wh@tsapp", "te1egram")."""
+
+
+def _spelled_slash(m: re.Match[str]) -> str | None:
+    token = m.group().strip()
+    if token == "/" and m.group() == "/":
+        return None
+    left_start = m.start()
+    text = m.string
+    while left_start > 0 and not text[left_start - 1].isspace():
+        left_start -= 1
+    left = text[left_start : m.start()]
+    return "/" if "." in left else None
+
+
+def _defang(m: re.Match[str]) -> str:
+    g = m.group()
+    if g.startswith("hxxp"):
+        return "http" + (m.group(1) or "")
+    return ":" if g == "[:]" else "://"
+
+
+def plain_view(clean: View) -> View:
+    """The `plain` view (see module docstring)."""
+    text = clean.text
+    if not _PLAIN_HINT(text):
+        return clean
+    view = clean
+    # Each rewrite runs only when a cheap substring test says it could apply: most chat has none of them.
+    if "hxxp" in text or "[:" in text:
+        view = rewrite(view, _DEFANGED_SCHEME, _defang)
+    if "_" in text:
+        view = rewrite(view, _UNDERSCORED, _drop_underscores)
+    if not text.isascii():
+        view = rewrite(view, _CYRILLIC_MAIL, _latin_mail)
+    if any(c in text for c in "[({<"):
+        view = rewrite(view, _BRACKETED_DOT, _unbracket_dot)
+        view = rewrite(view, _BRACKETED_AT, _unbracket_at)
+    view = rewrite(view, _SPELLED_AT, _spelled_at)
+    if _DOT_WORD_HINT(view.text):
+        view = rewrite(view, _SPELLED_DOT, _spelled_dot)
+    if " ." in view.text:
+        view = rewrite(view, _SPACED_DOT_AFTER_DOMAIN, _unbracket_dot)
+    if "/" in view.text or "slash" in view.text or "barra" in view.text:
+        view = rewrite(view, _SPELLED_SLASH, _spelled_slash)
+    if "colon" in view.text or "point" in view.text:
+        view = rewrite(view, _SPELLED_COLON, lambda m: ":")
+    return view
+
+
+_DOT_WORD_HINT = Hint(_DOT_WORD)
