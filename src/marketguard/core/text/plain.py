@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from marketguard.core.text.clean import LETTER  # noqa: F401
 from marketguard.core.text.domains import parse_host
 from marketguard.core.text.prefilter import Hint
 from marketguard.core.text.view import View, rewrite
