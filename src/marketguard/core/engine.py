@@ -24,8 +24,8 @@ from marketguard.core.detectors.base import Detector, DetectorConfig, Finding
 from marketguard.core.model import Context, Decision, Message, Related, ScreenResult, Signal, Suppressed
 from marketguard.core.policy import Policy, decide
 from marketguard.core.registry import SPLIT_DETECTORS, Registry
-from marketguard.core.text.normalize import DIGIT_WORD_HINT, Document
-from marketguard.core.text.prefilter import Hint
+from marketguard.core.split import joinings, worth_joining
+from marketguard.core.text.normalize import Document
 
 REDACTION_LABELS = {"contact": "[contact removed]", "payment": "[payment details removed]"}
 
@@ -159,29 +159,13 @@ class Screener:
         """Join this message with the sender's recent ones; keep details that only exist across them."""
         turns = [t for t in state.turns if message.sender_id is None or t.sender_id == message.sender_id]
         turns = turns[-self.config.history_turns :]
-        if not turns or len(message.text) > 500:
-            return []
-        if len(message.text) > _FRAGMENT_CHARS and len(turns[-1].text) > _FRAGMENT_CHARS:
-            return []  # neither this message nor the one before looks like a piece of something
-        text, last = message.text.strip(), turns[-1].text.strip()
-        continues = bool(text[:1].isalnum() and text[:1].lower() == text[:1] and last[-1:].isalnum())
-        if not (
-            _is_short(text)
-            or continues  # "…take the payment on pay" + "pal? I'll send…"
-            or (_looks_like_a_piece(text) and any(_looks_like_a_piece(t.text) for t in turns))
-        ):
+        if not turns or not worth_joining(message.text, [t.text for t in turns]):
             return []
         pieces = [*(t.text.strip() for t in turns), message.text.strip()]
         own_offset = len(message.text) - len(message.text.lstrip())
         known = {(s.kind, s.value) for s in current}
         out: list[Signal] = []
-        # Joined with spaces ("415" + "555 0198"), and glued where a word looks cut ("sk" + "ype: maya").
-        seen: set[str] = set()
-        for glued in (None, *range(1, len(pieces)), *((-1,) if len(pieces) > 2 else ())):
-            joined, starts = _join(pieces, glued)
-            if joined in seen:
-                continue  # this boundary could not be glued: the same text again
-            seen.add(joined)
+        for joined, starts in joinings(pieces):
             own_start = starts[-1]
             kept, _ = self._run(Document(joined, message.context.region), self._split_detectors)
             for item in kept:
@@ -214,53 +198,7 @@ class Screener:
                         related=tuple(related),
                     )
                 )
-            if len(pieces) < 2:
-                break
         return out
-
-
-_GLUE_AFTER = ".:/_-#"
-_PIECE_HINT = Hint(
-    r"\d|@|\b(?:number|phone|cell|mail|gmail|email|whats|tele|sky|insta|ig|discord|signal|wechat|viber|line|zap|"
-    r"handle|user|nick|id|at|dot|pay|paypal|wise|usdt|btc|eth|wallet|iban|bank|pix|chave|correo|n[uú]mero|nummer|"
-    r"handy|номер|почт|ник|телег|ватс|skype|live|t\.me|wa\.me)"
-)
-
-
-def _is_short(text: str) -> bool:
-    return len(text.split()) <= 3
-
-
-def _looks_like_a_piece(text: str) -> bool:
-    """A message that could hold part of a split detail: a digit or digit word, an '@', a contact or
-    payment word, or just a few words."""
-    return _is_short(text) or _PIECE_HINT(text) or DIGIT_WORD_HINT(text)
-
-
-_FRAGMENT_CHARS = 80
-
-
-def _join(pieces: list[str], glued: int | None) -> tuple[str, list[int]]:
-    """Join message texts with spaces; boundary `glued` (before piece `glued`; -1 for every boundary) without
-    one, where a word or a detail looks cut in two ("tele" + "gram", "meet" + ".google.com/x")."""
-    out: list[str] = []
-    starts: list[int] = []
-    pos = 0
-    for i, piece in enumerate(pieces):
-        if i:
-            prev = pieces[i - 1][-1:]
-            nxt = piece[:1]
-            glue = glued in (i, -1) and (
-                (prev.isalnum() and (nxt.isalnum() or nxt in _GLUE_AFTER))
-                or (prev in _GLUE_AFTER + "@" and nxt.isalnum())
-            )
-            if not glue:
-                out.append(" ")
-                pos += 1
-        starts.append(pos)
-        out.append(piece)
-        pos += len(piece)
-    return "".join(out), starts
 
 
 def _resolve_overlaps(found: list[_Found]) -> list[_Found]:

@@ -1,0 +1,84 @@
+"""Details split over several messages: when to look, and how to put the pieces back together.
+
+"my number is 415" then "555 0198"; "tele" then "gram @ruslan"; "meet" then ".google.com/x". The engine
+joins a message with the sender's recent ones and runs the detail detectors over the result; this module
+decides whether that is worth doing (most messages are not pieces of anything) and yields the joinings:
+with spaces, and with one or every boundary glued where a word or a detail looks cut in two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from marketguard.core.text.normalize import DIGIT_WORD_HINT
+from marketguard.core.text.prefilter import Hint
+
+_GLUE_AFTER = ".:/_-#"
+_PIECE_HINT = Hint(
+    r"\d|@|\b(?:number|phone|cell|mail|gmail|email|whats|tele|sky|insta|ig|discord|signal|wechat|viber|line|zap|"
+    r"handle|user|nick|id|at|dot|pay|paypal|wise|usdt|btc|eth|wallet|iban|bank|pix|chave|correo|n[uú]mero|nummer|"
+    r"handy|номер|почт|ник|телег|ватс|skype|live|t\.me|wa\.me)"
+)
+
+
+def _is_short(text: str) -> bool:
+    return len(text.split()) <= 3
+
+
+def _looks_like_a_piece(text: str) -> bool:
+    """A message that could hold part of a split detail: a digit or digit word, an '@', a contact or
+    payment word, or just a few words."""
+    return _is_short(text) or _PIECE_HINT(text) or DIGIT_WORD_HINT(text)
+
+
+_FRAGMENT_CHARS = 80
+"""Longer messages are whole thoughts; a piece of a split detail is short, or sits beside a short one."""
+
+
+def _join(pieces: list[str], glued: int | None) -> tuple[str, list[int]]:
+    """Join message texts with spaces; boundary `glued` (before piece `glued`; -1 for every boundary) without
+    one, where a word or a detail looks cut in two ("tele" + "gram", "meet" + ".google.com/x")."""
+    out: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for i, piece in enumerate(pieces):
+        if i:
+            prev = pieces[i - 1][-1:]
+            nxt = piece[:1]
+            glue = glued in (i, -1) and (
+                (prev.isalnum() and (nxt.isalnum() or nxt in _GLUE_AFTER))
+                or (prev in _GLUE_AFTER + "@" and nxt.isalnum())
+            )
+            if not glue:
+                out.append(" ")
+                pos += 1
+        starts.append(pos)
+        out.append(piece)
+        pos += len(piece)
+    return "".join(out), starts
+
+
+def worth_joining(text: str, earlier: Sequence[str]) -> bool:
+    """Whether `text` and the sender's `earlier` messages could hold one detail between them."""
+    if not earlier or len(text) > 500:
+        return False
+    if len(text) > _FRAGMENT_CHARS and len(earlier[-1]) > _FRAGMENT_CHARS:
+        return False  # neither this message nor the one before looks like a piece of something
+    text, last = text.strip(), earlier[-1].strip()
+    continues = bool(text[:1].isalnum() and text[:1].lower() == text[:1] and last[-1:].isalnum())
+    return (
+        _is_short(text)
+        or continues  # "…take the payment on pay" + "pal? I'll send…"
+        or (_looks_like_a_piece(text) and any(_looks_like_a_piece(t) for t in earlier))
+    )
+
+
+def joinings(pieces: list[str]) -> Iterator[tuple[str, list[int]]]:
+    """(joined text, start of each piece in it): with spaces first, then each boundary glued alone, then
+    all of them; a joining identical to one already given (a boundary that cannot be glued) is skipped."""
+    seen: set[str] = set()
+    for glued in (None, *range(1, len(pieces)), *((-1,) if len(pieces) > 2 else ())):
+        joined, starts = _join(pieces, glued)
+        if joined not in seen:
+            seen.add(joined)
+            yield joined, starts
