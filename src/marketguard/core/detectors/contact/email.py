@@ -13,6 +13,7 @@ _EMAIL = re.compile(
     r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,5})(?P<after>:?)"
 )
 _PROVIDER_HINT = re.compile(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex")
+_AT_TOKEN = re.compile(r"[\w.+\-]{3,64}@[\w.+\-]{1,64}")
 _SSH_USERS = frozenset({"git", "root", "ubuntu", "ec2-user", "admin", "deploy", "pi"})
 _ON_WEBMAIL = re.compile(
     r"(?<![\w.@])(?P<local>[a-z0-9][\w.+\-]{2,63})\s(?:on|via|at|in|@)\s(?P<provider>gmail|yahoo|hotmail|outlook|"
@@ -89,6 +90,23 @@ class EmailDetector(Detector):
             disguised = "@" not in doc.text[start:end] or " " in doc.text[start:end]
             reason = f"{how}{' written in disguise' if disguised else ''}"
             out.append(Finding("contact.email", score, start, end, value.lower(), reason))
+        out.extend(self._backwards(doc, out))
+        return out
+
+    @staticmethod
+    def _backwards(doc: Document, found: list[Finding]) -> list[Finding]:
+        """"moc.liamg@eod.nhoj": an address written right to left, which no forward pattern reads."""
+        view = doc.plain
+        out: list[Finding] = []
+        for m in _AT_TOKEN.finditer(view.text):
+            start, end = view.span(m.start(), m.end())
+            if any(f.start < end and start < f.end for f in found):
+                continue
+            reverse = m.group()[::-1]
+            r = _EMAIL.fullmatch(reverse)
+            if r is None or parse_host(r.group("domain")) is None:
+                continue
+            out.append(Finding("contact.email", 0.9, start, end, reverse, "an e-mail address written backwards"))
         return out
 
     def _on_webmail(self, doc: Document) -> list[Finding]:
