@@ -102,7 +102,7 @@ _AMBIGUOUS_CUE = re.compile(
     r"have|use|using|chat|talk|call|reach|contact|find|me|us)\b|@|\?"
 )
 _AMBIGUOUS_WORDS = re.compile(
-    r"\b(?:teams|slack|signal|line|imo|x|google\schat|ms\steams|microsoft\steams|linked\sin|kakao\stalk)\b"
+    r"\b(?:teams|slack|signal|line|imo|x|snap|google\schat|ms\steams|microsoft\steams|linked\sin|kakao\stalk)\b"
 )
 """Spellings that are also everyday words: they reach the per-word scan only beside a cue (see _mentions)."""
 
@@ -163,6 +163,9 @@ _CUE_AFTER = re.compile(
 _CLAUSE_END = re.compile(r"[.!?\n]")
 _BARE_QUESTION = re.compile(r"^\s?\?")
 _NEARBY_HANDLE = re.compile(r"(?<![\w@])@[a-z0-9_][\w.]{2,31}(?![\w@])")
+_GENERIC_HANDLE = re.compile(
+    r"\bmy\s(?:handle|username|user\s?name|nick(?:name)?|@)\s(?:on\s[\w\s]{1,20}?\s)?(?:is\s|:\s?|=\s?)?(?P<handle>@[\w.]{2,32})"
+)
 _MEETING_ID = re.compile(
     r"(?:zoom|meet|teams|webex)\b[^.!?\n]{0,30}?\b(?:id|meeting\sid|room)\s?[:#]?\s?(?P<id>\d(?:\s?\d){8,11})"
 )
@@ -244,6 +247,20 @@ class AppDetector(Detector):
             if kind == "contact.handle":
                 handled.append((s, e))
             out.append(Finding(kind, score, start, end, value, reason, soft=kind == "contact.request"))
+        for m in _GENERIC_HANDLE.finditer(text):
+            if any(s <= m.start("handle") < e for s, e in handled):
+                continue
+            start, end = view.span(m.start(), m.end())
+            out.append(
+                Finding(
+                    "contact.handle",
+                    0.85,
+                    start,
+                    end,
+                    f"handle:{m.group('handle')}",
+                    "gives a social or messaging handle",
+                )
+            )
         for m in _MEETING_ID.finditer(text):
             start, end = view.span(m.start(), m.end())
             digits = "".join(c for c in m.group("id") if c.isdigit())
@@ -324,7 +341,13 @@ class AppDetector(Detector):
         if h is not None:
             return _handle(app, h, mention.end, 0.95, "handle")
         h = _HANDLE_MARKED.match(after)
-        if h is not None and not _TECH_AFTER.match(after) and _looks_like_handle(h) and not app.ambiguous:
+        if (
+            h is not None
+            and not _TECH_AFTER.match(after)
+            and _looks_like_handle(h)
+            and not app.ambiguous
+            and after[h.end() : h.end() + 1] != "/"  # "LinkedIn: linkedin.com/in/x" is a link, read by contact.url
+        ):
             return _handle(app, h, mention.end, 0.9, "username")
         h = _HANDLE_BEFORE.search(before)
         if h is not None:

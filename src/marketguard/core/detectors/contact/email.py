@@ -95,7 +95,7 @@ class EmailDetector(Detector):
 
     @staticmethod
     def _backwards(doc: Document, found: list[Finding]) -> list[Finding]:
-        """"moc.liamg@eod.nhoj": an address written right to left, which no forward pattern reads."""
+        """ "moc.liamg@eod.nhoj": an address written right to left, which no forward pattern reads."""
         view = doc.plain
         out: list[Finding] = []
         for m in _AT_TOKEN.finditer(view.text):

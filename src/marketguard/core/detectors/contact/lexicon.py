@@ -86,6 +86,7 @@ APPS: tuple[App, ...] = (
     App("twitter", ("twitter", "x", "твиттер"), ambiguous=True),
     App("slack", ("slack",), ambiguous=True),
     App("snapchat", ("snapchat",), fuzzy=True),
+    App("snapchat", ("snap",), ambiguous=True),
     App("google chat", ("google chat", "hangouts", "gchat"), fuzzy=False),
     App("imo", ("imo",), ambiguous=True),
     App("threema", ("threema",), fuzzy=True),
@@ -93,6 +94,7 @@ APPS: tuple[App, ...] = (
 
 # Euphemisms: the app is never named, which is the point.
 EUPHEMISMS: tuple[tuple[str, str], ...] = (
+    (r"the\sgram", "instagram"),
     (r"(?:the\s)?green\s(?:chat\s|messaging\s|messenger\s|phone\s)?app", "whatsapp"),
     (r"(?:the\s)?(?:app|one)\swith\sthe\sgreen\s(?:icon|logo|bubble)", "whatsapp"),
     (r"(?:the\s)?blue\sbird(?:\sapp|\ssite)?", "twitter"),

@@ -50,6 +50,26 @@ _PIECEWISE_HINT = Hint(r"area\scode|digits|middle|before|after|last\s(?:4|four|3
 _PHONE_SHAPE = re.compile(r"^\+|^\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}$")
 
 
+_LANGUAGE_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        re.compile(r"\b(?:num[ée]ro|t[ée]l[ée]phone|portable|appelle|appelez|mon|ma|je|tu|vous)\b"),
+        ("FR", "BE", "CH", "CA"),
+    ),
+    (re.compile(r"\b(?:n[uú]mero|tel[eé]fono|celular|ll[aá]mame|escr[ií]beme|mi|tu|es)\b"), ("ES", "MX", "AR", "CO")),
+    (re.compile(r"\b(?:meu|minha|celular|zap|whats|liga|chama|é|você|vc)\b"), ("BR", "PT")),
+    (re.compile(r"\b(?:nummer|handy|telefon|ruf|mich|meine|ich|du)\b"), ("DE", "AT", "CH")),
+    (re.compile(r"(?:номер|телефон|звони|мой|мне|вотсап|ватсап)"), ("RU", "UA", "KZ")),
+)
+
+
+def language_regions(text: str) -> tuple[str, ...]:
+    """Regions to try first for a national number, guessed from the language around it: "mon numéro:
+    06 12 34 56 78" is French before it is German. The sender's own region, when known, comes before these."""
+    scores = [(len(p.findall(text)), regions) for p, regions in _LANGUAGE_REGIONS]
+    best = max(scores, key=lambda s: s[0])
+    return best[1] if best[0] >= 1 else ()
+
+
 class PhoneDetector(Detector):
     info = DetectorInfo(
         id="contact.phone",
@@ -113,7 +133,7 @@ class PhoneDetector(Detector):
             original = doc.text[start:end]
             context = _CONTEXT.search(text, max(0, c_start - 48), c_start) or _CONTEXT.search(text[c_end : c_end + 24])
             disguised = any(c.isalpha() for c in original) or not original.isascii()
-            found = self._parse(digits, plus, doc.region)
+            found = self._parse(digits, plus, doc.region, language_regions(text))
             if found is not None:
                 number, region = found
                 value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
@@ -151,7 +171,9 @@ class PhoneDetector(Detector):
             for sub_m in _CANDIDATE.finditer(masked, m.start() - ws, m.end() - ws):
                 yield sub_m.start() + ws, sub_m.end() + ws, sub_m.group(), sub_m.group("plus") is not None
 
-    def _parse(self, digits: str, plus: bool, region: str | None) -> tuple[phonenumbers.PhoneNumber, str] | None:
+    def _parse(
+        self, digits: str, plus: bool, region: str | None, hinted: tuple[str, ...] = ()
+    ) -> tuple[phonenumbers.PhoneNumber, str] | None:
         if plus:
             try:
                 number = phonenumbers.parse("+" + digits, None)
@@ -161,9 +183,9 @@ class PhoneDetector(Detector):
                 return number, phonenumbers.region_code_for_number(number) or "ZZ"
             return None
         if region is not None:
-            regions: tuple[str, ...] = (region, *self.config.regions)
+            regions: tuple[str, ...] = (region, *hinted, *self.config.regions)
         elif len(digits) >= 8:
-            regions = self.config.regions
+            regions = (*hinted, *self.config.regions)
         else:
             return None  # seven bare digits are a valid local number somewhere in the world: not evidence
         for r in regions:
