@@ -36,11 +36,43 @@ _PLAIN_HINT = Hint(
 )
 
 
+_SHORT_WORDS = frozenset(
+    {
+        "so",
+        "to",
+        "in",
+        "is",
+        "it",
+        "at",
+        "be",
+        "no",
+        "us",
+        "do",
+        "go",
+        "my",
+        "an",
+        "as",
+        "am",
+        "pm",
+        "me",
+        "we",
+        "he",
+        "by",
+        "of",
+        "on",
+        "or",
+        "if",
+        "up",
+    }
+)
+
+
 def _spelled_dot(m: re.Match[str]) -> str | None:
     """' dot ' is a '.' before a public suffix ("acme dot io") or inside an address ("ana dot lopez at ...")."""
     label = m.group("label")
     host = parse_host(f"x.{label}")
-    if host is not None and host.suffix == label:
+    english_word = label in _SHORT_WORDS and "dot" not in m.group()  # "at some point so": "so" is a word here
+    if host is not None and host.suffix == label and not english_word:
         return "."
     if _AT_WORD_AHEAD.match(m.string, m.end()):
         return "."

@@ -22,7 +22,7 @@ _LEET = LEET
 _INNER_SEPARATORS = re.compile(r"[.\-_*~·']")
 _TOKEN = re.compile(r"[^\s,;!?()\[\]{}\"«»<>:/\-]{1,40}")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-_TRAILING = re.compile(r"(?:'s|[.'’])$")
+_TRAILING = re.compile(r"(?:'s|[.'’!?,;:]+)$")
 
 
 def _one_edit(word: str) -> set[str]:

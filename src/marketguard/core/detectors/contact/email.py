@@ -16,7 +16,7 @@ _PROVIDER_HINT = re.compile(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex")
 _AT_TOKEN = re.compile(r"[\w.+\-]{3,64}@[\w.+\-]{1,64}")
 _SSH_USERS = frozenset({"git", "root", "ubuntu", "ec2-user", "admin", "deploy", "pi"})
 _ON_WEBMAIL = re.compile(
-    r"(?<![\w.@])(?P<local>[a-z0-9][\w.+\-]{2,63})\s(?:on|via|at|in|@)\s(?P<provider>gmail|yahoo|hotmail|outlook|"
+    r"(?<![\w.@])(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,62})\s(?:on|via|at|in|@)\s(?P<provider>gmail|yahoo|hotmail|outlook|"
     r"protonmail|proton|icloud|yandex)(?![\w.])"
 )
 _PROVIDER_THEN_USER = re.compile(

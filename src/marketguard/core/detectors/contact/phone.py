@@ -44,6 +44,7 @@ _PIECEWISE = re.compile(
     r"\b(?:area\scode|last\s(?:4|four|3|three)(?:\sdigits)?|first\s(?:3|three|4|four)(?:\sdigits)?|the\smiddle|"
     r"(?:put|add)\s\d{2,4}\s(?:before|after|in\sfront)|(?:before|after)\s(?:it|that)\b[^.!?\n]{0,20}\d{2,4})"
 )
+_COUNTING = "01234567890123456789"
 _MAX_CANDIDATES = 200
 _PIECEWISE_HINT = Hint(r"area\scode|digits|middle|before|after|last\s(?:4|four|3|three)|first\s(?:3|three|4|four)")
 """Each candidate costs a phonenumbers parse; a text with more is flooding, and the first ones decide."""
@@ -123,8 +124,8 @@ class PhoneDetector(Detector):
             digits = "".join(c for c in raw if c.isdigit())
             if plus and raw.startswith("00"):
                 digits = digits[2:]
-            if not 7 <= len(digits) <= 15:
-                continue
+            if not 7 <= len(digits) <= 15 or digits in _COUNTING or len(set(digits)) == 1:
+                continue  # "1 2 3 4 5 6 7 8 9" and "0000000" are counting and filler, not numbers
             if "," in raw and any(sum(c.isdigit() for c in part) > 1 for part in raw.split(",")[1:]):
                 start, end = view.span(c_start, c_end)
                 if not any(c.isalpha() for c in doc.text[start:end]):
