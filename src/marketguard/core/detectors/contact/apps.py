@@ -166,6 +166,7 @@ _NEARBY_HANDLE = re.compile(r"(?<![\w@])@[a-z0-9_][\w.]{2,31}(?![\w@])")
 _GENERIC_HANDLE = re.compile(
     r"\bmy\s(?:handle|username|user\s?name|nick(?:name)?|@)\s(?:on\s[\w\s]{1,20}?\s)?(?:is\s|:\s?|=\s?)?(?P<handle>@[\w.]{2,32})"
 )
+_MEETING_HINT = Hint(r"zoom|meet|teams|webex")
 _MEETING_ID = re.compile(
     r"(?:zoom|meet|teams|webex)\b[^.!?\n]{0,30}?\b(?:id|meeting\sid|room)\s?[:#]?\s?(?P<id>\d(?:\s?\d){8,11})"
 )
@@ -247,7 +248,7 @@ class AppDetector(Detector):
             if kind == "contact.handle":
                 handled.append((s, e))
             out.append(Finding(kind, score, start, end, value, reason, soft=kind == "contact.request"))
-        for m in _GENERIC_HANDLE.finditer(text):
+        for m in _GENERIC_HANDLE.finditer(text) if "@" in text else ():
             if any(s <= m.start("handle") < e for s, e in handled):
                 continue
             start, end = view.span(m.start(), m.end())
@@ -261,7 +262,7 @@ class AppDetector(Detector):
                     "gives a social or messaging handle",
                 )
             )
-        for m in _MEETING_ID.finditer(text):
+        for m in _MEETING_ID.finditer(text) if _MEETING_HINT(text) else ():
             start, end = view.span(m.start(), m.end())
             digits = "".join(c for c in m.group("id") if c.isdigit())
             out.append(
@@ -269,7 +270,12 @@ class AppDetector(Detector):
                     "contact.handle", 0.85, start, end, f"meeting:{digits}", "a meeting room id outside the platform"
                 )
             )
-        for pattern, app, score in ((_SKYPE_LIVE, "skype", 0.95), (_DISCORD_TAG, "discord", 0.8)):
+        tagged = []
+        if "live:" in text:
+            tagged.append((_SKYPE_LIVE, "skype", 0.95))
+        if "#" in text:
+            tagged.append((_DISCORD_TAG, "discord", 0.8))
+        for pattern, app, score in tagged:
             for m in pattern.finditer(text):
                 if any(s <= m.start() < e for s, e in handled):
                     continue

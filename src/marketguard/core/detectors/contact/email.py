@@ -7,12 +7,13 @@ import re
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.domains import parse_host
 from marketguard.core.text.normalize import LEET, WEBMAIL, Document
+from marketguard.core.text.prefilter import Hint
 
 _EMAIL = re.compile(
     r"(?<![\w.%+\-])(?P<local>\w[\w.%+\-]{0,63})\s{0,2}@\s{0,2}"
     r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,5})(?P<after>:?)"
 )
-_PROVIDER_HINT = re.compile(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex")
+_PROVIDER_HINT = Hint(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex")
 _AT_TOKEN = re.compile(r"[\w.+\-]{3,64}@[\w.+\-]{1,64}")
 _SSH_USERS = frozenset({"git", "root", "ubuntu", "ec2-user", "admin", "deploy", "pi"})
 _ON_WEBMAIL = re.compile(
@@ -71,7 +72,7 @@ class EmailDetector(Detector):
 
     def detect(self, doc: Document) -> list[Finding]:
         view = doc.plain
-        out: list[Finding] = self._on_webmail(doc) if _PROVIDER_HINT.search(view.text) else []
+        out: list[Finding] = self._on_webmail(doc) if _PROVIDER_HINT(view.text) else []
         if "@" not in view.text:
             return out
         for m in _EMAIL.finditer(view.text):
