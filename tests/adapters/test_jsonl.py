@@ -63,3 +63,30 @@ def test_oversized_line_is_an_error_and_the_stream_goes_on() -> None:
     ]
     assert "longer than" in str(lines[0]["error"])
     assert lines[1]["id"] == "next" and lines[1]["decision"] == "allow"
+
+
+def test_parallel_scan_matches_one_process_line_for_line() -> None:
+    from marketguard.adapters.parallel import scan_parallel
+
+    lines = []
+    for i in range(600):
+        conv = f"c{i % 7}"
+        texts = [
+            "my number is 415",
+            "555 0198",
+            "thanks, see the PR",
+            "jdoe at gmail dot com",
+            "broken",
+            "pay via PayPal",
+        ]
+        text = texts[i % len(texts)]
+        if text == "broken":
+            lines.append(b"{not json")
+        else:
+            lines.append(orjson.dumps({"id": i, "text": text, "conversation_id": conv, "sender_id": "u"}))
+    data = b"\n".join(lines) + b"\n"
+    one, many = io.BytesIO(), io.BytesIO()
+    n1, e1 = scan(Screener(), io.BytesIO(data), one)
+    n2, e2 = scan_parallel(Screener(), io.BytesIO(data), many, workers=2, batch_size=64)
+    assert (n1, e1) == (n2, e2) == (600, 100)
+    assert one.getvalue() == many.getvalue()

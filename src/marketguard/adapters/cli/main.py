@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Annotated
 
@@ -75,15 +76,30 @@ def _open_out(path: str) -> IO[bytes]:
 def scan(
     source: Annotated[str, typer.Argument(metavar="IN", help="JSON Lines file of records, or - for stdin.")],
     output: Annotated[str, typer.Option("-o", "--output", help="Where to write results, or - for stdout.")] = "-",
+    workers: Annotated[
+        int, typer.Option(help="Processes to screen with; 0 picks the cores for a large file, else 1.")
+    ] = 0,
     policy: PolicyOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Screen JSON Lines: one output line per input line, in order; bad lines get an `error`."""
+    import os
+
     from marketguard.adapters.jsonl import scan as run_scan
+    from marketguard.adapters.parallel import scan_parallel
 
     screener = _screener(policy, config)
+    if workers <= 0:
+        large = source != "-" and os.path.getsize(source) > 1 << 20
+        workers = min(os.cpu_count() or 1, 4) if large else 1
     src, sink = _open_in(source), _open_out(output)
     err = Console(stderr=True)
+
+    def run(advance: Callable[[int], None] | None) -> tuple[int, int]:
+        if workers > 1:
+            return scan_parallel(screener, src, sink, workers, on_lines=advance)
+        return run_scan(screener, src, sink, on_line=(lambda: advance(1)) if advance else None)
+
     try:
         if err.is_terminal and sink is not sys.stdout.buffer:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -96,9 +112,9 @@ def scan(
                 TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
             ) as bar:
                 task = bar.add_task("scan", total=total)
-                lines, errors = run_scan(screener, src, sink, on_line=lambda: bar.advance(task))
+                lines, errors = run(lambda n: bar.advance(task, n))
         else:
-            lines, errors = run_scan(screener, src, sink)
+            lines, errors = run(None)
     finally:
         sink.flush()
         if src is not sys.stdin.buffer:
