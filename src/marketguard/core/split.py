@@ -15,14 +15,123 @@ from marketguard.core.text.prefilter import Hint
 
 _GLUE_AFTER = ".:/_-#"
 _PIECE_HINT = Hint(
-    r"\d|@|\b(?:number|phone|cell|mail|gmail|email|whats|tele|sky|insta|ig|discord|signal|wechat|viber|line|zap|"
-    r"handle|user|nick|id|at|dot|pay|paypal|wise|usdt|btc|eth|wallet|iban|bank|pix|chave|correo|n[uú]mero|nummer|"
-    r"handy|номер|почт|ник|телег|ватс|skype|live|t\.me|wa\.me)"
+    r"^\W{0,3}\+?\d{2,}|\d{3,}\W{0,3}$|@|\b(?:number|phone|cell|mail|gmail|email|whats|tele|sky|insta|ig|discord|signal|"
+    r"wechat|viber|zap|handle|username|nick|dot|paypal|wise|usdt|btc|eth|wallet|iban|bank|pix|chave|correo|n[uú]mero|"
+    r"nummer|handy|номер|почт|ник|телег|ватс|skype|t\.me|wa\.me)"
 )
+"""What a piece of a split detail tends to hold: digits at its start or end ("my number is 415", "555 0198"),
+an '@', or a contact or payment word. Digits inside a sentence ("2 days", "v2.11.0") do not count."""
+
+
+_CHAT_WORDS = frozenset(
+    [
+        "ok",
+        "okay",
+        "k",
+        "kk",
+        "thanks",
+        "thank",
+        "thx",
+        "ty",
+        "you",
+        "u",
+        "yes",
+        "yeah",
+        "yep",
+        "yup",
+        "no",
+        "nope",
+        "sure",
+        "great",
+        "good",
+        "sounds",
+        "cool",
+        "perfect",
+        "will",
+        "do",
+        "see",
+        "tomorrow",
+        "today",
+        "tonight",
+        "later",
+        "soon",
+        "np",
+        "hi",
+        "hello",
+        "hey",
+        "bye",
+        "done",
+        "awesome",
+        "nice",
+        "got",
+        "it",
+        "lol",
+        "haha",
+        "hahaha",
+        "alright",
+        "fine",
+        "the",
+        "a",
+        "an",
+        "to",
+        "i",
+        "me",
+        "my",
+        "we",
+        "us",
+        "it",
+        "is",
+        "that",
+        "this",
+        "sounds",
+        "good",
+        "works",
+        "for",
+        "now",
+        "then",
+        "so",
+        "and",
+        "or",
+        "but",
+        "agreed",
+        "deal",
+        "right",
+        "exactly",
+        "understood",
+        "noted",
+        "yes!",
+        "sure!",
+        "thanks!",
+        "ok!",
+        "great!",
+        "perfect!",
+        "cheers",
+        "welcome",
+        "morning",
+        "evening",
+        "night",
+        "please",
+        "pls",
+        "plz",
+        "ready",
+        "wait",
+        "moment",
+        "sec",
+        "one",
+        "minute",
+        "hmm",
+        "wow",
+        "true",
+    ]
+)
+"""Everyday chat words: a short message made only of these ("ok, thanks!") is not a piece of a detail."""
 
 
 def _is_short(text: str) -> bool:
-    return len(text.split()) <= 3
+    words = text.split()
+    if len(words) > 3:
+        return False
+    return not all(w.strip(".,!?:;'\"()").lower() in _CHAT_WORDS for w in words)
 
 
 def _looks_like_a_piece(text: str) -> bool:
