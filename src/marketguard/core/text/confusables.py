@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 
 
 @lru_cache(maxsize=1)
 def latin_lookalikes() -> dict[str, str]:
     """Map of a non-ASCII character to the lower-case ASCII character it imitates."""
+    from importlib import resources  # on first use: only non-ASCII text needs the table
+
     raw = resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
     table: dict[str, list[dict[str, str]]] = json.loads(raw)
     out: dict[str, str] = {}

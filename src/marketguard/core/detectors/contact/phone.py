@@ -10,13 +10,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-import phonenumbers
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.normalize import DIGIT_WORD_HINT, NOT_PHONE, SYMBOLS, Document
 from marketguard.core.text.prefilter import Hint
 from marketguard.core.text.view import mask
+
+if TYPE_CHECKING:
+    import phonenumbers
+
+
+def _phonenumbers() -> ModuleType:
+    """Imported on first use: its metadata is large and most messages hold no candidate number."""
+    import phonenumbers
+
+    return phonenumbers
 
 _CANDIDATE = re.compile(
     r"(?<![\w#@/.\-+])(?P<plus>\+[ \t]?|00)?[ \t(]{0,2}\d(?:[ \t().\-–—/,_*|~]{0,4}\d){6,16}"
@@ -137,7 +147,8 @@ class PhoneDetector(Detector):
             found = self._parse(digits, plus, doc.region, language_regions(text))
             if found is not None:
                 number, region = found
-                value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+                pn = _phonenumbers()
+                value = pn.format_number(number, pn.PhoneNumberFormat.E164)
                 if plus or context or disguised:
                     score = 0.95
                 elif _PHONE_SHAPE.search(raw.strip()):
@@ -175,13 +186,14 @@ class PhoneDetector(Detector):
     def _parse(
         self, digits: str, plus: bool, region: str | None, hinted: tuple[str, ...] = ()
     ) -> tuple[phonenumbers.PhoneNumber, str] | None:
+        pn = _phonenumbers()
         if plus:
             try:
-                number = phonenumbers.parse("+" + digits, None)
-            except phonenumbers.NumberParseException:
+                number = pn.parse("+" + digits, None)
+            except pn.NumberParseException:
                 return None
-            if phonenumbers.is_valid_number(number) or phonenumbers.is_possible_number(number):
-                return number, phonenumbers.region_code_for_number(number) or "ZZ"
+            if pn.is_valid_number(number) or pn.is_possible_number(number):
+                return number, pn.region_code_for_number(number) or "ZZ"
             return None
         if region is not None:
             regions: tuple[str, ...] = (region, *hinted, *self.config.regions)
@@ -191,9 +203,9 @@ class PhoneDetector(Detector):
             return None  # seven bare digits are a valid local number somewhere in the world: not evidence
         for r in regions:
             try:
-                number = phonenumbers.parse(digits, r)
-            except phonenumbers.NumberParseException:
+                number = pn.parse(digits, r)
+            except pn.NumberParseException:
                 continue
-            if phonenumbers.is_valid_number(number):
+            if pn.is_valid_number(number):
                 return number, r
         return None
