@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.domains import parse_host
@@ -14,6 +15,9 @@ _EMAIL = re.compile(
     r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,5})(?P<after>:?)"
 )
 _PROVIDER_HINT = Hint(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex")
+_REVERSED_TLD = re.compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.")
+_REVERSED_TLD_HINT = re.compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.[\w.+\-]*@")
+_MAX_FINDINGS = 200
 _AT_TOKEN = re.compile(r"[\w.+\-]{3,64}@[\w.+\-]{1,64}")
 _SSH_USERS = frozenset({"git", "root", "ubuntu", "ec2-user", "admin", "deploy", "pi"})
 _ON_WEBMAIL = re.compile(
@@ -76,6 +80,8 @@ class EmailDetector(Detector):
         if "@" not in view.text:
             return out
         for m in _EMAIL.finditer(view.text):
+            if len(out) >= _MAX_FINDINGS:
+                break  # a text with more addresses than this is flooding; the engine notes the cap
             local, domain = m.group("local").strip("."), m.group("domain").strip(".-")
             if m.group("after") and local in _SSH_USERS:
                 continue  # git@github.com:org/repo.git is a remote, not an address
@@ -99,10 +105,16 @@ class EmailDetector(Detector):
         """ "moc.liamg@eod.nhoj": an address written right to left, which no forward pattern reads."""
         view = doc.plain
         out: list[Finding] = []
+        if not _REVERSED_TLD_HINT.search(view.text):
+            return out
+        taken = sorted((f.start, f.end) for f in found)
         for m in _AT_TOKEN.finditer(view.text):
-            start, end = view.span(m.start(), m.end())
-            if any(f.start < end and start < f.end for f in found):
+            if not _REVERSED_TLD.match(m.group()):
                 continue
+            start, end = view.span(m.start(), m.end())
+            at = bisect_right(taken, (start, len(doc.text)))
+            if (at and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end):
+                continue  # read forwards already
             reverse = m.group()[::-1]
             r = _EMAIL.fullmatch(reverse)
             if r is None or parse_host(r.group("domain")) is None:

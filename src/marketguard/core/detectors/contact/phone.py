@@ -28,6 +28,7 @@ def _phonenumbers() -> ModuleType:
 
     return phonenumbers
 
+
 _CANDIDATE = re.compile(
     r"(?<![\w#@/.\-+])(?P<plus>\+[ \t]?|00)?[ \t(]{0,2}\d(?:[ \t().\-–—/,_*|~]{0,4}\d){6,16}"
     r"(?:\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6})?(?![\w#])"  # an extension: 555-0198x42
@@ -127,6 +128,7 @@ class PhoneDetector(Detector):
                     "the digits of a phone number given piece by piece, out of order",
                 )
             )
+        hinted: tuple[str, ...] | None = None
         for n, (c_start, c_end, c_text, plus) in enumerate(self._candidates(text, doc.spelled.text)):
             if n >= _MAX_CANDIDATES:
                 break
@@ -144,7 +146,9 @@ class PhoneDetector(Detector):
             original = doc.text[start:end]
             context = _CONTEXT.search(text, max(0, c_start - 48), c_start) or _CONTEXT.search(text[c_end : c_end + 24])
             disguised = any(c.isalpha() for c in original) or not original.isascii()
-            found = self._parse(digits, plus, doc.region, language_regions(text))
+            if hinted is None:
+                hinted = language_regions(text[:2000])  # once per text, and from its beginning only
+            found = self._parse(digits, plus, doc.region, hinted)
             if found is not None:
                 number, region = found
                 pn = _phonenumbers()
