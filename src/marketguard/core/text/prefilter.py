@@ -32,6 +32,14 @@ def _at_branch_start(out: list[str]) -> bool:
     return not out or (last.endswith(("(?:", "|", "(")) and not last.endswith("\\|"))
 
 
+def _boundary_lookaround(pattern: str, i: int, out: list[str]) -> tuple[str, int] | None:
+    """A word-boundary look-around at `i` at the edge of a branch, as (replacement, its length)."""
+    for look, replacement in _BOUNDARY_LOOKAROUNDS:
+        if pattern.startswith(look, i) and _at_branch_edge(pattern, i, out, len(look)):
+            return replacement, len(look)
+    return None
+
+
 def _at_branch_edge(pattern: str, i: int, out: list[str], length: int) -> bool:
     """Look-behinds count at the start of a branch, look-aheads at its end; elsewhere they are dropped."""
     if pattern[i + 2] == "<":
@@ -73,14 +81,11 @@ def widen(pattern: str) -> str:
     i = 0
     in_class = False
     while i < len(pattern):
-        for look, replacement in _BOUNDARY_LOOKAROUNDS:
-            if not in_class and pattern.startswith(look, i) and _at_branch_edge(pattern, i, out, len(look)):
-                out.append(replacement)  # consume one non-word character, or none at the edge of the text
-                i += len(look)
-                break
-        else:
-            replacement = ""
-        if replacement:
+        boundary = None if in_class else _boundary_lookaround(pattern, i, out)
+        if boundary is not None:
+            replacement, length = boundary
+            out.append(replacement)  # consume one non-word character, or none at the edge of the text
+            i += length
             continue
         if not in_class and pattern.startswith(_LOOKAROUNDS, i):
             i = _closing(pattern, i) + 1
