@@ -81,6 +81,8 @@ _COMMON_WORDS = frozenset(
         "tele",
         "threem",
         "wass",
+        "x",
+        "snap",
     }
 )
 
