@@ -82,7 +82,6 @@ _COMMON_WORDS = frozenset(
         "threem",
         "wass",
         "x",
-        "snap",
     }
 )
 
