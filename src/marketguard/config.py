@@ -40,13 +40,13 @@ def load_config(path: str | Path) -> tuple[ScreenerConfig, Policy | None]:
     path = Path(path)
     try:
         raw = yaml.safe_load(path.read_text("utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: the top level must be a mapping")
     unknown = set(raw) - _TOP
     if unknown:
-        raise ConfigError(f"{path}: unknown keys {sorted(unknown)}; known: {sorted(_TOP)}")
+        raise ConfigError(f"{path}: unknown keys {sorted(map(str, unknown))}; known: {sorted(_TOP)}")
     config = ScreenerConfig()
     det = raw.get("detectors") or {}
     if not isinstance(det, dict) or set(det) - _DETECTORS:

@@ -7,7 +7,7 @@ from importlib import resources
 
 import yaml
 
-from marketguard.core.policy import Policy, parse_policy
+from marketguard.core.policy import Policy, PolicyError, parse_policy
 
 
 @lru_cache(maxsize=1)
@@ -17,5 +17,10 @@ def default_policy() -> Policy:
 
 
 def load_policy(path: str) -> Policy:
-    with open(path, encoding="utf-8") as fh:
-        return parse_policy(yaml.safe_load(fh))
+    """Read a policy table; a file that is not UTF-8 YAML is a `PolicyError` naming the file."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise PolicyError(f"{path}: not a readable YAML policy: {exc}") from exc
+    return parse_policy(data)

@@ -18,6 +18,7 @@ import orjson
 from marketguard.core.engine import Screener
 from marketguard.core.model import ScreenResult
 from marketguard.core.records import message_from_dict
+from marketguard.errors import RecordError
 
 FAMILIES = ("contact", "payment")
 
@@ -86,12 +87,21 @@ def evaluate(lines: Iterable[bytes], screener: Screener | None = None, min_score
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
-        record = orjson.loads(raw)
+        try:
+            record = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise ValueError(f"line {number}: not valid JSON: {exc}") from exc
+        if not isinstance(record, dict):
+            raise ValueError(f"line {number}: a labelled record must be a JSON object")
         labels = record.get("labels")
         if not isinstance(labels, list):
             raise ValueError(f"line {number}: a labelled record needs a 'labels' list")
         expected = {str(x) for x in labels}
-        result = screener.screen(message_from_dict(record))
+        try:
+            message = message_from_dict(record)
+        except RecordError as exc:
+            raise ValueError(f"line {number}: {exc}") from exc
+        result = screener.screen(message)
         predicted = _predicted(result, min_score)
         report.total += 1
         category = record.get("category")

@@ -90,3 +90,40 @@ def test_parallel_scan_matches_one_process_line_for_line() -> None:
     n2, e2 = scan_parallel(Screener(), io.BytesIO(data), many, workers=2, batch_size=64)
     assert (n1, e1) == (n2, e2) == (600, 100)
     assert one.getvalue() == many.getvalue()
+
+
+def test_escaped_conversation_key_routes_like_a_plain_one() -> None:
+    from marketguard.adapters.parallel import scan_parallel
+
+    lines = []
+    for i in range(40):
+        key = "conversation\\u005fid" if i % 2 else "conversation_id"
+        text = "my number is 415" if i % 2 == 0 else "555 0198"
+        record = f'{{"id": {i}, "text": "{text}", "{key}": "c{i // 2}", "sender_id": "u"}}'
+        lines.append(record.encode())
+    data = b"\n".join(lines) + b"\n"
+    one, many = io.BytesIO(), io.BytesIO()
+    scan(Screener(), io.BytesIO(data), one)
+    scan_parallel(Screener(), io.BytesIO(data), many, workers=3, batch_size=7)
+    assert one.getvalue() == many.getvalue()
+
+
+def test_a_failing_detector_costs_one_line_not_the_stream() -> None:
+    from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
+    from marketguard.core.registry import BUILTIN, Registry
+    from marketguard.core.text.normalize import Document
+
+    class Boom(Detector):
+        info = DetectorInfo("test.boom", "contact", ("contact.email",), "0", "raises on 'boom'")
+
+        def detect(self, doc: Document) -> list[Finding]:
+            if "boom" in doc.text:
+                raise RuntimeError("boom")
+            return []
+
+    screener = Screener(registry=Registry([*BUILTIN, Boom]))
+    sink = io.BytesIO()
+    lines, errors = scan(screener, io.BytesIO(b'{"id": 1, "text": "boom"}\n{"id": 2, "text": "fine"}\n'), sink)
+    out = [orjson.loads(x) for x in sink.getvalue().splitlines()]
+    assert (lines, errors) == (2, 1)
+    assert "internal error" in out[0]["error"] and out[1]["decision"] == "allow"

@@ -110,3 +110,19 @@ def test_result_serialises(screener: Screener) -> None:
     assert out["id"] == "x" and out["decision"] == "redact" and out["rule"] == "contact-before-contract"
     sig = out["signals"][0]
     assert {"kind", "family", "score", "start", "end", "text", "value", "reason", "detector"} <= set(sig)
+
+
+def test_a_dotted_capital_i_does_not_switch_off_lower_casing(screener: Screener) -> None:
+    for text in ("Text me on WhatsApp İ", "Email: Mehmet.Yilmaz AT Gmail DOT com - İzmir"):
+        result = screener.screen(text)
+        assert result.decision is Decision.REDACT
+        assert all(text[s.start : s.end] == s.text for s in result.signals)
+
+
+def test_related_offsets_index_the_earlier_message_as_sent() -> None:
+    screener = Screener()
+    first = Message(id="m1", text="   my number is 415", conversation_id="c", sender_id="u")
+    screener.screen(first)
+    result = screener.screen(Message(id="m2", text="  555 0198", conversation_id="c", sender_id="u"))
+    related = [r for s in result.signals for r in s.related]
+    assert related and all(first.text[r.start : r.end] == r.text for r in related)

@@ -85,3 +85,19 @@ def row(**over: Any) -> dict[str, Any]:
 def test_malformed_tables_are_refused_with_the_row_named(bad: dict[str, Any], message: str) -> None:
     with pytest.raises(PolicyError, match=message):
         parse_policy(bad)
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"version": "abc", "rows": [row()]}, "version"),
+        ({"rows": [row(families=5)]}, "list of names"),
+        ({"rows": [row(phases=3)]}, "list of names"),
+        ({"rows": [row(kinds=[["x"]], families=[])]}, "list of names"),
+        ({"rows": [row(nudge=["x"])]}, "not defined"),
+        ({"rows": [{**row(), 1: "x"}]}, "unknown fields"),
+    ],
+)
+def test_wrongly_typed_tables_are_refused_not_crashed(bad: dict[str, Any], message: str) -> None:
+    with pytest.raises(PolicyError, match=message):
+        parse_policy(bad)

@@ -51,7 +51,10 @@ def screen_line(screener: Screener, raw: bytes | None, number: int, max_bytes: i
         message = message_from_dict(record)
     except RecordError as exc:
         return {"id": rid, "line": number, "error": str(exc)}
-    out = screener.screen(message).to_dict()
+    try:
+        out = screener.screen(message).to_dict()
+    except Exception as exc:  # a bug in a detector must cost one line, not the stream
+        return {"id": rid, "line": number, "error": f"internal error while screening: {type(exc).__name__}: {exc}"}
     out["id"] = rid
     return out
 

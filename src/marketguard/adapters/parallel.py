@@ -12,7 +12,9 @@ import multiprocessing as mp
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterator
+from multiprocessing.process import BaseProcess
 from multiprocessing.queues import Queue
+from queue import Empty
 from typing import IO
 
 import orjson
@@ -39,16 +41,28 @@ def _worker(screener: Screener, requests: Queue[Batch | None], results: Queue[Re
 
 
 def _route(raw: bytes | None, number: int, workers: int) -> int:
-    """The worker for a line: by conversation, so a conversation's state lives in one process."""
-    if raw is not None and b"conversation_id" in raw:
+    """The worker for a line: by conversation, so a conversation's state lives in one process. The line is
+    parsed, not searched, so that an escaped key ("conversation\\u005fid") routes like a plain one."""
+    if raw is None:
+        return number % workers
+    try:
+        record = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return number % workers
+    conversation = record.get("conversation_id") if isinstance(record, dict) else None
+    if conversation is None or isinstance(conversation, dict | list):
+        return number % workers
+    return zlib.crc32(str(conversation).encode()) % workers
+
+
+def _get(queue: Queue[Results], proc: BaseProcess) -> Results:
+    """A worker's results, or an error if the worker died (rather than waiting for ever)."""
+    while True:
         try:
-            record = orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            return number % workers
-        conversation = record.get("conversation_id") if isinstance(record, dict) else None
-        if conversation is not None:
-            return zlib.crc32(str(conversation).encode()) % workers
-    return number % workers
+            return queue.get(timeout=1.0)
+        except Empty:
+            if not proc.is_alive():
+                raise RuntimeError(f"a scan worker stopped (exit code {proc.exitcode})") from None
 
 
 def _batches(stream: IO[bytes], size: int) -> Iterator[Batch]:
@@ -87,8 +101,8 @@ def scan_parallel(
     def collect(batch: Batch) -> None:
         nonlocal lines, errors
         done: dict[int, tuple[bytes, bool]] = {}
-        for queue in results:
-            done.update((n, (out, failed)) for n, out, failed in queue.get())
+        for queue, proc in zip(results, procs, strict=True):
+            done.update((n, (out, failed)) for n, out, failed in _get(queue, proc))
         for number, _ in batch:
             out, failed = done[number]
             errors += failed

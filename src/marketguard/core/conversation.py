@@ -16,6 +16,9 @@ class Turn:
     message_id: str | None
     sender_id: str | None
     text: str
+    """The message's text, or its last part when it was long."""
+    offset: int = 0
+    """Where `text` starts in the message as sent (non-zero when only its tail is kept)."""
 
 
 @dataclass(slots=True)

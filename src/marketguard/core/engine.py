@@ -27,6 +27,8 @@ from marketguard.core.registry import SPLIT_DETECTORS, Registry
 from marketguard.core.split import joinings, worth_joining
 from marketguard.core.text.normalize import Document
 
+_TURN_CHARS = 2000
+"""How much of each earlier message is remembered: its end, where a split detail begins."""
 REDACTION_LABELS = {"contact": "[contact removed]", "payment": "[payment details removed]"}
 
 
@@ -100,7 +102,8 @@ class Screener:
         redacted = _redact(text, _what_to_cut(verdict.redact)) if verdict.redact else None
 
         if state is not None and message.conversation_id is not None:
-            state.turns.append(Turn(message.id, message.sender_id, text[-2000:]))
+            kept_from = max(0, len(text) - _TURN_CHARS)
+            state.turns.append(Turn(message.id, message.sender_id, text[kept_from:], kept_from))
             del state.turns[: -max(self.config.history_turns * 3, 1)]
             if verdict.decision is not Decision.ALLOW:
                 state.attempts += 1
@@ -177,10 +180,12 @@ class Screener:
                 for piece, turn, begin in zip(pieces, turns, starts, strict=False):
                     s, e = max(f.start, begin), min(f.end, begin + len(piece))
                     if s < e:
-                        related.append(Related(turn.message_id, s - begin, e - begin, joined[s:e]))
+                        shift = turn.offset + len(turn.text) - len(turn.text.lstrip())  # into the message as sent
+                        related.append(Related(turn.message_id, shift + s - begin, shift + e - begin, joined[s:e]))
                 if not related:  # found in this message alone, but only with the earlier ones in view
                     prev = turns[-1]
-                    related.append(Related(prev.message_id, 0, len(pieces[-2]), pieces[-2]))
+                    shift = prev.offset + len(prev.text) - len(prev.text.lstrip())
+                    related.append(Related(prev.message_id, shift, shift + len(pieces[-2]), pieces[-2]))
                 names = ", ".join(r.message_id or "?" for r in related)
                 end = own_offset + f.end - own_start
                 begin_here = own_offset + max(f.start - own_start, 0)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, NoReturn
 
 import orjson
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from marketguard.core.engine import Screener
 from marketguard.core.model import Context, Message, Phase
 from marketguard.core.records import message_from_dict
+from marketguard.errors import MarketguardError
 
 app = typer.Typer(
     add_completion=False,
@@ -21,6 +23,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="marketguard: trust & safety for freelance marketplaces.",
 )
+
+
+def _fail(message: str) -> NoReturn:
+    """Print a one-line error (never interpreted as markup: it may quote file names) and exit with 2."""
+    Console(stderr=True).print(Text.assemble(("error: ", "red"), message), highlight=False)
+    raise typer.Exit(2)
 
 
 def _screener(policy: Path | None, config: Path | None = None) -> Screener:
@@ -35,8 +43,8 @@ def _screener(policy: Path | None, config: Path | None = None) -> Screener:
             table = load_policy(str(policy))
         return Screener(settings, policy=table)
     except (MarketguardError, OSError) as exc:
-        Console(stderr=True).print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-        raise typer.Exit(2) from exc
+        _fail(str(exc))
+        raise  # unreachable: _fail exits
 
 
 PolicyOpt = Annotated[
@@ -65,11 +73,17 @@ def check(
 
 
 def _open_in(path: str) -> IO[bytes]:
-    return sys.stdin.buffer if path == "-" else open(path, "rb")
+    try:
+        return sys.stdin.buffer if path == "-" else open(path, "rb")
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror}")
 
 
 def _open_out(path: str) -> IO[bytes]:
-    return sys.stdout.buffer if path == "-" else open(path, "wb")
+    try:
+        return sys.stdout.buffer if path == "-" else open(path, "wb")
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror}")
 
 
 @app.command()
@@ -90,7 +104,7 @@ def scan(
 
     screener = _screener(policy, config)
     if workers <= 0:
-        large = source != "-" and os.path.getsize(source) > 1 << 20
+        large = source != "-" and os.path.isfile(source) and os.path.getsize(source) > 1 << 20
         workers = min(os.cpu_count() or 1, 4) if large else 1
     src, sink = _open_in(source), _open_out(output)
     err = Console(stderr=True)
@@ -140,13 +154,19 @@ def evaluate_cmd(
 
     from marketguard.evaluation import evaluate
 
-    with open(path, "rb") as fh:
-        report = evaluate(fh, _screener(policy, config), min_score=min_score)
+    screener = _screener(policy, config)
+    try:
+        with open(path, "rb") as fh:
+            report = evaluate(fh, screener, min_score=min_score)
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror}")
+    except (ValueError, MarketguardError) as exc:
+        _fail(f"{path}: {exc}")
     if as_json:
         sys.stdout.buffer.write(orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
         return
     console = Console()
-    table = Table(title=f"{path.name}: {report.total} messages, {report.benign} benign")
+    table = Table(title=Text(f"{path.name}: {report.total} messages, {report.benign} benign"))
     for col in ("family", "precision", "recall", "tp", "fp", "fn"):
         table.add_column(col, justify="right" if col != "family" else "left")
     for fam, s in report.families.items():

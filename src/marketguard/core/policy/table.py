@@ -89,8 +89,11 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
     if not isinstance(data, Mapping) or not isinstance(data.get("rows"), list):
         raise PolicyError("a policy needs a 'rows' list")
     nudges = data.get("nudges", {}) or {}
-    if not isinstance(nudges, Mapping) or not all(isinstance(v, str) for v in nudges.values()):
+    if not isinstance(nudges, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in nudges.items()):
         raise PolicyError("'nudges' must map names to texts")
+    version = data.get("version", 1)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise PolicyError("'version' must be a whole number")
     rows: list[PolicyRow] = []
     seen: set[str] = set()
     allowed = {
@@ -118,16 +121,16 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
         seen.add(rid)
         unknown = set(raw) - allowed
         if unknown:
-            raise PolicyError(f"{where}: unknown fields {sorted(unknown)}")
+            raise PolicyError(f"{where}: unknown fields {sorted(map(str, unknown))}")
         try:
             decision = Decision(raw.get("decision"))
-            phases = frozenset(Phase(p) for p in raw.get("phases", [p.value for p in Phase]))
+            phases = frozenset(Phase(p) for p in _strings(raw, "phases", where, [p.value for p in Phase]))
         except ValueError as exc:
             raise PolicyError(f"{where}: {exc}") from exc
-        families = frozenset(raw.get("families", []))
+        families = frozenset(_strings(raw, "families", where))
         if families - KNOWN_FAMILIES:
             raise PolicyError(f"{where}: unknown families {sorted(families - KNOWN_FAMILIES)}")
-        kinds = frozenset(raw.get("kinds", []))
+        kinds = frozenset(_strings(raw, "kinds", where))
         if not families and not kinds:
             raise PolicyError(f"{where}: needs 'families' or 'kinds'")
         score = raw.get("min_score", 0.0)
@@ -137,7 +140,7 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
         if not isinstance(attempts, int) or attempts < 0:
             raise PolicyError(f"{where}: min_prior_attempts must be a whole number >= 0")
         nudge = raw.get("nudge")
-        if nudge is not None and nudge not in nudges:
+        if nudge is not None and (not isinstance(nudge, str) or nudge not in nudges):
             raise PolicyError(f"{where}: nudge {nudge!r} is not defined under 'nudges'")
         rows.append(
             PolicyRow(
@@ -153,4 +156,11 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
                 str(raw.get("description", "")),
             )
         )
-    return Policy(tuple(rows), dict(nudges), int(data.get("version", 1)))
+    return Policy(tuple(rows), dict(nudges), version)
+
+
+def _strings(raw: Mapping[str, Any], key: str, where: str, default: list[str] | None = None) -> list[str]:
+    value = raw.get(key, [] if default is None else default)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PolicyError(f"{where}: '{key}' must be a list of names")
+    return value

@@ -76,9 +76,10 @@ def clean_view(text: str) -> View:
                 chars.append(c)
                 starts.append(i)
         starts.append(len(text))
-        folded = _deconfuse("".join(chars)).lower()
-        if len(folded) != len(chars):  # a rare character whose lower case is longer: keep NFKC only
-            folded = "".join(chars)
+        deconfused = _deconfuse("".join(chars))
+        folded = deconfused.lower()
+        if len(folded) != len(deconfused):  # "İ" lower-cases to two characters: keep the first of each
+            folded = "".join(c.lower()[:1] or c for c in deconfused)
         view = View(folded, starts)
     if _SPACED_HINT(view.text):
         view = rewrite(view, _SPACED_LETTERS, _join_letters)
