@@ -84,3 +84,28 @@ def test_bad_config_gives_a_clear_error(tmp_path: Path) -> None:
     proc = mg("check", "hi", "--config", str(bad))
     assert proc.returncode == 2
     assert b"unknown detectors" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_scan_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text("".join(f'{{"id": {i}, "text": "hello {i}"}}\n' for i in range(50)), encoding="utf-8")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child runs the command with a terminal on stdin, stdout and stderr
+        os.execv(
+            sys.executable, [sys.executable, "-m", "marketguard.adapters.cli.main", "scan", str(src), "-o", str(dst)]
+        )
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.waitpid(pid, 0)
+    assert b"screening" in screen and b"50/50" in screen and b"lines screened" in screen
+    assert len(dst.read_text(encoding="utf-8").splitlines()) == 50
