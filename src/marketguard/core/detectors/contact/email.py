@@ -17,7 +17,51 @@ _EMAIL = re.compile(
 _PROVIDER_HINT = Hint(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex")
 _REVERSED_TLD = re.compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.")
 _REVERSED_TLD_HINT = re.compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.[\w.+\-]*@")
+_STATUS_WORDS = frozenset(
+    {
+        "sent",
+        "ready",
+        "done",
+        "attached",
+        "below",
+        "above",
+        "fine",
+        "correct",
+        "wrong",
+        "same",
+        "new",
+        "old",
+        "working",
+        "broken",
+        "down",
+        "up",
+        "good",
+        "ok",
+        "okay",
+        "empty",
+        "invalid",
+        "valid",
+        "required",
+        "optional",
+        "yes",
+        "no",
+        "missing",
+        "received",
+        "delivered",
+        "pending",
+        "verified",
+        "confirmed",
+        "updated",
+        "changed",
+    }
+)
+"""Words that say something about an e-mail ("mail: sent") rather than begin an address."""
 _MAX_FINDINGS = 200
+_PARTIAL_ADDRESS = re.compile(
+    r"(?:e-?mail|mail|gmail|correo|courriel|почта)(?:\saddress)?(?:,?\s(?:first|1st)\spart)?\s?(?:is|es|é|est|ist|:|-)\s?"
+    r"(?P<local>[a-z0-9][\w.+\-]{1,63})\s*$"
+)
+""""my mail is nadia.k" at the end of a message: the rest of the address is coming in the next one."""
 _AT_TOKEN = re.compile(r"[\w.+\-]{3,64}@[\w.+\-]{1,64}")
 _SSH_USERS = frozenset({"git", "root", "ubuntu", "ec2-user", "admin", "deploy", "pi"})
 _ON_WEBMAIL = re.compile(
@@ -78,6 +122,19 @@ class EmailDetector(Detector):
         view = doc.plain
         out: list[Finding] = self._on_webmail(doc) if _PROVIDER_HINT(view.text) else []
         if "@" not in view.text:
+            partial = _PARTIAL_ADDRESS.search(view.text, max(0, len(view.text) - 120))
+            if partial is not None and partial.group("local") not in _NOT_LOCAL | _STATUS_WORDS:
+                start, end = view.span(partial.start("local"), partial.end("local"))
+                out.append(
+                    Finding(
+                        "contact.email",
+                        0.7,
+                        start,
+                        end,
+                        partial.group("local"),
+                        "the first part of an e-mail address, announced as such",
+                    )
+                )
             return out
         for m in _EMAIL.finditer(view.text):
             if len(out) >= _MAX_FINDINGS:

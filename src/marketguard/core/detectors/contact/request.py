@@ -223,6 +223,14 @@ PHRASES: tuple[Phrase, ...] = (
         "proposes to continue somewhere the platform cannot see",
     ),
     Phrase(
+        "in-parts",
+        r"\b(?:first|1st|second|2nd|last)\spart\b|\b(?:rest|remainder|other\shalf)\s(?:is\s)?in\s(?:the\s)?next\s(?:message|msg|text)|"
+        r"\bnext\s(?:message|msg)\s(?:has|for)\sthe\srest\b",
+        "contact.request",
+        0.6,
+        "announces a detail sent in parts",
+    ),
+    Phrase(
         "detail-is-there",
         rf"\bmy\s{_DETAIL_EN}\s(?:is|are|sits|appears)\s(?:on|in|at|inside|under)\s(?:the|my|our|this|that)\s",
         "contact.pointer",
