@@ -57,9 +57,14 @@ class Verdict:
     redact: tuple[Signal, ...]
 
 
+_NOTHING = Verdict(Decision.ALLOW, DEFAULT_RULE, (), None, ())
+
+
 def decide(policy: Policy, signals: Iterable[Signal], phase: Phase, prior_attempts: int = 0) -> Verdict:
     """Apply every row; the most severe decision wins, the first row with it is the deciding rule."""
     signals = tuple(signals)
+    if not signals:
+        return _NOTHING
     fired: list[tuple[PolicyRow, list[Signal]]] = []
     for row in policy.rows:
         hits = row.matches(signals, phase, prior_attempts)

@@ -134,6 +134,20 @@ _ASCII_CLASSES = (
 _LONG_REPEAT = re.compile(r"\{(\d+),(\d{2,})\}")
 
 
+_last: tuple[str, bytes] = ("", b"")
+
+
+def _utf8(text: str) -> bytes:
+    """UTF-8 of `text`, remembered for the last text: several hints in a row read the same view."""
+    global _last
+    cached = _last  # one read: another thread may replace the pair, never half of it
+    if cached[0] is text:
+        return cached[1]
+    data = text.encode("utf-8", "surrogatepass")
+    _last = (text, data)
+    return data
+
+
 def _options() -> re2.Options:
     options = re2.Options()
     options.case_sensitive = False
@@ -151,7 +165,8 @@ class Prefilter:
         self._set.Compile()
 
     def candidates(self, text: str) -> list[int]:
-        return self._set.Match(text.encode("utf-8", "surrogatepass")) or []
+        raw = getattr(self._set, "_set", self._set)  # the compiled set, without the wrapper's per-call work
+        return raw.Match(_utf8(text)) or []
 
 
 class Hint:
@@ -166,6 +181,6 @@ class Hint:
 
     def __call__(self, text: str) -> bool:
         if self._raw is not None:
-            data = text.encode("utf-8", "surrogatepass")
+            data = _utf8(text)
             return bool(self._raw.Match(_UNANCHORED, data, 0, len(data))[0] != (-1, -1))
         return self._search(text) is not None
