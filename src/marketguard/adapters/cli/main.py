@@ -100,7 +100,6 @@ def scan(
     import os
 
     from marketguard.adapters.jsonl import scan as run_scan
-    from marketguard.adapters.parallel import scan_parallel
 
     screener = _screener(policy, config)
     if workers <= 0:
@@ -111,6 +110,8 @@ def scan(
 
     def run(advance: Callable[[int], None] | None) -> tuple[int, int]:
         if workers > 1:
+            from marketguard.adapters.parallel import scan_parallel  # multiprocessing only when it is used
+
             return scan_parallel(screener, src, sink, workers, on_lines=advance)
         return run_scan(screener, src, sink, on_line=(lambda: advance(1)) if advance else None)
 
