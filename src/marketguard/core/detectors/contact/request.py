@@ -223,6 +223,31 @@ PHRASES: tuple[Phrase, ...] = (
         "proposes to continue somewhere the platform cannot see",
     ),
     Phrase(
+        "outside-booking",
+        r"\b(?:book|schedule|grab|pick)\s(?:a\s(?:call|slot|time|meeting)\s(?:on|via|through|in|from)\s)?(?:my|our)\s"
+        r"(?:calendly|cal\.com|booking\s(?:page|link)|calendar(?:\slink)?|scheduling\s(?:page|link))\b|\bmy\scalendly\b",
+        "contact.request",
+        0.8,
+        "invites a booking outside the platform",
+    ),
+    Phrase(
+        "outside-form",
+        r"\b(?:put|fill\sin|fill|enter|add|submit|leave|send)\s(?:in\s)?your\s(?:contacts?|contact\s(?:details|info)|details|"
+        r"info(?:rmation)?|number|e-?mail|phone)\s(?:in|into|on|via|through)\s(?:this|the|our|my)\s(?:google\s)?"
+        r"(?:form|sheet|doc|typeform|survey)",
+        "contact.request",
+        0.8,
+        "asks for contact details through an outside form",
+    ),
+    Phrase(
+        "outside-application",
+        r"\bapply\s(?:on|via|through|at|using)\s(?:our|the|my)\s(?:careers?\s(?:portal|page|site)|website|site|ats|"
+        r"application\s(?:portal|page|form)|hiring\s(?:portal|page))",
+        "contact.request",
+        0.8,
+        "sends the applicant to an outside application page",
+    ),
+    Phrase(
         "in-parts",
         r"\b(?:first|1st|second|2nd|last)\spart\b|\b(?:rest|remainder|other\shalf)\s(?:is\s)?in\s(?:the\s)?next\s(?:message|msg|text)|"
         r"\bnext\s(?:message|msg)\s(?:has|for)\sthe\srest\b",
