@@ -106,6 +106,8 @@ _AMBIGUOUS_WORDS = re.compile(
     r"\b(?:teams|slack|signal|line|imo|x|snap|google\schat|ms\steams|microsoft\steams|linked\sin|kakao\stalk)\b"
 )
 """Spellings that are also everyday words: they reach the per-word scan only beside a cue (see _mentions)."""
+_AMBIGUOUS_WORDS_HINT = Hint(_AMBIGUOUS_WORDS.pattern)
+_AMBIGUOUS_CUE_HINT = Hint(_AMBIGUOUS_CUE.pattern)
 
 
 _EUPHEMISM = re.compile("|".join(f"(?:{p})" for p, _ in EUPHEMISMS))
@@ -300,7 +302,7 @@ class AppDetector(Detector):
         mentions: list[_Mention] = []
         squashed = _SQUASH.sub("", text.translate(_LEET))
         maybe = not _precheck_keys().isdisjoint(_TOKEN.findall(squashed)) or (
-            _AMBIGUOUS_WORDS.search(text) is not None and _AMBIGUOUS_CUE.search(text) is not None
+            _AMBIGUOUS_WORDS_HINT(text) and _AMBIGUOUS_CUE_HINT(text)
         )
         tokens = list(_TOKEN.finditer(text)) if maybe else []
         for i, m in enumerate(tokens):
