@@ -52,6 +52,11 @@ def _at_branch_edge(pattern: str, i: int, out: list[str], length: int) -> bool:
 _UNANCHORED = re2._Anchor.UNANCHORED
 
 
+def _in_class_after(c: str, in_class: bool) -> bool:
+    """Whether a pattern is inside a character class after the (unescaped) character `c`."""
+    return c != "]" if in_class else c == "["
+
+
 def _closing(pattern: str, start: int) -> int:
     """Index of the parenthesis that closes the group opened at `start`."""
     depth = 0
@@ -62,10 +67,8 @@ def _closing(pattern: str, start: int) -> int:
         if c == "\\":
             i += 2
             continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
+        if in_class or c == "[":
+            in_class = _in_class_after(c, in_class)
         elif c == "(":
             depth += 1
         elif c == ")":
@@ -109,10 +112,7 @@ def widen(pattern: str) -> str:
                 out.append(esc)
             i += 2
             continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
+        in_class = _in_class_after(c, in_class)
         out.append(c)
         i += 1
     # Long bounded repeats ("[^.!?]{0,70}") unroll into many automaton states; an open repeat matches a
