@@ -1,0 +1,98 @@
+"""Appending to the hash-chained audit log and verifying it.
+
+Appends lock the single chain-head row (`SELECT ... FOR UPDATE` on PostgreSQL; SQLite transactions are
+already serialised by `BEGIN IMMEDIATE`), so sequence numbers have no gaps and every event links to the one
+before it even when many requests write at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from marketguard.adapters.storage.clock import new_id, utcnow
+from marketguard.adapters.storage.tables import AuditEvent, ChainHead
+from marketguard.service.audit import EventKind, Problem, chain_hash, dump_payload, verify
+
+
+def append(
+    session: Session,
+    kind: EventKind,
+    actor: str,
+    payload: Mapping[str, Any],
+    case_id: str | None = None,
+    subject: tuple[str, str] | None = None,
+    at: datetime | None = None,
+) -> AuditEvent:
+    head = session.execute(select(ChainHead).where(ChainHead.id == 1).with_for_update()).scalar_one()
+    record: dict[str, Any] = {
+        "seq": head.seq + 1,
+        "id": new_id(),
+        "kind": kind.value,
+        "case_id": case_id,
+        "subject_type": subject[0] if subject else None,
+        "subject_id": subject[1] if subject else None,
+        "actor": actor,
+        "at": (at or utcnow()).isoformat(timespec="microseconds"),
+        "payload": dump_payload(payload),
+    }
+    digest = chain_hash(head.hash, record)
+    event = AuditEvent(**record, prev_hash=head.hash, hash=digest)
+    session.add(event)
+    head.seq, head.hash = record["seq"], digest
+    session.flush()
+    return event
+
+
+def to_dict(event: AuditEvent) -> dict[str, Any]:
+    return {
+        "seq": event.seq,
+        "id": event.id,
+        "kind": event.kind,
+        "case_id": event.case_id,
+        "subject_type": event.subject_type,
+        "subject_id": event.subject_id,
+        "actor": event.actor,
+        "at": event.at,
+        "payload": orjson.loads(event.payload),
+        "prev_hash": event.prev_hash,
+        "hash": event.hash,
+    }
+
+
+def _records(session: Session) -> Iterator[dict[str, Any]]:
+    rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=1000))
+    for (e,) in rows:
+        yield {
+            "seq": e.seq,
+            "id": e.id,
+            "kind": e.kind,
+            "case_id": e.case_id,
+            "subject_type": e.subject_type,
+            "subject_id": e.subject_id,
+            "actor": e.actor,
+            "at": e.at,
+            "payload": e.payload,
+            "prev_hash": e.prev_hash,
+            "hash": e.hash,
+        }
+
+
+def verify_log(session: Session) -> tuple[int, list[Problem]]:
+    """(events checked, problems); an empty problem list means the log is intact."""
+    head = session.execute(select(ChainHead).where(ChainHead.id == 1)).scalar_one()
+    count = 0
+
+    def counted() -> Iterator[dict[str, Any]]:
+        nonlocal count
+        for rec in _records(session):
+            count += 1
+            yield rec
+
+    problems = verify(counted(), head=(head.seq, head.hash))
+    return count, problems

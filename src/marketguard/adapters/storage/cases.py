@@ -1,0 +1,205 @@
+"""Cases in the database: opening or joining the subject's open case, claims, and guarded transitions.
+
+Every change goes through `transition`: the pure guard (`service.cases.check`) refuses illegal moves with
+a precise error, the pure projection (`service.cases.apply`) computes the new status, and a conditional
+UPDATE (`WHERE version = <read version>`) writes it. Two reviewers claiming at once both pass the guard,
+but only one UPDATE matches: the other sees zero rows and is told the case is taken.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from marketguard.adapters.storage import audit_log
+from marketguard.adapters.storage.clock import new_id
+from marketguard.adapters.storage.tables import Case
+from marketguard.service.audit import EventKind
+from marketguard.service.cases import CaseState, apply, check
+from marketguard.service.errors import Conflict, NotFound
+from marketguard.service.priority import AGE_RATE, priority
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """What joins a case: a detection or a report, with what the queue orders by."""
+
+    family: str
+    severity: float
+    confidence: float
+    reporter_weight: float
+    urgent: bool
+    payload: dict[str, Any]
+
+
+def state_of(row: Case) -> CaseState:
+    return CaseState(
+        status=row.status,
+        family=row.family,
+        severity=row.severity,
+        confidence=row.confidence,
+        reporter_weight=row.reporter_weight,
+        items=row.items,
+        claimed_by=row.claimed_by,
+        claim_expires_at=row.claim_expires_at,
+        decided_by=row.decided_by,
+        action=row.action,
+        appeal_outcome=row.appeal_outcome,
+    )
+
+
+def _columns(state: CaseState, urgent: bool) -> dict[str, Any]:
+    return {
+        "status": state.status,
+        "family": state.family,
+        "severity": state.severity,
+        "confidence": state.confidence,
+        "reporter_weight": state.reporter_weight,
+        "items": state.items,
+        "claimed_by": state.claimed_by,
+        "claim_expires_at": state.claim_expires_at,
+        "decided_by": state.decided_by,
+        "action": state.action,
+        "appeal_outcome": state.appeal_outcome,
+        "urgent": urgent,
+        "priority": priority(state.family, state.severity, state.confidence, state.reporter_weight, urgent),
+    }
+
+
+def _open_case(session: Session, subject: tuple[str, str]) -> Case | None:
+    return session.execute(
+        select(Case)
+        .where(Case.subject_type == subject[0], Case.subject_id == subject[1], Case.status == "open")
+        .with_for_update()
+    ).scalar_one_or_none()
+
+
+def attach(session: Session, subject: tuple[str, str], item: Item, actor: str, now: datetime) -> str:
+    """Add an item to the subject's open case, opening one if there is none; returns the case id."""
+    for _ in range(3):
+        row = _open_case(session, subject)
+        if row is not None:
+            transition(
+                session, row, EventKind.CASE_ITEM, actor, _item_payload(item), now, urgent=row.urgent or item.urgent
+            )
+            return row.id
+        state = apply(None, EventKind.CASE_OPENED, _item_payload(item))
+        case_id = new_id()
+        try:
+            with session.begin_nested():
+                session.add(
+                    Case(
+                        id=case_id,
+                        subject_type=subject[0],
+                        subject_id=subject[1],
+                        opened_at=now,
+                        updated_at=now,
+                        opened_epoch=now.timestamp(),
+                        decided_at=None,
+                        version=1,
+                        **_columns(state, item.urgent),
+                    )
+                )
+        except IntegrityError:
+            continue  # another transaction opened the subject's case first: join it
+        audit_log.append(session, EventKind.CASE_OPENED, actor, _item_payload(item), case_id, subject, now)
+        return case_id
+    raise Conflict("concurrent_change", "the subject's case changed repeatedly; retry")
+
+
+def _item_payload(item: Item) -> dict[str, Any]:
+    return {
+        "family": item.family,
+        "severity": item.severity,
+        "confidence": item.confidence,
+        "reporter_weight": item.reporter_weight,
+        "urgent": item.urgent,
+        **item.payload,
+    }
+
+
+def get(session: Session, case_id: str) -> Case:
+    row = session.get(Case, case_id)
+    if row is None:
+        raise NotFound("case_not_found", f"no case {case_id!r}")
+    return row
+
+
+def transition(
+    session: Session,
+    row: Case,
+    kind: EventKind,
+    actor: str,
+    payload: dict[str, Any],
+    now: datetime,
+    urgent: bool | None = None,
+    extra: dict[str, Any] | None = None,
+) -> CaseState:
+    """Guard, project, write conditionally, log; raises Conflict when someone changed the case meanwhile."""
+    state = state_of(row)
+    check(state, kind, actor, now)
+    new = apply(state, kind, payload)
+    values = {**_columns(new, row.urgent if urgent is None else urgent), "updated_at": now, **(extra or {})}
+    result = session.execute(
+        update(Case)
+        .where(Case.id == row.id, Case.version == row.version)
+        .values(version=Case.version + 1, **values)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise Conflict("concurrent_change", "the case was changed by someone else at the same moment; reload it")
+    audit_log.append(session, kind, actor, payload, row.id, (row.subject_type, row.subject_id), now)
+    session.expire(row)
+    return new
+
+
+def claim(session: Session, case_id: str, reviewer: str, now: datetime, seconds: int) -> Case:
+    row = get(session, case_id)
+    expires = now + timedelta(seconds=seconds)
+    try:
+        transition(
+            session,
+            row,
+            EventKind.CASE_CLAIMED,
+            reviewer,
+            {"reviewer": reviewer, "expires_at": expires.isoformat()},
+            now,
+        )
+    except Conflict as exc:
+        if exc.code == "concurrent_change":
+            raise Conflict("case_claimed", "another reviewer claimed the case at the same moment") from None
+        raise
+    return get(session, case_id)
+
+
+def release(session: Session, case_id: str, reviewer: str, now: datetime) -> Case:
+    row = get(session, case_id)
+    transition(session, row, EventKind.CASE_RELEASED, reviewer, {"reviewer": reviewer}, now)
+    return get(session, case_id)
+
+
+def queue(session: Session, family: str | None, limit: int, now: datetime, include_claimed: bool) -> list[Case]:
+    """Open cases, most urgent first; age counts (see `service.priority`)."""
+    q = select(Case).where(Case.status == "open")
+    if family:
+        q = q.where(Case.family == family)
+    if not include_claimed:
+        q = q.where((Case.claimed_by.is_(None)) | (Case.claim_expires_at <= now))
+    q = q.order_by((Case.priority - Case.opened_epoch * AGE_RATE).desc(), Case.opened_at).limit(limit)
+    return list(session.execute(q).scalars())
+
+
+def effective_priority(row: Case, now: datetime) -> float:
+    return round(row.priority + (now.timestamp() - row.opened_epoch) * AGE_RATE, 4)
+
+
+def depth(session: Session) -> dict[str, int]:
+    rows = session.execute(
+        select(Case.family, func.count()).where(Case.status.in_(("open", "appealed"))).group_by(Case.family)
+    )
+    return {str(f): int(n) for f, n in rows}

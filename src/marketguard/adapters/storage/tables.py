@@ -1,0 +1,237 @@
+"""The tables. Alembic migrations (`migrations/versions/`) create them; the application never calls create_all.
+
+Times are stored as naive UTC and read back as aware UTC (`UTCDateTime`), the one representation SQLite
+and PostgreSQL agree on. Audit payloads are stored as text so the hashed bytes are exactly what is stored.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out, whatever the database keeps."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(), dict[str, Any]: JSON()}
+
+
+class ChainHead(Base):
+    """One row: the audit chain's last sequence number and hash. Updating it serialises appends."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_events"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    case_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    subject_type: Mapped[str | None] = mapped_column(String(20))
+    subject_id: Mapped[str | None] = mapped_column(String(200))
+    actor: Mapped[str] = mapped_column(String(200))
+    at: Mapped[str] = mapped_column(String(40))
+    """ISO 8601 UTC with microseconds, as hashed."""
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_audit_subject", "subject_type", "subject_id"),)
+
+
+class ApiKey(Base):
+    __tablename__ = "api_keys"
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    """The public prefix of the key, used to find it; the secret part is only stored hashed."""
+    secret_hash: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    """Who holds the key; for review keys, the reviewer's identity in decisions and the audit log."""
+    scopes: Mapped[str] = mapped_column(String(200))
+    rate_limit: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class Case(Base):
+    """The projected status of one case (see `marketguard.service.cases`), plus what the queue orders by."""
+
+    __tablename__ = "cases"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    subject_type: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20))
+    family: Mapped[str] = mapped_column(String(30))
+    severity: Mapped[float] = mapped_column(Float)
+    confidence: Mapped[float] = mapped_column(Float)
+    reporter_weight: Mapped[float] = mapped_column(Float)
+    urgent: Mapped[bool] = mapped_column(Boolean)
+    priority: Mapped[float] = mapped_column(Float)
+    opened_epoch: Mapped[float] = mapped_column(Float)
+    items: Mapped[int] = mapped_column(Integer)
+    opened_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    claim_expires_at: Mapped[datetime | None]
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[datetime | None]
+    action: Mapped[str | None] = mapped_column(String(30))
+    appeal_outcome: Mapped[str | None] = mapped_column(String(20))
+    version: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        # one open case per subject: new detections and reports join it instead of opening another
+        Index(
+            "uq_cases_open_subject",
+            "subject_type",
+            "subject_id",
+            unique=True,
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
+        Index("ix_cases_queue", "status", "family", "priority"),
+        Index("ix_cases_subject", "subject_type", "subject_id"),
+    )
+
+
+class Decision(Base):
+    """Every screening and account-event decision, with its full trace as the library returned it."""
+
+    __tablename__ = "decisions"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    source: Mapped[str] = mapped_column(String(20))
+    """screen or account."""
+    item_id: Mapped[str | None] = mapped_column(String(200))
+    item_kind: Mapped[str] = mapped_column(String(30))
+    subject_type: Mapped[str | None] = mapped_column(String(20))
+    subject_id: Mapped[str | None] = mapped_column(String(200))
+    decision: Mapped[str] = mapped_column(String(20))
+    rule: Mapped[str | None] = mapped_column(String(200))
+    family: Mapped[str | None] = mapped_column(String(30))
+    text: Mapped[str | None] = mapped_column(Text)
+    trace: Mapped[dict[str, Any]]
+    case_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("cases.id"), index=True)
+    created_at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_decisions_subject", "subject_type", "subject_id"),)
+
+
+class Report(Base):
+    __tablename__ = "reports"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    reporter_id: Mapped[str] = mapped_column(String(200), index=True)
+    target_type: Mapped[str] = mapped_column(String(20))
+    target_id: Mapped[str] = mapped_column(String(200))
+    subject_type: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    reputation: Mapped[float] = mapped_column(Float)
+    """The reporter's reputation when the report was filed."""
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    """upheld or rejected, once the case is decided."""
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"), index=True)
+    created_at: Mapped[datetime]
+
+
+class Reporter(Base):
+    """How a reporter's past reports were decided: the counts behind their reputation."""
+
+    __tablename__ = "reporters"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    upheld: Mapped[int] = mapped_column(Integer)
+    rejected: Mapped[int] = mapped_column(Integer)
+
+
+class Sanction(Base):
+    __tablename__ = "sanctions"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"), index=True)
+    subject_type: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[str] = mapped_column(String(200))
+    family: Mapped[str] = mapped_column(String(30))
+    action: Mapped[str] = mapped_column(String(30))
+    decided_by: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime | None]
+    appeal_until: Mapped[datetime | None]
+    lifted_at: Mapped[datetime | None]
+    statement: Mapped[dict[str, Any]]
+
+    __table_args__ = (Index("ix_sanctions_subject", "subject_type", "subject_id"),)
+
+
+class Appeal(Base):
+    __tablename__ = "appeals"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), ForeignKey("cases.id"), unique=True)
+    sanction_id: Mapped[str] = mapped_column(String(36), ForeignKey("sanctions.id"))
+    text: Mapped[str] = mapped_column(Text)
+    filed_at: Mapped[datetime]
+    handled_by: Mapped[str | None] = mapped_column(String(200))
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    reasons: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime | None]
+
+
+class Outbox(Base):
+    """Webhook deliveries waiting or done; the row's id is the event id the receiver sees."""
+
+    __tablename__ = "outbox"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    topic: Mapped[str] = mapped_column(String(40))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(Integer)
+    next_attempt_at: Mapped[datetime] = mapped_column(index=True)
+    lease_until: Mapped[datetime | None]
+    delivered_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    dead: Mapped[bool] = mapped_column(Boolean)
+
+
+class IdempotentResponse(Base):
+    """The stored answer to a POST made with an Idempotency-Key, replayed when the same POST comes again."""
+
+    __tablename__ = "idempotency"
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    idem_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    route: Mapped[str] = mapped_column(String(200))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
