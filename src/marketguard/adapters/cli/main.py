@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from marketguard.adapters.cli.service import register as register_service
 from marketguard.core.engine import Screener
 from marketguard.core.model import Context, Message, Phase
 from marketguard.core.records import message_from_dict
@@ -220,6 +221,9 @@ def detectors() -> None:
         info = registry.get(ident).info
         table.add_row(info.id, info.family, ", ".join(info.kinds), info.version, info.description)
     Console().print(table)
+
+
+register_service(app)  # serve, db, keys, audit (marketguard.adapters.cli.service)
 
 
 def main() -> None:

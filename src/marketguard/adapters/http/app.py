@@ -1,0 +1,109 @@
+"""The application: `create_app(settings)`; Uvicorn runs `marketguard.adapters.http.app:from_env`.
+
+On start-up it records a `config.changed` audit event when the decision-relevant settings differ from the
+last recorded ones, and starts the webhook delivery worker when a webhook URL is configured.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from marketguard.adapters.http import errors
+from marketguard.adapters.http.accounts import build_monitor
+from marketguard.adapters.http.guard import BodyGuard
+from marketguard.adapters.http.metrics import Metrics
+from marketguard.adapters.http.routes import accounts, admin, appeals, cases, health, reports, screen
+from marketguard.adapters.http.state import AppState
+from marketguard.adapters.storage import cases as case_store
+from marketguard.adapters.storage import moderation, outbox
+from marketguard.adapters.storage.db import make_engine, run
+from marketguard.core.engine import Screener
+from marketguard.service.settings import ServiceSettings
+
+DESCRIPTION = """Trust & safety for freelance marketplaces, as a service.
+
+Send every message, proposal, profile, job post and account event; let users report what looks wrong;
+decide cases with due process (statement of reasons, appeals to another reviewer); read the hash-chained
+audit log. Every `/v1` call needs an API key (`Authorization: Bearer mg_...`) with the route's scope
+(`screen`, `report`, `review`, `admin`). Send `Idempotency-Key` on a POST to make it safe to retry.
+Errors are `{"error": {"code", "message", "details"}}` with a precise 4xx status.
+"""
+
+
+class Timing:
+    """Request latency by route template (not raw path, so ids do not explode the label set)."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = 500
+
+        async def record(message: dict[str, object]) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])  # type: ignore[call-overload]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, record)  # type: ignore[arg-type]
+        finally:
+            route = scope.get("route")
+            path = getattr(route, "path", "unmatched")
+            self.metrics.latency.labels(scope["method"], path, str(status)).observe(time.perf_counter() - start)
+
+
+def create_app(settings: ServiceSettings | None = None) -> FastAPI:
+    settings = settings or ServiceSettings()
+    engine = make_engine(settings.url, settings.db_pool_size)
+    metrics = Metrics()
+    state = AppState(settings=settings, engine=engine, screener=Screener(), metrics=metrics)
+    metrics.watch_depth(lambda: run(engine, lambda s: (case_store.depth(s), outbox.pending(s))))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from marketguard.adapters.http.delivery import DeliveryWorker
+
+        state.monitor = build_monitor(settings)
+        run(engine, lambda s: moderation.record_config(s, settings, "service"))
+        worker = DeliveryWorker(engine, settings) if settings.webhook_url else None
+        if worker is not None:
+            worker.start()
+        try:
+            yield
+        finally:
+            if worker is not None:
+                worker.stop()
+            engine.dispose()
+
+    app = FastAPI(
+        title="marketguard",
+        version="1",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+    )
+    app.state.mg = state
+    errors.install(app)
+    for router in (screen.router, accounts.router, reports.router, cases.router, appeals.router, admin.router):
+        app.include_router(router)
+    app.include_router(health.router)
+    app.add_middleware(BodyGuard, max_bytes=settings.max_body_bytes)
+    app.add_middleware(Timing, metrics=metrics)
+    return app
+
+
+def from_env() -> FastAPI:
+    """The factory Uvicorn calls in each worker process (settings from MARKETGUARD_* variables)."""
+    return create_app(ServiceSettings.from_env(os.environ))

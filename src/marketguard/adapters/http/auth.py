@@ -1,0 +1,74 @@
+"""API keys on every /v1 call: `Authorization: Bearer mg_...` (or `X-API-Key`), a scope per route, and
+the key's rate limit. A reviewer is whoever holds a review key: its name is their identity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+
+from marketguard.adapters.http.state import AppState
+from marketguard.adapters.storage import keys
+from marketguard.adapters.storage.db import run
+from marketguard.adapters.storage.keys import Caller
+from marketguard.service.errors import Forbidden, ServiceError
+
+_bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: Bearer mg_<id>_<secret>`")
+_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="The same key in a header of its own")
+
+
+class Unauthorized(ServiceError):
+    status = 401
+
+
+class RateLimited(ServiceError):
+    status = 429
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__("rate_limited", f"rate limit for this key exceeded; retry after {retry_after:.2f} s")
+        self.retry_after = retry_after
+
+
+def app_state(request: Request) -> AppState:
+    state: AppState = request.app.state.mg
+    return state
+
+
+StateDep = Annotated[AppState, Depends(app_state)]
+
+
+def require(scope: str) -> Callable[..., Caller]:
+    """A dependency that authenticates the caller, checks `scope` and takes a rate-limit token."""
+
+    def dependency(
+        state: StateDep,
+        bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+        header: Annotated[str | None, Depends(_header)],
+    ) -> Caller:
+        token = bearer.credentials if bearer is not None else header
+        if not token:
+            raise Unauthorized("missing_key", "send an API key: Authorization: Bearer mg_...")
+        caller = state.cached_key(token)
+        if caller is None:
+            caller = run(state.engine, lambda s: keys.authenticate(s, token))
+            if caller is None:
+                raise Unauthorized("invalid_key", "the API key is unknown, malformed or revoked")
+            state.cache_key(token, caller)
+        if scope not in caller.scopes:
+            raise Forbidden("missing_scope", f"this key lacks the '{scope}' scope")
+        rate = caller.rate_limit if caller.rate_limit is not None else state.settings.rate_limit
+        wait = state.buckets.take(caller.key_id, rate, max(float(state.settings.rate_burst), rate))
+        if wait > 0:
+            raise RateLimited(wait)
+        return caller
+
+    return dependency
+
+
+ScreenKey = Annotated[Caller, Depends(require("screen"))]
+ReportKey = Annotated[Caller, Depends(require("report"))]
+ReviewKey = Annotated[Caller, Depends(require("review"))]
+AdminKey = Annotated[Caller, Depends(require("admin"))]

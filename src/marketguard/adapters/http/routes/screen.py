@@ -1,0 +1,51 @@
+"""Screening: the library's decision and signals, stored with the full trace; strong ones open cases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+
+from marketguard.adapters.http.auth import ScreenKey, StateDep
+from marketguard.adapters.http.schemas import ScreenIn
+from marketguard.adapters.http.writes import write
+from marketguard.adapters.storage import moderation
+from marketguard.adapters.storage.clock import utcnow
+from marketguard.core.records import message_from_dict
+from marketguard.service.priority import case_family
+
+router = APIRouter(prefix="/v1", tags=["screening"])
+
+
+@router.post(
+    "/screen",
+    status_code=201,
+    summary="Screen a message, proposal, profile or job post",
+    description=(
+        "Returns the decision (allow, nudge, redact, review, block), the deciding rule and every signal with "
+        "its span in the original text. The decision is stored with its trace; a review or block, or a "
+        "signal above the configured score, opens or joins the sender's case."
+    ),
+)
+def screen(body: ScreenIn, request: Request, state: StateDep, caller: ScreenKey) -> Response:
+    message = message_from_dict(body.model_dump(mode="json"))
+    with state.screen_lock:
+        result = state.screener.screen(message).to_dict()
+    top = max(result["signals"], key=lambda s: s["score"], default=None)
+    family = case_family(top["family"]) if top else "none"
+    state.metrics.decisions.labels("screen", family, result["decision"]).inc()
+    subject: tuple[str, str] | None = None
+    if message.sender_id:
+        subject = ("account", message.sender_id)
+    elif message.conversation_id:
+        subject = ("conversation", message.conversation_id)
+
+    def work(session: Session) -> dict[str, Any]:
+        decision_id, case_id = moderation.record_screen(
+            session, state.settings, result, message.kind.value, message.text, subject, caller.name, utcnow()
+        )
+        return {**result, "decision_id": decision_id, "case_id": case_id}
+
+    return write(state, request, caller, work)

@@ -1,0 +1,44 @@
+"""What the application holds for its lifetime: settings, database engine, screener, monitor, metrics."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine
+
+from marketguard.adapters.http.metrics import Metrics
+from marketguard.adapters.http.ratelimit import TokenBuckets
+from marketguard.adapters.storage.keys import Caller
+from marketguard.core.engine import Screener
+from marketguard.service.settings import ServiceSettings
+
+KEY_CACHE_SECONDS = 10.0
+"""A revoked key keeps working for at most this long in each worker process."""
+
+
+@dataclass
+class AppState:
+    settings: ServiceSettings
+    engine: Engine
+    screener: Screener
+    metrics: Metrics
+    buckets: TokenBuckets = field(default_factory=TokenBuckets)
+    monitor: Any = None
+    screen_lock: threading.Lock = field(default_factory=threading.Lock)
+    """The screener's conversation memory is not thread-safe; screening is short, so one lock suffices."""
+    monitor_lock: threading.Lock = field(default_factory=threading.Lock)
+    _keys: dict[str, tuple[Caller, float]] = field(default_factory=dict)
+
+    def cached_key(self, token: str) -> Caller | None:
+        hit = self._keys.get(token)
+        if hit is not None and hit[1] > time.monotonic():
+            return hit[0]
+        return None
+
+    def cache_key(self, token: str, caller: Caller) -> None:
+        if len(self._keys) > 10_000:
+            self._keys.clear()
+        self._keys[token] = (caller, time.monotonic() + KEY_CACHE_SECONDS)
