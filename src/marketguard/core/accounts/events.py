@@ -1,0 +1,148 @@
+"""Account events: JSON objects in, `AccountEvent`s out, with a precise error for anything malformed.
+
+Kinds and their fields (besides `id`, `kind`, `account_id`, `at` in ISO 8601 UTC):
+    identity       verified_name, verified_country
+    login          ip, device_id, user_agent, session_id, success
+    logout         ip, device_id, user_agent, session_id
+    payout_change  method, beneficiary_name, beneficiary_country, ip, device_id, user_agent
+A bad event raises `AccountEventError` (a `RecordError`) naming the field; nothing else is touched.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+from typing import Any
+
+import phonenumbers
+
+from marketguard.errors import RecordError
+
+MAX_FIELD_CHARS = 512
+MAX_USER_AGENT_CHARS = 2048
+
+# ISO 3166-1 alpha-2: the regions phonenumbers knows (every country with a telephone plan) plus the few
+# territories without one.
+COUNTRY_CODES = frozenset(phonenumbers.SUPPORTED_REGIONS) | {"AQ", "BV", "GS", "HM", "PN", "TF", "UM"}
+
+
+class AccountEventError(RecordError):
+    """An account event cannot be processed; the message names the field and why."""
+
+
+class EventKind(str, Enum):
+    IDENTITY = "identity"
+    LOGIN = "login"
+    LOGOUT = "logout"
+    PAYOUT_CHANGE = "payout_change"
+
+
+ACCOUNT_KINDS = frozenset(k.value for k in EventKind)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountEvent:
+    """One validated event. Fields not used by the kind are None."""
+
+    id: str
+    kind: EventKind
+    account_id: str
+    at: datetime
+    ts: float
+    ip: str | None = None
+    device_id: str | None = None
+    user_agent: str = ""
+    session_id: str | None = None
+    success: bool = True
+    verified_name: str | None = None
+    verified_country: str | None = None
+    method: str | None = None
+    beneficiary_name: str | None = None
+    beneficiary_country: str | None = None
+
+
+def _text(record: Mapping[str, Any], key: str, required: bool, limit: int = MAX_FIELD_CHARS) -> str | None:
+    value = record.get(key)
+    if value is None:
+        if required:
+            raise AccountEventError(f"missing field '{key}'")
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and key.endswith("_id"):
+        value = str(value)
+    if not isinstance(value, str):
+        raise AccountEventError(f"field '{key}' must be a string, got {type(value).__name__}")
+    if required and not value.strip():
+        raise AccountEventError(f"field '{key}' must not be empty")
+    if len(value) > limit:
+        raise AccountEventError(f"field '{key}' is longer than {limit} characters")
+    return value
+
+
+def _country(record: Mapping[str, Any], key: str) -> str:
+    value = _text(record, key, required=True)
+    assert value is not None
+    code = value.strip().upper()
+    if len(code) != 2 or code not in COUNTRY_CODES:
+        raise AccountEventError(f"field '{key}' must be an ISO 3166 alpha-2 country code, got {value!r}")
+    return code
+
+
+def _ip(record: Mapping[str, Any]) -> str:
+    value = _text(record, "ip", required=True)
+    assert value is not None
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        raise AccountEventError(f"field 'ip' is not an IPv4 or IPv6 address: {value!r}") from None
+
+
+def _time(record: Mapping[str, Any]) -> datetime:
+    value = record.get("at")
+    if value is None:
+        raise AccountEventError("missing field 'at'")
+    if not isinstance(value, str):
+        raise AccountEventError(f"field 'at' must be an ISO 8601 string, got {type(value).__name__}")
+    try:
+        at = datetime.fromisoformat(value)
+    except ValueError:
+        raise AccountEventError(f"field 'at' is not an ISO 8601 time: {value[:64]!r}") from None
+    if at.tzinfo is None or at.utcoffset() != timedelta(0):
+        raise AccountEventError(f"field 'at' must be in UTC (end with 'Z'), got {value[:64]!r}")
+    return at
+
+
+def event_from_dict(record: Any) -> AccountEvent:
+    """Validate one decoded JSON value as an account event."""
+    if not isinstance(record, Mapping):
+        raise AccountEventError(f"an event must be a JSON object, got {type(record).__name__}")
+    raw_kind = record.get("kind")
+    if raw_kind not in ACCOUNT_KINDS:
+        raise AccountEventError(f"field 'kind' must be one of {sorted(ACCOUNT_KINDS)}, got {raw_kind!r}")
+    kind = EventKind(raw_kind)
+    event_id = _text(record, "id", required=True)
+    account = _text(record, "account_id", required=True)
+    assert event_id is not None and account is not None
+    at = _time(record)
+    common: dict[str, Any] = {"id": event_id, "kind": kind, "account_id": account, "at": at, "ts": at.timestamp()}
+    if kind is EventKind.IDENTITY:
+        return AccountEvent(
+            **common, verified_name=_text(record, "verified_name", True), verified_country=_country(record, "verified_country")
+        )
+    common["ip"] = _ip(record)
+    common["device_id"] = _text(record, "device_id", True)
+    common["user_agent"] = _text(record, "user_agent", False, MAX_USER_AGENT_CHARS) or ""
+    if kind is EventKind.PAYOUT_CHANGE:
+        return AccountEvent(
+            **common,
+            method=_text(record, "method", True),
+            beneficiary_name=_text(record, "beneficiary_name", True),
+            beneficiary_country=_country(record, "beneficiary_country"),
+        )
+    common["session_id"] = _text(record, "session_id", kind is EventKind.LOGIN)
+    success = record.get("success", True)
+    if not isinstance(success, bool):
+        raise AccountEventError(f"field 'success' must be true or false, got {success!r}")
+    return AccountEvent(**common, success=success if kind is EventKind.LOGIN else True)

@@ -1,0 +1,456 @@
+"""AccountMonitor: one account event in, a decision with its explanation out, per-account state updated.
+
+The pipeline for a login: validate -> look the address up -> per-feature likelihood ratio against the
+account's own smoothed history (Freeman et al., NDSS 2016) -> structural signals (new device/country,
+impossible travel, concurrent sessions, operators) -> account-level verdict scores that accumulate and
+fade -> the policy thresholds from `rules/accounts.yaml`. A payout change is judged against the verified
+owner and the trust of the device it comes from. A bad event raises before anything is changed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from marketguard.core.accounts.config import AccountConfig
+from marketguard.core.accounts.events import AccountEvent, AccountEventError, EventKind, event_from_dict
+from marketguard.core.accounts.geo import IpIntel, NetInfo, NetworkType, great_circle_km
+from marketguard.core.accounts.names import same_person
+from marketguard.core.accounts.profile import Caps, Cluster, Device, Profile
+from marketguard.core.accounts.result import AccountDecision, AccountResult, AccountSignal
+from marketguard.core.accounts.store import AccountStore, InMemoryAccounts
+from marketguard.core.accounts.ua import families
+
+DAY = 86400.0
+HOUR = 3600.0
+VERSION = "1"
+LINKABLE = frozenset({NetworkType.CONSUMER, NetworkType.MOBILE, NetworkType.UNKNOWN})
+"""Networks that tie devices to one household; hosting and VPN exits are shared by strangers."""
+VERDICTS = ("account.shared", "account.rented", "account.takeover", "account.proxy")
+
+
+def _det(name: str) -> str:
+    return f"accounts.{name}@{VERSION}"
+
+
+class AccountMonitor:
+    """Watches account events and answers each one.
+
+        monitor = AccountMonitor()                                  # in-memory state, bundled geo data
+        monitor = AccountMonitor(store=RedisAccounts(client), ipintel=MaxMindIntel(...), config=cfg)
+        result = monitor.observe({"id": "e1", "kind": "login", "account_id": "a1", ...})
+        result.decision, result.rule, result.signals, result.verdicts
+    """
+
+    def __init__(
+        self,
+        store: AccountStore | None = None,
+        ipintel: IpIntel | None = None,
+        config: AccountConfig | None = None,
+        caps: Caps | None = None,
+    ) -> None:
+        if ipintel is None:
+            from marketguard.adapters.ipintel import default_ipintel  # the bundled data, loaded on first use
+
+            ipintel = default_ipintel()
+        if config is None:
+            from marketguard.core.accounts.config import default_account_config
+
+            config = default_account_config()
+        self.store: AccountStore = store if store is not None else InMemoryAccounts()
+        self.ipintel = ipintel
+        self.config = config
+        self.caps = caps or Caps()
+        self._s = config.signals
+        self._v = config.verdicts
+        self._p = config.policy
+        self._log_pop_hour = [math.log(h) for h in config.population.hour]
+
+    # ------------------------------------------------------------------ entry point
+
+    def observe(self, event: Mapping[str, Any] | AccountEvent) -> AccountResult:
+        """Judge one event; raises `AccountEventError` (a `RecordError`) for a bad one, changing nothing."""
+        ev = event if isinstance(event, AccountEvent) else event_from_dict(event)
+        profile = self.store.get(ev.account_id)
+        if profile is not None and ev.id in profile.recent:
+            return AccountResult(
+                id=ev.id, account_id=ev.account_id, kind=ev.kind.value, decision=AccountDecision(profile.recent[ev.id]),
+                rule="replay", verdicts=dict(profile.verdicts), replay=True,
+            )
+        if profile is not None and profile.last_ts is not None and ev.ts < profile.last_ts:
+            raise AccountEventError(
+                f"field 'at' goes back in time for account {ev.account_id!r}: {ev.at.isoformat()} is before its "
+                f"last event ({profile.last_ts:.0f} s since the epoch)"
+            )
+        net = self.ipintel.lookup(ev.ip) if ev.ip is not None else None
+        if profile is None:
+            profile = Profile()
+        self._fade(profile, ev.ts)
+        if ev.kind is EventKind.LOGIN:
+            assert net is not None
+            result = self._login(profile, ev, net)
+        elif ev.kind is EventKind.PAYOUT_CHANGE:
+            assert net is not None
+            result = self._payout(profile, ev, net)
+        elif ev.kind is EventKind.LOGOUT:
+            profile.sessions.pop(ev.session_id or "", None)
+            result = self._decide(profile, ev, [], 0.0, [])
+        else:
+            profile.verified_name, profile.verified_country = ev.verified_name, ev.verified_country
+            result = self._decide(profile, ev, [], 0.0, [])
+        if profile.first_ts is None:
+            profile.first_ts = ev.ts
+        profile.last_ts = ev.ts
+        profile.remember(ev.id, result.decision.value, self.caps)
+        self.store.put(ev.account_id, profile)
+        return result
+
+    # ------------------------------------------------------------------ the statistical model
+
+    def _llr(self, profile: Profile, feature: str, value: str, p_pop: float) -> float:
+        """log p(value | population) - log p(value | account), the account smoothed towards the population."""
+        cfg = self.config
+        n = profile.totals.get(feature, 0.0)
+        c = profile.count(feature, value)
+        p_user = (c + cfg.alpha * p_pop) / (n + cfg.alpha)
+        llr = math.log(p_pop) - math.log(p_user)
+        return min(cfg.clip_high, max(cfg.clip_low, llr))
+
+    def _hour_llr(self, profile: Profile, hour: int) -> float:
+        cfg = self.config
+        n = sum(profile.hours)
+        p_pop = cfg.population.hour[hour]
+        p_user = (profile.hours[hour] + cfg.alpha * p_pop) / (n + cfg.alpha)
+        return min(cfg.clip_high, max(cfg.clip_low, self._log_pop_hour[hour] - math.log(p_user)))
+
+    def _local_hour(self, profile: Profile, ev: AccountEvent, net: NetInfo) -> int:
+        """The hour where the person sits: the address's country, unless a VPN or server hides it."""
+        offset = net.utc_offset_hours
+        if offset is None or net.type.anonymising:
+            offset = profile.home_offset or 0
+        return (ev.at.hour + offset) % 24
+
+    # ------------------------------------------------------------------ login
+
+    def _login(self, profile: Profile, ev: AccountEvent, net: NetInfo) -> AccountResult:
+        cfg, s, v, caps = self.config, self._s, self._v, self.caps
+        pop = cfg.population
+        device_id = ev.device_id or ""
+        browser, os = families(ev.user_agent)
+        country = net.country or "??"
+        anonymising = net.type.anonymising
+        hour = self._local_hour(profile, ev, net)
+        known_device = profile.devices.get(device_id)
+        seasoned = profile.n_logins > 0
+        w = cfg.weights
+        geo_w = 0.3 if anonymising else 1.0
+        parts = {
+            "device": w["device"] * self._llr(profile, "device", device_id, pop.device),
+            "country": geo_w * w["country"] * self._llr(profile, "country", country, pop.country),
+            "org": geo_w * w["org"] * self._llr(profile, "org", net.org, pop.org),
+            "network": geo_w * w["network"] * self._llr(profile, "network", net.network, pop.network),
+            "browser": w["browser"] * self._llr(profile, "browser", browser, pop.browser.get(browser, pop.browser["other"])),
+            "os": w["os"] * self._llr(profile, "os", os, pop.os.get(os, pop.os["other"])),
+        }
+        hour_llr = self._hour_llr(profile, hour) if profile.n_logins >= 10 else 0.0
+        parts["hour"] = w["hour"] * hour_llr
+        llr = sum(parts.values()) if seasoned else 0.0
+        signals: list[AccountSignal] = []
+        rules: list[tuple[AccountDecision, str]] = []
+
+        if seasoned and known_device is None:
+            signals.append(AccountSignal("account.new_device", 0.3, "first login from this device", _det("device"),
+                                         {"device_id": device_id, "browser": browser, "os": os}))
+            known_os = profile.counts.get("os", {})
+            if known_os and os != "other" and os not in known_os:
+                signals.append(AccountSignal(
+                    "account.device_family_shift", 0.35, f"a new device on {os}, never used on this account before",
+                    _det("device"), {"os": os, "known_os": sorted(known_os)[:4]}))
+        if seasoned and profile.count("country", country) == 0 and net.country:
+            signals.append(AccountSignal("account.new_country", 0.2 if anonymising else 0.4,
+                                         f"first login from {country}", _det("geo"),
+                                         {"country": country, "known_countries": self._top(profile, "country")}))
+        if seasoned and profile.count("network", net.network) == 0 and profile.count("org", net.org) == 0:
+            signals.append(AccountSignal("account.new_network", 0.2, f"first login from {net.org or 'an unknown network'}",
+                                         _det("geo"), {"network": net.network, "org": net.org}))
+        if profile.verified_country and net.country and net.country != profile.verified_country and not anonymising:
+            signals.append(AccountSignal(
+                "account.country_mismatch", 0.2 if profile.count("country", country) >= 5 else 0.3,
+                f"login from {country}, owner verified in {profile.verified_country}", _det("geo"),
+                {"country": country, "verified_country": profile.verified_country}))
+        if anonymising:
+            signals.append(AccountSignal("account.anonymising_network", 0.15,
+                                         f"{net.type.value} network ({net.org}); allowed alone", _det("network"),
+                                         {"network_type": net.type.value, "org": net.org}))
+        # impossible travel, between two logins from where people actually are
+        last = profile.last_login
+        if last is not None and not anonymising and not last[4] and net.lat is not None and last[1] is not None:
+            km = great_circle_km(last[1], last[2], net.lat, net.lon or 0.0)
+            hours = max((ev.ts - last[0]) / HOUR, 1 / 60)
+            if km >= s["impossible_min_km"] and km / hours > s["impossible_speed_kmh"]:
+                signals.append(AccountSignal(
+                    "account.impossible_travel", 0.6, f"{km:.0f} km from {last[3]} in {hours:.1f} h",
+                    _det("travel"), {"from": last[3], "to": country, "km": round(km), "hours": round(hours, 2)}))
+                if known_device is None or last[5] != device_id:
+                    rules.append((AccountDecision.CHALLENGE, "login-impossible-travel"))
+        # sessions still open on other devices
+        cluster = self._assign_cluster(profile, device_id, net, country, ev.ts)
+        cutoff = ev.ts - s["session_open_hours"] * HOUR
+        for sid, (other_device, other_country, other_cluster, started) in list(profile.sessions.items()):
+            if started < cutoff:
+                del profile.sessions[sid]
+                continue
+            if other_device == device_id or other_cluster == cluster.id:
+                continue
+            foreign = other_country != country and not anonymising
+            signals.append(AccountSignal(
+                "account.concurrent_session", 0.6 if foreign else 0.35,
+                f"session {sid} still open on another device" + (f" in {other_country}" if foreign else ""),
+                _det("sessions"), {"other_device": other_device, "other_country": other_country}))
+            self._add(profile, "account.shared", v["shared_concurrent"])
+            if foreign and known_device is None:
+                rules.append((AccountDecision.CHALLENGE, "login-concurrent-foreign"))
+            break
+        # the account-level picture: operators, hand-overs, rotating networks, working hours
+        self._operators(profile, cluster, country, ev.ts, signals)
+        device = self._touch_device(profile, device_id, os, cluster.id, net, ev.ts, llr)
+        if cluster.id != profile.owner_cluster and len({o for o in device.orgs}) >= v["proxy_rotation_orgs"]:
+            self._add(profile, "account.proxy", v["proxy_per_login"])
+            signals.append(AccountSignal(
+                "account.network_rotation", 0.5, f"this device used {len(set(device.orgs))} network operators lately",
+                _det("network"), {"orgs": sorted(set(device.orgs))[:6]}))
+        if profile.n_logins >= 20:
+            profile.hours_cusum = max(0.0, profile.hours_cusum + hour_llr - v["hours_drift"])
+            if profile.hours_cusum >= v["hours_alarm"]:
+                self._add(profile, "account.proxy", v["proxy_hours_per_login"])
+                signals.append(AccountSignal(
+                    "account.hours_shift", 0.4, f"working hours moved: a login at {hour:02d}h local, unusual here",
+                    _det("hours"), {"local_hour": hour, "cusum": round(profile.hours_cusum, 2)}))
+        if llr >= s["risky_login_llr"]:
+            profile.last_risky = [ev.ts, device_id, llr]
+            if cluster.id != profile.owner_cluster:
+                self._add(profile, "account.takeover", v["takeover_risky_login"] * llr / s["risky_login_llr"])
+        if llr >= self._p["challenge_llr"]:
+            rules.append((AccountDecision.CHALLENGE, "login-unfamiliar"))
+        if llr >= 5.0:
+            top = sorted(((k, round(x, 2)) for k, x in parts.items() if x > 0.5), key=lambda kv: -kv[1])
+            signals.append(AccountSignal(
+                "account.login_risk", 1.0 - math.exp(-llr / 10.0),
+                f"unfamiliar login: likelihood ratio e^{llr:.1f} against this account's history",
+                _det("risk"), {"llr": round(llr, 2), "features": dict(top)}))
+        # learn, once judged (a failed login teaches nothing)
+        if ev.success:
+            self._learn(profile, device_id, country, net, browser, os, hour)
+            if ev.session_id:
+                profile.sessions[ev.session_id] = [device_id, country, cluster.id, ev.ts]
+                while len(profile.sessions) > caps.sessions:
+                    del profile.sessions[next(iter(profile.sessions))]
+            profile.last_login = [ev.ts, net.lat, net.lon, country, anonymising, device_id]
+        return self._decide(profile, ev, signals, llr, rules)
+
+    def _learn(self, profile: Profile, device: str, country: str, net: NetInfo, browser: str, os: str, hour: int) -> None:
+        caps = self.caps
+        profile.n_logins += 1
+        profile.add("device", device, caps)
+        profile.add("country", country, caps)
+        profile.add("org", net.org, caps)
+        profile.add("network", net.network, caps)
+        profile.add("browser", browser, caps)
+        profile.add("os", os, caps)
+        hours = profile.hours
+        hours[hour] += 1.0
+        if sum(hours) > caps.hour_mass:
+            profile.hours = [h / 2 for h in hours]
+        if not net.type.anonymising and net.utc_offset_hours is not None:
+            top = self._top(profile, "country", 1)
+            if top and top[0] == country:
+                profile.home_offset = net.utc_offset_hours
+
+    @staticmethod
+    def _top(profile: Profile, feature: str, k: int = 3) -> list[str]:
+        table = profile.counts.get(feature, {})
+        return sorted(table, key=lambda x: -table[x])[:k]
+
+    def _touch_device(self, profile: Profile, device_id: str, os: str, cluster: int, net: NetInfo, ts: float,
+                      llr: float) -> Device:
+        device = profile.devices.get(device_id)
+        if device is None:
+            device = Device(first_ts=ts, last_ts=ts, n=0, os=os, cluster=cluster, first_llr=llr)
+            profile.devices[device_id] = device
+            if len(profile.devices) > self.caps.devices:
+                oldest = min(profile.devices, key=lambda d: profile.devices[d].last_ts)
+                del profile.devices[oldest]
+        device.n += 1
+        device.last_ts = ts
+        device.cluster = cluster
+        if net.type is NetworkType.CONSUMER:
+            device.orgs.append(net.org)
+            if len(device.orgs) > self.caps.device_orgs:
+                del device.orgs[0]
+        return device
+
+    # ------------------------------------------------------------------ operators
+
+    def _assign_cluster(self, profile: Profile, device_id: str, net: NetInfo, country: str, ts: float) -> Cluster:
+        """The operator of this login: the cluster holding its device or its household network (merged if both)."""
+        caps = self.caps
+        by_id = {c.id: c for c in profile.clusters}
+        known = profile.devices.get(device_id)
+        by_device = by_id.get(known.cluster) if known is not None else None
+        if by_device is None:
+            by_device = next((c for c in profile.clusters if device_id in c.devices), None)
+        linkable = net.type in LINKABLE
+        by_network = next((c for c in profile.clusters if net.network in c.networks), None) if linkable else None
+        if by_device is not None and by_network is not None and by_device is not by_network:
+            keep, gone = sorted((by_device, by_network), key=lambda c: c.id)
+            keep.devices = (keep.devices + [d for d in gone.devices if d not in keep.devices])[-caps.devices_per_cluster:]
+            keep.networks = (keep.networks + [n for n in gone.networks if n not in keep.networks])[
+                -caps.networks_per_cluster:]
+            keep.n += gone.n
+            keep.first_ts = min(keep.first_ts, gone.first_ts)
+            keep.last_ts = max(keep.last_ts, gone.last_ts)
+            keep.days += gone.days
+            keep.countries = list(dict.fromkeys(keep.countries + gone.countries))[-4:]
+            profile.clusters.remove(gone)
+            if profile.owner_cluster == gone.id:
+                profile.owner_cluster = keep.id
+            for d in profile.devices.values():
+                if d.cluster == gone.id:
+                    d.cluster = keep.id
+            cluster = keep
+        else:
+            found = by_device or by_network
+            if found is None:
+                found = Cluster(id=profile.next_cluster, devices=[], networks=[], n=0, first_ts=ts, last_ts=ts,
+                                days=0, last_day=-1)
+                profile.next_cluster += 1
+                profile.clusters.append(found)
+                if len(profile.clusters) > caps.clusters:
+                    evict = min((c for c in profile.clusters if c.id != profile.owner_cluster), key=lambda c: c.last_ts)
+                    profile.clusters.remove(evict)
+            cluster = found
+        if device_id not in cluster.devices:
+            cluster.devices.append(device_id)
+            del cluster.devices[: -caps.devices_per_cluster]
+        if linkable and net.network not in cluster.networks:
+            cluster.networks.append(net.network)
+            del cluster.networks[: -caps.networks_per_cluster]
+        if country not in cluster.countries:
+            cluster.countries.append(country)
+            del cluster.countries[:-4]
+        if profile.owner_cluster is None:
+            profile.owner_cluster = cluster.id
+        return cluster
+
+    def _established(self, c: Cluster) -> bool:
+        return c.n >= self._v["established_logins"] and c.days >= 2
+
+    def _operators(self, profile: Profile, cluster: Cluster, country: str, ts: float,
+                   signals: list[AccountSignal]) -> None:
+        """Count this login for its operator; a second established operator is sharing or a hand-over."""
+        v = self._v
+        day = int(ts // DAY)
+        if cluster.last_day != day:
+            cluster.days += 1
+            cluster.last_day = day
+        cluster.n += 1
+        cluster.last_ts = ts
+        owner = next((c for c in profile.clusters if c.id == profile.owner_cluster), None)
+        if owner is None or cluster is owner or not self._established(cluster):
+            return
+        active = [c for c in profile.clusters if self._established(c) and ts - c.last_ts <= 30 * DAY]
+        if len(active) >= 2:
+            signals.append(AccountSignal(
+                "account.several_operators", 0.5, f"{len(active)} distinct operators (devices and home networks "
+                "never used together) in 30 days", _det("operators"),
+                {"operators": len(active), "countries": sorted({x for c in active for x in c.countries})[:6]}))
+        silence = (ts - owner.last_ts) / DAY
+        if silence <= v["overlap_days"]:
+            foreign = country not in owner.countries
+            self._add(profile, "account.shared", v["shared_per_login"] * (v["shared_foreign_factor"] if foreign else 1.0))
+        elif silence >= v["handover_silence_days"]:
+            self._add(profile, "account.rented", v["rented_per_login"])
+            signals.append(AccountSignal(
+                "account.handover", 0.5, f"a new steady operator while the first has been silent {silence:.0f} days",
+                _det("operators"), {"owner_silent_days": round(silence, 1)}))
+
+    # ------------------------------------------------------------------ payout change
+
+    def _payout(self, profile: Profile, ev: AccountEvent, net: NetInfo) -> AccountResult:
+        s, v = self._s, self._v
+        signals: list[AccountSignal] = []
+        rules: list[tuple[AccountDecision, str]] = []
+        name, country = ev.beneficiary_name or "", ev.beneficiary_country or ""
+        device = profile.devices.get(ev.device_id or "")
+        if profile.verified_name and not same_person(name, profile.verified_name, s["name_match"]):
+            signals.append(AccountSignal(
+                "account.payout_third_party", 0.8, "beneficiary is not the verified owner", _det("payout"),
+                {"beneficiary_name": name, "verified_name": profile.verified_name}))
+            rules.append((AccountDecision.HOLD, "payout-third-party"))
+            self._add(profile, "account.takeover", v["takeover_payout_third_party"])
+        trusted = (
+            device is not None
+            and device.n >= s["trusted_device_logins"]
+            and ev.ts - device.first_ts >= s["trusted_device_days"] * DAY
+            and device.cluster == profile.owner_cluster
+        )
+        after_risky = (
+            profile.last_risky is not None and ev.ts - profile.last_risky[0] <= s["payout_after_risky_hours"] * HOUR
+        )
+        if not trusted:
+            signals.append(AccountSignal(
+                "account.payout_untrusted_device", 0.5, "payout changed from a device not yet trusted by this account",
+                _det("payout"), {"device_id": ev.device_id, "device_logins": device.n if device else 0}))
+            rules.append((AccountDecision.HOLD, "payout-untrusted-device"))
+        if after_risky:
+            assert profile.last_risky is not None
+            signals.append(AccountSignal(
+                "account.payout_after_risky_login", 0.6,
+                f"payout changed {(ev.ts - profile.last_risky[0]) / HOUR:.0f} h after a risky login", _det("payout"),
+                {"risky_login_llr": round(profile.last_risky[2], 2)}))
+            rules.append((AccountDecision.HOLD, "payout-after-risky-login"))
+        if not trusted or after_risky:
+            self._add(profile, "account.takeover", v["takeover_payout_untrusted"])
+        if profile.verified_country and country != profile.verified_country:
+            signals.append(AccountSignal(
+                "account.payout_foreign", 0.3, f"beneficiary in {country}, owner verified in {profile.verified_country}",
+                _det("payout"), {"beneficiary_country": country, "verified_country": profile.verified_country}))
+            if not trusted:
+                self._add(profile, "account.takeover", v["takeover_payout_foreign"])
+        profile.beneficiaries.append([name, country, ev.ts])
+        del profile.beneficiaries[: -self.caps.beneficiaries]
+        return self._decide(profile, ev, signals, 0.0, rules)
+
+    # ------------------------------------------------------------------ verdicts and policy
+
+    def _fade(self, profile: Profile, ts: float) -> None:
+        if profile.verdicts and ts > profile.verdict_ts:
+            factor = 0.5 ** ((ts - profile.verdict_ts) / (self._v["half_life_days"] * DAY))
+            profile.verdicts = {k: x * factor for k, x in profile.verdicts.items() if x * factor >= 0.001}
+        profile.verdict_ts = ts
+
+    @staticmethod
+    def _add(profile: Profile, kind: str, amount: float) -> None:
+        profile.verdicts[kind] = profile.verdicts.get(kind, 0.0) + amount
+
+    def _decide(self, profile: Profile, ev: AccountEvent, signals: list[AccountSignal], llr: float,
+                rules: list[tuple[AccountDecision, str]]) -> AccountResult:
+        p = self._p
+        verdicts = profile.verdicts
+        if verdicts:
+            kind, score = max(verdicts.items(), key=lambda kv: kv[1])
+            if score >= p["review"]:
+                level = AccountDecision.BLOCK if score >= p["block"] else AccountDecision.REVIEW
+                rules.append((level, f"account-{level.value}-{kind.removeprefix('account.')}"))
+                for k, x in sorted(verdicts.items()):
+                    if x >= p["review"]:
+                        signals.append(AccountSignal(
+                            k, min(1.0, x / p["block"]), f"account-level evidence {x:.2f} (review from {p['review']})",
+                            _det("verdicts"), {"evidence": round(x, 3)}))
+        if not rules:
+            return AccountResult(ev.id, ev.account_id, ev.kind.value, AccountDecision.ALLOW, "default-allow",
+                                 tuple(signals), dict(verdicts), llr)
+        rules.sort(key=lambda r: -r[0].severity)
+        return AccountResult(ev.id, ev.account_id, ev.kind.value, rules[0][0], rules[0][1], tuple(signals),
+                             dict(verdicts), llr, tuple(r[1] for r in rules))

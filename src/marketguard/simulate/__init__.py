@@ -1,0 +1,1 @@
+"""Labelled simulators for evaluating detectors on streams nobody could label by hand."""
