@@ -60,7 +60,8 @@ def throwaway_postgres() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(
                 text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n AND pid <> pg_backend_pid()"
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = :n AND pid <> pg_backend_pid()"
                 ),
                 {"n": name},
             )

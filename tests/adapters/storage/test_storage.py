@@ -65,7 +65,7 @@ def test_audit_chain_detects_a_changed_and_a_deleted_row(engine: Engine) -> None
 def test_concurrent_appends_keep_one_chain(engine: Engine) -> None:
     def worker(n: int) -> None:
         for i in range(10):
-            run(engine, lambda s: audit_log.append(s, EventKind.CONFIG_CHANGED, f"w{n}", {"i": i}))
+            run(engine, lambda s, i=i: audit_log.append(s, EventKind.CONFIG_CHANGED, f"w{n}", {"i": i}))  # type: ignore[misc]
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
     for t in threads:
@@ -91,7 +91,12 @@ def test_two_reviewers_claiming_at_once_exactly_one_wins(engine: Engine) -> None
         barrier = threading.Barrier(2)
         outcomes: dict[str, str] = {}
 
-        def claim(reviewer: str, case_id: str = case_id) -> None:
+        def claim(
+            reviewer: str,
+            case_id: str = case_id,
+            barrier: threading.Barrier = barrier,
+            outcomes: dict[str, str] = outcomes,
+        ) -> None:
             barrier.wait()
             try:
                 run(engine, lambda s: cases.claim(s, case_id, reviewer, utcnow(), 60))

@@ -69,13 +69,13 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     engine = make_engine(settings.url, settings.db_pool_size)
     metrics = Metrics()
     state = AppState(settings=settings, engine=engine, screener=Screener(), metrics=metrics)
+    state.monitor = build_monitor(settings)
     metrics.watch_depth(lambda: run(engine, lambda s: (case_store.depth(s), outbox.pending(s))))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         from marketguard.adapters.http.delivery import DeliveryWorker
 
-        state.monitor = build_monitor(settings)
         run(engine, lambda s: moderation.record_config(s, settings, "service"))
         worker = DeliveryWorker(engine, settings) if settings.webhook_url else None
         if worker is not None:

@@ -1,0 +1,78 @@
+"""Real `marketguard serve` processes for the reliability tests: start, wait until ready, SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from marketguard.adapters.storage import keys
+from marketguard.adapters.storage.db import make_engine, run
+from marketguard.adapters.storage.migrate import upgrade
+
+MARKETGUARD = str(Path(sys.executable).parent / "marketguard")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def make_key(url: str, name: str, scopes: list[str]) -> str:
+    upgrade(url)
+    engine = make_engine(url)
+    token = run(engine, lambda s: keys.create(s, name, scopes, "test"))[1]
+    engine.dispose()
+    return token
+
+
+class Server:
+    """One `marketguard serve` process (we started it, so we may kill it)."""
+
+    def __init__(self, env: dict[str, str], port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.env = {**os.environ, **env, "MARKETGUARD_RATE_LIMIT": "0"}
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 30) -> Server:
+        self.proc = subprocess.Popen(
+            [MARKETGUARD, "serve", "--port", str(self.port)],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited: {self.proc.stderr.read().decode() if self.proc.stderr else ''}")
+            try:
+                if httpx.get(self.base + "/readyz", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("server did not become ready")
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.kill()
