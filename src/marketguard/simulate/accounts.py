@@ -199,12 +199,12 @@ class Simulator:
         tz = actor.offset if offset is None else offset
         return day * 86400 + (actor.start_hour + self.rng.uniform(0, actor.span) - tz) * 3600
 
-    def elsewhere(self, country: str, far: bool = True) -> str:
+    def elsewhere(self, country: str, far: bool = True, degrees: float = 40.0) -> str:
         r = self.rng
         options = [c for c in HOMES if c != country]
         if far:
-            lat, lon = country_centroids()[country]
-            options = [c for c in options if abs(country_centroids()[c][1] - lon) > 40] or options
+            lon = country_centroids()[country][1]
+            options = [c for c in options if abs(country_centroids()[c][1] - lon) > degrees] or options
         return r.choice(options)
 
     # ---------------------------------------------------------------- scenarios
@@ -436,7 +436,8 @@ class Simulator:
     def s_rented_remote_desktop(self, acc: Account, owner: Actor) -> None:
         r = self.rng
         start = self.onset()
-        renter = self.actor(self.elsewhere(owner.country), phone=False)
+        # the renter works their own day, five or more time zones away (what makes such rentals pay)
+        renter = self.actor(self.elsewhere(owner.country, degrees=75.0), phone=False)
         self.work(acc, owner, 0, start)
         acc.onset = start * 86400.0
         laptop = owner.laptop()

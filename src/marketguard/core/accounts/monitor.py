@@ -124,6 +124,15 @@ class AccountMonitor:
         p_user = (profile.hours[hour] + cfg.alpha * p_pop) / (n + cfg.alpha)
         return min(cfg.clip_high, max(cfg.clip_low, self._log_pop_hour[hour] - math.log(p_user)))
 
+    def _base_hour_llr(self, profile: Profile, hour: int) -> float:
+        """The hour against the slow baseline (learning a tenth per login), smoothed over neighbouring hours:
+        a change of working hours stays visible for weeks instead of being learned in a day."""
+        base = profile.base_hours
+        n = sum(base)
+        near = 0.5 * base[hour] + 0.25 * (base[hour - 1] + base[(hour + 1) % 24])
+        p_user = (near + 1.0 / 24) / (n + 1.0)  # one pseudo-login spread evenly
+        return min(self.config.clip_high, max(self.config.clip_low, math.log(1.0 / 24) - math.log(p_user)))
+
     def _local_hour(self, profile: Profile, ev: AccountEvent, net: NetInfo) -> int:
         """The hour where the person sits: the address's country, unless a VPN or server hides it."""
         offset = net.utc_offset_hours
@@ -201,6 +210,8 @@ class AccountMonitor:
             if started < cutoff:
                 del profile.sessions[sid]
                 continue
+            other = profile.devices.get(other_device)
+            other_cluster = other.cluster if other is not None else other_cluster
             if other_device == device_id or other_cluster == cluster.id:
                 continue
             foreign = other_country != country and not anonymising
@@ -208,7 +219,9 @@ class AccountMonitor:
                 "account.concurrent_session", 0.6 if foreign else 0.35,
                 f"session {sid} still open on another device" + (f" in {other_country}" if foreign else ""),
                 _det("sessions"), {"other_device": other_device, "other_country": other_country}))
-            self._add(profile, "account.shared", v["shared_concurrent"])
+            theirs = next((c for c in profile.clusters if c.id == other_cluster), None)
+            if theirs is not None and all(c.home and self._established(c) for c in (theirs, cluster)):
+                self._add(profile, "account.shared", v["shared_concurrent"])
             if foreign and known_device is None:
                 rules.append((AccountDecision.CHALLENGE, "login-concurrent-foreign"))
             break
@@ -221,7 +234,7 @@ class AccountMonitor:
                 "account.network_rotation", 0.5, f"this device used {len(set(device.orgs))} network operators lately",
                 _det("network"), {"orgs": sorted(set(device.orgs))[:6]}))
         if profile.n_logins >= 20:
-            profile.hours_cusum = max(0.0, profile.hours_cusum + hour_llr - v["hours_drift"])
+            profile.hours_cusum = max(0.0, profile.hours_cusum + self._base_hour_llr(profile, hour) - v["hours_drift"])
             if profile.hours_cusum >= v["hours_alarm"]:
                 self._add(profile, "account.proxy", v["proxy_hours_per_login"])
                 signals.append(AccountSignal(
@@ -262,6 +275,10 @@ class AccountMonitor:
         hours[hour] += 1.0
         if sum(hours) > caps.hour_mass:
             profile.hours = [h / 2 for h in hours]
+        # the established hours: the first logins in full, later ones barely (a slow drift is absorbed)
+        profile.base_hours[hour] += 1.0 if profile.n_logins <= 30 else 0.03
+        if sum(profile.base_hours) > caps.hour_mass:
+            profile.base_hours = [h * 0.75 for h in profile.base_hours]
         if not net.type.anonymising and net.utc_offset_hours is not None:
             top = self._top(profile, "country", 1)
             if top and top[0] == country:
@@ -312,6 +329,7 @@ class AccountMonitor:
             keep.last_ts = max(keep.last_ts, gone.last_ts)
             keep.days += gone.days
             keep.countries = list(dict.fromkeys(keep.countries + gone.countries))[-4:]
+            keep.home = keep.home or gone.home
             profile.clusters.remove(gone)
             if profile.owner_cluster == gone.id:
                 profile.owner_cluster = keep.id
@@ -333,6 +351,8 @@ class AccountMonitor:
         if device_id not in cluster.devices:
             cluster.devices.append(device_id)
             del cluster.devices[: -caps.devices_per_cluster]
+        if net.type is NetworkType.CONSUMER:
+            cluster.home = True
         if linkable and net.network not in cluster.networks:
             cluster.networks.append(net.network)
             del cluster.networks[: -caps.networks_per_cluster]
@@ -357,9 +377,9 @@ class AccountMonitor:
         cluster.n += 1
         cluster.last_ts = ts
         owner = next((c for c in profile.clusters if c.id == profile.owner_cluster), None)
-        if owner is None or cluster is owner or not self._established(cluster):
+        if owner is None or cluster is owner or not cluster.home or not self._established(cluster):
             return
-        active = [c for c in profile.clusters if self._established(c) and ts - c.last_ts <= 30 * DAY]
+        active = [c for c in profile.clusters if c.home and self._established(c) and ts - c.last_ts <= 30 * DAY]
         if len(active) >= 2:
             signals.append(AccountSignal(
                 "account.several_operators", 0.5, f"{len(active)} distinct operators (devices and home networks "
