@@ -86,10 +86,12 @@ NOT_PHONE = re.compile(
 )
 
 
-def spelled_digits_view(plain: View) -> View:
-    """`plain` with "four one five", "double zero", "ninety nine" and "2three4" turned into digits."""
+def spelled_digits_view(plain: View, words: bool | None = None) -> View:
+    """`plain` with "four one five", "double zero", "ninety nine" and "2three4" turned into digits.
+
+    `words` is the caller's answer to `DIGIT_WORD_HINT` when it has one already (the document's gate)."""
     view = plain
-    if DIGIT_WORD_HINT(view.text):
+    if words if words is not None else DIGIT_WORD_HINT(view.text):
         view = rewrite(view, _DIGIT_WORDS_RE, _digit_word)
         if "o" in view.text:
             view = rewrite(view, _ZERO_LETTER_RE, _zero_letter)

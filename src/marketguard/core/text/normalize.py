@@ -23,10 +23,12 @@ from functools import cached_property
 from marketguard.core.text.clean import clean_view
 from marketguard.core.text.code import code_spans
 from marketguard.core.text.digits import DIGIT_WORD_HINT, NOT_PHONE, SYMBOLS, digits_view, spelled_digits_view
+from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.plain import LEET, WEBMAIL, WEBMAIL_STRICT, plain_view
 from marketguard.core.text.view import View, mask
 
 __all__ = [
+    "DIGIT_WORDS",
     "DIGIT_WORD_HINT",
     "LEET",
     "NOT_PHONE",
@@ -51,6 +53,8 @@ class Document:
     """The sender's country, if known: the first region tried for a national phone number."""
     notes: list[str] = field(default_factory=list)
     """What the screener wants the reader to know about how this text was read (caps hit, ...)."""
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    """Work on this text that several detectors share, done once (the gate's answers, `text/gate.py`)."""
 
     @cached_property
     def clean(self) -> View:
@@ -63,7 +67,7 @@ class Document:
     @cached_property
     def spelled(self) -> View:
         """`plain` with digit words turned into digits, before anything is masked."""
-        return spelled_digits_view(self.plain)
+        return spelled_digits_view(self.plain, words=DIGIT_WORDS(self))
 
     @cached_property
     def digits(self) -> View:
@@ -81,3 +85,7 @@ class Document:
 
     def in_code(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.code)
+
+
+DIGIT_WORDS = PLAIN.hint(DIGIT_WORD_HINT.pattern)
+"""`DIGIT_WORD_HINT` answered by the document's gate: digit words ("four", "cinco", "double") in `plain`."""

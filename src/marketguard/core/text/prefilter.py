@@ -49,9 +49,6 @@ def _at_branch_edge(pattern: str, i: int, out: list[str], length: int) -> bool:
     return pattern[i + length : i + length + 1] in ("", ")", "|")
 
 
-_UNANCHORED = re2._Anchor.UNANCHORED
-
-
 def _in_class_after(c: str, in_class: bool) -> bool:
     """Whether a pattern is inside a character class after the (unescaped) character `c`."""
     return c != "]" if in_class else c == "["
@@ -148,39 +145,39 @@ def _utf8(text: str) -> bytes:
     return data
 
 
-def _options() -> re2.Options:
-    options = re2.Options()
-    options.case_sensitive = False
-    options.max_mem = 256 << 20  # a budget, not an allocation: room for the DFA cache keeps scans fast
-    return options
+def options() -> re2.Options:
+    """RE2 options of every prefilter: case-insensitive, and room for the DFA cache."""
+    opts = re2.Options()
+    opts.case_sensitive = False
+    opts.max_mem = 256 << 20  # a budget, not an allocation: room for the DFA cache keeps scans fast
+    return opts
+
+
+_options = options
 
 
 class Prefilter:
     """`candidates(text)` -> indices of the patterns that may match `text` (case-insensitive)."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        self._set = re2.Set.SearchSet(_options())
+        wrapper = re2.Set.SearchSet(_options())
         for p in patterns:
-            self._set.Add(widen(p))
-        self._set.Compile()
+            wrapper.Add(widen(p))
+        wrapper.Compile()
+        self._set = getattr(wrapper, "_set", wrapper)  # the compiled set, without the wrapper's per-call work
 
     def candidates(self, text: str) -> list[int]:
-        raw = getattr(self._set, "_set", self._set)  # the compiled set, without the wrapper's per-call work
-        return raw.Match(_utf8(text)) or []
+        return self._set.Match(_utf8(text)) or []
 
 
 class Hint:
     """`hint(text)` is False only when `pattern` cannot match `text`: a cheap gate before costly work."""
 
     def __init__(self, pattern: str) -> None:
-        compiled = re2.compile(widen(pattern), _options())
-        # The wrapper's search() maps byte offsets back to characters; a yes/no needs none of that, so call
-        # the compiled RE2 object directly when this version of google-re2 exposes it.
-        self._raw = getattr(compiled, "_regexp", None)
-        self._search = compiled.search
+        self.pattern = pattern
+        # A one-pattern set, not a compiled RE2: a yes/no needs no match offsets, and the set's Match takes
+        # bytes alone, where RE2.Match converts an anchor enum and builds group spans (three times the cost).
+        self._prefilter = Prefilter([pattern])
 
     def __call__(self, text: str) -> bool:
-        if self._raw is not None:
-            data = _utf8(text)
-            return bool(self._raw.Match(_UNANCHORED, data, 0, len(data))[0] != (-1, -1))
-        return self._search(text) is not None
+        return bool(self._prefilter.candidates(text))

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.detectors.contact.lexicon import APPS, EUPHEMISMS, App
+from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.normalize import LEET, Document
 from marketguard.core.text.prefilter import Hint
 
@@ -106,11 +107,12 @@ _AMBIGUOUS_WORDS = re.compile(
     r"\b(?:teams|slack|signal|line|imo|x|snap|google\schat|ms\steams|microsoft\steams|linked\sin|kakao\stalk)\b"
 )
 """Spellings that are also everyday words: they reach the per-word scan only beside a cue (see _mentions)."""
-_AMBIGUOUS_WORDS_HINT = Hint(_AMBIGUOUS_WORDS.pattern)
-_AMBIGUOUS_CUE_HINT = Hint(_AMBIGUOUS_CUE.pattern)
+_AMBIGUOUS_WORDS_HINT = PLAIN.hint(_AMBIGUOUS_WORDS.pattern)
+_AMBIGUOUS_CUE_HINT = PLAIN.hint(_AMBIGUOUS_CUE.pattern)
 
 
 _EUPHEMISM = re.compile("|".join(f"(?:{p})" for p, _ in EUPHEMISMS))
+_EUPHEMISM_HINT = PLAIN.hint(_EUPHEMISM.pattern)
 _EUPHEMISM_APPS = [(re.compile(p), app) for p, app in EUPHEMISMS]
 
 _VERB = (
@@ -169,7 +171,7 @@ _NEARBY_HANDLE = re.compile(r"(?<![\w@])@[a-z0-9_][\w.]{2,31}(?![\w@])")
 _GENERIC_HANDLE = re.compile(
     r"\bmy\s(?:handle|username|user\s?name|nick(?:name)?|@)\s(?:on\s[\w\s]{1,20}?\s)?(?:is\s|:\s?|=\s?)?(?P<handle>@[\w.]{2,32})"
 )
-_MEETING_HINT = Hint(r"zoom|meet|teams|webex")
+_MEETING_HINT = PLAIN.hint(r"zoom|meet|teams|webex")
 _MEETING_ID = re.compile(
     r"(?:zoom|meet|teams|webex)\b[^.!?\n]{0,30}?\b(?:id|meeting\sid|room)\s?[:#]?\s?(?P<id>\d(?:\s?\d){8,11})"
 )
@@ -265,7 +267,7 @@ class AppDetector(Detector):
                     "gives a social or messaging handle",
                 )
             )
-        for m in _MEETING_ID.finditer(text) if _MEETING_HINT(text) else ():
+        for m in _MEETING_ID.finditer(text) if _MEETING_HINT(doc) else ():
             start, end = view.span(m.start(), m.end())
             digits = "".join(c for c in m.group("id") if c.isdigit())
             out.append(
@@ -302,7 +304,7 @@ class AppDetector(Detector):
         mentions: list[_Mention] = []
         squashed = _SQUASH.sub("", text.translate(_LEET))
         maybe = not _precheck_keys().isdisjoint(_TOKEN.findall(squashed)) or (
-            _AMBIGUOUS_WORDS_HINT(text) and _AMBIGUOUS_CUE_HINT(text)
+            _AMBIGUOUS_WORDS_HINT(doc) and _AMBIGUOUS_CUE_HINT(doc)
         )
         tokens = list(_TOKEN.finditer(text)) if maybe else []
         for i, m in enumerate(tokens):
@@ -332,7 +334,7 @@ class AppDetector(Detector):
             mentions.append(_Mention(app, m.start(), end, disguised))
             if len(mentions) >= _MAX_MENTIONS:
                 break
-        if " app" in text or "bird" in text or "network" in text or "plane" in text:
+        if _EUPHEMISM_HINT(doc) and (" app" in text or "bird" in text or "network" in text or "plane" in text):
             for m in _EUPHEMISM.finditer(text):
                 for pattern, name in _EUPHEMISM_APPS:
                     if pattern.fullmatch(m.group()):

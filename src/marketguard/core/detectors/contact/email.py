@@ -7,14 +7,14 @@ from bisect import bisect_right
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.domains import parse_host
+from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.normalize import LEET, WEBMAIL, Document
-from marketguard.core.text.prefilter import Hint
 
 _EMAIL = re.compile(
     r"(?<![\w.%+\-])(?P<local>\w[\w.%+\-]{0,63})\s{0,2}@\s{0,2}"
     r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,5})(?P<after>:?)"
 )
-_PROVIDER_HINT = Hint(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex")
+_PROVIDER_HINT = PLAIN.hint(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex")
 _REVERSED_TLD = re.compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.")
 _REVERSED_TLD_HINT = re.compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.[\w.+\-]*@")
 _STATUS_WORDS = frozenset(
@@ -62,6 +62,8 @@ _PARTIAL_ADDRESS = re.compile(
     r"(?P<local>[a-z0-9][\w.+\-]{1,63})\s*$"
 )
 """"my mail is nadia.k" at the end of a message: the rest of the address is coming in the next one."""
+_MAIL_WORD = PLAIN.hint(r"mail|correo|courriel|почта")
+"""What `_PARTIAL_ADDRESS` needs ("e-mail" and "gmail" end in "mail"): without it, no partial address."""
 _AT_TOKEN = re.compile(r"[\w.+\-]{3,64}@[\w.+\-]{1,64}")
 _SSH_USERS = frozenset({"git", "root", "ubuntu", "ec2-user", "admin", "deploy", "pi"})
 _ON_WEBMAIL = re.compile(
@@ -120,8 +122,10 @@ class EmailDetector(Detector):
 
     def detect(self, doc: Document) -> list[Finding]:
         view = doc.plain
-        out: list[Finding] = self._on_webmail(doc) if _PROVIDER_HINT(view.text) else []
+        out: list[Finding] = self._on_webmail(doc) if _PROVIDER_HINT(doc) else []
         if "@" not in view.text:
+            if not _MAIL_WORD(doc):
+                return out
             partial = _PARTIAL_ADDRESS.search(view.text, max(0, len(view.text) - 120))
             if partial is not None and partial.group("local") not in _NOT_LOCAL | _STATUS_WORDS:
                 start, end = view.span(partial.start("local"), partial.end("local"))

@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
-from marketguard.core.text.normalize import DIGIT_WORD_HINT, NOT_PHONE, SYMBOLS, Document
+from marketguard.core.text.normalize import DIGIT_WORDS, NOT_PHONE, SYMBOLS, Document
 from marketguard.core.text.prefilter import Hint
 from marketguard.core.text.view import mask
 
@@ -50,6 +50,7 @@ _PARTIAL = re.compile(
     r"|(?:number|nummer|n[uú]mero|номер|phone|tel|cel|handy)\s?:\s?(?P<labelled>\d(?:[\s.\-]?\d){1,6})\s*$"
 )
 _DIGIT = re.compile(r"\d")
+_TWO_DIGITS = re.compile(r"\d\D*\d")
 _DIGIT_GROUP = re.compile(r"\d[\d\s.\-]*\d|\d")
 _PIECEWISE = re.compile(
     r"\b(?:area\scode|last\s(?:4|four|3|three)(?:\sdigits)?|first\s(?:3|three|4|four)(?:\sdigits)?|the\smiddle|"
@@ -94,14 +95,15 @@ class PhoneDetector(Detector):
 
     def detect(self, doc: Document) -> list[Finding]:
         plain = doc.plain.text
-        if len(_DIGIT.findall(plain)) < 2 and not DIGIT_WORD_HINT(plain):
+        if not _TWO_DIGITS.search(plain) and not DIGIT_WORDS(doc):
             return []
         view = doc.spelled
         if not view.text.isascii():
             view = mask(view, SYMBOLS, " ")  # "3 🍕 1 🍕 2": emoji between digits are separators
         text = view.text
         out: list[Finding] = []
-        for m in _PARTIAL.finditer(text, max(0, len(text) - 120)):
+        # every announced start ends the text with a digit: most texts need not be searched for one
+        for m in _PARTIAL.finditer(text, max(0, len(text) - 120)) if text.rstrip()[-1:].isdigit() else ():
             # "my number is 415": the first digits of a number that the next message completes
             group = next(g for g in ("digits", "intl", "labelled") if m.group(g) is not None)
             start, end = view.span(m.start(group), m.end(group))

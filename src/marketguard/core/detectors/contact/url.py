@@ -18,15 +18,15 @@ from marketguard.core.detectors.contact.lexicon import (
     SOCIAL_HOSTS,
 )
 from marketguard.core.text.domains import FILE_EXTENSIONS, Host, parse_host
+from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.normalize import Document
-from marketguard.core.text.prefilter import Hint
 
 _URL = re.compile(
     r"(?<![\w@.\-/])(?P<scheme>(?:https?|ftp)://|www\.)?"
     r"(?P<host>(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.){1,6}(?:[a-z]{2,24}|xn--[a-z0-9\-]{1,59}))"
     r"(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'`]{0,2000})?(?![\w@])"
 )
-_DOMAIN_HINT = Hint(r"[a-z0-9]\.[a-z]{2}|xn--")
+_DOMAIN_HINT = PLAIN.hint(r"[a-z0-9]\.[a-z]{2}|xn--")
 _TRAILING = ".,;:!?)]}'\"»"
 _SELF_REF = re.compile(
     r"\b(?:my|visit|check\s(?:out\s)?my|see\smy|find\sme\sat|reach\sme\sat)\s{1,3}(?:\w+\s){0,2}$"
@@ -48,7 +48,7 @@ class UrlDetector(Detector):
     def detect(self, doc: Document) -> list[Finding]:
         view = doc.plain
         text = view.text
-        if not _DOMAIN_HINT(text):
+        if not _DOMAIN_HINT(doc):
             return []
         out: list[Finding] = []
         for m in _URL.finditer(text):

@@ -12,8 +12,8 @@ import re
 
 from marketguard.core.detectors.base import DetectorConfig, DetectorInfo, Finding
 from marketguard.core.detectors.pattern import Phrase, PhraseDetector
+from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.normalize import Document
-from marketguard.core.text.prefilter import Hint
 from marketguard.core.text.view import View
 
 _STRONG_RAILS = {
@@ -57,7 +57,7 @@ def _alternation(rails: dict[str, str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<r{i}>(?<!\\w)(?:{p})(?!\\w))" for i, p in enumerate(rails.values())))
 
 
-_RAILS_HINT = Hint("|".join(f"(?<!\\w)(?:{p})(?!\\w)" for p in (*_STRONG_RAILS.values(), *_WEAK_RAILS.values())))
+_RAILS_HINT = PLAIN.hint("|".join(f"(?<!\\w)(?:{p})(?!\\w)" for p in (*_STRONG_RAILS.values(), *_WEAK_RAILS.values())))
 _STRONG = _alternation(_STRONG_RAILS)
 _WEAK = _alternation(_WEAK_RAILS)
 _STRONG_NAMES = list(_STRONG_RAILS)
@@ -329,7 +329,7 @@ class OffPlatformPaymentDetector(PhraseDetector):
         out = super().detect(doc)
         view = doc.plain
         text = view.text
-        if not _RAILS_HINT(text):
+        if not _RAILS_HINT(doc):
             return self._with_amounts(out, view)
         for pattern, names, strong in ((_STRONG, _STRONG_NAMES, True), (_WEAK, _WEAK_NAMES, False)):
             for m in pattern.finditer(text):
