@@ -6,8 +6,8 @@ its 1-based `line` number; the stream goes on. Blank lines are errors too, so th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import IO, Any
+from collections.abc import Callable, Iterator
+from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
@@ -15,7 +15,40 @@ from marketguard.core.engine import Screener
 from marketguard.core.records import message_from_dict
 from marketguard.errors import RecordError
 
+if TYPE_CHECKING:
+    from marketguard.core.accounts import AccountMonitor
+
 MAX_LINE_BYTES = 8 * 1024 * 1024
+ACCOUNT_KINDS = frozenset({"identity", "login", "logout", "payout_change"})
+"""Event kinds that go to the account monitor (issue 5); every other line is a message for the screener."""
+
+
+class LazyMonitor:
+    """The account monitor for a stream, built on the first account event (messages-only scans never load
+    the IP data). One per process: it holds every account's state for the whole stream."""
+
+    def __init__(self, factory: Callable[[], AccountMonitor] | None = None) -> None:
+        self._factory = factory
+        self._monitor: AccountMonitor | None = None
+
+    def get(self) -> AccountMonitor:
+        if self._monitor is None:
+            if self._factory is not None:
+                self._monitor = self._factory()
+            else:
+                from marketguard.core.accounts import AccountMonitor
+
+                self._monitor = AccountMonitor()
+        return self._monitor
+
+
+def _account_line(accounts: LazyMonitor, record: dict[str, Any], rid: Any, number: int) -> dict[str, Any]:
+    try:
+        return accounts.get().observe(record).to_dict()
+    except RecordError as exc:
+        return {"id": rid, "line": number, "error": str(exc)}
+    except Exception as exc:  # a bug must cost one line, not the stream
+        return {"id": rid, "line": number, "error": f"internal error on account event: {type(exc).__name__}: {exc}"}
 
 
 def read_lines(stream: IO[bytes], max_bytes: int = MAX_LINE_BYTES) -> Iterator[bytes | None]:
@@ -34,8 +67,14 @@ def read_lines(stream: IO[bytes], max_bytes: int = MAX_LINE_BYTES) -> Iterator[b
         yield line.rstrip(b"\r\n")
 
 
-def screen_line(screener: Screener, raw: bytes | None, number: int, max_bytes: int = MAX_LINE_BYTES) -> dict[str, Any]:
-    """The output object for one input line."""
+def screen_line(
+    screener: Screener,
+    raw: bytes | None,
+    number: int,
+    max_bytes: int = MAX_LINE_BYTES,
+    accounts: LazyMonitor | None = None,
+) -> dict[str, Any]:
+    """The output object for one input line: account events (by `kind`) to `accounts`, the rest screened."""
     if raw is None:
         return {"id": None, "line": number, "error": f"line longer than {max_bytes} bytes; not screened"}
     try:
@@ -47,6 +86,8 @@ def screen_line(screener: Screener, raw: bytes | None, number: int, max_bytes: i
     except orjson.JSONDecodeError as exc:
         return {"id": None, "line": number, "error": f"not valid JSON: {exc}"}
     rid = record.get("id") if isinstance(record, dict) else None
+    if accounts is not None and isinstance(record, dict) and record.get("kind") in ACCOUNT_KINDS:
+        return _account_line(accounts, record, rid, number)
     try:
         message = message_from_dict(record)
     except RecordError as exc:
@@ -59,11 +100,14 @@ def screen_line(screener: Screener, raw: bytes | None, number: int, max_bytes: i
     return out
 
 
-def scan(screener: Screener, stream: IO[bytes], sink: IO[bytes], on_line: Any = None) -> tuple[int, int]:
-    """Screen every line of `stream` into `sink`; returns (lines, errors)."""
+def scan(
+    screener: Screener, stream: IO[bytes], sink: IO[bytes], on_line: Any = None, accounts: LazyMonitor | None = None
+) -> tuple[int, int]:
+    """Screen every line of `stream` into `sink`; returns (lines, errors). Account events share one monitor."""
     lines = errors = 0
+    accounts = accounts or LazyMonitor()
     for number, raw in enumerate(read_lines(stream), start=1):
-        out = screen_line(screener, raw, number)
+        out = screen_line(screener, raw, number, accounts=accounts)
         if "error" in out:
             errors += 1
         sink.write(orjson.dumps(out) + b"\n")

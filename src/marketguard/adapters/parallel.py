@@ -19,7 +19,7 @@ from typing import IO
 
 import orjson
 
-from marketguard.adapters.jsonl import read_lines, screen_line
+from marketguard.adapters.jsonl import ACCOUNT_KINDS, LazyMonitor, read_lines, screen_line
 from marketguard.core.engine import Screener
 
 Batch = list[tuple[int, bytes | None]]
@@ -29,26 +29,32 @@ Results = list[tuple[int, bytes, bool]]
 
 
 def _worker(screener: Screener, requests: Queue[Batch | None], results: Queue[Results]) -> None:
+    accounts = LazyMonitor()  # this worker's accounts: every event of an account is routed here
     while True:
         batch = requests.get()
         if batch is None:
             return
         out_lines: Results = []
         for n, raw in batch:
-            out = screen_line(screener, raw, n)
+            out = screen_line(screener, raw, n, accounts=accounts)
             out_lines.append((n, orjson.dumps(out), "error" in out))
         results.put(out_lines)
 
 
 def _route(raw: bytes | None, number: int, workers: int) -> int:
-    """The worker for a line: by conversation, so a conversation's state lives in one process. The line is
-    parsed, not searched, so that an escaped key ("conversation\\u005fid") routes like a plain one."""
+    """The worker for a line: by account for account events, by conversation for messages, so that state
+    lives in one process. The line is parsed, not searched, so that an escaped key ("conversation\\u005fid") routes like a plain one."""
     if raw is None:
         return number % workers
     try:
         record = orjson.loads(raw)
     except orjson.JSONDecodeError:
         return number % workers
+    if isinstance(record, dict) and record.get("kind") in ACCOUNT_KINDS:  # an account's state lives in one worker
+        account = record.get("account_id")
+        if account is None or isinstance(account, dict | list):
+            return number % workers
+        return zlib.crc32(str(account).encode()) % workers
     conversation = record.get("conversation_id") if isinstance(record, dict) else None
     if conversation is None or isinstance(conversation, dict | list):
         return number % workers

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from marketguard.adapters.cli.accounts import simulate_app
 from marketguard.adapters.cli.service import register as register_service
 from marketguard.core.engine import Screener
 from marketguard.core.model import Context, Message, Phase
@@ -143,16 +144,29 @@ def scan(
 
 @app.command("eval")
 def evaluate_cmd(
-    path: Annotated[Path, typer.Argument(help="Labelled JSON Lines (records with a 'labels' list).")],
+    path: Annotated[Path, typer.Argument(help="Labelled JSON Lines (records with a 'labels' list), or 'accounts'.")],
+    extra: Annotated[
+        list[Path] | None, typer.Argument(help="With 'accounts': EVENTS TRUTH (marketguard simulate accounts).")
+    ] = None,
     min_score: Annotated[float, typer.Option(help="Score from which a signal counts as a detection.")] = 0.6,
     errors: Annotated[bool, typer.Option("--errors", help="List every message the screener got wrong.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     policy: PolicyOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Precision and recall per family, and the share of benign messages flagged."""
+    """Precision and recall per family, and the share of benign messages flagged; `eval accounts EVENTS TRUTH`
+    scores the account monitor on a simulated stream instead."""
     from rich.table import Table
     from rich.text import Text
+
+    if str(path) == "accounts":
+        from marketguard.adapters.cli.accounts import eval_accounts
+
+        if not extra or len(extra) != 2:
+            _fail("usage: marketguard eval accounts EVENTS TRUTH")
+        return eval_accounts(extra[0], extra[1], as_json)
+    if extra:
+        _fail(f"unexpected arguments: {' '.join(map(str, extra))}")
 
     from marketguard.evaluation import evaluate
 
@@ -224,6 +238,7 @@ def detectors() -> None:
 
 
 register_service(app)  # serve, db, keys, audit (marketguard.adapters.cli.service)
+app.add_typer(simulate_app, name="simulate")  # labelled streams (marketguard.adapters.cli.accounts)
 
 
 def main() -> None:
