@@ -48,7 +48,8 @@ def check(state: CaseState, kind: EventKind, actor: str, now: datetime) -> None:
         if state.status != "open":
             raise Conflict("case_not_open", f"the case is {state.status}; only open cases can be claimed")
         if claim_active(state, now) and state.claimed_by != actor:
-            raise Conflict("case_claimed", f"the case is claimed by another reviewer until {state.claim_expires_at}")
+            until = state.claim_expires_at.isoformat() if state.claim_expires_at else "?"
+            raise Conflict("case_claimed", f"the case is claimed by another reviewer until {until}")
     elif kind is EventKind.CASE_RELEASED:
         if state.claimed_by != actor or not claim_active(state, now):
             raise Conflict("not_claimed_by_you", "you do not hold a claim on this case")

@@ -22,7 +22,7 @@ from marketguard.adapters.storage.tables import Case
 from marketguard.service.audit import EventKind
 from marketguard.service.cases import CaseState, apply, check
 from marketguard.service.errors import Conflict, NotFound
-from marketguard.service.priority import AGE_RATE, priority
+from marketguard.service.priority import AGE_RATE, FAMILY_TIER, priority
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,4 +202,6 @@ def depth(session: Session) -> dict[str, int]:
     rows = session.execute(
         select(Case.family, func.count()).where(Case.status.in_(("open", "appealed"))).group_by(Case.family)
     )
-    return {str(f): int(n) for f, n in rows}
+    depth = dict.fromkeys(FAMILY_TIER, 0)  # every queue is reported, empty ones as 0
+    depth.update({str(f): int(n) for f, n in rows})
+    return depth
