@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from marketguard.core.context import in_code, why_cancelled
 from marketguard.core.conversation import ConversationState, ConversationStore, InMemoryConversations, Turn
 from marketguard.core.detectors.base import Detector, DetectorConfig, Finding
+from marketguard.core.detectors.fraud.facts import attach_job
 from marketguard.core.model import Context, Decision, Message, Related, ScreenResult, Signal, Suppressed
 from marketguard.core.policy import Policy, decide
 from marketguard.core.registry import SPLIT_DETECTORS, Registry
@@ -80,6 +81,8 @@ class Screener:
             message = replace(message, context=context)
         text = message.text
         docs, notes, truncated = self._documents(text, message.context.region)
+        for _, doc in docs:
+            attach_job(doc, message.job)
         signals: list[Signal] = []
         suppressed: list[Suppressed] = []
         for offset, doc in docs:
@@ -121,6 +124,7 @@ class Screener:
             suppressed=tuple(suppressed),
             truncated=truncated,
             notes=tuple(notes),
+            warning=verdict.warning,
         )
 
     # -- steps -------------------------------------------------------------------------------------------
@@ -192,7 +196,7 @@ class Screener:
                 out.append(
                     Signal(
                         kind=f.kind,
-                        family=item.detector.info.family,
+                        family=_family(item),
                         score=f.score,
                         start=begin_here,
                         end=end,
@@ -222,7 +226,7 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
             o = other.finding
             if not (f.start < o.end and o.start < f.end):
                 continue
-            if item.detector.info.family == other.detector.info.family:
+            if _family(item) == _family(other):
                 if f.soft == o.soft or f.soft:
                     clash = True
                     break
@@ -238,12 +242,22 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
     return sorted(kept, key=lambda f: f.finding.start)
 
 
+MIXED_FAMILY = "fraud"
+"""A detector of this family reports each finding under its kind's family (`scam.*` -> scam, `account.*`
+-> account): one rule pack covers both."""
+
+
+def _family(item: _Found) -> str:
+    family = item.detector.info.family
+    return item.finding.kind.partition(".")[0] if family == MIXED_FAMILY else family
+
+
 def _to_signal(item: _Found, offset: int, text: str) -> Signal:
     f = item.finding
     start, end = f.start + offset, f.end + offset
     return Signal(
         kind=f.kind,
-        family=item.detector.info.family,
+        family=_family(item),
         score=round(min(max(f.score, 0.0), 1.0), 4),
         start=start,
         end=end,

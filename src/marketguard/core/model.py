@@ -56,6 +56,35 @@ class Context:
 
 
 @dataclass(frozen=True, slots=True)
+class ClientFacts:
+    """What the platform knows about the client behind a job post: a $0-spend, unverified, day-old client is
+    where most fake jobs come from, though many honest clients start that way too."""
+
+    spend: float | None = None
+    payment_verified: bool | None = None
+    account_age_days: int | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JobPost:
+    """The structured fields of a `job_post` record. The text screened is `title`, a blank line, then
+    `description` (so a finding at offset >= `description_offset` lies in the description)."""
+
+    title: str = ""
+    description: str = ""
+    company: str | None = None
+    budget: float | None = None
+    budget_type: str | None = None
+    """'fixed' or 'hourly' when the record says which."""
+    client: ClientFacts = field(default_factory=ClientFacts)
+
+    @property
+    def description_offset(self) -> int:
+        return len(self.title) + 2 if self.title else 0
+
+
+@dataclass(frozen=True, slots=True)
 class Message:
     """One text to screen. `extra` keeps unknown input fields so they survive a round trip."""
 
@@ -68,6 +97,8 @@ class Message:
     at: str | None = None
     context: Context = field(default_factory=Context)
     extra: dict[str, Any] = field(default_factory=dict)
+    job: JobPost | None = None
+    """Set for `job_post` records that carry structured fields (title, budget, client facts)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +171,8 @@ class ScreenResult:
     suppressed: tuple[Suppressed, ...] = ()
     truncated: bool = False
     notes: tuple[str, ...] = ()
+    warning: str | None = None
+    """Shown to the RECIPIENT (the nudge is for the sender): names the scam pattern and what to do."""
 
     def families(self, min_score: float = 0.0) -> set[str]:
         return {s.family for s in self.signals if s.score >= min_score}
@@ -157,6 +190,8 @@ class ScreenResult:
             out["redacted_text"] = self.redacted_text
         if self.nudge is not None:
             out["nudge"] = self.nudge
+        if self.warning is not None:
+            out["warning"] = self.warning
         if self.suppressed:
             out["suppressed"] = [s.to_dict() for s in self.suppressed]
         if self.truncated:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from marketguard.core.model import Context, Kind, Message, Phase
+from marketguard.core.model import ClientFacts, Context, JobPost, Kind, Message, Phase
 from marketguard.errors import RecordError
 
 _KNOWN = frozenset({"id", "kind", "text", "conversation_id", "sender_id", "recipient_id", "at", "context"})
+_JOB_FIELDS = frozenset({"title", "description", "company", "budget", "client"})
+_CLIENT_FIELDS = frozenset({"spend", "payment_verified", "account_age_days", "country"})
 
 
 def _optional_str(record: Mapping[str, Any], key: str) -> str | None:
@@ -28,16 +30,20 @@ def message_from_dict(record: Any) -> Message:
     """Validate one decoded JSON value as a message record."""
     if not isinstance(record, Mapping):
         raise RecordError(f"a record must be a JSON object, got {type(record).__name__}")
-    if "text" not in record:
-        raise RecordError("missing field 'text'")
-    text = record["text"]
-    if not isinstance(text, str):
-        raise RecordError(f"field 'text' must be a string, got {type(text).__name__}")
     raw_kind = record.get("kind", Kind.MESSAGE.value)
     try:
         kind = Kind(raw_kind)
     except ValueError:
         raise RecordError(f"field 'kind' must be one of {[k.value for k in Kind]}, got {raw_kind!r}") from None
+    job = job_from_dict(record) if kind is Kind.JOB_POST else None
+    if "text" not in record:
+        if job is None or not (job.title or job.description):
+            raise RecordError("missing field 'text'" + (" (or 'title'/'description')" if kind is Kind.JOB_POST else ""))
+        text = job_text(job)
+    else:
+        text = record["text"]
+    if not isinstance(text, str):
+        raise RecordError(f"field 'text' must be a string, got {type(text).__name__}")
     ctx = record.get("context") or {}
     if not isinstance(ctx, Mapping):
         raise RecordError("field 'context' must be an object")
@@ -60,5 +66,72 @@ def message_from_dict(record: Any) -> Message:
         recipient_id=_optional_str(record, "recipient_id"),
         at=_optional_str(record, "at"),
         context=Context(phase=phase, region=region.upper() if region else None),
-        extra={k: v for k, v in record.items() if k not in _KNOWN},
+        extra={k: v for k, v in record.items() if k not in _KNOWN and not (job is not None and k in _JOB_FIELDS)},
+        job=job,
     )
+
+
+def job_text(job: JobPost) -> str:
+    """The text screened for a job post: the title, a blank line, the description (see `JobPost`)."""
+    if not job.title:
+        return job.description
+    return f"{job.title}\n\n{job.description}" if job.description else job.title
+
+
+def job_from_dict(record: Mapping[str, Any]) -> JobPost:
+    """The structured fields of a `job_post` record; every field is optional, a wrong type is an error."""
+    title = _optional_text(record, "title")
+    description = _optional_text(record, "description")
+    company = _optional_text(record, "company")
+    budget, budget_type = _budget(record.get("budget"))
+    raw_client = record.get("client")
+    if raw_client is None:
+        client = ClientFacts()
+    elif not isinstance(raw_client, Mapping):
+        raise RecordError("field 'client' must be an object")
+    else:
+        unknown = set(map(str, raw_client)) - _CLIENT_FIELDS
+        if unknown:
+            raise RecordError(f"field 'client' has unknown keys {sorted(unknown)}; known: {sorted(_CLIENT_FIELDS)}")
+        spend = _number(raw_client.get("spend"), "client.spend")
+        verified = raw_client.get("payment_verified")
+        if verified is not None and not isinstance(verified, bool):
+            raise RecordError("field 'client.payment_verified' must be true or false")
+        age = raw_client.get("account_age_days")
+        if age is not None and (not isinstance(age, int) or isinstance(age, bool) or age < 0):
+            raise RecordError("field 'client.account_age_days' must be a whole number >= 0")
+        country = raw_client.get("country")
+        if country is not None and (not isinstance(country, str) or len(country) != 2):
+            raise RecordError("field 'client.country' must be a two-letter country code")
+        client = ClientFacts(spend, verified, age, country.upper() if country else None)
+    return JobPost(title or "", description or "", company, budget, budget_type, client)
+
+
+def _optional_text(record: Mapping[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise RecordError(f"field '{key}' must be a string, got {type(value).__name__}")
+
+
+def _number(value: Any, key: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 or value != value:
+        raise RecordError(f"field '{key}' must be a number >= 0")
+    return float(value)
+
+
+def _budget(value: Any) -> tuple[float | None, str | None]:
+    """`budget` is a number (USD) or {"amount": n, "type": "fixed" | "hourly"}."""
+    if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return _number(value, "budget"), None
+    if not isinstance(value, Mapping):
+        raise RecordError("field 'budget' must be a number or an object with 'amount' and 'type'")
+    unknown = set(map(str, value)) - {"amount", "type"}
+    if unknown:
+        raise RecordError(f"field 'budget' has unknown keys {sorted(unknown)}")
+    kind = value.get("type")
+    if kind is not None and kind not in ("fixed", "hourly"):
+        raise RecordError("field 'budget.type' must be 'fixed' or 'hourly'")
+    return _number(value.get("amount"), "budget.amount"), kind

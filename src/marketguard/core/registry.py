@@ -14,6 +14,9 @@ from marketguard.core.detectors.contact.email import EmailDetector
 from marketguard.core.detectors.contact.phone import PhoneDetector
 from marketguard.core.detectors.contact.request import ContactRequestDetector
 from marketguard.core.detectors.contact.url import UrlDetector
+from marketguard.core.detectors.fraud.job_post import JobPostDetector
+from marketguard.core.detectors.fraud.links import LinkDetector
+from marketguard.core.detectors.fraud.rules import FraudRulesDetector
 from marketguard.core.detectors.payment.offplatform import OffPlatformPaymentDetector
 from marketguard.core.detectors.payment.wallet import WalletDetector
 from marketguard.errors import ConfigError
@@ -26,6 +29,9 @@ BUILTIN: tuple[type[Detector], ...] = (
     ContactRequestDetector,
     OffPlatformPaymentDetector,
     WalletDetector,
+    FraudRulesDetector,
+    LinkDetector,
+    JobPostDetector,
 )
 
 SPLIT_DETECTORS = frozenset(

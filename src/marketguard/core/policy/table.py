@@ -7,7 +7,7 @@ Rows are validated when the table is parsed: unknown phases, families or decisio
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from marketguard.core.model import Decision, Phase, Signal
@@ -33,6 +33,8 @@ class PolicyRow:
     nudge: str | None = None
     redact: bool = False
     description: str = ""
+    warning: str | None = None
+    """Name of a text in the policy's `warnings`, shown to the recipient (scams are the recipient's problem)."""
 
     def matches(self, signals: Iterable[Signal], phase: Phase, prior_attempts: int) -> list[Signal]:
         """The signals that make this row fire (empty when it does not)."""
@@ -46,6 +48,7 @@ class Policy:
     rows: tuple[PolicyRow, ...]
     nudges: Mapping[str, str]
     version: int = 1
+    warnings: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,7 @@ class Verdict:
     fired: tuple[str, ...]
     nudge: str | None
     redact: tuple[Signal, ...]
+    warning: str | None = None
 
 
 _NOTHING = Verdict(Decision.ALLOW, DEFAULT_RULE, (), None, ())
@@ -80,12 +84,16 @@ def decide(policy: Policy, signals: Iterable[Signal], phase: Phase, prior_attemp
         for row, hits in fired:
             if row.decision.severity >= Decision.REDACT.severity or row.redact:
                 to_redact.extend(hits)
+    # the recipient's warning: the first fired row (in table order) that has one, so that specific rows placed
+    # first ("pay to work") speak before general ones ("a known scam pattern")
+    warning_key = next((r.warning for r, _ in fired if r.warning), None)
     return Verdict(
         decision=winner.decision,
         rule=winner.id,
         fired=tuple(row.id for row, _ in fired),
         nudge=policy.nudges.get(nudge_key) if nudge_key else None,
         redact=tuple(dict.fromkeys(to_redact)),
+        warning=policy.warnings.get(warning_key) if warning_key else None,
     )
 
 
@@ -96,6 +104,11 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
     nudges = data.get("nudges", {}) or {}
     if not isinstance(nudges, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in nudges.items()):
         raise PolicyError("'nudges' must map names to texts")
+    warnings = data.get("warnings", {}) or {}
+    if not isinstance(warnings, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in warnings.items()
+    ):
+        raise PolicyError("'warnings' must map names to texts")
     version = data.get("version", 1)
     if not isinstance(version, int) or isinstance(version, bool):
         raise PolicyError("'version' must be a whole number")
@@ -112,6 +125,7 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
         "decision",
         "nudge",
         "redact",
+        "warning",
     }
     for i, raw in enumerate(data["rows"]):
         where = f"row {i + 1}"
@@ -147,6 +161,9 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
         nudge = raw.get("nudge")
         if nudge is not None and (not isinstance(nudge, str) or nudge not in nudges):
             raise PolicyError(f"{where}: nudge {nudge!r} is not defined under 'nudges'")
+        warning = raw.get("warning")
+        if warning is not None and (not isinstance(warning, str) or warning not in warnings):
+            raise PolicyError(f"{where}: warning {warning!r} is not defined under 'warnings'")
         rows.append(
             PolicyRow(
                 rid,
@@ -159,9 +176,10 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
                 nudge,
                 bool(raw.get("redact", False)),
                 str(raw.get("description", "")),
+                warning,
             )
         )
-    return Policy(tuple(rows), dict(nudges), version)
+    return Policy(tuple(rows), dict(nudges), version, dict(warnings))
 
 
 def _strings(raw: Mapping[str, Any], key: str, where: str, default: list[str] | None = None) -> list[str]:

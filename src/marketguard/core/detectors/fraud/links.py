@@ -1,0 +1,248 @@
+"""Look-alike and phishing links: every URL, bare domain and e-mail domain, also written in disguise.
+
+Hosts are read in the `plain` view ("upw0rk-offers[.]com", "hxxp", "paypal dot com dot verify dot io")
+and compared with the ORIGINAL characters too, since the `clean` view has already turned a Cyrillic "а"
+into a Latin one: a host whose original letters differ from what it reads as is a homoglyph. Punycode
+labels are decoded; an undecodable one is reported, never raised. A link to the brand itself stays allowed.
+
+Also reported: links to bare IP addresses, shorteners that hide the target (weakly), hosts hidden behind
+percent-encoding, and archive or executable attachments named in the text (stronger next to "open", "run").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from marketguard.core.detectors.base import Detector, DetectorConfig, DetectorInfo, Finding
+from marketguard.core.detectors.contact.lexicon import SHORTENERS
+from marketguard.core.detectors.fraud.brands import DEFAULT_BRANDS, Brand, imitation
+from marketguard.core.text.domains import parse_host
+from marketguard.core.text.normalize import Document
+from marketguard.core.text.prefilter import Hint
+
+_LABEL = r"(?:[^\W_](?:[\w\-]{0,61}[^\W_])?|xn--[a-z0-9\-]{1,59})"
+HOST_URL = re.compile(
+    r"(?<![\w@.\-/%])(?P<scheme>(?:https?|ftp)://|www\.)?"
+    rf"(?P<host>(?:{_LABEL}\.){{1,8}}(?:[^\W\d_]{{2,24}}|xn--[a-z0-9\-]{{1,59}}))"
+    r"(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'`]{0,2000})?(?![\w@])"
+)
+EMAIL_HOST = re.compile(rf"(?<=[\w.+\-])@(?P<host>(?:{_LABEL}\.){{1,8}}[^\W\d_]{{2,24}})(?![\w.\-])")
+IP_URL = re.compile(
+    r"(?P<scheme>https?://)(?:[^\s/@]{1,64}@)?(?P<host>\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:]{2,39}\]|0x[0-9a-f]{8}|\d{8,10})"
+    r"(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'`]{0,2000})?"
+)
+ENCODED_HOST = re.compile(r"(?:https?://)(?P<host>[^\s/?#]{0,253}%[0-9a-f]{2}[^\s/?#]{0,2000})")
+_RISKY = {
+    # extension: (kind, base score)
+    **dict.fromkeys(
+        ("exe", "scr", "apk", "msi", "bat", "cmd", "vbs", "lnk", "jar", "hta", "ps1", "jse"), ("scam.malware", 0.6)
+    ),
+    **dict.fromkeys(("docm", "xlsm", "pptm"), ("scam.malware", 0.65)),
+    **dict.fromkeys(("zip", "rar", "7z", "iso", "img", "html", "htm", "js"), ("scam.phishing", 0.35)),
+}
+ATTACHMENT = re.compile(
+    r"(?<![\w.\-/])(?P<name>[\w\-]{1,64}(?:\.[\w\-]{1,32}){0,3}\.(?P<ext>" + "|".join(_RISKY) + r"))(?![\w.])"
+)
+_ACTION = re.compile(
+    r"(?<!\w)(?:open|run|install|download|extract|unzip|launch|execute|enable|sign\sin|log\sin|login|double[\s-]click|"
+    r"abr[ae]|abrir|ejecut\w*|instal\w*|descarg\w*|baixe|ouvr\w*|öffne\w*|ausführ\w*|откр\w*|запуст\w*|скача\w*)(?!\w)"
+)
+_SPELLED_LABELS = re.compile(
+    r"\s{1,3}(?:dot|d0t|punto|ponto|point|punkt|точка)\s{1,3}([a-z0-9][a-z0-9\-]{0,62})(?![\w.])"
+)
+_HINT = Hint(r"[a-z0-9]\.[a-z]{2}|xn--|\.[a-z0-9]{2,4}\b|://|@")
+
+
+@dataclass(frozen=True, slots=True)
+class HostRef:
+    """A host found in a text view: where (view offsets), how it was written and what it is."""
+
+    start: int
+    end: int
+    host: str
+    source: str
+    """'url', 'domain' or 'email'."""
+    scheme: str | None
+    path: str
+
+
+def find_hosts(text: str) -> list[HostRef]:
+    """Every URL, bare domain and e-mail domain in `text` (a lower-case view), in order."""
+    out: list[HostRef] = []
+    for m in HOST_URL.finditer(text):
+        scheme = m.group("scheme")
+        host, end = m.group("host"), m.end()
+        if not m.group("path"):
+            host, end = _continued(text, host, end)
+        out.append(
+            HostRef(
+                m.start(),
+                end,
+                host,
+                "url" if scheme else "domain",
+                scheme,
+                (m.group("path") or "").rstrip(".,;:!?)]}'\"»"),
+            )
+        )
+    for m in EMAIL_HOST.finditer(text):
+        host, end = _continued(text, m.group("host"), m.end("host"))
+        out.append(HostRef(m.start("host"), end, host, "email", None, ""))
+    return sorted(out, key=lambda h: h.start)
+
+
+def _continued(text: str, host: str, end: int) -> tuple[str, int]:
+    """ "upwork dot com dot offers dot io": the view joins "upwork.com" (a real suffix follows it), but the
+    spelled-out labels after it continue the same host."""
+    while host.count(".") < 8 and (more := _SPELLED_LABELS.match(text, end)) is not None:
+        host, end = f"{host}.{more.group(1)}", more.end()
+    return host, end
+
+
+def decode_host(host: str) -> tuple[str, str | None]:
+    """The host with punycode labels decoded, and an error message when a label is not valid IDNA."""
+    if "xn--" not in host:
+        return host, None
+    labels = []
+    for label in host.split("."):
+        if label.startswith("xn--"):
+            try:
+                label = label[4:].encode("ascii").decode("punycode")
+            except (UnicodeError, ValueError) as exc:
+                return host, f"label {label[:40]!r} is not valid punycode ({type(exc).__name__})"
+        labels.append(label)
+    return ".".join(labels), None
+
+
+class LinkDetector(Detector):
+    info = DetectorInfo(
+        id="fraud.links",
+        family="scam",
+        kinds=("scam.lookalike_link", "scam.phishing", "scam.malware"),
+        version="1.0.0",
+        description="Look-alike brand domains (homoglyph, punycode, typo, extra words, sub-domain), IP links, "
+        "shorteners, hidden hosts and risky attachments.",
+    )
+    brands: tuple[Brand, ...] = DEFAULT_BRANDS
+
+    def __init__(self, config: DetectorConfig, brands: tuple[Brand, ...] | None = None) -> None:
+        super().__init__(config)
+        if brands is not None:
+            self.brands = brands
+
+    def detect(self, doc: Document) -> list[Finding]:
+        view = doc.plain
+        text = view.text
+        if not _HINT(text):
+            return []
+        out: list[Finding] = []
+        for ref in find_hosts(text):
+            finding = self._host(doc, ref)
+            if finding is not None:
+                out.append(finding)
+        for m in IP_URL.finditer(text):
+            start, end = view.span(m.start(), m.end())
+            out.append(
+                Finding("scam.phishing", 0.7, start, end, m.group(), "a link to a bare IP address, not a named site")
+            )
+        for m in ENCODED_HOST.finditer(text):
+            start, end = view.span(m.start(), m.end())
+            decoded = _unquote_deep(m.group("host"))
+            out.append(
+                Finding(
+                    "scam.phishing", 0.75, start, end, decoded[:253], "a link whose host is hidden by percent-encoding"
+                )
+            )
+        out.extend(self._attachments(doc))
+        return out
+
+    def _host(self, doc: Document, ref: HostRef) -> Finding | None:
+        view = doc.plain
+        start, end = view.span(ref.start, ref.end)
+        view_host = ref.host.removeprefix("www.")
+        last = view_host.rsplit(".", 1)[-1]
+        if ref.scheme is None and ref.source == "domain" and last in _RISKY:
+            return None  # "brief.zip": a file name (see attachments), though .zip is also a top-level domain
+        parts = parse_host(view_host)
+        if parts is None:
+            return None
+        if parts.registered in SHORTENERS or view_host in SHORTENERS:
+            return Finding("scam.phishing", 0.5, start, end, view_host, "a link shortener hides where the link leads")
+        seen, error = self._seen_labels(doc.text[start:end], view_host, parts.registered)
+        if error is not None:
+            return Finding("scam.phishing", 0.6, start, end, view_host[:253], f"a host that is not valid IDNA: {error}")
+        if seen is not None:
+            # the reader sees other characters than the cleaned view: never the brand itself, whatever it reads as
+            label, sub = seen
+            found = imitation("", label, sub, self.brands)
+            if found is not None:
+                how = "written with look-alike characters" if found.score >= 0.95 else found.how
+                return self._lookalike(
+                    start, end, f"{sub}.{label}".lstrip("."), ref, found.brand.name, how, max(found.score, 0.9)
+                )
+            return None
+        found = imitation(parts.registered, parts.domain, parts.subdomain, self.brands)
+        if found is None:
+            return None
+        return self._lookalike(start, end, view_host, ref, found.brand.name, found.how, found.score)
+
+    @staticmethod
+    def _seen_labels(written: str, view_host: str, registered: str) -> tuple[tuple[str, str] | None, str | None]:
+        """(registrable label, sub-domain) as the reader sees them, when that differs from the view: original
+        non-ASCII letters (homoglyphs) or decoded punycode. Also an IDNA error, if a label cannot be decoded."""
+        depth = registered.count(".") + 1
+        if "xn--" in view_host:
+            decoded, error = decode_host(view_host)
+            if error is not None:
+                return None, error
+            labels = decoded.split(".")
+        else:
+            host = written.lower().split("://", 1)[-1].split("/", 1)[0].split("@")[-1].removeprefix("www.")
+            if host.isascii() or len(host) != len(view_host):
+                return None, None
+            labels = host.split(".")
+        if len(labels) < depth:
+            return None, None
+        return (labels[-depth], ".".join(labels[:-depth])), None
+
+    @staticmethod
+    def _lookalike(start: int, end: int, host: str, ref: HostRef, brand: str, how: str, score: float) -> Finding:
+        what = "an e-mail address at" if ref.source == "email" else "a link to" if ref.source == "url" else "the domain"
+        return Finding(
+            "scam.lookalike_link",
+            score,
+            start,
+            end,
+            host,
+            f"{what} {host!r}, which imitates {brand}: {how}",
+        )
+
+    def _attachments(self, doc: Document) -> list[Finding]:
+        view = doc.plain
+        text = view.text
+        if "." not in text:
+            return []
+        out: list[Finding] = []
+        for m in ATTACHMENT.finditer(text):
+            kind, score = _RISKY[m.group("ext")]
+            around = text[max(0, m.start() - 80) : m.end() + 80]
+            acted = _ACTION.search(around) is not None
+            if acted:
+                score += 0.3
+            start, end = view.span(m.start(), m.end())
+            reason = f"a .{m.group('ext')} file named in the message" + (
+                ", with an instruction to open or run it" if acted else ""
+            )
+            out.append(Finding(kind, score, start, end, m.group("name"), reason))
+        return out
+
+
+def _unquote_deep(text: str, rounds: int = 5) -> str:
+    """Percent-decoding repeated until stable (at most `rounds` times: "%2570" hides "%70" hides "p")."""
+    for _ in range(rounds):
+        decoded = unquote(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text

@@ -1,0 +1,153 @@
+"""Phrases -> regexes, checked so that no rule can make screening slower than linear.
+
+Phrase syntax (case does not matter; views are lower-case):
+
+    hiring manager      words in order, separated by 1-3 non-word characters ("hiring-manager" too)
+    verif*              a word stem: "verify", "verification", "verified"
+    pay ~ fee           `~` stands for up to three words in between ("pay the registration fee")
+    re:\\$\\s?\\d+        a raw regular expression (see below), used as written
+
+Word phrases are matched as whole words. A raw expression must compile both in Python `re` (which finds
+exact spans) and in RE2 (which screens the whole pack in one linear pass), and must have star height 1: no
+repeat inside a repeat, and no alternation inside a repeat, since that is where backtracking explodes.
+Each cue group becomes ONE alternation; one RE2 set over every group of the pack says which groups can
+match a text, and only those run in `re` (see `marketguard.core.text.prefilter`).
+"""
+
+from __future__ import annotations
+
+import re
+import re._parser as sre_parse  # type: ignore[import-not-found]  # the stdlib parser, to inspect structure
+from dataclasses import dataclass
+from typing import Any
+
+import re2
+
+from marketguard.core.rulepack.schema import CueGroup, Pack, Rule, RulePackError
+from marketguard.core.text.prefilter import Prefilter, widen
+
+_SEPARATOR = r"\W{1,3}"
+_GAP = r"\W{1,3}(?:\w{1,24}\W{1,3}){0,3}"
+_STEM = r"\w{0,24}"
+_REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", None))
+
+
+def phrase_regex(phrase: str) -> str:
+    """The regex of one phrase (see the module docstring for the syntax)."""
+    if phrase.startswith("re:"):
+        return f"(?:{phrase[3:]})"
+    parts: list[str] = []
+    for word in phrase.lower().split():
+        if word == "~":
+            if not parts or parts[-1] in (_SEPARATOR, _GAP):
+                raise ValueError("'~' must stand between two words")
+            parts.append(_GAP)
+            continue
+        if parts and parts[-1] != _GAP:
+            parts.append(_SEPARATOR)
+        stem = word.endswith("*") and len(word) > 1
+        parts.append(re.escape(word[:-1] if stem else word) + (_STEM if stem else ""))
+    if not parts or parts[-1] == _GAP:
+        raise ValueError("'~' must stand between two words")
+    return "".join(parts)
+
+
+def group_regex(group: CueGroup) -> str:
+    """One alternation for a cue group: word phrases as whole words, raw expressions as written."""
+    words = [phrase_regex(p) for p in group.phrases if not p.startswith("re:")]
+    raws = [phrase_regex(p) for p in group.phrases if p.startswith("re:")]
+    branches = []
+    if words:
+        branches.append(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)")
+    branches.extend(raws)
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _check_raw(phrase: str) -> None:
+    body = phrase[3:]
+    try:
+        re.compile(body)
+    except re.error as exc:
+        raise ValueError(f"raw expression {body!r} does not compile: {exc}") from exc
+    try:
+        re2.compile(widen(f"(?:{body})"))
+    except Exception as exc:  # google-re2 raises its own error type, not exported under one name
+        raise ValueError(f"raw expression {body!r} is not RE2-compatible (no back-references): {exc}") from exc
+    if _star_height(sre_parse.parse(body)) > 1:
+        raise ValueError(f"raw expression {body!r} repeats a repeat or an alternation: backtracking risk")
+
+
+def _star_height(parsed: Any, inside_repeat: bool = False) -> int:
+    """1 + the depth of nested repeats; an alternation inside a repeat counts as a repeat."""
+    height = 0
+    for op, arg in parsed:
+        if op in _REPEATS:
+            if arg[1] == 1:  # an optional part ("?") repeats nothing
+                height = max(height, _star_height(arg[2], inside_repeat))
+                continue
+            inner = _star_height(arg[2], True)
+            height = max(height, 1 + inner)
+        elif op is sre_parse.BRANCH:
+            own = 1 if inside_repeat and len(arg[1]) > 1 else 0
+            height = max([height, own, *(own + _star_height(b, inside_repeat) for b in arg[1])])
+        elif op is sre_parse.SUBPATTERN:
+            height = max(height, _star_height(arg[-1], inside_repeat))
+        elif op in (sre_parse.ASSERT, sre_parse.ASSERT_NOT):
+            height = max(height, _star_height(arg[1], inside_repeat))
+    return height
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    rule: Rule
+    groups: tuple[int, ...]
+    """Indices into `CompiledPack.patterns` of the rule's `all` groups, in order."""
+    unless: int | None
+    unless_in_message: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledPack:
+    pack: Pack
+    rules: tuple[CompiledRule, ...]
+    patterns: tuple[re.Pattern[str], ...]
+    prefilter: Prefilter
+
+
+def compile_pack(pack: Pack) -> CompiledPack:
+    """Compile every cue group once (groups shared between rules are compiled once too)."""
+    index: dict[str, int] = {}
+    sources: list[str] = []
+
+    def add(group: CueGroup | None, rule: Rule, field: str) -> int | None:
+        if group is None:
+            return None
+        try:
+            for p in group.phrases:
+                if p.startswith("re:"):
+                    _check_raw(p)
+            regex = group_regex(group)
+            re.compile(regex)
+        except (ValueError, re.error) as exc:
+            raise RulePackError(f"{rule.source}: rule {rule.id!r}: {field}: {exc}") from exc
+        if regex not in index:
+            index[regex] = len(sources)
+            sources.append(regex)
+        return index[regex]
+
+    compiled: list[CompiledRule] = []
+    for rule in pack.rules:
+        groups = tuple(add(g, rule, f"cue group {i + 1}") for i, g in enumerate(rule.all))
+        compiled.append(
+            CompiledRule(
+                rule,
+                tuple(g for g in groups if g is not None),
+                add(rule.unless, rule, "unless"),
+                add(rule.unless_in_message, rule, "unless_in_message"),
+            )
+        )
+    try:
+        prefilter = Prefilter(sources)
+    except Exception as exc:  # a widened group RE2 refuses: name it rather than fail obscurely
+        raise RulePackError(f"the pack's cues do not compile in RE2: {exc}") from exc
+    return CompiledPack(pack, tuple(compiled), tuple(re.compile(s) for s in sources), prefilter)

@@ -1,0 +1,136 @@
+"""A text -> the rules that fire in it, each with the spans of the cues that made it fire.
+
+One RE2 pass over the text names the cue groups that can match; a rule whose groups are not all named
+costs nothing more. For the others, each group's exact spans are found once (shared between rules) and
+the rule fires when one span of every group lies inside a window of `within` characters. Then two
+vetoes: a negation in the clause just before the passage ("I will never pay a registration fee"), and a
+reporting phrase anywhere in the message ("is this a scam?"), since people quote scams to warn others.
+Offsets are those of the text given (a view); the caller maps them back to the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import islice
+
+from marketguard.core.rulepack.compiler import CompiledPack, CompiledRule
+from marketguard.core.rulepack.schema import Rule
+
+MAX_SPANS_PER_GROUP = 32
+"""Enough to find a nearby combination; a text repeating one cue a thousand times gains nothing more."""
+CLAUSE_REACH = 60
+"""How far back, at most, a negation is looked for before the passage."""
+_CLAUSE_BREAK = re.compile(r"[.!?;,:\n]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\bmais\b|\baber\b|\bно\b")
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleHit:
+    rule: Rule
+    start: int
+    end: int
+    cues: tuple[Span, ...]
+    """One span per cue group of the rule, in the rule's order."""
+
+
+class GroupSpans:
+    """Exact spans of each candidate group in one text, computed on first use."""
+
+    def __init__(self, pack: CompiledPack, text: str) -> None:
+        self.pack = pack
+        self.text = text
+        self.candidates = set(pack.prefilter.candidates(text))
+        self._cache: dict[int, list[Span]] = {}
+
+    def __call__(self, group: int) -> list[Span]:
+        if group not in self.candidates:
+            return []
+        found = self._cache.get(group)
+        if found is None:
+            matches = (m.span() for m in self.pack.patterns[group].finditer(self.text) if m.end() > m.start())
+            found = list(islice(matches, MAX_SPANS_PER_GROUP))
+            self._cache[group] = found
+        return found
+
+
+def match(pack: CompiledPack, text: str) -> list[RuleHit]:
+    """Every rule of `pack` that fires in `text` (lower-case view text), in pack order."""
+    spans = GroupSpans(pack, text)
+    if not spans.candidates:
+        return []
+    hits: list[RuleHit] = []
+    for compiled in pack.rules:
+        hit = match_rule(compiled, spans)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def match_rule(compiled: CompiledRule, spans: GroupSpans) -> RuleHit | None:
+    if not all(g in spans.candidates for g in compiled.groups):
+        return None
+    cues = _near([spans(g) for g in compiled.groups], compiled.rule.within)
+    if cues is None:
+        return None
+    start = min(s for s, _ in cues)
+    end = max(e for _, e in cues)
+    if compiled.unless_in_message is not None and spans(compiled.unless_in_message):
+        return None
+    if compiled.unless is not None and _negated(spans, compiled.unless, start):
+        return None
+    return RuleHit(compiled.rule, start, end, tuple(cues))
+
+
+def _near(groups: list[list[Span]], within: int) -> list[Span] | None:
+    """One span per group, pairwise disjoint, all inside `within` characters; the earliest such passage.
+
+    A small search (the nearest spans first, a bounded number of steps): one word may serve only one group,
+    so "change your withdrawal method to my bank account" must give "withdrawal method" to the group that
+    needs it and "bank account" to the other.
+    """
+    if any(not g for g in groups):
+        return None
+    budget = [_SEARCH_STEPS]
+
+    def extend(chosen: list[Span], rest: list[list[Span]]) -> list[Span] | None:
+        if not rest:
+            return chosen
+        lo = max(e for _, e in chosen) - within
+        hi = min(s for s, _ in chosen) + within
+        anchor = chosen[0][0]
+        options = sorted((s for s in rest[0] if s[0] >= lo and s[1] <= hi), key=lambda s: abs(s[0] - anchor))
+        for span in options:
+            budget[0] -= 1
+            if budget[0] < 0:
+                return None
+            if any((c[0] <= span[0] and span[1] <= c[1]) or (span[0] <= c[0] and c[1] <= span[1]) for c in chosen):
+                continue  # one word serves one group; partly overlapping cues ("change your" / "your withdrawal") may
+            found = extend([*chosen, span], rest[1:])
+            if found is not None:
+                return found
+        return None
+
+    for anchor in groups[0]:
+        found = extend([anchor], groups[1:])
+        if found is not None:
+            return found
+        if budget[0] < 0:
+            break
+    return None
+
+
+_SEARCH_STEPS = 4000
+"""Enough for every real message; a text built to make the search explode stops here and does not fire."""
+
+
+def _negated(spans: GroupSpans, group: int, start: int) -> bool:
+    """A negation phrase in the clause that ends where the passage starts."""
+    if group not in spans.candidates:
+        return False
+    text = spans.text
+    lo = max(0, start - CLAUSE_REACH)
+    for m in _CLAUSE_BREAK.finditer(text, lo, start):
+        lo = m.end()
+    return spans.pack.patterns[group].search(text, lo, start) is not None

@@ -1,0 +1,82 @@
+"""What a rule is: plain frozen records and the closed vocabularies a rule may use.
+
+A rule fires when every one of its cue groups matches (`all`) inside a window of `within` characters,
+unless a negation phrase stands in the clause before the passage (`unless`) or a reporting phrase stands
+anywhere in the message (`unless_in_message`). Phrases are data, never code: see `compiler` for their
+syntax.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marketguard.errors import MarketguardError
+
+KINDS: frozenset[str] = frozenset(
+    {
+        "scam.offplatform_interview",
+        "scam.fake_check",
+        "scam.vendor_purchase",
+        "scam.upfront_fee",
+        "scam.crypto_task",
+        "scam.phishing",
+        "scam.identity_harvest",
+        "scam.money_mule",
+        "scam.free_work",
+        "scam.malware",
+        "scam.lookalike_link",
+        "scam.fake_job",
+        "scam.stolen_card",
+        "account.rental_offer",
+        "account.sale",
+        "account.verification_proxy",
+        "account.payout_redirect",
+    }
+)
+"""Every kind a fraud rule may name; the family is the part before the dot (`scam` or `account`)."""
+
+SEVERITIES: tuple[str, ...] = ("low", "medium", "high", "critical")
+
+
+class RulePackError(MarketguardError):
+    """A rule pack is malformed; the message names the file and the rule."""
+
+
+@dataclass(frozen=True, slots=True)
+class CueGroup:
+    """Phrases of which any one is enough; `name` is the shared cue it came from, if any."""
+
+    phrases: tuple[str, ...]
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fixtures:
+    match: tuple[str, ...] = ()
+    no_match: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    kind: str
+    score: float
+    severity: str
+    all: tuple[CueGroup, ...]
+    within: int
+    unless: CueGroup | None
+    unless_in_message: CueGroup | None
+    description: str
+    fixtures: Fixtures
+    source: str
+    """The file the rule came from, for error messages and `marketguard rules list`."""
+
+    @property
+    def family(self) -> str:
+        return self.kind.partition(".")[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    rules: tuple[Rule, ...]
+    sources: tuple[str, ...]
