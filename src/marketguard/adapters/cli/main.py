@@ -12,8 +12,10 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from marketguard.adapters.cli.reviewers import reviewers_app
 from marketguard.adapters.cli.accounts import simulate_app
 from marketguard.adapters.cli.service import register as register_service
+from marketguard.adapters.cli.train import train_app
 from marketguard.core.engine import Screener
 from marketguard.core.model import Context, Message, Phase
 from marketguard.core.records import message_from_dict
@@ -239,6 +241,8 @@ def detectors() -> None:
 
 register_service(app)  # serve, db, keys, audit (marketguard.adapters.cli.service)
 app.add_typer(simulate_app, name="simulate")  # labelled streams (marketguard.adapters.cli.accounts)
+app.add_typer(reviewers_app, name="reviewers")  # console accounts (marketguard.adapters.cli.reviewers)
+app.add_typer(train_app, name="train")  # the scam model (marketguard.adapters.cli.train)
 
 
 def main() -> None:

@@ -99,8 +99,21 @@ def _target_text(session: Session, report: dict[str, Any]) -> str | None:
 def event_line(event: dict[str, Any]) -> str:
     """One line per audit event: what happened and the fields a reviewer cares about."""
     p = event.get("payload") or {}
-    keys = ("action", "chosen", "reason", "reasons", "outcome", "reviewer", "expires_at", "decision", "rule",
-            "reporter", "duration", "ends_at", "because")
+    keys = (
+        "action",
+        "chosen",
+        "reason",
+        "reasons",
+        "outcome",
+        "reviewer",
+        "expires_at",
+        "decision",
+        "rule",
+        "reporter",
+        "duration",
+        "ends_at",
+        "because",
+    )
     parts = [f"{k}={p[k]}" for k in keys if p.get(k) not in (None, "")]
     return " ".join(parts)
 

@@ -11,6 +11,7 @@ trusted. Overlapping signals share a segment that names all of them.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -49,7 +50,7 @@ def segments(text: str, signals: Iterable[Mapping[str, Any]]) -> list[Segment]:
     spans = [(span, _label(s)) for s in signals if (span := _span(s, len(text))) is not None]
     cuts = sorted({0, len(text), *(p for (a, b), _ in spans for p in (a, b))})
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         labels = tuple(dict.fromkeys(label for (s, e), label in spans if s <= a and b <= e))
         if out and out[-1].labels == labels:
             out[-1] = Segment(out[-1].text + text[a:b], labels)

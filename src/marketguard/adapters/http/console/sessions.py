@@ -97,10 +97,16 @@ def same_token(expected: str | None, given: str | None) -> bool:
 
 
 def cross_site(request: Request) -> bool:
-    """True when the browser says the request comes from another site or origin."""
-    if request.headers.get("sec-fetch-site") in ("cross-site", "same-site"):
-        return True
+    """True when the browser says the request comes from another site or origin.
+
+    Sec-Fetch-Site (every current browser) must say same-origin; without it, the Origin header must name
+    this host. A client that sends neither (curl, a test) is not a browser riding a session: the CSRF token
+    still has to match.
+    """
+    fetch_site = request.headers.get("sec-fetch-site")
+    if fetch_site is not None:
+        return fetch_site not in ("same-origin", "none")
     origin = request.headers.get("origin")
-    if origin is None or origin == "null":
-        return origin == "null"
-    return urlsplit(origin).netloc != request.headers.get("host", "")
+    if origin is None:
+        return False
+    return origin == "null" or urlsplit(origin).netloc != request.headers.get("host", "")

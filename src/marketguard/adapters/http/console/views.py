@@ -227,7 +227,9 @@ def case_page(request: Request, case_id: str) -> Response:
 
         data = _db(request, read)
         view = data["case"]
-        actions = [(a.value, label) for a, label in ACTIONS if a is not Action.LADDER or view["family"] == "circumvention"]
+        actions = [
+            (a.value, label) for a, label in ACTIONS if a is not Action.LADDER or view["family"] == "circumvention"
+        ]
         return render(
             "case.html",
             me=ident,
@@ -280,8 +282,10 @@ def decide(
             raise Invalid("invalid_action", f"choose one of {', '.join(a.value for a in Action)}") from None
         finding = reason.strip()
         if len(finding) < MIN_REASON or len(finding) > MAX_TEXT:
-            raise Invalid("reason_required", f"write your finding ({MIN_REASON}-{MAX_TEXT} characters): it is "
-                          "the CAUSE the user reads")
+            raise Invalid(
+                "reason_required",
+                f"write your finding ({MIN_REASON}-{MAX_TEXT} characters): it is the CAUSE the user reads",
+            )
         span: timedelta | None = None
         if duration.strip():
             try:
@@ -311,8 +315,15 @@ def appeals(request: Request) -> Response:
             for a in moderation.open_appeals(s, 500):
                 row = cases.get(s, a["case_id"])
                 if ident.sees(row.family):
-                    out.append({**a, "family": row.family, "subject": f"{row.subject_type} {row.subject_id}",
-                                "action": row.action, "yours": a["decided_by"] == ident.name})
+                    out.append(
+                        {
+                            **a,
+                            "family": row.family,
+                            "subject": f"{row.subject_type} {row.subject_id}",
+                            "action": row.action,
+                            "yours": a["decided_by"] == ident.name,
+                        }
+                    )
             return out
 
         return render("appeals.html", me=ident, csrf=csrf, appeals=_db(request, read))
@@ -321,7 +332,9 @@ def appeals(request: Request) -> Response:
 
 
 @router.post("/appeals/{appeal_id}/decide")
-def decide_appeal(request: Request, appeal_id: str, csrf: Text = "", outcome: Text = "", reasons: Text = "") -> Response:
+def decide_appeal(
+    request: Request, appeal_id: str, csrf: Text = "", outcome: Text = "", reasons: Text = ""
+) -> Response:
     def act(ident: store.Identity) -> str:
         if outcome not in ("upheld", "overturned"):
             raise Invalid("invalid_outcome", "the outcome is upheld or overturned")
