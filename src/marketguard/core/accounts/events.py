@@ -119,7 +119,7 @@ def event_from_dict(record: Any) -> AccountEvent:
     if not isinstance(record, Mapping):
         raise AccountEventError(f"an event must be a JSON object, got {type(record).__name__}")
     raw_kind = record.get("kind")
-    if raw_kind not in ACCOUNT_KINDS:
+    if not isinstance(raw_kind, str) or raw_kind not in ACCOUNT_KINDS:
         raise AccountEventError(f"field 'kind' must be one of {sorted(ACCOUNT_KINDS)}, got {raw_kind!r}")
     kind = EventKind(raw_kind)
     event_id = _text(record, "id", required=True)
