@@ -53,16 +53,20 @@ class AccountsReport:
         }
 
     def to_dict(self) -> dict[str, Any]:
-        return {"scenarios": {k: v.to_dict() for k, v in sorted(self.scenarios.items())}, "totals": self.totals(),
-                "errors": self.errors}
+        return {
+            "scenarios": {k: v.to_dict() for k, v in sorted(self.scenarios.items())},
+            "totals": self.totals(),
+            "errors": self.errors,
+        }
 
 
 def _ts(value: str | None) -> float | None:
     return None if value is None else datetime.fromisoformat(value).timestamp()
 
 
-def evaluate_accounts(events: Iterable[dict[str, Any]], truth: dict[str, Any],
-                      monitor: AccountMonitor | None = None) -> AccountsReport:
+def evaluate_accounts(
+    events: Iterable[dict[str, Any]], truth: dict[str, Any], monitor: AccountMonitor | None = None
+) -> AccountsReport:
     """Run every event through a fresh monitor and score the decisions against the truth."""
     from marketguard.errors import RecordError
 
@@ -73,7 +77,7 @@ def evaluate_accounts(events: Iterable[dict[str, Any]], truth: dict[str, Any],
     caught: set[str] = set()
     stopped: set[str] = set()
     report = AccountsReport()
-    for account, t in labels.items():
+    for t in labels.values():
         fig = report.scenarios.setdefault(t["scenario"], ScenarioFigures(bad=bool(t["bad"])))
         fig.accounts += 1
         if t["scenario"].startswith("takeover."):
@@ -110,6 +114,7 @@ def evaluate_accounts(events: Iterable[dict[str, Any]], truth: dict[str, Any],
         else:
             fig.honest_reviewed += 1
     for account in stopped:
-        report.scenarios[labels[account]["scenario"]].takeovers_stopped += 1 if labels[account]["scenario"].startswith(
-            "takeover.") else 0
+        report.scenarios[labels[account]["scenario"]].takeovers_stopped += (
+            1 if labels[account]["scenario"].startswith("takeover.") else 0
+        )
     return report

@@ -10,20 +10,23 @@ from marketguard.adapters.ipintel import classify_network, country_centroids, de
 from marketguard.core.accounts import NetworkType, great_circle_km
 
 
-@pytest.mark.parametrize(("org", "asn", "kind"), [
-    ("Hetzner Online GmbH", None, NetworkType.HOSTING),
-    ("AMAZON-02", None, NetworkType.HOSTING),
-    ("Some Small Hosting Ltd", None, NetworkType.HOSTING),
-    ("M247 Europe SRL", None, NetworkType.VPN),
-    ("Mullvad VPN AB", None, NetworkType.VPN),
-    ("", 9009, NetworkType.VPN),
-    ("Whatever Name", 16509, NetworkType.HOSTING),
-    ("Vodafone GmbH", None, NetworkType.MOBILE),
-    ("T-Mobile USA, Inc.", None, NetworkType.MOBILE),
-    ("Andrews & Arnold Ltd", None, NetworkType.CONSUMER),
-    ("Deutsche Telekom AG", None, NetworkType.CONSUMER),
-    ("<unknown>", None, NetworkType.UNKNOWN),
-])
+@pytest.mark.parametrize(
+    ("org", "asn", "kind"),
+    [
+        ("Hetzner Online GmbH", None, NetworkType.HOSTING),
+        ("AMAZON-02", None, NetworkType.HOSTING),
+        ("Some Small Hosting Ltd", None, NetworkType.HOSTING),
+        ("M247 Europe SRL", None, NetworkType.VPN),
+        ("Mullvad VPN AB", None, NetworkType.VPN),
+        ("", 9009, NetworkType.VPN),
+        ("Whatever Name", 16509, NetworkType.HOSTING),
+        ("Vodafone GmbH", None, NetworkType.MOBILE),
+        ("T-Mobile USA, Inc.", None, NetworkType.MOBILE),
+        ("Andrews & Arnold Ltd", None, NetworkType.CONSUMER),
+        ("Deutsche Telekom AG", None, NetworkType.CONSUMER),
+        ("<unknown>", None, NetworkType.UNKNOWN),
+    ],
+)
 def test_classification(org: str, asn: int | None, kind: NetworkType) -> None:
     assert classify_network(org, asn) is kind
 

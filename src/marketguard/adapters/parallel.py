@@ -43,7 +43,8 @@ def _worker(screener: Screener, requests: Queue[Batch | None], results: Queue[Re
 
 def _route(raw: bytes | None, number: int, workers: int) -> int:
     """The worker for a line: by account for account events, by conversation for messages, so that state
-    lives in one process. The line is parsed, not searched, so that an escaped key ("conversation\\u005fid") routes like a plain one."""
+    lives in one process. The line is parsed, not searched, so that an escaped key ("conversation\\u005fid")
+    routes like a plain one."""
     if raw is None:
         return number % workers
     try:

@@ -22,13 +22,85 @@ from marketguard.simulate.ipspace import Net, pick
 START = datetime(2026, 1, 5, tzinfo=UTC)
 DAYS = 70
 
-HOMES = ("US", "GB", "DE", "FR", "ES", "IT", "NL", "PL", "CA", "AU", "BR", "MX", "AR", "IN", "PK", "BD", "PH", "NG",
-         "KE", "UA", "RO", "TR", "EG", "VN", "ID", "ZA", "PT", "JP")
+HOMES = (
+    "US",
+    "GB",
+    "DE",
+    "FR",
+    "ES",
+    "IT",
+    "NL",
+    "PL",
+    "CA",
+    "AU",
+    "BR",
+    "MX",
+    "AR",
+    "IN",
+    "PK",
+    "BD",
+    "PH",
+    "NG",
+    "KE",
+    "UA",
+    "RO",
+    "TR",
+    "EG",
+    "VN",
+    "ID",
+    "ZA",
+    "PT",
+    "JP",
+)
 VPN_EXITS = ("US", "NL", "DE", "GB", "SE", "CH", "SG", "CA", "FR")
-FIRST = ("Ana", "Bruno", "Chen", "Dmytro", "Emeka", "Fatima", "Gabriel", "Hana", "Ivan", "Jasmine", "Kofi", "Lucia",
-         "Mateo", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tomasz", "Uche", "Valentina", "Wei", "Yusuf")
-LAST = ("Silva", "Kowalski", "Okafor", "Nguyen", "Garcia", "Schmidt", "Khan", "Rossi", "Dubois", "Petrenko",
-        "Santos", "Mensah", "Tanaka", "Haddad", "Müller", "Ionescu", "Reyes", "Cohen", "Novak", "Ali")
+FIRST = (
+    "Ana",
+    "Bruno",
+    "Chen",
+    "Dmytro",
+    "Emeka",
+    "Fatima",
+    "Gabriel",
+    "Hana",
+    "Ivan",
+    "Jasmine",
+    "Kofi",
+    "Lucia",
+    "Mateo",
+    "Nadia",
+    "Omar",
+    "Priya",
+    "Quentin",
+    "Rosa",
+    "Sven",
+    "Tomasz",
+    "Uche",
+    "Valentina",
+    "Wei",
+    "Yusuf",
+)
+LAST = (
+    "Silva",
+    "Kowalski",
+    "Okafor",
+    "Nguyen",
+    "Garcia",
+    "Schmidt",
+    "Khan",
+    "Rossi",
+    "Dubois",
+    "Petrenko",
+    "Santos",
+    "Mensah",
+    "Tanaka",
+    "Haddad",
+    "Müller",
+    "Ionescu",
+    "Reyes",
+    "Cohen",
+    "Novak",
+    "Ali",
+)
 
 DESKTOP_UA = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Safari/537.36",
@@ -50,10 +122,27 @@ IPHONE_UA = (
     "Version/17.{m} Mobile/15E148 Safari/604.1"
 )
 
-HONEST = ("honest.regular", "honest.traveller", "honest.vpn", "honest.expat", "honest.nomad", "honest.household",
-          "honest.new_phone", "honest.phone_abroad_payout")
-BAD = ("shared.helper_abroad", "shared.helper_local", "rented.leased", "rented.sold", "takeover.abroad",
-       "takeover.local_proxy", "takeover.two_step", "rented.proxy", "rented.remote_desktop")
+HONEST = (
+    "honest.regular",
+    "honest.traveller",
+    "honest.vpn",
+    "honest.expat",
+    "honest.nomad",
+    "honest.household",
+    "honest.new_phone",
+    "honest.phone_abroad_payout",
+)
+BAD = (
+    "shared.helper_abroad",
+    "shared.helper_local",
+    "rented.leased",
+    "rented.sold",
+    "takeover.abroad",
+    "takeover.local_proxy",
+    "takeover.two_step",
+    "rented.proxy",
+    "rented.remote_desktop",
+)
 SCENARIOS = HONEST + BAD
 
 
@@ -157,8 +246,15 @@ class Simulator:
         return actor.home.address(r)
 
     def work(
-        self, acc: Account, actor: Actor, day_from: int, day_to: int, net: NetChoice | None = None,
-        attacker: bool = False, device_pick: Callable[[Actor], Device] | None = None, weekends: bool = True,
+        self,
+        acc: Account,
+        actor: Actor,
+        day_from: int,
+        day_to: int,
+        net: NetChoice | None = None,
+        attacker: bool = False,
+        device_pick: Callable[[Actor], Device] | None = None,
+        weekends: bool = True,
         offset: int | None = None,
     ) -> None:
         """Sessions on each day in [day_from, day_to): logins at local working hours, most with a logout."""
@@ -177,11 +273,26 @@ class Simulator:
                 device = device_pick(actor) if device_pick else self.choose_device(actor)
                 ip = net(actor, device, day)
                 sid = f"s{r.getrandbits(40):010x}"
-                acc.emit(ts, "login", attacker, ip=ip, device_id=device.id, user_agent=device.ua, session_id=sid,
-                         success=True)
+                acc.emit(
+                    ts,
+                    "login",
+                    attacker,
+                    ip=ip,
+                    device_id=device.id,
+                    user_agent=device.ua,
+                    session_id=sid,
+                    success=True,
+                )
                 if r.random() < 0.8:
-                    acc.emit(ts + r.uniform(0.3, 5) * 3600, "logout", attacker, ip=ip, device_id=device.id,
-                             user_agent=device.ua, session_id=sid)
+                    acc.emit(
+                        ts + r.uniform(0.3, 5) * 3600,
+                        "logout",
+                        attacker,
+                        ip=ip,
+                        device_id=device.id,
+                        user_agent=device.ua,
+                        session_id=sid,
+                    )
 
     def choose_device(self, actor: Actor) -> Device:
         r = self.rng
@@ -189,11 +300,28 @@ class Simulator:
             return actor.devices[0]
         return r.choice(actor.devices[1:])
 
-    def payout(self, acc: Account, actor: Actor, ts: float, name: str, country: str, ip: str, device: Device,
-               attacker: bool = False) -> None:
-        acc.emit(ts, "payout_change", attacker, method=self.rng.choice(("bank", "paypal", "payoneer", "wise")),
-                 beneficiary_name=name, beneficiary_country=country, ip=ip, device_id=device.id,
-                 user_agent=device.ua)
+    def payout(
+        self,
+        acc: Account,
+        actor: Actor,
+        ts: float,
+        name: str,
+        country: str,
+        ip: str,
+        device: Device,
+        attacker: bool = False,
+    ) -> None:
+        acc.emit(
+            ts,
+            "payout_change",
+            attacker,
+            method=self.rng.choice(("bank", "paypal", "payoneer", "wise")),
+            beneficiary_name=name,
+            beneficiary_country=country,
+            ip=ip,
+            device_id=device.id,
+            user_agent=device.ua,
+        )
 
     def local_ts(self, actor: Actor, day: int, offset: int | None = None) -> float:
         tz = actor.offset if offset is None else offset
@@ -215,17 +343,36 @@ class Simulator:
         owner = self.actor(country)
         acc = Account(f"acct-{index:05d}", scenario, owner, country)
         getattr(self, "s_" + scenario.replace(".", "_"))(acc, owner)
-        acc.events.insert(0, (0.0, 0, {"id": f"{acc.id}-0", "kind": "identity", "account_id": acc.id,
-                                       "at": START.strftime("%Y-%m-%dT%H:%M:%SZ"), "verified_name": owner.name,
-                                       "verified_country": acc.verified_country}))
+        acc.events.insert(
+            0,
+            (
+                0.0,
+                0,
+                {
+                    "id": f"{acc.id}-0",
+                    "kind": "identity",
+                    "account_id": acc.id,
+                    "at": START.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "verified_name": owner.name,
+                    "verified_country": acc.verified_country,
+                },
+            ),
+        )
         return acc
 
     def own_payout(self, acc: Account, owner: Actor, chance: float = 0.4) -> None:
         r = self.rng
         if r.random() < chance:
             day = r.randrange(10, DAYS - 5)
-            self.payout(acc, owner, self.local_ts(owner, day), owner.name, acc.verified_country,
-                        owner.home.address(r), owner.laptop())
+            self.payout(
+                acc,
+                owner,
+                self.local_ts(owner, day),
+                owner.name,
+                acc.verified_country,
+                owner.home.address(r),
+                owner.laptop(),
+            )
 
     def s_honest_regular(self, acc: Account, owner: Actor) -> None:
         self.work(acc, owner, 0, DAYS)
@@ -279,8 +426,15 @@ class Simulator:
         self.work(acc, expat, 0, DAYS)
         if r.random() < 0.4:
             day = r.randrange(10, DAYS - 5)
-            self.payout(acc, expat, self.local_ts(expat, day), owner.name, r.choice((lives, acc.verified_country)),
-                        expat.home.address(r), expat.laptop())
+            self.payout(
+                acc,
+                expat,
+                self.local_ts(expat, day),
+                owner.name,
+                r.choice((lives, acc.verified_country)),
+                expat.home.address(r),
+                expat.laptop(),
+            )
 
     def s_honest_nomad(self, acc: Account, owner: Actor) -> None:
         r = self.rng
@@ -291,7 +445,12 @@ class Simulator:
                 self.work(acc, owner, day, day + stay)
             else:
                 here = self.actor(place)
-                here.name, here.devices, here.start_hour, here.span = owner.name, owner.devices, owner.start_hour, owner.span
+                here.name, here.devices, here.start_hour, here.span = (
+                    owner.name,
+                    owner.devices,
+                    owner.start_hour,
+                    owner.span,
+                )
                 self.work(acc, here, day, day + stay)
             day += stay
             place = self.elsewhere(place, far=False)
@@ -364,8 +523,16 @@ class Simulator:
         if r.random() < 0.6:
             day = min(DAYS - 1, start + r.randrange(3, 15))
             device = operator.laptop()
-            self.payout(acc, operator, self.local_ts(operator, day), operator.name if until is None else owner.name,
-                        operator.country, operator.home.address(r), device, attacker=True)
+            self.payout(
+                acc,
+                operator,
+                self.local_ts(operator, day),
+                operator.name if until is None else owner.name,
+                operator.country,
+                operator.home.address(r),
+                device,
+                attacker=True,
+            )
         return operator
 
     def s_rented_leased(self, acc: Account, owner: Actor) -> None:
@@ -400,8 +567,9 @@ class Simulator:
         ips = [pick(r, owner.country if local else attacker.country, NetworkType.CONSUMER).address(r) for _ in range(2)]
         self.strike(acc, attacker, start, ips, delay_days=r.randrange(2, 6))
 
-    def strike(self, acc: Account, attacker: Actor, day: int, ips: list[str], delay_days: int,
-               offset: int | None = None) -> None:
+    def strike(
+        self, acc: Account, attacker: Actor, day: int, ips: list[str], delay_days: int, offset: int | None = None
+    ) -> None:
         """Log in as the owner, then (at once or days later) redirect the payout to a mule."""
         r = self.rng
         device = attacker.laptop()
@@ -411,13 +579,22 @@ class Simulator:
         if delay_days:
             ts = self.local_ts(attacker, min(DAYS - 1, day + delay_days), offset)
             sid = f"s{r.getrandbits(40):010x}"
-            acc.emit(ts, "login", True, ip=ips[-1], device_id=device.id, user_agent=device.ua, session_id=sid,
-                     success=True)
+            acc.emit(
+                ts, "login", True, ip=ips[-1], device_id=device.id, user_agent=device.ua, session_id=sid, success=True
+            )
         mule = f"{r.choice(FIRST)} {r.choice(LAST)}"
         while mule == acc.owner.name:
             mule = f"{r.choice(FIRST)} {r.choice(LAST)}"
-        self.payout(acc, attacker, ts + r.uniform(120, 3600), mule, r.choice((attacker.country, acc.verified_country)),
-                    ips[-1], device, attacker=True)
+        self.payout(
+            acc,
+            attacker,
+            ts + r.uniform(120, 3600),
+            mule,
+            r.choice((attacker.country, acc.verified_country)),
+            ips[-1],
+            device,
+            attacker=True,
+        )
 
     def s_rented_proxy(self, acc: Account, owner: Actor) -> None:
         r = self.rng
@@ -441,16 +618,27 @@ class Simulator:
         self.work(acc, owner, 0, start)
         acc.onset = start * 86400.0
         laptop = owner.laptop()
-        self.work(acc, renter, start, DAYS, lambda a, d, day: owner.home.address(r), attacker=True,
-                  device_pick=lambda a: laptop)
+        self.work(
+            acc,
+            renter,
+            start,
+            DAYS,
+            lambda a, d, day: owner.home.address(r),
+            attacker=True,
+            device_pick=lambda a: laptop,
+        )
 
 
 def simulate(seed: int, per_scenario: int = 30) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """(events in time order, truth) for `per_scenario` accounts of every scenario."""
     sim = Simulator(seed)
-    accounts = [sim.account(i, scenario) for i, scenario in enumerate(s for s in SCENARIOS for _ in range(per_scenario))]
-    merged = sorted(((ts, n, seq, ev) for n, acc in enumerate(accounts) for ts, seq, ev in acc.events),
-                    key=lambda t: (t[0], t[1], t[2]))
+    accounts = [
+        sim.account(i, scenario) for i, scenario in enumerate(s for s in SCENARIOS for _ in range(per_scenario))
+    ]
+    merged = sorted(
+        ((ts, n, seq, ev) for n, acc in enumerate(accounts) for ts, seq, ev in acc.events),
+        key=lambda t: (t[0], t[1], t[2]),
+    )
     events = [ev for _, _, _, ev in merged]
     truth = {
         "seed": seed,
@@ -460,7 +648,8 @@ def simulate(seed: int, per_scenario: int = 30) -> tuple[list[dict[str, Any]], d
                 "scenario": acc.scenario,
                 "bad": acc.scenario in BAD,
                 "onset": (START + timedelta(seconds=acc.onset)).strftime("%Y-%m-%dT%H:%M:%SZ")
-                if acc.onset is not None else None,
+                if acc.onset is not None
+                else None,
                 "attacker_events": acc.attacker_ids,
             }
             for acc in accounts

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from marketguard.core.accounts import AccountMonitor, NetInfo, NetworkType, StaticIpIntel
+from marketguard.core.accounts import NetInfo, NetworkType
 
 WIN = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"
-IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-          "Version/17.0 Mobile/15E148 Safari/604.1")
+IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/17.0 Mobile/15E148 Safari/604.1"
+)
 
 NETS = {
     "81.2.69.160": NetInfo("81.2.69.160", "GB", None, "Home ISP", "81.2.69.0/24", NetworkType.CONSUMER, 55.4, -3.4),
@@ -20,13 +22,15 @@ NETS = {
 
 
 def event(kind: str, n: int, day: int, hour: int = 10, account: str = "a1", **fields: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {"id": f"{account}-{kind}-{n}", "kind": kind, "account_id": account,
-                            "at": f"2026-01-{day:02d}T{hour:02d}:00:00Z"}
+    base: dict[str, Any] = {
+        "id": f"{account}-{kind}-{n}",
+        "kind": kind,
+        "account_id": account,
+        "at": f"2026-01-{day:02d}T{hour:02d}:00:00Z",
+    }
     if kind in ("login", "logout"):
         base.update(ip="81.2.69.160", device_id="laptop", user_agent=WIN, session_id=f"s{n}")
     if kind == "identity":
         base.update(verified_name="Ana Lima", verified_country="GB")
     base.update(fields)
     return base
-
-

@@ -8,11 +8,10 @@ from typing import Any
 
 import pytest
 import yaml
+from acct_helpers import IPHONE, NETS, event
 
 from marketguard.core.accounts import AccountConfig, AccountDecision, AccountMonitor, StaticIpIntel
 from marketguard.errors import ConfigError
-
-from acct_helpers import IPHONE, NETS, event
 
 
 def raw() -> dict[str, Any]:
@@ -26,11 +25,14 @@ def test_packaged_config_loads() -> None:
     assert abs(sum(cfg.population.hour) - 1.0) < 1e-9
 
 
-@pytest.mark.parametrize(("path", "value", "message"), [
-    (("policy", "review"), "high", "must be a number"),
-    (("policy", "block"), 0.5, "must be below"),
-    (("verdicts", "typo_key"), 1.0, "unknown keys"),
-])
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (("policy", "review"), "high", "must be a number"),
+        (("policy", "block"), 0.5, "must be below"),
+        (("verdicts", "typo_key"), 1.0, "unknown keys"),
+    ],
+)
 def test_bad_config_is_refused(path: tuple[str, str], value: Any, message: str) -> None:
     data = copy.deepcopy(raw())
     data[path[0]][path[1]] = value

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from acct_helpers import IPHONE, event
 
 from marketguard.core.accounts import AccountDecision, AccountEventError, AccountMonitor, Profile
 from marketguard.errors import RecordError
-
-from acct_helpers import IPHONE, event
 
 
 def kinds(result: object) -> set[str]:
@@ -28,8 +27,14 @@ def test_usual_login_is_familiar(seasoned: AccountMonitor) -> None:
 def test_foreign_new_device_is_challenged_with_explanations(seasoned: AccountMonitor) -> None:
     result = seasoned.observe(event("login", 100, 21, 16, ip="1.2.3.4", device_id="stranger", user_agent=IPHONE))
     assert result.decision is AccountDecision.CHALLENGE
-    assert {"account.new_device", "account.new_country", "account.country_mismatch", "account.login_risk",
-            "account.impossible_travel", "account.device_family_shift"} <= kinds(result)
+    assert {
+        "account.new_device",
+        "account.new_country",
+        "account.country_mismatch",
+        "account.login_risk",
+        "account.impossible_travel",
+        "account.device_family_shift",
+    } <= kinds(result)
     risk = next(s for s in result.signals if s.kind == "account.login_risk")
     assert risk.evidence["features"]["device"] > 0 and risk.detector.startswith("accounts.risk")
     assert all(s.to_dict()["family"] == "account" for s in result.signals)
@@ -43,25 +48,61 @@ def test_vpn_alone_is_allowed(seasoned: AccountMonitor) -> None:
 
 
 def test_own_name_payout_from_trusted_laptop_is_allowed(seasoned: AccountMonitor) -> None:
-    result = seasoned.observe(event("payout_change", 1, 22, ip="81.2.69.160", device_id="laptop", method="bank",
-                                    beneficiary_name="LIMA, Ána", beneficiary_country="GB"))
+    result = seasoned.observe(
+        event(
+            "payout_change",
+            1,
+            22,
+            ip="81.2.69.160",
+            device_id="laptop",
+            method="bank",
+            beneficiary_name="LIMA, Ána",
+            beneficiary_country="GB",
+        )
+    )
     assert result.decision is AccountDecision.ALLOW, result.to_dict()
 
 
 def test_takeover_pattern_is_held_then_reviewed(seasoned: AccountMonitor) -> None:
     login = seasoned.observe(event("login", 100, 22, 3, ip="1.2.3.4", device_id="stranger", user_agent=IPHONE))
     assert login.decision is AccountDecision.CHALLENGE
-    payout = seasoned.observe(event("payout_change", 1, 22, 4, ip="1.2.3.4", device_id="stranger", method="bank",
-                                    beneficiary_name="Bob Mule", beneficiary_country="VN"))
+    payout = seasoned.observe(
+        event(
+            "payout_change",
+            1,
+            22,
+            4,
+            ip="1.2.3.4",
+            device_id="stranger",
+            method="bank",
+            beneficiary_name="Bob Mule",
+            beneficiary_country="VN",
+        )
+    )
     assert payout.decision in (AccountDecision.REVIEW, AccountDecision.BLOCK)
-    assert {"account.payout_third_party", "account.payout_untrusted_device",
-            "account.payout_after_risky_login", "account.takeover"} <= kinds(payout)
+    assert {
+        "account.payout_third_party",
+        "account.payout_untrusted_device",
+        "account.payout_after_risky_login",
+        "account.takeover",
+    } <= kinds(payout)
 
 
 def test_phone_bought_abroad_then_own_payout_is_held_not_reviewed(seasoned: AccountMonitor) -> None:
     seasoned.observe(event("login", 100, 22, 3, ip="1.2.3.4", device_id="new-phone", user_agent=IPHONE))
-    payout = seasoned.observe(event("payout_change", 1, 22, 4, ip="1.2.3.4", device_id="new-phone", method="bank",
-                                    beneficiary_name="Ana Lima", beneficiary_country="GB"))
+    payout = seasoned.observe(
+        event(
+            "payout_change",
+            1,
+            22,
+            4,
+            ip="1.2.3.4",
+            device_id="new-phone",
+            method="bank",
+            beneficiary_name="Ana Lima",
+            beneficiary_country="GB",
+        )
+    )
     assert payout.decision is AccountDecision.HOLD
 
 
@@ -101,8 +142,17 @@ def test_replay_is_a_no_op(seasoned: AccountMonitor) -> None:
 
 def test_state_stays_bounded(monitor: AccountMonitor) -> None:
     for n in range(1, 400):
-        monitor.observe(event("login", n, 1 + n // 24, n % 24, ip="1.2.3.4" if n % 2 else "81.2.69.160",
-                              device_id=f"d{n}", session_id=f"s{n}"))
+        monitor.observe(
+            event(
+                "login",
+                n,
+                1 + n // 24,
+                n % 24,
+                ip="1.2.3.4" if n % 2 else "81.2.69.160",
+                device_id=f"d{n}",
+                session_id=f"s{n}",
+            )
+        )
     profile = monitor.store.get("a1")
     assert profile is not None
     caps = monitor.caps

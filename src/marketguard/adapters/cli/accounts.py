@@ -49,12 +49,19 @@ def eval_accounts(events_path: Path, truth_path: Path, as_json: bool = False) ->
         sys.stdout.buffer.write(orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
         return
     table = Table(title=f"{events_path.name}: account integrity")
-    for col in ("scenario", "accounts", "bad caught", "honest reviewed", "honest logins challenged",
-                "take-overs stopped"):
+    for col in (
+        "scenario",
+        "accounts",
+        "bad caught",
+        "honest reviewed",
+        "honest logins challenged",
+        "take-overs stopped",
+    ):
         table.add_column(col, justify="left" if col == "scenario" else "right")
     for name, s in sorted(report.scenarios.items()):
         table.add_row(
-            name, str(s.accounts),
+            name,
+            str(s.accounts),
             f"{s.caught}/{s.accounts}" if s.bad else "",
             "" if s.bad else f"{s.honest_reviewed}/{s.accounts}",
             "" if s.bad else f"{s.logins_challenged}/{s.logins} ({100 * s.logins_challenged / max(1, s.logins):.2f}%)",

@@ -1,8 +1,8 @@
 """IP intelligence for account integrity: offline country, network and network type for an address.
 
-    from marketguard.adapters.ipintel import default_ipintel, GeoIp2FastIntel, MaxMindIntel
-    AccountMonitor(ipintel=GeoIp2FastIntel())                       # bundled data, the default
-    AccountMonitor(ipintel=MaxMindIntel("GeoLite2-Country.mmdb", "GeoLite2-ASN.mmdb"))
+from marketguard.adapters.ipintel import default_ipintel, GeoIp2FastIntel, MaxMindIntel
+AccountMonitor(ipintel=GeoIp2FastIntel())                       # bundled data, the default
+AccountMonitor(ipintel=MaxMindIntel("GeoLite2-Country.mmdb", "GeoLite2-ASN.mmdb"))
 """
 
 from __future__ import annotations

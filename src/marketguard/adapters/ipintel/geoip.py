@@ -36,7 +36,11 @@ def _engine(ipv6: bool) -> Any:
 def network_of(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
     """The household-sized network of an address: its /24 (IPv4) or /48 (IPv6)."""
     prefix = 24 if address.version == 4 else 48
-    return str(ipaddress.ip_network((int(address) >> (address.max_prefixlen - prefix) << (address.max_prefixlen - prefix), prefix)))
+    return str(
+        ipaddress.ip_network(
+            (int(address) >> (address.max_prefixlen - prefix) << (address.max_prefixlen - prefix), prefix)
+        )
+    )
 
 
 class GeoIp2FastIntel:

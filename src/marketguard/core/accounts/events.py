@@ -129,7 +129,9 @@ def event_from_dict(record: Any) -> AccountEvent:
     common: dict[str, Any] = {"id": event_id, "kind": kind, "account_id": account, "at": at, "ts": at.timestamp()}
     if kind is EventKind.IDENTITY:
         return AccountEvent(
-            **common, verified_name=_text(record, "verified_name", True), verified_country=_country(record, "verified_country")
+            **common,
+            verified_name=_text(record, "verified_name", True),
+            verified_country=_country(record, "verified_country"),
         )
     common["ip"] = _ip(record)
     common["device_id"] = _text(record, "device_id", True)

@@ -37,10 +37,10 @@ def _det(name: str) -> str:
 class AccountMonitor:
     """Watches account events and answers each one.
 
-        monitor = AccountMonitor()                                  # in-memory state, bundled geo data
-        monitor = AccountMonitor(store=RedisAccounts(client), ipintel=MaxMindIntel(...), config=cfg)
-        result = monitor.observe({"id": "e1", "kind": "login", "account_id": "a1", ...})
-        result.decision, result.rule, result.signals, result.verdicts
+    monitor = AccountMonitor()                                  # in-memory state, bundled geo data
+    monitor = AccountMonitor(store=RedisAccounts(client), ipintel=MaxMindIntel(...), config=cfg)
+    result = monitor.observe({"id": "e1", "kind": "login", "account_id": "a1", ...})
+    result.decision, result.rule, result.signals, result.verdicts
     """
 
     def __init__(
@@ -75,8 +75,13 @@ class AccountMonitor:
         profile = self.store.get(ev.account_id)
         if profile is not None and ev.id in profile.recent:
             return AccountResult(
-                id=ev.id, account_id=ev.account_id, kind=ev.kind.value, decision=AccountDecision(profile.recent[ev.id]),
-                rule="replay", verdicts=dict(profile.verdicts), replay=True,
+                id=ev.id,
+                account_id=ev.account_id,
+                kind=ev.kind.value,
+                decision=AccountDecision(profile.recent[ev.id]),
+                rule="replay",
+                verdicts=dict(profile.verdicts),
+                replay=True,
             )
         if profile is not None and profile.last_ts is not None and ev.ts < profile.last_ts:
             raise AccountEventError(
@@ -159,7 +164,8 @@ class AccountMonitor:
             "country": geo_w * w["country"] * self._llr(profile, "country", country, pop.country),
             "org": geo_w * w["org"] * self._llr(profile, "org", net.org, pop.org),
             "network": geo_w * w["network"] * self._llr(profile, "network", net.network, pop.network),
-            "browser": w["browser"] * self._llr(profile, "browser", browser, pop.browser.get(browser, pop.browser["other"])),
+            "browser": w["browser"]
+            * self._llr(profile, "browser", browser, pop.browser.get(browser, pop.browser["other"])),
             "os": w["os"] * self._llr(profile, "os", os, pop.os.get(os, pop.os["other"])),
         }
         hour_llr = self._hour_llr(profile, hour) if profile.n_logins >= 10 else 0.0
@@ -169,38 +175,81 @@ class AccountMonitor:
         rules: list[tuple[AccountDecision, str]] = []
 
         if seasoned and known_device is None:
-            signals.append(AccountSignal("account.new_device", 0.3, "first login from this device", _det("device"),
-                                         {"device_id": device_id, "browser": browser, "os": os}))
+            signals.append(
+                AccountSignal(
+                    "account.new_device",
+                    0.3,
+                    "first login from this device",
+                    _det("device"),
+                    {"device_id": device_id, "browser": browser, "os": os},
+                )
+            )
             known_os = profile.counts.get("os", {})
             if known_os and os != "other" and os not in known_os:
-                signals.append(AccountSignal(
-                    "account.device_family_shift", 0.35, f"a new device on {os}, never used on this account before",
-                    _det("device"), {"os": os, "known_os": sorted(known_os)[:4]}))
+                signals.append(
+                    AccountSignal(
+                        "account.device_family_shift",
+                        0.35,
+                        f"a new device on {os}, never used on this account before",
+                        _det("device"),
+                        {"os": os, "known_os": sorted(known_os)[:4]},
+                    )
+                )
         if seasoned and profile.count("country", country) == 0 and net.country:
-            signals.append(AccountSignal("account.new_country", 0.2 if anonymising else 0.4,
-                                         f"first login from {country}", _det("geo"),
-                                         {"country": country, "known_countries": self._top(profile, "country")}))
+            signals.append(
+                AccountSignal(
+                    "account.new_country",
+                    0.2 if anonymising else 0.4,
+                    f"first login from {country}",
+                    _det("geo"),
+                    {"country": country, "known_countries": self._top(profile, "country")},
+                )
+            )
         if seasoned and profile.count("network", net.network) == 0 and profile.count("org", net.org) == 0:
-            signals.append(AccountSignal("account.new_network", 0.2, f"first login from {net.org or 'an unknown network'}",
-                                         _det("geo"), {"network": net.network, "org": net.org}))
+            signals.append(
+                AccountSignal(
+                    "account.new_network",
+                    0.2,
+                    f"first login from {net.org or 'an unknown network'}",
+                    _det("geo"),
+                    {"network": net.network, "org": net.org},
+                )
+            )
         if profile.verified_country and net.country and net.country != profile.verified_country and not anonymising:
-            signals.append(AccountSignal(
-                "account.country_mismatch", 0.2 if profile.count("country", country) >= 5 else 0.3,
-                f"login from {country}, owner verified in {profile.verified_country}", _det("geo"),
-                {"country": country, "verified_country": profile.verified_country}))
+            signals.append(
+                AccountSignal(
+                    "account.country_mismatch",
+                    0.2 if profile.count("country", country) >= 5 else 0.3,
+                    f"login from {country}, owner verified in {profile.verified_country}",
+                    _det("geo"),
+                    {"country": country, "verified_country": profile.verified_country},
+                )
+            )
         if anonymising:
-            signals.append(AccountSignal("account.anonymising_network", 0.15,
-                                         f"{net.type.value} network ({net.org}); allowed alone", _det("network"),
-                                         {"network_type": net.type.value, "org": net.org}))
+            signals.append(
+                AccountSignal(
+                    "account.anonymising_network",
+                    0.15,
+                    f"{net.type.value} network ({net.org}); allowed alone",
+                    _det("network"),
+                    {"network_type": net.type.value, "org": net.org},
+                )
+            )
         # impossible travel, between two logins from where people actually are
         last = profile.last_login
         if last is not None and not anonymising and not last[4] and net.lat is not None and last[1] is not None:
             km = great_circle_km(last[1], last[2], net.lat, net.lon or 0.0)
             hours = max((ev.ts - last[0]) / HOUR, 1 / 60)
             if km >= s["impossible_min_km"] and km / hours > s["impossible_speed_kmh"]:
-                signals.append(AccountSignal(
-                    "account.impossible_travel", 0.6, f"{km:.0f} km from {last[3]} in {hours:.1f} h",
-                    _det("travel"), {"from": last[3], "to": country, "km": round(km), "hours": round(hours, 2)}))
+                signals.append(
+                    AccountSignal(
+                        "account.impossible_travel",
+                        0.6,
+                        f"{km:.0f} km from {last[3]} in {hours:.1f} h",
+                        _det("travel"),
+                        {"from": last[3], "to": country, "km": round(km), "hours": round(hours, 2)},
+                    )
+                )
                 if known_device is None or last[5] != device_id:
                     rules.append((AccountDecision.CHALLENGE, "login-impossible-travel"))
         # sessions still open on other devices
@@ -215,10 +264,15 @@ class AccountMonitor:
             if other_device == device_id or other_cluster == cluster.id:
                 continue
             foreign = other_country != country and not anonymising
-            signals.append(AccountSignal(
-                "account.concurrent_session", 0.6 if foreign else 0.35,
-                f"session {sid} still open on another device" + (f" in {other_country}" if foreign else ""),
-                _det("sessions"), {"other_device": other_device, "other_country": other_country}))
+            signals.append(
+                AccountSignal(
+                    "account.concurrent_session",
+                    0.6 if foreign else 0.35,
+                    f"session {sid} still open on another device" + (f" in {other_country}" if foreign else ""),
+                    _det("sessions"),
+                    {"other_device": other_device, "other_country": other_country},
+                )
+            )
             theirs = next((c for c in profile.clusters if c.id == other_cluster), None)
             if theirs is not None and all(c.home and self._established(c) for c in (theirs, cluster)):
                 self._add(profile, "account.shared", v["shared_concurrent"])
@@ -230,16 +284,28 @@ class AccountMonitor:
         device = self._touch_device(profile, device_id, os, cluster.id, net, ev.ts, llr)
         if cluster.id != profile.owner_cluster and len({o for o in device.orgs}) >= v["proxy_rotation_orgs"]:
             self._add(profile, "account.proxy", v["proxy_per_login"])
-            signals.append(AccountSignal(
-                "account.network_rotation", 0.5, f"this device used {len(set(device.orgs))} network operators lately",
-                _det("network"), {"orgs": sorted(set(device.orgs))[:6]}))
+            signals.append(
+                AccountSignal(
+                    "account.network_rotation",
+                    0.5,
+                    f"this device used {len(set(device.orgs))} network operators lately",
+                    _det("network"),
+                    {"orgs": sorted(set(device.orgs))[:6]},
+                )
+            )
         if profile.n_logins >= 20:
             profile.hours_cusum = max(0.0, profile.hours_cusum + self._base_hour_llr(profile, hour) - v["hours_drift"])
             if profile.hours_cusum >= v["hours_alarm"]:
                 self._add(profile, "account.proxy", v["proxy_hours_per_login"])
-                signals.append(AccountSignal(
-                    "account.hours_shift", 0.4, f"working hours moved: a login at {hour:02d}h local, unusual here",
-                    _det("hours"), {"local_hour": hour, "cusum": round(profile.hours_cusum, 2)}))
+                signals.append(
+                    AccountSignal(
+                        "account.hours_shift",
+                        0.4,
+                        f"working hours moved: a login at {hour:02d}h local, unusual here",
+                        _det("hours"),
+                        {"local_hour": hour, "cusum": round(profile.hours_cusum, 2)},
+                    )
+                )
         if llr >= s["risky_login_llr"]:
             profile.last_risky = [ev.ts, device_id, llr]
             if cluster.id != profile.owner_cluster:
@@ -248,10 +314,15 @@ class AccountMonitor:
             rules.append((AccountDecision.CHALLENGE, "login-unfamiliar"))
         if llr >= 5.0:
             top = sorted(((k, round(x, 2)) for k, x in parts.items() if x > 0.5), key=lambda kv: -kv[1])
-            signals.append(AccountSignal(
-                "account.login_risk", 1.0 - math.exp(-llr / 10.0),
-                f"unfamiliar login: likelihood ratio e^{llr:.1f} against this account's history",
-                _det("risk"), {"llr": round(llr, 2), "features": dict(top)}))
+            signals.append(
+                AccountSignal(
+                    "account.login_risk",
+                    1.0 - math.exp(-llr / 10.0),
+                    f"unfamiliar login: likelihood ratio e^{llr:.1f} against this account's history",
+                    _det("risk"),
+                    {"llr": round(llr, 2), "features": dict(top)},
+                )
+            )
         # learn, once judged (a failed login teaches nothing)
         if ev.success:
             self._learn(profile, device_id, country, net, browser, os, hour)
@@ -262,7 +333,9 @@ class AccountMonitor:
             profile.last_login = [ev.ts, net.lat, net.lon, country, anonymising, device_id]
         return self._decide(profile, ev, signals, llr, rules)
 
-    def _learn(self, profile: Profile, device: str, country: str, net: NetInfo, browser: str, os: str, hour: int) -> None:
+    def _learn(
+        self, profile: Profile, device: str, country: str, net: NetInfo, browser: str, os: str, hour: int
+    ) -> None:
         caps = self.caps
         profile.n_logins += 1
         profile.add("device", device, caps)
@@ -289,8 +362,9 @@ class AccountMonitor:
         table = profile.counts.get(feature, {})
         return sorted(table, key=lambda x: -table[x])[:k]
 
-    def _touch_device(self, profile: Profile, device_id: str, os: str, cluster: int, net: NetInfo, ts: float,
-                      llr: float) -> Device:
+    def _touch_device(
+        self, profile: Profile, device_id: str, os: str, cluster: int, net: NetInfo, ts: float, llr: float
+    ) -> Device:
         device = profile.devices.get(device_id)
         if device is None:
             device = Device(first_ts=ts, last_ts=ts, n=0, os=os, cluster=cluster, first_llr=llr)
@@ -321,9 +395,12 @@ class AccountMonitor:
         by_network = next((c for c in profile.clusters if net.network in c.networks), None) if linkable else None
         if by_device is not None and by_network is not None and by_device is not by_network:
             keep, gone = sorted((by_device, by_network), key=lambda c: c.id)
-            keep.devices = (keep.devices + [d for d in gone.devices if d not in keep.devices])[-caps.devices_per_cluster:]
+            keep.devices = (keep.devices + [d for d in gone.devices if d not in keep.devices])[
+                -caps.devices_per_cluster :
+            ]
             keep.networks = (keep.networks + [n for n in gone.networks if n not in keep.networks])[
-                -caps.networks_per_cluster:]
+                -caps.networks_per_cluster :
+            ]
             keep.n += gone.n
             keep.first_ts = min(keep.first_ts, gone.first_ts)
             keep.last_ts = max(keep.last_ts, gone.last_ts)
@@ -340,8 +417,9 @@ class AccountMonitor:
         else:
             found = by_device or by_network
             if found is None:
-                found = Cluster(id=profile.next_cluster, devices=[], networks=[], n=0, first_ts=ts, last_ts=ts,
-                                days=0, last_day=-1)
+                found = Cluster(
+                    id=profile.next_cluster, devices=[], networks=[], n=0, first_ts=ts, last_ts=ts, days=0, last_day=-1
+                )
                 profile.next_cluster += 1
                 profile.clusters.append(found)
                 if len(profile.clusters) > caps.clusters:
@@ -366,8 +444,9 @@ class AccountMonitor:
     def _established(self, c: Cluster) -> bool:
         return c.n >= self._v["established_logins"] and c.days >= 2
 
-    def _operators(self, profile: Profile, cluster: Cluster, country: str, ts: float,
-                   signals: list[AccountSignal]) -> None:
+    def _operators(
+        self, profile: Profile, cluster: Cluster, country: str, ts: float, signals: list[AccountSignal]
+    ) -> None:
         """Count this login for its operator; a second established operator is sharing or a hand-over."""
         v = self._v
         day = int(ts // DAY)
@@ -381,19 +460,32 @@ class AccountMonitor:
             return
         active = [c for c in profile.clusters if c.home and self._established(c) and ts - c.last_ts <= 30 * DAY]
         if len(active) >= 2:
-            signals.append(AccountSignal(
-                "account.several_operators", 0.5, f"{len(active)} distinct operators (devices and home networks "
-                "never used together) in 30 days", _det("operators"),
-                {"operators": len(active), "countries": sorted({x for c in active for x in c.countries})[:6]}))
+            signals.append(
+                AccountSignal(
+                    "account.several_operators",
+                    0.5,
+                    f"{len(active)} distinct operators (devices and home networks never used together) in 30 days",
+                    _det("operators"),
+                    {"operators": len(active), "countries": sorted({x for c in active for x in c.countries})[:6]},
+                )
+            )
         silence = (ts - owner.last_ts) / DAY
         if silence <= v["overlap_days"]:
             foreign = country not in owner.countries
-            self._add(profile, "account.shared", v["shared_per_login"] * (v["shared_foreign_factor"] if foreign else 1.0))
+            self._add(
+                profile, "account.shared", v["shared_per_login"] * (v["shared_foreign_factor"] if foreign else 1.0)
+            )
         elif silence >= v["handover_silence_days"]:
             self._add(profile, "account.rented", v["rented_per_login"])
-            signals.append(AccountSignal(
-                "account.handover", 0.5, f"a new steady operator while the first has been silent {silence:.0f} days",
-                _det("operators"), {"owner_silent_days": round(silence, 1)}))
+            signals.append(
+                AccountSignal(
+                    "account.handover",
+                    0.5,
+                    f"a new steady operator while the first has been silent {silence:.0f} days",
+                    _det("operators"),
+                    {"owner_silent_days": round(silence, 1)},
+                )
+            )
 
     # ------------------------------------------------------------------ payout change
 
@@ -404,9 +496,15 @@ class AccountMonitor:
         name, country = ev.beneficiary_name or "", ev.beneficiary_country or ""
         device = profile.devices.get(ev.device_id or "")
         if profile.verified_name and not same_person(name, profile.verified_name, s["name_match"]):
-            signals.append(AccountSignal(
-                "account.payout_third_party", 0.8, "beneficiary is not the verified owner", _det("payout"),
-                {"beneficiary_name": name, "verified_name": profile.verified_name}))
+            signals.append(
+                AccountSignal(
+                    "account.payout_third_party",
+                    0.8,
+                    "beneficiary is not the verified owner",
+                    _det("payout"),
+                    {"beneficiary_name": name, "verified_name": profile.verified_name},
+                )
+            )
             rules.append((AccountDecision.HOLD, "payout-third-party"))
             self._add(profile, "account.takeover", v["takeover_payout_third_party"])
         trusted = (
@@ -419,23 +517,40 @@ class AccountMonitor:
             profile.last_risky is not None and ev.ts - profile.last_risky[0] <= s["payout_after_risky_hours"] * HOUR
         )
         if not trusted:
-            signals.append(AccountSignal(
-                "account.payout_untrusted_device", 0.5, "payout changed from a device not yet trusted by this account",
-                _det("payout"), {"device_id": ev.device_id, "device_logins": device.n if device else 0}))
+            signals.append(
+                AccountSignal(
+                    "account.payout_untrusted_device",
+                    0.5,
+                    "payout changed from a device not yet trusted by this account",
+                    _det("payout"),
+                    {"device_id": ev.device_id, "device_logins": device.n if device else 0},
+                )
+            )
             rules.append((AccountDecision.HOLD, "payout-untrusted-device"))
         if after_risky:
             assert profile.last_risky is not None
-            signals.append(AccountSignal(
-                "account.payout_after_risky_login", 0.6,
-                f"payout changed {(ev.ts - profile.last_risky[0]) / HOUR:.0f} h after a risky login", _det("payout"),
-                {"risky_login_llr": round(profile.last_risky[2], 2)}))
+            signals.append(
+                AccountSignal(
+                    "account.payout_after_risky_login",
+                    0.6,
+                    f"payout changed {(ev.ts - profile.last_risky[0]) / HOUR:.0f} h after a risky login",
+                    _det("payout"),
+                    {"risky_login_llr": round(profile.last_risky[2], 2)},
+                )
+            )
             rules.append((AccountDecision.HOLD, "payout-after-risky-login"))
         if not trusted or after_risky:
             self._add(profile, "account.takeover", v["takeover_payout_untrusted"])
         if profile.verified_country and country != profile.verified_country:
-            signals.append(AccountSignal(
-                "account.payout_foreign", 0.3, f"beneficiary in {country}, owner verified in {profile.verified_country}",
-                _det("payout"), {"beneficiary_country": country, "verified_country": profile.verified_country}))
+            signals.append(
+                AccountSignal(
+                    "account.payout_foreign",
+                    0.3,
+                    f"beneficiary in {country}, owner verified in {profile.verified_country}",
+                    _det("payout"),
+                    {"beneficiary_country": country, "verified_country": profile.verified_country},
+                )
+            )
             if not trusted:
                 self._add(profile, "account.takeover", v["takeover_payout_foreign"])
         profile.beneficiaries.append([name, country, ev.ts])
@@ -454,8 +569,14 @@ class AccountMonitor:
     def _add(profile: Profile, kind: str, amount: float) -> None:
         profile.verdicts[kind] = profile.verdicts.get(kind, 0.0) + amount
 
-    def _decide(self, profile: Profile, ev: AccountEvent, signals: list[AccountSignal], llr: float,
-                rules: list[tuple[AccountDecision, str]]) -> AccountResult:
+    def _decide(
+        self,
+        profile: Profile,
+        ev: AccountEvent,
+        signals: list[AccountSignal],
+        llr: float,
+        rules: list[tuple[AccountDecision, str]],
+    ) -> AccountResult:
         p = self._p
         verdicts = profile.verdicts
         if verdicts:
@@ -465,12 +586,35 @@ class AccountMonitor:
                 rules.append((level, f"account-{level.value}-{kind.removeprefix('account.')}"))
                 for k, x in sorted(verdicts.items()):
                     if x >= p["review"]:
-                        signals.append(AccountSignal(
-                            k, min(1.0, x / p["block"]), f"account-level evidence {x:.2f} (review from {p['review']})",
-                            _det("verdicts"), {"evidence": round(x, 3)}))
+                        signals.append(
+                            AccountSignal(
+                                k,
+                                min(1.0, x / p["block"]),
+                                f"account-level evidence {x:.2f} (review from {p['review']})",
+                                _det("verdicts"),
+                                {"evidence": round(x, 3)},
+                            )
+                        )
         if not rules:
-            return AccountResult(ev.id, ev.account_id, ev.kind.value, AccountDecision.ALLOW, "default-allow",
-                                 tuple(signals), dict(verdicts), llr)
+            return AccountResult(
+                ev.id,
+                ev.account_id,
+                ev.kind.value,
+                AccountDecision.ALLOW,
+                "default-allow",
+                tuple(signals),
+                dict(verdicts),
+                llr,
+            )
         rules.sort(key=lambda r: -r[0].severity)
-        return AccountResult(ev.id, ev.account_id, ev.kind.value, rules[0][0], rules[0][1], tuple(signals),
-                             dict(verdicts), llr, tuple(r[1] for r in rules))
+        return AccountResult(
+            ev.id,
+            ev.account_id,
+            ev.kind.value,
+            rules[0][0],
+            rules[0][1],
+            tuple(signals),
+            dict(verdicts),
+            llr,
+            tuple(r[1] for r in rules),
+        )

@@ -63,8 +63,18 @@ class Cluster:
     home: bool = False  # it has a fixed consumer network of its own: a household, not just a phone on the move
 
     def to_list(self) -> list[Any]:
-        return [self.id, self.devices, self.networks, self.n, self.first_ts, self.last_ts, self.days, self.last_day,
-                self.countries, self.home]
+        return [
+            self.id,
+            self.devices,
+            self.networks,
+            self.n,
+            self.first_ts,
+            self.last_ts,
+            self.days,
+            self.last_day,
+            self.countries,
+            self.home,
+        ]
 
     @classmethod
     def from_list(cls, v: list[Any]) -> Cluster:
@@ -100,22 +110,55 @@ class Profile:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "vn": self.verified_name, "vc": self.verified_country, "f": self.first_ts, "l": self.last_ts,
-            "n": self.n_logins, "c": self.counts, "t": self.totals, "h": self.hours, "bh": self.base_hours,
-            "d": {k: v.to_list() for k, v in self.devices.items()}, "s": self.sessions, "b": self.beneficiaries,
-            "cl": [c.to_list() for c in self.clusters], "nc": self.next_cluster, "oc": self.owner_cluster,
-            "ll": self.last_login, "ho": self.home_offset, "r": self.recent, "v": self.verdicts,
-            "vt": self.verdict_ts, "hc": self.hours_cusum, "lr": self.last_risky,
+            "vn": self.verified_name,
+            "vc": self.verified_country,
+            "f": self.first_ts,
+            "l": self.last_ts,
+            "n": self.n_logins,
+            "c": self.counts,
+            "t": self.totals,
+            "h": self.hours,
+            "bh": self.base_hours,
+            "d": {k: v.to_list() for k, v in self.devices.items()},
+            "s": self.sessions,
+            "b": self.beneficiaries,
+            "cl": [c.to_list() for c in self.clusters],
+            "nc": self.next_cluster,
+            "oc": self.owner_cluster,
+            "ll": self.last_login,
+            "ho": self.home_offset,
+            "r": self.recent,
+            "v": self.verdicts,
+            "vt": self.verdict_ts,
+            "hc": self.hours_cusum,
+            "lr": self.last_risky,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Profile:
         return cls(
-            verified_name=d["vn"], verified_country=d["vc"], first_ts=d["f"], last_ts=d["l"], n_logins=d["n"],
-            counts=d["c"], totals=d["t"], hours=d["h"], base_hours=d["bh"], devices={k: Device.from_list(v) for k, v in d["d"].items()},
-            sessions=d["s"], beneficiaries=d["b"], clusters=[Cluster.from_list(c) for c in d["cl"]],
-            next_cluster=d["nc"], owner_cluster=d["oc"], last_login=d["ll"], home_offset=d["ho"], recent=d["r"],
-            verdicts=d["v"], verdict_ts=d["vt"], hours_cusum=d["hc"], last_risky=d["lr"],
+            verified_name=d["vn"],
+            verified_country=d["vc"],
+            first_ts=d["f"],
+            last_ts=d["l"],
+            n_logins=d["n"],
+            counts=d["c"],
+            totals=d["t"],
+            hours=d["h"],
+            base_hours=d["bh"],
+            devices={k: Device.from_list(v) for k, v in d["d"].items()},
+            sessions=d["s"],
+            beneficiaries=d["b"],
+            clusters=[Cluster.from_list(c) for c in d["cl"]],
+            next_cluster=d["nc"],
+            owner_cluster=d["oc"],
+            last_login=d["ll"],
+            home_offset=d["ho"],
+            recent=d["r"],
+            verdicts=d["v"],
+            verdict_ts=d["vt"],
+            hours_cusum=d["hc"],
+            last_risky=d["lr"],
         )
 
     def count(self, feature: str, value: str) -> float:

@@ -16,4 +16,7 @@ def families(user_agent: str) -> tuple[str, str]:
         return "other", "other"
     ua = parse_user_agent(user_agent)
     os = parse_os(user_agent)
-    return (ua.family if ua and ua.family != "Other" else "other", os.family if os and os.family != "Other" else "other")
+    return (
+        ua.family if ua and ua.family != "Other" else "other",
+        os.family if os and os.family != "Other" else "other",
+    )
