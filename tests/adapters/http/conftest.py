@@ -68,3 +68,16 @@ def limited_api(settings: ServiceSettings) -> Iterator[Api]:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: reliability and fuzzing tests with real servers (run in CI too)")
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    from service_helpers import throwaway_postgres
+
+    with throwaway_postgres() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_api(pg_url: str, tmp_path: Path) -> Iterator[Api]:
+    yield from make_api(ServiceSettings(data_dir=tmp_path, database_url=pg_url))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Api
 
+from conftest import Api
 from marketguard.adapters.storage import cases, moderation
 from marketguard.adapters.storage.clock import utcnow
 from marketguard.adapters.storage.db import run
@@ -47,14 +47,22 @@ def test_a_bad_event_is_a_422_naming_the_field_and_nothing_is_stored(api: Api) -
     r = api.client.post("/v1/account-events/batch", json={"events": [LOGIN, bad]}, headers=api.h("platform"))
     assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_record"
     assert r.json()["error"]["message"].startswith("events[1]:")
-    r = api.client.post("/v1/account-events", json={k: v for k, v in LOGIN.items() if k != "account_id"},
-                        headers=api.h("platform"))
+    r = api.client.post(
+        "/v1/account-events", json={k: v for k, v in LOGIN.items() if k != "account_id"}, headers=api.h("platform")
+    )
     assert r.status_code == 422 and "account_id" in r.json()["error"]["message"]
 
 
 def test_review_and_block_results_open_the_account_case(api: Api) -> None:
-    result = {"id": "e-7", "account_id": "u-9", "kind": "login", "decision": "review", "rule": "account-takeover",
-              "signals": [{"kind": "account.takeover", "family": "account", "score": 0.9}], "risk": 0.9}
+    result = {
+        "id": "e-7",
+        "account_id": "u-9",
+        "kind": "login",
+        "decision": "review",
+        "rule": "account-takeover",
+        "signals": [{"kind": "account.takeover", "family": "account", "score": 0.9}],
+        "risk": 0.9,
+    }
     _, case_id = run(api.engine, lambda s: moderation.record_account(s, result, "u-9", LOGIN, "api", utcnow()))
     assert case_id is not None
     row = run(api.engine, lambda s: cases.get(s, case_id))

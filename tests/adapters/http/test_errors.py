@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from conftest import Api
 
 
@@ -100,3 +105,28 @@ def test_health_ready_metrics_openapi(api: Api) -> None:
     assert 'marketguard_queue_depth{family="circumvention"} 1.0' in text
     schema = api.client.get("/openapi.json").json()
     assert "/v1/screen" in schema["paths"] and "examples" in schema["components"]["schemas"]["ScreenIn"]
+
+
+def test_any_bytes_get_an_answer_never_a_500(api: Api) -> None:
+    """Arbitrary bodies (bytes, JSON-ish text, deep nesting) never reach a 5xx and always get JSON back."""
+    bodies = st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=200).map(str.encode),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+            lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+            max_leaves=20,
+        ).map(lambda v: json.dumps(v).encode()),
+        st.fixed_dictionaries({"text": st.text(max_size=200)}, optional={"kind": st.text(max_size=10)}).map(
+            lambda v: json.dumps(v).encode()
+        ),
+    )
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(body=bodies, path=st.sampled_from(["/v1/screen", "/v1/reports", "/v1/account-events"]))
+    def check(body: bytes, path: str) -> None:
+        r = api.client.post(path, content=body, headers=api.h("platform", **{"Content-Type": "application/json"}))
+        assert r.status_code < 500, (r.status_code, r.text)
+        assert r.status_code in (201, 400, 422) and isinstance(r.json(), dict)
+
+    check()

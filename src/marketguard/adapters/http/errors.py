@@ -67,8 +67,9 @@ def install(app: FastAPI) -> None:
             where_at = [p for p in e.get("loc", ()) if isinstance(p, int)]
             reason = (e.get("ctx") or {}).get("error", "cannot be parsed")
             at = f" at character {where_at[0]}" if where_at else ""
-            return error_response(400, code, f"the body is not valid JSON{at}: {reason}",
-                                  position=where_at[0] if where_at else None)
+            return error_response(
+                400, code, f"the body is not valid JSON{at}: {reason}", position=where_at[0] if where_at else None
+            )
         where = f" at '{first['field']}'" if first.get("field") else ""
         return error_response(status, code, f"{first.get('message', 'invalid request')}{where}", details=details)
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage.clock import new_id, utcnow
-from marketguard.adapters.storage.tables import AuditEvent, ChainHead
+from marketguard.adapters.storage.tables import AuditEvent, ChainHead, no_nul
 from marketguard.service.audit import EventKind, Problem, chain_hash, dump_payload, verify
 
 
@@ -35,9 +35,9 @@ def append(
         "id": new_id(),
         "kind": kind.value,
         "case_id": case_id,
-        "subject_type": subject[0] if subject else None,
-        "subject_id": subject[1] if subject else None,
-        "actor": actor,
+        "subject_type": no_nul(subject[0]) if subject else None,
+        "subject_id": no_nul(subject[1]) if subject else None,
+        "actor": no_nul(actor),
         "at": (at or utcnow()).isoformat(timespec="microseconds"),
         "payload": dump_payload(payload),
     }
