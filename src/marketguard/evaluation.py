@@ -1,9 +1,14 @@
 """Precision and recall per family on a labelled JSON Lines file.
 
-Each line is an input record plus `labels`: the families present in that message (`contact`, `payment`;
-empty for a benign one), and optionally a `category`. Records are screened in file order through one
-screener, so conversations see their earlier messages as they would in production. A message counts as
-predicted for a family when a signal of that family reaches `min_score` (the policy's lowest threshold).
+Each line is an input record plus `labels`: the families present in that message (`contact`, `payment`,
+`scam`, `account`; empty for a benign one), optionally `kinds` (e.g. `scam.upfront_fee`) and a `category`.
+Records are screened in file order through one screener, so conversations see their earlier messages as
+they would in production. A message counts as predicted for a family when a signal of that family reaches
+`min_score` (the policy's lowest threshold).
+
+Only the families that the file labels somewhere are scored (and count towards "benign flagged"): the
+circumvention sets label contact and payment, the fraud sets (`eval/fraud/`) scam and account, and a scam
+message that also names a messenger is not a contact error in a file that never labels contact.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from marketguard.core.records import message_from_dict
 from marketguard.errors import RecordError
 
 FAMILIES = ("contact", "payment")
+"""Scored when a file labels no family at all (a file of benign messages only)."""
+ALL_FAMILIES = ("contact", "payment", "scam", "account")
 
 
 @dataclass
@@ -56,6 +63,9 @@ class Report:
     families: dict[str, FamilyScore] = field(default_factory=lambda: {f: FamilyScore() for f in FAMILIES})
     categories: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     misses: list[Miss] = field(default_factory=list)
+    kinds: dict[str, FamilyScore] = field(default_factory=lambda: defaultdict(FamilyScore))
+    """Per labelled kind: tp when a signal of that very kind reached min_score, fn otherwise; fp when the kind
+    was predicted on a message not labelled with it."""
 
     @property
     def benign_flag_rate(self) -> float:
@@ -78,12 +88,28 @@ class Report:
                 for f, s in self.families.items()
             },
             "categories": {c: dict(v) for c, v in sorted(self.categories.items())},
+            **(
+                {
+                    "kinds": {
+                        k: {
+                            "precision": round(s.precision, 4),
+                            "recall": round(s.recall, 4),
+                            "tp": s.tp,
+                            "fp": s.fp,
+                            "fn": s.fn,
+                        }
+                        for k, s in sorted(self.kinds.items())
+                    }
+                }
+                if self.kinds
+                else {}
+            ),
         }
 
 
 def evaluate(lines: Iterable[bytes], screener: Screener | None = None, min_score: float = 0.6) -> Report:
     screener = screener or Screener()
-    report = Report()
+    records: list[tuple[int, dict[str, Any]]] = []
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -93,23 +119,33 @@ def evaluate(lines: Iterable[bytes], screener: Screener | None = None, min_score
             raise ValueError(f"line {number}: not valid JSON: {exc}") from exc
         if not isinstance(record, dict):
             raise ValueError(f"line {number}: a labelled record must be a JSON object")
-        labels = record.get("labels")
-        if not isinstance(labels, list):
+        if not isinstance(record.get("labels"), list):
             raise ValueError(f"line {number}: a labelled record needs a 'labels' list")
-        expected = {str(x) for x in labels}
+        kinds = record.get("kinds", [])
+        if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+            raise ValueError(f"line {number}: 'kinds' must be a list of kind names")
+        records.append((number, record))
+    labelled = {str(x) for _, r in records for x in r["labels"]}
+    families = tuple(f for f in ALL_FAMILIES if f in labelled) or FAMILIES
+    report = Report(families={f: FamilyScore() for f in families})
+    has_kinds = any(r.get("kinds") for _, r in records)
+    for number, record in records:
+        expected = {str(x) for x in record["labels"]} & set(families)
         try:
             message = message_from_dict(record)
         except RecordError as exc:
             raise ValueError(f"line {number}: {exc}") from exc
         result = screener.screen(message)
-        predicted = _predicted(result, min_score)
+        predicted = _predicted(result, min_score, families)
+        if has_kinds:
+            _score_kinds(report, record.get("kinds", []), result, min_score, families)
         report.total += 1
         category = record.get("category")
         if not expected:
             report.benign += 1
             if predicted:
                 report.benign_flagged += 1
-        for fam in FAMILIES:
+        for fam in families:
             score = report.families[fam]
             if fam in expected and fam in predicted:
                 score.tp += 1
@@ -123,7 +159,7 @@ def evaluate(lines: Iterable[bytes], screener: Screener | None = None, min_score
             report.misses.append(
                 Miss(
                     record.get("id"),
-                    record["text"],
+                    message.text,
                     sorted(expected),
                     sorted(predicted),
                     category,
@@ -133,5 +169,20 @@ def evaluate(lines: Iterable[bytes], screener: Screener | None = None, min_score
     return report
 
 
-def _predicted(result: ScreenResult, min_score: float) -> set[str]:
-    return {s.family for s in result.signals if s.score >= min_score and s.family in FAMILIES}
+def _predicted(result: ScreenResult, min_score: float, families: tuple[str, ...] = FAMILIES) -> set[str]:
+    return {s.family for s in result.signals if s.score >= min_score and s.family in families}
+
+
+def _score_kinds(
+    report: Report, labelled: list[str], result: ScreenResult, min_score: float, families: tuple[str, ...]
+) -> None:
+    """Kind-level figures, only for kinds of the scored families (a messenger named in a scam is no error)."""
+    found = {s.kind for s in result.signals if s.score >= min_score and s.family in families}
+    for kind in labelled:
+        score = report.kinds[kind]
+        if kind in found:
+            score.tp += 1
+        else:
+            score.fn += 1
+    for kind in found - set(labelled):
+        report.kinds[kind].fp += 1

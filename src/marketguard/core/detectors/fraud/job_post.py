@@ -55,13 +55,14 @@ class Mark:
     weight: float
     start: int
     end: int
+    kind: str = "scam.fake_job"
 
 
 class JobPostDetector(Detector):
     info = DetectorInfo(
         id="fraud.job_post",
         family="scam",
-        kinds=("scam.fake_job",),
+        kinds=("scam.fake_job", "scam.offplatform_interview"),
         version="1.0.0",
         description="Fake job posts: off-platform applications, pay far above the market for trivial work, "
         "'no experience, immediate start', personal mailboxes for a company; weighted by the client's history.",
@@ -85,18 +86,19 @@ class JobPostDetector(Detector):
         if end > len(doc.text):
             start, end = 0, len(doc.text)
         reason = "job post with " + ", ".join(m.name for m in marks) + (f" (client: {facts})" if facts else "")
-        return [Finding("scam.fake_job", round(score, 3), start, end, None, reason)]
+        # the kind of the strongest mark: a post whose worst sign is "apply on Telegram" is an off-platform interview
+        return [Finding(best.kind, round(score, 3), start, end, None, reason)]
 
     def _marks(self, doc: Document, text: str, job: JobPost) -> list[Mark]:
         view = doc.plain
         marks: list[Mark] = []
 
-        def add(name: str, weight: float, m: re.Match[str] | None) -> None:
+        def add(name: str, weight: float, m: re.Match[str] | None, kind: str = "scam.fake_job") -> None:
             s, e = view.span(m.start(), m.end()) if m is not None else (0, 0)
-            marks.append(Mark(name, weight, s, e))
+            marks.append(Mark(name, weight, s, e, kind))
 
         if (m := _OFFPLATFORM.search(text)) is not None:
-            add("applications or interviews on an outside messenger", 0.55, m)
+            add("applications or interviews on an outside messenger", 0.55, m, "scam.offplatform_interview")
         trivial = _TRIVIAL.search(text)
         rate = _hourly_rate(text, job)
         if trivial is not None and rate is not None and rate >= _TRIVIAL_RATE:

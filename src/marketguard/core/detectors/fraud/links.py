@@ -50,7 +50,7 @@ _ACTION = re.compile(
     r"abr[ae]|abrir|ejecut\w*|instal\w*|descarg\w*|baixe|ouvr\w*|öffne\w*|ausführ\w*|откр\w*|запуст\w*|скача\w*)(?!\w)"
 )
 _SPELLED_LABELS = re.compile(
-    r"\s{1,3}(?:dot|d0t|punto|ponto|point|punkt|точка)\s{1,3}([a-z0-9][a-z0-9\-]{0,62})(?![\w.])"
+    r"\s{1,3}(?:dot|d0t|punto|ponto|point|punkt|точка)\s{1,3}([a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9][a-z0-9\-]{0,62}){0,4})(?![\w])"
 )
 _HINT = Hint(r"[a-z0-9]\.[a-z]{2}|xn--|\.[a-z0-9]{2,4}\b|://|@")
 
