@@ -1,0 +1,383 @@
+"""Service benchmark: p99 latency of `POST /v1/screen` at a fixed 500 requests/s, and throughput at saturation,
+on SQLite (WAL) and on PostgreSQL, against a real `marketguard serve` process.
+
+Load comes from real tools:
+- fixed rate: locust, headless, with `constant_throughput` users (USERS users x RATE/USERS requests/s each).
+  Locust is the generator here because `wrk` has no fixed-rate mode: a closed loop of connections would
+  measure latency at whatever rate the server happens to reach, not at 500/s. Locust runs in its own
+  process (gevent, FastHttpUser) and reports the achieved rate, which the verdict checks too.
+- saturation: `wrk` (Debian) with a Lua script cycling through the same request bodies, closed loop, so
+  its requests/s is the most the service does on this machine with the load generator beside it.
+
+Every request is a different message from `bench/corpus.py` (90% everyday work talk, 10% contact and
+payment details, many disguised), sent with conversation and sender ids, so every one is screened,
+stored with its trace, and the positives open or join cases with audit events: the full write path.
+
+    python bench/bench_service.py                      # both databases, 500 req/s for 30 s, wrk 15 s
+    python bench/bench_service.py --db sqlite --duration 60 --workers 2
+    python bench/bench_service.py --db postgresql --pg-url postgresql+psycopg://postgres@127.0.0.1:5432/postgres
+
+The same file is the locustfile (locust imports it with MG_BENCH_BODIES set).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+BENCH_DIR = Path(__file__).resolve().parent
+TARGET_P99_MS = 20.0
+
+# -- the locust side (only when locust imports this file) -----------------------------------------------
+
+if os.environ.get("MG_BENCH_BODIES"):
+    from locust import FastHttpUser, constant_throughput, task
+
+    _BODIES = Path(os.environ["MG_BENCH_BODIES"]).read_bytes().splitlines()
+    _TOKEN = os.environ["MG_BENCH_TOKEN"]
+    _PER_USER = float(os.environ["MG_BENCH_PER_USER_RATE"])
+
+    class ScreenUser(FastHttpUser):  # type: ignore[misc]
+        """One simulated platform connection screening messages at a constant rate."""
+
+        wait_time = constant_throughput(_PER_USER)
+
+        def on_start(self) -> None:
+            self.i = random.randrange(len(_BODIES))
+
+        @task
+        def screen(self) -> None:
+            self.i = (self.i + 1) % len(_BODIES)
+            self.client.post(
+                "/v1/screen",
+                data=_BODIES[self.i],
+                headers={"Authorization": f"Bearer {_TOKEN}", "Content-Type": "application/json"},
+                name="/v1/screen",
+            )
+
+
+# -- the driver ------------------------------------------------------------------------------------------
+
+WRK_LUA = """
+local bodies = {}
+local token = os.getenv("MG_BENCH_TOKEN")
+for line in io.lines(os.getenv("MG_BENCH_BODIES")) do bodies[#bodies + 1] = line end
+local i = 0
+function setup(thread) end
+function init(args) i = math.random(#bodies) end
+function request()
+  i = i % #bodies + 1
+  return wrk.format("POST", "/v1/screen",
+    {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, bodies[i])
+end
+local non2xx = 0
+function response(status, headers, body) if status ~= 201 then non2xx = non2xx + 1 end end
+"""
+
+
+@dataclass
+class FixedRate:
+    requests: int
+    failures: int
+    rps: float
+    p50: float
+    p90: float
+    p99: float
+    p999: float
+    max_ms: float
+
+
+@dataclass
+class Saturation:
+    rps: float
+    p50: float
+    p99: float
+    errors: str
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def write_bodies(path: Path, n: int) -> str:
+    sys.path.insert(0, str(BENCH_DIR))
+    from corpus import build_corpus, describe
+
+    samples = build_corpus(n, ham=None)
+    with path.open("wb") as fh:
+        for s in samples:
+            record = s.record(conversation=True)
+            record["recipient_id"] = s.sender_id[:-1] + ("b" if s.sender_id.endswith("a") else "a")
+            fh.write(orjson.dumps(record) + b"\n")
+    return describe(samples)
+
+
+@contextmanager
+def database(kind: str, pg_admin_url: str, tmp: Path) -> Iterator[str]:
+    """A fresh, migrated database; PostgreSQL gets a throwaway database dropped afterwards."""
+    from marketguard.adapters.storage.migrate import upgrade
+
+    if kind == "sqlite":
+        url = f"sqlite:///{tmp / 'data' / 'marketguard.db'}"
+        upgrade(url)
+        yield url
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"mg_bench_{secrets.token_hex(4)}"
+    admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(pg_admin_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = :n AND pid <> pg_backend_pid()"
+                ),
+                {"n": name},
+            )
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
+
+
+def make_key(url: str) -> str:
+    from marketguard.adapters.storage import keys
+    from marketguard.adapters.storage.db import make_engine, run
+
+    engine = make_engine(url)
+    token = run(engine, lambda s: keys.create(s, "bench", ["screen"], "bench"))[1]
+    engine.dispose()
+    return token
+
+
+@contextmanager
+def server(url: str, tmp: Path, workers: int) -> Iterator[str]:
+    """`marketguard serve` on a free port (rate limit off: the bench is the only client)."""
+    import httpx
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "MARKETGUARD_DATABASE_URL": url,
+        "MARKETGUARD_DATA_DIR": str(tmp / "data"),
+        "MARKETGUARD_RATE_LIMIT": "0",
+    }
+    exe = str(Path(sys.executable).parent / "marketguard")
+    log = (tmp / f"server-{port}.log").open("wb")
+    proc = subprocess.Popen(
+        [exe, "serve", "--port", str(port), "--workers", str(workers), "--no-upgrade"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited: {(tmp / f'server-{port}.log').read_text()[-2000:]}")
+            try:
+                if httpx.get(base + "/readyz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("server did not become ready in 60 s")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+        log.close()
+
+
+def warm_up(base: str, token: str, bodies: Path, n: int = 300) -> None:
+    import httpx
+
+    lines = bodies.read_bytes().splitlines()
+    with httpx.Client(
+        base_url=base, timeout=30, headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    ) as c:
+        for body in lines[-n:]:
+            r = c.post("/v1/screen", content=body)
+            if r.status_code != 201:
+                raise RuntimeError(f"warm-up request failed: {r.status_code} {r.text[:300]}")
+
+
+def run_locust(base: str, token: str, bodies: Path, rate: float, users: int, seconds: int, tmp: Path) -> FixedRate:
+    prefix = tmp / f"locust-{int(time.time())}"
+    env = {
+        **os.environ,
+        "MG_BENCH_BODIES": str(bodies),
+        "MG_BENCH_TOKEN": token,
+        "MG_BENCH_PER_USER_RATE": str(rate / users),
+    }
+    exe = shutil.which("locust", path=str(Path(sys.executable).parent)) or "locust"
+    cmd = [
+        exe,
+        "-f",
+        str(Path(__file__).resolve()),
+        "--headless",
+        "--host",
+        base,
+        "-u",
+        str(users),
+        "-r",
+        str(users),
+        "-t",
+        f"{seconds}s",
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        "--loglevel",
+        "WARNING",
+        "--exit-code-on-error",
+        "0",
+        "--stop-timeout",
+        "5",
+    ]
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=seconds + 120)
+    with open(f"{prefix}_stats.csv", newline="") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["Name"] == "Aggregated")
+
+    def ms(col: str) -> float:
+        value = row.get(col, "N/A")
+        return float(value) if value not in ("", "N/A") else float("nan")
+
+    return FixedRate(
+        int(row["Request Count"]),
+        int(row["Failure Count"]),
+        float(row["Requests/s"]),
+        ms("50%"),
+        ms("90%"),
+        ms("99%"),
+        ms("99.9%"),
+        ms("Max Response Time"),
+    )
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _ms(text: str) -> float:
+    m = re.fullmatch(r"([\d.]+)(us|ms|s)", text.strip())
+    return float(m.group(1)) * _UNITS[m.group(2)] if m else float("nan")
+
+
+def run_wrk(base: str, token: str, bodies: Path, seconds: int, connections: int, tmp: Path) -> Saturation:
+    script = tmp / "screen.lua"
+    script.write_text(WRK_LUA)
+    env = {**os.environ, "MG_BENCH_BODIES": str(bodies), "MG_BENCH_TOKEN": token}
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script), base],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
+    errs = re.search(r"Socket errors:.*|Non-2xx or 3xx responses: \d+", out)
+    return Saturation(rps, p50, p99, errs.group(0) if errs else "none")
+
+
+def bench_one(kind: str, args: argparse.Namespace, bodies: Path) -> tuple[FixedRate, Saturation]:
+    with tempfile.TemporaryDirectory(prefix=f"mg-bench-{kind}-") as name:
+        tmp = Path(name)
+        with database(kind, args.pg_url, tmp) as url:
+            token = make_key(url)
+            with server(url, tmp, args.workers) as base:
+                warm_up(base, token, bodies)
+                fixed = run_locust(base, token, bodies, args.rate, args.users, args.duration, tmp)
+                time.sleep(2)
+                sat = run_wrk(base, token, bodies, args.wrk_duration, args.connections, tmp)
+    return fixed, sat
+
+
+def main() -> None:
+    from benchutil import print_header, verdict
+
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    ap.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="both")
+    ap.add_argument("--rate", type=float, default=500.0, help="fixed request rate for the latency run")
+    ap.add_argument("--users", type=int, default=50, help="locust users sharing the fixed rate")
+    ap.add_argument("--duration", type=int, default=30, help="seconds of fixed-rate load")
+    ap.add_argument("--wrk-duration", type=int, default=15, help="seconds of saturation load")
+    ap.add_argument("--connections", type=int, default=16, help="wrk connections at saturation")
+    ap.add_argument("--workers", type=int, default=1, help="Uvicorn worker processes")
+    ap.add_argument("--messages", type=int, default=20_000, help="distinct messages to cycle through")
+    ap.add_argument(
+        "--pg-url",
+        default=os.environ.get("MARKETGUARD_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"),
+    )
+    args = ap.parse_args()
+
+    print_header("marketguard service: POST /v1/screen")
+    with tempfile.TemporaryDirectory(prefix="mg-bench-bodies-") as name:
+        bodies = Path(name) / "bodies.jsonl"
+        print(f"load:     {write_bodies(bodies, args.messages)}")
+        print(f"server:   marketguard serve --workers {args.workers} (rate limit off), every request stored")
+        print(
+            f"fixed:    locust {args.users} users x constant_throughput({args.rate / args.users:g}/s) "
+            f"= {args.rate:g} req/s for {args.duration} s (after 300 warm-up requests)"
+        )
+        print(f"saturate: wrk -t2 -c{args.connections} -d{args.wrk_duration}s (closed loop)")
+        print()
+        kinds = ("sqlite", "postgresql") if args.db == "both" else (args.db,)
+        ok = True
+        for kind in kinds:
+            fixed, sat = bench_one(kind, args, bodies)
+            held = fixed.rps >= 0.97 * args.rate
+            good = fixed.p99 < TARGET_P99_MS and held and fixed.failures == 0
+            ok &= good
+            print(
+                f"[{kind}] fixed rate: {fixed.requests} requests, {fixed.failures} failed, achieved "
+                f"{fixed.rps:.0f} req/s; latency p50 {fixed.p50:.0f} ms, p90 {fixed.p90:.0f} ms, "
+                f"p99 {fixed.p99:.0f} ms, p99.9 {fixed.p999:.0f} ms, max {fixed.max_ms:.0f} ms"
+            )
+            print(
+                f"[{kind}] {verdict(good)}: p99 < {TARGET_P99_MS:.0f} ms at {args.rate:g} req/s"
+                f"{'' if held else ' (rate NOT held)'}"
+            )
+            print(
+                f"[{kind}] saturation: {sat.rps:.0f} req/s, p50 {sat.p50:.1f} ms, p99 {sat.p99:.1f} ms "
+                f"(errors: {sat.errors})"
+            )
+            print()
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(BENCH_DIR))
+    main()
