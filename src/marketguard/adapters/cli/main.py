@@ -15,6 +15,7 @@ from rich.text import Text
 from marketguard.adapters.cli.reviewers import reviewers_app
 from marketguard.adapters.cli.accounts import simulate_app
 from marketguard.adapters.cli.service import register as register_service
+from marketguard.adapters.cli.rules import rules_app
 from marketguard.adapters.cli.train import train_app
 from marketguard.core.engine import Screener
 from marketguard.core.model import Context, Message, Phase
@@ -243,6 +244,7 @@ register_service(app)  # serve, db, keys, audit (marketguard.adapters.cli.servic
 app.add_typer(simulate_app, name="simulate")  # labelled streams (marketguard.adapters.cli.accounts)
 app.add_typer(reviewers_app, name="reviewers")  # console accounts (marketguard.adapters.cli.reviewers)
 app.add_typer(train_app, name="train")  # the scam model (marketguard.adapters.cli.train)
+app.add_typer(rules_app, name="rules")  # fraud rule packs: test, list (marketguard.adapters.cli.rules)
 
 
 def main() -> None:

@@ -52,7 +52,9 @@ def render(console: Console, text: str, result: ScreenResult, title: str | None 
                 (repr(s.text), "italic"),
                 f"  [{s.start}:{s.end}]",
             )
-            if s.value:
+            if s.value and s.value.startswith("cues: "):  # a rule-pack finding: the words that made it fire
+                line.append(f"\n    matched {s.value}", style="magenta")
+            elif s.value:
                 line.append(f"  -> {s.value}")
             line.append(f"\n    {s.reason}  ({s.detector})", style="dim")
             for r in s.related:
@@ -69,6 +71,8 @@ def render(console: Console, text: str, result: ScreenResult, title: str | None 
             )
     if result.nudge:
         parts.append(Panel(Text(result.nudge), title="nudge shown to the sender", border_style="yellow"))
+    if result.warning:
+        parts.append(Panel(Text(result.warning), title="warning shown to the recipient", border_style="magenta"))
     if result.redacted_text is not None:
         parts.append(Panel(Text(result.redacted_text), title="as delivered (redacted)", border_style="dark_orange"))
     for note in result.notes:

@@ -179,7 +179,13 @@ class LinkDetector(Detector):
             if found is not None:
                 how = "written with look-alike characters" if found.score >= 0.95 else found.how
                 return self._lookalike(
-                    start, end, f"{sub}.{label}".lstrip("."), ref, found.brand.name, how, max(found.score, 0.9)
+                    start,
+                    end,
+                    ".".join(p for p in (sub, label, parts.suffix) if p),
+                    ref,
+                    found.brand.name,
+                    how,
+                    max(found.score, 0.9),
                 )
             return None
         found = imitation(parts.registered, parts.domain, parts.subdomain, self.brands)

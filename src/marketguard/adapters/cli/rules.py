@@ -1,0 +1,87 @@
+"""`marketguard rules`: run the fixtures of a rule pack, list its rules.
+
+    marketguard rules test                        # the packaged fraud pack (marketguard/rules/fraud/)
+    marketguard rules test my_rules/ extra.yaml   # a pack made of these files and folders
+    marketguard rules list [PACK...]
+
+A policy owner who adds a rule runs `rules test` before shipping it: every `match` example must fire the
+rule and every `no_match` example must not. Exit status 1 when any example fails, 2 when the pack does
+not load (the message names the file and the rule).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from marketguard.core.rulepack import CompiledPack, RulePackError, compile_pack, default_pack, load_paths
+
+rules_app = typer.Typer(no_args_is_help=True, help="Fraud rule packs: run their fixtures, list their rules.")
+
+PackArg = Annotated[
+    list[Path] | None,
+    typer.Argument(metavar="[PACK]...", help="Rule files or folders of *.yaml (default: the packaged fraud pack)."),
+]
+
+
+def _pack(paths: list[Path] | None) -> CompiledPack:
+    try:
+        return compile_pack(load_paths(paths) if paths else default_pack())
+    except RulePackError as exc:
+        Console(stderr=True).print(Text.assemble(("error: ", "red"), str(exc)), highlight=False)
+        raise typer.Exit(2) from None
+
+
+@rules_app.command("test")
+def test_cmd(
+    paths: PackArg = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print every example, not only failures.")] = False,
+) -> None:
+    """Run every rule's own examples; print pass/fail per rule; exit 1 if any example fails."""
+    from marketguard.core.rulepack.fixtures import run_fixtures
+
+    pack = _pack(paths)
+    console = Console()
+    results = run_fixtures(pack)
+    by_rule: dict[str, list[bool]] = {}
+    for r in results:
+        by_rule.setdefault(r.rule_id, []).append(r.ok)
+        if verbose or not r.ok:
+            what = "should fire" if r.expected else "should stay silent"
+            mark = ("ok  ", "green") if r.ok else ("FAIL", "bold red")
+            console.print(Text.assemble(mark, f" {r.rule_id}: {what}: {r.text!r}"), highlight=False)
+    failed_rules = 0
+    for compiled in pack.rules:
+        oks = by_rule.get(compiled.rule.id, [])
+        passed = all(oks)
+        failed_rules += not passed
+        console.print(
+            Text.assemble(
+                ("pass" if passed else "FAIL", "green" if passed else "bold red"),
+                f"  {compiled.rule.id}  ({sum(oks)}/{len(oks)} examples)",
+            ),
+            highlight=False,
+        )
+    failures = sum(not r.ok for r in results)
+    console.print(
+        f"{len(pack.rules)} rules, {len(results)} examples: {failures} failed"
+        + (f" in {failed_rules} rules" if failures else "")
+    )
+    if failures:
+        raise typer.Exit(1)
+
+
+@rules_app.command("list")
+def list_cmd(paths: PackArg = None) -> None:
+    """The rules of a pack: id, kind, score, severity, file and what each catches."""
+    pack = _pack(paths)
+    table = Table("id", "kind", "score", "severity", "file", "catches")
+    for compiled in pack.rules:
+        r = compiled.rule
+        table.add_row(r.id, r.kind, f"{r.score:.2f}", r.severity, r.source, r.description)
+    Console().print(table)
