@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Api
 from marketguard.adapters.storage import cases, moderation
 from marketguard.adapters.storage.clock import utcnow
 from marketguard.adapters.storage.db import run
+from service_api import Api
 
 LOGIN = {
     "id": "e-1",

@@ -7,7 +7,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Api
+from service_api import Api
 
 
 def _code(r: object) -> tuple[int, str]:

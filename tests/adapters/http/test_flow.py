@@ -7,8 +7,8 @@ from typing import Any
 import orjson
 from sqlalchemy import select
 
-from conftest import Api
 from marketguard.adapters.storage.tables import Outbox
+from service_api import Api
 
 SPAM = "Add me on WhatsApp +1 415 555 0192 so we skip the fees"
 

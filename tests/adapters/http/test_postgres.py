@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import Api
+from service_api import Api
 
 
 def test_flow_on_postgres_with_awkward_text(pg_api: Api) -> None:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from servers import Server, make_key
 from sqlalchemy import create_engine, text
 
 from service_helpers import ADMIN_URL, throwaway_postgres
+from service_servers import Server, make_key
 
 pytestmark = pytest.mark.slow
 

@@ -17,8 +17,8 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
-from conftest import make_api
 from marketguard.service.settings import ServiceSettings
+from service_api import make_api
 
 _DATA = Path(tempfile.mkdtemp(prefix="mg-schemathesis-"))
 atexit.register(shutil.rmtree, _DATA, True)

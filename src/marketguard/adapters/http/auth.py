@@ -4,10 +4,11 @@ the key's rate limit. A reviewer is whoever holds a review key: its name is thei
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from marketguard.adapters.http.state import AppState
@@ -32,7 +33,7 @@ class RateLimited(ServiceError):
         self.retry_after = retry_after
 
 
-def app_state(request: Request) -> AppState:
+async def app_state(request: Request) -> AppState:
     state: AppState = request.app.state.mg
     return state
 
@@ -40,10 +41,10 @@ def app_state(request: Request) -> AppState:
 StateDep = Annotated[AppState, Depends(app_state)]
 
 
-def require(scope: str) -> Callable[..., Caller]:
+def require(scope: str) -> Callable[..., Awaitable[Caller]]:
     """A dependency that authenticates the caller, checks `scope` and takes a rate-limit token."""
 
-    def dependency(
+    async def dependency(  # async: no thread-pool hop per request; the database is read only on a cache miss
         state: StateDep,
         bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
         header: Annotated[str | None, Depends(_header)],
@@ -53,7 +54,7 @@ def require(scope: str) -> Callable[..., Caller]:
             raise Unauthorized("missing_key", "send an API key: Authorization: Bearer mg_...")
         caller = state.cached_key(token)
         if caller is None:
-            caller = run(state.engine, lambda s: keys.authenticate(s, token))
+            caller = await run_in_threadpool(run, state.engine, lambda s: keys.authenticate(s, token))
             if caller is None:
                 raise Unauthorized("invalid_key", "the API key is unknown, malformed or revoked")
             state.cache_key(token, caller)
