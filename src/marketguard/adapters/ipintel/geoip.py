@@ -8,8 +8,8 @@ logins come from a handful of addresses.
 from __future__ import annotations
 
 import ipaddress
+import socket
 import threading
-from functools import lru_cache
 from typing import Any
 
 from marketguard.adapters.ipintel.classify import classify_network
@@ -43,12 +43,39 @@ def network_of(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
     )
 
 
-class GeoIp2FastIntel:
-    """Country and ASN organisation from geoip2fast; `ipv6=True` loads the larger IPv4+IPv6 file."""
+def prefix_key(ip: str) -> bytes | None:
+    """The /24 (IPv4) or /48 (IPv6) of an address as bytes, cheaply; None if it is not an address."""
+    try:
+        if ":" in ip:
+            return socket.inet_pton(socket.AF_INET6, ip)[:6]
+        return socket.inet_pton(socket.AF_INET, ip)[:3]
+    except OSError:
+        return None
 
-    def __init__(self, ipv6: bool = True, cache_size: int = 65536) -> None:
+
+class GeoIp2FastIntel:
+    """Country and ASN organisation from geoip2fast; `ipv6=True` loads the larger IPv4+IPv6 file.
+
+    Answers are cached per /24 (IPv6: /48): country and network operator do not change inside one, and
+    people's addresses wander inside their provider's block, so a per-address cache would mostly miss.
+    """
+
+    def __init__(self, ipv6: bool = True, cache_size: int = 262144) -> None:
         self._ipv6 = ipv6
-        self.lookup = lru_cache(maxsize=cache_size)(self._lookup)  # type: ignore[method-assign]
+        self._cache: dict[bytes, NetInfo] = {}
+        self._cache_size = cache_size
+
+    def lookup(self, ip: str) -> NetInfo:
+        key = prefix_key(ip)
+        if key is None:
+            return self._lookup(ip)  # raises ValueError with ipaddress's wording
+        found = self._cache.get(key)
+        if found is None:
+            found = self._lookup(ip)
+            if len(self._cache) >= self._cache_size:
+                self._cache.clear()  # simple and bounded; refills from the hot prefixes at once
+            self._cache[key] = found
+        return found
 
     def _lookup(self, ip: str) -> NetInfo:
         address = ipaddress.ip_address(ip)
@@ -70,5 +97,3 @@ class GeoIp2FastIntel:
             lon=centre[1] if centre else None,
         )
 
-    def lookup(self, ip: str) -> NetInfo:  # replaced by the cached version in __init__
-        return self._lookup(ip)

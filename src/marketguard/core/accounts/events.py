@@ -11,6 +11,7 @@ A bad event raises `AccountEventError` (a `RecordError`) naming the field; nothi
 from __future__ import annotations
 
 import ipaddress
+import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,6 +23,7 @@ import phonenumbers
 from marketguard.errors import RecordError
 
 MAX_FIELD_CHARS = 512
+_ZERO = timedelta(0)
 MAX_USER_AGENT_CHARS = 2048
 
 # ISO 3166-1 alpha-2: the regions phonenumbers knows (every country with a telephone plan) plus the few
@@ -41,9 +43,10 @@ class EventKind(str, Enum):
 
 
 ACCOUNT_KINDS = frozenset(k.value for k in EventKind)
+_KIND = {k.value: k for k in EventKind}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen dataclasses cost a setattr call per field, per event
 class AccountEvent:
     """One validated event. Fields not used by the kind are None."""
 
@@ -66,6 +69,8 @@ class AccountEvent:
 
 def _text(record: Mapping[str, Any], key: str, required: bool, limit: int = MAX_FIELD_CHARS) -> str | None:
     value = record.get(key)
+    if type(value) is str and 0 < len(value) <= limit and not value.isspace():
+        return value  # the common case, checked in one line
     if value is None:
         if required:
             raise AccountEventError(f"missing field '{key}'")
@@ -91,12 +96,21 @@ def _country(record: Mapping[str, Any], key: str) -> str:
 
 
 def _ip(record: Mapping[str, Any]) -> str:
+    """The address in canonical form. `inet_pton` is strict (four decimal octets, no zone ids) and ten times
+    faster than `ipaddress`, which the fast path falls back on only to word the error."""
     value = _text(record, "ip", required=True)
     assert value is not None
+    text = value.strip()
+    family = socket.AF_INET6 if ":" in text else socket.AF_INET
     try:
-        return str(ipaddress.ip_address(value.strip()))
+        return socket.inet_ntop(family, socket.inet_pton(family, text))
+    except (OSError, ValueError):
+        pass
+    try:
+        ipaddress.ip_address(text)
     except ValueError:
-        raise AccountEventError(f"field 'ip' is not an IPv4 or IPv6 address: {value!r}") from None
+        raise AccountEventError(f"field 'ip' is not an IPv4 or IPv6 address: {value[:64]!r}") from None
+    raise AccountEventError(f"field 'ip' is not a plain IPv4 or IPv6 address: {value[:64]!r}")
 
 
 def _time(record: Mapping[str, Any]) -> datetime:
@@ -107,9 +121,11 @@ def _time(record: Mapping[str, Any]) -> datetime:
         raise AccountEventError(f"field 'at' must be an ISO 8601 string, got {type(value).__name__}")
     try:
         at = datetime.fromisoformat(value)
+        if value[-1] == "Z":  # the common case: UTC by construction
+            return at
     except ValueError:
         raise AccountEventError(f"field 'at' is not an ISO 8601 time: {value[:64]!r}") from None
-    if at.tzinfo is None or at.utcoffset() != timedelta(0):
+    if at.tzinfo is None or at.utcoffset() != _ZERO:
         raise AccountEventError(f"field 'at' must be in UTC (end with 'Z'), got {value[:64]!r}")
     return at
 
@@ -121,12 +137,22 @@ def event_from_dict(record: Any) -> AccountEvent:
     raw_kind = record.get("kind")
     if not isinstance(raw_kind, str) or raw_kind not in ACCOUNT_KINDS:
         raise AccountEventError(f"field 'kind' must be one of {sorted(ACCOUNT_KINDS)}, got {raw_kind!r}")
-    kind = EventKind(raw_kind)
+    kind = _KIND[raw_kind]
     event_id = _text(record, "id", required=True)
     account = _text(record, "account_id", required=True)
     assert event_id is not None and account is not None
     at = _time(record)
-    common: dict[str, Any] = {"id": event_id, "kind": kind, "account_id": account, "at": at, "ts": at.timestamp()}
+    ts = at.timestamp()
+    if kind is EventKind.LOGIN or kind is EventKind.LOGOUT:  # the bulk of the traffic: no kwargs dict
+        success = record.get("success", True)
+        if success is not True and success is not False:
+            raise AccountEventError(f"field 'success' must be true or false, got {success!r}")
+        return AccountEvent(
+            event_id, kind, account, at, ts, _ip(record), _text(record, "device_id", True),
+            _text(record, "user_agent", False, MAX_USER_AGENT_CHARS) or "",
+            _text(record, "session_id", kind is EventKind.LOGIN), success if kind is EventKind.LOGIN else True,
+        )
+    common: dict[str, Any] = {"id": event_id, "kind": kind, "account_id": account, "at": at, "ts": ts}
     if kind is EventKind.IDENTITY:
         return AccountEvent(
             **common,
@@ -136,15 +162,9 @@ def event_from_dict(record: Any) -> AccountEvent:
     common["ip"] = _ip(record)
     common["device_id"] = _text(record, "device_id", True)
     common["user_agent"] = _text(record, "user_agent", False, MAX_USER_AGENT_CHARS) or ""
-    if kind is EventKind.PAYOUT_CHANGE:
-        return AccountEvent(
-            **common,
-            method=_text(record, "method", True),
-            beneficiary_name=_text(record, "beneficiary_name", True),
-            beneficiary_country=_country(record, "beneficiary_country"),
-        )
-    common["session_id"] = _text(record, "session_id", kind is EventKind.LOGIN)
-    success = record.get("success", True)
-    if not isinstance(success, bool):
-        raise AccountEventError(f"field 'success' must be true or false, got {success!r}")
-    return AccountEvent(**common, success=success if kind is EventKind.LOGIN else True)
+    return AccountEvent(
+        **common,
+        method=_text(record, "method", True),
+        beneficiary_name=_text(record, "beneficiary_name", True),
+        beneficiary_country=_country(record, "beneficiary_country"),
+    )

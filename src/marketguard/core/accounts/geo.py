@@ -33,7 +33,8 @@ class NetInfo:
     """One address, as far as offline data can tell: country, network (ASN, organisation), its type.
 
     `network` is the smallest stable unit a household keeps (the IPv4 /24 or IPv6 /48) and `lat`/`lon`
-    the centre of the country, used for great-circle distances and a rough local hour.
+    the centre of the country, used for great-circle distances and a rough local hour. Adapters may share
+    one answer across a network, so `ip` is an address of that network, not necessarily the one asked.
     """
 
     ip: str

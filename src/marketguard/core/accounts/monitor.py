@@ -66,6 +66,9 @@ class AccountMonitor:
         self._v = config.verdicts
         self._p = config.policy
         self._log_pop_hour = [math.log(h) for h in config.population.hour]
+        self._w = tuple(config.weights[f] for f in ("device", "country", "org", "network", "browser", "os", "hour"))
+        self._other_browser = config.population.browser["other"]
+        self._other_os = config.population.os["other"]
 
     # ------------------------------------------------------------------ entry point
 
@@ -113,15 +116,6 @@ class AccountMonitor:
 
     # ------------------------------------------------------------------ the statistical model
 
-    def _llr(self, profile: Profile, feature: str, value: str, p_pop: float) -> float:
-        """log p(value | population) - log p(value | account), the account smoothed towards the population."""
-        cfg = self.config
-        n = profile.totals.get(feature, 0.0)
-        c = profile.count(feature, value)
-        p_user = (c + cfg.alpha * p_pop) / (n + cfg.alpha)
-        llr = math.log(p_pop) - math.log(p_user)
-        return min(cfg.clip_high, max(cfg.clip_low, llr))
-
     def _hour_llr(self, profile: Profile, hour: int) -> float:
         cfg = self.config
         n = sum(profile.hours)
@@ -157,20 +151,31 @@ class AccountMonitor:
         hour = self._local_hour(profile, ev, net)
         known_device = profile.devices.get(device_id)
         seasoned = profile.n_logins > 0
-        w = cfg.weights
+        # Freeman et al.: per feature, log p(value | population) - log p(value | this account), the account's
+        # counts smoothed with `alpha` pseudo-logins drawn from the population; weighted, clipped, summed.
         geo_w = 0.3 if anonymising else 1.0
-        parts = {
-            "device": w["device"] * self._llr(profile, "device", device_id, pop.device),
-            "country": geo_w * w["country"] * self._llr(profile, "country", country, pop.country),
-            "org": geo_w * w["org"] * self._llr(profile, "org", net.org, pop.org),
-            "network": geo_w * w["network"] * self._llr(profile, "network", net.network, pop.network),
-            "browser": w["browser"]
-            * self._llr(profile, "browser", browser, pop.browser.get(browser, pop.browser["other"])),
-            "os": w["os"] * self._llr(profile, "os", os, pop.os.get(os, pop.os["other"])),
-        }
+        w = self._w
+        alpha, lo, hi = cfg.alpha, cfg.clip_low, cfg.clip_high
+        counts, totals = profile.counts, profile.totals
+        parts: dict[str, float] = {}
+        llr = 0.0
+        for feature, value, p_pop, weight in (
+            ("device", device_id, pop.device, w[0]),
+            ("country", country, pop.country, w[1] * geo_w),
+            ("org", net.org, pop.org, w[2] * geo_w),
+            ("network", net.network, pop.network, w[3] * geo_w),
+            ("browser", browser, pop.browser.get(browser, self._other_browser), w[4]),
+            ("os", os, pop.os.get(os, self._other_os), w[5]),
+        ):
+            table = counts.get(feature)
+            c = table.get(value, 0.0) if table else 0.0
+            x = math.log(p_pop * (totals.get(feature, 0.0) + alpha) / (c + alpha * p_pop))
+            x = weight * (hi if x > hi else lo if x < lo else x)
+            parts[feature] = x
+            llr += x
         hour_llr = self._hour_llr(profile, hour) if profile.n_logins >= 10 else 0.0
-        parts["hour"] = w["hour"] * hour_llr
-        llr = sum(parts.values()) if seasoned else 0.0
+        parts["hour"] = w[6] * hour_llr
+        llr = llr + parts["hour"] if seasoned else 0.0
         signals: list[AccountSignal] = []
         rules: list[tuple[AccountDecision, str]] = []
 

@@ -24,7 +24,7 @@ class AccountDecision(str, Enum):
 _ORDER = {d: i for i, d in enumerate(AccountDecision)}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen dataclasses cost a setattr call per field, per event
 class AccountSignal:
     """One finding about an event, with the evidence that explains it."""
 
@@ -45,7 +45,7 @@ class AccountSignal:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen dataclasses cost a setattr call per field, per event
 class AccountResult:
     """The answer for one account event; `to_dict()` has the shape of a message result."""
 
