@@ -220,3 +220,27 @@ def test_open_case_is_unique_per_subject_under_concurrency(engine: Engine) -> No
     with engine.connect() as conn:
         rows = conn.execute(select(Case.id, Case.items).where(Case.subject_id == "u-race")).all()
     assert len(rows) == 1 and rows[0][1] == 4
+
+
+def test_screening_results_open_cases_in_the_most_severe_family(engine: Engine) -> None:
+    def sig(kind: str, family: str, score: float) -> dict[str, object]:
+        return {"kind": kind, "family": family, "score": score, "start": 0, "end": 1, "text": "x"}
+
+    result = {
+        "id": "m-1",
+        "decision": "block",
+        "rule": "phishing-link",
+        "signals": [sig("contact.url", "contact", 0.95), sig("scam.phishing", "scam", 0.85)],
+    }
+    _, case_id = run(
+        engine,
+        lambda s: moderation.record_screen(s, SETTINGS, result, "message", "x", ("account", "u-p"), "api", utcnow()),
+    )
+    row = run(engine, lambda s: cases.get(s, case_id))  # type: ignore[arg-type]
+    assert (row.family, row.urgent, row.severity) == ("scam", True, 1.0)
+    weak = {**result, "decision": "nudge", "signals": [sig("contact.request", "contact", 0.6)]}
+    _, none = run(
+        engine,
+        lambda s: moderation.record_screen(s, SETTINGS, weak, "message", "x", ("account", "u-q"), "api", utcnow()),
+    )
+    assert none is None  # below the case threshold and not a review: stored, no case

@@ -15,7 +15,7 @@ import hashlib
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage import audit_log, cases, outbox
@@ -25,6 +25,7 @@ from marketguard.service.audit import EventKind
 from marketguard.service.errors import Conflict, Invalid, NotFound
 from marketguard.service.priority import (
     FAMILY_SEVERITY,
+    FAMILY_TIER,
     REASON_FAMILY,
     case_family,
     is_urgent,
@@ -59,7 +60,9 @@ def record_screen(
     signals: list[dict[str, Any]] = result.get("signals", [])
     strong = [s for s in signals if float(s["score"]) >= settings.case_min_score]
     top = max(signals, key=lambda s: float(s["score"]), default=None)
-    family = case_family(str(top["family"])) if top else None
+    # the case's family is the most severe one among the signals that count (a scam beats circumvention)
+    counted = strong or ([top] if top else [])
+    family = max((case_family(str(s["family"])) for s in counted), key=lambda f: FAMILY_TIER.get(f, 0), default=None)
     decision_id = new_id()
     escalate = subject is not None and (
         result["decision"] in ESCALATING or (result["decision"] != "allow" and bool(strong))
@@ -82,8 +85,9 @@ def record_screen(
             },
         )
         case_id = cases.attach(session, subject, item, actor, now)
-    session.add(
-        Decision(
+    # a Core insert: this runs for every screened message, and skips the ORM's unit-of-work bookkeeping
+    session.execute(
+        insert(Decision).values(
             id=decision_id,
             source="screen",
             item_id=result.get("id"),
