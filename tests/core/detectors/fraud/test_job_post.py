@@ -1,0 +1,111 @@
+"""Job posts: records with structured fields, and the detector that weighs the post by its client."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marketguard import Screener
+from marketguard.core.model import Kind
+from marketguard.core.records import message_from_dict
+from marketguard.errors import RecordError
+
+SCAM = {
+    "kind": "job_post",
+    "title": "Data Entry Clerk - $45/hr",
+    "description": "No experience needed, immediate start. Apply by messaging our HR on Telegram @hr_desk.",
+    "budget": {"amount": 45, "type": "hourly"},
+    "client": {"spend": 0, "payment_verified": False, "account_age_days": 2, "country": "us"},
+}
+
+
+def test_a_job_post_record_is_screened_as_title_then_description() -> None:
+    message = message_from_dict(SCAM)
+    assert message.kind is Kind.JOB_POST and message.job is not None
+    assert message.text == f"{SCAM['title']}\n\n{SCAM['description']}"
+    assert message.text[message.job.description_offset :] == SCAM["description"]
+    assert message.job.client.country == "US" and message.job.budget == 45 and message.job.budget_type == "hourly"
+    assert "title" not in message.extra
+
+
+def _job_signal(screener: Screener, record: dict[str, Any]) -> Any:
+    result = screener.screen(message_from_dict(record))
+    return next((s for s in result.signals if s.detector.startswith("fraud.job_post")), None)
+
+
+def test_marks_and_client_facts_are_named_and_the_span_is_the_strongest_mark(fraud_screener: Screener) -> None:
+    signal = _job_signal(fraud_screener, SCAM)
+    assert signal is not None and signal.score >= 0.9
+    assert signal.kind == "scam.offplatform_interview"
+    assert signal.text.startswith("Apply by messaging our HR on Telegram")
+    assert "$0 spent" in signal.reason and "no experience, immediate start" in signal.reason
+
+
+def test_client_facts_raise_the_score_but_never_flag_alone(fraud_screener: Screener) -> None:
+    weak = {**SCAM, "title": "Typing job", "description": "Simple typing, $35/hr. No experience needed."}
+    new = _job_signal(fraud_screener, weak)
+    old = _job_signal(fraud_screener, {**weak, "client": {"spend": 50_000, "payment_verified": True}})
+    assert new is not None and old is not None and new.score > old.score
+    honest_new = {**SCAM, "title": "Fix Django migrations", "description": "Conflicting migrations after a merge."}
+    assert _job_signal(fraud_screener, honest_new) is None
+
+
+def test_a_company_writing_from_a_personal_mailbox(fraud_screener: Screener) -> None:
+    record = {
+        "kind": "job_post",
+        "title": "Typing assistant",
+        "description": "Typing work, $38 per hour, start today. Email acme.hiring@gmail.com.",
+        "company": "Acme Staffing LLC",
+    }
+    signal = _job_signal(fraud_screener, record)
+    assert signal is not None and "personal gmail mailbox" in signal.reason
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"kind": "job_post"}, "missing field 'text' (or 'title'/'description')"),
+        ({"kind": "job_post", "title": 3}, "field 'title' must be a string"),
+        ({"kind": "job_post", "title": "t", "budget": "lots"}, "field 'budget' must be a number or an object"),
+        ({"kind": "job_post", "title": "t", "budget": {"amount": 5, "type": "weekly"}}, "'fixed' or 'hourly'"),
+        ({"kind": "job_post", "title": "t", "client": {"spend": -1}}, "field 'client.spend' must be a number >= 0"),
+        ({"kind": "job_post", "title": "t", "client": {"payment_verified": "yes"}}, "true or false"),
+        ({"kind": "job_post", "title": "t", "client": {"account_age_days": 1.5}}, "whole number"),
+        ({"kind": "job_post", "title": "t", "client": {"country": "USA"}}, "two-letter"),
+        ({"kind": "job_post", "title": "t", "client": {"rating": 5}}, "unknown keys ['rating']"),
+    ],
+)
+def test_malformed_job_fields_are_precise_errors(record: dict[str, Any], message: str) -> None:
+    with pytest.raises(RecordError, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[")):
+        message_from_dict(record)
+
+
+_values = st.none() | st.booleans() | st.integers(-5, 10**6) | st.floats() | st.text(max_size=10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {"kind": st.just("job_post")},
+        optional={
+            "title": _values,
+            "description": _values,
+            "company": _values,
+            "budget": _values | st.dictionaries(st.sampled_from(["amount", "type", "x"]), _values, max_size=3),
+            "client": _values
+            | st.dictionaries(
+                st.sampled_from(["spend", "payment_verified", "account_age_days", "country", "x"]), _values, max_size=4
+            ),
+            "text": _values,
+        },
+    )
+)
+def test_any_job_record_parses_or_fails_with_a_record_error(record: dict[str, Any]) -> None:
+    try:
+        message = message_from_dict(record)
+    except RecordError:
+        return
+    assert isinstance(message.text, str) and message.job is not None

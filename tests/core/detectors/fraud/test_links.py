@@ -1,0 +1,112 @@
+"""Look-alike links: brands imitated in every way the issue names; the real brand stays allowed; hostile
+URLs get a clear result, never an exception."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marketguard.core.detectors.base import DetectorConfig, Finding
+from marketguard.core.detectors.fraud.brands import Brand, skeleton, within_distance
+from marketguard.core.detectors.fraud.links import LinkDetector, decode_host, find_hosts
+from marketguard.core.text.normalize import Document
+
+
+def _find(text: str, detector: LinkDetector | None = None) -> list[Finding]:
+    return (detector or LinkDetector(DetectorConfig())).detect(Document(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "span", "how"),
+    [
+        ("Contract at upw0rk-offers[.]com", "scam.lookalike_link", "upw0rk-offers[.]com", "joined to other words"),
+        ("log in at https://pаypal.com/signin", "scam.lookalike_link", "https://pаypal.com/signin", "look-alike"),
+        ("see http://xn--pypal-4ve.com/x", "scam.lookalike_link", "http://xn--pypal-4ve.com/x", "look-alike"),
+        ("go to paypal.com.secure-login.net", "scam.lookalike_link", "paypal.com.secure-login.net", "sub-domain"),
+        ("paypal-secure-login.com/verify", "scam.lookalike_link", "paypal-secure-login.com/verify", "other words"),
+        ("visit upwrok.com today", "scam.lookalike_link", "upwrok.com", "typosquatting"),
+        ("mail hr@upwork-careers.net now", "scam.lookalike_link", "upwork-careers.net", "e-mail address"),
+        ("sign at upwork dot com dot offers dot io", "scam.lookalike_link", "upwork dot com dot offers dot io", ""),
+        ("hxxp://192.168.4.20/login", "scam.phishing", "hxxp://192.168.4.20/login", "bare IP"),
+        ("bit.ly/3xYz to claim", "scam.phishing", "bit.ly/3xYz", "shortener"),
+        ("https://%2570aypal.com/x", "scam.phishing", "https://%2570aypal.com", "percent-encoding"),
+        ("open the brief.zip and sign in", "scam.phishing", "brief.zip", "open or run"),
+        ("run Setup_Rates.exe to see the rates", "scam.malware", "Setup_Rates.exe", ".exe"),
+    ],
+)
+def test_lookalikes_and_risky_links(text: str, kind: str, span: str, how: str) -> None:
+    found = [f for f in _find(text) if f.kind == kind and f.score >= 0.5]
+    assert found, f"nothing found in {text!r}"
+    assert text[found[0].start : found[0].end] == span
+    assert how in found[0].reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Receipt: https://www.paypal.com/activity/payment/5TY12345",
+        "Your contract: https://www.upwork.com/ab/contracts/123",
+        "payments via payoneer.com and wise.com are both fine",
+        "docs at https://docs.google.com/document/d/abc",
+        "login.microsoftonline.com is the SSO endpoint",
+        "I use Applebees.com for the menu mockups",
+        "the otherwise.com landing page",
+        "server logs: 10.0.0.12 - - GET /health 200",
+        "fix the bug in app.js and utils.js",
+        "I'll send the source files as a zip",
+    ],
+)
+def test_real_brands_and_ordinary_text_are_allowed(text: str) -> None:
+    assert [f for f in _find(text) if f.score >= 0.5] == []
+
+
+def test_an_invalid_punycode_label_is_reported_not_raised() -> None:
+    (found,) = _find("http://xn--zz.com/login")
+    assert found.kind == "scam.phishing" and "not valid IDNA" in found.reason
+    assert decode_host("xn--zz.com")[1] is not None
+
+
+def test_the_protected_brands_are_configurable() -> None:
+    acme = LinkDetector(DetectorConfig(), brands=(Brand("acmebank", frozenset({"acmebank.com"})),))
+    assert _find("login at acmebank-secure.com", acme)
+    assert not _find("login at acmebank.com", acme)
+    assert not _find("login at paypal-secure.com", acme)
+
+
+def test_skeleton_and_distance() -> None:
+    assert skeleton("pаypа1") == "paypal"
+    assert within_distance("upwrok", "upwork", 1)
+    assert not within_distance("upwards", "upwork", 1)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"abcxyz0189.-/:%@[] ", "xn--", "http://", "paypal", " dot ", "%25", "а", "\u200b", ".zip"]),
+        max_size=120,
+    ).map("".join)
+)
+def test_any_text_gives_findings_inside_it(text: str) -> None:
+    for f in _find(text):
+        assert 0 <= f.start < f.end <= len(text)
+        assert 0.0 <= f.score <= 1.0
+    for ref in find_hosts(Document(text).plain.text):
+        assert ref.start < ref.end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://" + "a" * 100_000 + ".com/login",
+        "https://paypal.com/" + "x/" * 50_000,
+        "https://" + "%25" * 30_000 + "70aypal.com",
+        "http://" + "xn--" * 20_000 + ".com",
+        "http://xn--" + "9" * 60 + ".com http://xn--ls8h.xn--ls8h",
+        ("sub." * 60) + "paypal-login.com",
+        "@" + "a." * 50_000 + "com",
+    ],
+)
+def test_hostile_urls_get_a_result(text: str) -> None:
+    for f in _find(text):
+        assert 0 <= f.start < f.end <= len(text)

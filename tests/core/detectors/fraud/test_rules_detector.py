@@ -1,0 +1,76 @@
+"""The rule pack through the screener: families, original offsets through disguise, explanations, warnings."""
+
+from __future__ import annotations
+
+import pytest
+
+from marketguard import Context, Decision, Message, Phase, Screener
+from marketguard.core.detectors.base import DetectorConfig
+from marketguard.core.detectors.fraud.rules import FraudRulesDetector
+from marketguard.core.text.normalize import Document
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "family"),
+    [
+        ("Message HR on Telegram to continue.", "scam.offplatform_interview", "scam"),
+        ("Rent me your account, $1,000 a month.", "account.rental_offer", "account"),
+        ("Add my Payoneer as withdrawal method on your profile.", "account.payout_redirect", "account"),
+        ("Top up 100 USDT to unlock tasks.", "scam.crypto_task", "scam"),
+    ],
+)
+def test_each_finding_takes_its_kind_family(fraud_screener: Screener, text: str, kind: str, family: str) -> None:
+    result = fraud_screener.screen(text)
+    signal = next(s for s in result.signals if s.kind == kind)
+    assert signal.family == family
+    assert signal.detector.startswith("fraud.rules@")
+    assert "rule " in signal.reason and signal.value and signal.value.startswith("cues: ")
+
+
+def test_disguised_text_matches_and_offsets_point_into_the_original() -> None:
+    text = "Kindly message our H\u200bR on Т е l e g r a m for the interview"
+    (finding,) = FraudRulesDetector(DetectorConfig()).detect(Document(text))
+    assert text[finding.start : finding.end].startswith("message")
+    assert text[finding.start : finding.end].endswith("m")
+    assert "'Т е l e g r a m'" in (finding.value or "")
+
+
+@pytest.mark.parametrize("phase", list(Phase))
+def test_scams_are_never_allowed_and_the_recipient_is_warned(fraud_screener: Screener, phase: Phase) -> None:
+    result = fraud_screener.screen(
+        "There is a $49 training fee, refunded with your first payment.", Context(phase=phase)
+    )
+    assert result.decision is Decision.REVIEW
+    assert result.warning and "never ask you to pay to start a job" in result.warning
+    assert "scam-fee-warning" in result.rules_fired
+    assert result.to_dict()["warning"] == result.warning
+
+
+def test_a_confident_phishing_link_is_blocked(fraud_screener: Screener) -> None:
+    result = fraud_screener.screen("Your contract is ready, sign it at upw0rk-contracts.com/offer/8812")
+    assert result.decision is Decision.BLOCK and result.rule == "scam-phishing-block"
+    assert result.warning and "phishing" in result.warning
+
+
+def test_rental_offers_go_to_review_with_the_account_warning(fraud_screener: Screener) -> None:
+    result = fraud_screener.screen(
+        Message(text="Keep 30%, give me TeamViewer.", context=Context(Phase.ACTIVE_CONTRACT))
+    )
+    assert result.decision is Decision.REVIEW and result.rule == "account-trade"
+    assert result.warning and "Renting, selling or lending an account" in result.warning
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry, I won't move to WhatsApp.",
+        "The test task is paid: $40 for a 300-word sample, through a milestone.",
+        "Receipt: your payment of $250.00 was sent. View it at https://www.paypal.com/activity/payment/7GH12345XY",
+        "Got this: 'message HR on Telegram for interview'. Is this a scam?",
+        "Never pay to start a job, a real client will never ask you for a registration fee.",
+    ],
+)
+def test_hard_negatives_get_no_scam_signal_nor_warning(fraud_screener: Screener, text: str) -> None:
+    result = fraud_screener.screen(text)
+    assert not [s for s in result.signals if s.family in ("scam", "account")]
+    assert result.warning is None and "warning" not in result.to_dict()
