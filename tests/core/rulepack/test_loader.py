@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -77,9 +78,9 @@ def test_errors_name_the_file_and_the_rule(overrides: dict[str, object], message
 
 
 def test_yaml_errors_and_duplicates_name_the_file() -> None:
-    with pytest.raises(RulePackError, match="bad.yaml: not valid YAML"):
+    with pytest.raises(RulePackError, match=r"bad\.yaml: not valid YAML"):
         load_pack([("bad.yaml", "rules: [")])
-    with pytest.raises(RulePackError, match="b.yaml: rule 'r1' is already defined in a.yaml"):
+    with pytest.raises(RulePackError, match=r"b\.yaml: rule 'r1' is already defined in a\.yaml"):
         load_pack([("a.yaml", _rule()), ("b.yaml", _rule())])
     with pytest.raises(RulePackError, match="the pack has no rules"):
         load_pack([("empty.yaml", "")])
@@ -126,7 +127,7 @@ def test_load_paths_reads_folders_and_files(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(_rule(), "utf-8")
     assert len(load_paths([tmp_path]).rules) == 1
     (tmp_path / "sub").mkdir()
-    with pytest.raises(RulePackError, match="no \\*.yaml rule files"):
+    with pytest.raises(RulePackError, match=r"no \*\.yaml rule files"):
         load_paths([tmp_path / "sub"])
     with pytest.raises(RulePackError, match="cannot read"):
         load_paths([tmp_path / "nope.yaml"])
@@ -149,10 +150,8 @@ _yaml_values = st.recursive(
 )
 def test_any_yaml_document_loads_or_fails_with_a_pack_error(doc: dict[str, object]) -> None:
     text = yaml.safe_dump(doc, allow_unicode=True)
-    try:
+    with contextlib.suppress(RulePackError):  # a RulePackError is the one acceptable failure
         compile_pack(load_pack([("h.yaml", text)]))
-    except RulePackError:
-        pass
 
 
 @settings(max_examples=150, deadline=None)
