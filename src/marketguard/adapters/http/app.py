@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from marketguard.adapters.http import errors
 from marketguard.adapters.http.accounts import build_monitor
+from marketguard.adapters.http.console import mount_console
 from marketguard.adapters.http.guard import BodyGuard
 from marketguard.adapters.http.metrics import Metrics
 from marketguard.adapters.http.routes import accounts, admin, appeals, cases, health, reports, screen
@@ -99,6 +100,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     for router in (screen.router, accounts.router, reports.router, cases.router, appeals.router, admin.router):
         app.include_router(router)
     app.include_router(health.router)
+    mount_console(app)  # the review console at /console (docs/console.md)
     app.add_middleware(BodyGuard, max_bytes=settings.max_body_bytes)
     app.add_middleware(Timing, metrics=metrics)
     return app
