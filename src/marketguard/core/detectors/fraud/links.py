@@ -52,6 +52,7 @@ _ACTION = re.compile(
 _SPELLED_LABELS = re.compile(
     r"\s{1,3}(?:dot|d0t|punto|ponto|point|punkt|точка)\s{1,3}([a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9][a-z0-9\-]{0,62}){0,4})(?![\w])"
 )
+_WEBMAIL_BRANDS = frozenset({"gmail", "outlook", "icloud", "google", "microsoft", "apple"})
 _HINT = Hint(r"[a-z0-9]\.[a-z]{2}|xn--|\.[a-z0-9]{2,4}\b|://|@")
 
 
@@ -176,6 +177,8 @@ class LinkDetector(Detector):
             # the reader sees other characters than the cleaned view: never the brand itself, whatever it reads as
             label, sub = seen
             found = imitation("", label, sub, self.brands)
+            if found is not None and ref.source == "email" and found.brand.name in _WEBMAIL_BRANDS:
+                return None  # "ivan@gmаil.cоm": a disguised private address (contact.email's business), not a lure
             if found is not None:
                 how = "written with look-alike characters" if found.score >= 0.95 else found.how
                 return self._lookalike(
