@@ -357,7 +357,12 @@ def main() -> None:
         kinds = ("sqlite", "postgresql") if args.db == "both" else (args.db,)
         ok = True
         for kind in kinds:
+            before = os.getloadavg()[0]
             fixed, sat = bench_one(kind, args, bodies)
+            print(
+                f"[{kind}] machine load average (1 min) before/after: {before:.1f}/{os.getloadavg()[0]:.1f}"
+                " (2 cores; the server and the load generator account for about 2 of it)"
+            )
             held = fixed.rps >= 0.97 * args.rate
             good = fixed.p99 < TARGET_P99_MS and held and fixed.failures == 0
             ok &= good

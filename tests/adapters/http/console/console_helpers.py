@@ -119,7 +119,7 @@ class ConsoleServer:
                 "-m",
                 "uvicorn",
                 "--factory",
-                "marketguard.adapters.http.console.app:from_env",
+                "marketguard.adapters.http.app:from_env",
                 "--host",
                 "127.0.0.1",
                 "--port",

@@ -24,9 +24,8 @@ from marketguard.service.settings import ServiceSettings  # noqa: E402
 def app(console_settings: ServiceSettings) -> Iterator[tuple[TestClient, Seeded]]:
     engine, token = prepare(console_settings)
     engine.dispose()
-    application = create_app(console_settings)
-    mount_console(application)
-    mount_console(application)  # twice is harmless
+    application = create_app(console_settings)  # the service app mounts the console
+    mount_console(application)  # a second mount changes nothing
     with TestClient(application, follow_redirects=False) as client:
         seeded = seed(client, token)  # type: ignore[arg-type]
         yield client, seeded
