@@ -23,6 +23,8 @@ from marketguard.core.accounts.store import AccountStore, InMemoryAccounts
 from marketguard.core.accounts.ua import families
 
 DAY = 86400.0
+BASELINE_DAYS = 14
+"""Working hours are learned in full during an account's first two weeks, then barely (see `_learn`)."""
 HOUR = 3600.0
 VERSION = "1"
 LINKABLE = frozenset({NetworkType.CONSUMER, NetworkType.MOBILE, NetworkType.UNKNOWN})
@@ -298,7 +300,7 @@ class AccountMonitor:
                     {"orgs": sorted(set(device.orgs))[:6]},
                 )
             )
-        if profile.n_logins >= 20:
+        if sum(profile.base_hours) >= 8.0:
             profile.hours_cusum = max(0.0, profile.hours_cusum + self._base_hour_llr(profile, hour) - v["hours_drift"])
             if profile.hours_cusum >= v["hours_alarm"]:
                 self._add(profile, "account.proxy", v["proxy_hours_per_login"])
@@ -330,7 +332,7 @@ class AccountMonitor:
             )
         # learn, once judged (a failed login teaches nothing)
         if ev.success:
-            self._learn(profile, device_id, country, net, browser, os, hour)
+            self._learn(profile, device_id, country, net, browser, os, hour, ev.ts)
             if ev.session_id:
                 profile.sessions[ev.session_id] = [device_id, country, cluster.id, ev.ts]
                 while len(profile.sessions) > caps.sessions:
@@ -339,7 +341,7 @@ class AccountMonitor:
         return self._decide(profile, ev, signals, llr, rules)
 
     def _learn(
-        self, profile: Profile, device: str, country: str, net: NetInfo, browser: str, os: str, hour: int
+        self, profile: Profile, device: str, country: str, net: NetInfo, browser: str, os: str, hour: int, now: float
     ) -> None:
         caps = self.caps
         profile.n_logins += 1
@@ -354,7 +356,8 @@ class AccountMonitor:
         if sum(hours) > caps.hour_mass:
             profile.hours = [h / 2 for h in hours]
         # the established hours: the first logins in full, later ones barely (a slow drift is absorbed)
-        profile.base_hours[hour] += 1.0 if profile.n_logins <= 30 else 0.03
+        young = profile.first_ts is None or now - profile.first_ts < BASELINE_DAYS * DAY
+        profile.base_hours[hour] += 1.0 if young and profile.n_logins <= 30 else 0.03
         if sum(profile.base_hours) > caps.hour_mass:
             profile.base_hours = [h * 0.75 for h in profile.base_hours]
         if not net.type.anonymising and net.utc_offset_hours is not None:
@@ -461,6 +464,9 @@ class AccountMonitor:
         cluster.n += 1
         cluster.last_ts = ts
         owner = next((c for c in profile.clusters if c.id == profile.owner_cluster), None)
+        if owner is not None and not owner.home and cluster.home and cluster is not owner:
+            # the first login came from a phone on the move; the owner is whoever first works from a home
+            profile.owner_cluster, owner = cluster.id, cluster
         if owner is None or cluster is owner or not cluster.home or not self._established(cluster):
             return
         active = [c for c in profile.clusters if c.home and self._established(c) and ts - c.last_ts <= 30 * DAY]
