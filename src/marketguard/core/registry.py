@@ -16,6 +16,7 @@ from marketguard.core.detectors.contact.request import ContactRequestDetector
 from marketguard.core.detectors.contact.url import UrlDetector
 from marketguard.core.detectors.fraud.job_post import JobPostDetector
 from marketguard.core.detectors.fraud.links import LinkDetector
+from marketguard.core.detectors.fraud.model import ScamModelDetector
 from marketguard.core.detectors.fraud.rules import FraudRulesDetector
 from marketguard.core.detectors.payment.offplatform import OffPlatformPaymentDetector
 from marketguard.core.detectors.payment.wallet import WalletDetector
@@ -32,6 +33,7 @@ BUILTIN: tuple[type[Detector], ...] = (
     FraudRulesDetector,
     LinkDetector,
     JobPostDetector,
+    ScamModelDetector,
 )
 
 SPLIT_DETECTORS = frozenset(

@@ -1,0 +1,148 @@
+"""The shipped scam model: a compact JSON file and the lean scorer that reads it, without scikit-learn.
+
+Two linear models over binary TF-IDF features, each what a fitted `TfidfVectorizer` + logistic
+regression amounts to (per feature its idf and weight, plus an intercept):
+
+- the gate reads word n-grams only (about 30 features in a chat message) and lets a text through when
+  its decision value reaches `gate.threshold`, set in training so that every out-of-fold row the main
+  model flags at `nudge` passes with a margin;
+- the main model reads words and character 2-5-grams (about 200 features) and is calibrated (Platt).
+
+Most messages are benign and stop at the gate, so the screener pays the main model only for the few
+that look like something. Per feature the scorer keeps one complex number, `weight*idf + 1j*idf**2`,
+so that a single C-level `sum(map(dict.get, ...))` yields the dot product and the squared l2 norm at once.
+No pickle; nothing is executed on load.
+
+    model = ScamModel.load(path)          # or default_model(), the packaged one, loaded once per process
+    model.probability("Top up 100 USDT to unlock tasks")     # 0.99; 0.0 when the gate stops the text
+    model.score(text).top                 # (('usdt', 0.17), ('unlock', 0.12), ...)
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+from marketguard.errors import ConfigError
+from marketguard.ml.features import WORD_MARK, display, feature_set
+
+FORMAT = "marketguard.scam-model/2"
+ARTIFACT_NAME = "scam_model.json.gz"
+MANIFEST_NAME = "scam_model.manifest.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A calibrated probability, whether the gate let the text through, and the n-grams behind the score."""
+
+    probability: float
+    raw: float
+    gated: bool
+    top: tuple[tuple[str, float], ...]
+
+
+class _Linear:
+    """One exported TF-IDF + logistic regression: raw(text features) = w·x / |x| + b."""
+
+    def __init__(self, part: dict[str, Any], name: str) -> None:
+        try:
+            features: list[str] = part["features"]
+            idf: list[float] = part["idf"]
+            coef: list[float] = part["coef"]
+            self.intercept = float(part["intercept"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"scam model file: {name} is incomplete ({exc!r})") from None
+        if not len(features) == len(idf) == len(coef):
+            raise ConfigError(f"scam model file: {name} features, idf and coef differ in length")
+        self.table: dict[str, complex] = {f: complex(c * i, i * i) for f, i, c in zip(features, idf, coef, strict=True)}
+
+    def raw(self, feats: set[str]) -> float:
+        total = sum(map(self.table.get, feats, repeat(0j)))
+        if total.imag <= 0.0:
+            return self.intercept
+        return total.real / math.sqrt(total.imag) + self.intercept
+
+    def contributions(self, feats: set[str]) -> list[tuple[str, float]]:
+        """Each present feature's share of the raw score (weight * idf / norm), largest first."""
+        hits = [(f, v) for f in feats if (v := self.table.get(f)) is not None]
+        norm = math.sqrt(sum(v.imag for _, v in hits)) or 1.0
+        return sorted(((f, v.real / norm) for f, v in hits), key=lambda p: (-p[1], p[0]))
+
+
+class ScamModel:
+    """Scores scam likelihood from the exported weights; instances are immutable and thread-safe."""
+
+    def __init__(self, payload: dict[str, Any]) -> None:
+        if payload.get("format") != FORMAT:
+            raise ConfigError(f"not a scam model file (format {payload.get('format')!r}, expected {FORMAT!r})")
+        try:
+            self.main = _Linear(payload["main"], "main")
+            self.gate = _Linear(payload["gate"], "gate")
+            self.gate_threshold = float(payload["gate"]["threshold"])
+            self.cal_a = float(payload["calibration"]["a"])
+            self.cal_b = float(payload["calibration"]["b"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"scam model file is incomplete: {exc!r}") from None
+        self.version: str = str(payload.get("version", "?"))
+        self.thresholds: dict[str, float] = {k: float(v) for k, v in payload.get("thresholds", {}).items()}
+
+    @classmethod
+    def load(cls, path: str | Path) -> ScamModel:
+        """Read a model file (gzip'd JSON); a missing or malformed file is a `ConfigError` naming it."""
+        try:
+            with gzip.open(path, "rb") as fh:
+                payload = json.loads(fh.read())
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"cannot read scam model {path}: {exc}") from None
+        if not isinstance(payload, dict):
+            raise ConfigError(f"cannot read scam model {path}: not a JSON object")
+        return cls(payload)
+
+    def __len__(self) -> int:
+        return len(self.main.table)
+
+    def passes_gate(self, text: str) -> bool:
+        return self.gate.raw(feature_set(text, chars=False)) >= self.gate_threshold
+
+    def ungated_probability(self, text: str) -> float:
+        """The main model's calibrated probability, whatever the gate says (evaluation uses it)."""
+        return self.calibrate(self.main.raw(feature_set(text)))
+
+    def probability(self, text: str) -> float:
+        """The calibrated probability; 0.0 for a text the gate stops (the fast path for benign traffic)."""
+        if not self.passes_gate(text):
+            return 0.0
+        return self.ungated_probability(text)
+
+    def score(self, text: str, top: int = 3) -> Score:
+        """Probability and the `top` word n-grams (character n-grams if no word helped) behind it."""
+        gated = not self.passes_gate(text)
+        feats = feature_set(text)
+        raw = self.main.raw(feats)
+        parts = [p for p in self.main.contributions(feats) if p[1] > 0]
+        words = [p for p in parts if p[0].startswith(WORD_MARK)]
+        chosen = (words or parts)[:top]
+        probability = 0.0 if gated else self.calibrate(raw)
+        return Score(probability, raw, gated, tuple((display(f), round(c, 4)) for f, c in chosen))
+
+    def calibrate(self, raw: float) -> float:
+        z = self.cal_a * raw + self.cal_b
+        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+
+
+def packaged_path() -> Path:
+    """Where the model shipped inside the package lives."""
+    return Path(str(resources.files("marketguard") / "models" / ARTIFACT_NAME))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> ScamModel:
+    """The packaged model, read once per process and shared by every screener."""
+    return ScamModel.load(packaged_path())

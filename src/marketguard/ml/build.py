@@ -1,0 +1,138 @@
+"""`marketguard train scam`: read the sources, drop the held-out rows, fit, write artifact and manifest.
+
+The manifest, shipped beside the artifact, records which data trained which artifact: every source
+file's path, SHA-256 and row counts, the split file's hash, how many rows of each kind were trained on,
+the date, the library versions, the seed and every hyper-parameter, and the artifact's own SHA-256.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import platform
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from marketguard.ml.artifact import ARTIFACT_NAME, MANIFEST_NAME
+from marketguard.ml.data import (
+    MARKETING_WEIGHT,
+    MARKETPLACE_FILES,
+    MARKETPLACE_WEIGHT,
+    Row,
+    is_heldout,
+    make_split,
+    read_marketplace,
+    read_split,
+    read_uci,
+    sha256_file,
+    train_dir,
+)
+from marketguard.ml.train import TrainConfig, artifact_bytes, fit
+
+SPLIT_NAME = "splits.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """Where the training data lives; the defaults are the repository's own files."""
+
+    uci: Path
+    data_dir: Path
+
+    @property
+    def marketplace(self) -> list[Path]:
+        return [self.data_dir / name for name in MARKETPLACE_FILES]
+
+    @property
+    def split(self) -> Path:
+        return self.data_dir / SPLIT_NAME
+
+    def rows(self) -> tuple[list[Row], list[Row]]:
+        return read_uci(self.uci), read_marketplace(self.marketplace)
+
+
+def default_sources(uci: Path | None = None) -> Sources:
+    return Sources(uci=uci or _find_uci(), data_dir=train_dir())
+
+
+def _find_uci() -> Path:
+    """The UCI file beside the repository (`../shared/datasets/...`), looked up from here and from cwd."""
+    rel = Path("shared/datasets/sms_spam/SMSSpamCollection")
+    for base in (Path.cwd(), *Path.cwd().parents, *Path(__file__).resolve().parents):
+        if (base / rel).is_file():
+            return base / rel
+    return Path("..") / rel
+
+
+def write_split(sources: Sources, seed: int) -> dict[str, list[str]]:
+    """Compute the held-out split and store it (once; later runs only read it)."""
+    uci, mp = sources.rows()
+    split = make_split(uci, mp, seed)
+    sources.split.write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
+    return split
+
+
+def training_rows(sources: Sources, use: frozenset[str] = frozenset({"uci", "marketplace"})) -> list[Row]:
+    uci, mp = sources.rows()
+    split = read_split(sources.split)
+    return [r for r in (*uci, *mp) if r.source in use and not is_heldout(r, split)]
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def manifest(sources: Sources, rows: list[Row], cfg: TrainConfig, artifact: bytes, today: str) -> dict[str, Any]:
+    import numpy
+    import sklearn
+
+    uci_all, _ = sources.rows()
+    files = [{"path": _relative(sources.uci), "sha256": sha256_file(sources.uci), "rows": len(uci_all)}]
+    for path in sources.marketplace:
+        count = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        files.append({"path": _relative(path), "sha256": sha256_file(path), "rows": count})
+    trained = Counter(f"{r.source}:{'positive' if r.label else 'negative'}" for r in rows)
+    return {
+        "artifact": ARTIFACT_NAME,
+        "artifact_sha256": hashlib.sha256(artifact).hexdigest(),
+        "artifact_bytes": len(artifact),
+        "trained_on": today,
+        "data": files,
+        "split": {"path": _relative(sources.split), "sha256": sha256_file(sources.split)},
+        "rows_trained": dict(sorted(trained.items())),
+        "weights": {"uci_marketing_spam": MARKETING_WEIGHT, "marketplace": MARKETPLACE_WEIGHT},
+        "seed": cfg.seed,
+        "hyperparameters": asdict(cfg),
+        "features": {
+            "main": "binary TF-IDF, word 1-2-grams + char 2-5-grams of the clean view, digits as 0",
+            "gate": "binary TF-IDF, word 1-2-grams of the clean view, digits as 0",
+        },
+        "versions": {"sklearn": sklearn.__version__, "numpy": numpy.__version__, "python": platform.python_version()},
+    }
+
+
+def train_scam(sources: Sources, out_dir: Path, cfg: TrainConfig, today: str | None = None) -> dict[str, Any]:
+    """Train on every non-held-out row and write `scam_model.json.gz` and its manifest into `out_dir`."""
+    rows = training_rows(sources)
+    fitted = fit(rows, cfg)
+    blob = artifact_bytes(fitted.payload)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / ARTIFACT_NAME).write_bytes(blob)
+    info = manifest(sources, rows, cfg, blob, today or dt.datetime.now(dt.UTC).date().isoformat())
+    info["thresholds"] = fitted.payload["thresholds"]
+    info["features_kept"] = {
+        "main": len(fitted.payload["main"]["features"]),
+        "gate": len(fitted.payload["gate"]["features"]),
+    }
+    info["gate"] = {
+        "threshold": fitted.payload["gate"]["threshold"],
+        "training_rows_passing": round(fitted.gate_pass_rate, 4),
+    }
+    (out_dir / MANIFEST_NAME).write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return info

@@ -1,0 +1,135 @@
+"""Training and evaluation rows: the UCI SMS Spam Collection and the team's marketplace messages.
+
+Every row keeps where it came from (`source`, `ref` = line number or id) so that splits are stored as
+references, and a weight that says how much it should teach the model:
+
+- UCI spam is marketing as much as scam. Spam that reads as a scam (prizes to claim, urgent calls,
+  "your account", cash) keeps weight 1; pure marketing (ringtones, chat lines, subscriptions) keeps its
+  positive label, since a marketplace does not want it either, but weighs `MARKETING_WEIGHT`.
+- Marketplace rows weigh `MARKETPLACE_WEIGHT`: they are few and they are the domain the model serves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from marketguard.errors import ConfigError
+
+MARKETING_WEIGHT = 0.5
+MARKETPLACE_WEIGHT = 6.0
+HELDOUT_FRACTION_UCI = 0.3
+HELDOUT_EVERY_MARKETPLACE = 4
+"""About one marketplace row in four is held out: those whose id's SHA-256 is 0 modulo 4."""
+
+_SCAMMY = re.compile(
+    r"\b(won|win(?:ner)?|prize|claim|award(?:ed)?|urgent|guaranteed|cash|unclaimed|bonus|account|verify|"
+    r"selected|congratulations|expires?|security|suspend\w*|password|pin)\b",
+    re.IGNORECASE,
+)
+
+UCI_DEFAULT = Path("../shared/datasets/sms_spam/SMSSpamCollection")
+MARKETPLACE_FILES = ("marketplace_messages.jsonl", "marketplace_jobs.jsonl")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    source: str
+    """`uci` or `marketplace`."""
+    ref: str
+    """UCI: the 1-based line number; marketplace: the row id."""
+    text: str
+    label: int
+    weight: float
+    type: str
+    """UCI: `spam.scam`, `spam.marketing` or `ham`; marketplace: the row's `type`."""
+
+
+def train_dir() -> Path:
+    return Path(str(resources.files("marketguard") / "data" / "train"))
+
+
+def read_uci(path: Path) -> list[Row]:
+    """The UCI file (`label<TAB>text` per line); a malformed line is an error naming its number."""
+    rows: list[Row] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the UCI SMS set at {path}: {exc.strerror}") from None
+    for number, line in enumerate(lines, start=1):
+        label, sep, text = line.partition("\t")
+        if not sep or label not in ("ham", "spam"):
+            raise ConfigError(f"{path}:{number}: expected 'ham' or 'spam', a tab, then the text")
+        if label == "ham":
+            rows.append(Row("uci", str(number), text, 0, 1.0, "ham"))
+        elif _SCAMMY.search(text):
+            rows.append(Row("uci", str(number), text, 1, 1.0, "spam.scam"))
+        else:
+            rows.append(Row("uci", str(number), text, 1, MARKETING_WEIGHT, "spam.marketing"))
+    return rows
+
+
+def read_marketplace(paths: Iterable[Path]) -> list[Row]:
+    """Marketplace JSONL rows; `scam` and `account` labels are positive, `benign` negative."""
+    rows: list[Row] = []
+    seen: set[str] = set()
+    for path in paths:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj: dict[str, Any] = json.loads(line)
+                ident, text, label, kind = str(obj["id"]), str(obj["text"]), obj["label"], str(obj["type"])
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ConfigError(f"{path}:{number}: not a labelled row ({exc!r})") from None
+            if label not in ("scam", "account", "benign"):
+                raise ConfigError(f"{path}:{number}: label must be scam, account or benign, not {label!r}")
+            if ident in seen:
+                raise ConfigError(f"{path}:{number}: duplicate id {ident!r}")
+            seen.add(ident)
+            rows.append(Row("marketplace", ident, text, int(label != "benign"), MARKETPLACE_WEIGHT, kind))
+    return rows
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- the held-out split ------------------------------------------------------------------------------------
+
+
+def make_split(uci: list[Row], marketplace: list[Row], seed: int) -> dict[str, list[str]]:
+    """The held-out references: stratified and seeded for UCI, by id hash for marketplace rows."""
+    from sklearn.model_selection import train_test_split
+
+    refs = [r.ref for r in uci]
+    _, held = train_test_split(refs, test_size=HELDOUT_FRACTION_UCI, stratify=[r.label for r in uci], random_state=seed)
+    held_mp = [r.ref for r in marketplace if _bucket(r.ref) == 0]
+    return {"uci_lines": sorted(held, key=int), "marketplace_ids": sorted(held_mp)}
+
+
+def _bucket(ident: str) -> int:
+    """A row's fixed bucket from its id alone, so adding rows never moves an old one across the split."""
+    return int.from_bytes(hashlib.sha256(ident.encode("utf-8")).digest()[:8], "big") % HELDOUT_EVERY_MARKETPLACE
+
+
+def read_split(path: Path) -> dict[str, frozenset[str]]:
+    try:
+        obj = json.loads(path.read_text(encoding="utf-8"))
+        return {"uci": frozenset(obj["uci_lines"]), "marketplace": frozenset(obj["marketplace_ids"])}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"cannot read the split file {path}: {exc!r}") from None
+
+
+def is_heldout(row: Row, split: dict[str, frozenset[str]]) -> bool:
+    return row.ref in split[row.source]

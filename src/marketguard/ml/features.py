@@ -1,0 +1,57 @@
+"""The features the scam model reads, shared by training and scoring so the two can never disagree.
+
+A text becomes a SET of features (binary: present or not): word unigrams and bigrams, marked with a
+leading NUL (`WORD_MARK`, a character the clean view never keeps), and character 2-5-grams of the
+space-padded text (scikit-learn's `char` scheme). They are read from a lower-cased text whose digits all
+became `0` (a premium-rate number or a prize amount matters by its shape, not its value) and whose
+spaces are collapsed. Training hands `ngrams` to scikit-learn's `TfidfVectorizer(binary=True)`; the
+runtime scorer calls `feature_set`. Every step is a C-level call (regex, `str.join`, `map`, slicing in
+comprehensions), because this runs for every message the screener sees.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import chain, pairwise
+
+_WORD = re.compile(r"\w\w+")
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
+_CHARS = re.compile(r"(?=((((..).?).?).?))", re.DOTALL)
+"""At each position, the 5-, 4-, 3- and 2-gram starting there, in one C-level pass (shorter at the end)."""
+
+WORD_MARK = "\x00"
+MAX_CHARS = 4000
+"""A text is read on its first `MAX_CHARS` characters: enough for any message or job post, bounded cost."""
+
+
+def prepare(text: str) -> str:
+    """The form every feature is read from: bounded, lower-cased, digits as `0`, spaces collapsed."""
+    return _SPACE.sub(" ", _DIGIT.sub("0", text[:MAX_CHARS].lower())).strip()
+
+
+def feature_set(text: str, chars: bool = True) -> set[str]:
+    """Every feature present in `text`; only the word features when `chars` is false (the cheap gate)."""
+    low = prepare(text)
+    words = _WORD.findall(low)
+    mark = WORD_MARK.__add__
+    out = set(map(mark, words))
+    out.update(map(mark, map(" ".join, pairwise(words))))
+    if chars:
+        out.update(chain.from_iterable(_CHARS.findall(" " + low + " ")))
+    return out
+
+
+def ngrams(text: str) -> list[str]:
+    """`feature_set` as a sorted list: the analyzer scikit-learn's vectorizer calls when training."""
+    return sorted(feature_set(text))
+
+
+def word_ngrams(text: str) -> list[str]:
+    """The gate's analyzer: word features only."""
+    return sorted(feature_set(text, chars=False))
+
+
+def display(feature: str) -> str:
+    """A feature as a reader should see it in an explanation."""
+    return feature[1:] if feature.startswith(WORD_MARK) else repr(feature.strip() or feature)[1:-1]

@@ -1,0 +1,42 @@
+"""Features: the same function trains and scores, so its output must be stable and bounded."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marketguard.ml.features import MAX_CHARS, WORD_MARK, display, feature_set, ngrams, prepare, word_ngrams
+
+
+def test_words_bigrams_and_character_grams() -> None:
+    feats = feature_set("Top up USDT")
+    assert {WORD_MARK + "top", WORD_MARK + "usdt", WORD_MARK + "top up", WORD_MARK + "up usdt"} <= feats
+    assert {" t", "top", " top ", "usdt "} <= feats
+    assert not any(len(f) > 5 for f in feats if not f.startswith(WORD_MARK))
+
+
+def test_digits_read_by_shape_and_case_and_spaces_folded() -> None:
+    assert prepare("Call 0906  1701461\n NOW") == "call 0000 0000000 now"
+    assert feature_set("WIN £1000") == feature_set("win   £2024")
+
+
+def test_gate_features_are_the_word_features() -> None:
+    text = "Deposit our check and pay the vendor"
+    assert set(word_ngrams(text)) == {f for f in feature_set(text) if f.startswith(WORD_MARK)}
+
+
+def test_display_shows_words_plainly() -> None:
+    assert display(WORD_MARK + "hr manager") == "hr manager"
+    assert display(" usd") == "usd"
+
+
+@given(st.text(max_size=300))
+def test_ngrams_sorted_unique_and_bounded(text: str) -> None:
+    grams = ngrams(text)
+    assert grams == sorted(set(grams))
+    assert all(0 < len(g) <= 5 for g in grams if not g.startswith(WORD_MARK))
+
+
+def test_long_text_is_read_on_its_head() -> None:
+    head = "pay the fee " * 10
+    assert feature_set(head + "x" * (MAX_CHARS * 2)) == feature_set((head + "x" * (MAX_CHARS * 2))[:MAX_CHARS])

@@ -1,0 +1,126 @@
+"""Training: deterministic, honest about its data (manifest hashes, held-out rows never trained on),
+and clear about bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from marketguard.adapters.cli.main import app
+from marketguard.errors import ConfigError
+from marketguard.ml.artifact import MANIFEST_NAME, ScamModel, packaged_path
+from marketguard.ml.build import Sources, default_sources, training_rows
+from marketguard.ml.data import is_heldout, make_split, read_marketplace, read_split, read_uci, train_dir
+from marketguard.ml.train import TrainConfig, artifact_bytes, fit, model_text
+
+SOURCES = default_sources()
+HAVE_UCI = SOURCES.uci.is_file()
+needs_uci = pytest.mark.skipif(not HAVE_UCI, reason=f"UCI SMS Spam Collection not found at {SOURCES.uci}")
+SMALL = TrainConfig(folds=3)
+
+
+def _small_rows() -> list:
+    """A small, fixed training subset: every marketplace training row and a slice of UCI."""
+    _, mp = SOURCES.rows()
+    split = read_split(SOURCES.split)
+    rows = [r for r in mp if not is_heldout(r, split)]
+    return rows[:240]
+
+
+def test_training_twice_gives_the_identical_artifact() -> None:
+    rows = _small_rows()
+    first = artifact_bytes(fit(rows, SMALL).payload)
+    second = artifact_bytes(fit(list(rows), SMALL).payload)
+    assert hashlib.sha256(first).hexdigest() == hashlib.sha256(second).hexdigest()
+    other_seed = artifact_bytes(fit(rows, TrainConfig(folds=3, seed=7)).payload)
+    assert other_seed != first  # the seed is real: it picks the calibration folds
+
+
+def test_a_small_model_learns_its_rows() -> None:
+    rows = _small_rows()
+    model = ScamModel(fit(rows, SMALL).payload)
+    pos = [model.ungated_probability(model_text(r.text)) for r in rows if r.label]
+    neg = [model.ungated_probability(model_text(r.text)) for r in rows if not r.label]
+    assert sum(pos) / len(pos) > sum(neg) / len(neg) + 0.3
+
+
+@needs_uci
+def test_manifest_hashes_match_the_data_files() -> None:
+    manifest = json.loads((packaged_path().parent / MANIFEST_NAME).read_text("utf-8"))
+    by_name = {Path(entry["path"]).name: entry for entry in manifest["data"]}
+    for path in [SOURCES.uci, *SOURCES.marketplace]:
+        entry = by_name[path.name]
+        assert entry["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest(), f"{path} changed since training"
+        assert entry["rows"] == sum(1 for line in path.read_text("utf-8").splitlines() if line.strip())
+    assert manifest["split"]["sha256"] == hashlib.sha256(SOURCES.split.read_bytes()).hexdigest()
+    assert sum(manifest["rows_trained"].values()) == len(training_rows(SOURCES))
+    assert manifest["seed"] == TrainConfig().seed and manifest["versions"]["sklearn"]
+
+
+@needs_uci
+def test_stored_split_is_the_computed_one_and_never_trained_on() -> None:
+    uci, mp = SOURCES.rows()
+    stored = json.loads(SOURCES.split.read_text("utf-8"))
+    assert make_split(uci, mp, TrainConfig().seed) == stored
+    held = read_split(SOURCES.split)
+    trained = {(r.source, r.ref) for r in training_rows(SOURCES)}
+    assert not any((source, ref) in trained for source in ("uci", "marketplace") for ref in held[source])
+    spam_share = sum(1 for r in uci if r.ref in held["uci"] and r.label) / len(held["uci"])
+    assert abs(spam_share - sum(r.label for r in uci) / len(uci)) < 0.01  # stratified
+
+
+def test_bad_data_is_an_error_naming_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "uci.txt"
+    bad.write_text("ham\tfine\nspam no tab here\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"uci.txt:2"):
+        read_uci(bad)
+    with pytest.raises(ConfigError, match="cannot read the UCI"):
+        read_uci(tmp_path / "missing")
+    rows = tmp_path / "mp.jsonl"
+    rows.write_text('{"id": "a", "text": "x", "label": "scam", "type": "t"}\n{"id": "a", "text": "y", "label": "benign", "type": "b"}\n')
+    with pytest.raises(ConfigError, match="duplicate id"):
+        read_marketplace([rows])
+    rows.write_text('{"id": "a", "text": "x", "label": "maybe", "type": "t"}\n')
+    with pytest.raises(ConfigError, match="label must be"):
+        read_marketplace([rows])
+    rows.write_text("not json\n")
+    with pytest.raises(ConfigError, match=r"mp.jsonl:1"):
+        read_marketplace([rows])
+
+
+def test_marketplace_data_is_labelled_and_spans_languages() -> None:
+    rows = read_marketplace(Sources(uci=SOURCES.uci, data_dir=train_dir()).marketplace)
+    types = {r.type for r in rows}
+    for kind in ("scam.offplatform_interview", "scam.fake_check", "scam.vendor_purchase", "scam.upfront_fee",
+                 "scam.crypto_task", "scam.phishing", "scam.identity_harvest", "scam.money_mule", "scam.free_work",
+                 "scam.malware", "account.rental_offer", "account.sale", "account.verification_proxy",
+                 "account.payout_redirect", "benign", "benign.hard"):
+        assert kind in types, kind
+    langs = {json.loads(line)["lang"] for line in (train_dir() / "marketplace_messages.jsonl").read_text("utf-8").splitlines()}
+    assert {"en", "es", "pt", "fr", "de", "ru"} <= langs
+
+
+def test_cli_split_refuses_to_overwrite() -> None:
+    result = CliRunner().invoke(app, ["train", "split"])
+    assert result.exit_code == 2 and "exists" in result.output
+
+
+def test_cli_trains_into_a_directory_with_its_manifest(tmp_path: Path) -> None:
+    uci = tmp_path / "sms.txt"
+    lines = [f"ham\tsee you at lunch number {i} ok" for i in range(60)]
+    lines += [f"spam\tWINNER! claim your prize {i}, call 09061701461 now" for i in range(20)]
+    uci.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "model"
+    result = CliRunner().invoke(app, ["train", "scam", "--out", str(out), "--uci", str(uci)])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
+    blob = (out / "scam_model.json.gz").read_bytes()
+    assert manifest["artifact_sha256"] == hashlib.sha256(blob).hexdigest()
+    assert manifest["data"][0]["sha256"] == hashlib.sha256(uci.read_bytes()).hexdigest()
+    ScamModel.load(out / "scam_model.json.gz")
+    missing = CliRunner().invoke(app, ["train", "scam", "--out", str(out), "--uci", str(tmp_path / "nope")])
+    assert missing.exit_code == 2 and "cannot read the UCI" in missing.output
