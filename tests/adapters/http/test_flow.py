@@ -28,6 +28,8 @@ def test_screening_returns_the_library_answer_and_stores_it(api: Api) -> None:
     assert body["decision"] in {"redact", "review", "block"}
     assert any(s["kind"] == "contact.phone" and SPAM[s["start"] : s["end"]] == s["text"] for s in body["signals"])
     assert body["decision_id"] and body["case_id"]
+    stored = api.client.get(f"/v1/decisions/{body['decision_id']}", headers=api.h("alice")).json()
+    assert stored["trace"]["signals"] == body["signals"] and stored["case_id"] == body["case_id"]
     harmless = _screen(api, "The logo looks great, thanks!", mid="m-2")
     assert harmless["decision"] == "allow" and harmless["case_id"] is None
 

@@ -29,6 +29,7 @@ atexit.register(lambda: next(_API, None))
 schema = schemathesis.openapi.from_asgi("/openapi.json", _api.client.app)
 
 _REVIEW = (
+    "/v1/decisions",
     "/v1/queues",
     "/v1/appeals",
     "/v1/cases/{case_id}/claim",

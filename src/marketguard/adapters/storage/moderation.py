@@ -643,6 +643,26 @@ def case_view(session: Session, case_id: str, now: datetime) -> dict[str, Any]:
     }
 
 
+def decision_view(session: Session, decision_id: str) -> dict[str, Any]:
+    d = session.get(Decision, decision_id)
+    if d is None:
+        raise NotFound("decision_not_found", f"no decision {decision_id!r}")
+    return {
+        "id": d.id,
+        "source": d.source,
+        "item_id": d.item_id,
+        "kind": d.item_kind,
+        "subject": {"type": d.subject_type, "id": d.subject_id} if d.subject_type else None,
+        "decision": d.decision,
+        "rule": d.rule,
+        "family": d.family,
+        "text": d.text,
+        "trace": d.trace,
+        "case_id": d.case_id,
+        "at": d.created_at.isoformat(),
+    }
+
+
 def audit_page(session: Session, after: int, limit: int, case_id: str | None = None) -> list[dict[str, Any]]:
     q = select(AuditEvent).where(AuditEvent.seq > after)
     if case_id:

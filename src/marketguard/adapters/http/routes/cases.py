@@ -81,6 +81,11 @@ def decide(case_id: str, body: DecisionIn, request: Request, state: StateDep, ca
     return write(state, request, caller, work)
 
 
+@router.get("/decisions/{decision_id}", summary="A stored screening or account-event decision with its full trace")
+def get_decision(decision_id: str, state: StateDep, caller: ReviewKey) -> dict[str, Any]:
+    return run(state.engine, lambda s: moderation.decision_view(s, decision_id))
+
+
 @router.get("/accounts/{account_id}/sanctions", summary="The account's sanctions in force now")
 def sanctions(account_id: str, state: StateDep, caller: ScreenKey) -> dict[str, Any]:
     return run(state.engine, lambda s: moderation.subject_sanctions(s, ("account", account_id), utcnow()))
