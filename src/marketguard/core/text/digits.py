@@ -8,24 +8,54 @@ number probably is one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from marketguard.core.text.clean import LETTER
 from marketguard.core.text.numbers import DIGIT_WORDS, REPEAT_WORDS, TEEN_WORDS, TENS_WORDS
-from marketguard.core.text.prefilter import Hint
+from marketguard.core.text.prefilter import Hint, Pruned
 from marketguard.core.text.view import View, mask, rewrite
 
 _NUMBER_WORD = "|".join(sorted((re.escape(w) for w in DIGIT_WORDS), key=len, reverse=True))
 _REPEAT_WORD = "|".join(sorted((re.escape(w) for w in REPEAT_WORDS), key=len, reverse=True))
 _TENS_WORD = "|".join(sorted((re.escape(w) for w in TENS_WORDS), key=len, reverse=True))
 _TEEN_WORD = "|".join(sorted((re.escape(w) for w in TEEN_WORDS), key=len, reverse=True))
-_DIGIT_WORDS_RE = re.compile(
-    rf"(?<!{LETTER})(?:"
-    rf"(?P<tens>{_TENS_WORD})(?:(?:[\s\-]{{1,2}}|\s(?:y|e|и|und)\s)(?P<unit>{_NUMBER_WORD}))?"
-    rf"|(?P<teen>{_TEEN_WORD})"
-    rf"|(?:(?P<rep>{_REPEAT_WORD})[\s\-]{{1,3}})(?P<repeated>{_NUMBER_WORD}|oh|o|\d)"
-    rf"|(?P<word>{_NUMBER_WORD})"
-    rf")(?!{LETTER})"
+_WORD_PARTS = [
+    (kind, word)
+    for kind, words in (("number", DIGIT_WORDS), ("repeat", REPEAT_WORDS), ("tens", TENS_WORDS), ("teen", TEEN_WORDS))
+    for word in sorted(words, key=len, reverse=True)
+]
+
+
+_A_DIGIT = r"\d"
+
+
+def _digit_words_regex(kept: Sequence[int]) -> str:
+    """The digit-word pattern over the words in `kept` (indices into `_WORD_PARTS`); a kind with no word
+    left keeps its group, as a branch that never matches, so that `_digit_word` can ask for it."""
+    words: dict[str, list[str]] = {"number": [], "repeat": [], "tens": [], "teen": []}
+    for i in kept:
+        kind, word = _WORD_PARTS[i]
+        words[kind].append(re.escape(word))
+
+    def either(kind: str, *extra: str) -> str:
+        return "|".join([*words[kind], *extra]) or "(?!)"
+
+    return (
+        rf"(?<!{LETTER})(?:"
+        rf"(?P<tens>{either('tens')})(?:(?:[\s\-]{{1,2}}|\s(?:y|e|и|und)\s)(?P<unit>{either('number')}))?"
+        rf"|(?P<teen>{either('teen')})"
+        rf"|(?:(?P<rep>{either('repeat')})[\s\-]{{1,3}})(?P<repeated>{either('number', 'oh', 'o', _A_DIGIT)})"
+        rf"|(?P<word>{either('number')})"
+        rf")(?!{LETTER})"
+    )
+
+
+_DIGIT_WORDS_PARTS = Pruned(
+    [word for _, word in _WORD_PARTS], _digit_words_regex, probe=lambda w: rf"(?<!{LETTER}){re.escape(w)}(?!{LETTER})"
 )
+"""Digit words as one pattern, run with only the words a text may hold (a hundred words tried at every
+position cost tens of microseconds; the two or three a message holds, almost nothing)."""
+_DIGIT_WORDS_RE = _DIGIT_WORDS_PARTS.pattern
 _ZERO_LETTER_RE = re.compile(rf"(?<!{LETTER})(?:oh|o)(?!{LETTER})")
 DIGIT_WORD_HINT = Hint(rf"(?<!{LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{LETTER})")
 
@@ -60,30 +90,36 @@ def _zero_letter(m: re.Match[str]) -> str | None:
 
 
 # What looks like a run of digits but is not a phone number: masked before phones are looked for.
-NOT_PHONE = re.compile(
-    r"""
-      \b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b                        # 2024-05-17
-    | \b(?:[0-2]?\d|3[01])[/.](?:[0-2]?\d|3[01])[/.](?:\d{4}|\d{2})\b(?![/.]\d)  # 17/05/2024, 5.17.24
-    | \b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?            # 10:30, 10:30 pm
-    | \b\d{1,2}\s?[ap]\.?m\b\.?                                # 5pm
-    | [$€£¥₹₽]\s?\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?   # $1,200.00
-    | \b\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?\s?
-        (?:usd|eur|gbp|inr|brl|rub|usdt|dollars?|euros?|reais|rubles?|k\b|€|\$|%)    # 1.500,00 €, 20%
-    | \bv\d{1,4}(?:\.\d{1,4}){1,4}\b                           # v2.10.3
-    | (?<![\d/\-])(?<!\d\.)\d{1,2}\.\d{1,2}\.\d{1,4}(?!\d|\.\d|/|-\d)    # 3.11.4, 20.10.0 (not 0.9.1.8)
-    | \b(?=[\d.]{0,14}\d\d)\d{1,3}(?:\.\d{1,3}){3}\b              # IPv4 with a multi-digit group
-    | (?<![\d\-.)(])\b\d{1,5}\s?[x×]\s?\d{1,5}\b                # 1920x1080 (not 555-0198x42)
-    | \b(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,6}\b                  # 2024.06.1873 build stamps
-    | (?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factura|fatura|commande|
-         rechnung|bestell|auftrag|kunden|sendung|заказ|счет|счёт|code|ean|upc|isbn|gtin|barcode|serial|imei|
-         part|model|build|release|version|ver|rev|revision|batch|lot)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n[ºo°]|\#|:)?
-         (?:\s(?:is|was|es|ist|est|é))?\s?[\#:]?\s?[a-z]{0,4}\d[\w\-/]{0,30}(?:\s[a-z]{0,3}\d[\w\-/]{0,30}){0,6}
-    | \b\d{3}-\d{7}-\d{7}\b                                     # marketplace order ids
-    | \#\s?[a-z]{0,4}\d[\d\-]{2,30}                           # #FO81234
-    | \b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b
-    """,
-    re.VERBOSE,
+_NOT_PHONE_BRANCHES = (
+    r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b",  # 2024-05-17
+    r"\b(?:[0-2]?\d|3[01])[/.](?:[0-2]?\d|3[01])[/.](?:\d{4}|\d{2})\b(?![/.]\d)",  # 17/05/2024, 5.17.24
+    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?",  # 10:30, 10:30 pm
+    r"\b\d{1,2}\s?[ap]\.?m\b\.?",  # 5pm
+    r"[$€£¥₹₽]\s?\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?",  # $1,200.00
+    r"\b\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?\s?"
+    r"(?:usd|eur|gbp|inr|brl|rub|usdt|dollars?|euros?|reais|rubles?|k\b|€|\$|%)",  # 1.500,00 €, 20%
+    r"\bv\d{1,4}(?:\.\d{1,4}){1,4}\b",  # v2.10.3
+    r"(?<![\d/\-])(?<!\d\.)\d{1,2}\.\d{1,2}\.\d{1,4}(?!\d|\.\d|/|-\d)",  # 3.11.4, 20.10.0 (not 0.9.1.8)
+    r"\b(?=[\d.]{0,14}\d\d)\d{1,3}(?:\.\d{1,3}){3}\b",  # IPv4 with a multi-digit group
+    r"(?<![\d\-.)(])\b\d{1,5}\s?[x×]\s?\d{1,5}\b",  # 1920x1080 (not 555-0198x42)
+    r"\b(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,6}\b",  # 2024.06.1873 build stamps
+    r"(?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factura|fatura|commande|"
+    r"rechnung|bestell|auftrag|kunden|sendung|заказ|счет|счёт|code|ean|upc|isbn|gtin|barcode|serial|imei|"
+    r"part|model|build|release|version|ver|rev|revision|batch|lot)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n[ºo°]|\#|:)?"
+    r"(?:\s(?:is|was|es|ist|est|é))?\s?[\#:]?\s?[a-z]{0,4}\d[\w\-/]{0,30}(?:\s[a-z]{0,3}\d[\w\-/]{0,30}){0,6}",
+    r"\b\d{3}-\d{7}-\d{7}\b",  # marketplace order ids
+    r"\#\s?[a-z]{0,4}\d[\d\-]{2,30}",  # #FO81234
+    r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b",  # a UUID
 )
+NOT_PHONE_PARTS = Pruned(_NOT_PHONE_BRANCHES, lambda kept: "|".join(_NOT_PHONE_BRANCHES[i] for i in kept))
+"""`NOT_PHONE` run as only the branches that can match a given text: most texts meet one or two."""
+NOT_PHONE = NOT_PHONE_PARTS.pattern
+
+
+def mask_not_phone(text: str, fill: str = "#") -> str:
+    """`text` with every `NOT_PHONE` match overwritten by `fill` (same length, so offsets hold)."""
+    pattern = NOT_PHONE_PARTS.for_text(text)
+    return text if pattern is None else pattern.sub(lambda m: fill * (m.end() - m.start()), text)
 
 
 def spelled_digits_view(plain: View, words: bool | None = None) -> View:
@@ -92,7 +128,9 @@ def spelled_digits_view(plain: View, words: bool | None = None) -> View:
     `words` is the caller's answer to `DIGIT_WORD_HINT` when it has one already (the document's gate)."""
     view = plain
     if words if words is not None else DIGIT_WORD_HINT(view.text):
-        view = rewrite(view, _DIGIT_WORDS_RE, _digit_word)
+        pattern = _DIGIT_WORDS_PARTS.for_text(view.text)
+        if pattern is not None:
+            view = rewrite(view, pattern, _digit_word)
         if "o" in view.text:
             view = rewrite(view, _ZERO_LETTER_RE, _zero_letter)
     return view
@@ -100,7 +138,13 @@ def spelled_digits_view(plain: View, words: bool | None = None) -> View:
 
 def digits_view(plain: View) -> View:
     """The `digits` view (see module docstring)."""
-    return mask(mask(spelled_digits_view(plain), NOT_PHONE), SYMBOLS, " ")
+    return mask(mask_not_phone_view(spelled_digits_view(plain)), SYMBOLS, " ")
+
+
+def mask_not_phone_view(view: View) -> View:
+    """`mask(view, NOT_PHONE)`, running only the branches that can match."""
+    text = mask_not_phone(view.text)
+    return view if text == view.text else View(text, view.starts)
 
 
 SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]")

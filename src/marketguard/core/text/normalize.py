@@ -19,10 +19,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from marketguard.core.text.clean import clean_view
 from marketguard.core.text.code import code_spans
-from marketguard.core.text.digits import DIGIT_WORD_HINT, NOT_PHONE, SYMBOLS, digits_view, spelled_digits_view
+from marketguard.core.text.digits import (
+    DIGIT_WORD_HINT,
+    NOT_PHONE,
+    SYMBOLS,
+    digits_view,
+    mask_not_phone_view,
+    spelled_digits_view,
+)
 from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.plain import LEET, WEBMAIL, WEBMAIL_STRICT, plain_view
 from marketguard.core.text.view import View, mask
@@ -44,6 +52,26 @@ __all__ = [
 ]
 
 
+_T = TypeVar("_T")
+
+
+class view_property(cached_property[_T], Generic[_T]):
+    """`functools.cached_property` without the lock Python 3.11 takes on every first access (3.12 dropped
+    it): a view is a pure function of the text, so two threads building one at once waste work, nothing
+    more, and the lock cost about a microsecond per view per message."""
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any] | None = None) -> view_property[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type[Any] | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type[Any] | None = None) -> _T | view_property[_T]:
+        if instance is None:
+            return self
+        value: _T = self.func(instance)
+        instance.__dict__[self.attrname or self.func.__name__] = value
+        return value
+
+
 @dataclass
 class Document:
     """One text and its views, computed on first use and shared by every detector."""
@@ -56,30 +84,30 @@ class Document:
     memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
     """Work on this text that several detectors share, done once (the gate's answers, `text/gate.py`)."""
 
-    @cached_property
+    @view_property
     def clean(self) -> View:
         return clean_view(self.text)
 
-    @cached_property
+    @view_property
     def plain(self) -> View:
         return plain_view(self.clean)
 
-    @cached_property
+    @view_property
     def spelled(self) -> View:
         """`plain` with digit words turned into digits, before anything is masked."""
         return spelled_digits_view(self.plain, words=DIGIT_WORDS(self))
 
-    @cached_property
+    @view_property
     def digits(self) -> View:
-        return mask(mask(self.spelled, NOT_PHONE), SYMBOLS, " ")
+        return mask(mask_not_phone_view(self.spelled), SYMBOLS, " ")
 
-    @cached_property
+    @view_property
     def lower(self) -> str:
         """The original lower-cased (same length), for context rules that read around a finding."""
         low = self.text.lower()
         return low if len(low) == len(self.text) else "".join(c.lower()[:1] or c for c in self.text)
 
-    @cached_property
+    @view_property
     def code(self) -> list[tuple[int, int]]:
         return code_spans(self.text)
 

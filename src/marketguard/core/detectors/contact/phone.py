@@ -14,7 +14,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
-from marketguard.core.text.normalize import DIGIT_WORDS, NOT_PHONE, SYMBOLS, Document
+from marketguard.core.text.digits import mask_not_phone
+from marketguard.core.text.normalize import DIGIT_WORDS, SYMBOLS, Document
 from marketguard.core.text.prefilter import Hint
 from marketguard.core.text.view import mask
 
@@ -182,7 +183,7 @@ class PhoneDetector(Detector):
         and most text has no run at all."""
         for m in _CANDIDATE.finditer(text):
             ws, we = max(0, m.start() - 48), min(len(text), m.end() + 8)
-            masked = NOT_PHONE.sub(lambda x: "#" * (x.end() - x.start()), unmasked[ws:we])  # "n° 4417": symbols matter
+            masked = mask_not_phone(unmasked[ws:we])  # "n° 4417": symbols matter
             if "#" not in masked[m.start() - ws : m.end() - ws]:
                 yield m.start(), m.end(), m.group(), m.group("plus") is not None
                 continue
@@ -191,7 +192,7 @@ class PhoneDetector(Detector):
 
     def _parse(
         self, digits: str, plus: bool, region: str | None, hinted: tuple[str, ...] = ()
-    ) -> tuple[phonenumbers.PhoneNumber, str] | None:
+    ) -> tuple[phonenumbers.PhoneNumber, str | None] | None:
         pn = _phonenumbers()
         if plus:
             try:
@@ -199,7 +200,7 @@ class PhoneDetector(Detector):
             except pn.NumberParseException:
                 return None
             if pn.is_valid_number(number) or pn.is_possible_number(number):
-                return number, pn.region_code_for_number(number) or "ZZ"
+                return number, None  # the country code says where; no region needed (and finding it is slow)
             return None
         if region is not None:
             regions: tuple[str, ...] = (region, *hinted, *self.config.regions)

@@ -14,6 +14,7 @@ from marketguard.core.detectors.base import DetectorConfig, DetectorInfo, Findin
 from marketguard.core.detectors.pattern import Phrase, PhraseDetector
 from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.normalize import Document
+from marketguard.core.text.prefilter import Pruned
 from marketguard.core.text.view import View
 
 _STRONG_RAILS = {
@@ -53,8 +54,13 @@ _WEAK_RAILS = {
 }
 
 
-def _alternation(rails: dict[str, str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<r{i}>(?<!\\w)(?:{p})(?!\\w))" for i, p in enumerate(rails.values())))
+def _alternation(rails: dict[str, str]) -> Pruned:
+    """One branch per rail, named r<i> after its place in `rails`, run with only the rails the text may name."""
+    parts = list(rails.values())
+    return Pruned(
+        parts,
+        lambda kept: "|".join(f"(?P<r{i}>(?<!\\w)(?:{parts[i]})(?!\\w))" for i in kept),
+    )  # probed bare: widened, "(?<!\w)(?:\bwu" would need two boundary characters, each one consumed
 
 
 _RAILS_HINT = PLAIN.hint("|".join(f"(?<!\\w)(?:{p})(?!\\w)" for p in (*_STRONG_RAILS.values(), *_WEAK_RAILS.values())))
@@ -332,7 +338,8 @@ class OffPlatformPaymentDetector(PhraseDetector):
         if not _RAILS_HINT(doc):
             return self._with_amounts(out, view)
         for pattern, names, strong in ((_STRONG, _STRONG_NAMES, True), (_WEAK, _WEAK_NAMES, False)):
-            for m in pattern.finditer(text):
+            compiled = pattern.for_text(text)
+            for m in compiled.finditer(text) if compiled is not None else ():
                 if m.lastgroup is None:
                     continue
                 rail = names[int(m.lastgroup[1:])]
