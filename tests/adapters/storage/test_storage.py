@@ -244,3 +244,15 @@ def test_screening_results_open_cases_in_the_most_severe_family(engine: Engine) 
         lambda s: moderation.record_screen(s, SETTINGS, weak, "message", "x", ("account", "u-q"), "api", utcnow()),
     )
     assert none is None  # below the case threshold and not a review: stored, no case
+
+
+def test_configuration_changes_are_logged_once(engine: Engine) -> None:
+    from dataclasses import replace
+
+    assert run(engine, lambda s: moderation.record_config(s, SETTINGS, "service"))
+    assert not run(engine, lambda s: moderation.record_config(s, SETTINGS, "service"))  # unchanged: nothing
+    changed = replace(SETTINGS, appeal_days=3)
+    assert run(engine, lambda s: moderation.record_config(s, changed, "service"))
+    events = run(engine, lambda s: moderation.audit_page(s, 0, 10))
+    assert [e["kind"] for e in events] == ["config.changed", "config.changed"]
+    assert events[1]["payload"]["appeal_days"] == 3

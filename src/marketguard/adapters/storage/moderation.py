@@ -20,7 +20,16 @@ from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage import audit_log, cases, outbox
 from marketguard.adapters.storage.clock import new_id
-from marketguard.adapters.storage.tables import Appeal, AuditEvent, Case, Decision, Report, Reporter, Sanction
+from marketguard.adapters.storage.tables import (
+    Appeal,
+    AuditEvent,
+    Case,
+    ChainHead,
+    Decision,
+    Report,
+    Reporter,
+    Sanction,
+)
 from marketguard.service.audit import EventKind
 from marketguard.service.errors import Conflict, Invalid, NotFound
 from marketguard.service.priority import (
@@ -685,6 +694,8 @@ def last_config(session: Session) -> dict[str, Any] | None:
 def record_config(session: Session, settings: ServiceSettings, actor: str) -> bool:
     """Log the decision-relevant settings when they differ from the last logged ones (a config change)."""
     current = settings.public()
+    # hold the chain head first, so workers starting together compare against each other's events
+    session.execute(select(ChainHead).where(ChainHead.id == 1).with_for_update()).scalar_one()
     if last_config(session) == current:
         return False
     audit_log.append(session, EventKind.CONFIG_CHANGED, actor, current)
