@@ -63,6 +63,33 @@ def group_regex(group: CueGroup) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
+def phrase_hint(phrase: str) -> str:
+    """A literal form of a word phrase for the RE2 prefilter: the words with simple separators, cut at a stem
+    or a gap (the longer side kept). Every text the phrase matches contains it."""
+    runs: list[list[str]] = [[]]
+    for word in phrase.lower().split():
+        if word == "~":
+            runs.append([])
+            continue
+        runs[-1].append(re.escape(word.rstrip("*")) if len(word) > 1 else re.escape(word))
+        if word.endswith("*") and len(word) > 1:
+            runs.append([])  # a stem ends the literal run
+    best = max((r for r in runs if r), key=lambda r: sum(map(len, r)))
+    return "[^a-z0-9_]{1,3}".join(best)
+
+
+def group_hint(group: CueGroup) -> str:
+    """What the RE2 prefilter looks for: each word phrase as a literal at a word start, raw expressions as written.
+
+    The exact group regexes, with stems and gaps widened to "any non-space", made RE2's automaton so large that
+    it was rebuilt for every new message; literal runs keep it small, and still find every candidate.
+    """
+    words = sorted({phrase_hint(p) for p in group.phrases if not p.startswith("re:")})
+    raws = [f"(?:{p[3:]})" for p in group.phrases if p.startswith("re:")]
+    hint = f"(?:^|[^a-z0-9_])(?:{'|'.join(words)})" if words else ""
+    return "|".join(([hint] if hint else []) + raws)
+
+
 def _check_raw(phrase: str) -> None:
     body = phrase[3:]
     try:
@@ -112,12 +139,25 @@ class CompiledPack:
     rules: tuple[CompiledRule, ...]
     patterns: tuple[re.Pattern[str], ...]
     prefilter: Prefilter
+    by_trigger: dict[int, tuple[int, ...]]
+    """Group index -> indices of the rules whose rarest group it is: only those rules are tried when the
+    prefilter names it, so a message with common words ("your", "pay") does not try every rule."""
+
+
+def _rarity(group: CueGroup) -> int:
+    """How rare a group's matches are likely to be: the length of its shortest hint word (raw expressions,
+    amounts and percentages, count as common)."""
+    lengths = [
+        max(len(w.rstrip("*")) for w in p.split() if w != "~") if not p.startswith("re:") else 3 for p in group.phrases
+    ]
+    return min(lengths)
 
 
 def compile_pack(pack: Pack) -> CompiledPack:
     """Compile every cue group once (groups shared between rules are compiled once too)."""
     index: dict[str, int] = {}
     sources: list[str] = []
+    hints: list[str] = []
 
     def add(group: CueGroup | None, rule: Rule, field: str) -> int | None:
         if group is None:
@@ -133,6 +173,7 @@ def compile_pack(pack: Pack) -> CompiledPack:
         if regex not in index:
             index[regex] = len(sources)
             sources.append(regex)
+            hints.append(group_hint(group))
         return index[regex]
 
     compiled: list[CompiledRule] = []
@@ -147,7 +188,12 @@ def compile_pack(pack: Pack) -> CompiledPack:
             )
         )
     try:
-        prefilter = Prefilter(sources)
+        prefilter = Prefilter(hints)
     except Exception as exc:  # a widened group RE2 refuses: name it rather than fail obscurely
         raise RulePackError(f"the pack's cues do not compile in RE2: {exc}") from exc
-    return CompiledPack(pack, tuple(compiled), tuple(re.compile(s) for s in sources), prefilter)
+    triggers: dict[int, list[int]] = {}
+    for number, (rule, item) in enumerate(zip(pack.rules, compiled, strict=True)):
+        rarest = max(range(len(rule.all)), key=lambda i: _rarity(rule.all[i]))
+        triggers.setdefault(item.groups[rarest], []).append(number)
+    by_trigger = {g: tuple(rs) for g, rs in triggers.items()}
+    return CompiledPack(pack, tuple(compiled), tuple(re.compile(s) for s in sources), prefilter, by_trigger)

@@ -60,9 +60,10 @@ def match(pack: CompiledPack, text: str) -> list[RuleHit]:
     spans = GroupSpans(pack, text)
     if not spans.candidates:
         return []
+    tried = sorted({r for g in spans.candidates for r in pack.by_trigger.get(g, ())})
     hits: list[RuleHit] = []
-    for compiled in pack.rules:
-        hit = match_rule(compiled, spans)
+    for number in tried:
+        hit = match_rule(pack.rules[number], spans)
         if hit is not None:
             hits.append(hit)
     return hits

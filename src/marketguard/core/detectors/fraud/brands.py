@@ -9,6 +9,7 @@ from `confusable_homoglyphs` and leetspeak digits read as letters, after punycod
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marketguard.core.text.confusables import latin_lookalikes
 from marketguard.core.text.plain import LEET
@@ -74,6 +75,8 @@ def within_distance(a: str, b: str, limit: int) -> bool:
     """
     if abs(len(a) - len(b)) > limit or len(a) > 63:
         return False
+    if len(set(a) ^ set(b)) > 2 * limit:  # each edit changes at most two letters of the set difference
+        return False
     rows = [list(range(len(b) + 1))]
     for i in range(1, len(a) + 1):
         row = [i] + [0] * len(b)
@@ -86,6 +89,7 @@ def within_distance(a: str, b: str, limit: int) -> bool:
     return rows[-1][-1] <= limit
 
 
+@lru_cache(maxsize=8192)
 def imitation(registered: str, domain: str, subdomain: str, brands: tuple[Brand, ...]) -> Imitation | None:
     """How a host that is NOT the brand's imitates one; None when it imitates none.
 

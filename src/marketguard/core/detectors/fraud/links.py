@@ -22,13 +22,16 @@ from marketguard.core.text.domains import parse_host
 from marketguard.core.text.normalize import Document
 from marketguard.core.text.prefilter import Hint
 
-_LABEL = r"(?:[^\W_](?:[\w\-]{0,61}[^\W_])?|xn--[a-z0-9\-]{1,59})"
+# ASCII labels: the `plain` view has already turned look-alike letters inside Latin words into Latin ones (and
+# the original characters are compared later); Unicode classes would make this scan ten times slower.
+_LABEL = r"(?:xn--[a-z0-9\-]{1,59}|[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)"
 HOST_URL = re.compile(
     r"(?<![\w@.\-/%])(?P<scheme>(?:https?|ftp)://|www\.)?"
-    rf"(?P<host>(?:{_LABEL}\.){{1,8}}(?:[^\W\d_]{{2,24}}|xn--[a-z0-9\-]{{1,59}}))"
+    rf"(?P<host>(?:{_LABEL}\.){{1,8}}(?:[a-z]{{2,24}}|xn--[a-z0-9\-]{{1,59}}))"
     r"(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'`]{0,2000})?(?![\w@])"
 )
-EMAIL_HOST = re.compile(rf"(?<=[\w.+\-])@(?P<host>(?:{_LABEL}\.){{1,8}}[^\W\d_]{{2,24}})(?![\w.\-])")
+EMAIL_HOST = re.compile(rf"@(?P<host>(?:{_LABEL}\.){{1,8}}[a-z]{{2,24}})(?![\w.\-])")
+_EMAIL_LOCAL_END = re.compile(r"[\w.+\-]")
 IP_URL = re.compile(
     r"(?P<scheme>https?://)(?:[^\s/@]{1,64}@)?(?P<host>\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:]{2,39}\]|0x[0-9a-f]{8}|\d{8,10})"
     r"(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'`]{0,2000})?"
@@ -53,6 +56,8 @@ _SPELLED_LABELS = re.compile(
     r"\s{1,3}(?:dot|d0t|punto|ponto|point|punkt|точка)\s{1,3}([a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9][a-z0-9\-]{0,62}){0,4})(?![\w])"
 )
 _WEBMAIL_BRANDS = frozenset({"gmail", "outlook", "icloud", "google", "microsoft", "apple"})
+_HOST_HINT = Hint(r"[a-z0-9]\.[a-z]{2}|xn--")
+_ATTACHMENT_HINT = Hint(r"\.(?:" + "|".join(_RISKY) + r")\b")
 _HINT = Hint(r"[a-z0-9]\.[a-z]{2}|xn--|\.[a-z0-9]{2,4}\b|://|@")
 
 
@@ -72,7 +77,7 @@ class HostRef:
 def find_hosts(text: str) -> list[HostRef]:
     """Every URL, bare domain and e-mail domain in `text` (a lower-case view), in order."""
     out: list[HostRef] = []
-    for m in HOST_URL.finditer(text):
+    for m in HOST_URL.finditer(text) if _HOST_HINT(text) else ():
         scheme = m.group("scheme")
         host, end = m.group("host"), m.end()
         if not m.group("path"):
@@ -87,7 +92,9 @@ def find_hosts(text: str) -> list[HostRef]:
                 (m.group("path") or "").rstrip(".,;:!?)]}'\"»"),
             )
         )
-    for m in EMAIL_HOST.finditer(text):
+    for m in EMAIL_HOST.finditer(text) if "@" in text else ():
+        if not m.start() or not _EMAIL_LOCAL_END.match(text, m.start() - 1):
+            continue  # "@name.io" alone is a handle, not an address
         host, end = _continued(text, m.group("host"), m.end("host"))
         out.append(HostRef(m.start("host"), end, host, "email", None, ""))
     return sorted(out, key=lambda h: h.start)
@@ -142,12 +149,12 @@ class LinkDetector(Detector):
             finding = self._host(doc, ref)
             if finding is not None:
                 out.append(finding)
-        for m in IP_URL.finditer(text):
+        for m in IP_URL.finditer(text) if "://" in text else ():
             start, end = view.span(m.start(), m.end())
             out.append(
                 Finding("scam.phishing", 0.7, start, end, m.group(), "a link to a bare IP address, not a named site")
             )
-        for m in ENCODED_HOST.finditer(text):
+        for m in ENCODED_HOST.finditer(text) if "%" in text and "://" in text else ():
             start, end = view.span(m.start(), m.end())
             decoded = _unquote_deep(m.group("host"))
             out.append(
@@ -230,7 +237,7 @@ class LinkDetector(Detector):
     def _attachments(self, doc: Document) -> list[Finding]:
         view = doc.plain
         text = view.text
-        if "." not in text:
+        if not _ATTACHMENT_HINT(text):
             return []
         out: list[Finding] = []
         for m in ATTACHMENT.finditer(text):
