@@ -67,3 +67,16 @@ def throwaway_postgres() -> Iterator[str]:
             )
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
+
+
+REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+
+
+def redis_url() -> str:
+    """The local Redis (database 15, used by tests only), or skip/fail when it is unreachable."""
+    try:
+        with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=1):
+            pass
+    except OSError as exc:
+        unavailable("Redis", f"cannot connect to {REDIS_HOST}:{REDIS_PORT} ({exc.strerror or exc})")
+    return f"redis://{REDIS_HOST}:{REDIS_PORT}/15"

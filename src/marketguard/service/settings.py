@@ -23,6 +23,8 @@ class ServiceSettings:
     """SQLAlchemy URL; None means SQLite (WAL) at `data_dir/marketguard.db`."""
     redis_url: str | None = None
     """When set, per-account state of the account monitor lives in Redis."""
+    redis_prefix: str = "marketguard:account:"
+    """Key prefix in Redis (several services can share one Redis)."""
     max_body_bytes: int = 1 << 20
     rate_limit: float = 200.0
     """Requests per second allowed per API key (token bucket), unless the key sets its own."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from marketguard.adapters.storage import cases, moderation
 from marketguard.adapters.storage.clock import utcnow
 from marketguard.adapters.storage.db import run
-from service_api import Api
+from marketguard.service.settings import ServiceSettings
+from service_api import Api, make_api
 
 LOGIN = {
     "id": "e-1",
@@ -71,3 +74,29 @@ def test_review_and_block_results_open_the_account_case(api: Api) -> None:
     assert view["account_history"][0]["rule"] == "account-takeover"
     allow = {**result, "decision": "allow"}
     assert run(api.engine, lambda s: moderation.record_account(s, allow, "u-9", LOGIN, "api", utcnow()))[1] is None
+
+
+def test_with_redis_two_processes_share_account_state(tmp_path: Path) -> None:
+    """Two applications (as two workers) on one Redis: the second knows the event the first judged."""
+    import secrets
+
+    import redis
+
+    from service_helpers import redis_url
+
+    url = redis_url()
+    prefix = f"mg-test-{secrets.token_hex(4)}:"
+    settings = ServiceSettings(data_dir=tmp_path, redis_url=url, redis_prefix=prefix)
+    first, second = make_api(settings), make_api(settings)
+    a, b = next(first), next(second)
+    try:
+        r = a.client.post("/v1/account-events", json=LOGIN, headers=a.h("platform"))
+        assert r.status_code == 201 and r.json()["rule"] != "replay"
+        r = b.client.post("/v1/account-events", json=LOGIN, headers=b.h("platform"))
+        assert r.status_code == 201 and r.json()["rule"] == "replay"  # the profile came from Redis
+        client = redis.Redis.from_url(url)
+        assert client.exists(prefix + "u-42")
+    finally:
+        redis.Redis.from_url(url).delete(prefix + "u-42")
+        for gen in (first, second):
+            next(gen, None)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Request
 from fastapi.responses import Response
+from redis.exceptions import RedisError
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.http.auth import ScreenKey, StateDep
@@ -48,6 +49,8 @@ def _observe(state: AppState, events: list[dict[str, Any]]) -> list[tuple[dict[s
             except RecordError as exc:
                 prefix = f"events[{i}]: " if len(events) > 1 else ""
                 raise RecordError(prefix + str(exc)) from None
+            except RedisError as exc:  # the state store is away: nothing was stored, retry later
+                raise Unavailable("account_state_unavailable", f"account state store unavailable: {exc}") from None
             out.append((event, result))
     return out
 
