@@ -41,12 +41,13 @@ class GroupSpans:
     def __init__(self, pack: CompiledPack, text: str) -> None:
         self.pack = pack
         self.text = text
-        self.candidates = set(pack.prefilter.candidates(text))
+        self.candidates = {pack.trigger_groups[i] for i in pack.prefilter.candidates(text)}
+        """Trigger groups that may match; other groups are searched only when a rule needs them."""
         self._cache: dict[int, list[Span]] = {}
 
     def __call__(self, group: int) -> list[Span]:
-        if group not in self.candidates:
-            return []
+        if group in self.pack.by_trigger and group not in self.candidates:
+            return []  # the prefilter has already said no
         found = self._cache.get(group)
         if found is None:
             matches = (m.span() for m in self.pack.patterns[group].finditer(self.text) if m.end() > m.start())
@@ -70,14 +71,18 @@ def match(pack: CompiledPack, text: str) -> list[RuleHit]:
 
 
 def match_rule(compiled: CompiledRule, spans: GroupSpans) -> RuleHit | None:
-    if not all(g in spans.candidates for g in compiled.groups):
-        return None
-    cues = _near([spans(g) for g in compiled.groups], compiled.rule.within)
+    found: list[list[Span]] = []
+    for group in compiled.groups:
+        group_spans = spans(group)
+        if not group_spans:
+            return None
+        found.append(group_spans)
+    cues = _near(found, compiled.rule.within)
     if cues is None:
         return None
     start = min(s for s, _ in cues)
     end = max(e for _, e in cues)
-    if compiled.unless_in_message is not None and spans(compiled.unless_in_message):
+    if compiled.unless_in_message is not None and spans.pack.patterns[compiled.unless_in_message].search(spans.text):
         return None
     if compiled.unless is not None and _negated(spans, compiled.unless, start):
         return None
@@ -128,8 +133,6 @@ _SEARCH_STEPS = 4000
 
 def _negated(spans: GroupSpans, group: int, start: int) -> bool:
     """A negation phrase in the clause that ends where the passage starts."""
-    if group not in spans.candidates:
-        return False
     text = spans.text
     lo = max(0, start - CLAUSE_REACH)
     for m in _CLAUSE_BREAK.finditer(text, lo, start):

@@ -77,7 +77,7 @@ class HostRef:
 def find_hosts(text: str) -> list[HostRef]:
     """Every URL, bare domain and e-mail domain in `text` (a lower-case view), in order."""
     out: list[HostRef] = []
-    for m in HOST_URL.finditer(text) if _HOST_HINT(text) else ():
+    for m in _host_matches(text) if _HOST_HINT(text) else ():
         scheme = m.group("scheme")
         host, end = m.group("host"), m.end()
         if not m.group("path"):
@@ -98,6 +98,24 @@ def find_hosts(text: str) -> list[HostRef]:
         host, end = _continued(text, m.group("host"), m.end("host"))
         out.append(HostRef(m.start("host"), end, host, "email", None, ""))
     return sorted(out, key=lambda h: h.start)
+
+
+def _host_matches(text: str) -> list[re.Match[str]]:
+    """`HOST_URL` run only over the whitespace-separated tokens that hold a dot: a host never spans a space,
+    and scanning every position of a message with the full pattern costs five times as much."""
+    out: list[re.Match[str]] = []
+    pos = text.find(".")
+    while pos != -1:
+        start = max(text.rfind(c, 0, pos) for c in _SPACES) + 1
+        after = _SPACE.search(text, pos)
+        end = after.start() if after is not None else len(text)
+        out.extend(HOST_URL.finditer(text, start, end))
+        pos = text.find(".", end)
+    return out
+
+
+_SPACES = (" ", "\n", "\t", "\r", "\xa0")
+_SPACE = re.compile(r"[ \n\t\r\xa0]")
 
 
 def _continued(text: str, host: str, end: int) -> tuple[str, int]:
