@@ -21,7 +21,7 @@ router = APIRouter(prefix="/v1", tags=["administration"])
 def audit(
     state: StateDep,
     caller: AdminKey,
-    after: int = Query(default=0, ge=0, le=2**62),
+    after: int = Query(default=0, ge=0, le=2**31 - 1),  # sequence numbers are 32-bit in the schema
     limit: int = Query(default=100, ge=1, le=1000),
     case_id: str | None = None,
 ) -> dict[str, Any]:
