@@ -93,7 +93,9 @@ class AccountMonitor:
                 f"field 'at' goes back in time for account {ev.account_id!r}: {ev.at.isoformat()} is before its "
                 f"last event ({profile.last_ts:.0f} s since the epoch)"
             )
-        net = self.ipintel.lookup(ev.ip) if ev.ip is not None else None
+        kind = ev.kind
+        needs_net = kind is EventKind.LOGIN or kind is EventKind.PAYOUT_CHANGE
+        net = self.ipintel.lookup(ev.ip) if needs_net and ev.ip is not None else None
         if profile is None:
             profile = Profile()
         self._fade(profile, ev.ts)
@@ -244,7 +246,14 @@ class AccountMonitor:
             )
         # impossible travel, between two logins from where people actually are
         last = profile.last_login
-        if last is not None and not anonymising and not last[4] and net.lat is not None and last[1] is not None:
+        if (
+            last is not None
+            and last[3] != country
+            and not anonymising
+            and not last[4]
+            and net.lat is not None
+            and last[1] is not None
+        ):
             km = great_circle_km(last[1], last[2], net.lat, net.lon or 0.0)
             hours = max((ev.ts - last[0]) / HOUR, 1 / 60)
             if km >= s["impossible_min_km"] and km / hours > s["impossible_speed_kmh"]:
@@ -345,12 +354,27 @@ class AccountMonitor:
     ) -> None:
         caps = self.caps
         profile.n_logins += 1
-        profile.add("device", device, caps)
-        profile.add("country", country, caps)
-        profile.add("org", net.org, caps)
-        profile.add("network", net.network, caps)
-        profile.add("browser", browser, caps)
-        profile.add("os", os, caps)
+        counts, totals, cap = profile.counts, profile.totals, caps.values_per_feature
+        for feature, value in (
+            ("device", device),
+            ("country", country),
+            ("org", net.org),
+            ("network", net.network),
+            ("browser", browser),
+            ("os", os),
+        ):
+            table = counts.get(feature)
+            if table is None:
+                table = counts[feature] = {}
+            seen = table.get(value)
+            if seen is None:
+                if len(table) >= cap:  # full: the rarest value makes room
+                    rarest = min(table, key=table.__getitem__)
+                    totals[feature] -= table.pop(rarest)
+                table[value] = 1.0
+            else:
+                table[value] = seen + 1.0
+            totals[feature] = totals.get(feature, 0.0) + 1.0
         hours = profile.hours
         hours[hour] += 1.0
         if sum(hours) > caps.hour_mass:
@@ -360,10 +384,11 @@ class AccountMonitor:
         profile.base_hours[hour] += 1.0 if young and profile.n_logins <= 30 else 0.03
         if sum(profile.base_hours) > caps.hour_mass:
             profile.base_hours = [h * 0.75 for h in profile.base_hours]
-        if not net.type.anonymising and net.utc_offset_hours is not None:
-            top = self._top(profile, "country", 1)
-            if top and top[0] == country:
-                profile.home_offset = net.utc_offset_hours
+        offset = net.utc_offset_hours
+        if offset is not None and not net.type.anonymising:
+            table = profile.counts["country"]
+            if table[country] >= max(table.values()):
+                profile.home_offset = offset
 
     @staticmethod
     def _top(profile: Profile, feature: str, k: int = 3) -> list[str]:
