@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from marketguard.core.text.confusables import latin_lookalikes
-from marketguard.core.text.prefilter import Hint
+from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.view import View, rewrite
 
 LETTER = r"[^\W\d_]"
@@ -87,7 +87,7 @@ def clean_view(text: str) -> View:
 
 
 # Three or more single letters separated by single spaces or by one punctuation mark.
-_SPACED_HINT = Hint(r"(?:^|[^\pL\pN_])\pL(?: {1,3}| ?[.\-*·] ?)\pL(?: {1,3}| ?[.\-*·] ?)\pL(?:[^\pL\pN_]|$)")
+_SPACED_HINT = PLAIN.hint(r"(?:^|[^\pL\pN_])\pL(?: {1,3}| ?[.\-*·] ?)\pL(?: {1,3}| ?[.\-*·] ?)\pL(?:[^\pL\pN_]|$)")
 _SPACED_LETTERS = re.compile(r"(?<!\w)" + LETTER + r"(?:(?: {1,3}| ?[.\-*·] ?)" + LETTER + r"(?!\w)){2,60}")
 
 

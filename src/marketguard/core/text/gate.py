@@ -1,25 +1,27 @@
-"""One RE2 pass that answers every detector's cheap yes/no questions about a document.
+"""One RE2 pass that answers every cheap yes/no question the screener asks about a message.
 
-Detectors guard their costly work with hints ("could a payment rail be named here?", "any digit
-words?", "which phrase patterns could match?"). Asked one by one, a dozen hints cost a dozen passes over
-the text and a dozen Python-to-C crossings per message: a quarter of the time spent on ordinary chat,
-where almost every answer is no. A `Gate` collects the hints that read one view of a document; the first
-question about a document runs all of them as a single RE2 set over that view (well under a microsecond
-for chat-sized text, with a hundred patterns) and keeps the answer on the document, so every later
-question is a set lookup.
+Normalisation and detectors guard their costly work with hints ("letters spelled one at a time?",
+"could a payment rail be named here?", "which phrase patterns could match?"). Asked one by one, a dozen
+hints cost a dozen passes over the text, each touching its own automaton, per message: a quarter of the
+time spent on ordinary chat, where almost every answer is no. A `Gate` holds many hints as one RE2 set.
+The first question about a text scans it once for all of them (about a microsecond for chat-sized text
+and a hundred patterns) and the answer is remembered for that text, so the other questions are lookups.
+
+Most messages need no rewriting, so their `clean` and `plain` views are one and the same string: the
+hints of normalisation (asked about `clean`) and of the detectors (asked about `plain`) are then answered
+by a single scan.
 
 Patterns are widened exactly as `Hint` widens them (`marketguard.core.text.prefilter`): a gate can say
 yes where the exact pattern would not match, never no where it would.
 
-    PLAIN = Gate("plain")                      # every hint below reads Document.plain
     _RAILS = PLAIN.hint(r"(?<!\\w)(?:paypal|wise)(?!\\w)")
-    if _RAILS(doc): ...                        # the first call on `doc` scans once for every hint
+    if _RAILS(doc): ...          # about doc.plain: the first question scans once for every hint
+    if _SPACED(text): ...        # about any text
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import re2
@@ -30,18 +32,33 @@ if TYPE_CHECKING:
     from marketguard.core.text.normalize import Document
 
 
+class Hits:
+    """A gate's answer for one text: the indices that may match, in the order RE2 first met them."""
+
+    __slots__ = ("found", "order")
+
+    def __init__(self, order: list[int]) -> None:
+        self.order = order
+        self.found = frozenset(order)
+
+
 class Gate:
-    """Hints over one view of a `Document`, answered together and remembered per document."""
+    """Hints answered together; the answers for the last few texts are remembered."""
+
+    _REMEMBERED = 3
+    """Texts whose answers are kept: a message's clean and plain views, and the original."""
 
     def __init__(self, view: str) -> None:
         self.view = view
+        """The `Document` view that `hint(doc)` asks about."""
         self._patterns: list[str] = []
         self._index: dict[str, int] = {}
         self._lock = threading.Lock()
         self._compiled: tuple[int, Any] | None = None  # (patterns compiled, raw RE2 set)
+        self._recent: tuple[tuple[str, int, Hits], ...] = ()  # (text, patterns scanned, answer), newest first
 
     def add(self, pattern: str) -> int:
-        """Register `pattern` (an ordinary `re` pattern, widened here); its index in `matches`."""
+        """Register `pattern` (an ordinary `re` pattern, widened here); its index in `Hits`."""
         widened = widen(pattern)
         with self._lock:
             at = self._index.get(widened)
@@ -52,21 +69,27 @@ class Gate:
             return at
 
     def hint(self, pattern: str) -> GateHint:
-        """A yes/no question about a document, answered by this gate's shared pass."""
+        """A yes/no question about a document's view or a text, answered by this gate's shared pass."""
         return GateHint(self, self.add(pattern))
 
     def matches(self, doc: Document) -> Hits:
-        """The registered patterns that may match the document's view, computed once per document."""
-        key = (self, len(self._patterns))
-        hits: Hits | None = doc.memo.get(key)  # type: ignore[assignment]
-        if hits is None:
-            text: str = getattr(doc, self.view).text
-            hits = Hits(self._set().Match(text.encode("utf-8", "surrogatepass")) or ())
-            doc.memo[key] = hits
+        """The registered patterns that may match the document's view."""
+        text: str = getattr(doc, self.view).text
+        return self.scan(text)
+
+    def scan(self, text: str) -> Hits:
+        """The registered patterns that may match `text`; a text asked about recently is not rescanned."""
+        count = len(self._patterns)
+        recent = self._recent  # one read: another thread may swap in a newer tuple, never half of one
+        for seen, scanned, hits in recent:
+            if seen is text and scanned == count:  # `is`: the tuple holds the text, so its id is not reused
+                return hits
+        hits = Hits(self._set().Match(text.encode("utf-8", "surrogatepass")) or [])
+        self._recent = ((text, count, hits), *recent[: self._REMEMBERED - 1])
         return hits
 
     def _set(self) -> Any:
-        compiled = self._compiled  # one read: another thread may swap in a newer set, never half of one
+        compiled = self._compiled
         if compiled is None or compiled[0] != len(self._patterns):
             with self._lock:
                 patterns = list(self._patterns)
@@ -79,18 +102,9 @@ class Gate:
         return compiled[1]
 
 
-class Hits:
-    """A gate's answer for one document: the indices that may match, in the order RE2 first met them."""
-
-    __slots__ = ("found", "order")
-
-    def __init__(self, order: Sequence[int]) -> None:
-        self.order = tuple(order)
-        self.found = frozenset(order)
-
-
 class GateHint:
-    """`hint(doc)` is False only when the pattern cannot match the gate's view of `doc`."""
+    """`hint(doc)` or `hint(text)` is False only when the pattern cannot match the gate's view of `doc`
+    (or `text`)."""
 
     __slots__ = ("gate", "index")
 
@@ -98,9 +112,10 @@ class GateHint:
         self.gate = gate
         self.index = index
 
-    def __call__(self, doc: Document) -> bool:
-        return self.index in self.gate.matches(doc).found
+    def __call__(self, subject: Document | str) -> bool:
+        hits = self.gate.scan(subject) if isinstance(subject, str) else self.gate.matches(subject)
+        return self.index in hits.found
 
 
 PLAIN = Gate("plain")
-"""The gate over `Document.plain`, the view most detectors read."""
+"""The gate of the screener: `hint(doc)` reads `Document.plain`; normalisation asks about its own texts."""

@@ -81,8 +81,6 @@ class Document:
     """The sender's country, if known: the first region tried for a national phone number."""
     notes: list[str] = field(default_factory=list)
     """What the screener wants the reader to know about how this text was read (caps hit, ...)."""
-    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
-    """Work on this text that several detectors share, done once (the gate's answers, `text/gate.py`)."""
 
     @view_property
     def clean(self) -> View:

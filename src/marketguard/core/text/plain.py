@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from marketguard.core.text.domains import parse_host
+from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.prefilter import Hint
 from marketguard.core.text.view import View, rewrite
 
@@ -30,7 +31,7 @@ _EMAIL_CUE = re.compile(r"e-?mail|mail|correo|courriel|почт|contact|reach|wr
 _SPELLED_SLASH = re.compile(r"(?<=[a-z0-9.])\s{0,3}(?:slash|barra|/)\s{0,3}(?=[a-z0-9_])")
 _SPELLED_COLON = re.compile(r"(?<=[a-z0-9])\s{1,3}(?:colon|dois pontos|deux points)\s{1,3}(?=[a-z0-9.])")
 _DEFANGED_SCHEME = re.compile(r"\bhxxp(s?)\b|\[:\]|\[://\]")
-_PLAIN_HINT = Hint(
+_PLAIN_HINT = PLAIN.hint(
     r"dot|d0t|punto|ponto|point|punkt|точка|\bat\b|arroba|arobase|собака|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s|"
     r"[^\s_]_[^\s_]_[^\s_]_"
 )

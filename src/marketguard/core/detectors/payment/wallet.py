@@ -13,8 +13,8 @@ import base58
 import bech32
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
+from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.normalize import Document
-from marketguard.core.text.prefilter import Hint
 
 _BECH32 = re.compile(r"(?<![\w])(?:bc1|tb1|BC1)[ac-hj-np-zAC-HJ-NP-Z02-9]{11,71}(?![\w])")
 _BASE58 = re.compile(r"(?<![\w])[13T][a-km-zA-HJ-NP-Z1-9]{25,34}(?![\w])")
@@ -27,8 +27,10 @@ _FORM_WORK = re.compile(
 """Developers build IBAN fields and test them with valid sample numbers: that is work, not a payment."""
 _LONG_TOKEN = re.compile(r"[0-9A-Za-z]{25,}")
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
-_CANDIDATE_HINT = Hint(f"{_LONG_TOKEN.pattern}|{_IBAN_START.pattern}")
-"""Both checks in one RE2 pass (case-insensitive, so a superset): most texts have neither shape."""
+_CANDIDATE_HINT = PLAIN.hint(f"{_LONG_TOKEN.pattern}|{_IBAN_START.pattern}")
+"""Both shapes, case-insensitive, asked about the `clean` view: lower-cased, and only ever longer runs where
+letters spaced out are joined, so wherever the original has a shape, `clean` has it too. Most texts have
+neither, and the question costs nothing: normalisation has scanned `clean` already."""
 _WALLET_WORDS = re.compile(
     r"(?i)(?<!\w)(?:wallet|address|addr|usdt|usdc|btc|bitcoin|eth|ethereum|trc-?20|erc-?20|bep-?20|crypto|tron|"
     r"send|deposit|pay|кошел\w*|адрес|iban|account|bank|conta|cuenta|compte|konto|счет|счёт)(?!\w)"
@@ -64,7 +66,7 @@ class WalletDetector(Detector):
     def detect(self, doc: Document) -> list[Finding]:
         text = doc.text
         out: list[Finding] = []
-        if not _CANDIDATE_HINT(text) or not (_LONG_TOKEN.search(text) or _IBAN_START.search(text)):
+        if not _CANDIDATE_HINT(doc.clean.text) or not (_LONG_TOKEN.search(text) or _IBAN_START.search(text)):
             return out
         context = _WALLET_WORDS.search(text) is not None
         for m in _BECH32.finditer(text):
