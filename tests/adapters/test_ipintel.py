@@ -66,3 +66,39 @@ def test_centroids_and_distance() -> None:
     km = great_circle_km(*c["GB"], *c["US"])
     assert 6000 < km < 8000
     assert great_circle_km(10, 10, 10, 10) == 0
+
+
+class FakeReader:
+    """Records shaped like MaxMind's GeoLite2 Country and ASN answers."""
+
+    def __init__(self, table: dict[str, dict[str, object]]) -> None:
+        self.table = table
+
+    def get(self, ip: str) -> dict[str, object] | None:
+        return self.table.get(ip)
+
+
+def test_maxmind_records_are_read_and_classified_by_asn() -> None:
+    from marketguard.adapters.ipintel import MaxMindIntel
+
+    intel = MaxMindIntel(
+        FakeReader({"88.198.10.20": {"country": {"iso_code": "DE"}}}),
+        FakeReader({"88.198.10.20": {"autonomous_system_number": 24940, "autonomous_system_organization": "X"}}),
+    )
+    info = intel.lookup("88.198.10.20")
+    assert (info.country, info.asn, info.type) == ("DE", 24940, NetworkType.HOSTING)
+    assert info.lat is not None
+
+
+def test_maxmind_refuses_a_file_that_is_not_a_database(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from marketguard.adapters.ipintel import MaxMindIntel
+    from marketguard.errors import ConfigError
+
+    bogus = Path(str(tmp_path)) / "x.mmdb"
+    bogus.write_bytes(b"not a database")
+    with pytest.raises(ConfigError, match="not a readable MaxMind database"):
+        MaxMindIntel(str(bogus))
+    with pytest.raises(ConfigError, match="needs a country database"):
+        MaxMindIntel()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from marketguard.adapters.ipintel.classify import classify_network
 from marketguard.adapters.ipintel.data import country_centroids
@@ -17,7 +17,15 @@ from marketguard.core.accounts.geo import NetInfo, NetworkType
 from marketguard.errors import ConfigError
 
 
-def _open(path: str) -> Any:
+class Reader(Protocol):
+    """What is used of a `maxminddb.Reader`: the record for an address, or None."""
+
+    def get(self, ip: str) -> Any: ...
+
+
+def _open(path: str | Reader) -> Any:
+    if not isinstance(path, str):
+        return path  # an open reader (or anything with the same `get`)
     import maxminddb
 
     try:
@@ -29,11 +37,13 @@ def _open(path: str) -> Any:
 class MaxMindIntel:
     """Country from a Country/City database and ASN number and organisation from an ASN database."""
 
-    def __init__(self, country_db: str | None = None, asn_db: str | None = None, cache_size: int = 65536) -> None:
+    def __init__(
+        self, country_db: str | Reader | None = None, asn_db: str | Reader | None = None, cache_size: int = 65536
+    ) -> None:
         if country_db is None and asn_db is None:
             raise ConfigError("MaxMindIntel needs a country database, an ASN database, or both")
-        self._country = _open(country_db) if country_db else None
-        self._asn = _open(asn_db) if asn_db else None
+        self._country = _open(country_db) if country_db is not None else None
+        self._asn = _open(asn_db) if asn_db is not None else None
         self._fallback = GeoIp2FastIntel() if self._country is None or self._asn is None else None
         self.lookup = lru_cache(maxsize=cache_size)(self._lookup)  # type: ignore[method-assign]
 
