@@ -8,10 +8,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marketguard import Screener
+from marketguard import Screener, ScreenerConfig
 from marketguard.core.model import Kind
 from marketguard.core.records import message_from_dict
+from marketguard.core.registry import Registry
 from marketguard.errors import RecordError
+
+
+@pytest.fixture(scope="module")
+def fraud_screener() -> Screener:
+    """The rule-based layers alone: the trained scam model (when installed) is switched off."""
+    model = {i for i in Registry().ids if i == "scam.model"}
+    return Screener(ScreenerConfig(disabled=frozenset(model)))
+
 
 SCAM = {
     "kind": "job_post",

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from marketguard import Context, Decision, Message, Phase, Screener
+from marketguard import Context, Decision, Message, Phase, Screener, ScreenerConfig
 from marketguard.core.detectors.base import DetectorConfig
 from marketguard.core.detectors.fraud.rules import FraudRulesDetector
+from marketguard.core.registry import Registry
 from marketguard.core.text.normalize import Document
+
+
+@pytest.fixture(scope="module")
+def fraud_screener() -> Screener:
+    """The rule-based layers alone: the trained scam model (when installed) is switched off."""
+    model = {i for i in Registry().ids if i == "scam.model"}
+    return Screener(ScreenerConfig(disabled=frozenset(model)))
 
 
 @pytest.mark.parametrize(
