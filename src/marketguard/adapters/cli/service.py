@@ -160,7 +160,7 @@ def keys_list(data_dir: DataDir = None, database_url: DbUrl = None) -> None:
 
     engine = _engine(data_dir, database_url)
     assert isinstance(engine, Engine)
-    for row in run(engine, keys.listing):
+    for row in run(engine, keys.listing, read_only=True):
         sys.stdout.buffer.write(orjson.dumps(row) + b"\n")
 
 
@@ -193,7 +193,7 @@ def audit_verify(data_dir: DataDir = None, database_url: DbUrl = None) -> None:
 
     engine = _engine(data_dir, database_url)
     assert isinstance(engine, Engine)
-    count, problems = run(engine, audit_log.verify_log)
+    count, problems = run(engine, audit_log.verify_log, read_only=True)
     if problems:
         for p in problems:
             typer.echo(f"TAMPERED {p}")
@@ -218,7 +218,7 @@ def audit_show(
 
     engine = _engine(data_dir, database_url)
     assert isinstance(engine, Engine)
-    for event in run(engine, lambda s: moderation.audit_page(s, after, limit, case)):
+    for event in run(engine, lambda s: moderation.audit_page(s, after, limit, case), read_only=True):
         sys.stdout.buffer.write(orjson.dumps(event) + b"\n")
 
 

@@ -71,7 +71,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     metrics = Metrics()
     state = AppState(settings=settings, engine=engine, screener=Screener(), metrics=metrics)
     state.monitor = build_monitor(settings)
-    metrics.watch_depth(lambda: run(engine, lambda s: (case_store.depth(s), outbox.pending(s))))
+    metrics.watch_depth(lambda: run(engine, lambda s: (case_store.depth(s), outbox.pending(s)), read_only=True))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -54,7 +54,7 @@ def require(scope: str) -> Callable[..., Awaitable[Caller]]:
             raise Unauthorized("missing_key", "send an API key: Authorization: Bearer mg_...")
         caller = state.cached_key(token)
         if caller is None:
-            caller = await run_in_threadpool(run, state.engine, lambda s: keys.authenticate(s, token))
+            caller = await run_in_threadpool(run, state.engine, lambda s: keys.authenticate(s, token), True)
             if caller is None:
                 raise Unauthorized("invalid_key", "the API key is unknown, malformed or revoked")
             state.cache_key(token, caller)

@@ -27,6 +27,7 @@ T = TypeVar("T")
 log = logging.getLogger("marketguard.storage")
 
 RETRIES = 3
+READ_ONLY = "marketguard_read_only"
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -59,10 +60,21 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # reads take a snapshot without the write lock (WAL lets them run beside the writer)
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 _factories: dict[int, sessionmaker[Session]] = {}
+_readers: dict[int, Engine] = {}
+
+
+def _reader(engine: Engine) -> Engine:
+    """The same engine (same pool) whose transactions are marked read-only."""
+    reader = _readers.get(id(engine))
+    if reader is None or reader.pool is not engine.pool:
+        reader = engine.execution_options(**{READ_ONLY: True})
+        _readers[id(engine)] = reader
+    return reader
 
 
 def sessions(engine: Engine) -> sessionmaker[Session]:
@@ -91,12 +103,14 @@ def _retryable(exc: DBAPIError) -> bool:
     )
 
 
-def run(engine: Engine, work: Callable[[Session], T]) -> T:
+def run(engine: Engine, work: Callable[[Session], T], read_only: bool = False) -> T:
     """Run `work` in one transaction and commit; retry a few times when the connection died or the
-    database was busy, which is safe because nothing was committed. Domain errors propagate at once."""
+    database was busy, which is safe because nothing was committed. Domain errors propagate at once.
+    `read_only` work must not write: on SQLite it then runs beside writers instead of queueing for the lock."""
+    bind = _reader(engine) if read_only else engine
     for attempt in range(1, RETRIES + 1):
         try:
-            with sessions(engine)() as session, session.begin():
+            with sessions(bind)() as session, session.begin():
                 return work(session)
         except (OperationalError, DBAPIError) as exc:
             if attempt == RETRIES or not _retryable(exc):

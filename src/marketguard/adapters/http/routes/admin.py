@@ -25,13 +25,13 @@ def audit(
     limit: int = Query(default=100, ge=1, le=1000),
     case_id: str | None = None,
 ) -> dict[str, Any]:
-    events = run(state.engine, lambda s: moderation.audit_page(s, after, limit, case_id))
+    events = run(state.engine, lambda s: moderation.audit_page(s, after, limit, case_id), read_only=True)
     return {"events": events, "next_after": events[-1]["seq"] if events else after}
 
 
 @router.get("/audit/verify", summary="Check the hash chain: a changed or deleted event is reported")
 def verify(state: StateDep, caller: AdminKey) -> dict[str, Any]:
-    count, problems = run(state.engine, audit_log.verify_log)
+    count, problems = run(state.engine, audit_log.verify_log, read_only=True)
     return {"events": count, "intact": not problems, "problems": [str(p) for p in problems]}
 
 
@@ -46,7 +46,7 @@ def create_key(body: KeyIn, request: Request, state: StateDep, caller: AdminKey)
 
 @router.get("/keys", summary="API keys (without secrets)")
 def list_keys(state: StateDep, caller: AdminKey) -> dict[str, Any]:
-    return {"keys": run(state.engine, keys.listing)}
+    return {"keys": run(state.engine, keys.listing, read_only=True)}
 
 
 @router.post("/keys/{key_id}/revoke", status_code=200, summary="Revoke a key")

@@ -28,7 +28,7 @@ def appeal(case_id: str, body: AppealIn, request: Request, state: StateDep, call
 
 @router.get("/appeals", summary="Appeals waiting for a reviewer")
 def appeals(state: StateDep, caller: ReviewKey, limit: int = Query(default=50, ge=1, le=500)) -> dict[str, Any]:
-    return {"appeals": run(state.engine, lambda s: moderation.open_appeals(s, limit))}
+    return {"appeals": run(state.engine, lambda s: moderation.open_appeals(s, limit), read_only=True)}
 
 
 @router.post(

@@ -24,7 +24,7 @@ Family = Literal["scam", "account", "circumvention", "other"]
 
 @router.get("/queues", summary="How many cases wait in each family's queue")
 def queues(state: StateDep, caller: ReviewKey) -> dict[str, Any]:
-    return {"depth": run(state.engine, cases.depth)}
+    return {"depth": run(state.engine, cases.depth, read_only=True)}
 
 
 @router.get("/queues/{family}", summary="Open cases of one family, most urgent first")
@@ -36,13 +36,13 @@ def queue(
     include_claimed: bool = False,
 ) -> dict[str, Any]:
     now = utcnow()
-    rows = run(state.engine, lambda s: cases.queue(s, family, limit, now, include_claimed))
+    rows = run(state.engine, lambda s: cases.queue(s, family, limit, now, include_claimed), read_only=True)
     return {"family": family, "cases": [moderation.case_summary(r, now) for r in rows]}
 
 
 @router.get("/cases/{case_id}", summary="A case with its evidence, the subject's history and its events")
 def get_case(case_id: str, state: StateDep, caller: ReviewKey) -> dict[str, Any]:
-    return run(state.engine, lambda s: moderation.case_view(s, case_id, utcnow()))
+    return run(state.engine, lambda s: moderation.case_view(s, case_id, utcnow()), read_only=True)
 
 
 @router.post("/cases/{case_id}/claim", status_code=200, summary="Claim a case exclusively (the claim expires)")
@@ -83,9 +83,11 @@ def decide(case_id: str, body: DecisionIn, request: Request, state: StateDep, ca
 
 @router.get("/decisions/{decision_id}", summary="A stored screening or account-event decision with its full trace")
 def get_decision(decision_id: str, state: StateDep, caller: ReviewKey) -> dict[str, Any]:
-    return run(state.engine, lambda s: moderation.decision_view(s, decision_id))
+    return run(state.engine, lambda s: moderation.decision_view(s, decision_id), read_only=True)
 
 
 @router.get("/accounts/{account_id}/sanctions", summary="The account's sanctions in force now")
 def sanctions(account_id: str, state: StateDep, caller: ScreenKey) -> dict[str, Any]:
-    return run(state.engine, lambda s: moderation.subject_sanctions(s, ("account", account_id), utcnow()))
+    return run(
+        state.engine, lambda s: moderation.subject_sanctions(s, ("account", account_id), utcnow()), read_only=True
+    )

@@ -39,4 +39,4 @@ def file_report(body: ReportIn, request: Request, state: StateDep, caller: Repor
 
 @router.get("/reports/{report_id}", summary="A report and how it was decided")
 def get_report(report_id: str, state: StateDep, caller: ReportKey) -> dict[str, Any]:
-    return run(state.engine, lambda s: moderation.report_view(s, report_id))
+    return run(state.engine, lambda s: moderation.report_view(s, report_id), read_only=True)
