@@ -8,6 +8,7 @@ from `confusable_homoglyphs` and leetspeak digits read as letters, after punycod
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,7 +66,9 @@ class Imitation:
 def skeleton(text: str) -> str:
     """What `text` looks like: look-alike letters and leetspeak digits replaced by the letters they imitate."""
     table = latin_lookalikes()
-    return "".join(table.get(c, c) for c in text.lower()).translate(LEET)
+    # accents off first ("ùpwork" reads as "upwork"), then look-alike letters, then leetspeak digits
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return "".join(table.get(c, c) for c in bare).translate(LEET)
 
 
 def within_distance(a: str, b: str, limit: int) -> bool:
