@@ -335,7 +335,7 @@ def main() -> None:
     ap.add_argument("--duration", type=int, default=30, help="seconds of fixed-rate load")
     ap.add_argument("--wrk-duration", type=int, default=15, help="seconds of saturation load")
     ap.add_argument("--connections", type=int, default=16, help="wrk connections at saturation")
-    ap.add_argument("--workers", type=int, default=1, help="Uvicorn worker processes")
+    ap.add_argument("--workers", type=int, default=2, help="Uvicorn worker processes (one per core)")
     ap.add_argument("--messages", type=int, default=20_000, help="distinct messages to cycle through")
     ap.add_argument(
         "--pg-url",

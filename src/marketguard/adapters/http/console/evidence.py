@@ -67,8 +67,21 @@ def reports(session: Session, view: dict[str, Any], reveal: bool) -> list[dict[s
             select(Report.id, Report.reporter_id).where(Report.id.in_([r["id"] for r in view["reports"]]))
         )
         ids = {str(i): str(who) for i, who in rows}
+    shown = {d["item_id"] for d in view["detections"] if d["source"] == "screen" and d["item_id"]}
     out = []
     for r in view["reports"]:
+        target_id = (r.get("target") or {}).get("id")
+        if target_id in shown:  # the reported message is already on the page, highlighted, under Messages
+            out.append(
+                {
+                    **r,
+                    "reporter_shown": ids.get(r["id"], r["reporter"]),
+                    "target_segments": [],
+                    "target_signals": [],
+                    "target_above": True,
+                }
+            )
+            continue
         target_text = _target_text(session, r)
         screening = r.get("target_screening") or {}
         signals = [s for s in screening.get("signals", []) if isinstance(s, dict)]
@@ -78,6 +91,7 @@ def reports(session: Session, view: dict[str, Any], reveal: bool) -> list[dict[s
                 "reporter_shown": ids.get(r["id"], r["reporter"]),
                 "target_segments": segments(target_text, signals) if target_text else [],
                 "target_signals": signals,
+                "target_above": False,
             }
         )
     return out
