@@ -52,6 +52,7 @@ class Gate:
         self.view = view
         """The `Document` view that `hint(doc)` asks about."""
         self._patterns: list[str] = []
+        self._count = 0  # len(self._patterns), read on every question
         self._index: dict[str, int] = {}
         self._lock = threading.Lock()
         self._compiled: tuple[int, Any] | None = None  # (patterns compiled, raw RE2 set)
@@ -66,6 +67,7 @@ class Gate:
                 re2.compile(widened, options())  # fail here, at import, rather than on the first message
                 at = self._index[widened] = len(self._patterns)
                 self._patterns.append(widened)
+                self._count = len(self._patterns)
             return at
 
     def hint(self, pattern: str) -> GateHint:
@@ -79,7 +81,7 @@ class Gate:
 
     def scan(self, text: str) -> Hits:
         """The registered patterns that may match `text`; a text asked about recently is not rescanned."""
-        count = len(self._patterns)
+        count = self._count
         recent = self._recent  # one read: another thread may swap in a newer tuple, never half of one
         for seen, scanned, hits in recent:
             if seen is text and scanned == count:  # `is`: the tuple holds the text, so its id is not reused
@@ -113,8 +115,12 @@ class GateHint:
         self.index = index
 
     def __call__(self, subject: Document | str) -> bool:
-        hits = self.gate.scan(subject) if isinstance(subject, str) else self.gate.matches(subject)
-        return self.index in hits.found
+        gate = self.gate
+        text: str = subject if isinstance(subject, str) else getattr(subject, gate.view).text
+        recent = gate._recent
+        if recent and recent[0][0] is text and recent[0][1] == gate._count:  # the common case, inlined
+            return self.index in recent[0][2].found
+        return self.index in gate.scan(text).found
 
 
 PLAIN = Gate("plain")

@@ -249,8 +249,7 @@ def _spelled_at(m: re.Match[str]) -> str | None:
     ("jdoe at gmail"), a domain whose dots are spelled too ("mark at acme dot io"), or a real domain when
     the left word looks like a username or the text talks about e-mail ("email: mark at acme.io")."""
     text = m.string
-    left_m = _LEFT_TOKEN.search(text, max(0, m.start() - 64), m.start())
-    left = left_m.group() if left_m else ""
+    left = _left_token(text, m.start())
     if not left or left in _NOT_A_USERNAME:
         return None
     right_m = _DOMAINISH.match(text, m.end())
@@ -270,7 +269,16 @@ def _spelled_at(m: re.Match[str]) -> str | None:
     return None
 
 
-_LEFT_TOKEN = re.compile(r"[\w.+\-]{1,64}$")
+_TOKEN_CHARS = re.compile(r"[\w.+\-]{1,64}")
+
+
+def _left_token(text: str, end: int) -> str:
+    """The username characters right before `end` (at most 64). Matched on the reversed window: searching
+    forwards for a run that ends at `end` retries from every position of the window."""
+    m = _TOKEN_CHARS.match(text[max(0, end - 64) : end][::-1])
+    return m.group()[::-1] if m else ""
+
+
 _DOT_SPLIT = re.compile(rf"\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}}")
 _DOMAINISH = re.compile(rf"[a-z0-9\-]{{1,63}}(?:(?:\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}})[a-z0-9\-]{{1,63}}){{0,4}}")
 LEET = str.maketrans(

@@ -99,6 +99,8 @@ def _precheck_keys() -> frozenset[str]:
     return frozenset(keys - _COMMON_WORDS)
 
 
+_KEY_TABLE = str.maketrans({**{chr(k): v for k, v in _LEET.items()}, **dict.fromkeys(".-_*~·'")})
+"""A token as a key of `_spellings()`: leetspeak read as letters, `_INNER_SEPARATORS` dropped, in one pass."""
 _TOKEN_SEPARATORS = ',;?()[]{}"«»<>:/-'  # as in `_TOKEN`, but "!" is leetspeak for "i" by then
 _PRECHECK_TABLE = str.maketrans(
     {**{chr(k): v for k, v in _LEET.items()}, **dict.fromkeys("._*~·'"), **dict.fromkeys(_TOKEN_SEPARATORS, " ")}
@@ -115,6 +117,8 @@ def _names_a_key(text: str) -> bool:
     keys = _precheck_keys()
     if not keys.isdisjoint(tokens):
         return True
+    if max(map(len, tokens), default=0) <= 40:
+        return False
     return any(not keys.isdisjoint(_TOKEN.findall(t)) for t in tokens if len(t) > 40)
 
 
@@ -325,11 +329,11 @@ class AppDetector(Detector):
         tokens = list(_TOKEN.finditer(text)) if maybe else []
         for i, m in enumerate(tokens):
             raw = m.group()
-            key = _INNER_SEPARATORS.sub("", _strip_accents(raw).translate(_LEET)).strip("'")
+            key = _strip_accents(raw).translate(_KEY_TABLE)
             hit = table.get(key)
             end = m.end()
             if hit is None and i + 1 < len(tokens) and tokens[i + 1].start() - end <= 1:
-                pair = key + _INNER_SEPARATORS.sub("", tokens[i + 1].group().translate(_LEET))
+                pair = key + tokens[i + 1].group().translate(_KEY_TABLE)
                 hit = table.get(pair)
                 if hit is not None and not hit[0].fuzzy:
                     end = tokens[i + 1].end()

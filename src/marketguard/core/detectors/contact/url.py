@@ -8,6 +8,7 @@ A link to a reference site or an allowed portfolio host is reported as suppresse
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.detectors.contact.lexicon import (
@@ -26,6 +27,19 @@ _URL = re.compile(
     r"(?P<host>(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.){1,6}(?:[a-z]{2,24}|xn--[a-z0-9\-]{1,59}))"
     r"(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'`]{0,2000})?(?![\w@])"
 )
+_DOTTED_CHUNK = re.compile(r"(?<!\S)[^\s.]*\.\S*")
+"""A whitespace-delimited chunk with a dot in it: the only places a link can be (see `_links`)."""
+
+
+def _links(text: str) -> Iterator[re.Match[str]]:
+    """`_URL.finditer(text)`, run only over the chunks that hold a dot. A link holds no whitespace and at
+    least one dot, so no match is lost or cut; `pos`/`endpos` leave the look-behind the real text before
+    the chunk and show the look-ahead an end where the text has whitespace, which it accepts alike. Running
+    `_URL` at every position of a chat message cost more than all the rest of this detector."""
+    for chunk in _DOTTED_CHUNK.finditer(text):
+        yield from _URL.finditer(text, chunk.start(), chunk.end())
+
+
 _DOMAIN_HINT = PLAIN.hint(r"[a-z0-9]\.[a-z]{2}|xn--")
 _TRAILING = ".,;:!?)]}'\"»"
 _SELF_REF = re.compile(
@@ -51,7 +65,7 @@ class UrlDetector(Detector):
         if not _DOMAIN_HINT(doc):
             return []
         out: list[Finding] = []
-        for m in _URL.finditer(text):
+        for m in _links(text):
             host_text = m.group("host")
             if host_text in _NOT_HOSTS:
                 continue
