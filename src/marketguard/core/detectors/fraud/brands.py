@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from marketguard.core.text.confusables import latin_lookalikes
 from marketguard.core.text.plain import LEET
@@ -92,7 +91,6 @@ def within_distance(a: str, b: str, limit: int) -> bool:
     return rows[-1][-1] <= limit
 
 
-@lru_cache(maxsize=8192)
 def imitation(registered: str, domain: str, subdomain: str, brands: tuple[Brand, ...]) -> Imitation | None:
     """How a host that is NOT the brand's imitates one; None when it imitates none.
 

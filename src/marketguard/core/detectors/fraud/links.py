@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from marketguard.core.detectors.base import Detector, DetectorConfig, DetectorInfo, Finding
 from marketguard.core.detectors.contact.lexicon import SHORTENERS
-from marketguard.core.detectors.fraud.brands import DEFAULT_BRANDS, Brand, imitation
+from marketguard.core.detectors.fraud.brands import DEFAULT_BRANDS, Brand, Imitation, imitation
 from marketguard.core.text.domains import parse_host
 from marketguard.core.text.normalize import Document
 from marketguard.core.text.prefilter import Hint
@@ -58,7 +58,6 @@ _SPELLED_LABELS = re.compile(
 _WEBMAIL_BRANDS = frozenset({"gmail", "outlook", "icloud", "google", "microsoft", "apple"})
 _HOST_HINT = Hint(r"[a-z0-9]\.[a-z]{2}|xn--")
 _ATTACHMENT_HINT = Hint(r"\.(?:" + "|".join(_RISKY) + r")\b")
-_HINT = Hint(r"[a-z0-9]\.[a-z]{2}|xn--|\.[a-z0-9]{2,4}\b|://|@")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,12 +155,22 @@ class LinkDetector(Detector):
         super().__init__(config)
         if brands is not None:
             self.brands = brands
+        self._seen: dict[tuple[str, str, str], Imitation | None] = {}
+
+    def _imitation(self, registered: str, domain: str, subdomain: str) -> Imitation | None:
+        """`brands.imitation`, remembered per host: chat repeats the same few domains all day."""
+        key = (registered, domain, subdomain)
+        if key not in self._seen:
+            if len(self._seen) >= 8192:
+                self._seen.clear()
+            self._seen[key] = imitation(registered, domain, subdomain, self.brands)
+        return self._seen[key]
 
     def detect(self, doc: Document) -> list[Finding]:
         view = doc.plain
         text = view.text
-        if not _HINT(text):
-            return []
+        if "." not in text:
+            return []  # every host, e-mail domain, IP address and file name has a dot
         out: list[Finding] = []
         for ref in find_hosts(text):
             finding = self._host(doc, ref)
@@ -201,7 +210,7 @@ class LinkDetector(Detector):
         if seen is not None:
             # the reader sees other characters than the cleaned view: never the brand itself, whatever it reads as
             label, sub = seen
-            found = imitation("", label, sub, self.brands)
+            found = self._imitation("", label, sub)
             if found is not None and ref.source == "email" and found.brand.name in _WEBMAIL_BRANDS:
                 return None  # "ivan@gmаil.cоm": a disguised private address (contact.email's business), not a lure
             if found is not None:
@@ -216,7 +225,7 @@ class LinkDetector(Detector):
                     max(found.score, 0.9),
                 )
             return None
-        found = imitation(parts.registered, parts.domain, parts.subdomain, self.brands)
+        found = self._imitation(parts.registered, parts.domain, parts.subdomain)
         if found is None:
             return None
         return self._lookalike(start, end, view_host, ref, found.brand.name, found.how, found.score)
