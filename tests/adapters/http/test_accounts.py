@@ -100,3 +100,8 @@ def test_with_redis_two_processes_share_account_state(tmp_path: Path) -> None:
         redis.Redis.from_url(url).delete(prefix + "u-42")
         for gen in (first, second):
             next(gen, None)
+
+
+def test_huge_numbers_in_an_event_are_stored_not_a_500(api: Api) -> None:
+    r = api.client.post("/v1/account-events", json={**LOGIN, "id": "e-big", "extra": 2**70}, headers=api.h("platform"))
+    assert r.status_code in (201, 422), r.text
