@@ -28,6 +28,8 @@ class ScenarioFigures:
     logins_challenged: int = 0
     takeovers: int = 0
     takeovers_stopped: int = 0
+    attacker_logins: int = 0
+    attacker_logins_challenged: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()}
@@ -99,6 +101,10 @@ def evaluate_accounts(
                 caught.add(account)
             if result.id in attacker and decision in STOPPING:
                 stopped.add(account)
+            if result.id in attacker and result.kind == "login" and label["scenario"].startswith("takeover."):
+                fig = report.scenarios[label["scenario"]]
+                fig.attacker_logins += 1
+                fig.attacker_logins_challenged += decision in STOPPING
         else:
             fig = report.scenarios[label["scenario"]]
             if decision in CASE:

@@ -65,7 +65,10 @@ def eval_accounts(events_path: Path, truth_path: Path, as_json: bool = False) ->
             f"{s.caught}/{s.accounts}" if s.bad else "",
             "" if s.bad else f"{s.honest_reviewed}/{s.accounts}",
             "" if s.bad else f"{s.logins_challenged}/{s.logins} ({100 * s.logins_challenged / max(1, s.logins):.2f}%)",
-            f"{s.takeovers_stopped}/{s.takeovers}" if s.takeovers else "",
+            f"{s.takeovers_stopped}/{s.takeovers} (logins challenged {s.attacker_logins_challenged}/"
+            f"{s.attacker_logins})"
+            if s.takeovers
+            else "",
         )
     console = Console()
     console.print(table)
