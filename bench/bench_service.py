@@ -105,6 +105,37 @@ class FixedRate:
 
 
 @dataclass
+class CpuCost:
+    """CPU seconds per request of the server (all its processes) and of the load generator: unlike latency,
+    this does not depend on what else the machine is running, so it gives the capacity of idle cores."""
+
+    server_ms: float
+    generator_ms: float
+
+
+def server_cpu(pid: int) -> float:
+    """User + system CPU seconds of the server process and its workers so far."""
+    import psutil  # installed with locust (the bench extra)
+
+    root = psutil.Process(pid)
+    total = 0.0
+    for proc in [root, *root.children(recursive=True)]:
+        try:
+            t = proc.cpu_times()
+            total += t.user + t.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+@dataclass
 class Saturation:
     rps: float
     p50: float
@@ -176,7 +207,7 @@ def make_key(url: str) -> str:
 
 
 @contextmanager
-def server(url: str, tmp: Path, workers: int) -> Iterator[str]:
+def server(url: str, tmp: Path, workers: int) -> Iterator[tuple[str, int]]:
     """`marketguard serve` on a free port (rate limit off: the bench is the only client)."""
     import httpx
 
@@ -209,7 +240,7 @@ def server(url: str, tmp: Path, workers: int) -> Iterator[str]:
             if time.monotonic() > deadline:
                 raise RuntimeError("server did not become ready in 60 s")
             time.sleep(0.2)
-        yield base
+        yield base, proc.pid
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -312,17 +343,21 @@ def run_wrk(base: str, token: str, bodies: Path, seconds: int, connections: int,
     return Saturation(rps, p50, p99, errs.group(0) if errs else "none")
 
 
-def bench_one(kind: str, args: argparse.Namespace, bodies: Path) -> tuple[FixedRate, Saturation]:
+def bench_one(kind: str, args: argparse.Namespace, bodies: Path) -> tuple[FixedRate, Saturation, CpuCost]:
     with tempfile.TemporaryDirectory(prefix=f"mg-bench-{kind}-") as name:
         tmp = Path(name)
         with database(kind, args.pg_url, tmp) as url:
             token = make_key(url)
-            with server(url, tmp, args.workers) as base:
+            with server(url, tmp, args.workers) as (base, pid):
                 warm_up(base, token, bodies)
+                s0, g0 = server_cpu(pid), children_cpu()
                 fixed = run_locust(base, token, bodies, args.rate, args.users, args.duration, tmp)
+                s1, g1 = server_cpu(pid), children_cpu()
+                n = max(fixed.requests, 1)
+                cost = CpuCost(1000 * (s1 - s0) / n, 1000 * (g1 - g0) / n)
                 time.sleep(2)
                 sat = run_wrk(base, token, bodies, args.wrk_duration, args.connections, tmp)
-    return fixed, sat
+    return fixed, sat, cost
 
 
 def main() -> None:
@@ -358,7 +393,7 @@ def main() -> None:
         ok = True
         for kind in kinds:
             before = os.getloadavg()[0]
-            fixed, sat = bench_one(kind, args, bodies)
+            fixed, sat, cost = bench_one(kind, args, bodies)
             print(
                 f"[{kind}] machine load average (1 min) before/after: {before:.1f}/{os.getloadavg()[0]:.1f}"
                 " (2 cores; the server and the load generator account for about 2 of it)"
@@ -378,6 +413,12 @@ def main() -> None:
             print(
                 f"[{kind}] saturation: {sat.rps:.0f} req/s, p50 {sat.p50:.1f} ms, p99 {sat.p99:.1f} ms "
                 f"(errors: {sat.errors})"
+            )
+            cores = os.cpu_count() or 1
+            print(
+                f"[{kind}] CPU per request: server {cost.server_ms:.2f} ms, locust {cost.generator_ms:.2f} ms; "
+                f"{cores} idle cores could serve at most {cores * 1000 / cost.server_ms:.0f} req/s, "
+                f"{cores * 1000 / (cost.server_ms + cost.generator_ms):.0f} req/s with locust beside it"
             )
             print()
     sys.exit(0 if ok else 1)
