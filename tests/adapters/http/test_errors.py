@@ -130,3 +130,13 @@ def test_any_bytes_get_an_answer_never_a_500(api: Api) -> None:
         assert r.status_code in (201, 400, 422) and isinstance(r.json(), dict)
 
     check()
+
+
+def test_database_away_is_a_503_not_a_500(api: Api) -> None:
+    """With the database unreachable, requests answer 503 and say when to retry."""
+    from marketguard.adapters.storage.db import make_engine
+
+    state = api.client.app.state.mg  # type: ignore[attr-defined]
+    state.engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/nowhere")
+    r = api.client.post("/v1/screen", json={"text": "hi"}, headers=api.h("platform"))
+    assert _code(r) == (503, "database_unavailable") and r.headers["Retry-After"] == "1"

@@ -14,6 +14,7 @@ import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marketguard.errors import RecordError
@@ -86,6 +87,19 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RecordError)
     async def _record(_: Request, exc: RecordError) -> Response:
         return error_response(422, "invalid_record", str(exc))
+
+    @app.exception_handler(OperationalError)
+    async def _database_down(_: Request, exc: OperationalError) -> Response:
+        # the database is unreachable even after the retries in `db.run`: nothing was written, try again
+        return error_response(
+            503, "database_unavailable", "the database is unavailable; retry shortly", headers={"Retry-After": "1"}
+        )
+
+    @app.exception_handler(DataError)
+    async def _data(_: Request, exc: DataError) -> Response:
+        # a value the database cannot store (the API's own bounds should catch these first)
+        first = str(exc.orig).splitlines()[0] if exc.orig is not None else "value rejected"
+        return error_response(422, "invalid_value", f"a value cannot be stored: {first}")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> Response:
