@@ -124,6 +124,25 @@ def _star_height(parsed: Any, inside_repeat: bool = False) -> int:
     return height
 
 
+class LazyPatterns:
+    """The exact group regexes, compiled on first use: most groups are never needed by a given process
+    (a message reaches them only through the prefilter), and compiling them all cost a third of a second
+    at start-up. Two threads may compile one pattern twice; both get an equal pattern."""
+
+    def __init__(self, sources: list[str]) -> None:
+        self.sources = tuple(sources)
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(sources)
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def __getitem__(self, index: int) -> re.Pattern[str]:
+        pattern = self._compiled[index]
+        if pattern is None:
+            pattern = self._compiled[index] = re.compile(self.sources[index])
+        return pattern
+
+
 @dataclass(frozen=True, slots=True)
 class CompiledRule:
     rule: Rule
@@ -137,7 +156,7 @@ class CompiledRule:
 class CompiledPack:
     pack: Pack
     rules: tuple[CompiledRule, ...]
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: LazyPatterns
     prefilter: Prefilter
     """Over the trigger groups only (`trigger_groups[i]` is the group of prefilter pattern i): the fewer and
     rarer the literals, the smaller RE2's automaton and the cheaper a message nobody needs to read twice."""
@@ -243,8 +262,7 @@ def compile_pack(pack: Pack) -> CompiledPack:
             for p in group.phrases:
                 if p.startswith("re:"):
                     _check_raw(p)
-            regex = group_regex(group)
-            re.compile(regex)
+            regex = group_regex(group)  # word phrases are escaped, raw ones checked: the group compiles
         except (ValueError, re.error) as exc:
             raise RulePackError(f"{rule.source}: rule {rule.id!r}: {field}: {exc}") from exc
         if regex not in index:
@@ -274,5 +292,4 @@ def compile_pack(pack: Pack) -> CompiledPack:
     except Exception as exc:  # a widened group RE2 refuses: name it rather than fail obscurely
         raise RulePackError(f"the pack's cues do not compile in RE2: {exc}") from exc
     by_trigger = {g: tuple(rs) for g, rs in triggers.items()}
-    patterns = tuple(re.compile(s) for s in sources)
-    return CompiledPack(pack, tuple(compiled), patterns, prefilter, trigger_groups, by_trigger)
+    return CompiledPack(pack, tuple(compiled), LazyPatterns(sources), prefilter, trigger_groups, by_trigger)
