@@ -37,7 +37,7 @@ class TrainConfig:
     seed: int = 20261126
     C: float = 30.0
     gate_C: float = 10.0
-    min_df: int = 2
+    min_df: int = 3
     class_weight: str | None = "balanced"
     folds: int = 5
     max_iter: int = 5000
@@ -45,7 +45,7 @@ class TrainConfig:
     """The `nudge` threshold is set where this share of out-of-fold legitimate rows would be flagged."""
     review_fpr: float = 0.002
     """The `review` threshold: where this share of out-of-fold legitimate rows would be flagged."""
-    gate_loss: float = 0.002
+    gate_loss: float = 0.005
     """The gate may stop at most this share of the out-of-fold rows the main model flags at `nudge`."""
 
 
