@@ -309,7 +309,12 @@ class AccountMonitor:
                     {"orgs": sorted(set(device.orgs))[:6]},
                 )
             )
-        if sum(profile.base_hours) >= 8.0:
+        # Working hours are judged at home only: an operator hiding behind the owner's own address or
+        # country (remote desktop, a residential proxy) shows there, while abroad or behind a VPN the clock
+        # of the address says little about the person's.
+        home_table = profile.counts.get("country") or {}
+        at_home = bool(home_table) and not anonymising and home_table.get(country, 0.0) >= max(home_table.values())
+        if at_home and sum(profile.base_hours) >= 8.0:
             profile.hours_cusum = max(0.0, profile.hours_cusum + self._base_hour_llr(profile, hour) - v["hours_drift"])
             if profile.hours_cusum >= v["hours_alarm"]:
                 self._add(profile, "account.proxy", v["proxy_hours_per_login"])
