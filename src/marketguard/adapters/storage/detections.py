@@ -1,0 +1,143 @@
+"""Screening and account-event decisions in the database: every one stored with its full trace, and the
+strong ones (review, block, or a signal above `case_min_score`) opening or joining the subject's case."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from marketguard.adapters.storage import audit_log, cases
+from marketguard.adapters.storage.clock import new_id
+from marketguard.adapters.storage.tables import Decision
+from marketguard.service.audit import EventKind
+from marketguard.service.priority import FAMILY_SEVERITY, FAMILY_TIER, case_family, is_urgent
+from marketguard.service.settings import ServiceSettings
+
+ESCALATING = ("review", "block")
+
+
+def record_screen(
+    session: Session,
+    settings: ServiceSettings,
+    result: dict[str, Any],
+    item_kind: str,
+    text: str,
+    subject: tuple[str, str] | None,
+    actor: str,
+    now: datetime,
+) -> tuple[str, str | None]:
+    """Store one screening decision; open or join the subject's case when it is strong enough."""
+    signals: list[dict[str, Any]] = result.get("signals", [])
+    strong = [s for s in signals if float(s["score"]) >= settings.case_min_score]
+    top = max(signals, key=lambda s: float(s["score"]), default=None)
+    # the case's family is the most severe one among the signals that count (a scam beats circumvention)
+    counted = strong or ([top] if top else [])
+    family = max((case_family(str(s["family"])) for s in counted), key=lambda f: FAMILY_TIER.get(f, 0), default=None)
+    decision_id = new_id()
+    escalate = subject is not None and (
+        result["decision"] in ESCALATING or (result["decision"] != "allow" and bool(strong))
+    )
+    case_id: str | None = None
+    if escalate and subject is not None and top is not None and family is not None:
+        kinds = [str(s["kind"]) for s in signals] + [str(result.get("rule", ""))]
+        item = cases.Item(
+            family=family,
+            severity=FAMILY_SEVERITY.get(family, 0.3) if result["decision"] != "block" else 1.0,
+            confidence=float(top["score"]),
+            reporter_weight=0.0,
+            urgent=is_urgent(kinds),
+            payload={
+                "decision_id": decision_id,
+                "item_id": result.get("id"),
+                "decision": result["decision"],
+                "rule": result.get("rule"),
+                "kinds": sorted({str(s["kind"]) for s in signals}),
+            },
+        )
+        case_id = cases.attach(session, subject, item, actor, now)
+    # a Core insert: this runs for every screened message, and skips the ORM's unit-of-work bookkeeping
+    session.execute(
+        insert(Decision).values(
+            id=decision_id,
+            source="screen",
+            item_id=result.get("id"),
+            item_kind=item_kind,
+            subject_type=subject[0] if subject else None,
+            subject_id=subject[1] if subject else None,
+            decision=result["decision"],
+            rule=result.get("rule"),
+            family=family,
+            text=text,
+            trace=result,
+            case_id=case_id,
+            created_at=now,
+        )
+    )
+    if case_id is not None:
+        audit_log.append(
+            session,
+            EventKind.DETECTION,
+            actor,
+            {"decision_id": decision_id, "decision": result["decision"], "rule": result.get("rule")},
+            case_id,
+            subject,
+            now,
+        )
+    return decision_id, case_id
+
+
+def record_account(
+    session: Session, result: dict[str, Any], account_id: str, event: dict[str, Any], actor: str, now: datetime
+) -> tuple[str, str | None]:
+    """Store an account event's result; review and block decisions open or join the account's case."""
+    decision_id = new_id()
+    subject = ("account", account_id)
+    case_id: str | None = None
+    signals: list[dict[str, Any]] = result.get("signals", [])
+    if result.get("decision") in ESCALATING:
+        kinds = [str(s.get("kind", "")) for s in signals] + [str(result.get("rule", ""))]
+        risk = float(result.get("risk", max((float(s.get("score", 0)) for s in signals), default=0.5)))
+        item = cases.Item(
+            family="account",
+            severity=1.0 if result["decision"] == "block" else FAMILY_SEVERITY["account"],
+            confidence=min(max(risk, 0.0), 1.0),
+            reporter_weight=0.0,
+            urgent=is_urgent(kinds),
+            payload={
+                "decision_id": decision_id,
+                "decision": result["decision"],
+                "rule": result.get("rule"),
+                "kinds": sorted(set(kinds) - {""}),
+            },
+        )
+        case_id = cases.attach(session, subject, item, actor, now)
+        audit_log.append(
+            session,
+            EventKind.ACCOUNT_FLAGGED,
+            actor,
+            {"decision_id": decision_id, "decision": result["decision"], "rule": result.get("rule")},
+            case_id,
+            subject,
+            now,
+        )
+    session.add(
+        Decision(
+            id=decision_id,
+            source="account",
+            item_id=str(result.get("id")) if result.get("id") is not None else None,
+            item_kind=str(event.get("type", "account_event")),
+            subject_type="account",
+            subject_id=account_id,
+            decision=str(result.get("decision")),
+            rule=result.get("rule"),
+            family="account",
+            text=None,
+            trace={"result": result, "event": event},
+            case_id=case_id,
+            created_at=now,
+        )
+    )
+    return decision_id, case_id
