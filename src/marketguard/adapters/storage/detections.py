@@ -17,6 +17,7 @@ from marketguard.service.priority import FAMILY_SEVERITY, FAMILY_TIER, case_fami
 from marketguard.service.settings import ServiceSettings
 
 ESCALATING = ("review", "block")
+"""Decisions that always open a case, whatever the score."""
 
 
 def record_screen(
