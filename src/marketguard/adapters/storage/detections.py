@@ -16,6 +16,8 @@ from marketguard.service.audit import EventKind
 from marketguard.service.priority import FAMILY_SEVERITY, FAMILY_TIER, case_family, is_urgent
 from marketguard.service.settings import ServiceSettings
 
+_INSERT_DECISION = insert(Decision.__table__)  # type: ignore[arg-type]  # __table__ is a Table
+
 ESCALATING = ("review", "block")
 """Decisions that always open a case, whatever the score."""
 
@@ -59,23 +61,27 @@ def record_screen(
             },
         )
         case_id = cases.attach(session, subject, item, actor, now)
-    # a Core insert: this runs for every screened message, and skips the ORM's unit-of-work bookkeeping
+    # a Core insert on the table with parameters apart (a statement compiled once and cached): this runs for
+    # every screened message, so it skips the ORM's unit of work and per-call compilation
     session.execute(
-        insert(Decision).values(
-            id=decision_id,
-            source="screen",
-            item_id=result.get("id"),
-            item_kind=item_kind,
-            subject_type=subject[0] if subject else None,
-            subject_id=subject[1] if subject else None,
-            decision=result["decision"],
-            rule=result.get("rule"),
-            family=family,
-            text=text,
-            trace=result,
-            case_id=case_id,
-            created_at=now,
-        )
+        _INSERT_DECISION,
+        [
+            {
+                "id": decision_id,
+                "source": "screen",
+                "item_id": result.get("id"),
+                "item_kind": item_kind,
+                "subject_type": subject[0] if subject else None,
+                "subject_id": subject[1] if subject else None,
+                "decision": result["decision"],
+                "rule": result.get("rule"),
+                "family": family,
+                "text": text,
+                "trace": result,
+                "case_id": case_id,
+                "created_at": now,
+            }
+        ],
     )
     if case_id is not None:
         audit_log.append(
