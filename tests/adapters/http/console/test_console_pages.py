@@ -17,6 +17,9 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from marketguard.adapters.http.app import create_app  # noqa: E402
 from marketguard.adapters.http.console import mount_console  # noqa: E402
+from marketguard.adapters.storage import moderation  # noqa: E402
+from marketguard.adapters.storage.clock import utcnow  # noqa: E402
+from marketguard.adapters.storage.db import make_engine, run  # noqa: E402
 from marketguard.service.settings import ServiceSettings  # noqa: E402
 
 
@@ -153,3 +156,24 @@ def test_a_decision_needs_a_claim_and_a_finding(app: tuple[TestClient, Seeded]) 
     assert r.status_code == 303
     page = client.get(f"/console/cases/{case}").text
     assert "A formal warning" in page and 'id="decided-by">alice' in page  # first rung of the ladder
+
+
+def test_account_events_and_earlier_cases_are_shown(
+    app: tuple[TestClient, Seeded], console_settings: ServiceSettings
+) -> None:
+    client, seeded = app
+    engine = make_engine(console_settings.url)
+    result = {
+        "decision": "review",
+        "rule": "takeover-new-device",
+        "signals": [{"kind": "account.takeover_new_device", "score": 0.9, "reason": "new device <b>and</b> country"}],
+        "risk": 0.9,
+    }
+    event = {"type": "login", "account_id": "u-a", "ip": "203.0.113.9"}
+    _, case_id = run(engine, lambda s: moderation.record_account(s, result, "u-a", event, "platform", utcnow()))
+    engine.dispose()
+    assert case_id == seeded.case_ids["u-a"], "the account's event joins its open case"
+    login(client, "bob")
+    page = client.get(f"/console/cases/{case_id}").text
+    assert "account.takeover_new_device 0.9" in page and "takeover-new-device" in page
+    assert "new device &lt;b&gt;and&lt;/b&gt; country" in page
