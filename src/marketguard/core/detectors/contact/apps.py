@@ -194,6 +194,7 @@ _NEARBY_HANDLE = re.compile(r"(?<![\w@])@[a-z0-9_][\w.]{2,31}(?![\w@])")
 _GENERIC_HANDLE = re.compile(
     r"\bmy\s(?:handle|username|user\s?name|nick(?:name)?|@)\s(?:on\s[\w\s]{1,20}?\s)?(?:is\s|:\s?|=\s?)?(?P<handle>@[\w.]{2,32})"
 )
+_GENERIC_HANDLE_HINT = PLAIN.hint(_GENERIC_HANDLE.pattern)
 _MEETING_HINT = PLAIN.hint(r"zoom|meet|teams|webex")
 _MEETING_ID = re.compile(
     r"(?:zoom|meet|teams|webex)\b[^.!?\n]{0,30}?\b(?:id|meeting\sid|room)\s?[:#]?\s?(?P<id>\d(?:\s?\d){8,11})"
@@ -213,6 +214,8 @@ _HANDLE_MARKED = re.compile(
 _HANDLE_BEFORE = re.compile(r"(?P<handle>@[\w.]{3,32})\s{1,3}(?:on|in|at|via|\()\s{0,3}$")
 _SKYPE_LIVE = re.compile(r"(?<![\w:])live:(?:\.cid\.)?[\w.\-]{3,64}")
 _DISCORD_TAG = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")
+_DISCORD_TAG_HINT = PLAIN.hint(_DISCORD_TAG.pattern)
+"""Order numbers ("#4960798") put a '#' in many messages; the tag's shape is rarer, and `re` slow to rule out."""
 
 
 _Judgement = tuple[str, float, str | None, str, tuple[int, int] | None]
@@ -276,7 +279,7 @@ class AppDetector(Detector):
             if kind == "contact.handle":
                 handled.append((s, e))
             out.append(Finding(kind, score, start, end, value, reason, soft=kind == "contact.request"))
-        for m in _GENERIC_HANDLE.finditer(text) if "@" in text else ():
+        for m in _GENERIC_HANDLE.finditer(text) if "@" in text and _GENERIC_HANDLE_HINT(doc) else ():
             if any(s <= m.start("handle") < e for s, e in handled):
                 continue
             start, end = view.span(m.start(), m.end())
@@ -301,7 +304,7 @@ class AppDetector(Detector):
         tagged = []
         if "live:" in text:
             tagged.append((_SKYPE_LIVE, "skype", 0.95))
-        if "#" in text:
+        if "#" in text and _DISCORD_TAG_HINT(doc):
             tagged.append((_DISCORD_TAG, "discord", 0.8))
         for pattern, app, score in tagged:
             for m in pattern.finditer(text):

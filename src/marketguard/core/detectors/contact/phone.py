@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.digits import mask_not_phone
+from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.normalize import DIGIT_WORDS, SYMBOLS, Document
-from marketguard.core.text.prefilter import Hint
 from marketguard.core.text.view import mask
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ def _phonenumbers() -> ModuleType:
 
 
 _CANDIDATE = re.compile(
+    r"(?=[\d+ \t(])"  # what a candidate starts with, tested first: most positions fail here, and fast
     r"(?<![\w#@/.\-+])(?P<plus>\+[ \t]?|00)?[ \t(]{0,2}\d(?:[ \t().\-–—/,_*|~]{0,4}\d){6,16}"
     r"(?:\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6})?(?![\w#])"  # an extension: 555-0198x42
 )
@@ -59,8 +60,10 @@ _PIECEWISE = re.compile(
 )
 _COUNTING = "01234567890123456789"
 _MAX_CANDIDATES = 200
-_PIECEWISE_HINT = Hint(r"area\scode|digits|middle|before|after|last\s(?:4|four|3|three)|first\s(?:3|three|4|four)")
 """Each candidate costs a phonenumbers parse; a text with more is flooding, and the first ones decide."""
+_PIECEWISE_HINT = PLAIN.hint(
+    r"area\scode|digits|middle|before|after|last\s(?:4|four|3|three)|first\s(?:3|three|4|four)"
+)
 _PHONE_SHAPE = re.compile(r"^\+|^\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}$")
 
 
