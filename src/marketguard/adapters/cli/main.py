@@ -12,10 +12,10 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from marketguard.adapters.cli.reviewers import reviewers_app
 from marketguard.adapters.cli.accounts import simulate_app
-from marketguard.adapters.cli.service import register as register_service
+from marketguard.adapters.cli.reviewers import reviewers_app
 from marketguard.adapters.cli.rules import rules_app
+from marketguard.adapters.cli.service import register as register_service
 from marketguard.adapters.cli.train import train_app
 from marketguard.core.engine import Screener
 from marketguard.core.model import Context, Message, Phase
