@@ -79,10 +79,17 @@ _LANGUAGE_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 
 
+_LANGUAGE_HINTS = [PLAIN.hint(p.pattern) for p, _ in _LANGUAGE_REGIONS]
+"""Which languages' words may occur at all: most texts name none, and counting them with `re` is slow."""
+
+
 def language_regions(text: str) -> tuple[str, ...]:
     """Regions to try first for a national number, guessed from the language around it: "mon numéro:
     06 12 34 56 78" is French before it is German. The sender's own region, when known, comes before these."""
-    scores = [(len(p.findall(text)), regions) for p, regions in _LANGUAGE_REGIONS]
+    scores = [
+        (len(p.findall(text)) if hint(text) else 0, regions)
+        for (p, regions), hint in zip(_LANGUAGE_REGIONS, _LANGUAGE_HINTS, strict=True)
+    ]
     best = max(scores, key=lambda s: s[0])
     return best[1] if best[0] >= 1 else ()
 
@@ -216,6 +223,8 @@ class PhoneDetector(Detector):
                 number = pn.parse(digits, r)
             except pn.NumberParseException:
                 continue
-            if pn.is_valid_number(number):
+            # a valid number always has a possible length, and the length test is four times cheaper:
+            # most regions tried for someone else's number fail it
+            if pn.is_possible_number(number) and pn.is_valid_number(number):
                 return number, r
         return None
