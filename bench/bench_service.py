@@ -106,8 +106,9 @@ class FixedRate:
 
 @dataclass
 class CpuCost:
-    """CPU seconds per request of the server (all its processes) and of the load generator: unlike latency,
-    this does not depend on what else the machine is running, so it gives the capacity of idle cores."""
+    """CPU milliseconds per request of the server (all its processes) and of the load generator. Other load on
+    the machine inflates it less than latency (only through cache and scheduler effects), so it bounds what
+    idle cores could do."""
 
     server_ms: float
     generator_ms: float
