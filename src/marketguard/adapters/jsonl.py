@@ -2,6 +2,8 @@
 
 A line that is not UTF-8, not JSON, not an object, or has no `text` gets an output line with `error` and
 its 1-based `line` number; the stream goes on. Blank lines are errors too, so that counts always match.
+Account events (`kind` identity, login, logout, payout_change) go to one `AccountMonitor` for the whole
+stream and answer in the same shape (`decision`, `rule`, `signals`); a bad event gets its `error` line.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Each worker process owns a screener and therefore the memory of the conversations routed to it; every
 line of a conversation goes to the same worker (by a hash of its `conversation_id`), so details split
-across messages are joined exactly as in a single process. Lines are read in batches, fanned out, and
+across messages are joined exactly as in a single process. Account events go by a hash of their
+`account_id`, so each account's state lives in one worker's monitor. Lines are read in batches, fanned out, and
 written back in input order. Workers are forked after the screener is built, so they start at once.
 """
 
