@@ -74,6 +74,9 @@ _PROVIDER_THEN_USER = re.compile(
     r"(?<![\w.@])(?P<provider>gmail|yahoo|hotmail|outlook|protonmail|proton|icloud|yandex)(?:\s(?:is|es|é|ist|est))?"
     r"\s?[:,\-]?\s(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,60})(?![\w@])"
 )
+_ON_WEBMAIL_HINT = PLAIN.hint(_ON_WEBMAIL.pattern)
+_PROVIDER_THEN_USER_HINT = PLAIN.hint(_PROVIDER_THEN_USER.pattern)
+"""Most texts that name a provider hold a plain address, which neither pattern needs `re` to rule out."""
 _NOT_LOCAL = frozenset(
     {
         "me",
@@ -187,8 +190,8 @@ class EmailDetector(Detector):
         """ "ping alexm_ops on gmail": a username and a provider make an address without any '@'."""
         view = doc.plain
         out: list[Finding] = []
-        for pattern in (_ON_WEBMAIL, _PROVIDER_THEN_USER):
-            for m in pattern.finditer(view.text):
+        for pattern, hint in ((_ON_WEBMAIL, _ON_WEBMAIL_HINT), (_PROVIDER_THEN_USER, _PROVIDER_THEN_USER_HINT)):
+            for m in pattern.finditer(view.text) if hint(doc) else ():
                 local = m.group("local").rstrip(".")
                 if local in _NOT_LOCAL or "@" in local:
                     continue

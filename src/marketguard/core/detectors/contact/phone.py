@@ -51,6 +51,7 @@ _PARTIAL = re.compile(
     r"|(?:^|\s)(?P<intl>\+\d{1,3}(?:[\s.\-]?\d){2,6})\s*$"
     r"|(?:number|nummer|n[uú]mero|номер|phone|tel|cel|handy)\s?:\s?(?P<labelled>\d(?:[\s.\-]?\d){1,6})\s*$"
 )
+_PARTIAL_HINT = PLAIN.hint(_PARTIAL.pattern)
 _DIGIT = re.compile(r"\d")
 _TWO_DIGITS = re.compile(r"\d\D*\d")
 _DIGIT_GROUP = re.compile(r"\d[\d\s.\-]*\d|\d")
@@ -114,7 +115,8 @@ class PhoneDetector(Detector):
         text = view.text
         out: list[Finding] = []
         # every announced start ends the text with a digit: most texts need not be searched for one
-        for m in _PARTIAL.finditer(text, max(0, len(text) - 120)) if text.rstrip()[-1:].isdigit() else ():
+        ends_in_digit = text.rstrip()[-1:].isdigit()
+        for m in _PARTIAL.finditer(text, max(0, len(text) - 120)) if ends_in_digit and _PARTIAL_HINT(text) else ():
             # "my number is 415": the first digits of a number that the next message completes
             group = next(g for g in ("digits", "intl", "labelled") if m.group(g) is not None)
             start, end = view.span(m.start(group), m.end(group))
