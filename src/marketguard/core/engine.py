@@ -227,6 +227,8 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
             if not (f.start < o.end and o.start < f.end):
                 continue
             if _family(item) == _family(other):
+                if _family(item) in _PATTERN_FAMILIES and (f.kind != o.kind or item.detector is not other.detector):
+                    continue  # a fee scam in a fake interview, a rule and the job-post weighing: all stay, explained
                 if f.soft == o.soft or f.soft:
                     clash = True
                     break
@@ -245,6 +247,11 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
 MIXED_FAMILY = "fraud"
 """A detector of this family reports each finding under its kind's family (`scam.*` -> scam, `account.*`
 -> account): one rule pack covers both."""
+
+
+_PATTERN_FAMILIES = frozenset({"scam", "account"})
+"""Families whose findings are patterns, not details: overlapping findings stay unless one detector reports
+the same kind twice."""
 
 
 def _family(item: _Found) -> str:

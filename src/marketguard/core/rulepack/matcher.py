@@ -90,7 +90,7 @@ def match_rule(compiled: CompiledRule, spans: GroupSpans) -> RuleHit | None:
 
 
 def _near(groups: list[list[Span]], within: int) -> list[Span] | None:
-    """One span per group, pairwise disjoint, all inside `within` characters; the earliest such passage.
+    """One span per group, none inside another, all inside `within` characters; the tightest such passage.
 
     A small search (the nearest spans first, a bounded number of steps): one word may serve only one group,
     so "change your withdrawal method to my bank account" must give "withdrawal method" to the group that
@@ -118,13 +118,18 @@ def _near(groups: list[list[Span]], within: int) -> list[Span] | None:
                 return found
         return None
 
+    best: list[Span] | None = None
     for anchor in groups[0]:
         found = extend([anchor], groups[1:])
-        if found is not None:
-            return found
+        if found is not None and (best is None or _extent(found) < _extent(best)):
+            best = found  # the tightest passage explains best ("$42/hr ... HR manager on Telegram")
         if budget[0] < 0:
             break
-    return None
+    return best
+
+
+def _extent(spans: list[Span]) -> int:
+    return max(e for _, e in spans) - min(s for s, _ in spans)
 
 
 _SEARCH_STEPS = 4000

@@ -118,3 +118,11 @@ def test_any_job_record_parses_or_fails_with_a_record_error(record: dict[str, An
     except RecordError:
         return
     assert isinstance(message.text, str) and message.job is not None
+
+
+def test_the_rule_and_the_job_post_weighing_both_explain_the_post(fraud_screener: Screener) -> None:
+    result = fraud_screener.screen(message_from_dict(SCAM))
+    detectors = {s.detector.split("@")[0] for s in result.signals if s.family == "scam"}
+    assert {"fraud.rules", "fraud.job_post"} <= detectors  # overlapping patterns of two detectors both stay
+    rule = next(s for s in result.signals if s.detector.startswith("fraud.rules"))
+    assert "HR on Telegram" in rule.text and "/hr" not in rule.text  # the tightest passage; "$45/hr" is no HR
