@@ -113,8 +113,9 @@ def test_decide_appeal_overturn(api: Api) -> None:
     # the webhook outbox holds the statement for the user, without the reporter
     with api.engine.connect() as conn:
         bodies = [orjson.loads(b) for b in conn.execute(select(Outbox.body)).scalars()]
-    assert [b["topic"] for b in bodies] == ["decision.made"]
-    assert bodies[0]["data"]["statement"] == st and "u-7" not in orjson.dumps(bodies[0]).decode()
+    assert sorted(b["topic"] for b in bodies) == ["decision.made", "sanction.ended"]
+    made = next(b for b in bodies if b["topic"] == "decision.made")
+    assert made["data"]["statement"] == st and "u-7" not in orjson.dumps(bodies).decode()
 
     appeal = api.client.post(
         f"/v1/cases/{case_id}/appeal", json={"text": "It was the client's number."}, headers=api.h("platform")
@@ -134,6 +135,9 @@ def test_decide_appeal_overturn(api: Api) -> None:
     )
     assert done.status_code == 201 and done.json()["outcome"] == "overturned"
     assert api.client.get("/v1/accounts/u-42/sanctions", headers=api.h("platform")).json()["active"] == []
+    with api.engine.connect() as conn:  # the scheduled "restriction ended" message is cancelled, kept
+        ended = conn.execute(select(Outbox.dead, Outbox.last_error).where(Outbox.topic == "sanction.ended")).one()
+    assert ended.dead and "lifted on appeal" in str(ended.last_error)
 
     events = api.client.get("/v1/audit", params={"case_id": case_id}, headers=api.h("admin")).json()["events"]
     kinds = [e["kind"] for e in events]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 
+import orjson
 import pytest
 from sqlalchemy import Engine, select, text, update
 
@@ -256,3 +257,15 @@ def test_configuration_changes_are_logged_once(engine: Engine) -> None:
     events = run(engine, lambda s: moderation.audit_page(s, 0, 10))
     assert [e["kind"] for e in events] == ["config.changed", "config.changed"]
     assert events[1]["payload"]["appeal_days"] == 3
+
+
+def test_a_timed_sanction_announces_its_end_when_it_ends(engine: Engine) -> None:
+    case_id = _report(engine)
+    decision = _decide(engine, case_id, "alice", Action.HOLD_PAYOUTS, duration=timedelta(hours=2))
+    leased = run(engine, lambda s: outbox.lease(s, utcnow(), 30))
+    assert [orjson.loads(b)["topic"] for _, b, _ in leased] == ["decision.made"]  # the end is not due yet
+    run(engine, lambda s: outbox.delivered(s, leased[0][0]))
+    later = utcnow() + timedelta(hours=2, seconds=1)
+    due = run(engine, lambda s: outbox.lease(s, later, 30))
+    body = orjson.loads(due[0][1])
+    assert body["topic"] == "sanction.ended" and body["data"]["sanction_id"] == decision["sanction_id"]

@@ -73,6 +73,7 @@ def decide_appeal(
             now,
         )
         learn(session, row.id, upheld=False, undo=True)
+        outbox.cancel(session, "sanction.ended", "sanction_id", appeal.sanction_id, "sanction lifted on appeal")
     session.flush()
     view = appeal_view(session, appeal_id)
     outbox.enqueue(

@@ -19,7 +19,8 @@ from marketguard.adapters.storage.tables import Outbox
 from marketguard.service.webhooks import backoff
 
 
-def enqueue(session: Session, topic: str, data: dict[str, Any]) -> str:
+def enqueue(session: Session, topic: str, data: dict[str, Any], not_before: datetime | None = None) -> str:
+    """Queue a delivery; `not_before` schedules it (e.g. the end of a timed restriction)."""
     event_id = new_id()
     now = utcnow()
     body = orjson.dumps({"id": event_id, "topic": topic, "created_at": now.isoformat(), "data": data}).decode()
@@ -30,7 +31,7 @@ def enqueue(session: Session, topic: str, data: dict[str, Any]) -> str:
             body=body,
             created_at=now,
             attempts=0,
-            next_attempt_at=now,
+            next_attempt_at=not_before or now,
             lease_until=None,
             delivered_at=None,
             last_error=None,
@@ -61,6 +62,19 @@ def lease(session: Session, now: datetime, lease_seconds: float, limit: int = 20
             assert row is not None
             taken.append((row.id, row.body, row.attempts))
     return taken
+
+
+def cancel(session: Session, topic: str, key: str, value: str, why: str) -> int:
+    """Cancel undelivered `topic` rows whose data[key] == value (kept, marked dead with the reason)."""
+    rows = session.execute(
+        select(Outbox).where(Outbox.topic == topic, Outbox.delivered_at.is_(None), Outbox.dead.is_(False))
+    ).scalars()
+    n = 0
+    for row in rows:
+        if orjson.loads(row.body)["data"].get(key) == value:
+            row.dead, row.last_error = True, f"cancelled: {why}"
+            n += 1
+    return n
 
 
 def delivered(session: Session, event_id: str) -> None:

@@ -130,6 +130,15 @@ def decide(
         "decided_at": now.isoformat(),
     }
     outbox.enqueue(session, "decision.made", decision)
+    if upheld and until is not None:  # the platform is told when a timed sanction ends, at that time
+        ended = {
+            "sanction_id": sanction_id,
+            "case_id": case_id,
+            "subject": decision["subject"],
+            "action": step.action.value,
+            "ended_at": until.isoformat(),
+        }
+        outbox.enqueue(session, "sanction.ended", ended, not_before=until)
     return {**decision, "decided_by": reviewer}
 
 
