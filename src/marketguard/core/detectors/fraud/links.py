@@ -20,7 +20,7 @@ from marketguard.core.detectors.contact.lexicon import SHORTENERS
 from marketguard.core.detectors.fraud.brands import DEFAULT_BRANDS, Brand, Imitation, imitation
 from marketguard.core.text.domains import parse_host
 from marketguard.core.text.normalize import Document
-from marketguard.core.text.prefilter import Hint
+from marketguard.core.text.prefilter import Hint, Prefilter
 
 # ASCII labels: the `plain` view has already turned look-alike letters inside Latin words into Latin ones (and
 # the original characters are compared later); Unicode classes would make this scan ten times slower.
@@ -56,8 +56,11 @@ _SPELLED_LABELS = re.compile(
     r"\s{1,3}(?:dot|d0t|punto|ponto|point|punkt|точка)\s{1,3}([a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9][a-z0-9\-]{0,62}){0,4})(?![\w])"
 )
 _WEBMAIL_BRANDS = frozenset({"gmail", "outlook", "icloud", "google", "microsoft", "apple"})
-_HOST_HINT = Hint(r"[a-z0-9]\.[a-z]{2}|xn--")
-_ATTACHMENT_HINT = Hint(r"\.(?:" + "|".join(_RISKY) + r")\b")
+_HOST_PATTERN = r"[a-z0-9]\.[a-z]{2}|xn--"
+_ATTACHMENT_PATTERN = r"\.(?:" + "|".join(_RISKY) + r")\b"
+_HOST_HINT = Hint(_HOST_PATTERN)
+_GATE = Prefilter([_HOST_PATTERN, _ATTACHMENT_PATTERN])
+"""One RE2 pass says whether a message may hold a host (0) or a risky file name (1)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +76,12 @@ class HostRef:
     path: str
 
 
-def find_hosts(text: str) -> list[HostRef]:
+def find_hosts(text: str, hinted: bool | None = None) -> list[HostRef]:
     """Every URL, bare domain and e-mail domain in `text` (a lower-case view), in order."""
     out: list[HostRef] = []
-    for m in _host_matches(text) if _HOST_HINT(text) else ():
+    if hinted is None:
+        hinted = _HOST_HINT(text)
+    for m in _host_matches(text) if hinted else ():
         scheme = m.group("scheme")
         host, end = m.group("host"), m.end()
         if not m.group("path"):
@@ -172,7 +177,8 @@ class LinkDetector(Detector):
         if "." not in text:
             return []  # every host, e-mail domain, IP address and file name has a dot
         out: list[Finding] = []
-        for ref in find_hosts(text):
+        gate = _GATE.candidates(text)
+        for ref in find_hosts(text, hinted=0 in gate):
             finding = self._host(doc, ref)
             if finding is not None:
                 out.append(finding)
@@ -189,7 +195,8 @@ class LinkDetector(Detector):
                     "scam.phishing", 0.75, start, end, decoded[:253], "a link whose host is hidden by percent-encoding"
                 )
             )
-        out.extend(self._attachments(doc))
+        if 1 in gate:
+            out.extend(self._attachments(doc))
         return out
 
     def _host(self, doc: Document, ref: HostRef) -> Finding | None:
@@ -264,8 +271,6 @@ class LinkDetector(Detector):
     def _attachments(self, doc: Document) -> list[Finding]:
         view = doc.plain
         text = view.text
-        if not _ATTACHMENT_HINT(text):
-            return []
         out: list[Finding] = []
         for m in ATTACHMENT.finditer(text):
             kind, score = _RISKY[m.group("ext")]
