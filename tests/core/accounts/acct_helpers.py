@@ -1,10 +1,11 @@
-"""Events and a fixed address table for the account tests (no dependence on geoip2fast's data)."""
+"""Events, a fixed address table and monitors for the account tests (no dependence on geoip2fast's
+data). Not a conftest.py: a second module named `conftest` would shadow the suite's own."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from marketguard.core.accounts import NetInfo, NetworkType
+from marketguard.core.accounts import AccountMonitor, NetInfo, NetworkType, StaticIpIntel
 
 WIN = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"
 IPHONE = (
@@ -34,3 +35,19 @@ def event(kind: str, n: int, day: int, hour: int = 10, account: str = "a1", **fi
         base.update(verified_name="Ana Lima", verified_country="GB")
     base.update(fields)
     return base
+
+
+def new_monitor() -> AccountMonitor:
+    return AccountMonitor(ipintel=StaticIpIntel(NETS))
+
+
+def seasoned_monitor() -> AccountMonitor:
+    """An owner in GB with three weeks of ordinary logins on one laptop at home."""
+    monitor = new_monitor()
+    monitor.observe(event("identity", 0, 1, 0))
+    n = 0
+    for day in range(1, 22):
+        for hour in (9, 14):
+            n += 1
+            monitor.observe(event("login", n, day, hour))
+    return monitor

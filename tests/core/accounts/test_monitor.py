@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from acct_helpers import IPHONE, event
+from acct_helpers import IPHONE, event, new_monitor, seasoned_monitor
 
 from marketguard.core.accounts import AccountDecision, AccountEventError, AccountMonitor, Profile
 from marketguard.errors import RecordError
+
+
+@pytest.fixture
+def monitor() -> AccountMonitor:
+    return new_monitor()
+
+
+@pytest.fixture
+def seasoned() -> AccountMonitor:
+    return seasoned_monitor()
 
 
 def kinds(result: object) -> set[str]:
