@@ -96,4 +96,3 @@ class GeoIp2FastIntel:
             lat=centre[0] if centre else None,
             lon=centre[1] if centre else None,
         )
-
