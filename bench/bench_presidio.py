@@ -44,7 +44,7 @@ from typing import Any
 
 import orjson
 
-from benchutil import print_header, verdict
+from benchutil import print_header, screener_factory, verdict
 from marketguard import Screener
 from marketguard.core.records import message_from_dict
 
@@ -193,12 +193,15 @@ def _no_nlp_engine() -> Any:
     return EmptyNlpEngine()
 
 
+make_screener: Callable[[], Screener] = Screener
+
+
 def marketguard_detector(conversation: bool) -> tuple[str, Prepare]:
     dropped = () if conversation else ("conversation_id", "sender_id", "recipient_id")
 
     def prepare(records: list[Record]) -> Callable[[], Predictions]:
         messages = [message_from_dict({k: v for k, v in rec.items() if k not in dropped}) for rec in records]
-        screener = Screener()  # fresh per pass, so repeated passes don't see each other's history
+        screener = make_screener()  # fresh per pass, so repeated passes don't see each other's history
         screener.screen("warm-up")
 
         def detect() -> Predictions:
@@ -317,9 +320,15 @@ def main() -> None:
                     help="labelled JSON Lines file(s), repeatable; "
                          "default eval/test.jsonl (headline) then eval/dev.jsonl")
     ap.add_argument("--min-seconds", type=float, default=2.0, help="time each tool for at least this long")
+    ap.add_argument("--families", default=None,
+                    help="marketguard with only these detector families, e.g. contact,payment (issue 3's "
+                         "screener); default: every registered detector, as Screener() runs")
     args = ap.parse_args()
+    global make_screener
+    make_screener, detectors = screener_factory(args.families)
 
     print_header("marketguard vs Presidio")
+    print(f"marketguard {detectors}")
     try:
         import spacy.util
 

@@ -8,8 +8,10 @@ import platform
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 
 def cpu_model() -> str:
@@ -50,7 +52,30 @@ def machine_info() -> str:
         f"python:   {platform.python_implementation()} {platform.python_version()} ({sys.executable})",
         f"platform: {platform.platform()}",
         f"code:     marketguard at {code_version()}",
+        f"load:     {_load()} (1/5/15-minute load averages; other work on the machine slows the figures)",
     ])
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def screener_factory(families: str | None) -> tuple[Callable[[], Any], str]:
+    """A `Screener` maker with only the detectors of `families` ("contact,payment"), or all registered
+    detectors when None; and a line that says which detectors it runs."""
+    from marketguard import Screener
+    from marketguard.core.registry import BUILTIN, Registry
+
+    if not families:
+        ids = ", ".join(cls.info.id for cls in BUILTIN)
+        return Screener, f"detectors: all registered ({ids})"
+    wanted = {f.strip() for f in families.split(",") if f.strip()}
+    classes = [cls for cls in BUILTIN if cls.info.family in wanted]
+    ids = ", ".join(cls.info.id for cls in classes)
+    return partial(Screener, registry=Registry(classes)), f"detectors: families {sorted(wanted)} only ({ids})"
 
 
 def print_header(title: str) -> None:
