@@ -8,7 +8,8 @@ they would in production. A message counts as predicted for a family when a sign
 
 Only the families that the file labels somewhere are scored (and count towards "benign flagged"): the
 circumvention sets label contact and payment, the fraud sets (`eval/fraud/`) scam and account, and a scam
-message that also names a messenger is not a contact error in a file that never labels contact.
+message that also names a messenger is not a contact error in a file that never labels contact. A file of
+benign messages only names the families it is scored for in a `scored` list on its records.
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ def evaluate(lines: Iterable[bytes], screener: Screener | None = None, min_score
         if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
             raise ValueError(f"line {number}: 'kinds' must be a list of kind names")
         records.append((number, record))
-    labelled = {str(x) for _, r in records for x in r["labels"]}
+    labelled = {str(x) for _, r in records for x in [*r["labels"], *(r.get("scored") or [])]}
     families = tuple(f for f in ALL_FAMILIES if f in labelled) or FAMILIES
     report = Report(families={f: FamilyScore() for f in families})
     has_kinds = any(r.get("kinds") for _, r in records)

@@ -40,9 +40,9 @@ ENCODED_HOST = re.compile(r"(?:https?://)(?P<host>[^\s/?#]{0,253}%[0-9a-f]{2}[^\
 _RISKY = {
     # extension: (kind, base score)
     **dict.fromkeys(
-        ("exe", "scr", "apk", "msi", "bat", "cmd", "vbs", "lnk", "jar", "hta", "ps1", "jse"), ("scam.malware", 0.6)
+        ("exe", "scr", "apk", "msi", "bat", "cmd", "vbs", "lnk", "jar", "hta", "ps1", "jse"), ("scam.malware", 0.5)
     ),
-    **dict.fromkeys(("docm", "xlsm", "pptm"), ("scam.malware", 0.65)),
+    **dict.fromkeys(("docm", "xlsm", "pptm"), ("scam.malware", 0.55)),
     **dict.fromkeys(("zip", "rar", "7z", "iso", "img", "html", "htm", "js"), ("scam.phishing", 0.35)),
 }
 ATTACHMENT = re.compile(
@@ -50,7 +50,8 @@ ATTACHMENT = re.compile(
 )
 _ACTION = re.compile(
     r"(?<!\w)(?:open|run|install|download|extract|unzip|launch|execute|enable|sign\sin|log\sin|login|double[\s-]click|"
-    r"abr[ae]|abrir|ejecut\w*|instal\w*|descarg\w*|baixe|ouvr\w*|öffne\w*|ausführ\w*|откр\w*|запуст\w*|скача\w*)(?!\w)"
+    r"abr[ae]|abrir|ejecut[ae]\w*|instal[ae]|descarg[ae]\w*|baixe|ouvre[zs]?|öffne\w*|ausführ\w*|откро\w*|открой\w*|"
+    r"запусти\w*|скача\w*)(?!\w)"
 )
 _SPELLED_LABELS = re.compile(
     r"\s{1,3}(?:dot|d0t|punto|ponto|point|punkt|точка)\s{1,3}([a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9][a-z0-9\-]{0,62}){0,4})(?![\w])"
