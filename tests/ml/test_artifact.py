@@ -107,3 +107,14 @@ def test_broken_model_files_are_refused_with_the_reason(tmp_path: Path) -> None:
     del payload["calibration"]
     with pytest.raises(ConfigError, match="incomplete"):
         ScamModel.load(_write(tmp_path / "nocal.json.gz", payload))
+
+
+def test_assess_is_the_probability_with_a_floor(model: ScamModel) -> None:
+    for text in [*SCAMS, *BENIGN]:
+        clean = model_text(text)
+        p = model.probability(clean)
+        found = model.assess(clean, floor=0.2)
+        if p < 0.2:
+            assert found is None
+        else:
+            assert found is not None and abs(found.probability - p) < 1e-12 and found.top

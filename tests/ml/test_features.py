@@ -11,8 +11,8 @@ from marketguard.ml.features import MAX_CHARS, WORD_MARK, display, feature_set, 
 def test_words_bigrams_and_character_grams() -> None:
     feats = feature_set("Top up USDT")
     assert {WORD_MARK + "top", WORD_MARK + "usdt", WORD_MARK + "top up", WORD_MARK + "up usdt"} <= feats
-    assert {" t", "top", " top ", "usdt "} <= feats
-    assert not any(len(f) > 5 for f in feats if not f.startswith(WORD_MARK))
+    assert {" top", "top ", "usdt", "sdt "} <= feats
+    assert all(len(f) == 4 for f in feats if not f.startswith(WORD_MARK))
 
 
 def test_digits_read_by_shape_and_case_and_spaces_folded() -> None:
@@ -34,7 +34,7 @@ def test_display_shows_words_plainly() -> None:
 def test_ngrams_sorted_unique_and_bounded(text: str) -> None:
     grams = ngrams(text)
     assert grams == sorted(set(grams))
-    assert all(0 < len(g) <= 5 for g in grams if not g.startswith(WORD_MARK))
+    assert all(len(g) == 4 for g in grams if not g.startswith(WORD_MARK))
 
 
 def test_long_text_is_read_on_its_head() -> None:

@@ -81,7 +81,10 @@ def test_bad_data_is_an_error_naming_the_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read the UCI"):
         read_uci(tmp_path / "missing")
     rows = tmp_path / "mp.jsonl"
-    rows.write_text('{"id": "a", "text": "x", "label": "scam", "type": "t"}\n{"id": "a", "text": "y", "label": "benign", "type": "b"}\n')
+    rows.write_text(
+        '{"id": "a", "text": "x", "label": "scam", "type": "t"}\n'
+        '{"id": "a", "text": "y", "label": "benign", "type": "b"}\n'
+    )
     with pytest.raises(ConfigError, match="duplicate id"):
         read_marketplace([rows])
     rows.write_text('{"id": "a", "text": "x", "label": "maybe", "type": "t"}\n')
@@ -95,12 +98,29 @@ def test_bad_data_is_an_error_naming_the_line(tmp_path: Path) -> None:
 def test_marketplace_data_is_labelled_and_spans_languages() -> None:
     rows = read_marketplace(Sources(uci=SOURCES.uci, data_dir=train_dir()).marketplace)
     types = {r.type for r in rows}
-    for kind in ("scam.offplatform_interview", "scam.fake_check", "scam.vendor_purchase", "scam.upfront_fee",
-                 "scam.crypto_task", "scam.phishing", "scam.identity_harvest", "scam.money_mule", "scam.free_work",
-                 "scam.malware", "account.rental_offer", "account.sale", "account.verification_proxy",
-                 "account.payout_redirect", "benign", "benign.hard"):
+    for kind in (
+        "scam.offplatform_interview",
+        "scam.fake_check",
+        "scam.vendor_purchase",
+        "scam.upfront_fee",
+        "scam.crypto_task",
+        "scam.phishing",
+        "scam.identity_harvest",
+        "scam.money_mule",
+        "scam.free_work",
+        "scam.malware",
+        "account.rental_offer",
+        "account.sale",
+        "account.verification_proxy",
+        "account.payout_redirect",
+        "benign",
+        "benign.hard",
+    ):
         assert kind in types, kind
-    langs = {json.loads(line)["lang"] for line in (train_dir() / "marketplace_messages.jsonl").read_text("utf-8").splitlines()}
+    langs = {
+        json.loads(line)["lang"]
+        for line in (train_dir() / "marketplace_messages.jsonl").read_text("utf-8").splitlines()
+    }
     assert {"en", "es", "pt", "fr", "de", "ru"} <= langs
 
 

@@ -6,7 +6,7 @@ regression amounts to (per feature its idf and weight, plus an intercept):
 - the gate reads word n-grams only (about 30 features in a chat message) and lets a text through when
   its decision value reaches `gate.threshold`, set in training so that every out-of-fold row the main
   model flags at `nudge` passes with a margin;
-- the main model reads words and character 2-5-grams (about 200 features) and is calibrated (Platt).
+- the main model reads words and character 4-grams (about 150 features) and is calibrated (Platt).
 
 Most messages are benign and stop at the gate, so the screener pays the main model only for the few
 that look like something. Per feature the scorer keeps one complex number, `weight*idf + 1j*idf**2`,
@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from marketguard.errors import ConfigError
-from marketguard.ml.features import WORD_MARK, display, feature_set
+from marketguard.ml.features import WORD_MARK, char_features, display, feature_set, prepare, word_features
 
 FORMAT = "marketguard.scam-model/2"
 ARTIFACT_NAME = "scam_model.json.gz"
@@ -123,8 +123,25 @@ class ScamModel:
 
     def score(self, text: str, top: int = 3) -> Score:
         """Probability and the `top` word n-grams (character n-grams if no word helped) behind it."""
-        gated = not self.passes_gate(text)
-        feats = feature_set(text)
+        low = prepare(text)
+        words = word_features(low)
+        gated = self.gate.raw(words) < self.gate_threshold
+        return self._explain(words | char_features(low), gated, top)
+
+    def assess(self, text: str, floor: float, top: int = 3) -> Score | None:
+        """The detector's path: None below `floor` (or stopped by the gate), else the explained score.
+
+        Each feature set is built once: the gate's word features are reused by the main model."""
+        low = prepare(text)
+        words = word_features(low)
+        if self.gate.raw(words) < self.gate_threshold:
+            return None
+        feats = words | char_features(low)
+        if self.calibrate(self.main.raw(feats)) < floor:
+            return None
+        return self._explain(feats, False, top)
+
+    def _explain(self, feats: set[str], gated: bool, top: int) -> Score:
         raw = self.main.raw(feats)
         parts = [p for p in self.main.contributions(feats) if p[1] > 0]
         words = [p for p in parts if p[0].startswith(WORD_MARK)]

@@ -110,7 +110,7 @@ def manifest(sources: Sources, rows: list[Row], cfg: TrainConfig, artifact: byte
         "seed": cfg.seed,
         "hyperparameters": asdict(cfg),
         "features": {
-            "main": "binary TF-IDF, word 1-2-grams + char 2-5-grams of the clean view, digits as 0",
+            "main": "binary TF-IDF, word 1-2-grams + char 4-grams of the clean view, digits as 0",
             "gate": "binary TF-IDF, word 1-2-grams of the clean view, digits as 0",
         },
         "versions": {"sklearn": sklearn.__version__, "numpy": numpy.__version__, "python": platform.python_version()},

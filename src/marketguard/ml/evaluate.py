@@ -183,15 +183,15 @@ def evaluate(sources: Sources, cfg: TrainConfig, errors: bool = False) -> list[S
         Section("3. cross-dataset: trained on marketplace only -> UCI SMS", lines, {"marketplace_to_uci": figs})
     )
 
+    lines, figs = _baseline([r for r in uci if not is_heldout(r, split)], held_uci)
+    sections.append(
+        Section("4. baseline: plain TfidfVectorizer + LogisticRegression on UCI alone", lines, {"baseline": figs})
+    )
     folder = eval_fraud_dir()
     if folder is not None:
         lines, figs = _measure(model, read_eval_fraud(folder), "eval/fraud, all four files", curve=True)
         sections.append(Section("5. another author's set (eval/fraud, never trained on)", lines, {"eval_fraud": figs}))
 
-    lines, figs = _baseline([r for r in uci if not is_heldout(r, split)], held_uci)
-    sections.append(
-        Section("4. baseline: plain TfidfVectorizer + LogisticRegression on UCI alone", lines, {"baseline": figs})
-    )
     return sections
 
 

@@ -1,8 +1,8 @@
 """The features the scam model reads, shared by training and scoring so the two can never disagree.
 
 A text becomes a SET of features (binary: present or not): word unigrams and bigrams, marked with a
-leading NUL (`WORD_MARK`, a character the clean view never keeps), and character 2-5-grams of the
-space-padded text (scikit-learn's `char` scheme). They are read from a lower-cased text whose digits all
+leading NUL (`WORD_MARK`, a character the clean view never keeps), and character 4-grams of the
+space-padded text (scikit-learn's `char` scheme, one length). They are read from a lower-cased text whose digits all
 became `0` (a premium-rate number or a prize amount matters by its shape, not its value) and whose
 spaces are collapsed. Training hands `ngrams` to scikit-learn's `TfidfVectorizer(binary=True)`; the
 runtime scorer calls `feature_set`. Every step is a C-level call (regex, `str.join`, `map`, slicing in
@@ -12,13 +12,13 @@ comprehensions), because this runs for every message the screener sees.
 from __future__ import annotations
 
 import re
-from itertools import chain, pairwise
+from itertools import pairwise
 
 _WORD = re.compile(r"\w\w+")
 _DIGIT = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
-_CHARS = re.compile(r"(?=((((..).?).?).?))", re.DOTALL)
-"""At each position, the 5-, 4-, 3- and 2-gram starting there, in one C-level pass (shorter at the end)."""
+_CHARS = re.compile(r"(?=(....))", re.DOTALL)
+"""Every character 4-gram, overlapping, in one C-level pass."""
 
 WORD_MARK = "\x00"
 MAX_CHARS = 4000
@@ -33,13 +33,28 @@ def prepare(text: str) -> str:
 def feature_set(text: str, chars: bool = True) -> set[str]:
     """Every feature present in `text`; only the word features when `chars` is false (the cheap gate)."""
     low = prepare(text)
+    out = word_features(low)
+    if chars:
+        out |= char_features(low)
+    return out
+
+
+def word_features(low: str) -> set[str]:
+    """Word unigrams and bigrams of a `prepare`d text."""
     words = _WORD.findall(low)
     mark = WORD_MARK.__add__
     out = set(map(mark, words))
     out.update(map(mark, map(" ".join, pairwise(words))))
-    if chars:
-        out.update(chain.from_iterable(_CHARS.findall(" " + low + " ")))
     return out
+
+
+def char_features(low: str) -> set[str]:
+    """Character 4-grams of a `prepare`d text, padded with a space on each side.
+
+    One length only: 2-5-grams scored no better on the out-of-fold measures (UCI recall at 1 % legitimate
+    flagged 0.952 both; marketplace recall at 5 % 0.738 for 4-grams, 0.708 for 2-5) and cost four times
+    the look-ups."""
+    return set(_CHARS.findall(" " + low + " "))
 
 
 def ngrams(text: str) -> list[str]:

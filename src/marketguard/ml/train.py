@@ -1,6 +1,6 @@
 """Fit the scam model deterministically and export it as the compact artifact `artifact.py` scores.
 
-    fitted = fit(rows, TrainConfig())        # binary TF-IDF (words 1-2 + chars 2-5) -> logistic regression
+    fitted = fit(rows, TrainConfig())        # binary TF-IDF (words 1-2 + char 4-grams) -> logistic regression
     fitted.payload                           # the JSON the scorer loads; same rows + config -> same bytes
 
 The probability is calibrated by Platt scaling on out-of-fold decision values (each fold refits the
@@ -37,6 +37,10 @@ class TrainConfig:
     seed: int = 20261126
     C: float = 30.0
     gate_C: float = 10.0
+    max_features: int = 15_000
+    """The main model keeps the features with the largest weights, then refits on them: a small table is
+    what keeps scoring fast (each look-up into a large dict is a cache miss)."""
+    gate_max_features: int = 4_000
     min_df: int = 3
     class_weight: str | None = "balanced"
     folds: int = 5
@@ -67,22 +71,42 @@ def _sig(x: float) -> float:
     return float(f"{x:.6g}")
 
 
-def _fit_linear(texts: list[str], y: IntArray, w: FloatArray, analyzer: Analyzer, C: float, cfg: TrainConfig) -> Any:
+def _fit_linear(
+    texts: list[str], y: IntArray, w: FloatArray, analyzer: Analyzer, C: float, cfg: TrainConfig, keep: int
+) -> Any:
+    """TF-IDF + logistic regression, refitted on the `keep` features with the largest absolute weights."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
 
-    vec = TfidfVectorizer(analyzer=analyzer, min_df=cfg.min_df, binary=True, dtype=np.float64)
-    clf = LogisticRegression(
-        C=C, class_weight=cfg.class_weight, max_iter=cfg.max_iter, solver="liblinear", random_state=cfg.seed
-    )
-    pipe = make_pipeline(vec, clf)
-    pipe.fit(texts, y, logisticregression__sample_weight=w)
-    return pipe
+    def pipeline(vocabulary: list[str] | None) -> Any:
+        vec = TfidfVectorizer(
+            analyzer=analyzer, min_df=cfg.min_df, binary=True, dtype=np.float64, vocabulary=vocabulary
+        )
+        clf = LogisticRegression(
+            C=C, class_weight=cfg.class_weight, max_iter=cfg.max_iter, solver="liblinear", random_state=cfg.seed
+        )
+        pipe = make_pipeline(vec, clf)
+        pipe.fit(texts, y, logisticregression__sample_weight=w)
+        return pipe
+
+    pipe = pipeline(None)
+    names = pipe.steps[0][1].get_feature_names_out()
+    if len(names) <= keep:
+        return pipe
+    coef = np.abs(pipe.steps[1][1].coef_[0])
+    order = np.lexsort((names, -coef))[:keep]  # largest weight first, ties by name: deterministic
+    return pipeline(sorted(str(names[i]) for i in order))
 
 
 def out_of_fold(
-    texts: list[str], y: IntArray, w: FloatArray, cfg: TrainConfig, analyzer: Analyzer = ngrams, C: float | None = None
+    texts: list[str],
+    y: IntArray,
+    w: FloatArray,
+    cfg: TrainConfig,
+    analyzer: Analyzer = ngrams,
+    C: float | None = None,
+    keep: int | None = None,
 ) -> FloatArray:
     """Decision values for each row from a model fitted without the row's fold."""
     from sklearn.model_selection import StratifiedKFold
@@ -91,7 +115,13 @@ def out_of_fold(
     folds = StratifiedKFold(n_splits=cfg.folds, shuffle=True, random_state=cfg.seed)
     for train_idx, test_idx in folds.split(np.zeros(len(y)), y):
         pipe = _fit_linear(
-            [texts[i] for i in train_idx], y[train_idx], w[train_idx], analyzer, cfg.C if C is None else C, cfg
+            [texts[i] for i in train_idx],
+            y[train_idx],
+            w[train_idx],
+            analyzer,
+            cfg.C if C is None else C,
+            cfg,
+            cfg.max_features if keep is None else keep,
         )
         oof[test_idx] = pipe.decision_function([texts[i] for i in test_idx])
     return oof
@@ -135,13 +165,13 @@ def fit(rows: list[Row], cfg: TrainConfig) -> Fitted:
     nudge = threshold_at_fpr(oof_p, y, cfg.nudge_fpr)
     review = threshold_at_fpr(oof_p, y, cfg.review_fpr)
 
-    gate_oof = out_of_fold(texts, y, w, cfg, analyzer=word_ngrams, C=cfg.gate_C)
+    gate_oof = out_of_fold(texts, y, w, cfg, analyzer=word_ngrams, C=cfg.gate_C, keep=cfg.gate_max_features)
     flagged = oof_p >= nudge
     kept = np.sort(gate_oof[flagged])
     gate_threshold = float(kept[int(cfg.gate_loss * len(kept))]) if len(kept) else float("-inf")
 
-    main = _export(_fit_linear(texts, y, w, ngrams, cfg.C, cfg))
-    gate = _export(_fit_linear(texts, y, w, word_ngrams, cfg.gate_C, cfg))
+    main = _export(_fit_linear(texts, y, w, ngrams, cfg.C, cfg, cfg.max_features))
+    gate = _export(_fit_linear(texts, y, w, word_ngrams, cfg.gate_C, cfg, cfg.gate_max_features))
     gate["threshold"] = _sig(gate_threshold)
     payload: dict[str, Any] = {
         "format": FORMAT,

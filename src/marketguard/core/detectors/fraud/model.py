@@ -36,10 +36,9 @@ class ScamModelDetector(Detector):
     def detect(self, doc: Document) -> list[Finding]:
         view = doc.clean  # the same view the model was trained on: homoglyphs and invisibles undone
         text = view.text
-        probability = self.model.probability(text)  # the fast path; explained only when it speaks
-        if probability < self.floor:
+        score = self.model.assess(text, self.floor)  # gate first; explained only when it speaks
+        if score is None:
             return []
-        score = self.model.score(text)
         start, end = view.span(0, min(len(text), MAX_CHARS)) if text else (0, 0)
         cues = ", ".join(f"{name!r} +{weight:.2f}" for name, weight in score.top) or "no single n-gram stands out"
         marks = ", ".join(f"{k} >= {v:.2f}" for k, v in sorted(self.model.thresholds.items()))
