@@ -9,15 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import orjson
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage.clock import new_id, utcnow
 from marketguard.adapters.storage.tables import AuditEvent, ChainHead, no_nul
 from marketguard.service.audit import EventKind, Problem, chain_hash, dump_payload, verify
+
+_HEAD = cast(Table, ChainHead.__table__)
+_EVENTS = cast(Table, AuditEvent.__table__)
+# statements built once: an append runs on every case change, so it skips the ORM and per-call compilation
+_LOCK_HEAD = select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1).with_for_update()
+_INSERT_EVENT = insert(_EVENTS)
+_MOVE_HEAD = update(_HEAD).where(_HEAD.c.id == 1).values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
 
 
 def append(
@@ -28,10 +35,11 @@ def append(
     case_id: str | None = None,
     subject: tuple[str, str] | None = None,
     at: datetime | None = None,
-) -> AuditEvent:
-    head = session.execute(select(ChainHead).where(ChainHead.id == 1).with_for_update()).scalar_one()
+) -> dict[str, Any]:
+    """Append one event under the chain-head lock; returns the stored record (with its hashes)."""
+    seq, prev_hash = session.execute(_LOCK_HEAD).one()
     record: dict[str, Any] = {
-        "seq": head.seq + 1,
+        "seq": seq + 1,
         "id": new_id(),
         "kind": kind.value,
         "case_id": case_id,
@@ -41,12 +49,11 @@ def append(
         "at": (at or utcnow()).isoformat(timespec="microseconds"),
         "payload": dump_payload(payload),
     }
-    digest = chain_hash(head.hash, record)
-    event = AuditEvent(**record, prev_hash=head.hash, hash=digest)
-    session.add(event)
-    head.seq, head.hash = record["seq"], digest
-    session.flush()
-    return event
+    record["prev_hash"] = prev_hash
+    record["hash"] = chain_hash(prev_hash, record)
+    session.execute(_INSERT_EVENT, [record])
+    session.execute(_MOVE_HEAD, {"new_seq": record["seq"], "new_hash": record["hash"]})
+    return record
 
 
 def to_dict(event: AuditEvent) -> dict[str, Any]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -69,6 +69,19 @@ def _columns(state: CaseState, urgent: bool) -> dict[str, Any]:
         "urgent": urgent,
         "priority": priority(state.family, state.severity, state.confidence, state.reporter_weight, urgent),
     }
+
+
+_CASES = cast(Table, Case.__table__)
+_WRITTEN = (
+    "status", "family", "severity", "confidence", "reporter_weight", "items", "claimed_by", "claim_expires_at",
+    "decided_by", "action", "appeal_outcome", "urgent", "priority", "updated_at", "decided_at",
+)  # fmt: skip
+# the conditional UPDATE, built once (it runs on every case change): it matches only the version that was read
+_WRITE_CASE = (
+    update(_CASES)
+    .where(_CASES.c.id == bindparam("b_id"), _CASES.c.version == bindparam("b_version"))
+    .values(version=_CASES.c.version + 1, **{c: bindparam(f"v_{c}") for c in _WRITTEN})
+)
 
 
 def _open_case(session: Session, subject: tuple[str, str]) -> Case | None:
@@ -144,13 +157,14 @@ def transition(
     state = state_of(row)
     check(state, kind, actor, now)
     new = apply(state, kind, payload)
-    values = {**_columns(new, row.urgent if urgent is None else urgent), "updated_at": now, **(extra or {})}
-    result = session.execute(
-        update(Case)
-        .where(Case.id == row.id, Case.version == row.version)
-        .values(version=Case.version + 1, **values)
-        .execution_options(synchronize_session=False)
-    )
+    values = {
+        **_columns(new, row.urgent if urgent is None else urgent),
+        "updated_at": now,
+        "decided_at": row.decided_at,
+        **(extra or {}),
+    }
+    params = {f"v_{c}": values[c] for c in _WRITTEN}
+    result = session.execute(_WRITE_CASE, {"b_id": row.id, "b_version": row.version, **params})
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise Conflict("concurrent_change", "the case was changed by someone else at the same moment; reload it")
     audit_log.append(session, kind, actor, payload, row.id, (row.subject_type, row.subject_id), now)

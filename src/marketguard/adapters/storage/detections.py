@@ -4,9 +4,9 @@ strong ones (review, block, or a signal above `case_min_score`) opening or joini
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage import audit_log, cases
@@ -16,7 +16,7 @@ from marketguard.service.audit import EventKind
 from marketguard.service.priority import FAMILY_SEVERITY, FAMILY_TIER, case_family, is_urgent
 from marketguard.service.settings import ServiceSettings
 
-_INSERT_DECISION = insert(Decision.__table__)  # type: ignore[arg-type]  # __table__ is a Table
+_INSERT_DECISION = insert(cast(Table, Decision.__table__))
 
 ESCALATING = ("review", "block")
 """Decisions that always open a case, whatever the score."""
