@@ -11,7 +11,6 @@ import re
 
 from marketguard.core.text.domains import parse_host
 from marketguard.core.text.gate import PLAIN
-from marketguard.core.text.prefilter import Hint
 from marketguard.core.text.view import View, rewrite
 
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
@@ -315,14 +314,17 @@ def plain_view(clean: View) -> View:
     # Each rewrite runs only when a cheap substring test says it could apply: most chat has none of them.
     if "hxxp" in text or "[:" in text:
         view = rewrite(view, _DEFANGED_SCHEME, _defang)
-    if "_" in text:
+    if "_" in text and _UNDERSCORED_HINT(view.text):
         view = rewrite(view, _UNDERSCORED, _drop_underscores)
     if not text.isascii():
         view = rewrite(view, _CYRILLIC_MAIL, _latin_mail)
     if any(c in text for c in "[({<"):
-        view = rewrite(view, _BRACKETED_DOT, _unbracket_dot)
-        view = rewrite(view, _BRACKETED_AT, _unbracket_at)
-    view = rewrite(view, _SPELLED_AT, _spelled_at)
+        if _BRACKETED_DOT_HINT(view.text):
+            view = rewrite(view, _BRACKETED_DOT, _unbracket_dot)
+        if _BRACKETED_AT_HINT(view.text):
+            view = rewrite(view, _BRACKETED_AT, _unbracket_at)
+    if _SPELLED_AT_HINT(view.text):
+        view = rewrite(view, _SPELLED_AT, _spelled_at)
     if _DOT_WORD_HINT(view.text):
         view = rewrite(view, _SPELLED_DOT, _spelled_dot)
     if " ." in view.text:
@@ -334,4 +336,9 @@ def plain_view(clean: View) -> View:
     return view
 
 
-_DOT_WORD_HINT = Hint(_DOT_WORD)
+# Each asked about the text as rewritten so far: usually the clean text itself, whose gate answers are known.
+_DOT_WORD_HINT = PLAIN.hint(_DOT_WORD)
+_UNDERSCORED_HINT = PLAIN.hint(_UNDERSCORED.pattern)
+_BRACKETED_DOT_HINT = PLAIN.hint(_BRACKETED_DOT.pattern)
+_BRACKETED_AT_HINT = PLAIN.hint(_BRACKETED_AT.pattern)
+_SPELLED_AT_HINT = PLAIN.hint(_SPELLED_AT.pattern)

@@ -199,13 +199,17 @@ class Pruned:
         self, parts: Sequence[str], build: Callable[[Sequence[int]], str], probe: Callable[[str], str] | None = None
     ) -> None:
         self._build = build
-        self._prefilter = Prefilter([probe(p) if probe else p for p in parts])
+        self._probes = [probe(p) if probe else p for p in parts]
+        self._prefilter: Prefilter | None = None  # built on first use: start-up need not pay for it
         self.pattern = re.compile(build(range(len(parts))))
         """The whole alternation, for callers that need it as a plain pattern."""
 
     def for_text(self, text: str) -> re.Pattern[str] | None:
         """The alternation of the parts that may match `text`; None when none can."""
-        found = self._prefilter.candidates(text)
+        prefilter = self._prefilter
+        if prefilter is None:
+            prefilter = self._prefilter = Prefilter(self._probes)  # two threads may both build it: harmless
+        found = prefilter.candidates(text)
         return self._compiled(tuple(sorted(found))) if found else None
 
     @lru_cache(maxsize=2048)  # noqa: B019 - one Pruned per pattern family, alive as long as the module
