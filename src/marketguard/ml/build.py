@@ -82,10 +82,14 @@ def training_rows(sources: Sources, use: frozenset[str] = frozenset({"uci", "mar
 
 
 def _relative(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """The path as the repository sees it (`src/...`, `../shared/...`), absolute only when neither fits."""
+    here = Path.cwd().resolve()
+    for base, prefix in ((here, ""), (here.parent, "../")):
+        try:
+            return prefix + str(path.resolve().relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def manifest(sources: Sources, rows: list[Row], cfg: TrainConfig, artifact: bytes, today: str) -> dict[str, Any]:
