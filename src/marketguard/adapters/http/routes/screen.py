@@ -13,10 +13,25 @@ from marketguard.adapters.http.schemas import ScreenIn
 from marketguard.adapters.http.writes import write
 from marketguard.adapters.storage import moderation
 from marketguard.adapters.storage.clock import utcnow
-from marketguard.core.records import message_from_dict
+from marketguard.core.model import Context, Message
 from marketguard.service.priority import case_family
 
 router = APIRouter(prefix="/v1", tags=["screening"])
+
+
+def to_message(body: ScreenIn) -> Message:
+    """The validated body as the core's record, directly (pydantic already checked every field)."""
+    region = body.context.region
+    return Message(
+        text=body.text,
+        id=body.id,
+        kind=body.kind,
+        conversation_id=body.conversation_id,
+        sender_id=body.sender_id,
+        recipient_id=body.recipient_id,
+        at=body.at,
+        context=Context(phase=body.context.phase, region=region.upper() if region else None),
+    )
 
 
 @router.post(
@@ -30,7 +45,7 @@ router = APIRouter(prefix="/v1", tags=["screening"])
     ),
 )
 def screen(body: ScreenIn, request: Request, state: StateDep, caller: ScreenKey) -> Response:
-    message = message_from_dict(body.model_dump(mode="json"))
+    message = to_message(body)
     with state.screen_lock:
         result = state.screener.screen(message).to_dict()
     top = max(result["signals"], key=lambda s: s["score"], default=None)
