@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from conftest import check_negative, check_positive, fixture_cases
+from detector_cases import check_negative, check_positive, fixture_cases
 from marketguard.core.detectors.contact.phone import PhoneDetector
 
 POSITIVES, NEGATIVES = fixture_cases("contact.phone")
