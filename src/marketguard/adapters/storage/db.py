@@ -2,8 +2,8 @@
 
 SQLite: WAL (readers never block the writer), `synchronous=NORMAL` (a committed transaction survives the
 process being killed), a busy timeout, and `BEGIN IMMEDIATE` so a transaction takes the write lock up
-front instead of failing half-way when it first writes. PostgreSQL: a pool whose connections are pinged
-before use, so connections the server dropped are replaced without an operator.
+front instead of failing half-way when it first writes. PostgreSQL: a pool, and transactions retried when
+their connection turns out dead, so connections the server dropped are replaced without an operator.
 
     engine = make_engine("sqlite:////tmp/mg/marketguard.db")
     result = run(engine, lambda session: do_something(session))   # one transaction, retried if the
@@ -56,7 +56,10 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, **_JSON)
         _sqlite_pragmas(engine)
         return engine
-    kwargs: dict[str, Any] = {"pool_pre_ping": True, "pool_size": pool_size, "max_overflow": pool_size, **_JSON}
+    # No ping before each use (a round trip per transaction): a connection the server dropped fails on its
+    # first statement, SQLAlchemy then discards the whole pool, and `run` retries the transaction on a fresh
+    # connection (tests/adapters/http/test_reliability.py terminates every connection under load).
+    kwargs: dict[str, Any] = {"pool_size": pool_size, "max_overflow": pool_size, "pool_recycle": 1800, **_JSON}
     return create_engine(url, **kwargs)
 
 

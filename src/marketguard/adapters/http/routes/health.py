@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from alembic.runtime.migration import MigrationContext
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from marketguard.adapters.http.auth import StateDep
-from marketguard.adapters.storage.migrate import current, head
+from marketguard.adapters.storage.db import run
+from marketguard.adapters.storage.migrate import head
 
 router = APIRouter(tags=["operations"])
+
+
+def _revision(session: Session) -> str | None:
+    return MigrationContext.configure(session.connection()).get_current_revision()
 
 
 @router.get("/healthz", summary="The process is up")
@@ -21,9 +27,7 @@ def healthz() -> dict[str, str]:
 @router.get("/readyz", summary="The database answers and its schema is current")
 def readyz(state: StateDep) -> Response:
     try:
-        with state.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        revision = current(state.engine)
+        revision = run(state.engine, _revision, read_only=True)  # retried like any request if a connection died
     except Exception as exc:
         return JSONResponse({"status": "unavailable", "reason": str(exc).splitlines()[0]}, status_code=503)
     expected = head()
