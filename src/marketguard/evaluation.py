@@ -4,7 +4,8 @@ Each line is an input record plus `labels`: the families present in that message
 `scam`, `account`; empty for a benign one), optionally `kinds` (e.g. `scam.upfront_fee`) and a `category`.
 Records are screened in file order through one screener, so conversations see their earlier messages as
 they would in production. A message counts as predicted for a family when a signal of that family reaches
-`min_score` (the policy's lowest threshold).
+`min_score` (the policy's lowest threshold) and the lowest threshold of the policy rows that can act on it:
+the trained model's `scam.model` probability counts from its own row's 0.8, not from 0.6.
 
 Only the families that the file labels somewhere are scored (and count towards "benign flagged"): the
 circumvention sets label contact and payment, the fraud sets (`eval/fraud/`) scam and account, and a scam
@@ -22,7 +23,8 @@ from typing import Any
 import orjson
 
 from marketguard.core.engine import Screener
-from marketguard.core.model import ScreenResult
+from marketguard.core.model import Decision, ScreenResult, Signal
+from marketguard.core.policy.table import Policy
 from marketguard.core.records import message_from_dict
 from marketguard.errors import RecordError
 
@@ -137,9 +139,10 @@ def evaluate(lines: Iterable[bytes], screener: Screener | None = None, min_score
         except RecordError as exc:
             raise ValueError(f"line {number}: {exc}") from exc
         result = screener.screen(message)
-        predicted = _predicted(result, min_score, families)
+        counted = _counted(result, screener.policy, min_score)
+        predicted = {s.family for s in counted if s.family in families}
         if has_kinds:
-            _score_kinds(report, record.get("kinds", []), result, min_score, families)
+            _score_kinds(report, record.get("kinds", []), counted, families)
         report.total += 1
         category = record.get("category")
         if not expected:
@@ -170,15 +173,26 @@ def evaluate(lines: Iterable[bytes], screener: Screener | None = None, min_score
     return report
 
 
-def _predicted(result: ScreenResult, min_score: float, families: tuple[str, ...] = FAMILIES) -> set[str]:
-    return {s.family for s in result.signals if s.score >= min_score and s.family in families}
+def _counted(result: ScreenResult, policy: Policy, min_score: float) -> list[Signal]:
+    """The signals strong enough to count as a detection: past `min_score` and past the policy's own bar."""
+    return [s for s in result.signals if s.score >= max(min_score, _policy_bar(policy, s))]
+
+
+def _policy_bar(policy: Policy, signal: Signal) -> float:
+    """The lowest `min_score` of the rows that could act on this signal (1.0 when none would: never a flag)."""
+    bars = [
+        row.min_score
+        for row in policy.rows
+        if row.decision is not Decision.ALLOW and (signal.family in row.families or signal.kind in row.kinds)
+    ]
+    return min(bars, default=1.0)
 
 
 def _score_kinds(
-    report: Report, labelled: list[str], result: ScreenResult, min_score: float, families: tuple[str, ...]
+    report: Report, labelled: list[str], counted: list[Signal], families: tuple[str, ...]
 ) -> None:
     """Kind-level figures, only for kinds of the scored families (a messenger named in a scam is no error)."""
-    found = {s.kind for s in result.signals if s.score >= min_score and s.family in families}
+    found = {s.kind for s in counted if s.family in families}
     for kind in labelled:
         score = report.kinds[kind]
         if kind in found:

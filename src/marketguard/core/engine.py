@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
+from marketguard.core.combine import defer_model
 from marketguard.core.context import in_code, why_cancelled
 from marketguard.core.conversation import ConversationState, ConversationStore, InMemoryConversations, Turn
 from marketguard.core.detectors.base import Detector, DetectorConfig, Finding
@@ -100,6 +101,8 @@ class Screener:
                 signals = [s for s in signals if not any(j.kind == s.kind and s.start < j.end for j in joined)] + joined
 
         signals.sort(key=lambda s: (s.start, -s.score))
+        signals, deferred = defer_model(signals)
+        suppressed.extend(deferred)
         attempts = state.attempts if state is not None else 0
         verdict = decide(self.policy, signals, message.context.phase, attempts)
         redacted = _redact(text, _what_to_cut(verdict.redact)) if verdict.redact else None
