@@ -20,9 +20,20 @@ def test_model_steps_aside_when_a_rule_names_the_pattern() -> None:
 
 
 def test_model_stands_alone_without_a_rule() -> None:
-    contact, model = _signal("contact.email", "contact"), _signal(MODEL_KIND, "scam", 0.99)
-    kept, deferred = defer_model([contact, model])
-    assert kept == [contact, model] and deferred == []
+    model = _signal(MODEL_KIND, "scam", 0.99)
+    kept, deferred = defer_model([model])
+    assert kept == [model] and deferred == []
+
+
+def test_a_phone_number_is_circumvention_not_a_scam() -> None:
+    """The SMS-trained model reads "call <number>" as spam; the contact rule explains the text and decides."""
+    result = Screener().screen("call me on +1 415 555 0198 tonight please, about the logo")
+    assert result.rule == "contact-before-contract"
+    assert not any(s.family == "scam" for s in result.signals)
+
+
+def test_the_model_does_not_judge_a_bare_number() -> None:
+    assert Screener().screen("1200").signals == ()
 
 
 def test_screen_reports_the_rule_and_keeps_the_model_score_as_evidence() -> None:

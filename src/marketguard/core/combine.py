@@ -13,7 +13,7 @@ from __future__ import annotations
 from marketguard.core.model import Signal, Suppressed
 
 MODEL_KIND = "scam.model"
-RULE_FAMILIES = frozenset({"scam", "account"})
+RULE_FAMILIES = frozenset({"contact", "payment", "scam", "account"})
 
 
 def defer_model(signals: list[Signal]) -> tuple[list[Signal], list[Suppressed]]:

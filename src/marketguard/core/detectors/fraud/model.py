@@ -9,6 +9,8 @@ read once per process; scoring needs no scikit-learn.
 
 from __future__ import annotations
 
+import re
+
 from marketguard.core.detectors.base import Detector, DetectorConfig, DetectorInfo, Finding
 from marketguard.core.text.normalize import Document
 from marketguard.ml.artifact import ScamModel, default_model
@@ -16,6 +18,12 @@ from marketguard.ml.features import MAX_CHARS
 
 FLOOR = 0.2
 """Below this probability the model says nothing: a signal is worth a reader's time only above it."""
+
+MIN_WORDS = 5
+"""The model learnt from sentences, and from SMS spam where a long number means "call this premium line": on a
+text of fewer words than this ("1200", "Pedido nº 2024-00873 entregue") its score is digit shapes, not meaning."""
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 class ScamModelDetector(Detector):
@@ -36,6 +44,8 @@ class ScamModelDetector(Detector):
     def detect(self, doc: Document) -> list[Finding]:
         view = doc.clean  # the same view the model was trained on: homoglyphs and invisibles undone
         text = view.text
+        if len(_WORDS.findall(text, 0, MAX_CHARS)) < MIN_WORDS:
+            return []
         score = self.model.assess(text, self.floor)  # gate first; explained only when it speaks
         if score is None:
             return []
