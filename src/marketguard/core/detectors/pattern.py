@@ -1,22 +1,21 @@
 """A detector made of named phrase patterns, the common case for requests, pointers and payment talk.
 
 A message is scanned once by an RE2 prefilter over all the patterns (`marketguard.core.text.prefilter`);
-only the patterns it names run in `re` to find their spans, so most messages cost one linear pass. Phrases
-that read the `plain` view join the shared gate over that view (`marketguard.core.text.gate`), so that
-pass also answers every other detector's hints.
+only the patterns it names run in `re` to find their spans, so most messages cost one linear pass. The set
+is built once per phrase table and shared by every screener, so the automaton RE2 builds as messages come
+stays warm. (The phrases stay out of the shared gate of `marketguard.core.text.gate`: in one set with the
+hints, the automaton took some 10,000 messages to warm up, which a `marketguard scan` run never repays.)
 Patterns are checked when the class is built (they compile, scores lie in [0, 1]), not per message.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
 from marketguard.core.detectors.base import Detector, DetectorConfig, Finding
-from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.normalize import Document
 from marketguard.core.text.prefilter import Prefilter
 
@@ -55,23 +54,12 @@ class PhraseDetector(Detector):
             raise ValueError(f"{type(self).__name__}: duplicate pattern names")
         # Views are lower-case, so no IGNORECASE: the same cache key as the check in Phrase.__post_init__.
         self._compiled = [re.compile(p.regex) for p in self.phrases]
-        self._in_gate = self.view == PLAIN.view
-        if self._in_gate:
-            self._positions = _gate_positions(self.phrases)
-        else:
-            self._prefilter = Prefilter([p.regex for p in self.phrases])
-
-    def _candidates(self, doc: Document, text: str) -> Sequence[int]:
-        """Indices of the phrases that may match, in the order the RE2 scan met them."""
-        if not self._in_gate:
-            return self._prefilter.candidates(text)
-        positions = self._positions
-        return [i for at in PLAIN.matches(doc).order if at in positions for i in positions[at]]
+        self._prefilter = _prefilter(self.phrases)
 
     def detect(self, doc: Document) -> list[Finding]:
         view = getattr(doc, self.view)
         out: list[Finding] = []
-        for i in self._candidates(doc, view.text):
+        for i in self._prefilter.candidates(view.text):
             phrase = self.phrases[i]
             for m in self._compiled[i].finditer(view.text):
                 start, end = view.span(m.start(), m.end())
@@ -82,10 +70,6 @@ class PhraseDetector(Detector):
 
 
 @cache
-def _gate_positions(phrases: tuple[Phrase, ...]) -> dict[int, tuple[int, ...]]:
-    """Gate index -> the phrases it stands for (two phrases may widen to one pattern); once per phrase set."""
-    positions: dict[int, tuple[int, ...]] = {}
-    for i, phrase in enumerate(phrases):
-        at = PLAIN.add(phrase.regex)
-        positions[at] = (*positions.get(at, ()), i)
-    return positions
+def _prefilter(phrases: tuple[Phrase, ...]) -> Prefilter:
+    """The RE2 set of one phrase table, built once and shared by every screener."""
+    return Prefilter([p.regex for p in phrases])

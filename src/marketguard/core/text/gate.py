@@ -1,11 +1,13 @@
 """One RE2 pass that answers every cheap yes/no question the screener asks about a message.
 
 Normalisation and detectors guard their costly work with hints ("letters spelled one at a time?",
-"could a payment rail be named here?", "which phrase patterns could match?"). Asked one by one, a dozen
-hints cost a dozen passes over the text, each touching its own automaton, per message: a quarter of the
-time spent on ordinary chat, where almost every answer is no. A `Gate` holds many hints as one RE2 set.
-The first question about a text scans it once for all of them (about a microsecond for chat-sized text
-and a hundred patterns) and the answer is remembered for that text, so the other questions are lookups.
+"could a payment rail be named here?", "any digit words?"). Asked one by one, a dozen hints cost a dozen
+passes over the text, each touching its own automaton, per message: a quarter of the time spent on
+ordinary chat, where almost every answer is no. A `Gate` holds many hints as one RE2 set. The first
+question about a text scans it once for all of them (about a microsecond for chat-sized text) and the
+answer is remembered for that text, so the other questions are lookups. RE2 builds the set's automaton
+as texts come, so a larger set takes longer to warm up: the phrase tables of the phrase detectors keep
+their own sets (`marketguard.core.detectors.pattern`).
 
 Most messages need no rewriting, so their `clean` and `plain` views are one and the same string: the
 hints of normalisation (asked about `clean`) and of the detectors (asked about `plain`) are then answered
