@@ -84,16 +84,17 @@ def widen(pattern: str) -> str:
     i = 0
     in_class = False
     while i < len(pattern):
-        boundary = None if in_class else _boundary_lookaround(pattern, i, out)
-        if boundary is not None:
-            replacement, length = boundary
-            out.append(replacement)  # consume one non-word character, or none at the edge of the text
-            i += length
-            continue
-        if not in_class and pattern.startswith(_LOOKAROUNDS, i):
-            i = _closing(pattern, i) + 1
-            continue
         c = pattern[i]
+        if c == "(" and not in_class:  # every look-around opens with "(": skip the look-ups elsewhere
+            boundary = _boundary_lookaround(pattern, i, out)
+            if boundary is not None:
+                replacement, length = boundary
+                out.append(replacement)  # consume one non-word character, or none at the edge of the text
+                i += length
+                continue
+            if pattern.startswith(_LOOKAROUNDS, i):
+                i = _closing(pattern, i) + 1
+                continue
         if c == "\\":
             esc = pattern[i : i + 2]
             if esc == r"\b" and not in_class:
