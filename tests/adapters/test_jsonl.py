@@ -87,9 +87,41 @@ def test_parallel_scan_matches_one_process_line_for_line() -> None:
     data = b"\n".join(lines) + b"\n"
     one, many = io.BytesIO(), io.BytesIO()
     n1, e1 = scan(Screener(), io.BytesIO(data), one)
-    n2, e2 = scan_parallel(Screener(), io.BytesIO(data), many, workers=2, batch_size=64)
+    n2, e2 = scan_parallel(Screener(), io.BytesIO(data), many, workers=2, batch_size=64, head=50)
     assert (n1, e1) == (n2, e2) == (600, 100)
     assert one.getvalue() == many.getvalue()
+
+
+def test_parallel_scan_keeps_odd_lines_and_routes_without_parsing_only_stateless_ones() -> None:
+    """Blank, CRLF, non-UTF-8, oversized, escaped and account lines survive the byte packing between
+    processes; lines routed by substring tests (no conversation, no kind) end where a parse would allow."""
+    from marketguard.adapters import jsonl
+    from marketguard.adapters.parallel import _route, scan_parallel
+
+    lines = [
+        b"",
+        b'{"id": "crlf", "text": "call me on 415 555 0198"}\r',
+        b'{"id": "latin1", "text": "caf\xe9"}',
+        b'{"id": "big", "text": "' + b"a" * 3000 + b'"}',
+        b'{"id": "esc", "text": "a \\"quoted\\" word and \\u00e9"}',
+        b'{"id": "cr", "text": "one\rtwo"}',
+        b'{"id": "acct", "kind": "login", "account_id": "a1", "ip": "203.0.113.9", "at": "2025-01-01T00:00:00Z"}',
+        b"[1, 2]",
+        b'{"id": "conv", "text": "my number is 415", "conversation_id": "c1"}',
+        b'{"id": "conv2", "text": "555 0198", "conversation_id": "c1"}',
+    ] * 9
+    lines[40] = b'{"text": "' + b"a" * jsonl.MAX_LINE_BYTES + b'"}'  # too long to read: an error, not a crash
+    data = b"\n".join(lines) + b"\n"
+    one, many = io.BytesIO(), io.BytesIO()
+    n1, e1 = scan(Screener(), io.BytesIO(data), one)
+    n2, e2 = scan_parallel(Screener(), io.BytesIO(data), many, workers=3, batch_size=11, head=3)
+    assert (n1, e1) == (n2, e2)
+    assert n1 == len(lines)
+    assert one.getvalue() == many.getvalue()
+    assert b"longer than" in many.getvalue()
+    assert _route(b'{"text": "hi"}', 7, 3) == 7 % 3
+    assert _route(None, 5, 2) == 1
+    assert _route(lines[-1], 1, 4) == _route(lines[-2], 2, 4)  # one conversation, one worker
 
 
 def test_escaped_conversation_key_routes_like_a_plain_one() -> None:
@@ -104,7 +136,7 @@ def test_escaped_conversation_key_routes_like_a_plain_one() -> None:
     data = b"\n".join(lines) + b"\n"
     one, many = io.BytesIO(), io.BytesIO()
     scan(Screener(), io.BytesIO(data), one)
-    scan_parallel(Screener(), io.BytesIO(data), many, workers=3, batch_size=7)
+    scan_parallel(Screener(), io.BytesIO(data), many, workers=3, batch_size=7, head=5)
     assert one.getvalue() == many.getvalue()
 
 

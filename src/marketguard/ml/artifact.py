@@ -21,6 +21,7 @@ No pickle; nothing is executed on load.
 from __future__ import annotations
 
 import gzip
+import heapq
 import json
 import math
 from dataclasses import dataclass
@@ -73,7 +74,17 @@ class _Linear:
         """Each present feature's share of the raw score (weight * idf / norm), largest first."""
         hits = [(f, v) for f in feats if (v := self.table.get(f)) is not None]
         norm = math.sqrt(sum(v.imag for _, v in hits)) or 1.0
-        return sorted(((f, v.real / norm) for f, v in hits), key=lambda p: (-p[1], p[0]))
+        return sorted(((f, v.real / norm) for f, v in hits), key=_LARGEST_FIRST)
+
+    def positive_contributions(self, feats: set[str]) -> list[tuple[str, float]]:
+        """The contributions above zero, unsorted (an explanation needs only the few largest)."""
+        hits = [(f, v) for f in feats if (v := self.table.get(f)) is not None]
+        norm = math.sqrt(sum(v.imag for _, v in hits)) or 1.0
+        return [p for f, v in hits if (p := (f, v.real / norm))[1] > 0]
+
+
+def _LARGEST_FIRST(p: tuple[str, float]) -> tuple[float, str]:
+    return (-p[1], p[0])
 
 
 class ScamModel:
@@ -137,15 +148,17 @@ class ScamModel:
         if self.gate.raw(words) < self.gate_threshold:
             return None
         feats = words | char_features(low)
-        if self.calibrate(self.main.raw(feats)) < floor:
-            return None
-        return self._explain(feats, False, top)
-
-    def _explain(self, feats: set[str], gated: bool, top: int) -> Score:
         raw = self.main.raw(feats)
-        parts = [p for p in self.main.contributions(feats) if p[1] > 0]
+        if self.calibrate(raw) < floor:
+            return None
+        return self._explain(feats, False, top, raw)  # the same raw: the same set summed in the same order
+
+    def _explain(self, feats: set[str], gated: bool, top: int, raw: float | None = None) -> Score:
+        if raw is None:
+            raw = self.main.raw(feats)
+        parts = self.main.positive_contributions(feats)
         words = [p for p in parts if p[0].startswith(WORD_MARK)]
-        chosen = (words or parts)[:top]
+        chosen = heapq.nsmallest(top, words or parts, key=_LARGEST_FIRST)  # = sorted(...)[:top]: the keys are unique
         probability = 0.0 if gated else self.calibrate(raw)
         return Score(probability, raw, gated, tuple((display(f), round(c, 4)) for f, c in chosen))
 

@@ -16,9 +16,6 @@ from itertools import pairwise
 
 _WORD = re.compile(r"\w\w+")
 _DIGIT = re.compile(r"\d")
-_SPACE = re.compile(r"\s+")
-_CHARS = re.compile(r"(?=(....))", re.DOTALL)
-"""Every character 4-gram, overlapping, in one C-level pass."""
 
 WORD_MARK = "\x00"
 MAX_CHARS = 4000
@@ -27,7 +24,9 @@ MAX_CHARS = 4000
 
 def prepare(text: str) -> str:
     """The form every feature is read from: bounded, lower-cased, digits as `0`, spaces collapsed."""
-    return _SPACE.sub(" ", _DIGIT.sub("0", text[:MAX_CHARS].lower())).strip()
+    # `str.split()` splits on exactly what `\s` matches in a str pattern (`str.isspace`) and drops the ends, so
+    # joining its parts is `_SPACE.sub(" ", ...).strip()` at half the cost.
+    return " ".join(_DIGIT.sub("0", text[:MAX_CHARS].lower()).split())
 
 
 def feature_set(text: str, chars: bool = True) -> set[str]:
@@ -54,7 +53,8 @@ def char_features(low: str) -> set[str]:
     One length only: 2-5-grams scored no better on the out-of-fold measures (UCI recall at 1 % legitimate
     flagged 0.952 both; marketplace recall at 5 % 0.738 for 4-grams, 0.708 for 2-5) and cost four times
     the look-ups."""
-    return set(_CHARS.findall(" " + low + " "))
+    padded = " " + low + " "
+    return {padded[i : i + 4] for i in range(len(padded) - 3)}  # the same 4-grams, inserted in the same order
 
 
 def ngrams(text: str) -> list[str]:
