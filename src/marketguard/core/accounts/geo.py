@@ -7,7 +7,7 @@ geoip2fast or a MaxMind file and is injected into `AccountMonitor`. Tests inject
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Protocol
 
@@ -35,6 +35,7 @@ class NetInfo:
     `network` is the smallest stable unit a household keeps (the IPv4 /24 or IPv6 /48) and `lat`/`lon`
     the centre of the country, used for great-circle distances and a rough local hour. Adapters may share
     one answer across a network, so `ip` is an address of that network, not necessarily the one asked.
+    `anonymising` and `utc_offset` are derived once here (adapters cache answers per network), not per login.
     """
 
     ip: str
@@ -45,11 +46,19 @@ class NetInfo:
     type: NetworkType
     lat: float | None = None
     lon: float | None = None
+    anonymising: bool = field(init=False, repr=False, compare=False)
+    """`type.anonymising`: the country of the address says little about where the person sits."""
+    utc_offset: int | None = field(init=False, repr=False, compare=False)
+    """The country's rough time zone from its longitude (15 degrees an hour); None when unknown."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "anonymising", self.type.anonymising)
+        object.__setattr__(self, "utc_offset", None if self.lon is None else round(self.lon / 15.0))
 
     @property
     def utc_offset_hours(self) -> int | None:
         """The country's rough time zone from its longitude (15 degrees an hour); None when unknown."""
-        return None if self.lon is None else round(self.lon / 15.0)
+        return self.utc_offset
 
 
 class IpIntel(Protocol):

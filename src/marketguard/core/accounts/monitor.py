@@ -29,11 +29,24 @@ HOUR = 3600.0
 VERSION = "1"
 LINKABLE = frozenset({NetworkType.CONSUMER, NetworkType.MOBILE, NetworkType.UNKNOWN})
 """Networks that tie devices to one household; hosting and VPN exits are shared by strangers."""
+COUNTED = ("device", "country", "org", "network", "browser", "os")
+"""The features counted per value (the hour has its own 24 bins), in the order of `config.weights`."""
 VERDICTS = ("account.shared", "account.rented", "account.takeover", "account.proxy")
+# `.value` of an enum member is a descriptor call in CPython 3.11; these are plain dictionary reads.
+_KIND_NAME = {k: k.value for k in EventKind}
+_DECISION_NAME = {d: d.value for d in AccountDecision}
 
 
 def _det(name: str) -> str:
     return f"accounts.{name}@{VERSION}"
+
+
+def _cluster_by_id(clusters: list[Cluster], cluster_id: int | None) -> Cluster | None:
+    """The cluster with this id (there are at most `Caps.clusters`: a scan beats building an index)."""
+    for c in clusters:
+        if c.id == cluster_id:
+            return c
+    return None
 
 
 class AccountMonitor:
@@ -69,6 +82,11 @@ class AccountMonitor:
         self._p = config.policy
         self._log_pop_hour = [math.log(h) for h in config.population.hour]
         self._w = tuple(config.weights[f] for f in ("device", "country", "org", "network", "browser", "os", "hour"))
+        w = self._w
+        geo_w = {False: 1.0, True: 0.3}  # anonymising: the address says little about where the person is
+        self._feature_weights = {
+            anon: (w[0], w[1] * g, w[2] * g, w[3] * g, w[4], w[5]) for anon, g in geo_w.items()
+        }  # the weights of COUNTED's features, with and without an anonymising network
         self._other_browser = config.population.browser["other"]
         self._other_os = config.population.os["other"]
 
@@ -77,44 +95,48 @@ class AccountMonitor:
     def observe(self, event: Mapping[str, Any] | AccountEvent) -> AccountResult:
         """Judge one event; raises `AccountEventError` (a `RecordError`) for a bad one, changing nothing."""
         ev = event if isinstance(event, AccountEvent) else event_from_dict(event)
+        ts, kind = ev.ts, ev.kind
         profile = self.store.get(ev.account_id)
-        if profile is not None and ev.id in profile.recent:
-            return AccountResult(
-                id=ev.id,
-                account_id=ev.account_id,
-                kind=ev.kind.value,
-                decision=AccountDecision(profile.recent[ev.id]),
-                rule="replay",
-                verdicts=dict(profile.verdicts),
-                replay=True,
-            )
-        if profile is not None and profile.last_ts is not None and ev.ts < profile.last_ts:
-            raise AccountEventError(
-                f"field 'at' goes back in time for account {ev.account_id!r}: {ev.at.isoformat()} is before its "
-                f"last event ({profile.last_ts:.0f} s since the epoch)"
-            )
-        kind = ev.kind
+        if profile is not None:
+            if ev.id in profile.recent:
+                return AccountResult(
+                    id=ev.id,
+                    account_id=ev.account_id,
+                    kind=_KIND_NAME[kind],
+                    decision=AccountDecision(profile.recent[ev.id]),
+                    rule="replay",
+                    verdicts=dict(profile.verdicts),
+                    replay=True,
+                )
+            if profile.last_ts is not None and ts < profile.last_ts:
+                raise AccountEventError(
+                    f"field 'at' goes back in time for account {ev.account_id!r}: {ev.at.isoformat()} is before its "
+                    f"last event ({profile.last_ts:.0f} s since the epoch)"
+                )
+        else:
+            profile = Profile()
         needs_net = kind is EventKind.LOGIN or kind is EventKind.PAYOUT_CHANGE
         net = self.ipintel.lookup(ev.ip) if needs_net and ev.ip is not None else None
-        if profile is None:
-            profile = Profile()
-        self._fade(profile, ev.ts)
-        if ev.kind is EventKind.LOGIN:
+        if profile.verdicts:
+            self._fade(profile, ts)
+        else:
+            profile.verdict_ts = ts
+        if kind is EventKind.LOGIN:
             assert net is not None
             result = self._login(profile, ev, net)
-        elif ev.kind is EventKind.PAYOUT_CHANGE:
-            assert net is not None
-            result = self._payout(profile, ev, net)
-        elif ev.kind is EventKind.LOGOUT:
+        elif kind is EventKind.LOGOUT:
             profile.sessions.pop(ev.session_id or "", None)
             result = self._decide(profile, ev, [], 0.0, [])
+        elif kind is EventKind.PAYOUT_CHANGE:
+            assert net is not None
+            result = self._payout(profile, ev, net)
         else:
             profile.verified_name, profile.verified_country = ev.verified_name, ev.verified_country
             result = self._decide(profile, ev, [], 0.0, [])
         if profile.first_ts is None:
-            profile.first_ts = ev.ts
-        profile.last_ts = ev.ts
-        profile.remember(ev.id, result.decision.value, self.caps)
+            profile.first_ts = ts
+        profile.last_ts = ts
+        profile.remember(ev.id, _DECISION_NAME[result.decision], self.caps)
         self.store.put(ev.account_id, profile)
         return result
 
@@ -127,19 +149,19 @@ class AccountMonitor:
         p_user = (profile.hours[hour] + cfg.alpha * p_pop) / (n + cfg.alpha)
         return min(cfg.clip_high, max(cfg.clip_low, self._log_pop_hour[hour] - math.log(p_user)))
 
-    def _base_hour_llr(self, profile: Profile, hour: int) -> float:
+    def _base_hour_llr(self, profile: Profile, hour: int, n: float) -> float:
         """The hour against the slow baseline (learning a tenth per login), smoothed over neighbouring hours:
-        a change of working hours stays visible for weeks instead of being learned in a day."""
+        a change of working hours stays visible for weeks instead of being learned in a day. `n` is
+        `sum(profile.base_hours)`, which the caller has at hand."""
         base = profile.base_hours
-        n = sum(base)
         near = 0.5 * base[hour] + 0.25 * (base[hour - 1] + base[(hour + 1) % 24])
         p_user = (near + 1.0 / 24) / (n + 1.0)  # one pseudo-login spread evenly
         return min(self.config.clip_high, max(self.config.clip_low, math.log(1.0 / 24) - math.log(p_user)))
 
     def _local_hour(self, profile: Profile, ev: AccountEvent, net: NetInfo) -> int:
         """The hour where the person sits: the address's country, unless a VPN or server hides it."""
-        offset = net.utc_offset_hours
-        if offset is None or net.type.anonymising:
+        offset = net.utc_offset
+        if offset is None or net.anonymising:
             offset = profile.home_offset or 0
         return (ev.at.hour + offset) % 24
 
@@ -151,34 +173,39 @@ class AccountMonitor:
         device_id = ev.device_id or ""
         browser, os = families(ev.user_agent)
         country = net.country or "??"
-        anonymising = net.type.anonymising
+        anonymising = net.anonymising
         hour = self._local_hour(profile, ev, net)
         known_device = profile.devices.get(device_id)
         seasoned = profile.n_logins > 0
         # Freeman et al.: per feature, log p(value | population) - log p(value | this account), the account's
         # counts smoothed with `alpha` pseudo-logins drawn from the population; weighted, clipped, summed.
-        geo_w = 0.3 if anonymising else 1.0
-        w = self._w
+        # The geographic features weigh less behind a VPN or a server (see `_feature_weights`).
         alpha, lo, hi = cfg.alpha, cfg.clip_low, cfg.clip_high
         counts, totals = profile.counts, profile.totals
+        values = (device_id, country, net.org, net.network, browser, os)
+        p_pops = (
+            pop.device,
+            pop.country,
+            pop.org,
+            pop.network,
+            pop.browser.get(browser, self._other_browser),
+            pop.os.get(os, self._other_os),
+        )
         parts: dict[str, float] = {}
+        seen: list[float] = []  # how often this account has had each value, in COUNTED's order
         llr = 0.0
-        for feature, value, p_pop, weight in (
-            ("device", device_id, pop.device, w[0]),
-            ("country", country, pop.country, w[1] * geo_w),
-            ("org", net.org, pop.org, w[2] * geo_w),
-            ("network", net.network, pop.network, w[3] * geo_w),
-            ("browser", browser, pop.browser.get(browser, self._other_browser), w[4]),
-            ("os", os, pop.os.get(os, self._other_os), w[5]),
-        ):
+        weights = self._feature_weights[anonymising]
+        for feature, value, p_pop, weight in zip(COUNTED, values, p_pops, weights, strict=True):
             table = counts.get(feature)
             c = table.get(value, 0.0) if table else 0.0
+            seen.append(c)
             x = math.log(p_pop * (totals.get(feature, 0.0) + alpha) / (c + alpha * p_pop))
             x = weight * (hi if x > hi else lo if x < lo else x)
             parts[feature] = x
             llr += x
+        seen_country, seen_org, seen_network = seen[1], seen[2], seen[3]
         hour_llr = self._hour_llr(profile, hour) if profile.n_logins >= 10 else 0.0
-        parts["hour"] = w[6] * hour_llr
+        parts["hour"] = self._w[6] * hour_llr
         llr = llr + parts["hour"] if seasoned else 0.0
         signals: list[AccountSignal] = []
         rules: list[tuple[AccountDecision, str]] = []
@@ -204,7 +231,7 @@ class AccountMonitor:
                         {"os": os, "known_os": sorted(known_os)[:4]},
                     )
                 )
-        if seasoned and profile.count("country", country) == 0 and net.country:
+        if seasoned and seen_country == 0 and net.country:
             signals.append(
                 AccountSignal(
                     "account.new_country",
@@ -214,7 +241,7 @@ class AccountMonitor:
                     {"country": country, "known_countries": self._top(profile, "country")},
                 )
             )
-        if seasoned and profile.count("network", net.network) == 0 and profile.count("org", net.org) == 0:
+        if seasoned and seen_network == 0 and seen_org == 0:
             signals.append(
                 AccountSignal(
                     "account.new_network",
@@ -228,7 +255,7 @@ class AccountMonitor:
             signals.append(
                 AccountSignal(
                     "account.country_mismatch",
-                    0.2 if profile.count("country", country) >= 5 else 0.3,
+                    0.2 if seen_country >= 5 else 0.3,
                     f"login from {country}, owner verified in {profile.verified_country}",
                     _det("geo"),
                     {"country": country, "verified_country": profile.verified_country},
@@ -289,7 +316,7 @@ class AccountMonitor:
                     {"other_device": other_device, "other_country": other_country},
                 )
             )
-            theirs = next((c for c in profile.clusters if c.id == other_cluster), None)
+            theirs = _cluster_by_id(profile.clusters, other_cluster)
             if theirs is not None and all(c.home and self._established(c) for c in (theirs, cluster)):
                 self._add(profile, "account.shared", v["shared_concurrent"])
             if foreign and known_device is None:
@@ -312,10 +339,17 @@ class AccountMonitor:
         # Working hours are judged at home only: an operator hiding behind the owner's own address or
         # country (remote desktop, a residential proxy) shows there, while abroad or behind a VPN the clock
         # of the address says little about the person's.
-        home_table = profile.counts.get("country") or {}
-        at_home = bool(home_table) and not anonymising and home_table.get(country, 0.0) >= max(home_table.values())
-        if at_home and sum(profile.base_hours) >= 8.0:
-            profile.hours_cusum = max(0.0, profile.hours_cusum + self._base_hour_llr(profile, hour) - v["hours_drift"])
+        home_table = profile.counts.get("country")
+        at_home = (
+            home_table is not None
+            and bool(home_table)
+            and not anonymising
+            and home_table.get(country, 0.0) >= max(home_table.values())
+        )
+        base_mass = sum(profile.base_hours) if at_home else 0.0
+        if at_home and base_mass >= 8.0:
+            base_llr = self._base_hour_llr(profile, hour, base_mass)
+            profile.hours_cusum = max(0.0, profile.hours_cusum + base_llr - v["hours_drift"])
             if profile.hours_cusum >= v["hours_alarm"]:
                 self._add(profile, "account.proxy", v["proxy_hours_per_login"])
                 signals.append(
@@ -360,14 +394,7 @@ class AccountMonitor:
         caps = self.caps
         profile.n_logins += 1
         counts, totals, cap = profile.counts, profile.totals, caps.values_per_feature
-        for feature, value in (
-            ("device", device),
-            ("country", country),
-            ("org", net.org),
-            ("network", net.network),
-            ("browser", browser),
-            ("os", os),
-        ):
+        for feature, value in zip(COUNTED, (device, country, net.org, net.network, browser, os), strict=True):
             table = counts.get(feature)
             if table is None:
                 table = counts[feature] = {}
@@ -389,8 +416,8 @@ class AccountMonitor:
         profile.base_hours[hour] += 1.0 if young and profile.n_logins <= 30 else 0.03
         if sum(profile.base_hours) > caps.hour_mass:
             profile.base_hours = [h * 0.75 for h in profile.base_hours]
-        offset = net.utc_offset_hours
-        if offset is not None and not net.type.anonymising:
+        offset = net.utc_offset
+        if offset is not None and not net.anonymising:
             table = profile.counts["country"]
             if table[country] >= max(table.values()):
                 profile.home_offset = offset
@@ -424,13 +451,21 @@ class AccountMonitor:
     def _assign_cluster(self, profile: Profile, device_id: str, net: NetInfo, country: str, ts: float) -> Cluster:
         """The operator of this login: the cluster holding its device or its household network (merged if both)."""
         caps = self.caps
-        by_id = {c.id: c for c in profile.clusters}
         known = profile.devices.get(device_id)
-        by_device = by_id.get(known.cluster) if known is not None else None
+        by_device = _cluster_by_id(profile.clusters, known.cluster) if known is not None else None
         if by_device is None:
-            by_device = next((c for c in profile.clusters if device_id in c.devices), None)
+            for c in profile.clusters:
+                if device_id in c.devices:
+                    by_device = c
+                    break
         linkable = net.type in LINKABLE
-        by_network = next((c for c in profile.clusters if net.network in c.networks), None) if linkable else None
+        by_network = None
+        if linkable:
+            network = net.network
+            for c in profile.clusters:
+                if network in c.networks:
+                    by_network = c
+                    break
         if by_device is not None and by_network is not None and by_device is not by_network:
             keep, gone = sorted((by_device, by_network), key=lambda c: c.id)
             keep.devices = (keep.devices + [d for d in gone.devices if d not in keep.devices])[
@@ -493,7 +528,7 @@ class AccountMonitor:
             cluster.last_day = day
         cluster.n += 1
         cluster.last_ts = ts
-        owner = next((c for c in profile.clusters if c.id == profile.owner_cluster), None)
+        owner = _cluster_by_id(profile.clusters, profile.owner_cluster)
         if owner is not None and not owner.home and cluster.home and cluster is not owner:
             # the first login came from a phone on the move; the owner is whoever first works from a home
             profile.owner_cluster, owner = cluster.id, cluster
@@ -601,6 +636,7 @@ class AccountMonitor:
     # ------------------------------------------------------------------ verdicts and policy
 
     def _fade(self, profile: Profile, ts: float) -> None:
+        """Verdict scores halve every `half_life_days`, applied at each event of the account."""
         if profile.verdicts and ts > profile.verdict_ts:
             factor = 0.5 ** ((ts - profile.verdict_ts) / (self._v["half_life_days"] * DAY))
             profile.verdicts = {k: x * factor for k, x in profile.verdicts.items() if x * factor >= 0.001}
@@ -618,13 +654,16 @@ class AccountMonitor:
         llr: float,
         rules: list[tuple[AccountDecision, str]],
     ) -> AccountResult:
-        p = self._p
         verdicts = profile.verdicts
+        if not verdicts and not rules:  # the common answer, without sorting or lookups
+            kind, allow = _KIND_NAME[ev.kind], AccountDecision.ALLOW
+            return AccountResult(ev.id, ev.account_id, kind, allow, "default-allow", tuple(signals), {}, llr)
+        p = self._p
         if verdicts:
             kind, score = max(verdicts.items(), key=lambda kv: kv[1])
             if score >= p["review"]:
                 level = AccountDecision.BLOCK if score >= p["block"] else AccountDecision.REVIEW
-                rules.append((level, f"account-{level.value}-{kind.removeprefix('account.')}"))
+                rules.append((level, f"account-{_DECISION_NAME[level]}-{kind.removeprefix('account.')}"))
                 for k, x in sorted(verdicts.items()):
                     if x >= p["review"]:
                         signals.append(
@@ -640,7 +679,7 @@ class AccountMonitor:
             return AccountResult(
                 ev.id,
                 ev.account_id,
-                ev.kind.value,
+                _KIND_NAME[ev.kind],
                 AccountDecision.ALLOW,
                 "default-allow",
                 tuple(signals),
@@ -651,7 +690,7 @@ class AccountMonitor:
         return AccountResult(
             ev.id,
             ev.account_id,
-            ev.kind.value,
+            _KIND_NAME[ev.kind],
             rules[0][0],
             rules[0][1],
             tuple(signals),
