@@ -12,22 +12,12 @@ import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import pytest
+from needs import unavailable
 
 PG_HOST, PG_PORT = os.environ.get("MARKETGUARD_TEST_PG_HOST", "127.0.0.1"), 5432
 ADMIN_URL = f"postgresql+psycopg://postgres@{PG_HOST}:{PG_PORT}/postgres"
 
 
-def require_services() -> bool:
-    return os.environ.get("MARKETGUARD_REQUIRE_SERVICES") == "1"
-
-
-def unavailable(what: str, why: str) -> None:
-    """Skip, or fail when services are required."""
-    message = f"{what} unavailable: {why}"
-    if require_services():
-        pytest.fail(message + " (MARKETGUARD_REQUIRE_SERVICES=1)")
-    pytest.skip(message)
 
 
 def postgres_reachable() -> str | None:

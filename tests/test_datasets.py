@@ -7,23 +7,18 @@ these tests skip with the reason; under CI (MARKETGUARD_REQUIRE_SERVICES=1) a mi
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from marketguard import Screener
+from needs import need_file
 
 DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
 
 
 def _need(path: Path) -> Path:
-    if not path.exists():
-        message = f"data set not found at {path}"
-        if os.environ.get("MARKETGUARD_REQUIRE_SERVICES"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
+    return need_file(path)
 
 
 def test_sms_ham_is_rarely_flagged() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -11,6 +10,7 @@ import pytest
 
 from marketguard.adapters.state.redis_accounts import RedisAccounts
 from marketguard.core.accounts import AccountMonitor, InMemoryAccounts, NetInfo, NetworkType, StaticIpIntel
+from needs import unavailable
 
 
 @pytest.fixture
@@ -21,9 +21,7 @@ def client() -> Iterator[Any]:
     try:
         conn.ping()
     except redis.exceptions.ConnectionError as exc:
-        if os.environ.get("MARKETGUARD_REQUIRE_SERVICES") == "1":
-            pytest.fail(f"Redis at 127.0.0.1:6379 is required (MARKETGUARD_REQUIRE_SERVICES=1): {exc}")
-        pytest.skip(f"Redis at 127.0.0.1:6379 unreachable: {exc}")
+        unavailable("Redis at 127.0.0.1:6379", str(exc))
     yield conn
     conn.close()
 

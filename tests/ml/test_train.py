@@ -16,10 +16,13 @@ from marketguard.ml.artifact import MANIFEST_NAME, ScamModel, packaged_path
 from marketguard.ml.build import Sources, default_sources, training_rows
 from marketguard.ml.data import is_heldout, make_split, read_marketplace, read_split, read_uci, train_dir
 from marketguard.ml.train import TrainConfig, artifact_bytes, fit, model_text
+from needs import need_file
 
 SOURCES = default_sources()
-HAVE_UCI = SOURCES.uci.is_file()
-needs_uci = pytest.mark.skipif(not HAVE_UCI, reason=f"UCI SMS Spam Collection not found at {SOURCES.uci}")
+@pytest.fixture
+def uci() -> Path:
+    """The UCI SMS Spam Collection beside the repository (skip, or fail in CI, without it)."""
+    return need_file(SOURCES.uci, "UCI SMS Spam Collection")
 SMALL = TrainConfig(folds=3)
 
 
@@ -31,6 +34,7 @@ def _small_rows() -> list:
     return rows[:240]
 
 
+@pytest.mark.usefixtures("uci")
 def test_training_twice_gives_the_identical_artifact() -> None:
     rows = _small_rows()
     first = artifact_bytes(fit(rows, SMALL).payload)
@@ -40,6 +44,7 @@ def test_training_twice_gives_the_identical_artifact() -> None:
     assert other_seed != first  # the seed is real: it picks the calibration folds
 
 
+@pytest.mark.usefixtures("uci")
 def test_a_small_model_learns_its_rows() -> None:
     rows = _small_rows()
     model = ScamModel(fit(rows, SMALL).payload)
@@ -48,7 +53,7 @@ def test_a_small_model_learns_its_rows() -> None:
     assert sum(pos) / len(pos) > sum(neg) / len(neg) + 0.3
 
 
-@needs_uci
+@pytest.mark.usefixtures("uci")
 def test_manifest_hashes_match_the_data_files() -> None:
     manifest = json.loads((packaged_path().parent / MANIFEST_NAME).read_text("utf-8"))
     by_name = {Path(entry["path"]).name: entry for entry in manifest["data"]}
@@ -61,7 +66,7 @@ def test_manifest_hashes_match_the_data_files() -> None:
     assert manifest["seed"] == TrainConfig().seed and manifest["versions"]["sklearn"]
 
 
-@needs_uci
+@pytest.mark.usefixtures("uci")
 def test_stored_split_is_the_computed_one_and_never_trained_on() -> None:
     uci, mp = SOURCES.rows()
     stored = json.loads(SOURCES.split.read_text("utf-8"))

@@ -16,13 +16,13 @@ import httpx
 import pytest
 from console_helpers import PASSWORD, XSS_MESSAGE, XSS_REPORT, ConsoleServer, Seeded
 
+from needs import unavailable
+
 CHROMIUM = os.environ.get("MARKETGUARD_CHROMIUM", "/usr/bin/chromium")
 
 
 def _unavailable(why: str) -> None:
-    if os.environ.get("MARKETGUARD_REQUIRE_SERVICES") == "1":
-        pytest.fail(f"browser tests need chromium: {why} (MARKETGUARD_REQUIRE_SERVICES=1)")
-    pytest.skip(f"browser tests need chromium: {why}")
+    unavailable("chromium for the browser tests", why)
 
 
 @pytest.fixture(scope="module")
