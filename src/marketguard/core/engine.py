@@ -22,8 +22,7 @@ from marketguard.core.combine import defer_model
 from marketguard.core.context import in_code, why_cancelled
 from marketguard.core.conversation import ConversationState, ConversationStore, InMemoryConversations, Turn
 from marketguard.core.detectors.base import Detector, DetectorConfig, Finding
-from marketguard.core.detectors.fraud.facts import attach_job
-from marketguard.core.model import Context, Decision, Message, Related, ScreenResult, Signal, Suppressed
+from marketguard.core.model import Context, Decision, JobPost, Message, Related, ScreenResult, Signal, Suppressed
 from marketguard.core.policy import Policy, decide
 from marketguard.core.registry import SPLIT_DETECTORS, Registry
 from marketguard.core.split import joinings, worth_joining
@@ -81,9 +80,7 @@ class Screener:
         elif context is not None:
             message = replace(message, context=context)
         text = message.text
-        docs, notes, truncated = self._documents(text, message.context.region)
-        for _, doc in docs:
-            attach_job(doc, message.job)
+        docs, notes, truncated = self._documents(text, message.context.region, message.job)
         signals: list[Signal] = []
         suppressed: list[Suppressed] = []
         for offset, doc in docs:
@@ -132,14 +129,17 @@ class Screener:
 
     # -- steps -------------------------------------------------------------------------------------------
 
-    def _documents(self, text: str, region: str | None) -> tuple[list[tuple[int, Document]], list[str], bool]:
+    def _documents(
+        self, text: str, region: str | None, job: JobPost | None = None
+    ) -> tuple[list[tuple[int, Document]], list[str], bool]:
         limit = self.config.max_chars
         if len(text) <= limit:
-            return [(0, Document(text, region))], [], False
+            return [(0, Document(text, region, job=job))], [], False
         half = limit // 2
         tail_start = len(text) - half
         note = f"text of {len(text)} characters screened on its first {half} and last {half} characters"
-        return [(0, Document(text[:half], region)), (tail_start, Document(text[tail_start:], region))], [note], True
+        head, tail = Document(text[:half], region, job=job), Document(text[tail_start:], region, job=job)
+        return [(0, head), (tail_start, tail)], [note], True
 
     def _run(self, doc: Document, detectors: list[Detector]) -> tuple[list[_Found], list[tuple[_Found, str]]]:
         found: list[_Found] = []

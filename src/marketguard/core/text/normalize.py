@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Generic, TypeVar, overload
 
+from marketguard.core.model import JobPost
 from marketguard.core.text.clean import clean_view
 from marketguard.core.text.code import code_spans
 from marketguard.core.text.digits import (
@@ -81,6 +82,8 @@ class Document:
     """The sender's country, if known: the first region tried for a national phone number."""
     notes: list[str] = field(default_factory=list)
     """What the screener wants the reader to know about how this text was read (caps hit, ...)."""
+    job: JobPost | None = None
+    """The structured fields of a job post, for the detectors that weigh them against the text."""
 
     @view_property
     def clean(self) -> View:

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
-from marketguard.core.detectors.fraud.facts import job_of
 from marketguard.core.model import JobPost
 from marketguard.core.text.normalize import WEBMAIL_STRICT, Document
 
@@ -69,7 +68,7 @@ class JobPostDetector(Detector):
     )
 
     def detect(self, doc: Document) -> list[Finding]:
-        job = job_of(doc)
+        job = doc.job
         if job is None:
             return []
         text = doc.plain.text
