@@ -14,15 +14,29 @@ from marketguard.adapters.cli.main import app
 from marketguard.errors import ConfigError
 from marketguard.ml.artifact import MANIFEST_NAME, ScamModel, packaged_path
 from marketguard.ml.build import Sources, default_sources, training_rows
-from marketguard.ml.data import is_heldout, make_split, read_marketplace, read_split, read_uci, train_dir
+from marketguard.ml.data import (
+    Row,
+    is_heldout,
+    make_split,
+    read_marketplace,
+    read_spam_labels,
+    read_split,
+    read_uci,
+    train_dir,
+)
+from marketguard.ml.evaluate import human_labelled, read_eval_fraud
 from marketguard.ml.train import TrainConfig, artifact_bytes, fit, model_text
 from needs import need_file
 
 SOURCES = default_sources()
+
+
 @pytest.fixture
 def uci() -> Path:
     """The UCI SMS Spam Collection beside the repository (skip, or fail in CI, without it)."""
     return need_file(SOURCES.uci, "UCI SMS Spam Collection")
+
+
 SMALL = TrainConfig(folds=3)
 
 
@@ -149,3 +163,40 @@ def test_cli_trains_into_a_directory_with_its_manifest(tmp_path: Path) -> None:
     ScamModel.load(out / "scam_model.json.gz")
     missing = CliRunner().invoke(app, ["train", "scam", "--out", str(out), "--uci", str(tmp_path / "nope")])
     assert missing.exit_code == 2 and "cannot read the UCI" in missing.output
+
+
+@pytest.mark.usefixtures("uci")
+def test_every_heldout_uci_spam_has_a_human_label_and_nothing_else_does() -> None:
+    uci, _ = SOURCES.rows()
+    held = read_split(SOURCES.split)["uci"]
+    labels = read_spam_labels(SOURCES.spam_labels)
+    assert set(labels) == {r.ref for r in uci if r.ref in held and r.label}
+    assert set(labels.values()) == {"scam", "marketing"}
+    provenance = json.loads(SOURCES.spam_labels.read_text("utf-8"))["source"]
+    assert provenance["sha256"] == hashlib.sha256(SOURCES.uci.read_bytes()).hexdigest()
+
+
+def test_spam_labels_are_validated_and_every_heldout_spam_must_have_one(tmp_path: Path) -> None:
+    path = tmp_path / "labels.json"
+    path.write_text('{"labels": {"3": ["scam", "S1"], "7": ["spammy", "M"]}}', encoding="utf-8")
+    with pytest.raises(ConfigError, match="lines 7"):
+        read_spam_labels(path)
+    path.write_text('{"labels": {"3": ["scam", "S1"], "9": ["marketing", "M"]}}', encoding="utf-8")
+    assert read_spam_labels(path) == {"3": "scam", "9": "marketing"}
+    rows = [
+        Row("uci", "3", "win", 1, 1.0, "spam.scam"),
+        Row("uci", "9", "tones", 1, 0.5, "spam.scam"),
+        Row("uci", "4", "hi", 0, 1.0, "ham"),
+    ]
+    assert [r.type for r in human_labelled(rows, path)] == ["spam.scam", "spam.marketing", "ham"]
+    with pytest.raises(ConfigError, match="no label for held-out UCI spam lines 5"):
+        human_labelled([*rows, Row("uci", "5", "prize", 1, 1.0, "spam.scam")], path)
+    with pytest.raises(ConfigError, match="missing"):
+        human_labelled(rows, tmp_path / "nope.json")
+
+
+def test_the_evaluation_never_reads_a_blind_set(tmp_path: Path) -> None:
+    row = '{"id": "%s", "text": "Pay the fee to unlock tasks", "labels": ["scam"], "kinds": ["scam.upfront_fee"]}\n'
+    (tmp_path / "messages.dev.jsonl").write_text(row % "d1", encoding="utf-8")
+    (tmp_path / "messages.blind.jsonl").write_text(row % "b1", encoding="utf-8")
+    assert [r.ref for r in read_eval_fraud(tmp_path)] == ["d1"]

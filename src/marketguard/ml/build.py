@@ -21,6 +21,7 @@ from marketguard.ml.data import (
     MARKETING_WEIGHT,
     MARKETPLACE_FILES,
     MARKETPLACE_WEIGHT,
+    SPAM_LABELS_FILE,
     Row,
     is_heldout,
     make_split,
@@ -49,6 +50,11 @@ class Sources:
     @property
     def split(self) -> Path:
         return self.data_dir / SPLIT_NAME
+
+    @property
+    def spam_labels(self) -> Path:
+        """The human scam/marketing labels of the held-out UCI spam (evaluation only, never training)."""
+        return self.data_dir / SPAM_LABELS_FILE
 
     def rows(self) -> tuple[list[Row], list[Row]]:
         return read_uci(self.uci), read_marketplace(self.marketplace)

@@ -35,6 +35,9 @@ _SCAMMY = re.compile(
 )
 
 UCI_DEFAULT = Path("../shared/datasets/sms_spam/SMSSpamCollection")
+SPAM_LABELS_FILE = "uci_heldout_spam_labels.json"
+"""Human labels (`scam` or `marketing`) of the held-out UCI spam: what the SMS target's recall is measured on."""
+SPAM_LABELS = ("scam", "marketing")
 MARKETPLACE_FILES = ("marketplace_messages.jsonl", "marketplace_jobs.jsonl")
 
 
@@ -103,6 +106,21 @@ def read_marketplace(paths: Iterable[Path]) -> list[Row]:
 
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_spam_labels(path: Path) -> dict[str, str]:
+    """UCI line number -> `scam` or `marketing`, from the hand-labelled file (see docs/model.md, Labelling guide).
+
+    `_SCAMMY` above only weighs training rows; every figure "on scams" is read from these labels."""
+    try:
+        obj = json.loads(path.read_text(encoding="utf-8"))
+        labels = {str(ref): str(entry[0]) for ref, entry in obj["labels"].items()}
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        raise ConfigError(f"cannot read the spam labels {path}: {exc!r}") from None
+    wrong = sorted((ref for ref, label in labels.items() if label not in SPAM_LABELS), key=int)
+    if wrong:
+        raise ConfigError(f"{path}: lines {', '.join(wrong)}: a label must be one of {', '.join(SPAM_LABELS)}")
+    return labels
 
 
 # -- the held-out split ------------------------------------------------------------------------------------
