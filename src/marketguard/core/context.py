@@ -11,6 +11,7 @@ import re
 
 from marketguard.core.detectors.base import Finding
 from marketguard.core.text.normalize import Document
+from marketguard.core.text.prefilter import Prefilter, widen
 
 _CLAUSE_BREAK = re.compile(r"[.!?;,\n]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\bmais\b|\baber\b|\bно\b")
 _NEGATION = re.compile(
@@ -86,7 +87,7 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
             _clause_around(text, finding.start, finding.end)
         ):
             return "the conversation stays on the platform"
-        if _REFUSAL.search(_sentence(text, finding.start)):
+        if _may_match(doc, _REFUSAL_AT) and _REFUSAL.search(_sentence(text, finding.start)):
             return "the sender reports refusing it"
     if finding.kind.startswith("contact.") or finding.kind in _DETAIL_KINDS:
         if _quoted_spans(doc) and any(s <= finding.start and finding.end <= e for s, e in _quoted_spans(doc)):
@@ -110,9 +111,40 @@ def _quoted_spans(doc: Document) -> list[tuple[int, int]]:
     """Quoted passages of a text that asks for a script, copy or sample data; computed once per document."""
     cached: list[tuple[int, int]] | None = doc.__dict__.get("_quoted")
     if cached is None:
-        cached = [m.span() for m in _QUOTED.finditer(doc.text)] if _SCRIPT_CUE.search(doc.lower) else []
+        asked = _may_match(doc, _SCRIPT_CUE_AT) and _SCRIPT_CUE.search(doc.lower)
+        cached = [m.span() for m in _QUOTED.finditer(doc.text)] if asked else []
         doc.__dict__["_quoted"] = cached
     return cached
+
+
+_SPACE = r"[\s\v\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
+"""Every character Python's `\\s` matches in a str pattern; RE2's `\\s` is ASCII only."""
+_SPACE_IN_CLASS = re.compile(r"(?<!\\)\[(?:\\.|[^\]\\])*\\s")
+
+
+def _loose(pattern: re.Pattern[str], *, in_part: bool) -> str:
+    """`pattern` widened for RE2, with `\\s` as wide as Python's. `in_part`: the rule searches a part of the
+    text (a sentence), so the widened form must not depend on what lies around a match (no anchor, no
+    consumed word edge), else a yes/no about the whole text would not answer for the part."""
+    widened = widen(pattern.pattern)
+    if _SPACE_IN_CLASS.search(widened) or (in_part and re.search(r"[$^]", widened.replace("[^", "["))):
+        raise ValueError(f"cannot gate {pattern.pattern!r} on the whole text: {widened!r}")
+    return widened.replace("\\s", _SPACE)
+
+
+_SCRIPT_CUE_AT, _REFUSAL_AT = 0, 1
+_LOOSE = Prefilter([_loose(_SCRIPT_CUE, in_part=False), _loose(_REFUSAL, in_part=True)], ready=True)
+"""The context rules that read long stretches, asked once per document in one RE2 pass: most messages with
+a finding contain neither a script cue nor a refusal, and Python's `re` would try every phrase of both at
+every character (tens of microseconds per finding). A rule RE2 rules out is not run."""
+
+
+def _may_match(doc: Document, which: int) -> bool:
+    """False only when the rule `which` cannot match anywhere in `doc.lower`, nor so in any part of it."""
+    found: frozenset[int] | None = doc.__dict__.get("_context_rules")
+    if found is None:
+        found = doc.__dict__["_context_rules"] = frozenset(_LOOSE.candidates(doc.lower))
+    return which in found
 
 
 def in_code(doc: Document, finding: Finding) -> bool:

@@ -128,3 +128,22 @@ def test_prefilter_names_every_pattern_that_matches() -> None:
     for text in samples:
         expected = {i for i, p in enumerate(ALL) if re.search(p.regex, text)}
         assert expected and expected <= set(prefilter.candidates(text))
+
+
+def test_a_boundary_inside_a_bounded_group_is_not_asked_for_twice() -> None:
+    # The rails' gate wraps every rail in (?<!\w)...(?!\w); Western Union's "\bwu\b" sits inside. Widened
+    # naively, each boundary consumed its own non-word character, so "pay by wu" (one space) never passed.
+    rail = r"(?<!\w)(?:western\s?union|\bwu\b)(?!\w)"
+    assert widen(rail) == r"(?:^|[^a-z0-9_])(?:western\s?union|wu)(?:$|[^a-z0-9_])"
+    for text in ("pay by wu please", "wu", "by wu.", "via western union"):
+        assert re.search(rail, text) and Hint(rail)(text), text
+    assert not Hint(rail)("wuhan") and not Hint(rail)("kiwu")
+    # a boundary inside a group with nothing around it is still kept
+    assert widen(r"(?:a|\bwu\b)") == r"(?:a|(?:^|[^a-z0-9_])wu(?:$|[^a-z0-9_]))"
+
+
+def test_a_lone_wu_is_read_as_western_union() -> None:
+    from marketguard import Screener
+
+    result = Screener().screen("I can send the money by wu tomorrow")
+    assert [(s.kind, s.text) for s in result.signals] == [("payment.rail", "wu")]

@@ -81,6 +81,7 @@ def widen(pattern: str) -> str:
     """A pattern RE2 accepts that matches everywhere `pattern` matches (and perhaps more)."""
     pattern = pattern.replace(r"[^\W\d_]", r"\pL")
     out: list[str] = []
+    groups: list[tuple[int, bool]] = []  # open groups: (index of "(" in pattern, a start boundary precedes it)
     i = 0
     in_class = False
     while i < len(pattern):
@@ -89,19 +90,24 @@ def widen(pattern: str) -> str:
             boundary = _boundary_lookaround(pattern, i, out)
             if boundary is not None:
                 replacement, length = boundary
-                out.append(replacement)  # consume one non-word character, or none at the edge of the text
+                if not _already_bounded(pattern, i + length, groups, replacement in _STARTS):
+                    out.append(replacement)  # consume one non-word character, or none at the edge of the text
                 i += length
                 continue
             if pattern.startswith(_LOOKAROUNDS, i):
                 i = _closing(pattern, i) + 1
                 continue
+            starts_bounded = bool(out) and out[-1] in _STARTS
+            groups.append((i, starts_bounded or (bool(groups) and groups[-1][1] and _at_branch_start(out))))
+        elif c == ")" and not in_class and groups:
+            groups.pop()
         if c == "\\":
             esc = pattern[i : i + 2]
             if esc == r"\b" and not in_class:
-                if _at_branch_start(out):
-                    out.append(_WORD_START)
-                elif pattern[i + 2 : i + 3] in ("", ")", "|"):
-                    out.append(_WORD_END)
+                at_start = _at_branch_start(out)
+                at_edge = at_start or pattern[i + 2 : i + 3] in ("", ")", "|")
+                if at_edge and not _already_bounded(pattern, i + 2, groups, at_start):
+                    out.append(_WORD_START if at_start else _WORD_END)
                 # a boundary in the middle of a pattern is simply dropped (which only widens)
             elif esc == r"\w":
                 out.append(r"\pL\pN_" if in_class else r"\S")  # any non-space: a superset, and a small automaton
@@ -122,6 +128,28 @@ def widen(pattern: str) -> str:
     for unicode_class, ascii_class in _ASCII_CLASSES:
         widened = widened.replace(unicode_class, ascii_class)
     return widened
+
+
+_STARTS = frozenset({_WORD_START, *(r for look, r in _BOUNDARY_LOOKAROUNDS if look.startswith("(?<"))})
+_ENDS = (*(look for look, _ in _BOUNDARY_LOOKAROUNDS if not look.startswith("(?<")), "\\b")
+
+
+def _already_bounded(pattern: str, after: int, groups: list[tuple[int, bool]], start: bool) -> bool:
+    """Whether a word boundary at the edge of a branch is already consumed by one around its group.
+
+    "(?<!\\w)(?:western\\s?union|\\bwu\\b)(?!\\w)": each boundary, widened, consumes a character, so the
+    inner ones would ask for two non-word characters on each side of "wu" and miss "pay by wu". The outer
+    boundary already stands where the inner one would: dropping the inner one only widens.
+    """
+    if not groups:
+        return False
+    opened, bounded_before = groups[-1]
+    if start:
+        return bounded_before
+    if pattern[after : after + 1] not in (")", "|"):
+        return False
+    close = _closing(pattern, opened)
+    return pattern.startswith(_ENDS, close + 1)
 
 
 _ASCII_CLASSES = (
@@ -161,10 +189,11 @@ _options = options
 class Prefilter:
     """`candidates(text)` -> indices of the patterns that may match `text` (case-insensitive)."""
 
-    def __init__(self, patterns: Sequence[str]) -> None:
+    def __init__(self, patterns: Sequence[str], *, ready: bool = False) -> None:
+        """`ready`: the patterns are RE2 patterns already (a superset the caller built), not widened here."""
         wrapper = re2.Set.SearchSet(_options())
         for p in patterns:
-            wrapper.Add(widen(p))
+            wrapper.Add(p if ready else widen(p))
         wrapper.Compile()
         self._set = getattr(wrapper, "_set", wrapper)  # the compiled set, without the wrapper's per-call work
 
