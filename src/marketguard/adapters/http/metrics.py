@@ -1,4 +1,5 @@
-"""Prometheus metrics: request latency by route, decisions by family, case queue depth, outbox backlog.
+"""Prometheus metrics: request latency by route, decisions by family, case queue depth, outbox backlog, and
+what makes latency's tail: group-commit batches and garbage-collector pauses (per worker process).
 
 Each application has its own registry (tests build many apps). Queue depth and backlog are read from the
 database when /metrics is scraped, so they are right whichever worker answers.
@@ -6,10 +7,13 @@ database when /metrics is scraped, so they are right whichever worker answers.
 
 from __future__ import annotations
 
+import gc
+import time
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, disable_created_metrics
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 BUCKETS = (0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
@@ -31,6 +35,25 @@ class _Depth(Collector):
         yield GaugeMetricFamily("marketguard_outbox_pending", "Webhook deliveries not yet acknowledged", value=pending)
 
 
+class _Writer(Collector):
+    def __init__(self, stats: Callable[[], Any]) -> None:
+        self._stats = stats
+
+    def collect(self) -> Iterator[CounterMetricFamily | GaugeMetricFamily]:
+        st = self._stats()
+        yield CounterMetricFamily("marketguard_group_commit_batches", "Group-commit transactions", value=st.batches)
+        yield CounterMetricFamily(
+            "marketguard_group_commit_requests", "Writes committed through group commit", value=st.requests
+        )
+        yield CounterMetricFamily(
+            "marketguard_group_commit_reruns", "Batches rerun one request at a time after one failed", value=st.reruns
+        )
+        yield CounterMetricFamily(
+            "marketguard_group_commit_seconds", "Time spent running and committing batches", value=st.commit_seconds
+        )
+        yield GaugeMetricFamily("marketguard_group_commit_largest", "Largest batch so far", value=st.largest)
+
+
 class Metrics:
     def __init__(self) -> None:
         disable_created_metrics()  # type: ignore[no-untyped-call]  # *_created series only double the scrape
@@ -48,6 +71,33 @@ class Metrics:
             ["source", "family", "decision"],
             registry=self.registry,
         )
+
+        self.gc_pause = Histogram(
+            "marketguard_gc_pause_seconds",
+            "Garbage-collector pauses by generation (every request of the process waits through them)",
+            ["generation"],
+            buckets=BUCKETS,
+            registry=self.registry,
+        )
+        self._gc_start = 0.0
+
+    def watch_gc(self) -> None:
+        """Time every collection of this process (a callback on `gc.callbacks`; once per process)."""
+        if self._on_gc not in gc.callbacks:
+            gc.callbacks.append(self._on_gc)
+
+    def unwatch_gc(self) -> None:
+        if self._on_gc in gc.callbacks:
+            gc.callbacks.remove(self._on_gc)
+
+    def _on_gc(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._gc_start = time.perf_counter()
+        else:
+            self.gc_pause.labels(str(info["generation"])).observe(time.perf_counter() - self._gc_start)
+
+    def watch_writer(self, stats: Callable[[], Any]) -> None:
+        self.registry.register(_Writer(stats))
 
     def watch_depth(self, read: Callable[[], tuple[dict[str, int], int]]) -> None:
         self.registry.register(_Depth(read))

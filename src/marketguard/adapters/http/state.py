@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from marketguard.adapters.http.metrics import Metrics
 from marketguard.adapters.http.ratelimit import TokenBuckets
+from marketguard.adapters.storage.group_commit import GroupCommit
 from marketguard.adapters.storage.keys import Caller
 from marketguard.core.engine import Screener
 from marketguard.service.settings import ServiceSettings
@@ -26,11 +27,17 @@ class AppState:
     screener: Screener
     metrics: Metrics
     buckets: TokenBuckets = field(default_factory=TokenBuckets)
+    writer: GroupCommit = field(init=False)
+    """Commits `/v1/screen` writes in batches (`storage.group_commit`); one per process, started on first use."""
     monitor: Any = None
     screen_lock: threading.Lock = field(default_factory=threading.Lock)
-    """The screener's conversation memory is not thread-safe; screening is short, so one lock suffices."""
+    """The screener's conversation memory is not thread-safe. `/v1/screen` screens on the event loop; the lock
+    still guards any other caller (uncontended, it costs nothing)."""
     monitor_lock: threading.Lock = field(default_factory=threading.Lock)
     _keys: dict[str, tuple[Caller, float]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.writer = GroupCommit(self.engine)
 
     def cached_key(self, token: str) -> Caller | None:
         hit = self._keys.get(token)

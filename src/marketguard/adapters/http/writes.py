@@ -1,8 +1,14 @@
 """Every POST runs through `write`: one transaction holding the change and, with an Idempotency-Key,
-the stored answer, so a retried POST gets the first answer back (header `Idempotent-Replayed: true`)."""
+the stored answer, so a retried POST gets the first answer back (header `Idempotent-Replayed: true`).
+
+`write_batched` is the same for the hot path (`/v1/screen`): the transaction is handed to the process's
+group-commit writer (`storage.group_commit`), which commits it with whatever other requests are waiting,
+and the request is answered once that commit is done. It is awaited on the event loop, without a
+thread-pool hop."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -21,13 +27,11 @@ from marketguard.service.errors import Invalid
 MAX_KEY_CHARS = 200
 
 
-def write(
-    state: AppState,
-    request: Request,
-    caller: Caller,
-    work: Callable[[Session], dict[str, Any]],
-    status: int = 201,
-) -> Response:
+def _transaction(
+    request: Request, caller: Caller, work: Callable[[Session], dict[str, Any]], status: int
+) -> Callable[[Session], tuple[int, str, bool]]:
+    """The POST's transaction: replay a stored answer for a known Idempotency-Key, or do the work (and store
+    its answer under the key). Returns (status, body, replayed)."""
     idem = request.headers.get("Idempotency-Key")
     if idem is not None and not (0 < len(idem) <= MAX_KEY_CHARS):
         raise Invalid("invalid_idempotency_key", f"Idempotency-Key must be 1 to {MAX_KEY_CHARS} characters")
@@ -44,11 +48,44 @@ def write(
             idempotency.save(session, caller.key_id, idem, route, digest, status, body)
         return status, body, False
 
+    return txn
+
+
+def _response(code: int, body: str, replayed: bool) -> Response:
+    headers = {"Idempotent-Replayed": "true"} if replayed else None
+    return Response(body, code, media_type="application/json", headers=headers)
+
+
+def write(
+    state: AppState,
+    request: Request,
+    caller: Caller,
+    work: Callable[[Session], dict[str, Any]],
+    status: int = 201,
+) -> Response:
+    txn = _transaction(request, caller, work, status)
     try:
         code, body, replayed = run(state.engine, txn)
     except IntegrityError:
-        if idem is None:
+        if request.headers.get("Idempotency-Key") is None:
             raise
         code, body, replayed = run(state.engine, txn)  # the same key raced us and won: replay its answer
-    headers = {"Idempotent-Replayed": "true"} if replayed else None
-    return Response(body, code, media_type="application/json", headers=headers)
+    return _response(code, body, replayed)
+
+
+async def write_batched(
+    state: AppState,
+    request: Request,
+    caller: Caller,
+    work: Callable[[Session], dict[str, Any]],
+    status: int = 201,
+) -> Response:
+    """`write` through the group-commit writer: answered after the batch holding this write committed."""
+    txn = _transaction(request, caller, work, status)
+    try:
+        code, body, replayed = await asyncio.wrap_future(state.writer.submit(txn))
+    except IntegrityError:
+        if request.headers.get("Idempotency-Key") is None:
+            raise
+        code, body, replayed = await asyncio.wrap_future(state.writer.submit(txn))  # replay the winner's answer
+    return _response(code, body, replayed)

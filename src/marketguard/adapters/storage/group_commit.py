@@ -1,0 +1,136 @@
+"""Group commit: many requests' writes in one transaction, each request answered only after it committed.
+
+Why: a transaction per screened message costs a BEGIN, a COMMIT (on PostgreSQL a WAL flush, on SQLite the
+write lock), a session and a connection checkout; under load, many threads of one process also queue for
+the database's single write lock (SQLite sleeps in its busy handler, 1 to 100 ms at a time). One writer
+thread per process instead runs whatever requests are waiting, together, in one transaction: while it
+commits one batch the next one gathers, so batches grow with the load and nothing waits for a timer.
+
+Guarantees:
+- a request's future resolves only after the transaction holding its write committed, so no
+  acknowledged write is lost (what the SIGKILL tests check);
+- a request whose work fails (a domain error, a constraint) fails alone: the batch is rolled back and its
+  requests are run again one transaction each, so the others still commit and the failing one gets its
+  own error, exactly as without batching;
+- when the database itself is unavailable (`OperationalError` after `run`'s retries, a dead connection)
+  every request of the batch gets that error (503 `database_unavailable` over HTTP): nothing of the
+  batch was committed, so nothing is acknowledged;
+- work may run more than once (a retried transaction, or the one-by-one rerun), so it must only touch
+  the session, as every `run` work already does.
+
+    writer = GroupCommit(engine)
+    future = writer.submit(lambda session: record(session, ...))   # concurrent.futures.Future
+    result = future.result()                                       # or `await asyncio.wrap_future(future)`
+    writer.stop()
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from marketguard.adapters.storage.db import run
+
+log = logging.getLogger("marketguard.storage")
+
+MAX_BATCH = 64
+"""Most requests per transaction: bounds how long one commit holds the write lock."""
+
+
+def _database_down(exc: BaseException) -> bool:
+    """The database failed, not the work: rerunning each request alone would only fail slower."""
+    return isinstance(exc, OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated)
+
+
+@dataclass
+class Stats:
+    """What the writer did, for /metrics and the benchmark."""
+
+    batches: int = 0
+    requests: int = 0
+    reruns: int = 0
+    largest: int = 0
+    commit_seconds: float = 0.0
+
+
+@dataclass
+class _Job:
+    work: Callable[[Session], Any]
+    future: Future[Any] = field(default_factory=Future)
+
+
+class GroupCommit:
+    """One writer thread per process that commits waiting requests' work together (see the module doc)."""
+
+    def __init__(self, engine: Engine, max_batch: int = MAX_BATCH) -> None:
+        self.engine = engine
+        self.max_batch = max_batch
+        self.stats = Stats()
+        self._jobs: deque[_Job] = deque()
+        self._wake = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self._stopping = False
+
+    def submit(self, work: Callable[[Session], Any]) -> Future[Any]:
+        job = _Job(work)
+        with self._wake:
+            if self._thread is None:  # started on first use, in the process that uses it (after a fork)
+                self._thread = threading.Thread(target=self._loop, name="group-commit", daemon=True)
+                self._thread.start()
+            self._jobs.append(job)
+            self._wake.notify()
+        return job.future
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Commit what is queued, then end the writer thread (a later `submit` starts a new one)."""
+        with self._wake:
+            self._stopping = True
+            self._wake.notify()
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+    def _loop(self) -> None:
+        while True:
+            with self._wake:
+                while not self._jobs and not self._stopping:
+                    self._wake.wait()
+                if not self._jobs:  # stopping, and nothing left to commit
+                    self._thread, self._stopping = None, False
+                    return
+                batch = [self._jobs.popleft() for _ in range(min(len(self._jobs), self.max_batch))]
+            self._commit(batch)
+
+    def _commit(self, batch: list[_Job]) -> None:
+        started = time.perf_counter()
+        try:
+            results = run(self.engine, lambda session: [job.work(session) for job in batch])
+        except BaseException as exc:
+            if len(batch) == 1 or _database_down(exc):
+                for job in batch:
+                    job.future.set_exception(exc)
+            else:
+                self.stats.reruns += 1
+                for job in batch:  # find the request that failed; the others commit on their own
+                    try:
+                        job.future.set_result(run(self.engine, job.work))
+                    except BaseException as one:
+                        job.future.set_exception(one)
+            return
+        finally:
+            self.stats.batches += 1
+            self.stats.requests += len(batch)
+            self.stats.largest = max(self.stats.largest, len(batch))
+            self.stats.commit_seconds += time.perf_counter() - started
+        for job, result in zip(batch, results, strict=True):
+            job.future.set_result(result)
