@@ -5,7 +5,16 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marketguard.ml.features import MAX_CHARS, WORD_MARK, display, feature_set, ngrams, prepare, word_ngrams
+from marketguard.ml.features import (
+    MAX_CHARS,
+    WORD_MARK,
+    display,
+    feature_set,
+    ngrams,
+    prepare,
+    shape_digits,
+    word_ngrams,
+)
 
 
 def test_words_bigrams_and_character_grams() -> None:
@@ -16,8 +25,20 @@ def test_words_bigrams_and_character_grams() -> None:
 
 
 def test_digits_read_by_shape_and_case_and_spaces_folded() -> None:
-    assert prepare("Call 0906  1701461\n NOW") == "call 0000 0000000 now"
+    assert prepare("Call 0906  1701461\n NOW") == "call 000 0000000 now"
     assert feature_set("WIN £1000") == feature_set("win   £2024")
+
+
+def test_a_number_is_read_by_its_length_class_not_its_value() -> None:
+    # 1-2 digits, 3-4, 5-6 (a short code), 7+ (a phone number): four different words
+    assert prepare("txt 8 or 25 to 150 or 2024 or 87066 or 090617 or 09061701461") == (
+        "txt 0 or 0 to 000 or 000 or 00000 or 00000 or 0000000"
+    )
+    assert shape_digits("£1.50, 10:30, v2.4.1") == "£0.0, 0:0, v0.0.0"
+    # a paid test's small amount no longer shares its n-grams with a premium-rate number's
+    small, phone = feature_set("25 euros"), feature_set("09061701461 euros")
+    assert " 0 e" in small and " 0 e" not in phone and "00 e" not in small
+    assert WORD_MARK + "0000000 euros" in phone - small
 
 
 def test_gate_features_are_the_word_features() -> None:

@@ -24,7 +24,7 @@ from marketguard.ml.data import (
     read_uci,
     train_dir,
 )
-from marketguard.ml.evaluate import human_labelled, read_eval_fraud
+from marketguard.ml.evaluate import by_label, human_labelled, read_eval_fraud
 from marketguard.ml.train import TrainConfig, artifact_bytes, fit, model_text
 from needs import need_file
 
@@ -200,3 +200,30 @@ def test_the_evaluation_never_reads_a_blind_set(tmp_path: Path) -> None:
     (tmp_path / "messages.dev.jsonl").write_text(row % "d1", encoding="utf-8")
     (tmp_path / "messages.blind.jsonl").write_text(row % "b1", encoding="utf-8")
     assert [r.ref for r in read_eval_fraud(tmp_path)] == ["d1"]
+
+
+class _Fixed(ScamModel):
+    """A stand-in scorer: each text's probability is given, so the figures can be checked by hand."""
+
+    def __init__(self, probability: dict[str, float]) -> None:
+        self.given = probability
+        self.thresholds = {"nudge": 0.5, "review": 0.9}
+
+    def probability(self, text: str) -> float:
+        return self.given[text]
+
+
+def test_recall_is_reported_on_each_human_label() -> None:
+    rows = [
+        Row("uci", "1", "won a prize", 1, 1.0, "spam.scam"),
+        Row("uci", "2", "claim cash", 1, 1.0, "spam.scam"),
+        Row("uci", "3", "new tones", 1, 1.0, "spam.marketing"),
+        Row("uci", "4", "see you", 0, 1.0, "ham"),
+        Row("uci", "5", "lunch?", 0, 1.0, "ham"),
+    ]
+    given = {"won a prize": 0.95, "claim cash": 0.6, "new tones": 0.2, "see you": 0.7, "lunch?": 0.1}
+    lines, figs = by_label(_Fixed({model_text(k): v for k, v in given.items()}), rows)
+    assert figs["nudge:scam"]["recall"] == 1.0 and figs["nudge:marketing"]["recall"] == 0.0
+    assert figs["nudge:all"]["recall"] == 2 / 3 and figs["nudge:scam"]["fpr"] == 0.5
+    assert figs["review:scam"]["recall"] == 0.5 and figs["review:all"]["fpr"] == 0.0
+    assert any("scam" in line and "(2/2)" in line for line in lines)

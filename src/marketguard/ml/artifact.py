@@ -34,7 +34,8 @@ from typing import Any
 from marketguard.errors import ConfigError
 from marketguard.ml.features import WORD_MARK, char_features, display, feature_set, prepare, word_features
 
-FORMAT = "marketguard.scam-model/2"
+FORMAT = "marketguard.scam-model/3"
+"""3: digit runs are shape tokens (`features.shape_digits`); a /2 file was trained on digits as `0`."""
 ARTIFACT_NAME = "scam_model.json.gz"
 MANIFEST_NAME = "scam_model.manifest.json"
 

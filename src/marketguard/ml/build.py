@@ -18,7 +18,6 @@ from typing import Any
 
 from marketguard.ml.artifact import ARTIFACT_NAME, MANIFEST_NAME
 from marketguard.ml.data import (
-    MARKETING_WEIGHT,
     MARKETPLACE_FILES,
     MARKETPLACE_WEIGHT,
     SPAM_LABELS_FILE,
@@ -116,12 +115,12 @@ def manifest(sources: Sources, rows: list[Row], cfg: TrainConfig, artifact: byte
         "data": files,
         "split": {"path": _relative(sources.split), "sha256": sha256_file(sources.split)},
         "rows_trained": dict(sorted(trained.items())),
-        "weights": {"uci_marketing_spam": MARKETING_WEIGHT, "marketplace": MARKETPLACE_WEIGHT},
+        "weights": {"uci": 1.0, "marketplace": MARKETPLACE_WEIGHT},
         "seed": cfg.seed,
         "hyperparameters": asdict(cfg),
         "features": {
-            "main": "binary TF-IDF, word 1-2-grams + char 4-grams of the clean view, digits as 0",
-            "gate": "binary TF-IDF, word 1-2-grams of the clean view, digits as 0",
+            "main": "binary TF-IDF, word 1-2-grams + char 4-grams of the clean view, digit runs as shape tokens",
+            "gate": "binary TF-IDF, word 1-2-grams of the clean view, digit runs as shape tokens",
         },
         "versions": {"sklearn": sklearn.__version__, "numpy": numpy.__version__, "python": platform.python_version()},
     }

@@ -3,9 +3,9 @@
 Every row keeps where it came from (`source`, `ref` = line number or id) so that splits are stored as
 references, and a weight that says how much it should teach the model:
 
-- UCI spam is marketing as much as scam. Spam that reads as a scam (prizes to claim, urgent calls,
-  "your account", cash) keeps weight 1; pure marketing (ringtones, chat lines, subscriptions) keeps its
-  positive label, since a marketplace does not want it either, but weighs `MARKETING_WEIGHT`.
+- UCI spam is marketing as much as scam. Every spam row keeps its positive label and weight 1: a marketplace
+  does not want pushy marketing either, and the old keyword rule that down-weighted "pure marketing" was a
+  guess, not a label. Which held-out spam is a scam is read from human labels (`SPAM_LABELS_FILE`).
 - Marketplace rows weigh `MARKETPLACE_WEIGHT`: they are few and they are the domain the model serves.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -22,23 +21,16 @@ from typing import Any
 
 from marketguard.errors import ConfigError
 
-MARKETING_WEIGHT = 0.5
 MARKETPLACE_WEIGHT = 6.0
 HELDOUT_FRACTION_UCI = 0.3
 HELDOUT_EVERY_MARKETPLACE = 4
 """About one marketplace row in four is held out: those whose id's SHA-256 is 0 modulo 4."""
 
-_SCAMMY = re.compile(
-    r"\b(won|win(?:ner)?|prize|claim|award(?:ed)?|urgent|guaranteed|cash|unclaimed|bonus|account|verify|"
-    r"selected|congratulations|expires?|security|suspend\w*|password|pin)\b",
-    re.IGNORECASE,
-)
-
 UCI_DEFAULT = Path("../shared/datasets/sms_spam/SMSSpamCollection")
 SPAM_LABELS_FILE = "uci_heldout_spam_labels.json"
 """Human labels (`scam` or `marketing`) of the held-out UCI spam: what the SMS target's recall is measured on."""
 SPAM_LABELS = ("scam", "marketing")
-MARKETPLACE_FILES = ("marketplace_messages.jsonl", "marketplace_jobs.jsonl")
+MARKETPLACE_FILES = ("marketplace_messages.jsonl", "marketplace_jobs.jsonl", "marketplace_hard.jsonl")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +43,8 @@ class Row:
     label: int
     weight: float
     type: str
-    """UCI: `spam.scam`, `spam.marketing` or `ham`; marketplace: the row's `type`."""
+    """UCI: `spam` or `ham` (evaluation relabels held-out spam `spam.scam` or `spam.marketing` by hand);
+    marketplace: the row's `type`."""
 
 
 def train_dir() -> Path:
@@ -71,10 +64,8 @@ def read_uci(path: Path) -> list[Row]:
             raise ConfigError(f"{path}:{number}: expected 'ham' or 'spam', a tab, then the text")
         if label == "ham":
             rows.append(Row("uci", str(number), text, 0, 1.0, "ham"))
-        elif _SCAMMY.search(text):
-            rows.append(Row("uci", str(number), text, 1, 1.0, "spam.scam"))
         else:
-            rows.append(Row("uci", str(number), text, 1, MARKETING_WEIGHT, "spam.marketing"))
+            rows.append(Row("uci", str(number), text, 1, 1.0, "spam"))
     return rows
 
 
@@ -111,7 +102,7 @@ def sha256_file(path: Path) -> str:
 def read_spam_labels(path: Path) -> dict[str, str]:
     """UCI line number -> `scam` or `marketing`, from the hand-labelled file (see docs/model.md, Labelling guide).
 
-    `_SCAMMY` above only weighs training rows; every figure "on scams" is read from these labels."""
+    Every figure "on scams" is read from these labels; training never reads them."""
     try:
         obj = json.loads(path.read_text(encoding="utf-8"))
         labels = {str(ref): str(entry[0]) for ref, entry in obj["labels"].items()}

@@ -10,7 +10,8 @@ and the first model is byte-identical to the shipped one), each scored by the ru
 3. cross, marketplace -> UCI: trained on the marketplace training split alone; scored on all 5,574 UCI texts;
 4. baseline: scikit-learn's plain `TfidfVectorizer()` + `LogisticRegression()` on the UCI training split;
 5. another author: the first model on `eval/fraud/*.jsonl` (except any `*blind*` file), written by the
-   rule-pack engineer for the rule layer and never trained on (skipped with a note when the repository's `eval/` is not there).
+   rule-pack engineer for the rule layer and never trained on (skipped with a note when the repository's
+   `eval/` is not there).
 
 A row is flagged when its probability reaches a threshold chosen on the training rows' out-of-fold
 scores (`nudge`, `review`), never on the rows being measured.
@@ -202,7 +203,7 @@ def evaluate(sources: Sources, cfg: TrainConfig, errors: bool = False) -> list[S
 
 def human_labelled(held_uci: list[Row], path: Path) -> list[Row]:
     """The held-out UCI rows with each spam row's `type` set to its human label, `spam.scam` or
-    `spam.marketing` (the keyword types of `read_uci` only weigh training rows). Every held-out spam row must
+    `spam.marketing` (`read_uci` only knows `spam`). Every held-out spam row must
     have a label: a missing one is an error naming it, since a figure "on scams" over part of them would lie."""
     if not path.is_file():
         raise ConfigError(f"the human labels of the held-out UCI spam are missing: {path}")
@@ -220,7 +221,8 @@ def by_label(model: ScamModel, rows: list[Row]) -> tuple[list[str], dict[str, An
     figs: dict[str, Any] = {}
     for level in ("nudge", "review"):
         t = model.thresholds[level]
-        ham = counts(prob, [r for r in rows if not r.label], t)
+        legit = [(p, r) for p, r in zip(prob, rows, strict=True) if not r.label]
+        ham = counts([p for p, _ in legit], [r for _, r in legit], t)
         for label in (*SPAM_LABELS, "all"):
             keep = [(p, r) for p, r in zip(prob, rows, strict=True) if not r.label or label in ("all", r.type[5:])]
             c = counts([p for p, _ in keep], [r for _, r in keep], t)
