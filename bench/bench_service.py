@@ -82,7 +82,7 @@ def open_loop(host: str, port: int, token: str, bodies: Path, rate: float, secon
     free connection, or for this process to get the CPU, is late, and the lateness counts against the
     server, so a stall cannot hide the requests it delayed (no coordinated omission). Keep-alive
     connections; a new one is opened only when all are busy (up to `max_conns`, then requests queue).
-    How late requests were *sent* is reported apart, so the generator's own delays are visible."""
+    How late the generator itself started each request is reported apart, so its own delays are visible."""
     import asyncio
     import gc
 
@@ -117,11 +117,21 @@ def open_loop(host: str, port: int, token: str, bodies: Path, rate: float, secon
                     await free.wait()
 
         async def one(i: int, due: float) -> None:
+            send_lag.append(loop.time() - due)  # the generator's own lateness (waiting for a connection is not)
             try:
                 reader, writer = await connection()
-                send_lag.append(loop.time() - due)
                 writer.write(requests[i % len(requests)])
-                header = await reader.readuntil(b"\r\n\r\n")
+                try:
+                    header = await reader.readuntil(b"\r\n\r\n")
+                except asyncio.IncompleteReadError as exc:
+                    if exc.partial:
+                        raise
+                    # the server had closed this idle keep-alive connection (Uvicorn does after 5 s) before
+                    # reading the request: send it again on a new one, as HTTP clients do; still timed from due
+                    writer.close()
+                    reader, writer = await asyncio.open_connection(host, port)
+                    writer.write(requests[i % len(requests)])
+                    header = await reader.readuntil(b"\r\n\r\n")
                 code = int(header[9:12])
                 length = 0
                 for line in header.split(b"\r\n"):
@@ -469,13 +479,49 @@ def run_open_loop(base: str, token: str, bodies: Path, rate: float, seconds: int
     ).stdout
     r = orjson.loads(out)
     lag = (
-        f"sent late by p50 {r['lag_p50']:.1f} ms, p99 {r['lag_p99']:.1f} ms, max {r['lag_max']:.0f} ms; "
+        f"started late by p50 {r['lag_p50']:.1f} ms, p99 {r['lag_p99']:.1f} ms, max {r['lag_max']:.0f} ms; "
         f"statuses {r['status']}{'; errors ' + str(r['errors']) if r['errors'] else ''}"
     )
     return FixedRate(r["requests"], r["failures"], r["rps"], r["p50"], r["p90"], r["p99"], r["p99.9"], r["max_ms"], lag)
 
 
 GENERATORS = ("open-loop", "locust")
+
+
+def server_view(base: str, token: str) -> list[str]:
+    """Each worker's own account of the tail's usual causes, from /metrics (scraped until every worker
+    answered: connections are spread over the workers): garbage-collector pauses and group-commit batches."""
+    import httpx
+
+    workers: dict[str, dict[str, float]] = {}
+    for _ in range(40):
+        with httpx.Client(base_url=base, timeout=10) as c:
+            text = c.get("/metrics").text
+        values: dict[str, float] = {}
+        for line in text.splitlines():
+            if line.startswith("marketguard_gc_pause_seconds") or line.startswith("marketguard_group_commit") or \
+                    line.startswith("marketguard_process_id"):  # fmt: skip
+                name, _, value = line.rpartition(" ")
+                values[name] = float(value)
+        workers[str(int(values.get("marketguard_process_id", 0)))] = values
+    lines = []
+    for pid, v in sorted(workers.items()):
+        gc_parts = []
+        for gen in "012":
+            n = v.get(f'marketguard_gc_pause_seconds_count{{generation="{gen}"}}', 0.0)
+            total = v.get(f'marketguard_gc_pause_seconds_sum{{generation="{gen}"}}', 0.0)
+            over = n - v.get(f'marketguard_gc_pause_seconds_bucket{{generation="{gen}",le="0.01"}}', n)
+            gc_parts.append(f"gen{gen} {n:.0f} ({1000 * total:.0f} ms, {over:.0f} over 10 ms)")
+        batches = v.get("marketguard_group_commit_batches_total", 0.0)
+        reqs = v.get("marketguard_group_commit_requests_total", 0.0)
+        secs = v.get("marketguard_group_commit_seconds_total", 0.0)
+        lines.append(
+            f"worker {pid}: GC pauses {', '.join(gc_parts)}; group commit {reqs:.0f} writes in {batches:.0f} "
+            f"transactions (mean {reqs / max(batches, 1):.1f}, largest "
+            f"{v.get('marketguard_group_commit_largest', 0):.0f}, {1000 * secs / max(batches, 1):.2f} ms each, "
+            f"{v.get('marketguard_group_commit_reruns_total', 0):.0f} reruns)"
+        )
+    return lines
 
 
 def bench_one(
@@ -498,6 +544,8 @@ def bench_one(
                     s1, g1 = server_cpu(pid), children_cpu()
                     n = max(res.requests, 1)
                     fixed[gen] = (res, CpuCost(1000 * (s1 - s0) / n, 1000 * (g1 - g0) / n))
+                for line in server_view(base, token):  # since the server started (warm-up included)
+                    print(f"[{kind}] server {line}")
                 time.sleep(2)
                 sat = run_wrk(base, token, bodies, args.wrk_duration, args.connections, tmp)
     return fixed, sat
@@ -511,7 +559,7 @@ def main() -> None:
     ap.add_argument("--rate", type=float, default=500.0, help="fixed request rate for the latency run")
     ap.add_argument("--generator", choices=(*GENERATORS, "both"), default="both", help="fixed-rate load generator(s)")
     ap.add_argument("--users", type=int, default=50, help="locust users sharing the fixed rate")
-    ap.add_argument("--open-conns", type=int, default=64, help="most connections the open-loop generator opens")
+    ap.add_argument("--open-conns", type=int, default=128, help="most connections the open-loop generator opens")
     ap.add_argument("--duration", type=int, default=30, help="seconds of fixed-rate load")
     ap.add_argument("--wrk-duration", type=int, default=15, help="seconds of saturation load")
     ap.add_argument("--connections", type=int, default=16, help="wrk connections at saturation")

@@ -8,6 +8,7 @@ database when /metrics is scraped, so they are right whichever worker answers.
 from __future__ import annotations
 
 import gc
+import os
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -52,6 +53,9 @@ class _Writer(Collector):
             "marketguard_group_commit_seconds", "Time spent running and committing batches", value=st.commit_seconds
         )
         yield GaugeMetricFamily("marketguard_group_commit_largest", "Largest batch so far", value=st.largest)
+        yield GaugeMetricFamily(
+            "marketguard_process_id", "This worker process (metrics are per worker)", value=os.getpid()
+        )
 
 
 class Metrics:
