@@ -10,6 +10,7 @@ owner and the trust of the device it comes from. A bad event raises before anyth
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,7 +18,7 @@ from marketguard.core.accounts.config import AccountConfig
 from marketguard.core.accounts.events import AccountEvent, AccountEventError, EventKind, event_from_dict
 from marketguard.core.accounts.geo import IpIntel, NetInfo, NetworkType, great_circle_km
 from marketguard.core.accounts.names import same_person
-from marketguard.core.accounts.profile import Caps, Cluster, Device, Profile
+from marketguard.core.accounts.profile import COUNTRY, FEATURES, NETWORK, ORG, OS, Caps, Cluster, Device, Profile
 from marketguard.core.accounts.result import AccountDecision, AccountResult, AccountSignal
 from marketguard.core.accounts.store import AccountStore, InMemoryAccounts
 from marketguard.core.accounts.ua import families
@@ -29,8 +30,6 @@ HOUR = 3600.0
 VERSION = "1"
 LINKABLE = frozenset({NetworkType.CONSUMER, NetworkType.MOBILE, NetworkType.UNKNOWN})
 """Networks that tie devices to one household; hosting and VPN exits are shared by strangers."""
-COUNTED = ("device", "country", "org", "network", "browser", "os")
-"""The features counted per value (the hour has its own 24 bins), in the order of `config.weights`."""
 VERDICTS = ("account.shared", "account.rented", "account.takeover", "account.proxy")
 # `.value` of an enum member is a descriptor call in CPython 3.11; these are plain dictionary reads.
 _KIND_NAME = {k: k.value for k in EventKind}
@@ -98,12 +97,13 @@ class AccountMonitor:
         ts, kind = ev.ts, ev.kind
         profile = self.store.get(ev.account_id)
         if profile is not None:
-            if ev.id in profile.recent:
+            replayed = profile.recent.get(ev.id)
+            if replayed is not None:
                 return AccountResult(
                     id=ev.id,
                     account_id=ev.account_id,
                     kind=_KIND_NAME[kind],
-                    decision=AccountDecision(profile.recent[ev.id]),
+                    decision=AccountDecision(replayed),
                     rule="replay",
                     verdicts=dict(profile.verdicts),
                     replay=True,
@@ -136,18 +136,14 @@ class AccountMonitor:
         if profile.first_ts is None:
             profile.first_ts = ts
         profile.last_ts = ts
-        profile.remember(ev.id, _DECISION_NAME[result.decision], self.caps)
+        recent = profile.recent  # `Profile.remember`, inlined
+        recent[ev.id] = _DECISION_NAME[result.decision]
+        if len(recent) > self.caps.recent_ids:
+            del recent[next(iter(recent))]
         self.store.put(ev.account_id, profile)
         return result
 
     # ------------------------------------------------------------------ the statistical model
-
-    def _hour_llr(self, profile: Profile, hour: int) -> float:
-        cfg = self.config
-        n = sum(profile.hours)
-        p_pop = cfg.population.hour[hour]
-        p_user = (profile.hours[hour] + cfg.alpha * p_pop) / (n + cfg.alpha)
-        return min(cfg.clip_high, max(cfg.clip_low, self._log_pop_hour[hour] - math.log(p_user)))
 
     def _base_hour_llr(self, profile: Profile, hour: int, n: float) -> float:
         """The hour against the slow baseline (learning a tenth per login), smoothed over neighbouring hours:
@@ -181,7 +177,7 @@ class AccountMonitor:
         # counts smoothed with `alpha` pseudo-logins drawn from the population; weighted, clipped, summed.
         # The geographic features weigh less behind a VPN or a server (see `_feature_weights`).
         alpha, lo, hi = cfg.alpha, cfg.clip_low, cfg.clip_high
-        counts, totals = profile.counts, profile.totals
+        counts = profile.counts
         values = (device_id, country, net.org, net.network, browser, os)
         p_pops = (
             pop.device,
@@ -191,22 +187,29 @@ class AccountMonitor:
             pop.browser.get(browser, self._other_browser),
             pop.os.get(os, self._other_os),
         )
-        parts: dict[str, float] = {}
-        seen: list[float] = []  # how often this account has had each value, in COUNTED's order
+        parts: list[float] = []  # each feature's share of the ratio, in FEATURES' order (explains a risky login)
         llr = 0.0
-        weights = self._feature_weights[anonymising]
-        for feature, value, p_pop, weight in zip(COUNTED, values, p_pops, weights, strict=True):
-            table = counts.get(feature)
-            c = table.get(value, 0.0) if table else 0.0
-            seen.append(c)
-            x = math.log(p_pop * (totals.get(feature, 0.0) + alpha) / (c + alpha * p_pop))
+        for table, total, value, p_pop, weight in zip(
+            counts, profile.totals, values, p_pops, self._feature_weights[anonymising], strict=True
+        ):
+            x = math.log(p_pop * (total + alpha) / (table.get(value, 0) + alpha * p_pop))
             x = weight * (hi if x > hi else lo if x < lo else x)
-            parts[feature] = x
+            parts.append(x)
             llr += x
-        seen_country, seen_org, seen_network = seen[1], seen[2], seen[3]
-        hour_llr = self._hour_llr(profile, hour) if profile.n_logins >= 10 else 0.0
-        parts["hour"] = self._w[6] * hour_llr
-        llr = llr + parts["hour"] if seasoned else 0.0
+        # how often this account has had this country, organisation and network
+        seen_country = counts[COUNTRY].get(country, 0)
+        seen_org = counts[ORG].get(net.org, 0)
+        seen_network = counts[NETWORK].get(net.network, 0)
+        if profile.n_logins >= 10:  # the hour against the account's recent hours, smoothed the same way
+            recent_hours = profile.hours
+            p_pop = pop.hour[hour]
+            p_user = (recent_hours[hour] + alpha * p_pop) / (sum(recent_hours) + alpha)
+            hour_llr = min(hi, max(lo, self._log_pop_hour[hour] - math.log(p_user)))
+        else:
+            hour_llr = 0.0
+        hour_part = self._w[6] * hour_llr
+        parts.append(hour_part)
+        llr = llr + hour_part if seasoned else 0.0
         signals: list[AccountSignal] = []
         rules: list[tuple[AccountDecision, str]] = []
 
@@ -220,7 +223,7 @@ class AccountMonitor:
                     {"device_id": device_id, "browser": browser, "os": os},
                 )
             )
-            known_os = profile.counts.get("os", {})
+            known_os = counts[OS]
             if known_os and os != "other" and os not in known_os:
                 signals.append(
                     AccountSignal(
@@ -238,7 +241,7 @@ class AccountMonitor:
                     0.2 if anonymising else 0.4,
                     f"first login from {country}",
                     _det("geo"),
-                    {"country": country, "known_countries": self._top(profile, "country")},
+                    {"country": country, "known_countries": self._top(counts[COUNTRY])},
                 )
             )
         if seasoned and seen_network == 0 and seen_org == 0:
@@ -339,13 +342,8 @@ class AccountMonitor:
         # Working hours are judged at home only: an operator hiding behind the owner's own address or
         # country (remote desktop, a residential proxy) shows there, while abroad or behind a VPN the clock
         # of the address says little about the person's.
-        home_table = profile.counts.get("country")
-        at_home = (
-            home_table is not None
-            and bool(home_table)
-            and not anonymising
-            and home_table.get(country, 0.0) >= max(home_table.values())
-        )
+        home_table = counts[COUNTRY]
+        at_home = bool(home_table) and not anonymising and seen_country >= max(home_table.values())
         base_mass = sum(profile.base_hours) if at_home else 0.0
         if at_home and base_mass >= 8.0:
             base_llr = self._base_hour_llr(profile, hour, base_mass)
@@ -368,7 +366,9 @@ class AccountMonitor:
         if llr >= self._p["challenge_llr"]:
             rules.append((AccountDecision.CHALLENGE, "login-unfamiliar"))
         if llr >= 5.0:
-            top = sorted(((k, round(x, 2)) for k, x in parts.items() if x > 0.5), key=lambda kv: -kv[1])
+            top = sorted(
+                ((k, round(x, 2)) for k, x in zip(FEATURES, parts, strict=True) if x > 0.5), key=lambda kv: -kv[1]
+            )
             signals.append(
                 AccountSignal(
                     "account.login_risk",
@@ -380,7 +380,7 @@ class AccountMonitor:
             )
         # learn, once judged (a failed login teaches nothing)
         if ev.success:
-            self._learn(profile, device_id, country, net, browser, os, hour, ev.ts)
+            self._learn(profile, values, net, hour, ev.ts)
             if ev.session_id:
                 profile.sessions[ev.session_id] = [device_id, country, cluster.id, ev.ts]
                 while len(profile.sessions) > caps.sessions:
@@ -388,43 +388,39 @@ class AccountMonitor:
             profile.last_login = [ev.ts, net.lat, net.lon, country, anonymising, device_id]
         return self._decide(profile, ev, signals, llr, rules)
 
-    def _learn(
-        self, profile: Profile, device: str, country: str, net: NetInfo, browser: str, os: str, hour: int, now: float
-    ) -> None:
+    def _learn(self, profile: Profile, values: tuple[str, ...], net: NetInfo, hour: int, now: float) -> None:
+        """Count a judged login: `values` in COUNTED's order, its local hour in both histograms."""
         caps = self.caps
         profile.n_logins += 1
-        counts, totals, cap = profile.counts, profile.totals, caps.values_per_feature
-        for feature, value in zip(COUNTED, (device, country, net.org, net.network, browser, os), strict=True):
-            table = counts.get(feature)
-            if table is None:
-                table = counts[feature] = {}
+        totals, cap = profile.totals, caps.values_per_feature
+        for i, (table, value) in enumerate(zip(profile.counts, values, strict=True)):
             seen = table.get(value)
             if seen is None:
                 if len(table) >= cap:  # full: the rarest value makes room
                     rarest = min(table, key=table.__getitem__)
-                    totals[feature] -= table.pop(rarest)
-                table[value] = 1.0
+                    totals[i] -= table.pop(rarest)
+                table[value] = 1
             else:
-                table[value] = seen + 1.0
-            totals[feature] = totals.get(feature, 0.0) + 1.0
+                table[value] = seen + 1
+            totals[i] += 1
         hours = profile.hours
         hours[hour] += 1.0
         if sum(hours) > caps.hour_mass:
-            profile.hours = [h / 2 for h in hours]
+            profile.hours = array("d", [h / 2 for h in hours])
         # the established hours: the first logins in full, later ones barely (a slow drift is absorbed)
         young = profile.first_ts is None or now - profile.first_ts < BASELINE_DAYS * DAY
-        profile.base_hours[hour] += 1.0 if young and profile.n_logins <= 30 else 0.03
-        if sum(profile.base_hours) > caps.hour_mass:
-            profile.base_hours = [h * 0.75 for h in profile.base_hours]
+        base = profile.base_hours
+        base[hour] += 1.0 if young and profile.n_logins <= 30 else 0.03
+        if sum(base) > caps.hour_mass:
+            profile.base_hours = array("d", [h * 0.75 for h in base])
         offset = net.utc_offset
         if offset is not None and not net.anonymising:
-            table = profile.counts["country"]
-            if table[country] >= max(table.values()):
+            table = profile.counts[COUNTRY]
+            if table[values[COUNTRY]] >= max(table.values()):
                 profile.home_offset = offset
 
     @staticmethod
-    def _top(profile: Profile, feature: str, k: int = 3) -> list[str]:
-        table = profile.counts.get(feature, {})
+    def _top(table: dict[str, int], k: int = 3) -> list[str]:
         return sorted(table, key=lambda x: -table[x])[:k]
 
     def _touch_device(

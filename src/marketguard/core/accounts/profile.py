@@ -3,14 +3,24 @@
 Every collection has a cap (see `Caps`); when one is full the least useful entry goes (the rarest value,
 the least recently seen device or session). The state is plain data so that stores can serialise it
 (`to_dict`/`from_dict`, JSON-safe) and a Redis store gives the same answers as the in-memory one.
+
+The layout is compact because a million accounts live in one process and because the time per event goes
+mostly on reading the account's state from cold memory: the per-feature counts are a list of six small
+dictionaries in `COUNTED` order holding integer counts (small integers are shared objects, floats are not),
+and the hour histograms are `array('d')` (24 doubles in one block instead of 24 float objects). The
+serialised form (`to_dict`) is unchanged, so profiles already stored in Redis keep loading.
 """
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
 FEATURES = ("device", "country", "org", "network", "browser", "os", "hour")
+COUNTED = FEATURES[:6]
+"""The features counted per value (the hour has its own 24 bins), in the order of `Profile.counts`."""
+DEVICE, COUNTRY, ORG, NETWORK, BROWSER, OS = range(6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +91,14 @@ class Cluster:
         return cls(v[0], list(v[1]), list(v[2]), v[3], v[4], v[5], v[6], v[7], list(v[8]), v[9])
 
 
+def _hours() -> array[float]:
+    return array("d", bytes(8 * 24))
+
+
+def _counts() -> list[dict[str, int]]:
+    return [{} for _ in COUNTED]
+
+
 @dataclass(slots=True)
 class Profile:
     """Everything remembered about one account."""
@@ -90,10 +108,10 @@ class Profile:
     first_ts: float | None = None
     last_ts: float | None = None
     n_logins: int = 0
-    counts: dict[str, dict[str, float]] = field(default_factory=dict)
-    totals: dict[str, float] = field(default_factory=dict)
-    hours: list[float] = field(default_factory=lambda: [0.0] * 24)
-    base_hours: list[float] = field(default_factory=lambda: [0.0] * 24)
+    counts: list[dict[str, int]] = field(default_factory=_counts)  # per feature of COUNTED: value -> logins
+    totals: list[int] = field(default_factory=lambda: [0] * len(COUNTED))  # per feature: the sum of its counts
+    hours: array[float] = field(default_factory=_hours)
+    base_hours: array[float] = field(default_factory=_hours)
     devices: dict[str, Device] = field(default_factory=dict)
     sessions: dict[str, list[Any]] = field(default_factory=dict)  # session -> [device, country, cluster, ts]
     beneficiaries: list[list[Any]] = field(default_factory=list)  # [name, country, ts]
@@ -108,6 +126,11 @@ class Profile:
     hours_cusum: float = 0.0
     last_risky: list[Any] | None = None  # [ts, device, llr]
 
+    def remember(self, event_id: str, decision: str, caps: Caps) -> None:
+        self.recent[event_id] = decision
+        if len(self.recent) > caps.recent_ids:
+            del self.recent[next(iter(self.recent))]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "vn": self.verified_name,
@@ -115,10 +138,10 @@ class Profile:
             "f": self.first_ts,
             "l": self.last_ts,
             "n": self.n_logins,
-            "c": self.counts,
-            "t": self.totals,
-            "h": self.hours,
-            "bh": self.base_hours,
+            "c": {f: table for f, table in zip(COUNTED, self.counts, strict=True) if table},
+            "t": {f: total for f, total, table in zip(COUNTED, self.totals, self.counts, strict=True) if table},
+            "h": self.hours.tolist(),
+            "bh": self.base_hours.tolist(),
             "d": {k: v.to_list() for k, v in self.devices.items()},
             "s": self.sessions,
             "b": self.beneficiaries,
@@ -136,16 +159,18 @@ class Profile:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Profile:
+        counts, totals = d["c"], d["t"]
         return cls(
             verified_name=d["vn"],
             verified_country=d["vc"],
             first_ts=d["f"],
             last_ts=d["l"],
             n_logins=d["n"],
-            counts=d["c"],
-            totals=d["t"],
-            hours=d["h"],
-            base_hours=d["bh"],
+            # counts are whole numbers (documents written before they were integers hold floats)
+            counts=[{k: int(x) for k, x in counts.get(f, {}).items()} for f in COUNTED],
+            totals=[int(totals.get(f, 0)) for f in COUNTED],
+            hours=array("d", d["h"]),
+            base_hours=array("d", d["bh"]),
             devices={k: Device.from_list(v) for k, v in d["d"].items()},
             sessions=d["s"],
             beneficiaries=d["b"],
@@ -160,21 +185,3 @@ class Profile:
             hours_cusum=d["hc"],
             last_risky=d["lr"],
         )
-
-    def count(self, feature: str, value: str) -> float:
-        table = self.counts.get(feature)
-        return table.get(value, 0.0) if table else 0.0
-
-    def add(self, feature: str, value: str, caps: Caps) -> None:
-        """Count one more login with `value`; when the table is full the rarest value makes room."""
-        table = self.counts.setdefault(feature, {})
-        if value not in table and len(table) >= caps.values_per_feature:
-            rarest = min(table, key=table.__getitem__)
-            self.totals[feature] = self.totals.get(feature, 0.0) - table.pop(rarest)
-        table[value] = table.get(value, 0.0) + 1.0
-        self.totals[feature] = self.totals.get(feature, 0.0) + 1.0
-
-    def remember(self, event_id: str, decision: str, caps: Caps) -> None:
-        self.recent[event_id] = decision
-        if len(self.recent) > caps.recent_ids:
-            del self.recent[next(iter(self.recent))]
