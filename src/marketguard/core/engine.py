@@ -22,7 +22,18 @@ from marketguard.core.combine import defer_model
 from marketguard.core.context import in_code, why_cancelled
 from marketguard.core.conversation import ConversationState, ConversationStore, InMemoryConversations, Turn
 from marketguard.core.detectors.base import Detector, DetectorConfig, Finding
-from marketguard.core.model import Context, Decision, JobPost, Message, Related, ScreenResult, Signal, Suppressed
+from marketguard.core.model import (
+    Context,
+    Decision,
+    JobPost,
+    Message,
+    Related,
+    ScreenResult,
+    Signal,
+    Suppressed,
+    new_result,
+    new_signal,
+)
 from marketguard.core.policy import Policy, decide
 from marketguard.core.registry import SPLIT_DETECTORS, Registry
 from marketguard.core.split import joinings, worth_joining
@@ -30,6 +41,8 @@ from marketguard.core.text.normalize import Document
 
 _TURN_CHARS = 2000
 """How much of each earlier message is remembered: its end, where a split detail begins."""
+_NO_CONTEXT = Context()
+"""The context of a bare text (frozen, so one instance serves every call)."""
 REDACTION_LABELS = {"contact": "[contact removed]", "payment": "[payment details removed]"}
 
 
@@ -75,56 +88,62 @@ class Screener:
 
     def screen(self, message: Message | str, context: Context | None = None) -> ScreenResult:
         """Screen one message; a plain string is a pre-contract message without a conversation."""
-        if isinstance(message, str):
-            message = Message(text=message, context=context or Context())
-        elif context is not None:
-            message = replace(message, context=context)
-        text = message.text
-        docs, notes, truncated = self._documents(text, message.context.region, message.job)
+        if isinstance(message, str):  # no `Message` built: most library calls screen a bare text
+            text, context, msg_id, job, conversation_id = message, context or _NO_CONTEXT, None, None, None
+        else:
+            if context is not None:
+                message = replace(message, context=context)
+            text, context, msg_id, job = message.text, message.context, message.id, message.job
+            conversation_id = message.conversation_id
+        docs, notes, truncated = self._documents(text, context.region, job)
         signals: list[Signal] = []
         suppressed: list[Suppressed] = []
         for offset, doc in docs:
             kept, dropped = self._run(doc, self.detectors)
-            notes.extend(doc.notes)
-            signals.extend(_to_signal(f, offset, text) for f in kept)
-            suppressed.extend(Suppressed(_to_signal(f, offset, text), why) for f, why in dropped)
+            if doc.notes:
+                notes.extend(doc.notes)
+            if kept:
+                signals.extend(_to_signal(f, offset, text) for f in kept)
+            if dropped:
+                suppressed.extend(Suppressed(_to_signal(f, offset, text), why) for f, why in dropped)
 
         state: ConversationState | None = None
-        if message.conversation_id is not None:
-            state = self.conversations.get(message.conversation_id) or ConversationState()
+        if conversation_id is not None and isinstance(message, Message):
+            state = self.conversations.get(conversation_id) or ConversationState()
             joined = self._split_details(message, state, signals)
             if joined:
                 # a detail completed across messages supersedes the fragment seen in this message alone
                 signals = [s for s in signals if not any(j.kind == s.kind and s.start < j.end for j in joined)] + joined
 
-        signals.sort(key=lambda s: (s.start, -s.score))
-        signals, deferred = defer_model(signals)
-        suppressed.extend(deferred)
+        if signals:
+            signals.sort(key=lambda s: (s.start, -s.score))
+            signals, deferred = defer_model(signals)
+            suppressed.extend(deferred)
         attempts = state.attempts if state is not None else 0
-        verdict = decide(self.policy, signals, message.context.phase, attempts)
+        verdict = decide(self.policy, signals, context.phase, attempts)
         redacted = _redact(text, _what_to_cut(verdict.redact)) if verdict.redact else None
 
-        if state is not None and message.conversation_id is not None:
+        if state is not None and conversation_id is not None and isinstance(message, Message):
             kept_from = max(0, len(text) - _TURN_CHARS)
-            state.turns.append(Turn(message.id, message.sender_id, text[kept_from:], kept_from))
+            state.turns.append(Turn(msg_id, message.sender_id, text[kept_from:], kept_from))
             del state.turns[: -max(self.config.history_turns * 3, 1)]
             if verdict.decision is not Decision.ALLOW:
                 state.attempts += 1
-            self.conversations.put(message.conversation_id, state)
+            self.conversations.put(conversation_id, state)
 
-        return ScreenResult(
-            id=message.id,
-            decision=verdict.decision,
-            rule=verdict.rule,
-            signals=tuple(signals),
-            phase=message.context.phase,
-            rules_fired=verdict.fired,
-            redacted_text=redacted,
-            nudge=verdict.nudge,
-            suppressed=tuple(suppressed),
-            truncated=truncated,
-            notes=tuple(notes),
-            warning=verdict.warning,
+        return new_result(
+            msg_id,
+            verdict.decision,
+            verdict.rule,
+            tuple(signals),
+            context.phase,
+            verdict.fired,
+            redacted,
+            verdict.nudge,
+            tuple(suppressed),
+            truncated,
+            tuple(notes),
+            verdict.warning,
         )
 
     # -- steps -------------------------------------------------------------------------------------------
@@ -147,6 +166,8 @@ class Screener:
         cap = self.config.max_findings_per_detector
         for detector in detectors:
             findings = detector.detect(doc)
+            if not findings:
+                continue
             if len(findings) > cap:
                 doc.notes.append(f"{detector.info.id}: {len(findings)} findings, the first {cap} kept")
                 findings = findings[:cap]
@@ -163,7 +184,7 @@ class Screener:
                         reason=finding.reason + " (inside quoted code)",
                     )
                 found.append(item)
-        return _resolve_overlaps(found), dropped
+        return (_resolve_overlaps(found) if found else found), dropped
 
     def _split_details(self, message: Message, state: ConversationState, current: list[Signal]) -> list[Signal]:
         """Join this message with the sender's recent ones; keep details that only exist across them."""
@@ -265,16 +286,16 @@ def _family(item: _Found) -> str:
 def _to_signal(item: _Found, offset: int, text: str) -> Signal:
     f = item.finding
     start, end = f.start + offset, f.end + offset
-    return Signal(
-        kind=f.kind,
-        family=_family(item),
-        score=round(min(max(f.score, 0.0), 1.0), 4),
-        start=start,
-        end=end,
-        text=text[start:end],
-        value=f.value,
-        reason=f.reason,
-        detector=item.detector.info.ref,
+    return new_signal(
+        f.kind,
+        _family(item),
+        round(min(max(f.score, 0.0), 1.0), 4),
+        start,
+        end,
+        text[start:end],
+        f.value,
+        f.reason,
+        item.detector.info.ref,
     )
 
 
