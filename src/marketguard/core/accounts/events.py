@@ -46,6 +46,7 @@ ACCOUNT_KINDS = frozenset(k.value for k in EventKind)
 _KIND = {k.value: k for k in EventKind}
 _V4, _PTON, _NTOP = socket.AF_INET, socket.inet_pton, socket.inet_ntop
 _FROMISO = datetime.fromisoformat
+_LOGIN, _LOGOUT, _IDENTITY = EventKind.LOGIN, EventKind.LOGOUT, EventKind.IDENTITY  # `EventKind.X` costs ~80 ns
 
 
 @dataclass(slots=True)  # not frozen: frozen dataclasses cost a setattr call per field, per event
@@ -160,8 +161,8 @@ def event_from_dict(record: Any) -> AccountEvent:
     else:
         at = _time(record)
     ts = at.timestamp()
-    if kind is EventKind.LOGIN or kind is EventKind.LOGOUT:  # the bulk of the traffic: no kwargs dict
-        login = kind is EventKind.LOGIN
+    if kind is _LOGIN or kind is _LOGOUT:  # the bulk of the traffic: no kwargs dict
+        login = kind is _LOGIN
         success = get("success", True)
         if success is not True and success is not False:
             raise AccountEventError(f"field 'success' must be true or false, got {success!r}")
@@ -183,7 +184,7 @@ def event_from_dict(record: Any) -> AccountEvent:
             session = _text(record, "session_id", login)
         return AccountEvent(event_id, kind, account, at, ts, ip, device, agent, session, success if login else True)
     common: dict[str, Any] = {"id": event_id, "kind": kind, "account_id": account, "at": at, "ts": ts}
-    if kind is EventKind.IDENTITY:
+    if kind is _IDENTITY:
         return AccountEvent(
             **common,
             verified_name=_text(record, "verified_name", True),

@@ -10,7 +10,6 @@ owner and the trust of the device it comes from. A bad event raises before anyth
 from __future__ import annotations
 
 import math
-from array import array
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,6 +33,10 @@ VERDICTS = ("account.shared", "account.rented", "account.takeover", "account.pro
 # `.value` of an enum member is a descriptor call in CPython 3.11; these are plain dictionary reads.
 _KIND_NAME = {k: k.value for k in EventKind}
 _DECISION_NAME = {d: d.value for d in AccountDecision}
+# Members as module names, for the same reason: `EventKind.LOGIN` is a metaclass attribute lookup (~80 ns).
+_LOGIN, _LOGOUT, _PAYOUT_CHANGE = EventKind.LOGIN, EventKind.LOGOUT, EventKind.PAYOUT_CHANGE
+_ALLOW, _CHALLENGE, _HOLD, _REVIEW, _BLOCK = AccountDecision
+_CONSUMER = NetworkType.CONSUMER
 
 
 def _det(name: str) -> str:
@@ -115,19 +118,22 @@ class AccountMonitor:
                 )
         else:
             profile = Profile()
-        needs_net = kind is EventKind.LOGIN or kind is EventKind.PAYOUT_CHANGE
+        needs_net = kind is _LOGIN or kind is _PAYOUT_CHANGE
         net = self.ipintel.lookup(ev.ip) if needs_net and ev.ip is not None else None
         if profile.verdicts:
             self._fade(profile, ts)
         else:
             profile.verdict_ts = ts
-        if kind is EventKind.LOGIN:
+        if kind is _LOGIN:
             assert net is not None
             result = self._login(profile, ev, net)
-        elif kind is EventKind.LOGOUT:
+        elif kind is _LOGOUT:
             profile.sessions.pop(ev.session_id or "", None)
-            result = self._decide(profile, ev, [], 0.0, [])
-        elif kind is EventKind.PAYOUT_CHANGE:
+            if profile.verdicts:
+                result = self._decide(profile, ev, [], 0.0, [])
+            else:  # what `_decide` answers without verdicts or rules
+                result = AccountResult(ev.id, ev.account_id, "logout", _ALLOW, "default-allow", (), {}, 0.0)
+        elif kind is _PAYOUT_CHANGE:
             assert net is not None
             result = self._payout(profile, ev, net)
         else:
@@ -297,9 +303,9 @@ class AccountMonitor:
                     )
                 )
                 if known_device is None or last[5] != device_id:
-                    rules.append((AccountDecision.CHALLENGE, "login-impossible-travel"))
+                    rules.append((_CHALLENGE, "login-impossible-travel"))
         # sessions still open on other devices
-        cluster = self._assign_cluster(profile, device_id, net, country, ev.ts)
+        cluster = self._assign_cluster(profile, device_id, known_device, net, country, ev.ts)
         cutoff = ev.ts - s["session_open_hours"] * HOUR
         for sid, (other_device, other_country, other_cluster, started) in list(profile.sessions.items()):
             if started < cutoff:
@@ -323,11 +329,11 @@ class AccountMonitor:
             if theirs is not None and all(c.home and self._established(c) for c in (theirs, cluster)):
                 self._add(profile, "account.shared", v["shared_concurrent"])
             if foreign and known_device is None:
-                rules.append((AccountDecision.CHALLENGE, "login-concurrent-foreign"))
+                rules.append((_CHALLENGE, "login-concurrent-foreign"))
             break
         # the account-level picture: operators, hand-overs, rotating networks, working hours
         self._operators(profile, cluster, country, ev.ts, signals)
-        device = self._touch_device(profile, device_id, os, cluster.id, net, ev.ts, llr)
+        device = self._touch_device(profile, device_id, known_device, os, cluster.id, net, ev.ts, llr)
         if cluster.id != profile.owner_cluster and len({o for o in device.orgs}) >= v["proxy_rotation_orgs"]:
             self._add(profile, "account.proxy", v["proxy_per_login"])
             signals.append(
@@ -364,7 +370,7 @@ class AccountMonitor:
             if cluster.id != profile.owner_cluster:
                 self._add(profile, "account.takeover", v["takeover_risky_login"] * llr / s["risky_login_llr"])
         if llr >= self._p["challenge_llr"]:
-            rules.append((AccountDecision.CHALLENGE, "login-unfamiliar"))
+            rules.append((_CHALLENGE, "login-unfamiliar"))
         if llr >= 5.0:
             top = sorted(
                 ((k, round(x, 2)) for k, x in zip(FEATURES, parts, strict=True) if x > 0.5), key=lambda kv: -kv[1]
@@ -406,13 +412,13 @@ class AccountMonitor:
         hours = profile.hours
         hours[hour] += 1.0
         if sum(hours) > caps.hour_mass:
-            profile.hours = array("d", [h / 2 for h in hours])
+            profile.hours = [h / 2 for h in hours]
         # the established hours: the first logins in full, later ones barely (a slow drift is absorbed)
         young = profile.first_ts is None or now - profile.first_ts < BASELINE_DAYS * DAY
         base = profile.base_hours
         base[hour] += 1.0 if young and profile.n_logins <= 30 else 0.03
         if sum(base) > caps.hour_mass:
-            profile.base_hours = array("d", [h * 0.75 for h in base])
+            profile.base_hours = [h * 0.75 for h in base]
         offset = net.utc_offset
         if offset is not None and not net.anonymising:
             table = profile.counts[COUNTRY]
@@ -424,9 +430,17 @@ class AccountMonitor:
         return sorted(table, key=lambda x: -table[x])[:k]
 
     def _touch_device(
-        self, profile: Profile, device_id: str, os: str, cluster: int, net: NetInfo, ts: float, llr: float
+        self,
+        profile: Profile,
+        device_id: str,
+        device: Device | None,
+        os: str,
+        cluster: int,
+        net: NetInfo,
+        ts: float,
+        llr: float,
     ) -> Device:
-        device = profile.devices.get(device_id)
+        """Count a login for its device (`device`, or a new record when None)."""
         if device is None:
             device = Device(first_ts=ts, last_ts=ts, n=0, os=os, cluster=cluster, first_llr=llr)
             profile.devices[device_id] = device
@@ -436,7 +450,7 @@ class AccountMonitor:
         device.n += 1
         device.last_ts = ts
         device.cluster = cluster
-        if net.type is NetworkType.CONSUMER:
+        if net.type is _CONSUMER:
             device.orgs.append(net.org)
             if len(device.orgs) > self.caps.device_orgs:
                 del device.orgs[0]
@@ -444,10 +458,12 @@ class AccountMonitor:
 
     # ------------------------------------------------------------------ operators
 
-    def _assign_cluster(self, profile: Profile, device_id: str, net: NetInfo, country: str, ts: float) -> Cluster:
-        """The operator of this login: the cluster holding its device or its household network (merged if both)."""
+    def _assign_cluster(
+        self, profile: Profile, device_id: str, known: Device | None, net: NetInfo, country: str, ts: float
+    ) -> Cluster:
+        """The operator of this login: the cluster holding its device or its household network (merged if both).
+        `known` is the device's record, if the account has one."""
         caps = self.caps
-        known = profile.devices.get(device_id)
         by_device = _cluster_by_id(profile.clusters, known.cluster) if known is not None else None
         if by_device is None:
             for c in profile.clusters:
@@ -498,7 +514,7 @@ class AccountMonitor:
         if device_id not in cluster.devices:
             cluster.devices.append(device_id)
             del cluster.devices[: -caps.devices_per_cluster]
-        if net.type is NetworkType.CONSUMER:
+        if net.type is _CONSUMER:
             cluster.home = True
         if linkable and net.network not in cluster.networks:
             cluster.networks.append(net.network)
@@ -577,7 +593,7 @@ class AccountMonitor:
                     {"beneficiary_name": name, "verified_name": profile.verified_name},
                 )
             )
-            rules.append((AccountDecision.HOLD, "payout-third-party"))
+            rules.append((_HOLD, "payout-third-party"))
             self._add(profile, "account.takeover", v["takeover_payout_third_party"])
         trusted = (
             device is not None
@@ -598,7 +614,7 @@ class AccountMonitor:
                     {"device_id": ev.device_id, "device_logins": device.n if device else 0},
                 )
             )
-            rules.append((AccountDecision.HOLD, "payout-untrusted-device"))
+            rules.append((_HOLD, "payout-untrusted-device"))
         if after_risky:
             assert profile.last_risky is not None
             signals.append(
@@ -610,7 +626,7 @@ class AccountMonitor:
                     {"risky_login_llr": round(profile.last_risky[2], 2)},
                 )
             )
-            rules.append((AccountDecision.HOLD, "payout-after-risky-login"))
+            rules.append((_HOLD, "payout-after-risky-login"))
         if not trusted or after_risky:
             self._add(profile, "account.takeover", v["takeover_payout_untrusted"])
         if profile.verified_country and country != profile.verified_country:
@@ -652,13 +668,13 @@ class AccountMonitor:
     ) -> AccountResult:
         verdicts = profile.verdicts
         if not verdicts and not rules:  # the common answer, without sorting or lookups
-            kind, allow = _KIND_NAME[ev.kind], AccountDecision.ALLOW
+            kind, allow = _KIND_NAME[ev.kind], _ALLOW
             return AccountResult(ev.id, ev.account_id, kind, allow, "default-allow", tuple(signals), {}, llr)
         p = self._p
         if verdicts:
             kind, score = max(verdicts.items(), key=lambda kv: kv[1])
             if score >= p["review"]:
-                level = AccountDecision.BLOCK if score >= p["block"] else AccountDecision.REVIEW
+                level = _BLOCK if score >= p["block"] else _REVIEW
                 rules.append((level, f"account-{_DECISION_NAME[level]}-{kind.removeprefix('account.')}"))
                 for k, x in sorted(verdicts.items()):
                     if x >= p["review"]:
@@ -676,7 +692,7 @@ class AccountMonitor:
                 ev.id,
                 ev.account_id,
                 _KIND_NAME[ev.kind],
-                AccountDecision.ALLOW,
+                _ALLOW,
                 "default-allow",
                 tuple(signals),
                 dict(verdicts),

@@ -6,14 +6,13 @@ the least recently seen device or session). The state is plain data so that stor
 
 The layout is compact because a million accounts live in one process and because the time per event goes
 mostly on reading the account's state from cold memory: the per-feature counts are a list of six small
-dictionaries in `COUNTED` order holding integer counts (small integers are shared objects, floats are not),
-and the hour histograms are `array('d')` (24 doubles in one block instead of 24 float objects). The
-serialised form (`to_dict`) is unchanged, so profiles already stored in Redis keep loading.
+dictionaries in `COUNTED` order holding integer counts (small integers are shared objects, floats are not).
+The hour histograms stay lists: `sum()` over an `array('d')` boxes every element and costs twice as much.
+The serialised form (`to_dict`) is unchanged, so profiles already stored in Redis keep loading.
 """
 
 from __future__ import annotations
 
-from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,8 +90,8 @@ class Cluster:
         return cls(v[0], list(v[1]), list(v[2]), v[3], v[4], v[5], v[6], v[7], list(v[8]), v[9])
 
 
-def _hours() -> array[float]:
-    return array("d", bytes(8 * 24))
+def _hours() -> list[float]:
+    return [0.0] * 24
 
 
 def _counts() -> list[dict[str, int]]:
@@ -110,8 +109,8 @@ class Profile:
     n_logins: int = 0
     counts: list[dict[str, int]] = field(default_factory=_counts)  # per feature of COUNTED: value -> logins
     totals: list[int] = field(default_factory=lambda: [0] * len(COUNTED))  # per feature: the sum of its counts
-    hours: array[float] = field(default_factory=_hours)
-    base_hours: array[float] = field(default_factory=_hours)
+    hours: list[float] = field(default_factory=_hours)
+    base_hours: list[float] = field(default_factory=_hours)
     devices: dict[str, Device] = field(default_factory=dict)
     sessions: dict[str, list[Any]] = field(default_factory=dict)  # session -> [device, country, cluster, ts]
     beneficiaries: list[list[Any]] = field(default_factory=list)  # [name, country, ts]
@@ -140,8 +139,8 @@ class Profile:
             "n": self.n_logins,
             "c": {f: table for f, table in zip(COUNTED, self.counts, strict=True) if table},
             "t": {f: total for f, total, table in zip(COUNTED, self.totals, self.counts, strict=True) if table},
-            "h": self.hours.tolist(),
-            "bh": self.base_hours.tolist(),
+            "h": self.hours,
+            "bh": self.base_hours,
             "d": {k: v.to_list() for k, v in self.devices.items()},
             "s": self.sessions,
             "b": self.beneficiaries,
@@ -169,8 +168,8 @@ class Profile:
             # counts are whole numbers (documents written before they were integers hold floats)
             counts=[{k: int(x) for k, x in counts.get(f, {}).items()} for f in COUNTED],
             totals=[int(totals.get(f, 0)) for f in COUNTED],
-            hours=array("d", d["h"]),
-            base_hours=array("d", d["bh"]),
+            hours=d["h"],
+            base_hours=d["bh"],
             devices={k: Device.from_list(v) for k, v in d["d"].items()},
             sessions=d["s"],
             beneficiaries=d["b"],
