@@ -194,18 +194,18 @@ class AccountMonitor:
             pop.os.get(os, self._other_os),
         )
         parts: list[float] = []  # each feature's share of the ratio, in FEATURES' order (explains a risky login)
+        seen: list[int] = []  # how often this account has had each value, in COUNTED's order (0: never)
         llr = 0.0
         for table, total, value, p_pop, weight in zip(
             counts, profile.totals, values, p_pops, self._feature_weights[anonymising], strict=True
         ):
-            x = math.log(p_pop * (total + alpha) / (table.get(value, 0) + alpha * p_pop))
+            c = table.get(value, 0)
+            seen.append(c)
+            x = math.log(p_pop * (total + alpha) / (c + alpha * p_pop))
             x = weight * (hi if x > hi else lo if x < lo else x)
             parts.append(x)
             llr += x
-        # how often this account has had this country, organisation and network
-        seen_country = counts[COUNTRY].get(country, 0)
-        seen_org = counts[ORG].get(net.org, 0)
-        seen_network = counts[NETWORK].get(net.network, 0)
+        seen_country, seen_org, seen_network = seen[COUNTRY], seen[ORG], seen[NETWORK]
         if profile.n_logins >= 10:  # the hour against the account's recent hours, smoothed the same way
             recent_hours = profile.hours
             p_pop = pop.hour[hour]
@@ -386,7 +386,7 @@ class AccountMonitor:
             )
         # learn, once judged (a failed login teaches nothing)
         if ev.success:
-            self._learn(profile, values, net, hour, ev.ts)
+            self._learn(profile, values, seen, net, hour, ev.ts)
             if ev.session_id:
                 profile.sessions[ev.session_id] = [device_id, country, cluster.id, ev.ts]
                 while len(profile.sessions) > caps.sessions:
@@ -394,20 +394,22 @@ class AccountMonitor:
             profile.last_login = [ev.ts, net.lat, net.lon, country, anonymising, device_id]
         return self._decide(profile, ev, signals, llr, rules)
 
-    def _learn(self, profile: Profile, values: tuple[str, ...], net: NetInfo, hour: int, now: float) -> None:
-        """Count a judged login: `values` in COUNTED's order, its local hour in both histograms."""
+    def _learn(
+        self, profile: Profile, values: tuple[str, ...], seen: list[int], net: NetInfo, hour: int, now: float
+    ) -> None:
+        """Count a judged login: `values` in COUNTED's order, seen `seen` times before (as `_login` read them
+        from these very tables), and its local hour in both histograms."""
         caps = self.caps
         profile.n_logins += 1
         totals, cap = profile.totals, caps.values_per_feature
-        for i, (table, value) in enumerate(zip(profile.counts, values, strict=True)):
-            seen = table.get(value)
-            if seen is None:
+        for i, (table, value, c) in enumerate(zip(profile.counts, values, seen, strict=True)):
+            if c:
+                table[value] = c + 1
+            else:
                 if len(table) >= cap:  # full: the rarest value makes room
                     rarest = min(table, key=table.__getitem__)
                     totals[i] -= table.pop(rarest)
                 table[value] = 1
-            else:
-                table[value] = seen + 1
             totals[i] += 1
         hours = profile.hours
         hours[hour] += 1.0

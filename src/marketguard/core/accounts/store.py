@@ -35,10 +35,13 @@ class InMemoryAccounts:
         return profile
 
     def put(self, account_id: str, profile: Profile) -> None:
-        self._profiles[account_id] = profile
-        self._profiles.move_to_end(account_id)
-        while len(self._profiles) > self._max:
-            self._profiles.popitem(last=False)
+        profiles = self._profiles
+        if profiles.get(account_id) is profile:  # the monitor puts back what it got: `get` already moved it
+            return
+        profiles[account_id] = profile
+        profiles.move_to_end(account_id)
+        while len(profiles) > self._max:
+            profiles.popitem(last=False)
 
     def __len__(self) -> int:
         return len(self._profiles)
