@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -100,8 +101,12 @@ def open_loop(host: str, port: int, token: str, bodies: Path, rate: float, secon
     errors: list[str] = []
 
     async def main() -> float:
-        loop = asyncio.get_running_loop()
-        idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+        # time.perf_counter, not loop.time(): uvloop's loop clock has millisecond steps and is read once per
+        # loop iteration, which would round every latency and hide waits inside an iteration
+        clock = time.perf_counter
+        # oldest idle connection first, so every connection (and the worker process that accepted it) carries
+        # its share of the load, as wrk2 spreads its rate over its connections
+        idle: deque[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = deque()
         opened = 0
         free = asyncio.Condition()
 
@@ -109,7 +114,7 @@ def open_loop(host: str, port: int, token: str, bodies: Path, rate: float, secon
             nonlocal opened
             while True:
                 if idle:
-                    return idle.pop()
+                    return idle.popleft()
                 if opened < max_conns:
                     opened += 1
                     return await asyncio.open_connection(host, port)
@@ -117,14 +122,14 @@ def open_loop(host: str, port: int, token: str, bodies: Path, rate: float, secon
                     await free.wait()
 
         async def one(i: int, due: float) -> None:
-            send_lag.append(loop.time() - due)  # the generator's own lateness (waiting for a connection is not)
+            send_lag.append(clock() - due)  # the generator's own lateness (waiting for a connection is not)
             try:
                 reader, writer = await connection()
                 writer.write(requests[i % len(requests)])
                 try:
                     header = await reader.readuntil(b"\r\n\r\n")
-                except asyncio.IncompleteReadError as exc:
-                    if exc.partial:
+                except (asyncio.IncompleteReadError, ConnectionResetError) as exc:
+                    if isinstance(exc, asyncio.IncompleteReadError) and exc.partial:
                         raise
                     # the server had closed this idle keep-alive connection (Uvicorn does after 5 s) before
                     # reading the request: send it again on a new one, as HTTP clients do; still timed from due
@@ -138,7 +143,7 @@ def open_loop(host: str, port: int, token: str, bodies: Path, rate: float, secon
                     if line[:15].lower() == b"content-length:":
                         length = int(line[15:])
                 await reader.readexactly(length)
-                latency.append(loop.time() - due)
+                latency.append(clock() - due)
                 status[code] = status.get(code, 0) + 1
                 idle.append((reader, writer))
             except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
@@ -152,16 +157,16 @@ def open_loop(host: str, port: int, token: str, bodies: Path, rate: float, secon
             idle.append(await asyncio.open_connection(host, port))
         opened = len(idle)
         tasks = set()
-        t0 = loop.time() + 0.05
+        t0 = clock() + 0.05
         for i in range(total):
             due = t0 + i / rate
-            delay = due - loop.time()
+            delay = due - clock()
             if delay > 0:
                 await asyncio.sleep(delay)
             task = asyncio.ensure_future(one(i, due))
             tasks.add(task)
             task.add_done_callback(tasks.discard)
-        end = loop.time()
+        end = clock()
         if tasks:
             await asyncio.wait(tasks, timeout=30)
         for _, w in idle:
@@ -330,7 +335,7 @@ def make_key(url: str) -> str:
 
 
 @contextmanager
-def server(url: str, tmp: Path, workers: int) -> Iterator[tuple[str, int]]:
+def server(url: str, tmp: Path, workers: int, nice: int = 0) -> Iterator[tuple[str, int]]:
     """`marketguard serve` on a free port (rate limit off: the bench is the only client)."""
     import httpx
 
@@ -344,7 +349,7 @@ def server(url: str, tmp: Path, workers: int) -> Iterator[tuple[str, int]]:
     exe = str(Path(sys.executable).parent / "marketguard")
     log = (tmp / f"server-{port}.log").open("wb")
     proc = subprocess.Popen(
-        [exe, "serve", "--port", str(port), "--workers", str(workers), "--no-upgrade"],
+        [*_niced(nice), exe, "serve", "--port", str(port), "--workers", str(workers), "--no-upgrade"],
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -372,6 +377,12 @@ def server(url: str, tmp: Path, workers: int) -> Iterator[tuple[str, int]]:
             proc.kill()
             proc.wait(10)
         log.close()
+
+
+def _niced(nice: int) -> list[str]:
+    """`nice -n N` before a command: a diagnostic to see the service's own tail apart from the machine's other
+    load (negative values need root); the default 0 runs it as is."""
+    return ["nice", "-n", str(nice)] if nice else []
 
 
 def warm_up(base: str, token: str, bodies: Path, n: int = 300) -> None:
@@ -466,13 +477,21 @@ def run_wrk(base: str, token: str, bodies: Path, seconds: int, connections: int,
     return Saturation(rps, p50, p99, errs.group(0) if errs else "none")
 
 
-def run_open_loop(base: str, token: str, bodies: Path, rate: float, seconds: int, conns: int) -> FixedRate:
+def run_open_loop(
+    base: str, token: str, bodies: Path, rate: float, seconds: int, conns: int, nice: int = 0
+) -> FixedRate:
     """The open-loop generator in a process of its own (as locust is), its figures back as JSON."""
     host, port = base.removeprefix("http://").rsplit(":", 1)
     spec = {"host": host, "port": int(port), "token": token, "bodies": str(bodies), "rate": rate,
             "seconds": seconds, "max_conns": conns}  # fmt: skip
     out = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--open-loop-worker", orjson.dumps(spec).decode()],
+        [
+            *_niced(nice),
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--open-loop-worker",
+            orjson.dumps(spec).decode(),
+        ],
         capture_output=True,
         check=True,
         timeout=seconds + 120,
@@ -532,7 +551,7 @@ def bench_one(
         tmp = Path(name)
         with database(kind, args.pg_url, tmp) as url:
             token = make_key(url)
-            with server(url, tmp, args.workers) as (base, pid):
+            with server(url, tmp, args.workers, args.nice) as (base, pid):
                 warm_up(base, token, bodies)
                 for gen in args.generators:
                     time.sleep(2)
@@ -540,7 +559,7 @@ def bench_one(
                     if gen == "locust":
                         res = run_locust(base, token, bodies, args.rate, args.users, args.duration, tmp)
                     else:
-                        res = run_open_loop(base, token, bodies, args.rate, args.duration, args.open_conns)
+                        res = run_open_loop(base, token, bodies, args.rate, args.duration, args.open_conns, args.nice)
                     s1, g1 = server_cpu(pid), children_cpu()
                     n = max(res.requests, 1)
                     fixed[gen] = (res, CpuCost(1000 * (s1 - s0) / n, 1000 * (g1 - g0) / n))
@@ -564,6 +583,13 @@ def main() -> None:
     ap.add_argument("--wrk-duration", type=int, default=15, help="seconds of saturation load")
     ap.add_argument("--connections", type=int, default=16, help="wrk connections at saturation")
     ap.add_argument("--workers", type=int, default=2, help="Uvicorn worker processes (one per core)")
+    ap.add_argument(
+        "--nice",
+        type=int,
+        default=0,
+        help="run the server and the open-loop generator under `nice -n N` (e.g. -10 as root: a diagnostic that "
+        "separates the service's own tail from other work on a shared machine; the figures say so)",
+    )
     ap.add_argument("--messages", type=int, default=20_000, help="distinct messages to cycle through")
     ap.add_argument(
         "--pg-url",
@@ -576,7 +602,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="mg-bench-bodies-") as name:
         bodies = Path(name) / "bodies.jsonl"
         print(f"load:     {write_bodies(bodies, args.messages)}")
-        print(f"server:   marketguard serve --workers {args.workers} (rate limit off), every request stored")
+        print(
+            f"server:   marketguard serve --workers {args.workers} (rate limit off), every request stored"
+            + (f"; server and open-loop generator under nice -n {args.nice}" if args.nice else "")
+        )
         if "open-loop" in args.generators:
             print(
                 f"fixed:    open-loop generator (this file, uvloop, its own process): {args.rate:g} req/s for "

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, event, insert
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage import audit_log, cases
@@ -20,6 +20,29 @@ _INSERT_DECISION = insert(cast(Table, Decision.__table__))
 
 ESCALATING = ("review", "block")
 """Decisions that always open a case, whatever the score."""
+
+_PENDING = "marketguard_pending_decisions"
+
+
+def _defer_decision(session: Session, row: dict[str, Any]) -> None:
+    """Queue a decision row for one multi-row INSERT just before the transaction commits: a group-commit
+    batch of screened messages then costs one statement (one round trip to PostgreSQL) for all its
+    decisions instead of one each. Nothing in a screening transaction reads decisions back."""
+    pending: list[dict[str, Any]] | None = session.info.get(_PENDING)
+    if pending is None:
+        pending = session.info[_PENDING] = []
+    pending.append(row)
+
+
+@event.listens_for(Session, "before_commit")
+def _insert_pending(session: Session) -> None:
+    """At the outer commit only (a savepoint's release fires this too). A rolled-back transaction needs no
+    cleanup: `run` starts every attempt on a new session, so its queued rows go with the old one."""
+    if session.in_nested_transaction():
+        return
+    pending: list[dict[str, Any]] | None = session.info.pop(_PENDING, None)
+    if pending:
+        session.execute(_INSERT_DECISION, pending)
 
 
 def record_screen(
@@ -61,27 +84,25 @@ def record_screen(
             },
         )
         case_id = cases.attach(session, subject, item, actor, now)
-    # a Core insert on the table with parameters apart (a statement compiled once and cached): this runs for
-    # every screened message, so it skips the ORM's unit of work and per-call compilation
-    session.execute(
-        _INSERT_DECISION,
-        [
-            {
-                "id": decision_id,
-                "source": "screen",
-                "item_id": result.get("id"),
-                "item_kind": item_kind,
-                "subject_type": subject[0] if subject else None,
-                "subject_id": subject[1] if subject else None,
-                "decision": result["decision"],
-                "rule": result.get("rule"),
-                "family": family,
-                "text": text,
-                "trace": result,
-                "case_id": case_id,
-                "created_at": now,
-            }
-        ],
+    # a Core insert on the table with parameters apart (a statement compiled once and cached), deferred to the
+    # transaction's end with the batch's other decisions: this runs for every screened message
+    _defer_decision(
+        session,
+        {
+            "id": decision_id,
+            "source": "screen",
+            "item_id": result.get("id"),
+            "item_kind": item_kind,
+            "subject_type": subject[0] if subject else None,
+            "subject_id": subject[1] if subject else None,
+            "decision": result["decision"],
+            "rule": result.get("rule"),
+            "family": family,
+            "text": text,
+            "trace": result,
+            "case_id": case_id,
+            "created_at": now,
+        },
     )
     if case_id is not None:
         audit_log.append(
