@@ -155,6 +155,9 @@ def open_loop(host: str, port: int, token: str, bodies: Path, rate: float, secon
 
         for _ in range(min(max_conns, 32)):  # connections warm before the clock starts
             idle.append(await asyncio.open_connection(host, port))
+            # a pause, so each connection is accepted by whichever worker is free then, not all by the first
+            # one to wake (with Uvicorn's shared socket a burst of connects lands mostly on one worker)
+            await asyncio.sleep(0.01)
         opened = len(idle)
         tasks = set()
         t0 = clock() + 0.05

@@ -91,6 +91,11 @@ class GroupCommit:
             self._wake.notify()
         return job.future
 
+    def pending(self) -> int:
+        """Requests waiting for the next batch."""
+        with self._wake:
+            return len(self._jobs)
+
     def stop(self, timeout: float = 10.0) -> None:
         """Commit what is queued, then end the writer thread (a later `submit` starts a new one)."""
         with self._wake:

@@ -1,0 +1,213 @@
+"""Group commit (storage.group_commit), the SQLite writer lock, the audit head read once per transaction and
+the screening decisions inserted together at commit: all on SQLite and PostgreSQL (the `engine` fixture)."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from marketguard.adapters.storage import audit_log, moderation
+from marketguard.adapters.storage.clock import utcnow
+from marketguard.adapters.storage.db import WriterLock, make_engine, run
+from marketguard.adapters.storage.group_commit import GroupCommit
+from marketguard.adapters.storage.migrate import upgrade
+from marketguard.adapters.storage.tables import AuditEvent, Decision
+from marketguard.service.audit import EventKind
+from marketguard.service.errors import Conflict
+from marketguard.service.settings import ServiceSettings
+
+SETTINGS = ServiceSettings()
+ALLOW = {"id": "m", "decision": "allow", "rule": None, "signals": []}
+REVIEW = {
+    "id": "m",
+    "decision": "review",
+    "rule": "payment-before-contract",
+    "signals": [{"kind": "payment.offplatform", "family": "payment", "score": 0.95}],
+}
+
+
+def _screen(result: dict[str, Any], sender: str) -> Any:
+    def work(session: Session) -> tuple[str, str | None]:
+        return moderation.record_screen(
+            session, SETTINGS, result, "message", "text", ("account", sender), "api", utcnow()
+        )
+
+    return work
+
+
+def _count(engine: Engine, model: Any) -> int:
+    return int(run(engine, lambda s: s.execute(select(func.count()).select_from(model)).scalar_one(), read_only=True))
+
+
+def _held(writer: GroupCommit) -> tuple[threading.Event, threading.Event]:
+    """Occupy the writer with a job that waits, so the next submissions queue up and form one batch."""
+    started, release = threading.Event(), threading.Event()
+
+    def block(_: Session) -> None:
+        started.set()
+        release.wait(10)
+
+    writer.submit(block)
+    assert started.wait(10)
+    return started, release
+
+
+def test_waiting_requests_commit_together_and_each_gets_its_own_answer(engine: Engine) -> None:
+    writer = GroupCommit(engine)
+    try:
+        _, release = _held(writer)
+        futures = [writer.submit(_screen(REVIEW if i % 3 == 0 else ALLOW, f"u-{i % 2}")) for i in range(12)]
+        assert not any(f.done() for f in futures)  # nothing is answered before its transaction committed
+        release.set()
+        answers = [f.result(10) for f in futures]
+    finally:
+        writer.stop()
+    assert writer.stats.requests == 13 and writer.stats.batches == 2  # the blocker, then the 12 together
+    assert len({a[0] for a in answers}) == 12  # a decision id each
+    assert _count(engine, Decision) == 12
+    opened = [a[1] for i, a in enumerate(answers) if i % 3 == 0]
+    assert all(opened) and len(set(opened)) == 2  # u-0 (0, 6) and u-1 (3, 9): opened, then joined in the batch
+    with Session(engine) as s:
+        count, problems = audit_log.verify_log(s)
+    assert problems == [] and count > 0
+
+
+def test_a_failing_request_fails_alone_and_the_rest_of_its_batch_commits(engine: Engine) -> None:
+    writer = GroupCommit(engine)
+
+    def refuse(session: Session) -> None:
+        moderation.record_screen(session, SETTINGS, ALLOW, "message", "x", ("account", "bad"), "api", utcnow())
+        raise Conflict("case_claimed", "taken")
+
+    try:
+        _, release = _held(writer)
+        good = [writer.submit(_screen(ALLOW, f"u-{i}")) for i in range(5)]
+        bad = writer.submit(refuse)
+        more = writer.submit(_screen(REVIEW, "u-9"))
+        release.set()
+        with pytest.raises(Conflict):
+            bad.result(10)
+        assert all(f.result(10)[0] for f in [*good, more])
+    finally:
+        writer.stop()
+    assert writer.stats.reruns == 1
+    assert _count(engine, Decision) == 6  # the failing request's own decision was rolled back with it
+
+
+def test_when_the_database_fails_every_request_of_the_batch_gets_the_error(engine: Engine) -> None:
+    writer = GroupCommit(engine)
+    calls = 0
+
+    def database_gone(_: Session) -> None:
+        nonlocal calls
+        calls += 1
+        raise OperationalError("COMMIT", {}, Exception("disk I/O error"))
+
+    try:
+        _, release = _held(writer)
+        futures: list[Future[Any]] = [writer.submit(_screen(ALLOW, "u-1")), writer.submit(database_gone)]
+        release.set()
+        for f in futures:
+            with pytest.raises(OperationalError):
+                f.result(10)
+    finally:
+        writer.stop()
+    assert calls == 1 and writer.stats.reruns == 0  # no slow one-by-one rerun against a dead database
+    assert _count(engine, Decision) == 0  # nothing acknowledged, nothing stored
+
+
+def test_stop_commits_what_is_queued_and_a_later_submit_starts_again(engine: Engine) -> None:
+    writer = GroupCommit(engine)
+    futures = [writer.submit(_screen(ALLOW, "u-1")) for _ in range(3)]
+    writer.stop()
+    assert all(f.done() and f.exception() is None for f in futures)
+    assert writer.submit(_screen(ALLOW, "u-2")).result(10)
+    writer.stop()
+    assert _count(engine, Decision) == 4
+
+
+def test_audit_appends_in_one_transaction_chain_and_a_rolled_back_savepoint_leaves_no_gap(engine: Engine) -> None:
+    def work(session: Session) -> None:
+        for i in range(3):
+            audit_log.append(session, EventKind.DETECTION, "api", {"i": i})
+        try:
+            with session.begin_nested():
+                audit_log.append(session, EventKind.DETECTION, "api", {"i": "undone"})
+                raise RuntimeError
+        except RuntimeError:
+            pass
+        audit_log.append(session, EventKind.DETECTION, "api", {"i": 3})
+
+    run(engine, work)
+    run(engine, lambda s: audit_log.append(s, EventKind.DETECTION, "api", {"i": 4}))
+    with Session(engine) as s:
+        count, problems = audit_log.verify_log(s)
+        seqs = list(s.execute(select(AuditEvent.seq).order_by(AuditEvent.seq)).scalars())
+    assert problems == [] and count == 5 and seqs == [1, 2, 3, 4, 5]
+
+
+def test_decisions_queued_in_a_transaction_are_stored_at_commit_and_dropped_with_a_rollback(engine: Engine) -> None:
+    run(engine, lambda s: [_screen(ALLOW, f"u-{i}")(s) for i in range(3)])
+    assert _count(engine, Decision) == 3
+
+    def fails(session: Session) -> None:
+        _screen(ALLOW, "u-x")(session)
+        raise Conflict("nope", "rolled back")
+
+    with pytest.raises(Conflict):
+        run(engine, fails)
+    run(engine, lambda s: _screen(ALLOW, "u-y")(s))
+    assert _count(engine, Decision) == 4
+
+
+def test_sqlite_writers_hold_an_flock_for_the_transaction(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'mg.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    lock_file = tmp_path / "mg.db.writer-lock"
+    seen: list[bool] = []
+
+    def probe(_: Session) -> None:  # another open file description, as another process would have
+        fd = os.open(lock_file, os.O_RDWR)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            seen.append(False)
+        except BlockingIOError:
+            seen.append(True)
+        finally:
+            os.close(fd)
+
+    run(engine, probe)
+    run(engine, lambda s: run(engine, probe))  # nested: re-entrant, still held inside
+    run(engine, probe, read_only=True)  # readers do not take it
+    engine.dispose()
+    assert seen == [True, True, False]
+
+
+def test_writer_lock_is_reentrant_and_released_by_the_outermost_holder(tmp_path: Path) -> None:
+    lock = WriterLock(tmp_path / "x.writer-lock")
+
+    def free() -> bool:
+        fd = os.open(tmp_path / "x.writer-lock", os.O_RDWR)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            return False
+        finally:
+            os.close(fd)
+
+    with lock.held():
+        with lock.held():
+            pass
+        assert not free()
+    assert free()
