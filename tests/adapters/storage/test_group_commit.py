@@ -26,8 +26,8 @@ from marketguard.service.errors import Conflict
 from marketguard.service.settings import ServiceSettings
 
 SETTINGS = ServiceSettings()
-ALLOW = {"id": "m", "decision": "allow", "rule": None, "signals": []}
-REVIEW = {
+ALLOW: dict[str, Any] = {"id": "m", "decision": "allow", "rule": None, "signals": []}
+REVIEW: dict[str, Any] = {
     "id": "m",
     "decision": "review",
     "rule": "payment-before-contract",
