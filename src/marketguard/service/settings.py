@@ -39,6 +39,8 @@ class ServiceSettings:
     webhook_url: str | None = None
     webhook_secret: str = ""
     webhook_max_attempts: int = 12
+    webhook_keep_days: int = 30
+    """Delivered webhook rows older than this are deleted by the delivery worker (0 keeps them forever)."""
     db_pool_size: int = 10
 
     @property

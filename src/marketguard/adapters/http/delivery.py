@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from datetime import timedelta
 
 import httpx
 from sqlalchemy import Engine
@@ -26,6 +27,8 @@ log = logging.getLogger("marketguard.webhooks")
 TIMEOUT = 5.0
 LEASE_SECONDS = 30.0
 """Longer than a delivery can take (TIMEOUT), so a lease never runs out while its post is in flight."""
+PRUNE_SECONDS = 3600.0
+"""How often delivered rows past their retention are deleted."""
 
 
 class DeliveryWorker:
@@ -36,6 +39,8 @@ class DeliveryWorker:
         self.url = settings.webhook_url
         self.secret = settings.webhook_secret
         self.max_attempts = settings.webhook_max_attempts
+        self.keep_days = settings.webhook_keep_days
+        self._next_prune = 0.0
         self.poll = poll
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="marketguard-webhooks", daemon=True)
@@ -53,6 +58,7 @@ class DeliveryWorker:
         while not self._stop.is_set():
             try:
                 busy = self.deliver_due()
+                self.prune_due()
             except Exception:
                 log.exception("webhook delivery pass failed")
                 busy = 0
@@ -73,6 +79,18 @@ class DeliveryWorker:
                     lambda s, e=event_id, a=attempts, err=error: outbox.failed(s, e, a, err, self.max_attempts),  # type: ignore[misc]
                 )
         return len(leased)
+
+    def prune_due(self, now: float | None = None) -> int:
+        """At most once every PRUNE_SECONDS: delete rows delivered more than `webhook_keep_days` ago."""
+        now = time.monotonic() if now is None else now
+        if self.keep_days <= 0 or now < self._next_prune:
+            return 0
+        self._next_prune = now + PRUNE_SECONDS
+        cutoff = utcnow() - timedelta(days=self.keep_days)
+        pruned = run(self.engine, lambda s: outbox.prune(s, cutoff))
+        if pruned:
+            log.info("pruned %d webhook rows delivered before %s", pruned, cutoff.isoformat())
+        return pruned
 
     def _post(self, event_id: str, body: bytes) -> str | None:
         headers = {

@@ -1,8 +1,10 @@
 """The webhook outbox: rows written in the same transaction as the change they announce.
 
 A worker leases due rows with a conditional UPDATE (only one worker gets a row), posts them, and marks
-them delivered; a failure pushes `next_attempt_at` back exponentially. A row is never deleted, so nothing is
-lost while the receiver is down, and a delivered row is never leased again.
+them delivered; a failure pushes `next_attempt_at` back exponentially. An undelivered row is never deleted,
+so nothing is lost while the receiver is down, and a delivered row is never leased again. Delivered rows
+are pruned once they are older than the configured retention (`prune`), so the table does not grow
+forever; dead rows (given up or cancelled) are kept, since someone has to look at them.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage.clock import new_id, utcnow
@@ -107,3 +109,19 @@ def pending(session: Session) -> int:
             select(func.count()).select_from(Outbox).where(Outbox.delivered_at.is_(None), Outbox.dead.is_(False))
         ).scalar_one()
     )
+
+
+def prune(session: Session, delivered_before: datetime, limit: int = 5000) -> int:
+    """Delete up to `limit` rows delivered before `delivered_before` (oldest first); returns how many.
+    Bounded so one pass never holds the write lock for long; the worker calls it again later."""
+    ids = list(
+        session.execute(
+            select(Outbox.id)
+            .where(Outbox.delivered_at.is_not(None), Outbox.delivered_at < delivered_before)
+            .order_by(Outbox.delivered_at)
+            .limit(limit)
+        ).scalars()
+    )
+    if ids:
+        session.execute(delete(Outbox).where(Outbox.id.in_(ids)))
+    return len(ids)
