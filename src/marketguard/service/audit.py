@@ -36,6 +36,7 @@ class EventKind(str, Enum):
     CASE_DECIDED = "case.decided"
     SANCTION_APPLIED = "sanction.applied"
     SANCTION_LIFTED = "sanction.lifted"
+    SANCTION_ENDED = "sanction.ended"
     APPEAL_FILED = "appeal.filed"
     APPEAL_DECIDED = "appeal.decided"
     KEY_CREATED = "key.created"

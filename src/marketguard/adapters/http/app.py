@@ -1,7 +1,8 @@
 """The application: `create_app(settings)`; Uvicorn runs `marketguard.adapters.http.app:from_env`.
 
 On start-up it records a `config.changed` audit event when the decision-relevant settings differ from the
-last recorded ones, and starts the webhook delivery worker when a webhook URL is configured.
+last recorded ones, starts the webhook delivery worker when a webhook URL is configured, and the sweeper
+that logs the end of timed sanctions.
 """
 
 from __future__ import annotations
@@ -94,11 +95,14 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         from marketguard.adapters.http.delivery import DeliveryWorker
+        from marketguard.adapters.http.sweeper import Sweeper
 
         run(engine, lambda s: moderation.record_config(s, settings, "service"))
         worker = DeliveryWorker(engine, settings) if settings.webhook_url else None
         if worker is not None:
             worker.start()
+        sweeper = Sweeper(engine)
+        sweeper.start()
         state.screener.screen(WARM_UP)  # builds what the screener builds on first use before the heap is settled
         settle_heap()
         metrics.watch_gc()
@@ -108,6 +112,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
             metrics.unwatch_gc()
             if worker is not None:
                 worker.stop()
+            sweeper.stop()
             state.writer.stop()
             engine.dispose()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage import audit_log, cases, outbox
@@ -171,3 +171,39 @@ def sanction_dict(s: Sanction) -> dict[str, Any]:
 
 def subject_sanctions(session: Session, subject: tuple[str, str], now: datetime) -> dict[str, Any]:
     return {"subject": {"type": subject[0], "id": subject[1]}, "active": active_sanctions(session, subject, now)}
+
+
+def log_ended(session: Session, now: datetime, limit: int = 500) -> int:
+    """Write `sanction.ended` to the audit log for each timed sanction whose end has come and that no
+    appeal lifted first; returns how many. Each is claimed by a conditional UPDATE, so two workers
+    sweeping at once log it once. The webhook for the same moment is queued when the sanction is made."""
+    due = session.execute(
+        select(Sanction)
+        .where(
+            Sanction.ends_at.is_not(None),
+            Sanction.ends_at <= now,
+            Sanction.lifted_at.is_(None),
+            Sanction.end_logged_at.is_(None),
+        )
+        .order_by(Sanction.ends_at)
+        .limit(limit)
+    ).scalars()
+    logged = 0
+    for row in list(due):
+        claimed = session.execute(
+            update(Sanction).where(Sanction.id == row.id, Sanction.end_logged_at.is_(None)).values(end_logged_at=now)
+        )
+        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+            continue
+        assert row.ends_at is not None
+        audit_log.append(
+            session,
+            EventKind.SANCTION_ENDED,
+            "system",
+            {"sanction_id": row.id, "action": row.action, "ended_at": row.ends_at.isoformat()},
+            row.case_id,
+            (row.subject_type, row.subject_id),
+            now,
+        )
+        logged += 1
+    return logged

@@ -211,8 +211,13 @@ class Sanction(Base):
     appeal_until: Mapped[datetime | None]
     lifted_at: Mapped[datetime | None]
     statement: Mapped[dict[str, Any]]
+    end_logged_at: Mapped[datetime | None] = mapped_column(default=None)
+    """When the end of a timed sanction was written to the audit log (`sanction.ended`), by the sweeper."""
 
-    __table_args__ = (Index("ix_sanctions_subject", "subject_type", "subject_id"),)
+    __table_args__ = (
+        Index("ix_sanctions_subject", "subject_type", "subject_id"),
+        Index("ix_sanctions_ends_at", "ends_at"),
+    )
 
 
 class Appeal(Base):

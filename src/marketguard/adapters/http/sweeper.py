@@ -1,0 +1,48 @@
+"""Work that falls due with time rather than with a request: the end of a timed sanction.
+
+A thread in each service process wakes every `SWEEP_SECONDS` and writes `sanction.ended` to the audit log
+for each timed sanction whose end has passed (unless an appeal lifted it first). Workers may sweep at
+once: each sanction is claimed by a conditional UPDATE, so its end is logged exactly once, at most
+`SWEEP_SECONDS` after it (the event's `ended_at` is the sanction's own end).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from sqlalchemy import Engine
+
+from marketguard.adapters.storage import sanctioning
+from marketguard.adapters.storage.clock import utcnow
+from marketguard.adapters.storage.db import run
+
+log = logging.getLogger("marketguard.sweeper")
+
+SWEEP_SECONDS = 30.0
+
+
+class Sweeper:
+    def __init__(self, engine: Engine, every: float = SWEEP_SECONDS) -> None:
+        self.engine = engine
+        self.every = every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="marketguard-sweeper", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+    def sweep(self) -> int:
+        """One pass; returns how many sanction ends were logged."""
+        return run(self.engine, lambda s: sanctioning.log_ended(s, utcnow()))
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.every):
+            try:
+                self.sweep()
+            except Exception:  # the database may be away for a while: try again next time
+                log.exception("sweep failed")
