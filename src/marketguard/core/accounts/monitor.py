@@ -651,9 +651,18 @@ class AccountMonitor:
 
     def _fade(self, profile: Profile, ts: float) -> None:
         """Verdict scores halve every `half_life_days`, applied at each event of the account."""
-        if profile.verdicts and ts > profile.verdict_ts:
+        verdicts = profile.verdicts
+        if verdicts and ts > profile.verdict_ts:
             factor = 0.5 ** ((ts - profile.verdict_ts) / (self._v["half_life_days"] * DAY))
-            profile.verdicts = {k: x * factor for k, x in profile.verdicts.items() if x * factor >= 0.001}
+            gone: list[str] = []
+            for k, x in verdicts.items():  # in place (results hold copies): no new dictionary per event
+                x = x * factor
+                if x >= 0.001:
+                    verdicts[k] = x  # an existing key: the dictionary does not change size while iterated
+                else:
+                    gone.append(k)
+            for k in gone:
+                del verdicts[k]
         profile.verdict_ts = ts
 
     @staticmethod
