@@ -41,6 +41,10 @@ class EventKind(str, Enum):
     APPEAL_DECIDED = "appeal.decided"
     KEY_CREATED = "key.created"
     KEY_REVOKED = "key.revoked"
+    REVIEWER_CREATED = "reviewer.created"
+    REVIEWER_DISABLED = "reviewer.disabled"
+    REVIEWER_ACCESS_CHANGED = "reviewer.access_changed"
+    REVIEWER_PASSWORD_SET = "reviewer.password_set"
     CONFIG_CHANGED = "config.changed"
 
 

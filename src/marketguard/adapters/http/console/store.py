@@ -25,7 +25,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from marketguard.adapters.http.console import passwords
+from marketguard.adapters.storage import audit_log
 from marketguard.adapters.storage.tables import Base
+from marketguard.service.audit import EventKind
 from marketguard.service.errors import Conflict, Invalid, NotFound
 from marketguard.service.priority import FAMILY_TIER
 
@@ -104,7 +106,15 @@ def _check_name(name: str) -> str:
     return name
 
 
-def create(session: Session, name: str, password: str, role: str, families: str, now: datetime) -> Reviewer:
+def _log(session: Session, kind: EventKind, actor: str, payload: dict[str, object], now: datetime | None) -> None:
+    """Reviewer management is a configuration change like a key's: it goes to the audit log (never a
+    password or its hash)."""
+    audit_log.append(session, kind, actor, payload, None, ("reviewer", str(payload["reviewer"])), now)
+
+
+def create(
+    session: Session, name: str, password: str, role: str, families: str, now: datetime, actor: str = "cli"
+) -> Reviewer:
     name = _check_name(name)
     if role not in ROLES:
         raise Invalid("invalid_role", f"role must be one of {', '.join(ROLES)}")
@@ -128,6 +138,7 @@ def create(session: Session, name: str, password: str, role: str, families: str,
     )
     session.add(row)
     session.flush()
+    _log(session, EventKind.REVIEWER_CREATED, actor, {"reviewer": name, "role": role, "families": fams}, now)
     return row
 
 
@@ -138,7 +149,7 @@ def get(session: Session, name: str) -> Reviewer:
     return row
 
 
-def set_password(session: Session, name: str, password: str) -> None:
+def set_password(session: Session, name: str, password: str, actor: str = "cli") -> None:
     try:
         passwords.check_strength(password)
     except ValueError as exc:
@@ -147,16 +158,19 @@ def set_password(session: Session, name: str, password: str) -> None:
     row.password_hash = passwords.hash_password(password)
     row.failed_logins, row.locked_until = 0, None
     row.session_epoch += 1
+    _log(session, EventKind.REVIEWER_PASSWORD_SET, actor, {"reviewer": row.name}, None)
 
 
-def disable(session: Session, name: str, now: datetime) -> None:
+def disable(session: Session, name: str, now: datetime, actor: str = "cli") -> None:
     row = get(session, name)
     row.disabled_at = now
     row.session_epoch += 1
+    _log(session, EventKind.REVIEWER_DISABLED, actor, {"reviewer": row.name}, now)
 
 
-def update_access(session: Session, name: str, role: str | None, families: str | None) -> None:
+def update_access(session: Session, name: str, role: str | None, families: str | None, actor: str = "cli") -> None:
     row = get(session, name)
+    before = {"role": row.role, "families": row.families}
     if role is not None:
         if role not in ROLES:
             raise Invalid("invalid_role", f"role must be one of {', '.join(ROLES)}")
@@ -164,6 +178,14 @@ def update_access(session: Session, name: str, role: str | None, families: str |
     if families is not None:
         row.families = parse_families(families)
     row.session_epoch += 1
+    after = {"role": row.role, "families": row.families}
+    _log(
+        session,
+        EventKind.REVIEWER_ACCESS_CHANGED,
+        actor,
+        {"reviewer": row.name, "before": before, "after": after},
+        None,
+    )
 
 
 def listing(session: Session) -> list[Reviewer]:
