@@ -6,12 +6,31 @@ from __future__ import annotations
 from dataclasses import fields
 
 from marketguard.core import model
-from marketguard.core.model import Decision, Phase, Related, ScreenResult, Signal, new_result, new_signal
+from marketguard.core.model import (
+    Context,
+    Decision,
+    Kind,
+    Message,
+    Phase,
+    Related,
+    ScreenResult,
+    Signal,
+    new_message,
+    new_result,
+    new_signal,
+)
 
 
 def test_the_fast_constructors_name_every_field_in_order() -> None:
     assert tuple(f.name for f in fields(ScreenResult)) == model._RESULT_FIELDS
     assert tuple(f.name for f in fields(Signal)) == model._SIGNAL_FIELDS
+    assert tuple(f.name for f in fields(Message)) == model._MESSAGE_FIELDS
+
+
+def test_new_message_equals_the_dataclass_constructor() -> None:
+    context = Context(Phase.ENDED, "BR")
+    args = ("hi", "m1", Kind.PROPOSAL, "c1", "u1", "u2", "2026-11-26T07:00:00Z", context, {"x": 1}, None)
+    assert new_message(*args) == Message(*args)
 
 
 def test_new_signal_and_new_result_equal_the_dataclass_constructors() -> None:

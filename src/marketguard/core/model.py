@@ -213,9 +213,15 @@ _RESULT_FIELDS = (
     "id", "decision", "rule", "signals", "phase", "rules_fired", "redacted_text", "nudge", "suppressed",
     "truncated", "notes", "warning",
 )  # fmt: skip
+_MESSAGE_FIELDS = (
+    "text", "id", "kind", "conversation_id", "sender_id", "recipient_id", "at", "context", "extra", "job",
+)  # fmt: skip
 _SIGNAL_FIELDS = ("kind", "family", "score", "start", "end", "text", "value", "reason", "detector", "related")
 (_r_id, _r_decision, _r_rule, _r_signals, _r_phase, _r_fired, _r_redacted, _r_nudge, _r_suppressed, _r_truncated,
  _r_notes, _r_warning) = (getattr(ScreenResult, name).__set__ for name in _RESULT_FIELDS)  # fmt: skip
+(_m_text, _m_id, _m_kind, _m_conversation, _m_sender, _m_recipient, _m_at, _m_context, _m_extra, _m_job) = (
+    getattr(Message, name).__set__ for name in _MESSAGE_FIELDS
+)
 (_s_kind, _s_family, _s_score, _s_start, _s_end, _s_text, _s_value, _s_reason, _s_detector, _s_related) = (
     getattr(Signal, name).__set__ for name in _SIGNAL_FIELDS
 )
@@ -277,3 +283,30 @@ def new_signal(
     _s_detector(signal, detector)
     _s_related(signal, related)
     return signal
+
+
+def new_message(
+    text: str,
+    id: str | None,
+    kind: Kind,
+    conversation_id: str | None,
+    sender_id: str | None,
+    recipient_id: str | None,
+    at: str | None,
+    context: Context,
+    extra: dict[str, Any],
+    job: JobPost | None,
+) -> Message:
+    """`Message(...)` with every field given, for the record reader (one per input line)."""
+    message: Message = _new(Message)
+    _m_text(message, text)
+    _m_id(message, id)
+    _m_kind(message, kind)
+    _m_conversation(message, conversation_id)
+    _m_sender(message, sender_id)
+    _m_recipient(message, recipient_id)
+    _m_at(message, at)
+    _m_context(message, context)
+    _m_extra(message, extra)
+    _m_job(message, job)
+    return message

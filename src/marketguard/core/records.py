@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from marketguard.core.model import ClientFacts, Context, JobPost, Kind, Message, Phase
+from marketguard.core.model import ClientFacts, Context, JobPost, Kind, Message, Phase, new_message
 from marketguard.errors import RecordError
 
 _KNOWN = frozenset({"id", "kind", "text", "conversation_id", "sender_id", "recipient_id", "at", "context"})
@@ -31,10 +31,9 @@ def message_from_dict(record: Any) -> Message:
     if not isinstance(record, Mapping):
         raise RecordError(f"a record must be a JSON object, got {type(record).__name__}")
     raw_kind = record.get("kind", Kind.MESSAGE.value)
-    try:
-        kind = Kind(raw_kind)
-    except ValueError:
-        raise RecordError(f"field 'kind' must be one of {[k.value for k in Kind]}, got {raw_kind!r}") from None
+    kind = _KINDS.get(raw_kind) if isinstance(raw_kind, str) else None
+    if kind is None:
+        raise RecordError(f"field 'kind' must be one of {[k.value for k in Kind]}, got {raw_kind!r}")
     job = job_from_dict(record) if kind is Kind.JOB_POST else None
     if "text" not in record:
         if job is None or not (job.title or job.description):
@@ -48,27 +47,39 @@ def message_from_dict(record: Any) -> Message:
     if not isinstance(ctx, Mapping):
         raise RecordError("field 'context' must be an object")
     raw_phase = ctx.get("phase", Phase.PRE_CONTRACT.value)
-    try:
-        phase = Phase(raw_phase)
-    except ValueError:
+    phase = _PHASES.get(raw_phase) if isinstance(raw_phase, str) else None
+    if phase is None:
         raise RecordError(
             f"field 'context.phase' must be one of {[p.value for p in Phase]}, got {raw_phase!r}"
-        ) from None
+        )
     region = ctx.get("region")
     if region is not None and (not isinstance(region, str) or len(region) != 2):
         raise RecordError("field 'context.region' must be a two-letter country code")
-    return Message(
-        text=text,
-        id=_optional_str(record, "id"),
-        kind=kind,
-        conversation_id=_optional_str(record, "conversation_id"),
-        sender_id=_optional_str(record, "sender_id"),
-        recipient_id=_optional_str(record, "recipient_id"),
-        at=_optional_str(record, "at"),
-        context=Context(phase=phase, region=region.upper() if region else None),
-        extra={k: v for k, v in record.items() if k not in _KNOWN and not (job is not None and k in _JOB_FIELDS)},
-        job=job,
+    context = _CONTEXTS.get((phase, region))
+    if context is None:
+        context = Context(phase=phase, region=region.upper() if region else None)
+        if len(_CONTEXTS) < 1024:  # frozen: one instance per phase and region serves every record
+            _CONTEXTS[(phase, region)] = context
+    extra = {k: v for k, v in record.items() if k not in _KNOWN} if not _KNOWN.issuperset(record) else {}
+    if job is not None and extra:
+        extra = {k: v for k, v in extra.items() if k not in _JOB_FIELDS}
+    return new_message(
+        text,
+        _optional_str(record, "id"),
+        kind,
+        _optional_str(record, "conversation_id"),
+        _optional_str(record, "sender_id"),
+        _optional_str(record, "recipient_id"),
+        _optional_str(record, "at"),
+        context,
+        extra,
+        job,
     )
+
+
+_KINDS = {k.value: k for k in Kind}
+_PHASES = {p.value: p for p in Phase}
+_CONTEXTS: dict[tuple[Phase, str | None], Context] = {}
 
 
 def job_text(job: JobPost) -> str:
