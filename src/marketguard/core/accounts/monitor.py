@@ -17,7 +17,7 @@ from marketguard.core.accounts.config import AccountConfig
 from marketguard.core.accounts.events import AccountEvent, AccountEventError, EventKind, event_from_dict
 from marketguard.core.accounts.geo import IpIntel, NetInfo, NetworkType, great_circle_km
 from marketguard.core.accounts.names import same_person
-from marketguard.core.accounts.profile import COUNTRY, FEATURES, NETWORK, ORG, OS, Caps, Cluster, Device, Profile
+from marketguard.core.accounts.profile import COUNTRY, FEATURES, OS, Caps, Cluster, Device, Profile
 from marketguard.core.accounts.result import AccountDecision, AccountResult, AccountSignal
 from marketguard.core.accounts.store import AccountStore, InMemoryAccounts
 from marketguard.core.accounts.ua import families
@@ -185,27 +185,41 @@ class AccountMonitor:
         alpha, lo, hi = cfg.alpha, cfg.clip_low, cfg.clip_high
         counts = profile.counts
         values = (device_id, country, net.org, net.network, browser, os)
-        p_pops = (
-            pop.device,
-            pop.country,
-            pop.org,
-            pop.network,
-            pop.browser.get(browser, self._other_browser),
-            pop.os.get(os, self._other_os),
-        )
-        parts: list[float] = []  # each feature's share of the ratio, in FEATURES' order (explains a risky login)
-        seen: list[int] = []  # how often this account has had each value, in COUNTED's order (0: never)
-        llr = 0.0
-        for table, total, value, p_pop, weight in zip(
-            counts, profile.totals, values, p_pops, self._feature_weights[anonymising], strict=True
-        ):
-            c = table.get(value, 0)
-            seen.append(c)
-            x = math.log(p_pop * (total + alpha) / (c + alpha * p_pop))
-            x = weight * (hi if x > hi else lo if x < lo else x)
-            parts.append(x)
-            llr += x
-        seen_country, seen_org, seen_network = seen[COUNTRY], seen[ORG], seen[NETWORK]
+        # Unrolled over the six features (a loop over zip() cost a tenth of a login); the arithmetic is the
+        # same expression for each: log(p_pop * (total + alpha) / (count + alpha * p_pop)), clipped, weighted.
+        log = math.log
+        t_dev, t_country, t_org, t_net, t_browser, t_os = counts
+        n_dev, n_country, n_org, n_net, n_browser, n_os = profile.totals
+        w_dev, w_country, w_org, w_net, w_browser, w_os = self._feature_weights[anonymising]
+        seen = [
+            t_dev.get(device_id, 0),
+            seen_country := t_country.get(country, 0),
+            seen_org := t_org.get(net.org, 0),
+            seen_network := t_net.get(net.network, 0),
+            t_browser.get(browser, 0),
+            t_os.get(os, 0),
+        ]  # how often this account has had each value, in COUNTED's order (0: never)
+        p = pop.device
+        x_dev = log(p * (n_dev + alpha) / (seen[0] + alpha * p))
+        x_dev = w_dev * (hi if x_dev > hi else lo if x_dev < lo else x_dev)
+        p = pop.country
+        x_country = log(p * (n_country + alpha) / (seen_country + alpha * p))
+        x_country = w_country * (hi if x_country > hi else lo if x_country < lo else x_country)
+        p = pop.org
+        x_org = log(p * (n_org + alpha) / (seen_org + alpha * p))
+        x_org = w_org * (hi if x_org > hi else lo if x_org < lo else x_org)
+        p = pop.network
+        x_net = log(p * (n_net + alpha) / (seen_network + alpha * p))
+        x_net = w_net * (hi if x_net > hi else lo if x_net < lo else x_net)
+        p = pop.browser.get(browser, self._other_browser)
+        x_browser = log(p * (n_browser + alpha) / (seen[4] + alpha * p))
+        x_browser = w_browser * (hi if x_browser > hi else lo if x_browser < lo else x_browser)
+        p = pop.os.get(os, self._other_os)
+        x_os = log(p * (n_os + alpha) / (seen[5] + alpha * p))
+        x_os = w_os * (hi if x_os > hi else lo if x_os < lo else x_os)
+        llr = 0.0 + x_dev + x_country + x_org + x_net + x_browser + x_os
+        # each feature's share of the ratio, in FEATURES' order (explains a risky login)
+        parts = [x_dev, x_country, x_org, x_net, x_browser, x_os]
         if profile.n_logins >= 10:  # the hour against the account's recent hours, smoothed the same way
             recent_hours = profile.hours
             p_pop = pop.hour[hour]
@@ -410,7 +424,7 @@ class AccountMonitor:
                     rarest = min(table, key=table.__getitem__)
                     totals[i] -= table.pop(rarest)
                 table[value] = 1
-            totals[i] += 1
+        profile.totals = [n + 1 for n in totals]  # every feature counted one more login
         hours = profile.hours
         hours[hour] += 1.0
         if sum(hours) > caps.hour_mass:
