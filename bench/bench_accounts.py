@@ -157,12 +157,12 @@ def main() -> None:
         print(
             f"run {i + 1}:    {len(events) / cpu:,.0f} events/s (CPU time)  {len(events) / wall:,.0f} events/s (wall)"
         )
-    best = max(cpu_rates)
+    best, median = max(cpu_rates), statistics.median(cpu_rates)
     print(
-        f"throughput: median {statistics.median(cpu_rates):,.0f}/s, best {best:,.0f}/s CPU time "
+        f"throughput: median {median:,.0f}/s, best {best:,.0f}/s CPU time "
         f"(wall median {statistics.median(wall_rates):,.0f}/s); one core, one process"
     )
-    print(f"target {TARGET:,}/s on one core: {verdict(best >= TARGET)}")
+    print(f"target {TARGET:,}/s on one core (median of the runs, CPU time): {verdict(median >= TARGET)}")
     accounts, per_account, real_per_account, largest_json = memory_per_account(events)
     worst = worst_case_account()
     print(
