@@ -211,3 +211,36 @@ def test_writer_lock_is_reentrant_and_released_by_the_outermost_holder(tmp_path:
             pass
         assert not free()
     assert free()
+
+
+def test_sqlite_checkpoints_run_in_the_background_not_in_commits(tmp_path: Path) -> None:
+    from marketguard.adapters.http.sweeper import Checkpointer
+    from marketguard.adapters.storage.db import WAL_AUTOCHECKPOINT_PAGES, checkpoint
+
+    url = f"sqlite:///{tmp_path / 'mg.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one() == WAL_AUTOCHECKPOINT_PAGES
+    for i in range(50):
+        run(engine, _screen(ALLOW, f"u-{i}"))
+    busy, frames, copied = checkpoint(engine) or (1, 0, 0)
+    assert busy == 0 and frames > 0 and copied == frames  # everything committed so far is in the main file
+    checkpointer = Checkpointer(engine, every=0.01)
+    checkpointer.start()
+    try:
+        run(engine, _screen(ALLOW, "u-late"))
+        assert _count(engine, Decision) == 51
+    finally:
+        checkpointer.stop()
+    engine.dispose()
+
+
+def test_checkpoint_is_a_no_op_off_sqlite(engine: Engine) -> None:
+    from marketguard.adapters.http.sweeper import Checkpointer
+    from marketguard.adapters.storage.db import checkpoint
+
+    if engine.dialect.name == "sqlite":
+        assert checkpoint(engine) is not None
+    else:
+        assert checkpoint(engine) is None and not Checkpointer(engine).enabled

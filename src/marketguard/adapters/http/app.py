@@ -95,14 +95,15 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         from marketguard.adapters.http.delivery import DeliveryWorker
-        from marketguard.adapters.http.sweeper import Sweeper
+        from marketguard.adapters.http.sweeper import Checkpointer, Sweeper
 
         run(engine, lambda s: moderation.record_config(s, settings, "service"))
         worker = DeliveryWorker(engine, settings) if settings.webhook_url else None
         if worker is not None:
             worker.start()
-        sweeper = Sweeper(engine)
+        sweeper, checkpointer = Sweeper(engine), Checkpointer(engine)
         sweeper.start()
+        checkpointer.start()
         state.screener.screen(WARM_UP)  # builds what the screener builds on first use before the heap is settled
         settle_heap()
         metrics.watch_gc()
@@ -113,6 +114,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
             if worker is not None:
                 worker.stop()
             sweeper.stop()
+            checkpointer.stop()
             state.writer.stop()
             engine.dispose()
 

@@ -1,4 +1,5 @@
-"""Work that falls due with time rather than with a request: the end of a timed sanction.
+"""Work that falls due with time rather than with a request: the end of a timed sanction, and (on
+SQLite) the WAL checkpoint, which would otherwise run inside a request's commit holding the write lock.
 
 A thread in each service process wakes every `SWEEP_SECONDS` and writes `sanction.ended` to the audit log
 for each timed sanction whose end has passed (unless an appeal lifted it first). Workers may sweep at
@@ -15,11 +16,12 @@ from sqlalchemy import Engine
 
 from marketguard.adapters.storage import sanctioning
 from marketguard.adapters.storage.clock import utcnow
-from marketguard.adapters.storage.db import run
+from marketguard.adapters.storage.db import checkpoint, is_sqlite, run
 
 log = logging.getLogger("marketguard.sweeper")
 
 SWEEP_SECONDS = 30.0
+CHECKPOINT_SECONDS = 0.5
 
 
 class Sweeper:
@@ -46,3 +48,31 @@ class Sweeper:
                 self.sweep()
             except Exception:  # the database may be away for a while: try again next time
                 log.exception("sweep failed")
+
+
+class Checkpointer:
+    """SQLite only: a PASSIVE WAL checkpoint every `CHECKPOINT_SECONDS`, outside any request (see
+    `storage.db`). Each worker runs one; a checkpoint that finds another in progress just returns."""
+
+    def __init__(self, engine: Engine, every: float = CHECKPOINT_SECONDS) -> None:
+        self.engine = engine
+        self.every = every
+        self.enabled = is_sqlite(engine)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="marketguard-checkpoint", daemon=True)
+
+    def start(self) -> None:
+        if self.enabled:
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=10)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.every):
+            try:
+                checkpoint(self.engine)
+            except Exception:  # busy or the file is away: the next pass tries again
+                log.debug("checkpoint failed", exc_info=True)
