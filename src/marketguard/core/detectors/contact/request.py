@@ -110,7 +110,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "contact-me-at",
         r"\b(?:call|text|txt|email|e-mail|mail|ring|phone|sms|whats\s?app|dm|ping|reach|contact|"
-        r"message|msg|write\sto|hit)\s(?:me|us)\s(?:up\s)?(?:at(?!\s\d{1,2}\b)|on(?!\s(?:the\sway|time|my\sway)\b)|"
+        r"message|msg|write\sto|hit)\s(?:me|us)\s(?:up\s)?(?:at(?!\s\d{1,2}(?:\b|[ap]\.?m|:\d))|on(?!\s(?:the\sway|time|my\sway|(?:the\s|this\s)?(?:upwork|fiverr|platform))\b)|"
         r"via|directly|outside|privately|personally|on\smy)\b",
         "contact.request",
         0.8,
@@ -118,7 +118,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "email-me",
-        r"\b(?:email|e-mail|text|txt|sms|whats\s?app|call|ring)\s(?:me|us)\b(?!\s(?:here|on\s(?:upwork|fiverr|the\splatform)))",
+        r"\b(?:email|e-mail|text|txt|sms|whats\s?app|call|ring)\s(?:me|us)\b(?!\s(?:here|(?:on|in|via|through)\s(?:the\s|this\s)?(?:upwork|fiverr|platform)))",
         "contact.request",
         0.5,
         "invites contact by e-mail, text or call",
@@ -175,7 +175,8 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "find-me-on",
-        r"\b(?:find|follow|look\sfor|search\sfor|add|look)\s(?:me|us)\s(?:up\s)?(?:on|at|via)\b",
+        r"\b(?:find|follow|look\sfor|search\sfor|add|look)\s(?:me|us)\s(?:up\s)?(?:on|at|via)\b"
+        r"(?!\s(?:the\s|this\s)?(?:upwork|fiverr|platform)\b)",
         "contact.pointer",
         0.8,
         "tells the other party where to find the sender",
@@ -201,7 +202,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "youll-find-me",
-        r"\b(?:you'?ll|you\swill|you\scan|u\s(?:will|can))\sfind\s(?:me|us)\b(?!\s(?:here|on\s(?:upwork|fiverr)))",
+        r"\b(?:you'?ll|you\swill|you\scan|u\s(?:will|can))\sfind\s(?:me|us)\b(?!\s(?:here|(?:on|in|via|through)\s(?:the\s|this\s)?(?:upwork|fiverr|platform)))",
         "contact.pointer",
         0.7,
         "tells the other party they can find the sender elsewhere",
