@@ -5,7 +5,9 @@ only the patterns it names run in `re` to find their spans, so most messages cos
 is built once per phrase table and shared by every screener, so the automaton RE2 builds as messages come
 stays warm. (The phrases stay out of the shared gate of `marketguard.core.text.gate`: in one set with the
 hints, the automaton took some 10,000 messages to warm up, which a `marketguard scan` run never repays.)
-Patterns are checked when the class is built (they compile, scores lie in [0, 1]), not per message.
+Scores are checked when a phrase is made; Python's `re` compiles a pattern the first time the prefilter
+names it, so start-up does not pay for ~150 patterns that most short runs never need (that every pattern
+compiles is a test, `tests/core/detectors/test_phrases.py`).
 """
 
 from __future__ import annotations
@@ -35,10 +37,6 @@ class Phrase:
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:
             raise ValueError(f"pattern {self.name!r}: score {self.score} is outside [0, 1]")
-        try:
-            re.compile(self.regex)
-        except re.error as exc:
-            raise ValueError(f"pattern {self.name!r} does not compile: {exc}") from exc
 
 
 class PhraseDetector(Detector):
@@ -52,8 +50,6 @@ class PhraseDetector(Detector):
         names = [p.name for p in self.phrases]
         if len(names) != len(set(names)):
             raise ValueError(f"{type(self).__name__}: duplicate pattern names")
-        # Views are lower-case, so no IGNORECASE: the same cache key as the check in Phrase.__post_init__.
-        self._compiled = [re.compile(p.regex) for p in self.phrases]
         self._prefilter = _prefilter(self.phrases)
 
     def detect(self, doc: Document) -> list[Finding]:
@@ -61,12 +57,18 @@ class PhraseDetector(Detector):
         out: list[Finding] = []
         for i in self._prefilter.candidates(view.text):
             phrase = self.phrases[i]
-            for m in self._compiled[i].finditer(view.text):
+            for m in _pattern(phrase.regex).finditer(view.text):
                 start, end = view.span(m.start(), m.end())
                 out.append(
                     Finding(phrase.kind, phrase.score, start, end, phrase.value, phrase.reason, soft=phrase.soft)
                 )
         return out
+
+
+@cache
+def _pattern(regex: str) -> re.Pattern[str]:
+    """A phrase's pattern, compiled on first use (views are lower-case, so no IGNORECASE)."""
+    return re.compile(regex)
 
 
 @cache
