@@ -124,5 +124,7 @@ def test_the_rule_and_the_job_post_weighing_both_explain_the_post(fraud_screener
     result = fraud_screener.screen(message_from_dict(SCAM))
     detectors = {s.detector.split("@")[0] for s in result.signals if s.family == "scam"}
     assert {"fraud.rules", "fraud.job_post"} <= detectors  # overlapping patterns of two detectors both stay
-    rule = next(s for s in result.signals if s.detector.startswith("fraud.rules"))
+    rule = next(
+        s for s in result.signals if s.detector.startswith("fraud.rules") and s.kind == "scam.offplatform_interview"
+    )
     assert "HR on Telegram" in rule.text and "/hr" not in rule.text  # the tightest passage; "$45/hr" is no HR

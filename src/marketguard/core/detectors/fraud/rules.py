@@ -24,7 +24,7 @@ class FraudRulesDetector(Detector):
     info = DetectorInfo(
         id="fraud.rules",
         family="fraud",
-        kinds=tuple(sorted(k for k in KINDS if k not in {"scam.lookalike_link", "scam.fake_job"})),
+        kinds=tuple(sorted(k for k in KINDS if k != "scam.lookalike_link")),
         version="1.0.0",
         description="Scam and account-trade messages, from the declarative rule pack (rules/fraud/*.yaml).",
     )
