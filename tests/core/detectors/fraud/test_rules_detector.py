@@ -82,3 +82,31 @@ def test_hard_negatives_get_no_scam_signal_nor_warning(fraud_screener: Screener,
     result = fraud_screener.screen(text)
     assert not [s for s in result.signals if s.family in ("scam", "account")]
     assert result.warning is None and "warning" not in result.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Earn $400 a day rating hotel photos from home, no experience, no interview, reply YES.", "scam.fake_job"),
+        ("Vendo minha conta verificada com 200 avaliações, 900 dólares.", "account.sale"),
+        ("Use my Wise details as the payout method on your profile, I send your cut.", "account.payout_redirect"),
+    ],
+)
+def test_the_pack_covers_typologies_the_first_rules_missed(fraud_screener: Screener, text: str, kind: str) -> None:
+    """The rule pack now names easy-money jobs itself (`scam.fake_job`), and account trade in other phrasings."""
+    assert kind in FraudRulesDetector.info.kinds
+    assert any(s.kind == kind and s.detector.startswith("fraud.rules@") for s in fraud_screener.screen(text).signals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For our scam awareness page: 'earn $400 a day from home, no interview, reply YES' is a classic fake job.",
+        "Please build the KYC screen where users upload their ID card and a selfie; Figma mockup attached.",
+        "The code you received by SMS is your login code, don't share it with anyone, including me.",
+    ],
+)
+def test_talking_about_a_scam_or_building_the_product_stays_silent(fraud_screener: Screener, text: str) -> None:
+    """Vetoes: a quoted or taught scam (@reporting) and product work on identity screens (@product_work)."""
+    result = fraud_screener.screen(text)
+    assert not [s for s in result.signals if s.family in {"scam", "account"}]
