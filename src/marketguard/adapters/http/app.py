@@ -7,7 +7,6 @@ that logs the end of timed sanctions.
 
 from __future__ import annotations
 
-import gc
 import os
 import time
 from collections.abc import AsyncIterator
@@ -16,10 +15,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from marketguard.adapters.http import errors
+from marketguard.adapters.http import errors, heap
 from marketguard.adapters.http.accounts import build_monitor
 from marketguard.adapters.http.console import mount_console
 from marketguard.adapters.http.guard import BodyGuard
+from marketguard.adapters.http.heap import HeapKeeper
 from marketguard.adapters.http.metrics import Metrics
 from marketguard.adapters.http.routes import accounts, admin, appeals, cases, health, reports, screen
 from marketguard.adapters.http.state import AppState
@@ -71,18 +71,6 @@ class Timing:
 WARM_UP = Message(text="Hi! Can you send the invoice by email to me at sam@example.com or WhatsApp +1 415 555 0192?")
 
 
-def settle_heap() -> None:
-    """Take what start-up built (the screener's automata, model, tables: ~140k objects) out of the
-    collector's reach. A full collection walks every tracked object and took 140 ms here; it ran every
-    few seconds under load and was the p99 latency tail. `gc.freeze` moves the start-up objects to the
-    permanent generation, so later collections only walk what requests create. The first threshold stays
-    at its default (700): requests leave reference cycles behind (~80 objects each, tracebacks and frames
-    among them), and a larger threshold was measured to make each young collection free ~20k of them at
-    once, 10 to 150 ms a pause, where the default frees a few hundred at a time."""
-    gc.collect()
-    gc.freeze()
-
-
 def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     settings = settings or ServiceSettings()
     engine = make_engine(settings.url, settings.db_pool_size)
@@ -105,12 +93,15 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         sweeper.start()
         checkpointer.start()
         state.screener.screen(WARM_UP)  # builds what the screener builds on first use before the heap is settled
-        settle_heap()
+        heap.settle()  # the warmed screener leaves the collector's reach (see adapters/http/heap.py)
+        keeper = HeapKeeper()
+        keeper.start()
         metrics.watch_gc()
         try:
             yield
         finally:
             metrics.unwatch_gc()
+            keeper.stop()
             if worker is not None:
                 worker.stop()
             sweeper.stop()
