@@ -8,6 +8,7 @@ that logs the end of timed sanctions.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -68,6 +69,9 @@ class Timing:
             self.metrics.latency.labels(scope["method"], path, str(status)).observe(time.perf_counter() - start)
 
 
+SWITCH_INTERVAL = 0.0005
+"""Seconds a thread may hold the interpreter lock while another waits (Python's default is 0.005)."""
+
 WARM_UP = Message(text="Hi! Can you send the invoice by email to me at sam@example.com or WhatsApp +1 415 555 0192?")
 
 
@@ -94,6 +98,10 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         checkpointer.start()
         state.screener.screen(WARM_UP)  # builds what the screener builds on first use before the heap is settled
         heap.settle()  # the warmed screener leaves the collector's reach (see adapters/http/heap.py)
+        # The event loop hands each write to the group-commit thread and waits for its answer; with the default
+        # 5 ms switch interval a thread that wants the interpreter lock while the loop screens waits up to 5 ms
+        # per hand-over, which showed as latency. 0.5 ms bounds that wait at little cost in switches.
+        sys.setswitchinterval(float(os.environ.get("MARKETGUARD_SWITCH_INTERVAL", SWITCH_INTERVAL)))
         keeper = HeapKeeper()
         keeper.start()
         metrics.watch_gc()
