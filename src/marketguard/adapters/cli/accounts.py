@@ -8,8 +8,6 @@ from typing import Annotated
 
 import orjson
 import typer
-from rich.console import Console
-from rich.table import Table
 
 simulate_app = typer.Typer(no_args_is_help=True, help="Write labelled simulated streams.")
 
@@ -24,6 +22,8 @@ def simulate_accounts(
     per_scenario: Annotated[int, typer.Option(help="Accounts per scenario (17 scenarios).")] = 30,
 ) -> None:
     """Interleaved account events of honest owners and shared, rented, sold and taken-over accounts."""
+    from rich.console import Console  # rich is imported only where output is drawn (start-up)
+
     from marketguard.simulate.accounts import simulate
 
     events, labels = simulate(seed, per_scenario)
@@ -36,6 +36,9 @@ def simulate_accounts(
 
 def eval_accounts(events_path: Path, truth_path: Path, as_json: bool = False) -> None:
     """Run the stream through a fresh AccountMonitor and print the figures per scenario."""
+    from rich.console import Console  # rich is imported only where output is drawn (start-up)
+    from rich.table import Table
+
     from marketguard.evaluation_accounts import evaluate_accounts
 
     try:

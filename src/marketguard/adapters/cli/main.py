@@ -9,8 +9,6 @@ from typing import IO, Annotated, NoReturn
 
 import orjson
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from marketguard.adapters.cli.accounts import simulate_app
 from marketguard.adapters.cli.reviewers import reviewers_app
@@ -32,6 +30,8 @@ app = typer.Typer(
 
 def _fail(message: str) -> NoReturn:
     """Print a one-line error (never interpreted as markup: it may quote file names) and exit with 2."""
+    from rich.console import Console  # rich is imported only where output is drawn (start-up)
+    from rich.text import Text
     Console(stderr=True).print(Text.assemble(("error: ", "red"), message), highlight=False)
     raise typer.Exit(2)
 
@@ -68,6 +68,8 @@ def check(
     config: ConfigOpt = None,
 ) -> None:
     """Screen one text and show what was found, the decision and the nudge."""
+    from rich.console import Console  # rich is imported only where output is drawn (start-up)
+
     from marketguard.adapters.cli.render import render
 
     result = _screener(policy, config).screen(Message(text=text, context=Context(phase=phase, region=region)))
@@ -111,7 +113,12 @@ def scan(
         large = source != "-" and os.path.isfile(source) and os.path.getsize(source) > 1 << 20
         workers = min(os.cpu_count() or 1, 4) if large else 1
     src, sink = _open_in(source), _open_out(output)
-    err = Console(stderr=True)
+    # rich (~35 ms to import) only when a person watches stderr: piped runs never draw anything.
+    err = None
+    if sys.stderr.isatty():
+        from rich.console import Console
+
+        err = Console(stderr=True)
 
     def run(advance: Callable[[int], None] | None) -> tuple[int, int]:
         if workers > 1:
@@ -121,7 +128,7 @@ def scan(
         return run_scan(screener, src, sink, on_line=(lambda: advance(1)) if advance else None)
 
     try:
-        if err.is_terminal and sink is not sys.stdout.buffer:
+        if err is not None and err.is_terminal and sink is not sys.stdout.buffer:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             total = None
@@ -141,7 +148,7 @@ def scan(
             src.close()
         if sink is not sys.stdout.buffer:
             sink.close()
-    if err.is_terminal:
+    if err is not None and err.is_terminal:
         err.print(f"{lines} lines screened, {errors} with errors")
 
 
@@ -159,6 +166,7 @@ def evaluate_cmd(
 ) -> None:
     """Precision and recall per family, and the share of benign messages flagged; `eval accounts EVENTS TRUTH`
     scores the account monitor on a simulated stream instead."""
+    from rich.console import Console  # rich is imported only where output is drawn (start-up)
     from rich.table import Table
     from rich.text import Text
 
@@ -206,6 +214,8 @@ def demo(policy: PolicyOpt = None, config: ConfigOpt = None) -> None:
     """Screen the bundled sample conversation and show what was found in each message."""
     from importlib import resources
 
+    from rich.console import Console  # rich is imported only where output is drawn (start-up)
+
     from marketguard.adapters.cli.render import render
 
     screener = _screener(policy, config)
@@ -228,6 +238,7 @@ def demo(policy: PolicyOpt = None, config: ConfigOpt = None) -> None:
 @app.command()
 def detectors() -> None:
     """List the registered detectors: id, family, kinds, version and what each finds."""
+    from rich.console import Console  # rich is imported only where output is drawn (start-up)
     from rich.table import Table
 
     from marketguard.core.registry import Registry

@@ -15,9 +15,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from marketguard.core.rulepack import CompiledPack, RulePackError, compile_pack, default_pack, load_paths
 
@@ -30,6 +27,8 @@ PackArg = Annotated[
 
 
 def _pack(paths: list[Path] | None) -> CompiledPack:
+    from rich.console import Console  # rich is imported only where output is drawn (start-up)
+    from rich.text import Text
     try:
         return compile_pack(load_paths(paths) if paths else default_pack())
     except RulePackError as exc:
@@ -43,6 +42,9 @@ def test_cmd(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print every example, not only failures.")] = False,
 ) -> None:
     """Run every rule's own examples; print pass/fail per rule; exit 1 if any example fails."""
+    from rich.console import Console  # rich is imported only where output is drawn (start-up)
+    from rich.text import Text
+
     from marketguard.core.rulepack.fixtures import run_fixtures
 
     pack = _pack(paths)
@@ -79,6 +81,8 @@ def test_cmd(
 @rules_app.command("list")
 def list_cmd(paths: PackArg = None) -> None:
     """The rules of a pack: id, kind, score, severity, file and what each catches."""
+    from rich.console import Console  # rich is imported only where output is drawn (start-up)
+    from rich.table import Table
     pack = _pack(paths)
     table = Table("id", "kind", "score", "severity", "file", "catches")
     for compiled in pack.rules:

@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 train_app = typer.Typer(no_args_is_help=True, help="Train and evaluate marketguard's models.")
 
@@ -27,6 +25,8 @@ UciOpt = Annotated[
 
 
 def _fail(message: str) -> None:
+    from rich.console import Console  # rich is imported only where output is drawn (start-up)
+    from rich.text import Text
     Console(stderr=True).print(Text.assemble(("error: ", "red"), message), highlight=False)
     raise typer.Exit(2)
 
