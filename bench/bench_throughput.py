@@ -392,6 +392,9 @@ def main() -> None:
     ap.add_argument("--warm", type=int, default=20_000,
                     help="messages of another corpus (seed + 1) screened before the steady-state runs (default "
                          "20,000; 0: none, and the target is checked on the cold run)")
+    ap.add_argument("--cli-n", type=int, default=None, metavar="N",
+                    help="lines in the file `marketguard scan` reads (default: --n); the same corpus generator, "
+                         "so a larger file shows the rate once each worker's automata are warm")
     ap.add_argument("--skip-cli", action="store_true", help="library path only")
     ap.add_argument("--skip-library", action="store_true", help="CLI path only")
     ap.add_argument("--profile", action="store_true", help="also print a short cProfile")
@@ -410,7 +413,11 @@ def main() -> None:
         seed = (DEFAULT_SEED if args.seed is None else args.seed) + 1
         library(samples, build_corpus(args.warm, seed=seed) if args.warm else [], seed)
     if not args.skip_cli:
-        cli(samples)
+        if args.cli_n is not None and args.cli_n != len(samples):
+            seed = DEFAULT_SEED if args.seed is None else args.seed
+            cli(build_corpus(args.cli_n, seed=seed))
+        else:
+            cli(samples)
     if args.profile:
         profile(samples)
 

@@ -61,3 +61,20 @@ def test_ngrams_sorted_unique_and_bounded(text: str) -> None:
 def test_long_text_is_read_on_its_head() -> None:
     head = "pay the fee " * 10
     assert feature_set(head + "x" * (MAX_CHARS * 2)) == feature_set((head + "x" * (MAX_CHARS * 2))[:MAX_CHARS])
+
+
+_SHAPES_BY_GROUP = ("0", "0000000", "00000", "000")
+
+
+def _shape_digits_as_trained(text: str) -> str:
+    """The alternation the shipped model was trained with, kept here to pin the faster form to it."""
+    import re
+
+    return re.sub(
+        r"(\d{7,})|(\d{5,6})|(\d{3,4})|\d{1,2}", lambda m: _SHAPES_BY_GROUP[m.lastindex or 0], text
+    )
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789٣४ ab.,-+\n"), max_size=80) | st.text(max_size=80))
+def test_shape_digits_is_the_alternation_it_replaced(text: str) -> None:
+    assert shape_digits(text) == _shape_digits_as_trained(text)

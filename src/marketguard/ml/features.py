@@ -15,9 +15,10 @@ import re
 from itertools import pairwise
 
 _WORD = re.compile(r"\w\w+")
-_DIGITS = re.compile(r"(\d{7,})|(\d{5,6})|(\d{3,4})|\d{1,2}")
-_SHAPES = ("0", "0000000", "00000", "000")
-"""By the group that matched: 1-2 digits (an amount, a day, "2" for "to"), 3-4 (a price, a year, an invoice),
+_DIGITS = re.compile(r"\d+")
+_SHAPES = ("", "0", "0", "000", "000", "00000", "00000")
+_LONG_SHAPE = "0000000"
+"""By the length of the run: 1-2 digits (an amount, a day, "2" for "to"), 3-4 (a price, a year, an invoice),
 5-6 (an SMS short code), 7 or more (a phone number). Every digit used to become `0`, so "25 euros" shared
 its n-grams (`00 e`) with SMS spam's "£1000" and "150p": a paid test read as a prize. Now a small amount, a
 year and a premium-rate number are three different words, and a short amount carries no length signal."""
@@ -28,7 +29,10 @@ MAX_CHARS = 4000
 
 
 def _shape(match: re.Match[str]) -> str:
-    return _SHAPES[match.lastindex or 0]
+    # One `\d+` and a table: an alternation of four counted runs tried at every character cost a third of the
+    # model's time on chat (the shapes are the same: each maximal run is one token).
+    run = len(match.group())
+    return _SHAPES[run] if run < 7 else _LONG_SHAPE
 
 
 def shape_digits(text: str) -> str:

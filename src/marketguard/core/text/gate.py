@@ -120,8 +120,10 @@ class GateHint:
         gate = self.gate
         text: str = subject if isinstance(subject, str) else getattr(subject, gate.view).text
         recent = gate._recent
-        if recent and recent[0][0] is text and recent[0][1] == gate._count:  # the common case, inlined
-            return self.index in recent[0][2].found
+        if recent:  # the common case, inlined: the newest answer is this text's (a dozen questions a message)
+            seen, scanned, hits = recent[0]
+            if seen is text and scanned == gate._count:
+                return self.index in hits.found
         return self.index in gate.scan(text).found
 
 

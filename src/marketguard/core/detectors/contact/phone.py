@@ -52,8 +52,9 @@ _PARTIAL = re.compile(
     r"|(?:number|nummer|n[uú]mero|номер|phone|tel|cel|handy)\s?:\s?(?P<labelled>\d(?:[\s.\-]?\d){1,6})\s*$"
 )
 _PARTIAL_HINT = PLAIN.hint(_PARTIAL.pattern)
-_DIGIT = re.compile(r"\d")
-_TWO_DIGITS = re.compile(r"\d\D*\d")
+_TWO_DIGITS = PLAIN.hint(r"\d\D*\d")
+"""Two digits anywhere in `plain`, answered by the gate's shared pass (every Unicode digit is ASCII by then)."""
+_ASCII_DIGITS = "0123456789"
 _DIGIT_GROUP = re.compile(r"\d[\d\s.\-]*\d|\d")
 _PIECEWISE = re.compile(
     r"\b(?:area\scode|last\s(?:4|four|3|three)(?:\sdigits)?|first\s(?:3|three|4|four)(?:\sdigits)?|the\smiddle|"
@@ -106,8 +107,7 @@ class PhoneDetector(Detector):
     )
 
     def detect(self, doc: Document) -> list[Finding]:
-        plain = doc.plain.text
-        if not _TWO_DIGITS.search(plain) and not DIGIT_WORDS(doc):
+        if not _TWO_DIGITS(doc) and not DIGIT_WORDS(doc):
             return []
         view = doc.spelled
         if not view.text.isascii():
@@ -126,7 +126,7 @@ class PhoneDetector(Detector):
                     "contact.phone", 0.7, start, end, digits, "the first digits of a phone number, announced as such"
                 )
             )
-        total_digits = len(_DIGIT.findall(text))
+        total_digits = sum(map(text.count, _ASCII_DIGITS))  # the views hold ASCII digits only (see `clean`)
         if total_digits < 7:
             return out
         if _PIECEWISE_HINT(text) and _PIECEWISE.search(text):

@@ -10,6 +10,7 @@ read once per process; scoring needs no scikit-learn.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from marketguard.core.detectors.base import Detector, DetectorConfig, DetectorInfo, Finding
 from marketguard.core.text.normalize import Document
@@ -44,8 +45,8 @@ class ScamModelDetector(Detector):
     def detect(self, doc: Document) -> list[Finding]:
         view = doc.clean  # the same view the model was trained on: homoglyphs and invisibles undone
         text = view.text
-        if len(_WORDS.findall(text, 0, MAX_CHARS)) < MIN_WORDS:
-            return []
+        if sum(1 for _ in islice(_WORDS.finditer(text, 0, MAX_CHARS), MIN_WORDS)) < MIN_WORDS:
+            return []  # counted up to MIN_WORDS only: most texts have many more, and a list of them all costs
         score = self.model.assess(text, self.floor)  # gate first; explained only when it speaks
         if score is None:
             return []
