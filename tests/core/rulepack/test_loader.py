@@ -66,6 +66,7 @@ def test_a_good_pack_loads_and_compiles() -> None:
         ({"within": 0}, "'within' must be a whole number"),
         ({"colour": "red"}, "unknown fields ['colour']"),
         ({"any": [True]}, "every phrase must be a non-empty string, got True"),
+        ({"in_quotes": "yes"}, "'in_quotes' must be true or false"),
     ],
 )
 def test_errors_name_the_file_and_the_rule(overrides: dict[str, object], message: str) -> None:
