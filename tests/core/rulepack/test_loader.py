@@ -124,6 +124,20 @@ def test_phrase_syntax() -> None:
         phrase_regex("~ fee")
 
 
+def test_accents_fold_both_ways_but_umlauts_do_not() -> None:
+    import re
+
+    from marketguard.core.rulepack.compiler import phrase_hint
+
+    assert re.fullmatch(phrase_regex("deposit*"), "deposítalo")
+    assert re.fullmatch(phrase_regex("alquil*"), "alquílame")
+    assert re.fullmatch(phrase_regex("transférez"), "transferez")
+    assert re.fullmatch(phrase_regex("вернём"), "вернем")
+    assert not re.fullmatch(phrase_regex("händler"), "handler")
+    # the prefilter's literal folds the same way, or it would hide the text from the exact regex
+    assert re.search(phrase_hint("deposit*"), "deposítalo")
+
+
 def test_load_paths_reads_folders_and_files(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(_rule(), "utf-8")
     assert len(load_paths([tmp_path]).rules) == 1
