@@ -110,7 +110,7 @@ def match_rule(compiled: CompiledRule, spans: GroupSpans) -> RuleHit | None:
 
 
 _PASSAGES = 3
-"""How many passages a rule may try after a vetoed one (each later than the last): enough for a refusal
+"""How many passages a rule may try in all, each starting after the last vetoed one: enough for a refusal
 followed by the real request, and bounded so a text of many negations costs little."""
 
 _QUOTATION = re.compile(
