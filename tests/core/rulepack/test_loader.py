@@ -66,6 +66,7 @@ def test_a_good_pack_loads_and_compiles() -> None:
         ({"within": 0}, "'within' must be a whole number"),
         ({"colour": "red"}, "unknown fields ['colour']"),
         ({"any": [True]}, "every phrase must be a non-empty string, got True"),
+        ({"in_quotes": "yes"}, "'in_quotes' must be true or false"),
     ],
 )
 def test_errors_name_the_file_and_the_rule(overrides: dict[str, object], message: str) -> None:
@@ -121,6 +122,20 @@ def test_phrase_syntax() -> None:
     assert not re.fullmatch(phrase_regex("pay ~ fee"), "pay one two three four fee")
     with pytest.raises(ValueError, match="'~' must stand between two words"):
         phrase_regex("~ fee")
+
+
+def test_accents_fold_both_ways_but_umlauts_do_not() -> None:
+    import re
+
+    from marketguard.core.rulepack.compiler import phrase_hint
+
+    assert re.fullmatch(phrase_regex("deposit*"), "deposítalo")
+    assert re.fullmatch(phrase_regex("alquil*"), "alquílame")
+    assert re.fullmatch(phrase_regex("transférez"), "transferez")
+    assert re.fullmatch(phrase_regex("вернём"), "вернем")
+    assert not re.fullmatch(phrase_regex("händler"), "handler")
+    # the prefilter's literal folds the same way, or it would hide the text from the exact regex
+    assert re.search(phrase_hint("deposit*"), "deposítalo")
 
 
 def test_load_paths_reads_folders_and_files(tmp_path: Path) -> None:

@@ -61,6 +61,30 @@ def test_a_reporting_phrase_anywhere_cancels() -> None:
     assert _ids("they said message hr on telegram. is this a scam?") == []
 
 
+def test_a_negated_passage_leaves_a_later_one_free_to_fire() -> None:
+    # the refusal vetoes its own cues; the request after it in a new clause still fires
+    assert _ids("we won't use hr here for this; the recruiter will telegram you") == ["hr"]
+    assert _ids("i won't message hr on telegram, never") == []
+
+
+def test_a_quoted_passage_in_a_longer_message_is_a_quotation() -> None:
+    assert _ids("someone wrote me 'message the hr on telegram today' last night, weird") == []
+    assert _ids("he sent “ping hr on telegram now” to the whole group chat") == []
+    # a message that is only the quotation, or a short quoted label, is not quoting
+    assert _ids("'message hr on telegram'") == ["hr"]
+    assert _ids("add the 'recruiter' contact on telegram please") == ["hr"]
+    # an apostrophe inside a word does not open or close a quotation
+    assert _ids("don't wait: hr's waiting on telegram, it's urgent") == ["hr"]
+
+
+def test_a_rule_may_fire_inside_quotations() -> None:
+    pack = dict(PACK, rules=[dict(PACK["rules"][0], in_quotes=True)])  # type: ignore[call-overload]
+    compiled = compile_pack(load_pack([("t.yaml", yaml.safe_dump(pack))]))
+    assert [h.rule.id for h in match(compiled, "someone wrote me 'message the hr on telegram today' last night")] == [
+        "hr"
+    ]
+
+
 def test_one_word_serves_one_group_and_the_search_finds_the_assignment() -> None:
     assert _ids("change your withdrawal method to my bank account") == ["payout"]
     # one span may not serve two groups: "withdrawal method" alone cannot fill groups 2 and 3

@@ -2,7 +2,8 @@
 
 Phrase syntax (case does not matter; views are lower-case):
 
-    hiring manager      words in order, separated by 1-3 non-word characters ("hiring-manager" too)
+    hiring manager      words in order, separated by 1-3 non-word characters ("hiring-manager" too); a vowel,
+                        "c", "n" or Russian "е" also matches its accented forms ("deposit*": "deposítalo")
     verif*              a word stem: "verify", "verification", "verified"
     pay ~ fee           `~` stands for up to three words in between ("pay the registration fee")
     re:\\$\\s?\\d+        a raw regular expression (see below), used as written
@@ -32,6 +33,18 @@ _STEM = r"\w{0,24}"
 _REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", None))
 
 
+_FOLDS = ("aáàâã", "eéèêë", "iíìîï", "oóòôõ", "uúùû", "cç", "nñ", "её")
+_FOLD = {ch: "[" + group + "]" for group in _FOLDS for ch in group}
+"""Letters that a writer may or may not accent: "deposítalo" and "alquílame" put an accent on the stem that
+a phrase spells plain, and "transferez" drops the one it spells; Russian writes "е" for "ё". German umlauts
+are letters of their own ("händler" is not "handler") and are not folded."""
+
+
+def _literal(word: str) -> str:
+    """A word of a phrase as a regex: escaped, with each foldable letter matching its accented forms too."""
+    return "".join(_FOLD.get(ch) or re.escape(ch) for ch in word)
+
+
 def phrase_regex(phrase: str) -> str:
     """The regex of one phrase (see the module docstring for the syntax)."""
     if phrase.startswith("re:"):
@@ -46,7 +59,7 @@ def phrase_regex(phrase: str) -> str:
         if parts and parts[-1] != _GAP:
             parts.append(_SEPARATOR)
         stem = word.endswith("*") and len(word) > 1
-        parts.append(re.escape(word[:-1] if stem else word) + (_STEM if stem else ""))
+        parts.append(_literal(word[:-1] if stem else word) + (_STEM if stem else ""))
     if not parts or parts[-1] == _GAP:
         raise ValueError("'~' must stand between two words")
     return "".join(parts)
@@ -71,11 +84,11 @@ def phrase_hint(phrase: str) -> str:
         if word == "~":
             runs.append([])
             continue
-        runs[-1].append(re.escape(word.rstrip("*")) if len(word) > 1 else re.escape(word))
+        runs[-1].append(word.rstrip("*") if len(word) > 1 else word)
         if word.endswith("*") and len(word) > 1:
             runs.append([])  # a stem ends the literal run
     best = max((r for r in runs if r), key=lambda r: sum(map(len, r)))
-    return "[^a-z0-9_]{1,3}".join(best)
+    return "[^a-z0-9_]{1,3}".join(map(_literal, best))
 
 
 def group_hint(group: CueGroup) -> str:

@@ -3,7 +3,7 @@
 A pack is a set of files; each may hold:
 
     cues:       named phrase lists shared by the whole pack, used as "@name"
-    defaults:   `within`, `unless`, `unless_in_message` for the rules of this file
+    defaults:   `within`, `unless`, `unless_in_message`, `in_quotes` for the rules of this file
     rules:      the rules (see `schema.Rule`)
 
 The loader takes the texts (or paths) it is given and nothing else; `default_pack` reads the files that
@@ -37,10 +37,11 @@ _RULE_FIELDS = frozenset(
         "unless",
         "unless_in_message",
         "fixtures",
+        "in_quotes",
     }
 )
 _FILE_FIELDS = frozenset({"cues", "defaults", "rules"})
-_DEFAULT_FIELDS = frozenset({"within", "unless", "unless_in_message"})
+_DEFAULT_FIELDS = frozenset({"within", "unless", "unless_in_message", "in_quotes"})
 
 
 def load_pack(sources: Iterable[tuple[str, str]]) -> Pack:
@@ -223,6 +224,9 @@ def _rule(name: str, index: int, raw: Any, cues: Mapping[str, tuple[str, ...]], 
         raise RulePackError(f"{where}: 'within' must be a whole number of characters in [1, 2000]")
     unless = _optional_group(raw, defaults, "unless", group)
     unless_msg = _optional_group(raw, defaults, "unless_in_message", group)
+    in_quotes = raw.get("in_quotes", defaults.get("in_quotes", False))
+    if not isinstance(in_quotes, bool):
+        raise RulePackError(f"{where}: 'in_quotes' must be true or false")
     description = raw.get("description", "")
     if not isinstance(description, str):
         raise RulePackError(f"{where}: 'description' must be text")
@@ -238,6 +242,7 @@ def _rule(name: str, index: int, raw: Any, cues: Mapping[str, tuple[str, ...]], 
         description=description.strip(),
         fixtures=_fixtures(raw.get("fixtures"), where),
         source=name,
+        in_quotes=in_quotes,
     )
 
 

@@ -2,9 +2,11 @@
 
 One RE2 pass over the text names the cue groups that can match; a rule whose groups are not all named
 costs nothing more. For the others, each group's exact spans are found once (shared between rules) and
-the rule fires when one span of every group lies inside a window of `within` characters. Then two
-vetoes: a negation in the clause just before the passage ("I will never pay a registration fee"), and a
-reporting phrase anywhere in the message ("is this a scam?"), since people quote scams to warn others.
+the rule fires when one span of every group lies inside a window of `within` characters. Then three
+vetoes: a reporting phrase anywhere in the message ("is this a scam?"), since people quote scams to warn
+others; a negation in the clause just before the passage ("I will never pay a registration fee"); and a
+passage that lies inside quotation marks in a longer message ("the moderators see 'rent your account'
+as an example"). The last two veto the passage, not the rule: a later passage may still fire.
 Offsets are those of the text given (a view); the caller maps them back to the original.
 """
 
@@ -77,16 +79,67 @@ def match_rule(compiled: CompiledRule, spans: GroupSpans) -> RuleHit | None:
         if not group_spans:
             return None
         found.append(group_spans)
-    cues = _near(found, compiled.rule.within)
-    if cues is None:
-        return None
-    start = min(s for s, _ in cues)
-    end = max(e for _, e in cues)
-    if compiled.unless_in_message is not None and spans.pack.patterns[compiled.unless_in_message].search(spans.text):
-        return None
-    if compiled.unless is not None and _negated(spans, compiled.unless, start):
-        return None
-    return RuleHit(compiled.rule, start, end, tuple(cues))
+    rule = compiled.rule
+    checked_message = False
+    for _ in range(_PASSAGES):
+        cues = _near(found, rule.within)
+        if cues is None:
+            return None
+        start = min(s for s, _ in cues)
+        end = max(e for _, e in cues)
+        if not checked_message:
+            veto = compiled.unless_in_message
+            if veto is not None and spans.pack.patterns[veto].search(spans.text):
+                return None
+            checked_message = True
+        # A vetoed passage vetoes only its own cues: "we don't interview in this chat, our HR will WhatsApp you"
+        # is negated at "interview" but not at "HR ... WhatsApp". Later spans get another chance.
+        cut: int | None = None
+        if compiled.unless is not None and _negated(spans, compiled.unless, start):
+            cut = start + 1
+        elif not rule.in_quotes:
+            quote_end = _quoted(spans.text, start, end)
+            if quote_end is not None:
+                cut = quote_end
+        if cut is None:
+            return RuleHit(rule, start, end, tuple(cues))
+        found = [[s for s in group if s[0] >= cut] for group in found]
+        if any(not group for group in found):
+            return None
+    return None
+
+
+_PASSAGES = 3
+"""How many passages a rule may try in all, each starting after the last vetoed one: enough for a refusal
+followed by the real request, and bounded so a text of many negations costs little."""
+
+_QUOTATION = re.compile(
+    r"""(?<!\w)'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){2,400}?(?<=\S)'(?!\w)"""
+    r"""|"[^"\n]{2,400}"|“[^”\n]{2,400}”|«[^»\n]{2,400}»|„[^“”\n]{2,400}[“”]"""
+    r"""|‘(?:[^’\n]|(?<=\w)’(?=\w)){2,400}?’(?!\w)"""
+)
+"""A quotation: straight, curly, angle or low-high quotes on one line (an apostrophe inside a word, as in
+"don't", does not end a single-quoted passage). Bounded repeats: linear on any text."""
+_OUTSIDE_WORDS = 3
+"""Words outside the quotation for it to count as quoted: a message that IS the quotation is not quoting."""
+_QUOTED_WORDS = 3
+"""Words inside it: a quoted label or term ("click 'Enable Content'", "reply 'YES'") is named, not reported."""
+_WORD = re.compile(r"\w{2,}")
+
+
+def _quoted(text: str, start: int, end: int) -> int | None:
+    """The end of the quotation that holds the passage [start, end), when the message quotes it among other
+    words ("Someone sent me 'rent your account for $800' - scam, right?"); None otherwise."""
+    for m in _QUOTATION.finditer(text):
+        if m.start() > start:
+            break
+        if m.start() < start and end < m.end():
+            inside = len(_WORD.findall(text, m.start(), m.end()))
+            outside = len(_WORD.findall(text, 0, m.start())) + len(_WORD.findall(text, m.end()))
+            if inside >= _QUOTED_WORDS and outside >= _OUTSIDE_WORDS:
+                return m.end()
+            return None
+    return None
 
 
 def _near(groups: list[list[Span]], within: int) -> list[Span] | None:

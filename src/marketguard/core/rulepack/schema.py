@@ -1,8 +1,9 @@
 """What a rule is: plain frozen records and the closed vocabularies a rule may use.
 
 A rule fires when every one of its cue groups matches (`all`) inside a window of `within` characters,
-unless a negation phrase stands in the clause before the passage (`unless`) or a reporting phrase stands
-anywhere in the message (`unless_in_message`). Phrases are data, never code: see `compiler` for their
+unless a negation phrase stands in the clause before the passage (`unless`), a reporting phrase stands
+anywhere in the message (`unless_in_message`), or the passage is a quotation inside a longer message
+(`in_quotes`). Phrases are data, never code: see `compiler` for their
 syntax.
 """
 
@@ -70,6 +71,10 @@ class Rule:
     fixtures: Fixtures
     source: str
     """The file the rule came from, for error messages and `marketguard rules list`."""
+    in_quotes: bool = False
+    """Whether the rule may fire on a passage that lies wholly inside quotation marks in a longer message.
+    False by default: "Someone sent me 'deposit our check' - a scam, right?" quotes a scam to report or teach
+    it, and a scam's own instruction is rarely a quotation inside other words."""
 
     @property
     def family(self) -> str:

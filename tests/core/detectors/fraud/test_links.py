@@ -61,6 +61,19 @@ def test_real_brands_and_ordinary_text_are_allowed(text: str) -> None:
     assert [f for f in _find(text) if f.score >= 0.5] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["I wrote the macro in rates.xlsm, enable macros when Excel asks", "j'ai écrit le code dans budget.xlsm, ouvre-le"],
+)
+def test_the_senders_own_file_is_named_but_not_pressed(text: str) -> None:
+    # handing over one's own work is no lure: the file is still named (a warning), never a detection
+    (found,) = _find(text)
+    assert found.kind == "scam.malware"
+    assert 0.5 <= found.score < 0.6
+    assert "instruction" not in found.reason
+    assert _find("open rates.xlsm and enable macros to see your pay")[0].score >= 0.8
+
+
 def test_an_invalid_punycode_label_is_reported_not_raised() -> None:
     (found,) = _find("http://xn--zz.com/login")
     assert found.kind == "scam.phishing" and "not valid IDNA" in found.reason

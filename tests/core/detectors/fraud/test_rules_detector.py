@@ -110,3 +110,58 @@ def test_talking_about_a_scam_or_building_the_product_stays_silent(fraud_screene
     """Vetoes: a quoted or taught scam (@reporting) and product work on identity screens (@product_work)."""
     result = fraud_screener.screen(text)
     assert not [s for s in result.signals if s.family in {"scam", "account"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a refusal in one clause does not hide the request in the next
+        (
+            "We don't do interviews in this inbox; our recruiter will Telegram you tonight.",
+            "scam.offplatform_interview",
+        ),
+        # proxy verification names the sender's own account, so it is account trade, not an identity grab
+        (
+            "Need someone in the US to pass the ID check on my seller profile with their passport, $90.",
+            "account.verification_proxy",
+        ),
+        (
+            "Mi tarjeta fue bloqueada, cierro el contrato y mi socio te abre uno nuevo desde su cuenta.",
+            "scam.stolen_card",
+        ),
+        (
+            "Buying 20 of your gigs at $150 each right now, don't care about delivery, accept them all fast.",
+            "scam.stolen_card",
+        ),
+        (
+            "Open a second bank account for our shop; customer money comes in and you forward it as I instruct.",
+            "scam.money_mule",
+        ),
+    ],
+)
+def test_causes_of_the_second_blind_set_fire(fraud_screener: Screener, text: str, kind: str) -> None:
+    signals = fraud_screener.screen(text).signals
+    assert any(s.kind == kind and s.detector.startswith("fraud.rules@") for s in signals), signals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # quoting a scam in a report, a lesson or a moderation queue
+        "A stranger wrote 'top up 30 USDT to unlock your tasks' under my post; deleted and blocked.",
+        "The moderators' guide lists 'lend me your account for $500 a month' as a typical offer.",
+        "Quelqu'un voulait louer mon compte, j'ai refusé et signalé le message.",
+        # a refusal phrased without "not"
+        "I'll pass on the unpaid 20-page sample, a short paid one is fine by me.",
+        # the client's own product charges its customers, or handles cheques, IDs and overpayments
+        "The yoga studio site shows a $20 registration fee for new members at checkout.",
+        "Our banking app's cheque deposit feature asks users for the front and back of the cheque.",
+        "In the billing system, an overpayment stays as credit on the customer's balance instead of a refund.",
+        "The malware analysis write-up covers how the .docm asks users to enable macros.",
+    ],
+)
+def test_quotes_refusals_and_product_work_of_the_second_blind_set_stay_silent(
+    fraud_screener: Screener, text: str
+) -> None:
+    result = fraud_screener.screen(text)
+    assert not [s for s in result.signals if s.family in {"scam", "account"} and s.score >= 0.6]

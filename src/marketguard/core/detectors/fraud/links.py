@@ -53,6 +53,13 @@ _ACTION = re.compile(
     r"abr[ae]|abrir|ejecut[ae]\w*|instal[ae]|descarg[ae]\w*|baixe|ouvre[zs]?|öffne\w*|ausführ\w*|откро\w*|открой\w*|"
     r"запусти\w*|скача\w*)(?!\w)"
 )
+_OWN_WORK = re.compile(
+    r"(?<!\w)(?:i\s(?:wrote|built|made|coded|compiled|exported)|i've\s(?:written|built|made)|i\shave\s(?:written|built)|"
+    r"the\smacro\si|my\smacro|our\sown|your\sown|que\s(?:escribí|hice)|que\seu\s(?:escrevi|fiz)|j'ai\s(?:écrit|fait)|"
+    r"ich\shabe\s\w{0,20}\s?(?:geschrieben|gebaut)|я\s(?:написал|сделал)\w*)(?!\w)"
+)
+"""The sender's own deliverable ("the macro I wrote is in budget.xlsm"): handing over work is no lure, so an
+instruction to open it does not make the file name a strong finding."""
 _SPELLED_LABELS = re.compile(
     r"\s{1,3}(?:dot|d0t|punto|ponto|point|punkt|точка)\s{1,3}([a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9][a-z0-9\-]{0,62}){0,4})(?![\w])"
 )
@@ -276,7 +283,7 @@ class LinkDetector(Detector):
         for m in ATTACHMENT.finditer(text):
             kind, score = _RISKY[m.group("ext")]
             around = text[max(0, m.start() - 80) : m.end() + 80]
-            acted = _ACTION.search(around) is not None
+            acted = _ACTION.search(around) is not None and _OWN_WORK.search(around) is None
             if acted:
                 score += 0.3
             start, end = view.span(m.start(), m.end())
