@@ -97,10 +97,11 @@ def attach(session: Session, subject: tuple[str, str], item: Item, actor: str, n
     for _ in range(3):
         row = _open_case(session, subject)
         if row is not None:
+            case_id = row.id  # read before `transition` expires the row: reading it after costs a SELECT
             transition(
                 session, row, EventKind.CASE_ITEM, actor, _item_payload(item), now, urgent=row.urgent or item.urgent
             )
-            return row.id
+            return case_id
         state = apply(None, EventKind.CASE_OPENED, _item_payload(item))
         case_id = new_id()
         try:
