@@ -510,6 +510,32 @@ def run_open_loop(
 GENERATORS = ("open-loop", "locust")
 
 
+_SCRAPED = (
+    "marketguard_gc_pause_seconds",
+    "marketguard_group_commit",
+    "marketguard_process_id",
+    "marketguard_screen_write_wait_seconds",
+    "marketguard_checkpoint_seconds",
+)
+_WAITS = {
+    "write wait (submit to resumed)": "marketguard_screen_write_wait_seconds",
+    "queued for the writer": "marketguard_group_commit_queued_seconds",
+    "batch (work + commit)": "marketguard_group_commit_batch_seconds",
+    "checkpoint": "marketguard_checkpoint_seconds",
+}
+
+
+def _waits(v: dict[str, float]) -> str:
+    """The recent-quantile gauges of one worker, in ms: where a request waited besides the CPU."""
+    parts = []
+    for label, name in _WAITS.items():
+        q = {k: v.get(f'{name}{{quantile="{k}"}}') for k in ("0.5", "0.99", "1")}
+        if q["0.5"] is not None:
+            parts.append(f"{label} p50 {1000 * q['0.5']:.2f} / p99 {1000 * (q['0.99'] or 0):.2f} / max "
+                         f"{1000 * (q['1'] or 0):.1f} ms")  # fmt: skip
+    return "; ".join(parts)
+
+
 def server_view(base: str, token: str) -> list[str]:
     """Each worker's own account of the tail's usual causes, from /metrics (scraped until every worker
     answered: connections are spread over the workers): garbage-collector pauses and group-commit batches."""
@@ -521,8 +547,7 @@ def server_view(base: str, token: str) -> list[str]:
             text = c.get("/metrics").text
         values: dict[str, float] = {}
         for line in text.splitlines():
-            if line.startswith("marketguard_gc_pause_seconds") or line.startswith("marketguard_group_commit") or \
-                    line.startswith("marketguard_process_id"):  # fmt: skip
+            if line.startswith(_SCRAPED):
                 name, _, value = line.rpartition(" ")
                 values[name] = float(value)
         workers[str(int(values.get("marketguard_process_id", 0)))] = values
@@ -543,6 +568,7 @@ def server_view(base: str, token: str) -> list[str]:
             f"{v.get('marketguard_group_commit_largest', 0):.0f}, {1000 * secs / max(batches, 1):.2f} ms each, "
             f"{v.get('marketguard_group_commit_reruns_total', 0):.0f} reruns)"
         )
+        lines.append(f"worker {pid} waits over the last 4,096 requests: {_waits(v)}")
     return lines
 
 
