@@ -65,7 +65,7 @@ class Recent:
 
     def quantiles(self, qs: tuple[float, ...] = (0.5, 0.9, 0.99, 1.0)) -> dict[float, float]:
         """{q: value} over the recent values (empty when there are none); 1.0 is the maximum."""
-        values = sorted(self._values)
+        values = sorted(self._values.copy())  # one C call: the writer thread cannot append mid-copy
         if not values:
             return {}
         return {q: values[min(len(values) - 1, int(q * len(values)))] for q in qs}
