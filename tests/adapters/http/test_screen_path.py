@@ -90,3 +90,23 @@ def test_start_up_freezes_the_heap_and_metrics_show_gc_pauses_and_batches(api: A
     assert 'marketguard_gc_pause_seconds_count{generation="0"}' in text
     assert "marketguard_group_commit_requests_total 1.0" in text
     assert "marketguard_process_id" in text
+
+
+def test_metrics_show_recent_waits_on_the_writer_as_quantiles(api: Api) -> None:
+    for text in TEXTS:
+        assert api.client.post("/v1/screen", json={"text": text}, headers=api.h("platform")).status_code == 201
+    metrics = api.client.get("/metrics").text
+    values = {
+        line.rpartition(" ")[0]: float(line.rpartition(" ")[2]) for line in metrics.splitlines() if "quantile=" in line
+    }
+    for name in (
+        "marketguard_screen_write_wait_seconds",
+        "marketguard_group_commit_queued_seconds",
+        "marketguard_group_commit_batch_seconds",
+    ):
+        p50, p99, top = (values[f'{name}{{quantile="{q}"}}'] for q in ("0.5", "0.99", "1"))
+        assert 0 < p50 <= p99 <= top < 10
+    # a request waits at least as long as the batch that held its write took
+    assert values['marketguard_screen_write_wait_seconds{quantile="1"}'] >= values[
+        'marketguard_group_commit_batch_seconds{quantile="0.5"}'
+    ]

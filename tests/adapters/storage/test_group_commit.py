@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage import audit_log, moderation
 from marketguard.adapters.storage.clock import utcnow
 from marketguard.adapters.storage.db import WriterLock, make_engine, run
-from marketguard.adapters.storage.group_commit import GroupCommit
+from marketguard.adapters.storage.group_commit import GroupCommit, Recent
 from marketguard.adapters.storage.migrate import upgrade
 from marketguard.adapters.storage.tables import AuditEvent, Decision
 from marketguard.service.audit import EventKind
@@ -244,3 +244,69 @@ def test_checkpoint_is_a_no_op_off_sqlite(engine: Engine) -> None:
         assert checkpoint(engine) is not None
     else:
         assert checkpoint(engine) is None and not Checkpointer(engine).enabled
+
+
+def test_recent_keeps_the_last_values_and_gives_their_quantiles() -> None:
+    recent = Recent(size=100)
+    assert recent.quantiles() == {}
+    for i in range(1000):  # only the last 100 (900..999) are kept
+        recent.add(float(i))
+    q = recent.quantiles((0.0, 0.5, 0.99, 1.0))
+    assert q == {0.0: 900.0, 0.5: 950.0, 0.99: 999.0, 1.0: 999.0}
+
+
+def test_the_writer_records_how_long_requests_queued_and_batches_took(engine: Engine) -> None:
+    writer = GroupCommit(engine)
+    try:
+        _, release = _held(writer)
+        futures = [writer.submit(_screen(ALLOW, f"u-{i}")) for i in range(5)]
+        threading.Event().wait(0.05)  # they queue behind the held batch for at least this long
+        release.set()
+        for f in futures:
+            f.result(10)
+    finally:
+        writer.stop()
+    queued, batch = writer.stats.queued.quantiles(), writer.stats.batch.quantiles()
+    assert queued[1.0] >= 0.05  # the five waited for the held batch
+    assert batch[1.0] >= 0.05  # the held batch's own time
+    assert 0 < batch[0.5] <= batch[1.0]
+
+
+def test_joining_an_open_case_reads_the_case_once(engine: Engine) -> None:
+    from sqlalchemy import event
+
+    run(engine, _screen(REVIEW, "u-join"))  # opens the case
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        _, case_id = run(engine, _screen(REVIEW, "u-join"))
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert case_id is not None
+    case_reads = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "FROM cases" in s]
+    assert len(case_reads) == 1, case_reads  # the FOR UPDATE read; no reload of the row after its UPDATE
+
+
+def test_postgresql_synchronous_commit_is_a_setting_applied_to_every_connection(engine: Engine) -> None:
+    from marketguard.errors import ConfigError
+
+    assert ServiceSettings().pg_synchronous_commit == "on"  # durable by default
+    assert ServiceSettings.from_env({"MARKETGUARD_PG_SYNCHRONOUS_COMMIT": "off"}).pg_synchronous_commit == "off"
+    with pytest.raises(ConfigError, match="MARKETGUARD_PG_SYNCHRONOUS_COMMIT"):
+        ServiceSettings.from_env({"MARKETGUARD_PG_SYNCHRONOUS_COMMIT": "sometimes"})
+    if engine.dialect.name != "postgresql":
+        return
+    url = engine.url.render_as_string(hide_password=False)
+    relaxed = make_engine(url, pool_size=2, synchronous_commit="off")
+    try:
+        for _ in range(3):  # each pooled connection, not only the first
+            assert run(relaxed, lambda s: s.execute(text("SHOW synchronous_commit")).scalar_one()) == "off"
+        run(relaxed, _screen(ALLOW, "u-relaxed"))
+        assert _count(engine, Decision) == 1  # committed and visible to the default engine
+    finally:
+        relaxed.dispose()
+    assert run(engine, lambda s: s.execute(text("SHOW synchronous_commit")).scalar_one()) == "on"

@@ -27,6 +27,7 @@ from marketguard.adapters.http.state import AppState
 from marketguard.adapters.storage import cases as case_store
 from marketguard.adapters.storage import moderation, outbox
 from marketguard.adapters.storage.db import make_engine, run
+from marketguard.adapters.storage.group_commit import Recent
 from marketguard.core.engine import Screener
 from marketguard.core.model import Message
 from marketguard.service.settings import ServiceSettings
@@ -77,12 +78,33 @@ WARM_UP = Message(text="Hi! Can you send the invoice by email to me at sam@examp
 
 def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     settings = settings or ServiceSettings()
-    engine = make_engine(settings.url, settings.db_pool_size)
+    engine = make_engine(settings.url, settings.db_pool_size, settings.pg_synchronous_commit)
     metrics = Metrics()
     state = AppState(settings=settings, engine=engine, screener=Screener(), metrics=metrics)
     state.monitor = build_monitor(settings)
     metrics.watch_depth(lambda: run(engine, lambda s: (case_store.depth(s), outbox.pending(s)), read_only=True))
     metrics.watch_writer(lambda: state.writer.stats)
+    # what a screening request waits for besides the CPU: the writer (queue, batch, hand-back) and, on SQLite,
+    # the background checkpoints (recent values; the benchmark prints them per worker)
+    metrics.watch_quantiles(
+        "marketguard_group_commit_queued_seconds",
+        "Recent waits from submitting a write until its batch began",
+        lambda: state.writer.stats.queued.quantiles(),
+    )
+    metrics.watch_quantiles(
+        "marketguard_group_commit_batch_seconds",
+        "Recent group-commit batches: running and committing",
+        lambda: state.writer.stats.batch.quantiles(),
+    )
+    metrics.watch_quantiles(
+        "marketguard_screen_write_wait_seconds",
+        "Recent /v1/screen waits for the write, from submit until the event loop resumed the request",
+        lambda: state.write_waits.quantiles(),
+    )
+    checkpoints = Recent(1024)
+    metrics.watch_quantiles(
+        "marketguard_checkpoint_seconds", "Recent background WAL checkpoints (SQLite)", checkpoints.quantiles
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -93,7 +115,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         worker = DeliveryWorker(engine, settings) if settings.webhook_url else None
         if worker is not None:
             worker.start()
-        sweeper, checkpointer = Sweeper(engine), Checkpointer(engine)
+        sweeper, checkpointer = Sweeper(engine), Checkpointer(engine, durations=checkpoints)
         sweeper.start()
         checkpointer.start()
         state.screener.screen(WARM_UP)  # builds what the screener builds on first use before the heap is settled

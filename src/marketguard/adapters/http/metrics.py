@@ -58,6 +58,19 @@ class _Writer(Collector):
         )
 
 
+class _Quantiles(Collector):
+    """Recent durations as a gauge per quantile (`quantile="0.5"`, ... `"1"` for the maximum)."""
+
+    def __init__(self, name: str, documentation: str, read: Callable[[], dict[float, float]]) -> None:
+        self._name, self._doc, self._read = name, documentation, read
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        g = GaugeMetricFamily(self._name, self._doc, labels=["quantile"])
+        for q, value in sorted(self._read().items()):
+            g.add_metric([f"{q:g}"], value)
+        yield g
+
+
 class Metrics:
     def __init__(self) -> None:
         disable_created_metrics()  # type: ignore[no-untyped-call]  # *_created series only double the scrape
@@ -102,6 +115,10 @@ class Metrics:
 
     def watch_writer(self, stats: Callable[[], Any]) -> None:
         self.registry.register(_Writer(stats))
+
+    def watch_quantiles(self, name: str, documentation: str, read: Callable[[], dict[float, float]]) -> None:
+        """Publish recent durations (e.g. `group_commit.Recent.quantiles`) read when /metrics is scraped."""
+        self.registry.register(_Quantiles(name, documentation, read))
 
     def watch_depth(self, read: Callable[[], tuple[dict[str, int], int]]) -> None:
         self.registry.register(_Depth(read))

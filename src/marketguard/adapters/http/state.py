@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from marketguard.adapters.http.metrics import Metrics
 from marketguard.adapters.http.ratelimit import TokenBuckets
-from marketguard.adapters.storage.group_commit import GroupCommit
+from marketguard.adapters.storage.group_commit import GroupCommit, Recent
 from marketguard.adapters.storage.keys import Caller
 from marketguard.core.engine import Screener
 from marketguard.service.settings import ServiceSettings
@@ -30,6 +30,9 @@ class AppState:
     writer: GroupCommit = field(init=False)
     """Commits `/v1/screen` writes in batches (`storage.group_commit`); one per process, started on first use."""
     monitor: Any = None
+    write_waits: Recent = field(default_factory=Recent)
+    """Per `/v1/screen` request: from handing its write to the writer until the event loop resumed it with the
+    answer (the writer's queue and batch times, plus the hand-back to the loop)."""
     screen_lock: threading.Lock = field(default_factory=threading.Lock)
     """The screener's conversation memory is not thread-safe. `/v1/screen` screens on the event loop; the lock
     still guards any other caller (uncontended, it costs nothing)."""

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from sqlalchemy import Engine
 
 from marketguard.adapters.storage import sanctioning
 from marketguard.adapters.storage.clock import utcnow
 from marketguard.adapters.storage.db import checkpoint, is_sqlite, run
+from marketguard.adapters.storage.group_commit import Recent
 
 log = logging.getLogger("marketguard.sweeper")
 
@@ -54,10 +56,12 @@ class Checkpointer:
     """SQLite only: a PASSIVE WAL checkpoint every `CHECKPOINT_SECONDS`, outside any request (see
     `storage.db`). Each worker runs one; a checkpoint that finds another in progress just returns."""
 
-    def __init__(self, engine: Engine, every: float = CHECKPOINT_SECONDS) -> None:
+    def __init__(self, engine: Engine, every: float = CHECKPOINT_SECONDS, durations: Recent | None = None) -> None:
         self.engine = engine
         self.every = every
         self.enabled = is_sqlite(engine)
+        self.durations = durations if durations is not None else Recent(1024)
+        """How long each checkpoint took (copying WAL frames back and syncing the database file)."""
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="marketguard-checkpoint", daemon=True)
 
@@ -72,7 +76,9 @@ class Checkpointer:
 
     def _loop(self) -> None:
         while not self._stop.wait(self.every):
+            started = time.perf_counter()
             try:
                 checkpoint(self.engine)
+                self.durations.add(time.perf_counter() - started)
             except Exception:  # busy or the file is away: the next pass tries again
                 log.debug("checkpoint failed", exc_info=True)

@@ -9,6 +9,7 @@ thread-pool hop."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -82,8 +83,10 @@ async def write_batched(
 ) -> Response:
     """`write` through the group-commit writer: answered after the batch holding this write committed."""
     txn = _transaction(request, caller, work, status)
+    started = time.perf_counter()
     try:
         code, body, replayed = await asyncio.wrap_future(state.writer.submit(txn))
+        state.write_waits.add(time.perf_counter() - started)
     except IntegrityError:
         if request.headers.get("Idempotency-Key") is None:
             raise

@@ -63,8 +63,9 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def make_engine(url: str, pool_size: int = 10) -> Engine:
-    """An engine configured for the service; creates the SQLite file's folder if needed."""
+def make_engine(url: str, pool_size: int = 10, synchronous_commit: str = "on") -> Engine:
+    """An engine configured for the service; creates the SQLite file's folder if needed. `synchronous_commit`
+    is PostgreSQL's setting for this engine's connections (`ServiceSettings.pg_synchronous_commit`)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -78,6 +79,9 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
     # first statement, SQLAlchemy then discards the whole pool, and `run` retries the transaction on a fresh
     # connection (tests/adapters/http/test_reliability.py terminates every connection under load).
     kwargs: dict[str, Any] = {"pool_size": pool_size, "max_overflow": pool_size, "pool_recycle": 1800, **_JSON}
+    if synchronous_commit != "on" and parsed.get_backend_name() == "postgresql":
+        # set when the connection opens (libpq `options`), not per transaction: no extra round trip
+        kwargs["connect_args"] = {"options": f"-c synchronous_commit={synchronous_commit}"}
     return create_engine(url, **kwargs)
 
 

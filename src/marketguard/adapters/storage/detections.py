@@ -42,7 +42,7 @@ def _insert_pending(session: Session) -> None:
         return
     pending: list[dict[str, Any]] | None = session.info.pop(_PENDING, None)
     if pending:
-        session.execute(_INSERT_DECISION, pending)
+        session.connection().execute(_INSERT_DECISION, pending)
 
 
 def record_screen(

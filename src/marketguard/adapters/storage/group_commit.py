@@ -52,6 +52,25 @@ def _database_down(exc: BaseException) -> bool:
     return isinstance(exc, OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated)
 
 
+class Recent:
+    """The last `size` durations (seconds), for quantiles over recent load: what a request waited on the
+    writer is a latency tail, and a tail needs the values, not a mean. Appends are one `deque.append`
+    (atomic under the interpreter lock), so the writer thread and the event loop can both record."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._values: deque[float] = deque(maxlen=size)
+
+    def add(self, seconds: float) -> None:
+        self._values.append(seconds)
+
+    def quantiles(self, qs: tuple[float, ...] = (0.5, 0.9, 0.99, 1.0)) -> dict[float, float]:
+        """{q: value} over the recent values (empty when there are none); 1.0 is the maximum."""
+        values = sorted(self._values.copy())  # one C call: the writer thread cannot append mid-copy
+        if not values:
+            return {}
+        return {q: values[min(len(values) - 1, int(q * len(values)))] for q in qs}
+
+
 @dataclass
 class Stats:
     """What the writer did, for /metrics and the benchmark."""
@@ -61,12 +80,18 @@ class Stats:
     reruns: int = 0
     largest: int = 0
     commit_seconds: float = 0.0
+    queued: Recent = field(default_factory=Recent)
+    """Per request: from `submit` until its batch's transaction began (waiting for the writer thread to wake,
+    or for the batch before it to commit)."""
+    batch: Recent = field(default_factory=Recent)
+    """Per batch: running its work and committing (on SQLite including the wait for the file lock)."""
 
 
 @dataclass
 class _Job:
     work: Callable[[Session], Any]
     future: Future[Any] = field(default_factory=Future)
+    submitted: float = field(default_factory=time.perf_counter)
 
 
 class GroupCommit:
@@ -118,6 +143,8 @@ class GroupCommit:
 
     def _commit(self, batch: list[_Job]) -> None:
         started = time.perf_counter()
+        for job in batch:
+            self.stats.queued.add(started - job.submitted)
         try:
             results = run(self.engine, lambda session: [job.work(session) for job in batch])
         except BaseException as exc:
@@ -136,6 +163,8 @@ class GroupCommit:
             self.stats.batches += 1
             self.stats.requests += len(batch)
             self.stats.largest = max(self.stats.largest, len(batch))
-            self.stats.commit_seconds += time.perf_counter() - started
+            took = time.perf_counter() - started
+            self.stats.commit_seconds += took
+            self.stats.batch.add(took)
         for job, result in zip(batch, results, strict=True):
             job.future.set_result(result)

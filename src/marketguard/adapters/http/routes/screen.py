@@ -8,8 +8,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from marketguard.adapters.http.auth import ScreenKey, StateDep
+from marketguard.adapters.http.auth import ScreenKey
 from marketguard.adapters.http.schemas import ScreenIn
+from marketguard.adapters.http.state import AppState
 from marketguard.adapters.http.writes import write_batched
 from marketguard.adapters.storage import moderation
 from marketguard.adapters.storage.clock import utcnow
@@ -44,10 +45,11 @@ def to_message(body: ScreenIn) -> Message:
         "signal above the configured score, opens or joins the sender's case."
     ),
 )
-async def screen(body: ScreenIn, request: Request, state: StateDep, caller: ScreenKey) -> Response:
+async def screen(body: ScreenIn, request: Request, caller: ScreenKey) -> Response:
     # async: screening (well under a millisecond) runs on the event loop and the write is awaited from the
     # group-commit writer, so the request never waits for a thread-pool thread (a hop that, under load,
     # queues behind other requests' threads for the GIL)
+    state: AppState = request.app.state.mg  # not `StateDep`: one dependency fewer to resolve per request
     message = to_message(body)
     with state.screen_lock:
         result = state.screener.screen(message).to_dict()
