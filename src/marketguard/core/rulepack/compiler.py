@@ -40,9 +40,15 @@ a phrase spells plain, and "transferez" drops the one it spells; Russian writes 
 are letters of their own ("händler" is not "handler") and are not folded."""
 
 
+_FOLD_TABLE = str.maketrans(_FOLD)
+
+
 def _literal(word: str) -> str:
-    """A word of a phrase as a regex: escaped, with each foldable letter matching its accented forms too."""
-    return "".join(_FOLD.get(ch) or re.escape(ch) for ch in word)
+    """A word of a phrase as a regex: escaped, with each foldable letter matching its accented forms too.
+
+    `re.escape` leaves letters alone, so folding after escaping is the same as escaping letter by letter, in
+    two C-level passes: start-up compiles some 50,000 words."""
+    return re.escape(word).translate(_FOLD_TABLE)
 
 
 def phrase_regex(phrase: str) -> str:
