@@ -23,3 +23,20 @@ def test_a_folded_literal_matches_with_and_without_accents() -> None:
     pattern = re.compile(_literal("depositalo"))
     assert pattern.fullmatch("deposítalo") and pattern.fullmatch("depositalo")
     assert not re.compile(_literal("handler")).fullmatch("händler")  # umlauts are letters of their own
+
+
+def test_the_case_sensitive_prefilter_names_every_group_that_matches_a_plain_view() -> None:
+    """The pack's RE2 set reads the `plain` view case-sensitively (it is lower-case): on every example of
+    every rule, each trigger group whose exact pattern matches must be among the prefilter's candidates."""
+    from marketguard.core.rulepack import compile_pack, default_pack
+    from marketguard.core.text.normalize import Document
+
+    pack = compile_pack(default_pack())
+    texts = [t for r in pack.pack.rules for t in (*r.fixtures.match, *r.fixtures.no_match)]
+    assert len(texts) > 300
+    for text in texts:
+        view = Document(text).plain.text
+        named = {pack.trigger_groups[i] for i in pack.prefilter.candidates(view)}
+        for group in pack.trigger_groups:
+            if pack.patterns[group].search(view):
+                assert group in named, (text, pack.patterns.sources[group][:80])

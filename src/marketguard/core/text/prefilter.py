@@ -189,9 +189,15 @@ _options = options
 class Prefilter:
     """`candidates(text)` -> indices of the patterns that may match `text` (case-insensitive)."""
 
-    def __init__(self, patterns: Sequence[str], *, ready: bool = False) -> None:
-        """`ready`: the patterns are RE2 patterns already (a superset the caller built), not widened here."""
-        wrapper = re2.Set.SearchSet(_options())
+    def __init__(self, patterns: Sequence[str], *, ready: bool = False, lower_case: bool = False) -> None:
+        """`ready`: the patterns are RE2 patterns already (a superset the caller built), not widened here.
+        `lower_case`: every text asked about is lower-case (a normalised view), so the set matches case-
+        sensitively, as the `re` patterns it stands for do: RE2 then adds no upper-case twin for each range,
+        which halved the compile of the rule pack's set (1.32 G instructions of start-up, callgrind)."""
+        opts = _options()
+        if lower_case:
+            opts.case_sensitive = True
+        wrapper = re2.Set.SearchSet(opts)
         for p in patterns:
             wrapper.Add(p if ready else widen(p))
         wrapper.Compile()
