@@ -40,6 +40,7 @@ def model() -> ScamModel:
 def test_packaged_model_loads_with_its_manifest(model: ScamModel) -> None:
     assert len(model) > 1000
     assert 0.0 < model.thresholds["nudge"] < model.thresholds["review"] < 1.0
+    assert 0.0 < model.thresholds["sms"] < model.thresholds["review"]  # set on SMS ham alone (docs/model.md)
     manifest = json.loads((packaged_path().parent / MANIFEST_NAME).read_text("utf-8"))
     assert manifest["artifact_sha256"] == hashlib.sha256(packaged_path().read_bytes()).hexdigest()
     assert manifest["artifact_bytes"] == packaged_path().stat().st_size < 5_000_000

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -24,8 +26,8 @@ from marketguard.ml.data import (
     read_uci,
     train_dir,
 )
-from marketguard.ml.evaluate import by_label, human_labelled, read_eval_fraud
-from marketguard.ml.train import TrainConfig, artifact_bytes, fit, model_text
+from marketguard.ml.evaluate import by_label, human_labelled, labelled_uci, levels, read_eval_fraud
+from marketguard.ml.train import TrainConfig, artifact_bytes, fit, model_text, threshold_at_fpr
 from needs import need_file
 
 SOURCES = default_sources()
@@ -176,6 +178,39 @@ def test_every_heldout_uci_spam_has_a_human_label_and_nothing_else_does() -> Non
     assert provenance["sha256"] == hashlib.sha256(SOURCES.uci.read_bytes()).hexdigest()
 
 
+@pytest.mark.usefixtures("uci")
+def test_the_training_split_spam_is_labelled_too_and_the_two_files_do_not_overlap() -> None:
+    uci, _ = SOURCES.rows()
+    held = read_split(SOURCES.split)["uci"]
+    train = read_spam_labels(SOURCES.train_spam_labels)
+    assert set(train) == {r.ref for r in uci if r.ref not in held and r.label}
+    assert not set(train) & set(read_spam_labels(SOURCES.spam_labels))
+    provenance = json.loads(SOURCES.train_spam_labels.read_text("utf-8"))["source"]
+    assert provenance["sha256"] == hashlib.sha256(SOURCES.uci.read_bytes()).hexdigest()
+    rows = labelled_uci(SOURCES)
+    assert {r.type for r in rows} == {"ham", "spam.scam", "spam.marketing"}
+    assert sum(r.label for r in rows) == sum(r.type != "ham" for r in rows) == 747
+
+
+def test_the_sms_threshold_is_set_on_the_sms_rows_alone() -> None:
+    """Marketplace benign rows that score high must not move the SMS threshold (they moved `nudge`)."""
+    ham = [Row("uci", str(i), f"see you at lunch {i} ok", 0, 1.0, "ham") for i in range(60)]
+    spam = [Row("uci", str(100 + i), f"WINNER claim your prize {i} call now", 1, 1.0, "spam") for i in range(20)]
+    hard = [
+        Row("marketplace", f"b{i}", f"claim the prize budget {i} call me about the winner page", 0, 6.0, "benign.hard")
+        for i in range(20)
+    ]
+    rows = ham + spam + hard
+    fitted = fit(rows, TrainConfig(folds=3, min_df=1))
+    t = fitted.payload["thresholds"]
+    y = np.array([r.label for r in rows])
+    sms = np.array([r.source == "uci" for r in rows])
+    assert t["sms"] == round(threshold_at_fpr(fitted.oof_probability[sms], y[sms], 0.005), 4)
+    assert t["nudge"] == round(threshold_at_fpr(fitted.oof_probability, y, 0.01), 4)
+    only_mp = fit(hard + [replace(r, source="marketplace") for r in spam], TrainConfig(folds=3, min_df=1))
+    assert only_mp.payload["thresholds"]["sms"] == only_mp.payload["thresholds"]["nudge"]  # no SMS rows
+
+
 def test_spam_labels_are_validated_and_every_heldout_spam_must_have_one(tmp_path: Path) -> None:
     path = tmp_path / "labels.json"
     path.write_text('{"labels": {"3": ["scam", "S1"], "7": ["spammy", "M"]}}', encoding="utf-8")
@@ -227,3 +262,4 @@ def test_recall_is_reported_on_each_human_label() -> None:
     assert figs["nudge:all"]["recall"] == 2 / 3 and figs["nudge:scam"]["fpr"] == 0.5
     assert figs["review:scam"]["recall"] == 0.5 and figs["review:all"]["fpr"] == 0.0
     assert any("scam" in line and "(2/2)" in line for line in lines)
+    assert levels(_Fixed({})) == ("nudge", "review")

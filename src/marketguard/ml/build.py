@@ -21,6 +21,7 @@ from marketguard.ml.data import (
     MARKETPLACE_FILES,
     MARKETPLACE_WEIGHT,
     SPAM_LABELS_FILE,
+    TRAIN_SPAM_LABELS_FILE,
     Row,
     is_heldout,
     make_split,
@@ -54,6 +55,11 @@ class Sources:
     def spam_labels(self) -> Path:
         """The human scam/marketing labels of the held-out UCI spam (evaluation only, never training)."""
         return self.data_dir / SPAM_LABELS_FILE
+
+    @property
+    def train_spam_labels(self) -> Path:
+        """The same labels for the training split's UCI spam (the cross-validated estimate only, never training)."""
+        return self.data_dir / TRAIN_SPAM_LABELS_FILE
 
     def rows(self) -> tuple[list[Row], list[Row]]:
         return read_uci(self.uci), read_marketplace(self.marketplace)

@@ -29,8 +29,16 @@ HELDOUT_EVERY_MARKETPLACE = 4
 UCI_DEFAULT = Path("../shared/datasets/sms_spam/SMSSpamCollection")
 SPAM_LABELS_FILE = "uci_heldout_spam_labels.json"
 """Human labels (`scam` or `marketing`) of the held-out UCI spam: what the SMS target's recall is measured on."""
+TRAIN_SPAM_LABELS_FILE = "uci_train_spam_labels.json"
+"""The same human labels for the UCI spam of the training split: the cross-validated SMS estimate reads them (every
+UCI spam row is then labelled); training itself never does."""
 SPAM_LABELS = ("scam", "marketing")
-MARKETPLACE_FILES = ("marketplace_messages.jsonl", "marketplace_jobs.jsonl", "marketplace_hard.jsonl")
+MARKETPLACE_FILES = (
+    "marketplace_messages.jsonl",
+    "marketplace_jobs.jsonl",
+    "marketplace_hard.jsonl",
+    "marketplace_sms_work.jsonl",
+)
 
 
 @dataclass(frozen=True, slots=True)

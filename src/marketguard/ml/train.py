@@ -24,7 +24,7 @@ from marketguard.ml.artifact import FORMAT
 from marketguard.ml.data import Row
 from marketguard.ml.features import ngrams, word_ngrams
 
-MODEL_VERSION = "1.2.0"
+MODEL_VERSION = "1.3.0"
 Analyzer = Callable[[str], list[str]]
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -49,8 +49,18 @@ class TrainConfig:
     """The `nudge` threshold is set where this share of out-of-fold legitimate rows would be flagged."""
     review_fpr: float = 0.002
     """The `review` threshold: where this share of out-of-fold legitimate rows would be flagged."""
+    sms_fpr: float = 0.005
+    """The `sms` threshold: where this share of the out-of-fold legitimate SMS rows (UCI ham) would be flagged.
+
+    The issue's SMS target (scam recall >= 0.97 with <= 1 % of legitimate messages flagged) is a point on the
+    SMS curve, so it is read at a threshold set on SMS alone: `nudge` is set on every legitimate row, and the
+    marketplace's hard benign rows (a tenth of them, scoring far higher than ham) pushed it to where it flagged
+    0.4 % of ham. Half the allowed 1 % leaves room for the sampling error of a threshold set on ~3,400 ham: chosen
+    by 2 x 5-fold cross-validation on the training split, where 0.5 % flagged 0.65 % of unseen ham (0.15-1.04 % per
+    fold) and 1 % flagged 1.08 %, at the same scam recall (docs/model.md)."""
     gate_loss: float = 0.005
-    """The gate may stop at most this share of the out-of-fold rows the main model flags at `nudge`."""
+    """The gate may stop at most this share of the out-of-fold rows the main model flags at `nudge` (model 1.3: of the
+    out-of-fold UCI spam flagged at `sms` it stops one row, no scam)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +174,13 @@ def fit(rows: list[Row], cfg: TrainConfig) -> Fitted:
     oof_p = 1.0 / (1.0 + np.exp(-(a * oof + b)))
     nudge = threshold_at_fpr(oof_p, y, cfg.nudge_fpr)
     review = threshold_at_fpr(oof_p, y, cfg.review_fpr)
+    sms = np.array([r.source == "uci" for r in rows], dtype=bool)
+    sms_t = threshold_at_fpr(oof_p[sms], y[sms], cfg.sms_fpr) if np.any(y[sms] == 0) else nudge
 
     gate_oof = out_of_fold(texts, y, w, cfg, analyzer=word_ngrams, C=cfg.gate_C, keep=cfg.gate_max_features)
+    # The gate is set on `nudge`, not on the lower `sms`: set on `sms`, one low gate score among the few extra rows
+    # let 45 % of the training rows through instead of 19 % (twice the scoring cost), and still stopped the same one
+    # out-of-fold SMS spam row flagged at `sms` (no scam either way).
     flagged = oof_p >= nudge
     kept = np.sort(gate_oof[flagged])
     gate_threshold = float(kept[int(cfg.gate_loss * len(kept))]) if len(kept) else float("-inf")
@@ -177,7 +192,7 @@ def fit(rows: list[Row], cfg: TrainConfig) -> Fitted:
         "format": FORMAT,
         "version": MODEL_VERSION,
         "calibration": {"a": _sig(a), "b": _sig(b)},
-        "thresholds": {"nudge": round(nudge, 4), "review": round(review, 4)},
+        "thresholds": {"nudge": round(nudge, 4), "review": round(review, 4), "sms": round(sms_t, 4)},
         "config": asdict(cfg),
         "main": main,
         "gate": gate,

@@ -3,6 +3,7 @@
     marketguard train scam                      # fit on every non-held-out row -> src/marketguard/models/
     marketguard train scam --out /tmp/model     # elsewhere (the manifest is written beside it)
     marketguard train scam --evaluate           # held-out and cross-dataset figures; writes nothing
+    marketguard train scam --evaluate --cv      # ... and the SMS target cross-validated over all of UCI
     marketguard train split                     # (once) store the held-out split in data/train/splits.json
 
 scikit-learn is imported inside the commands only, so the rest of the CLI starts without it.
@@ -39,6 +40,10 @@ def scam(
         bool, typer.Option("--errors", help="With --evaluate: list the held-out rows it gets wrong.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="With --evaluate: print the figures as JSON.")] = False,
+    cv: Annotated[
+        bool,
+        typer.Option("--cv", help="With --evaluate: add the cross-validated SMS estimate (10 more fits, minutes)."),
+    ] = False,
     uci: UciOpt = None,
     seed: Annotated[int | None, typer.Option(help="Random seed (default: the recorded one).")] = None,
 ) -> None:
@@ -56,7 +61,7 @@ def scam(
         if evaluate:
             from marketguard.ml.evaluate import evaluate as run_evaluation
 
-            sections = run_evaluation(sources, cfg, errors=errors)
+            sections = run_evaluation(sources, cfg, errors=errors, cv=cv)
             if as_json:
                 typer.echo(json.dumps({s.title: s.figures for s in sections}, indent=2))
                 return
