@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,37 @@ def test_any_word_phrases_compile(phrases: list[str]) -> None:
         compile_pack(load_pack([("p.yaml", _rule(any=safe, fixtures={"match": ["x"], "no_match": ["y"]}))]))
     except RulePackError as exc:
         assert "p.yaml" in str(exc)
+
+
+def test_group_regex_dispatches_on_first_letter_with_the_plain_alternations_matches() -> None:
+    """The first-letter dispatch must pick exactly what `(?<!\\w)(?:longest|...|shortest)(?!\\w)` picks."""
+    import re
+
+    from marketguard.core.rulepack.compiler import group_regex
+    from marketguard.core.rulepack.schema import CueGroup
+
+    phrases = ("pay", "pay ~ fee", "payment", "account", "áccess code", "verif*", "$5", "ёлка", "re:\\d{3}-x")
+    group = CueGroup(phrases)
+    words = sorted((phrase_regex(p) for p in phrases if not p.startswith("re:")), key=len, reverse=True)
+    plain = re.compile(r"(?:(?<!\w)(?:" + "|".join(words) + r")(?!\w)|(?:\d{3}-x))")
+    fast = re.compile(group_regex(group))
+    texts = [
+        "please pay the registration fee now",
+        "payment: pay.payment,prepay paying",
+        "accesS code; access code, accéss-code xaccount account",
+        "verification verified unverified",
+        "$5 or 5$ or a$5",
+        "елка ёлка ёлкаа",
+        "call 123-x now, 4123-x",
+        "",
+    ]
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+        lo, hi = 3, max(3, len(text) - 2)  # a slice, as the negation check searches one
+        assert _span(fast.search(text, lo, hi)) == _span(plain.search(text, lo, hi)), text
+    assert fast.search("prepay") is None
+    assert _span(fast.search("pay the fee")) == (0, 11)
+
+
+def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
+    return m.span() if m is not None else None

@@ -40,10 +40,13 @@ class RuleHit:
 class GroupSpans:
     """Exact spans of each candidate group in one text, computed on first use."""
 
-    def __init__(self, pack: CompiledPack, text: str) -> None:
+    def __init__(self, pack: CompiledPack, text: str, prefiltered: list[int] | None = None) -> None:
+        """`prefiltered`: `pack.prefilter.candidates(text)`, when the caller has it already."""
         self.pack = pack
         self.text = text
-        self.candidates = {pack.trigger_groups[i] for i in pack.prefilter.candidates(text)}
+        if prefiltered is None:
+            prefiltered = pack.prefilter.candidates(text)
+        self.candidates = {pack.trigger_groups[i] for i in prefiltered}
         """Trigger groups that may match; other groups are searched only when a rule needs them."""
         self._cache: dict[int, list[Span]] = {}
 
@@ -60,9 +63,10 @@ class GroupSpans:
 
 def match(pack: CompiledPack, text: str) -> list[RuleHit]:
     """Every rule of `pack` that fires in `text` (lower-case view text), in pack order."""
-    spans = GroupSpans(pack, text)
-    if not spans.candidates:
-        return []
+    prefiltered = pack.prefilter.candidates(text)
+    if not prefiltered:
+        return []  # most messages: no spans object is built
+    spans = GroupSpans(pack, text, prefiltered)
     tried = sorted({r for g in spans.candidates for r in pack.by_trigger.get(g, ())})
     hits: list[RuleHit] = []
     for number in tried:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marketguard import Screener, ScreenerConfig
+from marketguard.core.detectors.fraud import job_post
 from marketguard.core.model import Kind
 from marketguard.core.records import message_from_dict
 from marketguard.core.registry import Registry
@@ -128,3 +130,64 @@ def test_the_rule_and_the_job_post_weighing_both_explain_the_post(fraud_screener
         s for s in result.signals if s.detector.startswith("fraud.rules") and s.kind == "scam.offplatform_interview"
     )
     assert "HR on Telegram" in rule.text and "/hr" not in rule.text  # the tightest passage; "$45/hr" is no HR
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words", "examples"),
+    [
+        (
+            job_post._OFFPLATFORM,
+            job_post._OFFPLATFORM_WORDS,
+            [
+                "apply on telegram",
+                "dm us on whatsapp",
+                "text me via whats app",
+                "contact signal",
+                "add wechat",
+                "write to our viber",
+                "reach us on google chat",
+                "interview on hangouts",
+                "hr: t.me/@desk",
+                "message wa.me/+1",
+            ],
+        ),
+        (
+            job_post._NO_EXPERIENCE,
+            job_post._NO_EXPERIENCE_WORDS,
+            [
+                "no prior experience required",
+                "without experience",
+                "sin experiencia",
+                "sem experiência",
+                "sans expérience",
+                "keine erfahrung",
+                "без опыта",
+            ],
+        ),
+        (
+            job_post._IMMEDIATE,
+            job_post._IMMEDIATE_WORDS,
+            [
+                "immediately start",
+                "start right away",
+                "hiring urgently",
+                "urgently hiring",
+                "inicio inmediato",
+                "início imediato",
+                "début immédiat",
+                "sofortiger start",
+                "сразу",
+            ],
+        ),
+        (job_post._HOURLY, job_post._MONEY_WORDS, ["$45/hr", "usd 40 per hour", "50 usd / hour", "30$ per hr"]),
+        (job_post._DAILY, job_post._MONEY_WORDS, ["$300/day", "usd 500 per day", "$1000 a day"]),
+    ],
+)
+def test_gate_words_hold_in_every_form_the_pattern_matches(
+    pattern: re.Pattern[str], words: tuple[str, ...], examples: list[str]
+) -> None:
+    """The substring gates skip a search only where it cannot match: each form matches and holds a gate word."""
+    for text in examples:
+        assert pattern.search(text) is not None, text
+        assert job_post._holds(text, words), text
+    assert not job_post._holds("we pay well for careful design work", words)

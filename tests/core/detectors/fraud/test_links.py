@@ -123,3 +123,11 @@ def test_any_text_gives_findings_inside_it(text: str) -> None:
 def test_hostile_urls_get_a_result(text: str) -> None:
     for f in _find(text):
         assert 0 <= f.start < f.end <= len(text)
+
+
+def test_hosts_found_among_sentence_dots_and_after_a_hyphen_ended_punycode_label() -> None:
+    """Only tokens with a dot that may end a label are scanned: sentence dots and "e.g." are skipped, while a
+    punycode label ending in "-" (the one label that may end without a letter or digit) still counts."""
+    text = "done. e.g. see upw0rk-offers.com now... or xn--abc-.com, v1.2 and a.b.c"
+    assert [r.host for r in find_hosts(text)] == ["upw0rk-offers.com", "xn--abc-.com"]
+    assert find_hosts("done. next. e.g. 1.5 hours") == []

@@ -44,6 +44,13 @@ _HOURLY = re.compile(
 _DAILY = re.compile(r"(?:\$|usd\s?)(\d{3,5})\s?(?:/|per\s|a\s)\s?(?:day|daily)\b")
 _EMAIL = re.compile(r"[\w.+\-]{1,64}@(?P<provider>[a-z0-9\-]{1,63})\.[a-z]{2,24}")
 _COMPANY_WORDS = re.compile(r"(?<!\w)(?:inc|llc|ltd|gmbh|corp|corporation|company|agency|s\.a|group|co\.)(?!\w)")
+_OFFPLATFORM_WORDS = ("telegram", "whats", "signal", "chat", "viber", "hangouts", ".me/")
+_NO_EXPERIENCE_WORDS = ("exp", "erfahrung", "опыта")
+_IMMEDIATE_WORDS = ("diat", "start", "hiring", "mediato", "сразу")
+_MONEY_WORDS = ("$", "usd")
+"""Substrings that every match of the pattern above holds (`_MONEY_WORDS`: of `_HOURLY` and `_DAILY`): a post
+without any of them skips that `re` search, which tries its branches at every word and cost most of the
+detector's time. Checked in `test_job_post`; keep them in step with the patterns."""
 _TRIVIAL_RATE = 30.0
 """Dollars an hour above which "data entry" or "typing" is far above what the market pays."""
 
@@ -96,20 +103,21 @@ class JobPostDetector(Detector):
             s, e = view.span(m.start(), m.end()) if m is not None else (0, 0)
             marks.append(Mark(name, weight, s, e, kind))
 
-        if (m := _OFFPLATFORM.search(text)) is not None:
+        if _holds(text, _OFFPLATFORM_WORDS) and (m := _OFFPLATFORM.search(text)) is not None:
             add("applications or interviews on an outside messenger", 0.55, m, "scam.offplatform_interview")
         trivial = _TRIVIAL.search(text)
         rate = _hourly_rate(text, job)
         if trivial is not None and rate is not None and rate >= _TRIVIAL_RATE:
             add(f"${rate:.0f}/hour for trivial work", 0.4, trivial)
-        elif (d := _DAILY.search(text)) is not None and trivial is not None:
+        elif trivial is not None and _holds(text, _MONEY_WORDS) and (d := _DAILY.search(text)) is not None:
             add("a daily rate far above the market for trivial work", 0.4, d)
-        no_exp, immediate = _NO_EXPERIENCE.search(text), _IMMEDIATE.search(text)
+        no_exp = _NO_EXPERIENCE.search(text) if _holds(text, _NO_EXPERIENCE_WORDS) else None
+        immediate = _IMMEDIATE.search(text) if _holds(text, _IMMEDIATE_WORDS) else None
         if no_exp is not None and immediate is not None:
             add("'no experience, immediate start'", 0.3, no_exp)
         elif no_exp is not None or immediate is not None:
             add("'no experience' or 'immediate start'", 0.12, no_exp or immediate)
-        for m in _EMAIL.finditer(text):
+        for m in _EMAIL.finditer(text) if "@" in text else ():
             if m.group("provider") in WEBMAIL_STRICT and (job.company or _COMPANY_WORDS.search(text)):
                 add(f"a company that writes from a personal {m.group('provider')} mailbox", 0.3, m)
                 break
@@ -119,10 +127,14 @@ class JobPostDetector(Detector):
 def _hourly_rate(text: str, job: JobPost) -> float | None:
     if job.budget is not None and job.budget_type == "hourly":
         return job.budget
-    m = _HOURLY.search(text)
+    m = _HOURLY.search(text) if _holds(text, _MONEY_WORDS) else None
     if m is None:
         return None
     return float(m.group(1) or m.group(2))
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
 
 
 def _client_risk(job: JobPost) -> tuple[float, str]:
