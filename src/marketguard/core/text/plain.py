@@ -213,6 +213,7 @@ _NOT_A_USERNAME = frozenset(
 _UNDERSCORED = re.compile(r"(?<!\S)(?:[^\s_]_){4,80}[^\s_](?!\S)")
 _CYRILLIC_MAIL = re.compile(
     r"(?:(?<=собака\s)|(?<=точка\s))(?:яндекс|гмейл|джимейл|мейл|рамблер|ру|ком)\b|(?<=[@.])(?:яндекс|ру|ком)\b"
+    r"|(?<=точка\s)py\b"  # "ру" made Latin by the confusables table in `clean` (every letter has a look-alike)
 )
 _CYRILLIC_MAIL_WORDS = {
     "яндекс": "yandex",
@@ -222,6 +223,7 @@ _CYRILLIC_MAIL_WORDS = {
     "рамблер": "rambler",
     "ру": "ru",
     "ком": "com",
+    "py": "ru",
 }
 
 
