@@ -106,10 +106,12 @@ _DETAIL_KINDS = frozenset({"contact.phone", "contact.email", "contact.url", "pay
 _DATA_KINDS = frozenset({"contact.phone", "contact.email"})
 _DATA_TASK = re.compile(
     r"(?i)\b(?:csv|tsv|xls|spreadsheet|column|field|regex|e\.164|normali[sz]|validat|pars(?:e|er|ing)|schema|database|"
-    r"crm|dataset|test\s(?:number|data)|traceback|exception|stack\s?trace|unit\stest|format|spalte|feld|datenbank|"
-    r"columna|campo|colonne|champs\s|столб|поле\s|поля\s|формат)"
+    r"crm|dataset|test\s(?:number|data)|traceback|exception(?::|\s)|stack\s?trace|unit\stest|spalte|feld|datenbank|"
+    r"columna|campo|colonne|champs\s|столб|поле\s|поля\s|export|import(?:ed|ing|s)?\s|rows?\s|"
+    r"format(?:ting)?\s(?:all\s|the\s)?(?:phones|numbers|e-?mails|addresses|columns?|fields?))"
 )  # prefixes, with no closing boundary: the rule reads a window of the text, which may end inside a word
-"""Words of a task about phone and e-mail data: "normalise the CSV's phones to E.164", a regex, a traceback."""
+"""Words of a task about phone and e-mail data: "normalise the CSV's phones to E.164", a regex, a traceback. Not
+"format" alone: people give their own number "in international format"."""
 _PERSONAL = re.compile(
     r"(?i)\b(?:my|mine|me|i'm|i\sam|reach|whats\s?app|telegram|viber|mein\w*|mich|mir|mi|meu|minha|mon|ma|mes|moi|"
     r"мой|моя|мою|мне|меня|(?:call|text|ring|dial|sms|message|write|ping)\s(?:me|us|anytime|now|at|on|after|before))\b"

@@ -92,6 +92,7 @@ _SYMBOL_AT = re.compile(
     r"(?<![\w.%+\-])(?P<local>\w[\w.%+\-]{0,63})[^\x00-\x7f\w\s]{1,3}"
     r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){1,5})(?![\w@])"
 )
+_SYMBOL_AT_HINT = PLAIN.hint(_SYMBOL_AT.pattern)
 """"kenji🐌fastmail.com": an emoji or other symbol standing in for the '@'."""
 _CYRILLIC_ADDRESS = re.compile(
     r"(?<![\w.])(?P<local>[а-яё][а-яё\w]{0,30}(?:\s?(?:точка|\.|_|-)\s?[а-яё\w]{1,30}){0,3})\s(?:собака|@)\s?"
@@ -275,7 +276,7 @@ class EmailDetector(Detector):
         view = doc.plain
         text = view.text
         out: list[Finding] = []
-        for m in _SYMBOL_AT.finditer(text):
+        for m in _SYMBOL_AT.finditer(text) if _SYMBOL_AT_HINT(doc) else ():
             domain = m.group("domain")
             host = parse_host(domain)
             if host is None or (_provider(domain.split(".", 1)[0]) is None and "symbol" not in text):
