@@ -56,7 +56,10 @@ _REFUSAL = re.compile(
     r"(?:we|i)\s(?:will\s)?never\sask|i'?ll\spass|no\sthanks|i\sdecline|not\ssomething\s(?:i|we)\s(?:do|offer|allow)|"
     # someone else's request, reported: "a recruiter messaged me asking to move to Skype"
     r"(?:someone|somebody|a\s(?:client|recruiter|stranger|user|scammer|guy|person)|another\s(?:client|user|freelancer))\s"
-    r"(?:\w+\s)?(?:messaged|asked|wanted|told|invited|tried|contacted|keeps?\sasking|pinged|dm'?d))"
+    r"(?:\w+\s)?(?:messaged|asked|wanted|told|invited|tried|contacted|keeps?\sasking|pinged|dm'?d)|"
+    r"alguien\sme\s(?:escribi[oó]|pidi[oó]|propuso)|algu[eé]m\sme\s(?:pediu|mandou|escreveu)|"
+    r"quelqu'un\sm'a\s(?:demand[ée]|[ée]crit|propos[ée])|jemand\shat\smich\s(?:gefragt|angeschrieben)|"
+    r"кто-то\s(?:просил|писал|предложил|попросил))"
 )
 
 

@@ -45,6 +45,8 @@ def test_a_data_task_word_does_not_hide_the_senders_own_number() -> None:
     "text",
     [
         "A recruiter messaged me asking to move to Telegram; I reported them.",
+        "Alguien me pidió seguir por Telegram, no lo hice.",
+        "Jemand hat mich angeschrieben, ich solle auf WhatsApp wechseln.",
         "Paying outside for a lower price is not something I do, the contract price stays $450.",
     ],
 )
