@@ -259,6 +259,8 @@ def _spelled_at(m: re.Match[str]) -> str | None:
     right = right_m.group()
     if text[right_m.end() : right_m.end() + 1] == "/":
         return None  # "details at bit.ly/x": a link, not an address
+    if _ANOTHER_AT.match(text, right_m.end()):
+        return None  # "a line at nina dot k at outlook": the word after this 'at' is the user name of the next
     first_label = _DOT_SPLIT.split(right, maxsplit=1)[0].translate(LEET)
     if first_label in WEBMAIL_STRICT:
         return "@"
@@ -280,6 +282,7 @@ def _left_token(text: str, end: int) -> str:
     return m.group()[::-1] if m else ""
 
 
+_ANOTHER_AT = re.compile(r"\s{1,3}(?:at|@|arroba|arobase|собака)\s")
 _DOT_SPLIT = re.compile(rf"\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}}")
 _DOMAINISH = re.compile(rf"[a-z0-9\-]{{1,63}}(?:(?:\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}})[a-z0-9\-]{{1,63}}){{0,4}}")
 LEET = str.maketrans(

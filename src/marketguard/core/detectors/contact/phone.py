@@ -17,7 +17,7 @@ from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.digits import mask_not_phone
 from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.normalize import DIGIT_WORDS, SYMBOLS, Document
-from marketguard.core.text.view import mask
+from marketguard.core.text.view import View, mask
 
 if TYPE_CHECKING:
     import phonenumbers
@@ -72,6 +72,17 @@ _VANITY_HINT = PLAIN.hint(r"\d{3}\)?[\s.\-]?[\da-z]{3}[\s.\-]?[\da-z]{0,3}[a-z][
 _KEYS = ("", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ")
 _KEYPAD = str.maketrans({c: str(digit) for digit, letters in enumerate(_KEYS) for c in letters})
 """"312-555-LOGO": a vanity number, its last digits spelled on the keypad's letters (capitals, as printed)."""
+_LETTER_DIGITS = re.compile(r"(?<![a-z0-9])(?=[a-z0-9]{0,11}\d)(?=[a-z0-9]{0,11}[oil])[\doil]{3,12}(?![a-z0-9])")
+_LETTER_DIGIT_HINT = PLAIN.hint(r"\d[oil]|[oil]\d")
+_AS_DIGITS = str.maketrans("oil", "011")
+""""4I5", "OI99": a group of digits with an O for 0 or an I or l for 1 in it (a group of letters alone is a word)."""
+
+
+def _as_digits(m: re.Match[str]) -> str:
+    group = m.group()
+    return group.translate(_AS_DIGITS) if sum(c.isdigit() for c in group) * 2 >= len(group) else group
+
+
 _IBAN_BEFORE = re.compile(r"[A-Z]{2}\d{2}[ \t]?$")
 """"DE95 3704 0044": the groups after an IBAN's country code and check digits are an account, not a phone."""
 _PHONE_SHAPE = re.compile(r"^\+|^\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}$")
@@ -119,6 +130,10 @@ class PhoneDetector(Detector):
         if not _TWO_DIGITS.search(plain) and not DIGIT_WORDS(doc):
             return []
         view = doc.spelled
+        unmasked = view.text
+        if _LETTER_DIGIT_HINT(doc):  # "4I5-555-OI99": letters that look like digits, inside runs of digits
+            unmasked = _LETTER_DIGITS.sub(_as_digits, unmasked)
+            view = View(unmasked, view.starts)
         if not view.text.isascii():
             view = mask(view, SYMBOLS, " ")  # "3 🍕 1 🍕 2": emoji between digits are separators
         text = view.text
@@ -155,7 +170,7 @@ class PhoneDetector(Detector):
                 )
             )
         hinted: tuple[str, ...] | None = None
-        for n, (c_start, c_end, c_text, plus) in enumerate(self._candidates(text, doc.spelled.text)):
+        for n, (c_start, c_end, c_text, plus) in enumerate(self._candidates(text, unmasked)):
             if n >= _MAX_CANDIDATES:
                 break
             raw = _EXTENSION.sub("", c_text)

@@ -142,7 +142,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "take-outside",
-        r"\b(?:talk|chat|continue|discuss|communicate|connect|speak|move|switch|work|deal|"
+        r"\b(?:talk|chat|continue|discuss|communicate|connect|speak|move|switch|work|deal|call|meet|"
         r"take\s(?:this|it|things)|do\sbusiness)\s(?:\w+\s){0,3}?"
         r"(?:outside(?:\sof)?\s(?:the\s)?(?:platform|upwork|fiverr|site|app|here)|"
         r"off(?:-|\s)?(?:platform|upwork|fiverr|site|the\ssite|the\splatform)|"
@@ -290,6 +290,14 @@ PHRASES: tuple[Phrase, ...] = (
         "contact.request",
         0.8,
         "offers a channel other than the platform's chat",
+    ),
+    Phrase(
+        "drop-me-a-line",
+        r"\b(?:drop|send|shoot)\s(?:me|us)\s(?:a\s)?(?:line|note|message|text|dm|msg)\s(?:at|on|via|to)\b"
+        r"(?!\s(?:the\s|this\s)?(?:upwork|fiverr|platform)\b)",
+        "contact.request",
+        0.8,
+        "invites contact at an outside address",
     ),
     Phrase(
         "easier-by-channel",
