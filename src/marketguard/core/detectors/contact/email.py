@@ -86,13 +86,14 @@ _AT_NICKNAME = re.compile(
     r"(?<![\w.@])(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,62})\s(?:at|@)\s(?:the\s)?"
     r"(?P<provider>big\sg|google(?:'?s)?|apple(?:'s)?|microsoft(?:'s)?)(?:\s(?:mail|one|thing))?(?!\w)"
 )
-_AT_NICKNAME_HINT = PLAIN.hint(_AT_NICKNAME.pattern)
+_AT_NICKNAME_HINT = PLAIN.hint(r"\s(?:at|@)\s(?:the\s)?(?:big\sg|google|apple|microsoft)")
+"""A literal hint: the pattern's bounded repetitions would swell the gate's shared automaton for every message."""
 """"jo.smith at the big G": the provider named by a nickname, which no domain pattern reads."""
 _SYMBOL_AT = re.compile(
     r"(?<![\w.%+\-])(?P<local>\w[\w.%+\-]{0,63})[^\x00-\x7f\w\s]{1,3}"
     r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){1,5})(?![\w@])"
 )
-_SYMBOL_AT_HINT = PLAIN.hint(_SYMBOL_AT.pattern)
+_SYMBOL_AT_WORDS = ("mail", "proton", "icloud", "yahoo", "outlook", "yandex", "gmx", "symbol")
 """"kenji🐌fastmail.com": an emoji or other symbol standing in for the '@'."""
 _CYRILLIC_ADDRESS = re.compile(
     r"(?<![\w.])(?P<local>[а-яё][а-яё\w]{0,30}(?:\s?(?:точка|\.|_|-)\s?[а-яё\w]{1,30}){0,3})\s(?:собака|@)\s?"
@@ -276,7 +277,7 @@ class EmailDetector(Detector):
         view = doc.plain
         text = view.text
         out: list[Finding] = []
-        for m in _SYMBOL_AT.finditer(text) if _SYMBOL_AT_HINT(doc) else ():
+        for m in _SYMBOL_AT.finditer(text) if any(w in text for w in _SYMBOL_AT_WORDS) else ():
             domain = m.group("domain")
             host = parse_host(domain)
             if host is None or (_provider(domain.split(".", 1)[0]) is None and "symbol" not in text):
