@@ -53,7 +53,13 @@ _REFUSAL = re.compile(
     r"contre\sles\sr[èe]gles|против\sправил|prefiero\sno|prefiro\sn[ãa]o|je\spr[ée]f[èe]re\sne\spas|"
     r"nicht\sraus|nicht\sheraus|m[öo]chte\sich\snicht|не\sхочу|не\sбуду|не\sдам|not\scomfortable|"
     r"(?:appreciate|thanks\sfor)\sthe\soffer|please\sreport|report\s(?:it|them|this)|it'?s\snot\sus|"
-    r"(?:we|i)\s(?:will\s)?never\sask|i'?ll\spass|no\sthanks|i\sdecline)"
+    r"(?:we|i)\s(?:will\s)?never\sask|i'?ll\spass|no\sthanks|i\sdecline|not\ssomething\s(?:i|we)\s(?:do|offer|allow)|"
+    # someone else's request, reported: "a recruiter messaged me asking to move to Skype"
+    r"(?:someone|somebody|a\s(?:client|recruiter|stranger|user|scammer|guy|person)|another\s(?:client|user|freelancer))\s"
+    r"(?:\w+\s)?(?:messaged|asked|wanted|told|invited|tried|contacted|keeps?\sasking|pinged|dm'?d)|"
+    r"alguien\sme\s(?:escribi[oó]|pidi[oó]|propuso)|algu[eé]m\sme\s(?:pediu|mandou|escreveu)|"
+    r"quelqu'un\sm'a\s(?:demand[ée]|[ée]crit|propos[ée])|jemand\shat\smich\s(?:gefragt|angeschrieben)|"
+    r"кто-то\s(?:просил|писал|предложил|попросил))"
 )
 
 
@@ -88,16 +94,40 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
         ):
             return "the conversation stays on the platform"
         if _may_match(doc, _REFUSAL_AT) and _REFUSAL.search(_sentence(text, finding.start)):
-            return "the sender reports refusing it"
+            return "the sender refuses it, or reports someone else's request"
     if finding.kind.startswith("contact.") or finding.kind in _DETAIL_KINDS:
         if _quoted_spans(doc) and any(s <= finding.start and finding.end <= e for s, e in _quoted_spans(doc)):
             return "quoted in a script or sample the sender is asked to produce"
         if finding.kind in _DETAIL_KINDS and _EXAMPLE.search(text[max(0, finding.start - 24) : finding.start]):
             return "given as an example of a format"
+        if finding.kind in _DATA_KINDS and _may_match(doc, _DATA_TASK_AT) and _data_task(text, finding):
+            return "a data or code task about phone and e-mail fields, with nothing of the sender's own"
     return None
 
 
 _DETAIL_KINDS = frozenset({"contact.phone", "contact.email", "contact.url", "payment.account", "payment.wallet"})
+_DATA_KINDS = frozenset({"contact.phone", "contact.email"})
+_DATA_TASK = re.compile(
+    r"(?i)\b(?:csv|tsv|xls|spreadsheet|column|field|regex|e\.164|normali[sz]|validat|pars(?:e|er|ing)|schema|database|"
+    r"crm|dataset|test\s(?:number|data)|traceback|exception(?::|\s)|stack\s?trace|unit\stest|spalte|feld|datenbank|"
+    r"columna|campo|colonne|champs\s|столб|поле\s|поля\s|export|import(?:ed|ing|s)?\s|rows?\s|"
+    r"format(?:ting)?\s(?:all\s|the\s)?(?:phones|numbers|e-?mails|addresses|columns?|fields?))"
+)  # prefixes, with no closing boundary: the rule reads a window of the text, which may end inside a word
+"""Words of a task about phone and e-mail data: "normalise the CSV's phones to E.164", a regex, a traceback. Not
+"format" alone: people give their own number "in international format"."""
+_PERSONAL = re.compile(
+    r"(?i)\b(?:my|mine|me|i'm|i\sam|reach|whats\s?app|telegram|viber|mein\w*|mich|mir|mi|meu|minha|mon|ma|mes|moi|"
+    r"мой|моя|мою|мне|меня|(?:call|text|ring|dial|sms|message|write|ping)\s(?:me|us|anytime|now|at|on|after|before))\b"
+)
+"""What makes a detail the sender's own ("my number", "call me", "reach"): beside these, data talk cancels nothing."""
+
+
+def _data_task(text: str, finding: Finding) -> bool:
+    """A phone number or address in a data or code task ("the CSV has phones like ...; normalise them to
+    E.164", a regex, a traceback), where nothing says it is the sender's own. Short messages are read whole."""
+    lo, hi = (0, len(text)) if len(text) <= 600 else (max(0, finding.start - 300), finding.end + 300)
+    window = text[lo:hi]
+    return _DATA_TASK.search(window) is not None and _PERSONAL.search(window) is None
 
 
 def _sentence(text: str, pos: int, width: int = 200) -> str:
@@ -132,8 +162,10 @@ def _loose(pattern: re.Pattern[str], *, in_part: bool) -> str:
     return widened.replace("\\s", _SPACE)
 
 
-_SCRIPT_CUE_AT, _REFUSAL_AT = 0, 1
-_LOOSE = Prefilter([_loose(_SCRIPT_CUE, in_part=False), _loose(_REFUSAL, in_part=True)], ready=True)
+_SCRIPT_CUE_AT, _REFUSAL_AT, _DATA_TASK_AT = 0, 1, 2
+_LOOSE = Prefilter(
+    [_loose(_SCRIPT_CUE, in_part=False), _loose(_REFUSAL, in_part=True), _loose(_DATA_TASK, in_part=True)], ready=True
+)
 """The context rules that read long stretches, asked once per document in one RE2 pass: most messages with
 a finding contain neither a script cue nor a refusal, and Python's `re` would try every phrase of both at
 every character (tens of microseconds per finding). A rule RE2 rules out is not run."""

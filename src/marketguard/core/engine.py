@@ -112,8 +112,9 @@ class Screener:
             state = self.conversations.get(conversation_id) or ConversationState()
             joined = self._split_details(message, state, signals)
             if joined:
-                # a detail completed across messages supersedes the fragment seen in this message alone
-                signals = [s for s in signals if not any(j.kind == s.kind and s.start < j.end for j in joined)] + joined
+                # a detail completed across messages supersedes the fragment seen in this message alone, also when
+                # the fragment alone read as another kind of detail (the last groups of an IBAN as a phone number)
+                signals = [s for s in signals if not any(_supersedes(j, s) for j in joined)] + joined
 
         if signals:
             signals.sort(key=lambda s: (s.start, -s.score))
@@ -184,6 +185,8 @@ class Screener:
                         reason=finding.reason + " (inside quoted code)",
                     )
                 found.append(item)
+        if dropped and found:
+            found = _without_orphan_amounts(found, dropped)
         return (_resolve_overlaps(found) if found else found), dropped
 
     def _split_details(self, message: Message, state: ConversationState, current: list[Signal]) -> list[Signal]:
@@ -232,6 +235,22 @@ class Screener:
                     )
                 )
         return out
+
+
+def _supersedes(joined: Signal, own: Signal) -> bool:
+    same = joined.kind == own.kind or (joined.kind in DETAIL_KINDS and own.kind in DETAIL_KINDS)
+    return same and own.start < joined.end
+
+
+def _without_orphan_amounts(found: list[_Found], dropped: list[tuple[_Found, str]]) -> list[_Found]:
+    """An amount is evidence only beside off-platform payment talk; when all that talk was cancelled ("I can't
+    give you a discount for paying outside ... the price is $600"), its amounts are dropped with it."""
+    kinds = {f.finding.kind for f in found}
+    if "payment.amount" not in kinds or any(k.startswith("payment.") and k != "payment.amount" for k in kinds):
+        return found
+    why = "the payment talk it went with was cancelled"
+    dropped.extend((f, why) for f in found if f.finding.kind == "payment.amount")
+    return [f for f in found if f.finding.kind != "payment.amount"]
 
 
 def _resolve_overlaps(found: list[_Found]) -> list[_Found]:

@@ -213,6 +213,7 @@ _NOT_A_USERNAME = frozenset(
 _UNDERSCORED = re.compile(r"(?<!\S)(?:[^\s_]_){4,80}[^\s_](?!\S)")
 _CYRILLIC_MAIL = re.compile(
     r"(?:(?<=собака\s)|(?<=точка\s))(?:яндекс|гмейл|джимейл|мейл|рамблер|ру|ком)\b|(?<=[@.])(?:яндекс|ру|ком)\b"
+    r"|(?<=точка\s)py\b"  # "ру" made Latin by the confusables table in `clean` (every letter has a look-alike)
 )
 _CYRILLIC_MAIL_WORDS = {
     "яндекс": "yandex",
@@ -222,6 +223,7 @@ _CYRILLIC_MAIL_WORDS = {
     "рамблер": "rambler",
     "ру": "ru",
     "ком": "com",
+    "py": "ru",
 }
 
 
@@ -257,6 +259,8 @@ def _spelled_at(m: re.Match[str]) -> str | None:
     right = right_m.group()
     if text[right_m.end() : right_m.end() + 1] == "/":
         return None  # "details at bit.ly/x": a link, not an address
+    if _ANOTHER_AT.match(text, right_m.end()):
+        return None  # "a line at nina dot k at outlook": the word after this 'at' is the user name of the next
     first_label = _DOT_SPLIT.split(right, maxsplit=1)[0].translate(LEET)
     if first_label in WEBMAIL_STRICT:
         return "@"
@@ -278,6 +282,7 @@ def _left_token(text: str, end: int) -> str:
     return m.group()[::-1] if m else ""
 
 
+_ANOTHER_AT = re.compile(r"\s{1,3}(?:at|@|arroba|arobase|собака)\s")
 _DOT_SPLIT = re.compile(rf"\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}}")
 _DOMAINISH = re.compile(rf"[a-z0-9\-]{{1,63}}(?:(?:\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}})[a-z0-9\-]{{1,63}}){{0,4}}")
 LEET = str.maketrans(

@@ -44,6 +44,11 @@ def _spellings() -> dict[str, tuple[App, bool]]:
             table[_INNER_SEPARATORS.sub("", s.replace(" ", ""))] = (app, False)
     for app in APPS:
         if app.fuzzy:
+            for written in app.spellings:
+                flat = written.replace(" ", "")
+                if len(flat) >= 5 and flat.isascii():  # "wattsap", "telegramm": one letter doubled
+                    for i, c in enumerate(flat):
+                        table.setdefault(flat[:i] + c + flat[i:], (app, True))
             name = app.name.replace(" ", "")
             inflections = {name + "s", name + "d", name + "ed", name + "r"}  # "we skyped" is the app, not a disguise
             for variant in _one_edit(name):
@@ -154,6 +159,9 @@ _CUE_BEFORE = re.compile(
     r"|\b(?:agr[eé]game|a[nñ][aá]deme|escr[ií]beme|h[aá]blame)\s(?:al|en\sel|por\sel)\s"
     r"|\b(?:on\scontinue|continuons|on\sse\sparle|on\sparle|parlons)\s(?:sur|par|via)\s"
     r"|\b(?:lass\suns|wir\sk[öo]nnen)\s(?:auf|über|per|via|in)\s"
+    r"|\b(?:k[öo]nnen|k[öo]nnten|sollen|wollen)\s(?:wir|sie|du)\s(?:\w+\s)?(?:auf|über|per|via|bei)\s"
+    r"|\b(?:faster|quicker|easier|better|simpler|more\sprivate)\sthan\s(?:this\s(?:chat|site|app|platform|inbox)|here|"
+    r"the\s(?:platform|site|chat))\W{0,3}\s?"
     r"|(?:скинь(?:те)?|дай(?:те)?|пришли(?:те)?)\s(?:свой|твой|ваш)\s"
     r"|\b(?:prefer|rather|better\son|easier\son|faster\son|more\ssecure\son)\s"
     r"|(?:давай(?:те)?|перейд[её]м|пойд[её]м|переходи(?:м|те)?|пиши(?:те)?|ник|есть\sли)\s(?:\w+\s)?(?:в|во|на)\s"

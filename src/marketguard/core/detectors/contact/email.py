@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from bisect import bisect_right
 
@@ -9,6 +10,9 @@ from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.domains import parse_host
 from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.normalize import LEET, WEBMAIL, Document
+
+_LEET_I = str.maketrans({"1": "i", "!": "i"})
+"""'1' stands for 'i' as often as for 'l' ("gm41l"): a provider is tried both ways."""
 
 _EMAIL = re.compile(
     r"(?<![\w.%+\-])(?P<local>\w[\w.%+\-]{0,63})\s{0,2}@\s{0,2}"
@@ -62,6 +66,49 @@ _PARTIAL_ADDRESS = re.compile(
     r"(?P<local>[a-z0-9][\w.+\-]{1,63})\s*$"
 )
 """"my mail is nadia.k" at the end of a message: the rest of the address is coming in the next one."""
+_PARTIAL_USERNAME = re.compile(
+    r"\b(?:e-?mail|mail|gmail|correo|courriel|почта)(?:\saddress)?\s?[:,\-]?\s"
+    r"(?P<local>[a-z0-9][\w+\-]*[._\d][\w+\-][\w.+\-]{0,61})\.?\s*$"
+)
+""""send it to my mail kwame.b": no verb, but a username-like word (a dot, an underscore or a digit) right after
+the mail word, at the end of the message."""
+_PROVIDER_NICKNAMES = {
+    "big g": "gmail",
+    "google": "gmail",
+    "googles": "gmail",
+    "google's": "gmail",
+    "apple": "icloud",
+    "apple's": "icloud",
+    "microsoft": "outlook",
+    "microsoft's": "outlook",
+}
+_AT_NICKNAME = re.compile(
+    r"(?<![\w.@])(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,62})\s(?:at|@)\s(?:the\s)?"
+    r"(?P<provider>big\sg|google(?:'?s)?|apple(?:'s)?|microsoft(?:'s)?)(?:\s(?:mail|one|thing))?(?!\w)"
+)
+_AT_NICKNAME_HINT = PLAIN.hint(r"\s(?:at|@)\s(?:the\s)?(?:big\sg|google|apple|microsoft)")
+"""A literal hint: the pattern's bounded repetitions would swell the gate's shared automaton for every message."""
+""""jo.smith at the big G": the provider named by a nickname, which no domain pattern reads."""
+_SYMBOL_AT = re.compile(
+    r"(?<![\w.%+\-])(?P<local>\w[\w.%+\-]{0,63})[^\x00-\x7f\w\s]{1,3}"
+    r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){1,5})(?![\w@])"
+)
+_SYMBOL_AT_WORDS = ("mail", "proton", "icloud", "yahoo", "outlook", "yandex", "gmx", "symbol")
+""""kenji🐌fastmail.com": an emoji or other symbol standing in for the '@'."""
+_CYRILLIC_ADDRESS = re.compile(
+    r"(?<![\w.])(?P<local>[а-яё][а-яё\w]{0,30}(?:\s?(?:точка|\.|_|-)\s?[а-яё\w]{1,30}){0,3})\s(?:собака|@)\s?"
+    r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}\.[a-z]{2,6})(?![\w.])"
+)
+""""маша точка веб собака яндекс точка ру": the user name written in Cyrillic letters too (after `plain` has
+read the provider and the dots)."""
+_TRANSLIT = str.maketrans(
+    dict(zip("абвгдеёзийклмнопрстуфыэ", "abvgdeezijklmnoprstufye", strict=True))
+    | {"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ь": "", "ю": "yu", "я": "ya"}
+)
+_CYRILLIC_DOT = re.compile(r"\s?(?:точка|\.)\s?")
+_BASE64 = re.compile(r"(?<![\w+/])[A-Za-z0-9+/]{16,400}={0,2}(?![\w+/=])")
+_BASE64_HINT = PLAIN.hint(r"base\s?64|decod|encod")
+""""bmlrYS5z...ZQ== (base64, it's my email)": an address encoded, decoded only when the text says so."""
 _MAIL_WORD = PLAIN.hint(r"mail|correo|courriel|почта")
 """What `_PARTIAL_ADDRESS` needs ("e-mail" and "gmail" end in "mail"): without it, no partial address."""
 _AT_TOKEN = re.compile(r"[\w.+\-]{3,64}@[\w.+\-]{1,64}")
@@ -126,10 +173,17 @@ class EmailDetector(Detector):
     def detect(self, doc: Document) -> list[Finding]:
         view = doc.plain
         out: list[Finding] = self._on_webmail(doc) if _PROVIDER_HINT(doc) else []
+        if _AT_NICKNAME_HINT(doc):
+            out.extend(self._at_nickname(doc))
+        if not view.text.isascii():
+            out.extend(self._unusual_at(doc))
+        if _BASE64_HINT(doc):
+            out.extend(self._encoded(doc))
         if "@" not in view.text:
             if not _MAIL_WORD(doc):
                 return out
-            partial = _PARTIAL_ADDRESS.search(view.text, max(0, len(view.text) - 120))
+            tail = max(0, len(view.text) - 120)
+            partial = _PARTIAL_ADDRESS.search(view.text, tail) or _PARTIAL_USERNAME.search(view.text, tail)
             if partial is not None and partial.group("local") not in _NOT_LOCAL | _STATUS_WORDS:
                 start, end = view.span(partial.start("local"), partial.end("local"))
                 out.append(
@@ -152,8 +206,8 @@ class EmailDetector(Detector):
             host = parse_host(domain) if "." in domain else None
             if host is not None:
                 value, score, how = f"{local}@{domain}", 0.95, "an e-mail address"
-            elif domain.split(".", 1)[0].translate(LEET) in WEBMAIL:
-                provider = domain.split(".", 1)[0].translate(LEET)
+            elif _provider(domain.split(".", 1)[0]) is not None:
+                provider = _provider(domain.split(".", 1)[0]) or ""
                 value, score, how = f"{local}@{provider}.com", 0.85, f"an address at {provider} without its domain"
             else:
                 continue
@@ -202,3 +256,70 @@ class EmailDetector(Detector):
                 reason = f"a {provider} username given without the address"
                 out.append(Finding("contact.email", 0.85, start, end, f"{local}@{provider}.com", reason))
         return out
+
+    @staticmethod
+    def _at_nickname(doc: Document) -> list[Finding]:
+        """ "jo.smith at the big G": a username-like word and a provider named by its nickname."""
+        view = doc.plain
+        out: list[Finding] = []
+        for m in _AT_NICKNAME.finditer(view.text):
+            provider = _PROVIDER_NICKNAMES[m.group("provider").replace("\u2019", "'")]
+            local = m.group("local").rstrip(".")
+            start, end = view.span(m.start(), m.end())
+            reason = f"an address at {provider}, the provider named by a nickname"
+            out.append(Finding("contact.email", 0.85, start, end, f"{local}@{provider}.com", reason))
+        return out
+
+    @staticmethod
+    def _unusual_at(doc: Document) -> list[Finding]:
+        """ "kenji🐌fastmail.com" and "маша точка веб собака yandex.ru": a symbol for the '@', or a user name in
+        Cyrillic letters; either way a webmail provider or a real domain follows."""
+        view = doc.plain
+        text = view.text
+        out: list[Finding] = []
+        for m in _SYMBOL_AT.finditer(text) if any(w in text for w in _SYMBOL_AT_WORDS) else ():
+            domain = m.group("domain")
+            host = parse_host(domain)
+            if host is None or (_provider(domain.split(".", 1)[0]) is None and "symbol" not in text):
+                continue  # "great job👍acme.io" is praise and a link; only a mail provider makes it an address
+            start, end = view.span(m.start(), m.end())
+            value = f"{m.group('local')}@{domain}"
+            out.append(Finding("contact.email", 0.85, start, end, value, "an e-mail address with a symbol for the '@'"))
+        if "собака" in text or "@" in text:
+            for m in _CYRILLIC_ADDRESS.finditer(text):
+                if parse_host(m.group("domain")) is None:
+                    continue
+                local = _CYRILLIC_DOT.sub(".", m.group("local")).translate(_TRANSLIT)
+                start, end = view.span(m.start(), m.end())
+                value = f"{local}@{m.group('domain')}"
+                out.append(Finding("contact.email", 0.85, start, end, value, "an e-mail address spelled in Cyrillic"))
+        return out
+
+    @staticmethod
+    def _encoded(doc: Document) -> list[Finding]:
+        """An address in base64, in a text that says it is encoded: decoded, it must be a whole address."""
+        out: list[Finding] = []
+        for m in _BASE64.finditer(doc.text):
+            token = m.group()
+            try:
+                decoded = base64.b64decode(token + "=" * (-len(token) % 4), validate=True).decode("ascii")
+            except (ValueError, UnicodeDecodeError):
+                continue
+            address = _EMAIL.fullmatch(decoded.strip().lower())
+            if address is None or parse_host(address.group("domain")) is None:
+                continue
+            out.append(
+                Finding(
+                    "contact.email", 0.9, m.start(), m.end(), decoded.strip().lower(), "an e-mail address in base64"
+                )
+            )
+        return out
+
+
+def _provider(label: str) -> str | None:
+    """The webmail provider a domain label names, reading leetspeak '1' as 'l' and as 'i' ("gm41l")."""
+    for table in (LEET, _LEET_I):
+        name = label.translate(table).translate(LEET)
+        if name in WEBMAIL:
+            return name
+    return None

@@ -17,7 +17,7 @@ from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.digits import mask_not_phone
 from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.normalize import DIGIT_WORDS, SYMBOLS, Document
-from marketguard.core.text.view import mask
+from marketguard.core.text.view import View, mask
 
 if TYPE_CHECKING:
     import phonenumbers
@@ -66,6 +66,26 @@ _MAX_CANDIDATES = 200
 _PIECEWISE_HINT = PLAIN.hint(
     r"area\scode|digits|middle|before|after|last\s(?:4|four|3|three)|first\s(?:3|three|4|four)"
 )
+_VANITY = re.compile(
+    r"(?<![\w+])(?:\+?1[\s.\-]?)?\(?[2-9]\d{2}\)?[\s.\-]?(?P<rest>[\dA-Z]{3}[\s.\-]?[\dA-Z]{4,7})(?![\w])"
+)
+_VANITY_HINT = PLAIN.hint(r"\d{3}\)?[\s.\-]?[\da-z]{3}[\s.\-]?[\da-z]{0,3}[a-z][\da-z]{0,3}")
+_KEYS = ("", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ")
+_KEYPAD = str.maketrans({c: str(digit) for digit, letters in enumerate(_KEYS) for c in letters})
+""""312-555-LOGO": a vanity number, its last digits spelled on the keypad's letters (capitals, as printed)."""
+_LETTER_DIGITS = re.compile(r"(?<![a-z0-9])(?=[a-z0-9]{0,11}\d)(?=[a-z0-9]{0,11}[oil])[\doil]{3,12}(?![a-z0-9])")
+_LETTER_DIGIT_HINT = PLAIN.hint(r"\d[oil]|[oil]\d")
+_AS_DIGITS = str.maketrans("oil", "011")
+""""4I5", "OI99": a group of digits with an O for 0 or an I or l for 1 in it (a group of letters alone is a word)."""
+
+
+def _as_digits(m: re.Match[str]) -> str:
+    group = m.group()
+    return group.translate(_AS_DIGITS) if sum(c.isdigit() for c in group) * 2 >= len(group) else group
+
+
+_IBAN_BEFORE = re.compile(r"[A-Z]{2}\d{2}[ \t]?$")
+""""DE95 3704 0044": the groups after an IBAN's country code and check digits are an account, not a phone."""
 _PHONE_SHAPE = re.compile(r"^\+|^\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}$")
 
 
@@ -110,6 +130,10 @@ class PhoneDetector(Detector):
         if not _TWO_DIGITS(doc) and not DIGIT_WORDS(doc):
             return []
         view = doc.spelled
+        unmasked = view.text
+        if _LETTER_DIGIT_HINT(doc):  # "4I5-555-OI99": letters that look like digits, inside runs of digits
+            unmasked = _LETTER_DIGITS.sub(_as_digits, unmasked)
+            view = View(unmasked, view.starts)
         if not view.text.isascii():
             view = mask(view, SYMBOLS, " ")  # "3 🍕 1 🍕 2": emoji between digits are separators
         text = view.text
@@ -127,6 +151,8 @@ class PhoneDetector(Detector):
                 )
             )
         total_digits = sum(map(text.count, _ASCII_DIGITS))  # the views hold ASCII digits only (see `clean`)
+        if total_digits >= 3 and _VANITY_HINT(doc):
+            out.extend(self._vanity(doc))
         if total_digits < 7:
             return out
         if _PIECEWISE_HINT(text) and _PIECEWISE.search(text):
@@ -144,7 +170,7 @@ class PhoneDetector(Detector):
                 )
             )
         hinted: tuple[str, ...] | None = None
-        for n, (c_start, c_end, c_text, plus) in enumerate(self._candidates(text, doc.spelled.text)):
+        for n, (c_start, c_end, c_text, plus) in enumerate(self._candidates(text, unmasked)):
             if n >= _MAX_CANDIDATES:
                 break
             raw = _EXTENSION.sub("", c_text)
@@ -158,6 +184,8 @@ class PhoneDetector(Detector):
                 if not any(c.isalpha() for c in doc.text[start:end]):
                     continue  # "bus 8, 22, 65, 61": a list of numbers; commas separate only spelled digits
             start, end = view.span(c_start, c_end)
+            if _IBAN_BEFORE.search(doc.text, max(0, start - 6), start):
+                continue
             original = doc.text[start:end]
             context = _CONTEXT.search(text, max(0, c_start - 48), c_start) or _CONTEXT.search(text[c_end : c_end + 24])
             disguised = any(c.isalpha() for c in original) or not original.isascii()
@@ -186,6 +214,30 @@ class PhoneDetector(Detector):
             if disguised:
                 reason += ", written in disguise"
             out.append(Finding("contact.phone", score, start, end, value, reason))
+        return out
+
+    @staticmethod
+    def _vanity(doc: Document) -> list[Finding]:
+        """Vanity numbers: three or more capital letters for digits, read off the keypad, beside a call word and
+        valid as a number of the North American plan (where vanity numbers are printed)."""
+        out: list[Finding] = []
+        for m in _VANITY.finditer(doc.text):
+            rest = m.group("rest")
+            near = doc.lower[max(0, m.start() - 48) : m.end() + 24]
+            if sum(c.isalpha() for c in rest) < 3 or not _CONTEXT.search(near):
+                continue  # capitals after digits are model names and shouting ("300 KMS AWAY") without a call word
+            digits = "".join(c for c in m.group().translate(_KEYPAD) if c.isdigit())
+            digits = digits[:11] if digits.startswith("1") else digits[:10]  # "1-800-FLOWERS": extra letters
+            pn = _phonenumbers()
+            try:
+                number = pn.parse(digits, "US")
+            except pn.NumberParseException:
+                continue
+            if not pn.is_valid_number(number):
+                continue
+            value = pn.format_number(number, pn.PhoneNumberFormat.E164)
+            reason = "a vanity phone number (keypad letters)"
+            out.append(Finding("contact.phone", 0.9, m.start(), m.end(), value, reason))
         return out
 
     @staticmethod

@@ -13,10 +13,12 @@ from marketguard.core.detectors.pattern import Phrase, PhraseDetector
 
 _DETAIL_EN = (
     r"(?:personal\s|private\s|direct\s|own\s|real\s|work\s|business\s)?(?:e-?mail(?:\saddress|\sid)?|mail|"
-    r"gmail|phone(?:\snumber|\s#|\sno)?|number|cell(?:\snumber|phone)?|mobile(?:\snumber)?|contacts?"
+    r"gmail|phone(?:\snumber|\s#|\sno)?|number|direct\sline|cell(?:\snumber|phone)?|mobile(?:\snumber)?|contacts?"
     r"(?:\sinfo(?:rmation)?|\sdetails|\snumber)?|digits|whats\s?app(?:\snumber)?|telegram(?:\shandle|\sid)?|"
     r"skype(?:\sid)?|socials?|handle|insta(?:gram)?|ig|discord|wechat(?:\sid)?|line\sid)"
 )
+_QUALIFIER = r"(?:(?:paypal|payoneer|wise|zelle|venmo|revolut|skype|google|apple|icloud|other)\s)"
+"""A rail or app named before the detail: "what's your Payoneer email?" still asks for an e-mail address."""
 _DETAIL_ES = (
     r"(?:n[uú]mero|tel[eé]fono|celular|m[oó]vil|correo(?:\selectr[oó]nico)?|e-?mail|whats(?:app)?|contacto|telegram)"
 )
@@ -30,7 +32,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "ask-detail",
         rf"\b(?:what(?:'s|s|\sis|\sare)|whats|send|give|share|drop|leave|shoot|pass|provide|tell|dm|"
-        rf"text|write\sdown)\s(?:me\s|us\s)?(?:your|ur|yr|ya)\s{_DETAIL_EN}\b",
+        rf"text|write\sdown)\s(?:me\s|us\s)?(?:your|ur|yr|ya)\s{_QUALIFIER}?{_DETAIL_EN}\b",
         "contact.request",
         0.85,
         "asks for a contact detail",
@@ -140,7 +142,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "take-outside",
-        r"\b(?:talk|chat|continue|discuss|communicate|connect|speak|move|switch|work|deal|"
+        r"\b(?:talk|chat|continue|discuss|communicate|connect|speak|move|switch|work|deal|call|meet|"
         r"take\s(?:this|it|things)|do\sbusiness)\s(?:\w+\s){0,3}?"
         r"(?:outside(?:\sof)?\s(?:the\s)?(?:platform|upwork|fiverr|site|app|here)|"
         r"off(?:-|\s)?(?:platform|upwork|fiverr|site|the\ssite|the\splatform)|"
@@ -185,9 +187,9 @@ PHRASES: tuple[Phrase, ...] = (
         "site-has-contact",
         r"\b(?:my|our|the)\s(?:website|site|portfolio|contact\spage|bio|profile\spic(?:ture)?|"
         r"readme|homepage|linktree|link\sin\sbio|github|logo|card|business\scard|cv|resume|pdf|"
-        r"portfolio\simage|signature)\b[^.!?\n]{0,40}\b(?:has|have|lists|shows|says|contains|"
-        r"includes|with)\b[^.!?\n]{0,30}\b(?:number|email|e-mail|contacts?|phone|whats\s?app|"
-        r"how\sto\s(?:reach|contact)|skype|telegram|qr)",
+        r"portfolio\simage|signature|avatar|profile\sphoto|photo|banner|intro\svideo)\b[^.!?\n]{0,40}\b(?:has|have|"
+        r"lists|shows|says|contains|includes|with)\b[^.!?\n]{0,30}\b(?:number|email|e-mail|contacts?|phone|whats\s?app|"
+        r"how\sto\s(?:reach|contact)|skype|telegram|qr|direct\sline|cell|mobile)",
         "contact.pointer",
         0.8,
         "points to a place that shows the sender's contact details",
@@ -258,7 +260,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "detail-is-there",
-        rf"\bmy\s{_DETAIL_EN}\s(?:is|are|sits|appears)\s(?:on|in|at|inside|under)\s(?:the|my|our|this|that)\s",
+        rf"\bmy\s{_DETAIL_EN}(?:'s|\s(?:is|are|sits|appears))\s(?:on|in|at|inside|under)\s(?:the|my|our|this|that)\s",
         "contact.pointer",
         0.8,
         "says where the sender's contact detail can be found",
@@ -266,8 +268,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "same-username",
         r"\b(?:same\s(?:user\s?name|handle|name|nick)|my\s(?:ig|insta|instagram|twitter|tiktok|fb|"
-        r"facebook|linkedin|telegram|discord)\s(?:matches|is\sthe\ssame\sas|=)\s(?:my\s)?(?:user\s?name|"
-        r"name|handle|profile))",
+        r"facebook|linkedin|telegram|discord|skype|gmail|e-?mail(?:\saddress)?|outlook|icloud|proton(?:mail)?)\s"
+        r"(?:matches|is\sthe\ssame\sas|=|is\s(?:literally|just|simply|exactly|basically)\s)\s?(?:my\s)?(?:user\s?name|"
+        r"name|handle|profile(?:\sname)?)(?:\s(?:on\s)?(?:here|this\s(?:site|platform|app)))?)",
         "contact.pointer",
         0.85,
         "says the same handle works elsewhere",
@@ -278,6 +281,74 @@ PHRASES: tuple[Phrase, ...] = (
         "contact.pointer",
         0.85,
         "a messaging-app QR code",
+    ),
+    Phrase(
+        "faster-than-here",
+        r"\b(?:something|somewhere|a\sway|an?\s(?:app|channel|place|number|line))\s(?:\w+\s)?(?:faster|quicker|easier|"
+        r"better|simpler|more\sprivate|more\sreliable)\sthan\s(?:this\s(?:chat|site|app|platform|inbox|thing)|here|"
+        r"the\s(?:platform|site|chat|app|inbox))\b",
+        "contact.request",
+        0.8,
+        "offers a channel other than the platform's chat",
+    ),
+    Phrase(
+        "drop-me-a-line",
+        r"\b(?:drop|send|shoot)\s(?:me|us)\s(?:a\s)?(?:line|note|message|text|dm|msg)\s(?:at|on|via|to)\b"
+        r"(?!\s(?:the\s|this\s)?(?:upwork|fiverr|platform)\b)",
+        "contact.request",
+        0.8,
+        "invites contact at an outside address",
+    ),
+    Phrase(
+        "easier-by-channel",
+        r"\b(?:easier|faster|quicker|simpler|better)\s(?:by|over|via)\s(?:phone|text|sms|e-?mail|whats\s?app|telegram)\b",
+        "contact.request",
+        0.7,
+        "proposes to continue on an outside channel",
+    ),
+    Phrase(
+        "thats-my-detail",
+        r"\b(?:it'?s|that'?s|this\sis|that\sis|it\sis)\smy\s(?:cell|mobile|number|phone\snumber|direct\sline|"
+        r"whats\s?app(?:\snumber)?|e-?mail\saddress|(?:actual|real|personal|private)\s(?:e-?mail(?:\saddress)?|address|"
+        r"number|cell|phone(?:\snumber)?))(?:\s(?:btw|lol|ofc|haha|too|by\sthe\sway))?(?=\s?[,.!);:\n]|\s?$|\s\W)",
+        "contact.request",
+        0.75,
+        "says that the detail just given is the sender's own",
+    ),
+    Phrase(
+        "youll-get-my-detail",
+        r"\b(?:you'?ll|you\swill|you\scan|u\swill|u\scan|you'?d)\s(?:get|find|see|have|reach)\smy\s(?:\w+'s\s|own\s)?"
+        r"(?:direct\s(?:line|number)|(?:personal|private)\s(?:number|e-?mail|cell)|number(?!\sof)|cell|mobile|"
+        r"phone(?:\snumber)?|whats\s?app|e-?mail\saddress|contact\s(?:details|info))\b",
+        "contact.pointer",
+        0.8,
+        "tells the other party where they will get the sender's contact detail",
+    ),
+    Phrase(
+        "search-quoted-name",
+        r"\b(?:search|google|look\sup)(?:\sfor)?\s['\"‘“][^'\"’”\n]{2,40}['\"’”]\s(?:on|in)\s(?:google\smaps|maps|"
+        r"linkedin|instagram|insta|facebook|fb|yelp|tiktok)\b"
+        r"|\b(?:search|google|look\sup)(?:\sfor)?\s['\"‘“][^'\"’”\n]{2,40}['\"’”][^.!?\n]{0,12}\b(?:you'?ll|and\syou|"
+        r"you\scan)\s(?:find|get|see)\b",
+        "contact.pointer",
+        0.8,
+        "tells the other party to search for the sender by name elsewhere",
+    ),
+    Phrase(
+        "send-to-my-detail",
+        r"\b(?:send|forward|share|drop)\s(?:[\w']+\s){0,4}?(?:to|on|via|at)\smy\s(?:personal\s|private\s|own\s|work\s)?"
+        r"(?:e-?mail|mail|gmail|inbox|whats\s?app|number|phone|cell|telegram)\b",
+        "contact.request",
+        0.75,
+        "asks for something to be sent to the sender's own contact",
+    ),
+    Phrase(
+        "email-me-something",
+        r"\b(?:e-?mail|mail)\s(?:me|us)\s(?:the|your|a|an|it|them|those|these|over)\b"
+        r"(?!\s(?:here|(?:on|in|via|through)\s(?:the\s|this\s)?(?:upwork|fiverr|platform)))",
+        "contact.request",
+        0.7,
+        "asks to be sent something by e-mail",
     ),
     # --- other languages -------------------------------------------------------------------------------
     Phrase(

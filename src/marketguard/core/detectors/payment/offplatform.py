@@ -34,11 +34,12 @@ _STRONG_RAILS = {
     r"dados\sbanc[aá]rios|datos\sbancarios|coordonn[ée]es\sbancaires|bankverbindung|реквизиты",
     "crypto": r"crypto(?:currency)?|usdt|usdc|tether|btc|bitcoin|eth(?:ereum)?|binance(?:\spay)?|trc-?20|erc-?20|"
     r"bep-?20|metamask|trust\swallet|coinbase|крипт\w*|биткоин",
-    "pix": r"pix",
+    "pix": r"(?<!some\s)(?<!any\s)(?<!more\s)(?<!the\s)(?<!those\s)(?<!these\s)(?<!naughty\s)(?<!cute\s)(?<!nice\s)"
+    r"(?<!new\s)pix(?!\s(?:of|from)\b)",  # "some pix", "pix of the venue": English for pictures, not the rail
     "bizum": r"bizum",
     "mercado pago": r"mercado\s?pago",
     "upi": r"upi|paytm|phonepe|google\spay|gpay",
-    "gcash": r"gcash|easypaisa|jazzcash|m-?pesa",
+    "gcash": r"gcash|paymaya|easypaisa|jazzcash|m-?pesa",
     "webmoney": r"webmoney|perfect\smoney|qiwi|ю-?мани|ю-?money|yoomoney|сбп|сбер\w*|тинькофф\w*|т-банк\w*",
     "card transfer": r"на\sкарту|карт(?:у|ой)\s(?:сбер\w*|тинькофф\w*)|pix\spra\smim",
     "paylib": r"paylib|lydia|twint|swish|vipps|mobilepay|blik",
@@ -89,11 +90,14 @@ _OUTSIDE = re.compile(
     r"(?:payer|paie|pagar|pago|pague|pagarte|zahle|zahl|платить|оплачу|плачу|переведу)\s(?:\w+\s){0,3}?"
     r"(?:par|por|per|via|на|через|mit|pelo|pela|no|en))(?!\w)"
 )
+_DETAIL_AFTER = re.compile(r"^\s?[:\-–]?\s?(?:\+?\d[\d\s.\-]{6,}\d|[\w.+\-]+@[a-z0-9\-]+\.[a-z])")
+""""GCash 0917 555 0199", "Zelle jo@x.io": a number or an address right after the rail is where to pay."""
 _BENIGN = re.compile(
     r"(?<!\w)(?:integrat\w*|checkout|api|sdk|button|plugin|gateway|webhooks?|store|shop|shopify|woocommerce|stripe|"
     r"module|subscriptions?|sandbox|ipn|developer|clone|app\sdevelopment|withdraw\w*|cash\s?out|payout\smethod|"
     r"connect(?:ed|ing)?\s(?:to|with)|fintech|dashboard|form|field|page|flow|logo|icon|formular|feld|validat\w*|"
-    r"regex|checksum|pr[üu]fziffer|test\s?value|testwert|mask|input|column|schema)(?!\w)"
+    r"regex|checksum|pr[üu]fziffer|test\s?value|testwert|mask|input|column|schema|pars(?:e|er|es|ing)|uris?|"
+    r"scanner|parameters?|librar(?:y|ies)|wallet\sapp|payment\sapp|deep\s?links?)(?!\w)"
 )
 _AMOUNT = re.compile(
     r"[$€£₹₽]\s?\d[\d,.]{0,12}k?|(?<![\w.])\d[\d,.]{0,12}\s?(?:k\s)?(?:usd|usdt|usdc|eur|gbp|dollars?|bucks|euros?|"
@@ -169,7 +173,8 @@ _INTENT: tuple[Phrase, ...] = (
         r"rest|остальное|остаток|lo\sdem[aá]s|o\sresto|\d(?:\s(?:and|&|y|e|et|und|и)\s\d)?)\b"
         r"[^!?\n]{0,30}?(?:outside|directly|off\b|privately|personally|elsewhere|en\sdirect|лично|"
         r"por\sfuera|fuera|por\stransfer\w*|en\sdehors|au(?:ß|ss)erhalb|вне|напрямую|directement|"
-        r"direkt|by\s(?:bank|wire|transfer|paypal|wise|cash|crypto|usdt)|por\s(?:transfer\w*|fora|pix)|"
+        r"direkt|directo|direto|a\stu\scuenta|na\s(?:sua|tua)\sconta|by\s(?:bank|wire|transfer|paypal|wise|cash|crypto|usdt)|"
+        r"por\s(?:transfer\w*|fora|pix)|"
         r"te\spago|eu\ste\spago|par\svirement|per\s[üu]berweisung|на\sкарту)",
         "payment.offplatform",
         0.9,
@@ -189,8 +194,8 @@ _INTENT: tuple[Phrase, ...] = (
         r"\b(?:close|end|cancel|finish|wrap\sup|ferme[rz]?|cierra|cerrar|cerramos|fecha|fechar|"
         r"fechamos|beende|beenden|schlie(?:ß|ss)e|закро\w*|закрыть|заверш\w*)\s(?:the\s|this\s|our\s|"
         r"le\s|el\s|o\s|den\s|das\s)?(?:contract|job|order|contrat|contrato|vertrag|auftrag|"
-        r"контракт|заказ)\b[^!?\n]{0,70}?\b(?:pay\w*|invoice|directly|outside|payer|paie|"
-        r"pag\w*|zahl\w*|überweis\w*|пла[тч]\w*|опла[тч]\w*|перев\w*|send\w*\s(?:[\w']+\s){0,4}?to\syour\s"
+        r"контракт|заказ)\b[^!?\n]{0,70}?\b(?:pay\w*|invoice|directly|outside|payer|paie|deposit\w*|depósit\w*|"
+        r"transfi\w*|pag\w*|zahl\w*|überweis\w*|пла[тч]\w*|опла[тч]\w*|перев\w*|send\w*\s(?:[\w']+\s){0,4}?to\syour\s"
         r"(?:bank|account|card|paypal|wallet)|retainer)"
         r"|\b(?:vertrag|auftrag)\s(?:\w+\s){0,2}(?:beenden|schlie(?:ß|ss)en|k[üu]ndigen)\b[^!?\n]{0,70}?"
         r"\b(?:zahl\w*|überweis\w*|bezahl\w*)",
@@ -237,7 +242,9 @@ _INTENT: tuple[Phrase, ...] = (
         "another-way",
         r"\b(?:send|pay|transfer|give)\s(?:you\s)?(?:the\s)?(?:real|rest|actual|remaining|full)\s(?:amount|price|money|sum|part)?\s?"
         r"(?:\w+\s){0,2}?(?:another|some\sother|a\sdifferent|other)\sway|\b(?:pay|paid|invoice)\s(?:[\w']+\s){0,3}?"
-        r"(?:separately|on\sthe\sside|off\sthe\sbooks)|\binvoice\s(?:you|me)\s(?:myself|directly|personally|privately)",
+        r"(?:separately|on\sthe\sside|off\sthe\sbooks)|\binvoice\s(?:you|me)\s(?:myself|directly|personally|privately)"
+        r"|\b(?:send|transfer|wire|give|pay)\s(?:you\s)?(?:the\s)?(?:other|remaining|extra|rest\sof\sthe)?\s?[$€£]\s?\d[\d,.]*k?"
+        r"\s(?:[\w']+\s){0,2}?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately|another\sway)",
         "payment.offplatform",
         0.85,
         "moves payment out of the contract",
@@ -273,6 +280,23 @@ _INTENT: tuple[Phrase, ...] = (
         "dismisses the platform's payment protection",
     ),
     Phrase(
+        "friends-and-family",
+        r"\b(?:friends\s?(?:and|&|n)\s?family|f\s?&\s?f)['\"’”]?\s(?:option|payment|transfer|mode|send|setting|way|method)\b"
+        r"|\b(?:send|pay|sent|paid)\s(?:it\s|me\s|you\s)?(?:as|via|through|with|using)\s(?:a\s)?(?:friends\s?(?:and|&|n)\s?family|f\s?&\s?f)\b",
+        "payment.offplatform",
+        0.85,
+        "proposes a personal transfer that skips buyer protection and fees ('friends and family')",
+    ),
+    Phrase(
+        "wink-payment",
+        r"['\"‘“](?:simplify|streamline|optimi[sz]e|sort\sout|handle|arrange|adjust)['\"’”]\s(?:the\s|our\s)?"
+        r"(?:payments?|billing|fees?|invoic\w+)\b"
+        r"|\b(?:payments?|paying|pay|fees?|billing)\b[^.!?\n]{0,40}\b(?:if\syou\sknow\swhat\si\smean|wink\swink|nudge\snudge)",
+        "payment.offplatform",
+        0.8,
+        "hints at handling payment some other way, with a wink",
+    ),
+    Phrase(
         "es-pay",
         r"\b(?:pago\sdirecto|pag(?:ar|arte|arme|o)\s(?:\w+\s)?directamente|sin\s(?:la\s)?comisi[oó]n|"
         r"sin\spagar\s(?:la\s)?comisi[oó]n|pag(?:ar|o)\s(?:\w+\s){0,2}fuera\sde\s(?:la\s)?plataforma)\b",
@@ -290,9 +314,10 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "fr-pay",
-        r"\b(?:paiement\sdirect|pa(?:yer|ie|yes|ies|yez)\s(?:\w+\s)?(?:directement|en\sdirect)|sans\s(?:les\s)?(?:frais|commission)|"
+        r"\b(?:paiement\sdirect|pa(?:yer|ie|yes|ies|yez)(?:[- ](?:moi|nous))?\s(?:\w+\s)?(?:directement|en\sdirect)|"
+        r"sans\s(?:les\s)?(?:frais|commission)|"
         r"[ée]vit(?:er|e|ons|ez)\s(?:les\s)?(?:\d+\s?%\s(?:de\s)?)?(?:frais|commission)|"
-        r"pa(?:yer|iement)\s(?:\w+\s){0,2}en\sdehors\sde\s(?:la\s)?plateforme)\b",
+        r"pa(?:yer|iement|ie|yez|yes)(?:[- ](?:moi|nous))?\s(?:\w+\s){0,2}en\sdehors\sde\s(?:la\s)?plateforme)\b",
         "payment.offplatform",
         0.9,
         "proposes payment outside the platform (fr)",
@@ -351,7 +376,7 @@ class OffPlatformPaymentDetector(PhraseDetector):
                 outside = _OUTSIDE.search(window) is not None
                 if _BENIGN.search(window) and not outside:
                     continue
-                paying = outside or _PAY.search(window) is not None
+                paying = outside or _PAY.search(window) is not None or _DETAIL_AFTER.match(right) is not None
                 if strong and not paying and rail in _NEEDS_PAY_WORD:
                     continue
                 if not strong and not outside:

@@ -33,8 +33,27 @@ letters spaced out are joined, so wherever the original has a shape, `clean` has
 neither, and the question costs nothing: normalisation has scanned `clean` already."""
 _WALLET_WORDS = re.compile(
     r"(?i)(?<!\w)(?:wallet|address|addr|usdt|usdc|btc|bitcoin|eth|ethereum|trc-?20|erc-?20|bep-?20|crypto|tron|"
-    r"send|deposit|pay|кошел\w*|адрес|iban|account|bank|conta|cuenta|compte|konto|счет|счёт)(?!\w)"
+    r"send|deposit|pay|кошел\w*|адрес|iban|account|bank|conta|cuenta|compte|konto|счет|счёт|addy|wire|transf\w*|"
+    r"[üu]berweis\w*|virement|перев[оеё]\w*)(?!\w)"
 )
+_IBAN_LENGTHS = {
+    "AT": 20, "BE": 16, "BG": 22, "BR": 29, "CH": 21, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "EE": 20, "ES": 24,
+    "FI": 18, "FR": 27, "GB": 22, "GR": 27, "HR": 21, "HU": 28, "IE": 22, "IT": 27, "LT": 20, "LU": 20, "LV": 21,
+    "NL": 18, "NO": 15, "PL": 28, "PT": 25, "RO": 24, "SE": 24, "SI": 19, "SK": 24, "TR": 26, "UA": 29, "AE": 23,
+}  # fmt: skip
+"""Each country's IBAN length: an IBAN shorter than its country's, at the end of a message, is being sent in parts."""
+_IBAN_HEAD = re.compile(r"(?<![\w])(?P<cc>[A-Z]{2})\d{2}(?:\s?[A-Z0-9]{4}){1,6}\s*$")
+_PART = r"(?:pt|part|teil|parte|partie|часть)\.?\s?"
+_PARTS = re.compile(
+    rf"(?i:{_PART}(?:1|one)|1/2|first\s(?:half|part))\s?[:.)\-]?\s{{0,2}}(?P<a>[1-9A-HJ-NP-Za-km-z]{{6,40}})"
+    rf"\W{{1,20}}?(?i:{_PART}(?:2|two)|2/2|second\s(?:half|part)|rest)\s?[:.)\-]?\s{{0,2}}(?P<b>[1-9A-HJ-NP-Za-km-z]{{6,40}})(?!\w)"
+)
+_FIRST_PART = re.compile(
+    rf"(?i:{_PART}(?:1|one)|1/2|first\s(?:half|part))\s?[:.)\-]?\s{{0,2}}"
+    r"(?P<a>(?:T|bc1|0x)[1-9A-HJ-NP-Za-km-z]{8,32}|[13][1-9A-HJ-NP-Za-km-z]{8,32})\s*$"
+)
+_PARTS_HINT = PLAIN.hint(rf"{_PART}(?:1|one)|1/2|first\s(?:half|part)")
+"""A wallet address in labelled parts ("pt1: TCsg...", "pt2: MGqb..."): put together, its checksum must hold."""
 
 
 def _base58_ok(s: str) -> bool:
@@ -65,7 +84,7 @@ class WalletDetector(Detector):
 
     def detect(self, doc: Document) -> list[Finding]:
         text = doc.text
-        out: list[Finding] = []
+        out: list[Finding] = self._in_parts(text) if _PARTS_HINT(doc) else []
         if not _CANDIDATE_HINT(doc.clean.text) or not (_LONG_TOKEN.search(text) or _IBAN_START.search(text)):
             return out
         context = _WALLET_WORDS.search(text) is not None
@@ -80,6 +99,13 @@ class WalletDetector(Detector):
         for m in _ETH.finditer(text):
             self._add(out, m, "ethereum", None, context)
         if context and not _FORM_WORK.search(text):
+            head = _IBAN_HEAD.search(text, max(0, len(text) - 40))
+            expected = _IBAN_LENGTHS.get(head.group("cc"), 0) if head is not None else 0
+            if head is not None and len(head.group().replace(" ", "").strip()) < expected:
+                start, end = head.start(), head.start() + len(head.group().rstrip())
+                value = "iban:" + text[start:end].replace(" ", "")
+                reason = "the first part of a bank account number (IBAN), the rest to follow"
+                out.append(Finding("payment.account", 0.7, start, end, value, reason))
             for m in _IBAN.finditer(text):
                 if _iban_ok(m.group()):
                     out.append(
@@ -92,6 +118,24 @@ class WalletDetector(Detector):
                             "a bank account number (IBAN) shared for direct payment",
                         )
                     )
+        return out
+
+    @staticmethod
+    def _in_parts(text: str) -> list[Finding]:
+        """A wallet address in labelled parts: both parts put together pass the checksum; a first part alone
+        at the end of a message is the start of one."""
+        out: list[Finding] = []
+        for m in _PARTS.finditer(text):
+            joined = m.group("a") + m.group("b")
+            chain = _verified_chain(joined)
+            if chain is not None:
+                value, reason = f"{chain}:{joined}", f"a {chain} wallet address given in parts (checksum verified)"
+                out.append(Finding("payment.wallet", 0.95, m.start("a"), m.end("b"), value, reason))
+        if not out:
+            first = _FIRST_PART.search(text, max(0, len(text) - 80))
+            if first is not None:
+                reason = "the first part of a wallet address, announced as such"
+                out.append(Finding("payment.wallet", 0.7, first.start("a"), first.end("a"), first.group("a"), reason))
         return out
 
     @staticmethod
@@ -109,3 +153,12 @@ class WalletDetector(Detector):
                 "payment.wallet", score, m.start(), m.end(), f"{chain}:{m.group()}", f"a {chain} wallet address ({why})"
             )
         )
+
+
+def _verified_chain(address: str) -> str | None:
+    """The chain whose checksum `address` passes, if any."""
+    if _BECH32.fullmatch(address):
+        return "bitcoin" if bech32.bech32_decode(address.lower())[0] is not None else None
+    if _BASE58.fullmatch(address) and _base58_ok(address):
+        return "tron" if address.startswith("T") else "bitcoin"
+    return None

@@ -1,0 +1,79 @@
+"""Contact and payment findings read in their context by the whole screener: data tasks, reported requests,
+refusals, amounts left without payment talk, and details given over several messages.
+
+Each case is a cause found by reading the misses of a blind evaluation set, written here as new examples.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marketguard import Screener
+from marketguard.core.model import Context, Message, Phase
+
+
+def _families(text: str) -> set[str]:
+    return Screener().screen(text).families(0.6)
+
+
+def _conversation(texts: list[str], phase: Phase = Phase.PRE_CONTRACT) -> list[set[str]]:
+    screener = Screener()
+    out = []
+    for i, text in enumerate(texts):
+        message = Message(text, id=f"m{i}", conversation_id="c1", sender_id="u1", context=Context(phase=phase))
+        out.append(screener.screen(message).families(0.6))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The import sheet stores numbers as +44 20 7946 0321 and (020) 7946 0321; validate both formats.",
+        "Das Feld soll +43 1 5123456 akzeptieren, die Regex lehnt es noch ab.",
+        "Traceback: ValueError: could not parse '+1 646 555 0142' in column mobile",
+    ],
+)
+def test_phone_numbers_in_a_data_task_are_not_shared(text: str) -> None:
+    assert "contact" not in _families(text)
+
+
+def test_a_data_task_word_does_not_hide_the_senders_own_number() -> None:
+    assert "contact" in _families("My number in E.164 format: +44 20 7946 0321")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A recruiter messaged me asking to move to Telegram; I reported them.",
+        "Alguien me pidió seguir por Telegram, no lo hice.",
+        "Jemand hat mich angeschrieben, ich solle auf WhatsApp wechseln.",
+        "Paying outside for a lower price is not something I do, the contract price stays $450.",
+    ],
+)
+def test_reported_requests_and_refusals_stay_allowed(text: str) -> None:
+    assert _families(text) == set()
+
+
+def test_an_amount_alone_is_not_payment_talk() -> None:
+    result = Screener().screen("I won't take payment directly, sorry. The milestone is $300.")
+    assert result.families(0.6) == set()
+    assert any(s.signal.kind == "payment.amount" for s in result.suppressed)
+
+
+def test_an_app_name_after_an_offer_of_something_faster() -> None:
+    assert _conversation(["I can give you a way quicker than this chat", "signal"])[-1] == {"contact"}
+
+
+def test_a_wallet_address_given_in_labelled_parts() -> None:
+    got = _conversation(["deposit in usdt?", "wallet part 1: TYCmDJBENmENuGd1R", "part 2: PSUK7ks1iWsh5PeVV"])
+    assert got[1:] == [{"payment"}, {"payment"}]
+
+
+def test_an_iban_given_over_two_messages() -> None:
+    got = _conversation(["Bitte den Rest per Überweisung:", "DE56 1203 0000", "1029 3847 56"], Phase.ACTIVE_CONTRACT)
+    assert got[1:] == [{"payment"}, {"payment"}]
+
+
+def test_an_address_given_as_a_username_then_a_provider_nickname() -> None:
+    got = _conversation(["send the raw files to my mail", "lena.rios.photo", "at the big g, .com"])
+    assert got == [{"contact"}, {"contact"}, {"contact"}]
