@@ -67,7 +67,7 @@ class Timing:
         finally:
             route = scope.get("route")
             path = getattr(route, "path", "unmatched")
-            self.metrics.latency.labels(scope["method"], path, str(status)).observe(time.perf_counter() - start)
+            self.metrics.observe_latency(scope["method"], path, status, time.perf_counter() - start)
 
 
 SWITCH_INTERVAL = 0.0005

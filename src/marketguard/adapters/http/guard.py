@@ -32,14 +32,16 @@ class BodyGuard:
         self.app = app
         self.max_bytes = max_bytes
 
+    def _too_large(self) -> bytes:
+        """Built only when refusing (it was built for every request with a body before)."""
+        limit = self.max_bytes
+        return error_body("body_too_large", f"the request body is larger than the limit of {limit} bytes", limit=limit)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in _WITH_BODY:
             await self.app(scope, receive, send)
             return
         limit = self.max_bytes
-        too_large = error_body(
-            "body_too_large", f"the request body is larger than the limit of {limit} bytes", limit=limit
-        )
         for name, value in scope["headers"]:
             if name == b"content-length":
                 try:
@@ -48,7 +50,7 @@ class BodyGuard:
                     await _reply(send, 400, error_body("invalid_content_length", "Content-Length is not a number"))
                     return
                 if declared > limit:
-                    await _reply(send, 413, too_large)
+                    await _reply(send, 413, self._too_large())
                     return
         chunks: list[bytes] = []
         size = 0
@@ -59,7 +61,7 @@ class BodyGuard:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:
-                await _reply(send, 413, too_large)
+                await _reply(send, 413, self._too_large())
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):

@@ -28,6 +28,13 @@ from marketguard.service.errors import Invalid
 MAX_KEY_CHARS = 200
 
 
+def _path(request: Request) -> str:
+    """`request.url.path` without building the URL (host header parsed, URL joined and split again, on every
+    POST): Starlette's URL takes the scope's path and escapes exactly these three characters."""
+    path: str = request.scope["path"]
+    return path.replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
+
+
 def _transaction(
     request: Request, caller: Caller, work: Callable[[Session], dict[str, Any]], status: int
 ) -> Callable[[Session], tuple[int, str, bool]]:
@@ -36,7 +43,7 @@ def _transaction(
     idem = request.headers.get("Idempotency-Key")
     if idem is not None and not (0 < len(idem) <= MAX_KEY_CHARS):
         raise Invalid("invalid_idempotency_key", f"Idempotency-Key must be 1 to {MAX_KEY_CHARS} characters")
-    route = f"{request.method} {request.url.path}"
+    route = f"{request.method} {_path(request)}"
     digest = str(getattr(request.state, "body_sha256", ""))
 
     def txn(session: Session) -> tuple[int, str, bool]:

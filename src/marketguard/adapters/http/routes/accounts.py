@@ -59,7 +59,7 @@ def _store(
     state: AppState, request: Request, caller: Any, judged: list[tuple[dict[str, Any], dict[str, Any]]], batch: bool
 ) -> Response:
     for _, result in judged:
-        state.metrics.decisions.labels("account", "account", str(result.get("decision"))).inc()
+        state.metrics.count_decision("account", "account", str(result.get("decision")))
 
     def work(session: Session) -> dict[str, Any]:
         now = utcnow()

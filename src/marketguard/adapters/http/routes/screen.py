@@ -55,7 +55,7 @@ async def screen(body: ScreenIn, request: Request, caller: ScreenKey) -> Respons
         result = state.screener.screen(message).to_dict()
     top = max(result["signals"], key=lambda s: s["score"], default=None)
     family = case_family(top["family"]) if top else "none"
-    state.metrics.decisions.labels("screen", family, result["decision"]).inc()
+    state.metrics.count_decision("screen", family, result["decision"])
     subject: tuple[str, str] | None = None
     if message.sender_id:
         subject = ("account", message.sender_id)
