@@ -74,4 +74,4 @@ def _pattern(regex: str) -> re.Pattern[str]:
 @cache
 def _prefilter(phrases: tuple[Phrase, ...]) -> Prefilter:
     """The RE2 set of one phrase table, built once and shared by every screener."""
-    return Prefilter([p.regex for p in phrases], lower_case=True)  # phrases read a lower-case view
+    return Prefilter([p.regex for p in phrases], case_sensitive=True)  # phrases read a lower-case view

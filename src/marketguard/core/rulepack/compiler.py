@@ -338,7 +338,7 @@ def compile_pack(pack: Pack) -> CompiledPack:
         triggers.setdefault(item.groups[rarest], []).append(number)
     trigger_groups = tuple(sorted(triggers))
     try:
-        prefilter = Prefilter([hints[g] for g in trigger_groups], lower_case=True)  # it reads the `plain` view
+        prefilter = Prefilter([hints[g] for g in trigger_groups], case_sensitive=True)  # it reads the `plain` view
     except Exception as exc:  # a widened group RE2 refuses: name it rather than fail obscurely
         raise RulePackError(f"the pack's cues do not compile in RE2: {exc}") from exc
     by_trigger = {g: tuple(rs) for g, rs in triggers.items()}

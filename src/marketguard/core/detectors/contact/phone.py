@@ -17,6 +17,7 @@ from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.digits import mask_not_phone
 from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.normalize import DIGIT_WORDS, SYMBOLS, Document
+from marketguard.core.text.prefilter import Prefilter
 from marketguard.core.text.view import View, mask
 
 if TYPE_CHECKING:
@@ -70,6 +71,9 @@ _VANITY = re.compile(
     r"(?<![\w+])(?:\+?1[\s.\-]?)?\(?[2-9]\d{2}\)?[\s.\-]?(?P<rest>[\dA-Z]{3}[\s.\-]?[\dA-Z]{4,7})(?![\w])"
 )
 _VANITY_HINT = PLAIN.hint(r"\d{3}\)?[\s.\-]?[\da-z]{3}[\s.\-]?[\da-z]{0,3}[a-z][\da-z]{0,3}")
+_VANITY_CAPITALS = Prefilter([_VANITY.pattern], case_sensitive=True)
+"""`_VANITY` itself in one RE2 pass over the original, capitals and all: the lower-case hint above lets through
+any three digits followed by words ("450 for the logo"), a seventh of chat, where `re` then ran for nothing."""
 _KEYS = ("", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ")
 _KEYPAD = str.maketrans({c: str(digit) for digit, letters in enumerate(_KEYS) for c in letters})
 """"312-555-LOGO": a vanity number, its last digits spelled on the keypad's letters (capitals, as printed)."""
@@ -151,7 +155,11 @@ class PhoneDetector(Detector):
                 )
             )
         total_digits = sum(map(text.count, _ASCII_DIGITS))  # the views hold ASCII digits only (see `clean`)
-        if total_digits >= 3 and _VANITY_HINT(doc):
+        if (
+            total_digits >= 3
+            and _VANITY_HINT(doc)
+            and (not doc.text.isascii() or _VANITY_CAPITALS.candidates(doc.text))  # RE2's \d and \s are ASCII
+        ):
             out.extend(self._vanity(doc))
         if total_digits < 7:
             return out
