@@ -40,3 +40,16 @@ def test_the_case_sensitive_prefilter_names_every_group_that_matches_a_plain_vie
         for group in pack.trigger_groups:
             if pack.patterns[group].search(view):
                 assert group in named, (text, pack.patterns.sources[group][:80])
+
+
+def test_word_hints_need_no_widening() -> None:
+    """`group_hint` widens only raw expressions: the literal runs of word phrases are RE2-ready as they are."""
+    from marketguard.core.rulepack import default_pack
+    from marketguard.core.rulepack.compiler import group_hint
+    from marketguard.core.text.prefilter import widen
+
+    groups = [g for r in default_pack().rules for g in r.all if not any(p.startswith("re:") for p in g.phrases)]
+    assert len(groups) > 100
+    for group in groups:
+        hint = group_hint(group)
+        assert widen(hint) == hint

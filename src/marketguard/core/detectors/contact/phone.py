@@ -70,10 +70,13 @@ _PIECEWISE_HINT = PLAIN.hint(
 _VANITY = re.compile(
     r"(?<![\w+])(?:\+?1[\s.\-]?)?\(?[2-9]\d{2}\)?[\s.\-]?(?P<rest>[\dA-Z]{3}[\s.\-]?[\dA-Z]{4,7})(?![\w])"
 )
-_VANITY_HINT = PLAIN.hint(r"\d{3}\)?[\s.\-]?[\da-z]{3}[\s.\-]?[\da-z]{0,3}[a-z][\da-z]{0,3}")
-_VANITY_CAPITALS = Prefilter([_VANITY.pattern], case_sensitive=True)
-"""`_VANITY` itself in one RE2 pass over the original, capitals and all: the lower-case hint above lets through
-any three digits followed by words ("450 for the logo"), a seventh of chat, where `re` then ran for nothing."""
+_VANITY_CAPITALS = Prefilter(
+    [r"[2-9]\p{Nd}{2}\)?(?s:.)?[\p{Nd}A-Z]{3}(?s:.)?[\p{Nd}A-Z]{4}"], ready=True, case_sensitive=True
+)
+"""A superset of `_VANITY` for RE2, capitals and all, asked about the original text: Unicode digits as `re`'s
+`\\d` reads them, any one character for a separator, the leading "+1 (" and the longer endings left out. The
+shared gate's lower-case hint let through any three digits followed by words ("450 for the logo"), a seventh
+of chat, and its counted classes grew the gate's automaton for every message."""
 _KEYS = ("", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ")
 _KEYPAD = str.maketrans({c: str(digit) for digit, letters in enumerate(_KEYS) for c in letters})
 """"312-555-LOGO": a vanity number, its last digits spelled on the keypad's letters (capitals, as printed)."""
@@ -155,11 +158,7 @@ class PhoneDetector(Detector):
                 )
             )
         total_digits = sum(map(text.count, _ASCII_DIGITS))  # the views hold ASCII digits only (see `clean`)
-        if (
-            total_digits >= 3
-            and _VANITY_HINT(doc)
-            and (not doc.text.isascii() or _VANITY_CAPITALS.candidates(doc.text))  # RE2's \d and \s are ASCII
-        ):
+        if total_digits >= 3 and _VANITY_CAPITALS.candidates(doc.text):
             out.extend(self._vanity(doc))
         if total_digits < 7:
             return out
