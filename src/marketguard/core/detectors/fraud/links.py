@@ -122,12 +122,16 @@ def _host_matches(text: str) -> list[re.Match[str]]:
     is tried only when it holds a `_DOTTED` dot (a sentence's "done. next" or "e.g." has none)."""
     out: list[re.Match[str]] = []
     dot = _DOTTED.search(text)
+    scanned = 0  # the previous token's end: a space (or 0), so the search back for this token's start stops there
     while dot is not None:
         pos = dot.start()
-        start = max(text.rfind(c, 0, pos) for c in _SPACES) + 1
+        # bounded by `scanned`: searching back to 0 for a space character the text lacks made a megabyte of
+        # "jdoe at gmail dot" quadratic (2 s)
+        start = max(text.rfind(c, scanned, pos) for c in _SPACES) + 1
         after = _SPACE.search(text, pos)
         end = after.start() if after is not None else len(text)
         out.extend(HOST_URL.finditer(text, start, end))
+        scanned = end
         dot = _DOTTED.search(text, end)
     return out
 
