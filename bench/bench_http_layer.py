@@ -22,6 +22,8 @@ from typing import Any
 
 import orjson
 
+from benchutil import asgi_post
+
 BODY = orjson.dumps(
     {
         "id": "m-1",
@@ -68,29 +70,10 @@ def main(n: int, warm: int = 500) -> None:
     state.writer.submit = submit
     screen_route.moderation.record_screen = lambda *a, **k: ("d-1", None)  # type: ignore[assignment]
     headers = [(b"host", b"bench"), (b"authorization", f"Bearer {token}".encode()),
-               (b"content-type", b"application/json"), (b"content-length", str(len(BODY)).encode())]  # fmt: skip
+               (b"content-type", b"application/json")]  # fmt: skip
 
     async def one() -> None:
-        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
-                 "scheme": "http", "path": "/v1/screen", "raw_path": b"/v1/screen", "query_string": b"",
-                 "root_path": "", "headers": headers, "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80),
-                 "state": {}}  # fmt: skip
-        sent = False
-        status = 0
-
-        async def receive() -> dict[str, object]:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": BODY, "more_body": False}
-            return {"type": "http.disconnect"}
-
-        async def send(message: dict[str, Any]) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-
-        await app(scope, receive, send)
+        status = await asgi_post(app, "/v1/screen", headers, BODY)
         if status != 201:
             raise RuntimeError(f"request failed with {status}")
 

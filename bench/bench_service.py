@@ -214,6 +214,7 @@ def in_process(url: str, token: str, bodies: list[bytes], n: int, warm: int, pro
 
     import uvloop
 
+    from benchutil import asgi_post
     from marketguard.adapters.http.app import create_app
     from marketguard.adapters.storage.group_commit import Recent
     from marketguard.service.settings import ServiceSettings
@@ -225,27 +226,7 @@ def in_process(url: str, token: str, bodies: list[bytes], n: int, warm: int, pro
     out: list[str] = []
 
     async def one(body: bytes) -> None:
-        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
-                 "scheme": "http", "path": "/v1/screen", "raw_path": b"/v1/screen", "query_string": b"",
-                 "root_path": "", "headers": [*headers, (b"content-length", str(len(body)).encode())],
-                 "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80), "state": {}}  # fmt: skip
-        sent = False
-        status = 0
-
-        async def receive() -> dict[str, object]:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            await asyncio.sleep(3600)
-            return {"type": "http.disconnect"}
-
-        async def send(message: dict[str, object]) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = int(message["status"])  # type: ignore[call-overload]
-
-        await app(scope, receive, send)
+        status = await asgi_post(app, "/v1/screen", headers, body)
         if status != 201:
             raise RuntimeError(f"in-process request failed with {status}")
 
