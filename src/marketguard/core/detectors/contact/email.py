@@ -87,8 +87,8 @@ _AT_NICKNAME = re.compile(
     r"(?P<provider>big\sg|google(?:'?s)?|apple(?:'s)?|microsoft(?:'s)?)(?:\s(?:mail|one|thing))?(?!\w)"
 )
 _AT_NICKNAME_HINT = PLAIN.hint(r"\s(?:at|@)\s(?:the\s)?(?:big\sg|google|apple|microsoft)")
-"""A literal hint: the pattern's bounded repetitions would swell the gate's shared automaton for every message."""
-""""jo.smith at the big G": the provider named by a nickname, which no domain pattern reads."""
+""""jo.smith at the big G": the provider named by a nickname, which no domain pattern reads. The hint is
+literal: the pattern's bounded repetitions would swell the gate's shared automaton for every message."""
 _SYMBOL_AT = re.compile(
     r"(?<![\w.%+\-])(?P<local>\w[\w.%+\-]{0,63})[^\x00-\x7f\w\s]{1,3}"
     r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){1,5})(?![\w@])"
@@ -206,8 +206,7 @@ class EmailDetector(Detector):
             host = parse_host(domain) if "." in domain else None
             if host is not None:
                 value, score, how = f"{local}@{domain}", 0.95, "an e-mail address"
-            elif _provider(domain.split(".", 1)[0]) is not None:
-                provider = _provider(domain.split(".", 1)[0]) or ""
+            elif (provider := _provider(domain.split(".", 1)[0])) is not None:
                 value, score, how = f"{local}@{provider}.com", 0.85, f"an address at {provider} without its domain"
             else:
                 continue
