@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from marketguard.adapters.cli.main import app
 

@@ -4,23 +4,37 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
 
+import click
 import orjson
-import typer
 
-simulate_app = typer.Typer(no_args_is_help=True, help="Write labelled simulated streams.")
+
+@click.group(no_args_is_help=True)
+def simulate_app() -> None:
+    """Write labelled simulated streams."""
 
 
 @simulate_app.command("accounts")
-def simulate_accounts(
-    seed: Annotated[int, typer.Option(help="Random seed: the same seed writes the same stream.")] = 1,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Events (JSON Lines).")] = Path("events.jsonl"),
-    truth: Annotated[Path, typer.Option("--truth", help="Labels: scenario, onset, attacker events.")] = Path(
-        "truth.json"
-    ),
-    per_scenario: Annotated[int, typer.Option(help="Accounts per scenario (17 scenarios).")] = 30,
-) -> None:
+@click.option(
+    "--seed", type=int, default=1, show_default=True, help="Random seed: the same seed writes the same stream."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("events.jsonl"),
+    show_default=True,
+    help="Events (JSON Lines).",
+)
+@click.option(
+    "--truth",
+    type=click.Path(path_type=Path),
+    default=Path("truth.json"),
+    show_default=True,
+    help="Labels: scenario, onset, attacker events.",
+)
+@click.option("--per-scenario", type=int, default=30, show_default=True, help="Accounts per scenario (17 scenarios).")
+def simulate_accounts(seed: int, output: Path, truth: Path, per_scenario: int) -> None:
     """Interleaved account events of honest owners and shared, rented, sold and taken-over accounts."""
     from rich.console import Console  # rich is imported only where output is drawn (start-up)
 
@@ -47,7 +61,7 @@ def eval_accounts(events_path: Path, truth_path: Path, as_json: bool = False) ->
             report = evaluate_accounts((orjson.loads(line) for line in fh if line.strip()), labels)
     except (OSError, orjson.JSONDecodeError, KeyError) as exc:
         Console(stderr=True).print(f"error: cannot evaluate {events_path} against {truth_path}: {exc}", markup=False)
-        raise typer.Exit(2) from None
+        raise click.exceptions.Exit(2) from None
     if as_json:
         sys.stdout.buffer.write(orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
         return

@@ -1,14 +1,18 @@
-"""The `marketguard` command: check one text, scan JSON Lines, evaluate on labelled data, run the demo."""
+"""The `marketguard` command: check one text, scan JSON Lines, evaluate on labelled data, run the demo.
+
+Built on click rather than typer: typer builds a pydantic validator for every parameter, and importing
+pydantic for that cost a sixth of `scan`'s start-up.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Annotated, NoReturn
+from typing import IO, NoReturn
 
+import click
 import orjson
-import typer
 
 from marketguard.adapters.cli.accounts import simulate_app
 from marketguard.adapters.cli.reviewers import reviewers_app
@@ -20,20 +24,19 @@ from marketguard.core.model import Context, Message, Phase
 from marketguard.core.records import message_from_dict
 from marketguard.errors import MarketguardError
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    help="marketguard: trust & safety for freelance marketplaces.",
-)
+
+@click.group(no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]})
+def app() -> None:
+    """marketguard: trust & safety for freelance marketplaces."""
 
 
 def _fail(message: str) -> NoReturn:
     """Print a one-line error (never interpreted as markup: it may quote file names) and exit with 2."""
     from rich.console import Console  # rich is imported only where output is drawn (start-up)
     from rich.text import Text
+
     Console(stderr=True).print(Text.assemble(("error: ", "red"), message), highlight=False)
-    raise typer.Exit(2)
+    raise click.exceptions.Exit(2)
 
 
 def _screener(policy: Path | None, config: Path | None = None) -> Screener:
@@ -52,27 +55,34 @@ def _screener(policy: Path | None, config: Path | None = None) -> Screener:
         raise  # unreachable: _fail exits
 
 
-PolicyOpt = Annotated[
-    Path | None, typer.Option("--policy", help="A policy table (YAML) to use instead of the default.")
-]
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A configuration file (YAML): detectors, limits.")]
+policy_option = click.option(
+    "--policy", type=click.Path(path_type=Path), help="A policy table (YAML) to use instead of the default."
+)
+config_option = click.option(
+    "--config", type=click.Path(path_type=Path), help="A configuration file (YAML): detectors, limits."
+)
 
 
 @app.command()
-def check(
-    text: Annotated[str, typer.Argument(help="The message to screen.")],
-    phase: Annotated[Phase, typer.Option(help="Contract phase of the conversation.")] = Phase.PRE_CONTRACT,
-    region: Annotated[str | None, typer.Option(help="Sender's country (ISO 3166 alpha-2), for phone numbers.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON instead.")] = False,
-    policy: PolicyOpt = None,
-    config: ConfigOpt = None,
-) -> None:
-    """Screen one text and show what was found, the decision and the nudge."""
+@click.argument("text")
+@click.option(
+    "--phase",
+    type=click.Choice([p.value for p in Phase]),
+    default=Phase.PRE_CONTRACT.value,
+    show_default=True,
+    help="Contract phase of the conversation.",
+)
+@click.option("--region", help="Sender's country (ISO 3166 alpha-2), for phone numbers.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON instead.")
+@policy_option
+@config_option
+def check(text: str, phase: str, region: str | None, as_json: bool, policy: Path | None, config: Path | None) -> None:
+    """Screen one text (TEXT) and show what was found, the decision and the nudge."""
     from rich.console import Console  # rich is imported only where output is drawn (start-up)
 
     from marketguard.adapters.cli.render import render
 
-    result = _screener(policy, config).screen(Message(text=text, context=Context(phase=phase, region=region)))
+    result = _screener(policy, config).screen(Message(text=text, context=Context(phase=Phase(phase), region=region)))
     if as_json:
         sys.stdout.buffer.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
         return
@@ -94,16 +104,20 @@ def _open_out(path: str) -> IO[bytes]:
 
 
 @app.command()
-def scan(
-    source: Annotated[str, typer.Argument(metavar="IN", help="JSON Lines file of records, or - for stdin.")],
-    output: Annotated[str, typer.Option("-o", "--output", help="Where to write results, or - for stdout.")] = "-",
-    workers: Annotated[
-        int, typer.Option(help="Processes to screen with; 0 picks the cores for a large file, else 1.")
-    ] = 0,
-    policy: PolicyOpt = None,
-    config: ConfigOpt = None,
-) -> None:
-    """Screen JSON Lines: one output line per input line, in order; bad lines get an `error`."""
+@click.argument("source", metavar="IN")
+@click.option("-o", "--output", default="-", show_default=True, help="Where to write results, or - for stdout.")
+@click.option(
+    "--workers",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Processes to screen with; 0 picks the cores for a large file, else 1.",
+)
+@policy_option
+@config_option
+def scan(source: str, output: str, workers: int, policy: Path | None, config: Path | None) -> None:
+    """Screen JSON Lines from IN (a file, or - for stdin): one output line per input line, in order; bad
+    lines get an `error`."""
     import os
 
     from marketguard.adapters.jsonl import scan as run_scan
@@ -153,19 +167,27 @@ def scan(
 
 
 @app.command("eval")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("extra", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--min-score", type=float, default=0.6, show_default=True, help="Score from which a signal counts as a detection."
+)
+@click.option("--errors", is_flag=True, help="List every message the screener got wrong.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@policy_option
+@config_option
 def evaluate_cmd(
-    path: Annotated[Path, typer.Argument(help="Labelled JSON Lines (records with a 'labels' list), or 'accounts'.")],
-    extra: Annotated[
-        list[Path] | None, typer.Argument(help="With 'accounts': EVENTS TRUTH (marketguard simulate accounts).")
-    ] = None,
-    min_score: Annotated[float, typer.Option(help="Score from which a signal counts as a detection.")] = 0.6,
-    errors: Annotated[bool, typer.Option("--errors", help="List every message the screener got wrong.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
-    policy: PolicyOpt = None,
-    config: ConfigOpt = None,
+    path: Path,
+    extra: tuple[Path, ...],
+    min_score: float,
+    errors: bool,
+    as_json: bool,
+    policy: Path | None,
+    config: Path | None,
 ) -> None:
-    """Precision and recall per family, and the share of benign messages flagged; `eval accounts EVENTS TRUTH`
-    scores the account monitor on a simulated stream instead."""
+    """Precision and recall per family on PATH (labelled JSON Lines: records with a 'labels' list), and the
+    share of benign messages flagged; `eval accounts EVENTS TRUTH` scores the account monitor on a simulated
+    stream (marketguard simulate accounts) instead."""
     from rich.console import Console  # rich is imported only where output is drawn (start-up)
     from rich.table import Table
     from rich.text import Text
@@ -210,7 +232,9 @@ def evaluate_cmd(
 
 
 @app.command()
-def demo(policy: PolicyOpt = None, config: ConfigOpt = None) -> None:
+@policy_option
+@config_option
+def demo(policy: Path | None, config: Path | None) -> None:
     """Screen the bundled sample conversation and show what was found in each message."""
     from importlib import resources
 
@@ -252,14 +276,14 @@ def detectors() -> None:
 
 
 register_service(app)  # serve, db, keys, audit (marketguard.adapters.cli.service)
-app.add_typer(simulate_app, name="simulate")  # labelled streams (marketguard.adapters.cli.accounts)
-app.add_typer(reviewers_app, name="reviewers")  # console accounts (marketguard.adapters.cli.reviewers)
-app.add_typer(train_app, name="train")  # the scam model (marketguard.adapters.cli.train)
-app.add_typer(rules_app, name="rules")  # fraud rule packs: test, list (marketguard.adapters.cli.rules)
+app.add_command(simulate_app, name="simulate")  # labelled streams (marketguard.adapters.cli.accounts)
+app.add_command(reviewers_app, name="reviewers")  # console accounts (marketguard.adapters.cli.reviewers)
+app.add_command(train_app, name="train")  # the scam model (marketguard.adapters.cli.train)
+app.add_command(rules_app, name="rules")  # fraud rule packs: test, list (marketguard.adapters.cli.rules)
 
 
 def main() -> None:
-    app()
+    app(prog_name="marketguard")
 
 
 if __name__ == "__main__":

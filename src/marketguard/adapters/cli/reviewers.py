@@ -15,10 +15,11 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import typer
+import click
 
+from marketguard.adapters.cli.service import database_options
 from marketguard.errors import ConfigError
 
 if TYPE_CHECKING:  # sqlalchemy is imported when a command runs, not when the CLI starts
@@ -26,22 +27,17 @@ if TYPE_CHECKING:  # sqlalchemy is imported when a command runs, not when the CL
 
 T = TypeVar("T")
 
-reviewers_app = typer.Typer(no_args_is_help=True, help="Review console accounts: create, list, disable.")
+password_stdin_option = click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 
-DataDir = Annotated[
-    Path | None, typer.Option("--data-dir", help="Data folder of the embedded SQLite database (MARKETGUARD_DATA_DIR).")
-]
-DbUrl = Annotated[str | None, typer.Option("--database-url", help="SQLAlchemy URL (MARKETGUARD_DATABASE_URL).")]
-Role = Annotated[str, typer.Option("--role", help="reviewer (own families), senior (all), admin (all + reporters).")]
-Families = Annotated[
-    str, typer.Option("--families", help="Comma-separated case families a reviewer works, or '*' for all.")
-]
-PasswordStdin = Annotated[bool, typer.Option("--password-stdin", help="Read the password from standard input.")]
+
+@click.group(no_args_is_help=True)
+def reviewers_app() -> None:
+    """Review console accounts: create, list, disable."""
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)
+    click.echo(f"error: {message}", err=True)
+    raise click.exceptions.Exit(2)
 
 
 def _db(data_dir: Path | None, database_url: str | None, work: Callable[[Session], T]) -> T:
@@ -82,7 +78,7 @@ def _password(from_stdin: bool) -> str:
     if from_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
         check_strength(password)
     except ValueError as exc:
@@ -91,17 +87,23 @@ def _password(from_stdin: bool) -> str:
 
 
 @reviewers_app.command("create")
+@click.argument("name")
+@click.option(
+    "--role",
+    default="reviewer",
+    show_default=True,
+    help="reviewer (own families), senior (all), admin (all + reporters).",
+)
+@click.option(
+    "--families", default="*", show_default=True, help="Comma-separated case families a reviewer works, or '*' for all."
+)
+@password_stdin_option
+@database_options
 def create(
-    name: Annotated[
-        str, typer.Argument(help="Login name; also the reviewer's identity in decisions and the audit log.")
-    ],
-    role: Role = "reviewer",
-    families: Families = "*",
-    password_stdin: PasswordStdin = False,
-    data_dir: DataDir = None,
-    database_url: DbUrl = None,
+    name: str, role: str, families: str, password_stdin: bool, data_dir: Path | None, database_url: str | None
 ) -> None:
-    """Create a reviewer account (the password is asked for, or read from stdin)."""
+    """Create a reviewer account NAME (the login name, also the reviewer's identity in decisions and the audit
+    log); the password is asked for, or read from stdin."""
     from marketguard.adapters.http.console import store
     from marketguard.adapters.storage.clock import utcnow
 
@@ -109,11 +111,12 @@ def create(
     row = _db(
         data_dir, database_url, lambda s: store.identity(store.create(s, name, password, role, families, utcnow()))
     )
-    typer.echo(f"created reviewer {row.name} ({row.role}; families: {', '.join(row.families)})")
+    click.echo(f"created reviewer {row.name} ({row.role}; families: {', '.join(row.families)})")
 
 
 @reviewers_app.command("list")
-def listing(data_dir: DataDir = None, database_url: DbUrl = None) -> None:
+@database_options
+def listing(data_dir: Path | None, database_url: str | None) -> None:
     """List reviewer accounts with their role, families and state."""
     from marketguard.adapters.http.console import store
 
@@ -121,41 +124,44 @@ def listing(data_dir: DataDir = None, database_url: DbUrl = None) -> None:
         return [(r.name, r.role, r.families, "disabled" if r.disabled_at else "active") for r in store.listing(s)]
 
     for name, role, fams, state in _db(data_dir, database_url, rows):
-        typer.echo(f"{name}\t{role}\t{fams}\t{state}")
+        click.echo(f"{name}\t{role}\t{fams}\t{state}")
 
 
 @reviewers_app.command("disable")
-def disable(name: str, data_dir: DataDir = None, database_url: DbUrl = None) -> None:
+@click.argument("name")
+@database_options
+def disable(name: str, data_dir: Path | None, database_url: str | None) -> None:
     """Disable an account; its open sessions end at once."""
     from marketguard.adapters.http.console import store
     from marketguard.adapters.storage.clock import utcnow
 
     _db(data_dir, database_url, lambda s: store.disable(s, name, utcnow()))
-    typer.echo(f"disabled reviewer {name}")
+    click.echo(f"disabled reviewer {name}")
 
 
 @reviewers_app.command("set-password")
-def set_password(
-    name: str, password_stdin: PasswordStdin = False, data_dir: DataDir = None, database_url: DbUrl = None
-) -> None:
+@click.argument("name")
+@password_stdin_option
+@database_options
+def set_password(name: str, password_stdin: bool, data_dir: Path | None, database_url: str | None) -> None:
     """Set a new password (ends the reviewer's sessions and clears a lockout)."""
     from marketguard.adapters.http.console import store
 
     password = _password(password_stdin)
     _db(data_dir, database_url, lambda s: store.set_password(s, name, password))
-    typer.echo(f"password of {name} changed")
+    click.echo(f"password of {name} changed")
 
 
 @reviewers_app.command("set-access")
+@click.argument("name")
+@click.option("--role", help="New role.")
+@click.option("--families", help="New families, or '*'.")
+@database_options
 def set_access(
-    name: str,
-    role: Annotated[str | None, typer.Option("--role", help="New role.")] = None,
-    families: Annotated[str | None, typer.Option("--families", help="New families, or '*'.")] = None,
-    data_dir: DataDir = None,
-    database_url: DbUrl = None,
+    name: str, role: str | None, families: str | None, data_dir: Path | None, database_url: str | None
 ) -> None:
     """Change a reviewer's role or families (ends their sessions, so the change applies at once)."""
     from marketguard.adapters.http.console import store
 
     _db(data_dir, database_url, lambda s: store.update_access(s, name, role, families))
-    typer.echo(f"access of {name} changed")
+    click.echo(f"access of {name} changed")

@@ -12,36 +12,37 @@ not load (the message names the file and the rule).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from marketguard.core.rulepack import CompiledPack, RulePackError, compile_pack, default_pack, load_paths
 
-rules_app = typer.Typer(no_args_is_help=True, help="Fraud rule packs: run their fixtures, list their rules.")
-
-PackArg = Annotated[
-    list[Path] | None,
-    typer.Argument(metavar="[PACK]...", help="Rule files or folders of *.yaml (default: the packaged fraud pack)."),
-]
+pack_argument = click.argument("paths", metavar="[PACK]...", nargs=-1, type=click.Path(path_type=Path))
+"""Rule files or folders of *.yaml (default: the packaged fraud pack)."""
 
 
-def _pack(paths: list[Path] | None) -> CompiledPack:
+@click.group(no_args_is_help=True)
+def rules_app() -> None:
+    """Fraud rule packs: run their fixtures, list their rules."""
+
+
+def _pack(paths: tuple[Path, ...]) -> CompiledPack:
     from rich.console import Console  # rich is imported only where output is drawn (start-up)
     from rich.text import Text
+
     try:
-        return compile_pack(load_paths(paths) if paths else default_pack())
+        return compile_pack(load_paths(list(paths)) if paths else default_pack())
     except RulePackError as exc:
         Console(stderr=True).print(Text.assemble(("error: ", "red"), str(exc)), highlight=False)
-        raise typer.Exit(2) from None
+        raise click.exceptions.Exit(2) from None
 
 
 @rules_app.command("test")
-def test_cmd(
-    paths: PackArg = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print every example, not only failures.")] = False,
-) -> None:
-    """Run every rule's own examples; print pass/fail per rule; exit 1 if any example fails."""
+@pack_argument
+@click.option("--verbose", "-v", is_flag=True, help="Print every example, not only failures.")
+def test_cmd(paths: tuple[Path, ...], verbose: bool) -> None:
+    """Run every rule's own examples; print pass/fail per rule; exit 1 if any example fails. PACK: rule files
+    or folders of *.yaml (default: the packaged fraud pack)."""
     from rich.console import Console  # rich is imported only where output is drawn (start-up)
     from rich.text import Text
 
@@ -75,14 +76,17 @@ def test_cmd(
         + (f" in {failed_rules} rules" if failures else "")
     )
     if failures:
-        raise typer.Exit(1)
+        raise click.exceptions.Exit(1)
 
 
 @rules_app.command("list")
-def list_cmd(paths: PackArg = None) -> None:
-    """The rules of a pack: id, kind, score, severity, file and what each catches."""
+@pack_argument
+def list_cmd(paths: tuple[Path, ...]) -> None:
+    """The rules of a pack (PACK: files or folders; default the packaged one): id, kind, score, severity, file
+    and what each catches."""
     from rich.console import Console  # rich is imported only where output is drawn (start-up)
     from rich.table import Table
+
     pack = _pack(paths)
     table = Table("id", "kind", "score", "severity", "file", "catches")
     for compiled in pack.rules:

@@ -8,25 +8,43 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TypeVar
 
+import click
 import orjson
-import typer
 
 from marketguard.errors import ConfigError
 
-db_app = typer.Typer(no_args_is_help=True, help="The service database: migrations.")
-keys_app = typer.Typer(no_args_is_help=True, help="API keys: create, list, revoke.")
-audit_app = typer.Typer(no_args_is_help=True, help="The hash-chained audit log: verify, show.")
+F = TypeVar("F", bound=Callable[..., object])
 
-DataDir = Annotated[
-    Path | None, typer.Option("--data-dir", help="Data folder for the embedded SQLite database (MARKETGUARD_DATA_DIR).")
-]
-DbUrl = Annotated[
-    str | None,
-    typer.Option("--database-url", help="SQLAlchemy URL, e.g. postgresql+psycopg://... (MARKETGUARD_DATABASE_URL)."),
-]
+
+@click.group(no_args_is_help=True)
+def db_app() -> None:
+    """The service database: migrations."""
+
+
+@click.group(no_args_is_help=True)
+def keys_app() -> None:
+    """API keys: create, list, revoke."""
+
+
+@click.group(no_args_is_help=True)
+def audit_app() -> None:
+    """The hash-chained audit log: verify, show."""
+
+
+def database_options(fn: F) -> F:
+    """`--data-dir` and `--database-url`, which every command that opens the database takes."""
+    fn = click.option(
+        "--database-url", help="SQLAlchemy URL, e.g. postgresql+psycopg://... (MARKETGUARD_DATABASE_URL)."
+    )(fn)
+    return click.option(
+        "--data-dir",
+        type=click.Path(path_type=Path),
+        help="Data folder for the embedded SQLite database (MARKETGUARD_DATA_DIR).",
+    )(fn)
 
 
 def _settings(data_dir: Path | None = None, database_url: str | None = None) -> object:
@@ -39,8 +57,8 @@ def _settings(data_dir: Path | None = None, database_url: str | None = None) -> 
     try:
         return ServiceSettings.from_env(os.environ)
     except ConfigError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        click.echo(f"error: {exc}", err=True)
+        raise click.exceptions.Exit(2) from None
 
 
 def _url(data_dir: Path | None, database_url: str | None) -> str:
@@ -57,14 +75,23 @@ def _safe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+@database_options
+@click.option(
+    "--upgrade/--no-upgrade", default=True, show_default=True, help="Apply database migrations before starting."
+)
+@click.option("--log-level", default="warning", show_default=True, help="Uvicorn log level.")
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
-    data_dir: DataDir = None,
-    database_url: DbUrl = None,
-    upgrade: Annotated[bool, typer.Option(help="Apply database migrations before starting.")] = True,
-    log_level: Annotated[str, typer.Option(help="Uvicorn log level.")] = "warning",
+    host: str,
+    port: int,
+    workers: int,
+    data_dir: Path | None,
+    database_url: str | None,
+    upgrade: bool,
+    log_level: str,
 ) -> None:
     """Run the HTTP API (FastAPI on Uvicorn)."""
     import uvicorn
@@ -74,7 +101,7 @@ def serve(
     url = _url(data_dir, database_url)
     if upgrade:
         run_upgrade(url)
-    typer.echo(f"marketguard serving on http://{host}:{port} ({_safe(url)}, {workers} worker(s))", err=True)
+    click.echo(f"marketguard serving on http://{host}:{port} ({_safe(url)}, {workers} worker(s))", err=True)
     uvicorn.run(
         "marketguard.adapters.http.app:from_env",
         factory=True,
@@ -87,27 +114,27 @@ def serve(
 
 
 @db_app.command("upgrade")
-def db_upgrade(
-    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
-    data_dir: DataDir = None,
-    database_url: DbUrl = None,
-) -> None:
-    """Create or migrate the database schema (SQLite in the data folder by default)."""
+@click.argument("revision", default="head")
+@database_options
+def db_upgrade(revision: str, data_dir: Path | None, database_url: str | None) -> None:
+    """Create or migrate the database schema to REVISION (default head; SQLite in the data folder by
+    default)."""
     from marketguard.adapters.storage.migrate import upgrade
 
     url = _url(data_dir, database_url)
     upgrade(url, revision)
-    typer.echo(f"database at {revision}: {_safe(url)}")
+    click.echo(f"database at {revision}: {_safe(url)}")
 
 
 @db_app.command("current")
-def db_current(data_dir: DataDir = None, database_url: DbUrl = None) -> None:
+@database_options
+def db_current(data_dir: Path | None, database_url: str | None) -> None:
     """Print the schema revision of the database and the newest one this version ships."""
     from marketguard.adapters.storage.db import make_engine
     from marketguard.adapters.storage.migrate import current, head
 
     engine = make_engine(_url(data_dir, database_url))
-    typer.echo(f"current: {current(engine)}  head: {head()}")
+    click.echo(f"current: {current(engine)}  head: {head()}")
     engine.dispose()
 
 
@@ -118,18 +145,18 @@ def _engine(data_dir: Path | None, database_url: str | None) -> object:
     url = _url(data_dir, database_url)
     engine = make_engine(url)
     if current(engine) != head():
-        typer.echo(f"error: the database {_safe(url)} is not migrated; run: marketguard db upgrade", err=True)
-        raise typer.Exit(2)
+        click.echo(f"error: the database {_safe(url)} is not migrated; run: marketguard db upgrade", err=True)
+        raise click.exceptions.Exit(2)
     return engine
 
 
 @keys_app.command("create")
+@click.option("--scope", multiple=True, required=True, help="screen, report, review or admin; repeat for several.")
+@click.option("--name", required=True, help="Who holds the key; a review key's name is the reviewer's identity.")
+@click.option("--rate-limit", type=float, help="Requests per second (default: the service's).")
+@database_options
 def keys_create(
-    scope: Annotated[list[str], typer.Option("--scope", help="screen, report, review or admin; repeat for several.")],
-    name: Annotated[str, typer.Option(help="Who holds the key; a review key's name is the reviewer's identity.")],
-    rate_limit: Annotated[float | None, typer.Option(help="Requests per second (default: the service's).")] = None,
-    data_dir: DataDir = None,
-    database_url: DbUrl = None,
+    scope: tuple[str, ...], name: str, rate_limit: float | None, data_dir: Path | None, database_url: str | None
 ) -> None:
     """Create an API key and print its token (shown once; only a hash is stored)."""
     from sqlalchemy import Engine
@@ -144,14 +171,15 @@ def keys_create(
     try:
         key_id, token = run(engine, lambda s: keys.create(s, name, scopes, "cli", rate_limit))
     except ServiceError as exc:
-        typer.echo(f"error: {exc.message}", err=True)
-        raise typer.Exit(2) from None
-    typer.echo(f"created key {key_id} for {name} with scopes {','.join(sorted(set(scopes)))}", err=True)
-    typer.echo(token)
+        click.echo(f"error: {exc.message}", err=True)
+        raise click.exceptions.Exit(2) from None
+    click.echo(f"created key {key_id} for {name} with scopes {','.join(sorted(set(scopes)))}", err=True)
+    click.echo(token)
 
 
 @keys_app.command("list")
-def keys_list(data_dir: DataDir = None, database_url: DbUrl = None) -> None:
+@database_options
+def keys_list(data_dir: Path | None, database_url: str | None) -> None:
     """List keys (id, holder, scopes, revoked), never their secrets."""
     from sqlalchemy import Engine
 
@@ -165,8 +193,10 @@ def keys_list(data_dir: DataDir = None, database_url: DbUrl = None) -> None:
 
 
 @keys_app.command("revoke")
-def keys_revoke(key_id: str, data_dir: DataDir = None, database_url: DbUrl = None) -> None:
-    """Revoke a key (running servers stop accepting it within seconds)."""
+@click.argument("key_id")
+@database_options
+def keys_revoke(key_id: str, data_dir: Path | None, database_url: str | None) -> None:
+    """Revoke the key KEY_ID (running servers stop accepting it within seconds)."""
     from sqlalchemy import Engine
 
     from marketguard.adapters.storage import keys
@@ -178,13 +208,14 @@ def keys_revoke(key_id: str, data_dir: DataDir = None, database_url: DbUrl = Non
     try:
         run(engine, lambda s: keys.revoke(s, key_id, "cli"))
     except ServiceError as exc:
-        typer.echo(f"error: {exc.message}", err=True)
-        raise typer.Exit(2) from None
-    typer.echo(f"revoked {key_id}")
+        click.echo(f"error: {exc.message}", err=True)
+        raise click.exceptions.Exit(2) from None
+    click.echo(f"revoked {key_id}")
 
 
 @audit_app.command("verify")
-def audit_verify(data_dir: DataDir = None, database_url: DbUrl = None) -> None:
+@database_options
+def audit_verify(data_dir: Path | None, database_url: str | None) -> None:
     """Recompute the hash chain; exit 1 and name the rows when one was changed or deleted."""
     from sqlalchemy import Engine
 
@@ -196,20 +227,18 @@ def audit_verify(data_dir: DataDir = None, database_url: DbUrl = None) -> None:
     count, problems = run(engine, audit_log.verify_log, read_only=True)
     if problems:
         for p in problems:
-            typer.echo(f"TAMPERED {p}")
-        typer.echo(f"{count} events checked, {len(problems)} problem(s)", err=True)
-        raise typer.Exit(1)
-    typer.echo(f"audit log intact: {count} events, hash chain verified")
+            click.echo(f"TAMPERED {p}")
+        click.echo(f"{count} events checked, {len(problems)} problem(s)", err=True)
+        raise click.exceptions.Exit(1)
+    click.echo(f"audit log intact: {count} events, hash chain verified")
 
 
 @audit_app.command("show")
-def audit_show(
-    after: Annotated[int, typer.Option(help="Show events after this sequence number.")] = 0,
-    limit: Annotated[int, typer.Option(help="How many events.")] = 100,
-    case: Annotated[str | None, typer.Option(help="Only this case's events.")] = None,
-    data_dir: DataDir = None,
-    database_url: DbUrl = None,
-) -> None:
+@click.option("--after", type=int, default=0, show_default=True, help="Show events after this sequence number.")
+@click.option("--limit", type=int, default=100, show_default=True, help="How many events.")
+@click.option("--case", help="Only this case's events.")
+@database_options
+def audit_show(after: int, limit: int, case: str | None, data_dir: Path | None, database_url: str | None) -> None:
     """Print events as JSON Lines."""
     from sqlalchemy import Engine
 
@@ -222,9 +251,9 @@ def audit_show(
         sys.stdout.buffer.write(orjson.dumps(event) + b"\n")
 
 
-def register(app: typer.Typer) -> None:
+def register(app: click.Group) -> None:
     """Add the service commands to the `marketguard` command."""
-    app.command("serve")(serve)
-    app.add_typer(db_app, name="db")
-    app.add_typer(keys_app, name="keys")
-    app.add_typer(audit_app, name="audit")
+    app.add_command(serve, name="serve")
+    app.add_command(db_app, name="db")
+    app.add_command(keys_app, name="keys")
+    app.add_command(audit_app, name="audit")

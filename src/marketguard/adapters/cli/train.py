@@ -13,39 +13,41 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-train_app = typer.Typer(no_args_is_help=True, help="Train and evaluate marketguard's models.")
+uci_option = click.option(
+    "--uci",
+    type=click.Path(path_type=Path),
+    help="The UCI SMSSpamCollection file (default: ../shared/datasets/sms_spam/ found upward).",
+)
 
-UciOpt = Annotated[
-    Path | None,
-    typer.Option("--uci", help="The UCI SMSSpamCollection file (default: ../shared/datasets/sms_spam/ found upward)."),
-]
+
+@click.group(no_args_is_help=True)
+def train_app() -> None:
+    """Train and evaluate marketguard's models."""
 
 
 def _fail(message: str) -> None:
     from rich.console import Console  # rich is imported only where output is drawn (start-up)
     from rich.text import Text
+
     Console(stderr=True).print(Text.assemble(("error: ", "red"), message), highlight=False)
-    raise typer.Exit(2)
+    raise click.exceptions.Exit(2)
 
 
 @train_app.command("scam")
+@click.option("--out", type=click.Path(path_type=Path), help="Directory for the artifact and its manifest.")
+@click.option("--evaluate", is_flag=True, help="Print held-out and cross-dataset figures.")
+@click.option("--errors", is_flag=True, help="With --evaluate: list the held-out rows it gets wrong.")
+@click.option("--json", "as_json", is_flag=True, help="With --evaluate: print the figures as JSON.")
+@click.option(
+    "--cv", is_flag=True, help="With --evaluate: add the cross-validated SMS estimate (10 more fits, minutes)."
+)
+@uci_option
+@click.option("--seed", type=int, help="Random seed (default: the recorded one).")
 def scam(
-    out: Annotated[Path | None, typer.Option("--out", help="Directory for the artifact and its manifest.")] = None,
-    evaluate: Annotated[bool, typer.Option("--evaluate", help="Print held-out and cross-dataset figures.")] = False,
-    errors: Annotated[
-        bool, typer.Option("--errors", help="With --evaluate: list the held-out rows it gets wrong.")
-    ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="With --evaluate: print the figures as JSON.")] = False,
-    cv: Annotated[
-        bool,
-        typer.Option("--cv", help="With --evaluate: add the cross-validated SMS estimate (10 more fits, minutes)."),
-    ] = False,
-    uci: UciOpt = None,
-    seed: Annotated[int | None, typer.Option(help="Random seed (default: the recorded one).")] = None,
+    out: Path | None, evaluate: bool, errors: bool, as_json: bool, cv: bool, uci: Path | None, seed: int | None
 ) -> None:
     """Train the scam text model deterministically (same data and seed -> byte-identical artifact)."""
     from dataclasses import replace
@@ -63,18 +65,18 @@ def scam(
 
             sections = run_evaluation(sources, cfg, errors=errors, cv=cv)
             if as_json:
-                typer.echo(json.dumps({s.title: s.figures for s in sections}, indent=2))
+                click.echo(json.dumps({s.title: s.figures for s in sections}, indent=2))
                 return
             for section in sections:  # plain lines: figures are read, diffed and pasted, never wrapped
-                typer.echo(section.title)
+                click.echo(section.title)
                 for line in section.lines:
-                    typer.echo(line)
+                    click.echo(line)
             return
         info = train_scam(sources, out or packaged_path().parent, cfg)
     except (MarketguardError, OSError) as exc:
         _fail(str(exc))
         return
-    typer.echo(
+    click.echo(
         f"wrote {info['artifact']} ({info['artifact_bytes']:,} bytes, {info['features_kept']['main']:,} features, "
         f"sha256 {info['artifact_sha256'][:16]}…) trained on {sum(info['rows_trained'].values()):,} rows; "
         f"thresholds {info['thresholds']}"
@@ -82,12 +84,9 @@ def scam(
 
 
 @train_app.command("split")
-def split(
-    uci: UciOpt = None,
-    force: Annotated[
-        bool, typer.Option(help="Overwrite an existing split (re-splitting changes every figure).")
-    ] = False,
-) -> None:
+@uci_option
+@click.option("--force", is_flag=True, help="Overwrite an existing split (re-splitting changes every figure).")
+def split(uci: Path | None, force: bool) -> None:
     """Store the held-out split (UCI line numbers, marketplace ids) that training never uses."""
     from marketguard.errors import MarketguardError
     from marketguard.ml.build import default_sources, write_split
@@ -101,4 +100,4 @@ def split(
     except (MarketguardError, OSError) as exc:
         _fail(str(exc))
         return
-    typer.echo(f"held out {len(held['uci_lines'])} UCI lines and {len(held['marketplace_ids'])} marketplace rows")
+    click.echo(f"held out {len(held['uci_lines'])} UCI lines and {len(held['marketplace_ids'])} marketplace rows")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from marketguard.adapters.cli.main import app
 from marketguard.adapters.http.console import store
