@@ -3,6 +3,7 @@
     marketguard rules test                        # the packaged fraud pack (marketguard/rules/fraud/)
     marketguard rules test my_rules/ extra.yaml   # a pack made of these files and folders
     marketguard rules list [PACK...]
+    marketguard rules compile                     # store the packaged pack's compile plan (start-up)
 
 A policy owner who adds a rule runs `rules test` before shipping it: every `match` example must fire the
 rule and every `no_match` example must not. Exit status 1 when any example fails, 2 when the pack does
@@ -93,3 +94,29 @@ def list_cmd(paths: tuple[Path, ...]) -> None:
         r = compiled.rule
         table.add_row(r.id, r.kind, f"{r.score:.2f}", r.severity, r.source, r.description)
     Console().print(table)
+
+
+@rules_app.command("compile")
+@click.option("--check", is_flag=True, help="Only say whether the stored plan is current; exit 1 if it is not.")
+def compile_cmd(check: bool) -> None:
+    """Store the packaged pack's compile plan beside its rule files (rules/fraud/plan.json.gz), so that start-up
+    reads it instead of working it out. Run it after editing a packaged rule file or the compiler."""
+    from marketguard.core.rulepack.compiler import plan_pack
+    from marketguard.core.rulepack.loader import default_sources
+    from marketguard.core.rulepack.precompiled import packaged_plan, packaged_plan_path, plan_key, plan_to_bytes
+
+    sources = default_sources()
+    path = packaged_plan_path()
+    if check:
+        current = packaged_plan(sources) is not None
+        click.echo(f"{path}: {'current' if current else 'stale: run marketguard rules compile'}")
+        if not current:
+            raise click.exceptions.Exit(1)
+        return
+    try:
+        plan = plan_pack(default_pack())
+    except RulePackError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise click.exceptions.Exit(2) from None
+    path.write_bytes(plan_to_bytes(plan, plan_key(sources)))
+    click.echo(f"wrote {path} ({len(plan.sources)} cue groups, {len(plan.rules)} rules)")

@@ -306,8 +306,27 @@ def _rarity(group: CueGroup) -> int:
     return min(lengths)
 
 
-def compile_pack(pack: Pack) -> CompiledPack:
-    """Compile every cue group once (groups shared between rules are compiled once too)."""
+@dataclass(frozen=True, slots=True)
+class PackPlan:
+    """Everything compiling a pack works out in Python before RE2: plain strings and indices.
+
+    Working it out is most of the pack's start-up (escaping and folding some 50,000 words, checking raw
+    expressions), and it depends only on the rule files and this compiler, so the packaged pack's plan is
+    stored beside it (`precompiled`) and read back instead of recomputed."""
+
+    sources: tuple[str, ...]
+    """The exact regex of each cue group (groups with equal phrases share one)."""
+    hints: tuple[str, ...]
+    """The RE2 prefilter pattern of each group, by the same index."""
+    rules: tuple[tuple[tuple[int, ...], int | None, int | None], ...]
+    """Per rule: its `all` groups, its `unless` group and its `unless_in_message` group."""
+    trigger_groups: tuple[int, ...]
+    by_trigger: dict[int, tuple[int, ...]]
+
+
+def plan_pack(pack: Pack) -> PackPlan:
+    """Compile every cue group once (groups shared between rules are compiled once too) and pick each rule's
+    trigger: the part of compiling that needs no RE2."""
     index: dict[str, int] = {}
     sources: list[str] = []
     hints: list[str] = []
@@ -334,25 +353,43 @@ def compile_pack(pack: Pack) -> CompiledPack:
         by_phrases[group.phrases] = index[regex]
         return index[regex]
 
-    compiled: list[CompiledRule] = []
+    rules: list[tuple[tuple[int, ...], int | None, int | None]] = []
     for rule in pack.rules:
         groups = tuple(add(g, rule, f"cue group {i + 1}") for i, g in enumerate(rule.all))
-        compiled.append(
-            CompiledRule(
-                rule,
+        rules.append(
+            (
                 tuple(g for g in groups if g is not None),
                 add(rule.unless, rule, "unless"),
                 add(rule.unless_in_message, rule, "unless_in_message"),
             )
         )
     triggers: dict[int, list[int]] = {}
-    for number, (rule, item) in enumerate(zip(pack.rules, compiled, strict=True)):
+    for number, (rule, (groups, _, _)) in enumerate(zip(pack.rules, rules, strict=True)):
         rarest = max(range(len(rule.all)), key=lambda i: _rarity(rule.all[i]))
-        triggers.setdefault(item.groups[rarest], []).append(number)
-    trigger_groups = tuple(sorted(triggers))
+        triggers.setdefault(groups[rarest], []).append(number)
+    return PackPlan(
+        tuple(sources),
+        tuple(hints),
+        tuple(rules),
+        tuple(sorted(triggers)),
+        {g: tuple(rs) for g, rs in triggers.items()},
+    )
+
+
+def compile_pack(pack: Pack, plan: PackPlan | None = None) -> CompiledPack:
+    """The pack ready to match: its plan (worked out here unless given) and the RE2 prefilter over the rules'
+    trigger groups. A given plan must be the pack's own (`precompiled` checks that by hash)."""
+    plan = plan or plan_pack(pack)
+    if len(plan.rules) != len(pack.rules):
+        raise RulePackError(f"a plan for {len(plan.rules)} rules given for a pack of {len(pack.rules)}")
+    compiled = tuple(
+        CompiledRule(rule, groups, unless, in_message)
+        for rule, (groups, unless, in_message) in zip(pack.rules, plan.rules, strict=True)
+    )
     try:
-        prefilter = Prefilter([hints[g] for g in trigger_groups], ready=True, case_sensitive=True)  # reads `plain`
+        prefilter = Prefilter([plan.hints[g] for g in plan.trigger_groups], ready=True, case_sensitive=True)
     except Exception as exc:  # a widened group RE2 refuses: name it rather than fail obscurely
         raise RulePackError(f"the pack's cues do not compile in RE2: {exc}") from exc
-    by_trigger = {g: tuple(rs) for g, rs in triggers.items()}
-    return CompiledPack(pack, tuple(compiled), LazyPatterns(sources), prefilter, trigger_groups, by_trigger)
+    return CompiledPack(
+        pack, compiled, LazyPatterns(list(plan.sources)), prefilter, plan.trigger_groups, dict(plan.by_trigger)
+    )

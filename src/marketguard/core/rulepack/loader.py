@@ -95,13 +95,19 @@ def load_paths(paths: Iterable[str | Path]) -> Pack:
 
 
 @lru_cache(maxsize=1)
-def default_pack() -> Pack:
-    """The pack that ships in `marketguard/rules/fraud/`."""
+def default_sources() -> tuple[tuple[str, str], ...]:
+    """(name, YAML text) of each file of the pack that ships in `marketguard/rules/fraud/`, by name."""
     from importlib import resources
 
     folder = resources.files("marketguard").joinpath("rules/fraud")
     entries = sorted((e for e in folder.iterdir() if e.name.endswith(".yaml")), key=lambda e: e.name)
-    return load_pack((f"rules/fraud/{e.name}", e.read_text("utf-8")) for e in entries)
+    return tuple((f"rules/fraud/{e.name}", e.read_text("utf-8")) for e in entries)
+
+
+@lru_cache(maxsize=1)
+def default_pack() -> Pack:
+    """The pack that ships in `marketguard/rules/fraud/`."""
+    return load_pack(default_sources())
 
 
 # -- pieces ------------------------------------------------------------------------------------------------

@@ -17,7 +17,11 @@ from marketguard.core.text.normalize import Document
 
 @lru_cache(maxsize=1)
 def default_compiled() -> CompiledPack:
-    return compile_pack(default_pack())
+    """The packaged pack, compiled from its stored plan when the plan is current (start-up)."""
+    from marketguard.core.rulepack.loader import default_sources
+    from marketguard.core.rulepack.precompiled import packaged_plan
+
+    return compile_pack(default_pack(), packaged_plan(default_sources()))
 
 
 class FraudRulesDetector(Detector):
