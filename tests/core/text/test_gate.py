@@ -71,3 +71,21 @@ def test_gate_never_says_no_where_the_pattern_matches(text: str) -> None:
     for hint, exact in hints:
         if exact.search(doc.plain.text):
             assert hint(doc)
+
+
+def test_every_gate_of_the_package_compiles() -> None:
+    """`Gate.add` does not compile its pattern (start-up); a pattern RE2 refuses must still fail here, before
+    release, and not on a user's first message."""
+    import gc
+    import importlib
+    import pkgutil
+
+    import marketguard
+
+    for info in pkgutil.walk_packages(marketguard.__path__, "marketguard."):
+        if ".migrations" not in info.name:
+            importlib.import_module(info.name)
+    gates = [g for g in gc.get_objects() if isinstance(g, Gate)]
+    assert gates, "no gate found"
+    for gate in gates:
+        assert gate.scan("warm-up text: jdoe at gmail dot com") is not None  # compiles the whole set
