@@ -10,18 +10,19 @@ from __future__ import annotations
 import re
 
 from marketguard.core.detectors.base import Finding
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import Document
 from marketguard.core.text.prefilter import Prefilter, widen
 
-_CLAUSE_BREAK = re.compile(r"[.!?;,\n]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\bmais\b|\baber\b|\bно\b")
-_NEGATION = re.compile(
+_CLAUSE_BREAK = lazy_compile(r"[.!?;,\n]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\bmais\b|\baber\b|\bно\b")
+_NEGATION = lazy_compile(
     r"(?<!\w)(?:not|n't|never|no(?=\s?[,.!])|no\s(?:thanks|way|need|outside|personal|sharing|contact|off-platform)|nope|won't|can't|cannot|don't|dont|doesn't|didn't|shouldn't|mustn't|refuse|"
     r"rather\snot|against\s(?:the\s)?(?:rules|tos|terms|policy)|not\sallowed|prohibited|forbidden|"
     r"no\s(?:puedo|quiero)|nunca|não|nao|nunca|pas|jamais|nicht|kein|keine|niemals|не|нельзя|никогда)(?!\w)"
 )
-_NO_BEFORE = re.compile(r"^\s*no\s*$")
+_NO_BEFORE = lazy_compile(r"^\s*no\s*$")
 """"no PayPal, escrow only": a bare "no" right before a rail (not before an app: Portuguese "no zap" means "on")."""
-_ON_PLATFORM = re.compile(
+_ON_PLATFORM = lazy_compile(
     r"(?<!\w)(?:here\son\s(?:upwork|fiverr|the\splatform)|on\s(?:upwork|fiverr|the\splatform|this\splatform)|"
     r"through\s(?:upwork|fiverr|the\splatform)|via\s(?:upwork|fiverr|the\splatform)|(?:upwork|fiverr)(?:'s)?\s(?:messages|"
     r"chat|call|zoom|video)|platform(?:'s)?\s(?:messages|chat|call|video)|in\s(?:the\s)?(?:upwork|fiverr)\s(?:chat|messages)|"
@@ -32,21 +33,21 @@ _ON_PLATFORM = re.compile(
     r"[üu]ber\sdie\splattform|здесь|тут|через\s(?:видеочат|чат|звонок)\s(?:платформы|площадки|сайта)|"
     r"на\s(?:платформе|площадке))(?!\w)"
 )
-_SCRIPT_CUE = re.compile(
+_SCRIPT_CUE = lazy_compile(
     r"(?i)\b(?:script|voice[- ]?over|vo\b|ivr|prompt|ad\scopy|commercial|radio|spot\b|end\scard|tag\sat\sthe\send|"
     r"read\s(?:it|this|for|the)|\w+\sread:|narrat\w*|tagline|jingle|voicemail\sgreeting|on-hold|line\sreads?|"
     r"placeholder|sample\sdata|dummy|mock(?:up)?|lorem|record\b|recording|read\sout|say:|button|label|cta\b|tooltip|heading|menu\sitem|banner|copy\b)"
 )
-_QUOTED = re.compile(
+_QUOTED = lazy_compile(
     r"[\"“”«»]([^\"“”«»]{1,2000})[\"“”«»]"
     r"|(?:^|(?<=[\s:(]))'((?:[^'\n]|(?<=\w)'(?=\w)){1,2000})'(?=$|[\s.,;:!?)])"
 )
-_EXAMPLE = re.compile(
+_EXAMPLE = lazy_compile(
     r"(?i)(?:e\.g\.|eg\.|i\.e\.|for\sexample|for\sinstance|example:|such\sas|format(?:ted)?\s(?:like|as)|"
     r"(?:numbers?|formats?|values?|inputs?|strings?|emails?|addresses)\s(?:like|such\sas)|"
     r"test\s?value:?|testwert:?|sample:?|dummy:?|valor\sde\sprueba:?|valeur\sde\stest:?)\s?,?\s{0,2}$"
 )
-_REFUSAL = re.compile(
+_REFUSAL = lazy_compile(
     r"(?i)\b(?:reported\s(?:it|them|him|her)|refused|declined|i\ssaid\sno|said\sno|not\sworth\slosing|"
     r"won'?t\sshare|don'?t\sshare|never\sshare|rechazo|recusei|j'ai\srefus[ée]|abgelehnt|отказал\w*|"
     r"against\s(?:the\s)?(?:rules|tos|terms)|gegen\sdie\sregeln|contra\slas\s(?:reglas|normas)|contra\sas\sregras|"
@@ -107,7 +108,7 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
 
 _DETAIL_KINDS = frozenset({"contact.phone", "contact.email", "contact.url", "payment.account", "payment.wallet"})
 _DATA_KINDS = frozenset({"contact.phone", "contact.email"})
-_DATA_TASK = re.compile(
+_DATA_TASK = lazy_compile(
     r"(?i)\b(?:csv|tsv|xls|spreadsheet|column|field|regex|e\.164|normali[sz]|validat|pars(?:e|er|ing)|schema|database|"
     r"crm|dataset|test\s(?:number|data)|traceback|exception(?::|\s)|stack\s?trace|unit\stest|spalte|feld|datenbank|"
     r"columna|campo|colonne|champs\s|столб|поле\s|поля\s|export|import(?:ed|ing|s)?\s|rows?\s|"
@@ -115,7 +116,7 @@ _DATA_TASK = re.compile(
 )  # prefixes, with no closing boundary: the rule reads a window of the text, which may end inside a word
 """Words of a task about phone and e-mail data: "normalise the CSV's phones to E.164", a regex, a traceback. Not
 "format" alone: people give their own number "in international format"."""
-_PERSONAL = re.compile(
+_PERSONAL = lazy_compile(
     r"(?i)\b(?:my|mine|me|i'm|i\sam|reach|whats\s?app|telegram|viber|mein\w*|mich|mir|mi|meu|minha|mon|ma|mes|moi|"
     r"мой|моя|мою|мне|меня|(?:call|text|ring|dial|sms|message|write|ping)\s(?:me|us|anytime|now|at|on|after|before))\b"
 )
@@ -149,7 +150,7 @@ def _quoted_spans(doc: Document) -> list[tuple[int, int]]:
 
 _SPACE = r"[\s\v\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
 """Every character Python's `\\s` matches in a str pattern; RE2's `\\s` is ASCII only."""
-_SPACE_IN_CLASS = re.compile(r"(?<!\\)\[(?:\\.|[^\]\\])*\\s")
+_SPACE_IN_CLASS = lazy_compile(r"(?<!\\)\[(?:\\.|[^\]\\])*\\s")
 
 
 def _loose(pattern: re.Pattern[str], *, in_part: bool) -> str:

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-_WORD = re.compile(r"\w\w+")
-_DIGITS = re.compile(r"\d+")
+from marketguard.core.text.lazy import lazy_compile
+
+_WORD = lazy_compile(r"\w\w+")
+_DIGITS = lazy_compile(r"\d+")
 _SHAPES = ("", "0", "0", "000", "000", "00000", "00000")
 _LONG_SHAPE = "0000000"
 _ASCII_DIGITS = "0123456789"

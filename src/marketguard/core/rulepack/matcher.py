@@ -12,18 +12,18 @@ Offsets are those of the text given (a view); the caller maps them back to the o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import islice
 
 from marketguard.core.rulepack.compiler import CompiledPack, CompiledRule
 from marketguard.core.rulepack.schema import Rule
+from marketguard.core.text.lazy import lazy_compile
 
 MAX_SPANS_PER_GROUP = 32
 """Enough to find a nearby combination; a text repeating one cue a thousand times gains nothing more."""
 CLAUSE_REACH = 60
 """How far back, at most, a negation is looked for before the passage."""
-_CLAUSE_BREAK = re.compile(r"[.!?;,:\n]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\bmais\b|\baber\b|\bно\b")
+_CLAUSE_BREAK = lazy_compile(r"[.!?;,:\n]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\bmais\b|\baber\b|\bно\b")
 
 Span = tuple[int, int]
 
@@ -117,7 +117,7 @@ _PASSAGES = 3
 """How many passages a rule may try in all, each starting after the last vetoed one: enough for a refusal
 followed by the real request, and bounded so a text of many negations costs little."""
 
-_QUOTATION = re.compile(
+_QUOTATION = lazy_compile(
     r"""(?<!\w)'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){2,400}?(?<=\S)'(?!\w)"""
     r"""|"[^"\n]{2,400}"|“[^”\n]{2,400}”|«[^»\n]{2,400}»|„[^“”\n]{2,400}[“”]"""
     r"""|‘(?:[^’\n]|(?<=\w)’(?=\w)){2,400}?’(?!\w)"""
@@ -128,7 +128,7 @@ _OUTSIDE_WORDS = 3
 """Words outside the quotation for it to count as quoted: a message that IS the quotation is not quoting."""
 _QUOTED_WORDS = 3
 """Words inside it: a quoted label or term ("click 'Enable Content'", "reply 'YES'") is named, not reported."""
-_WORD = re.compile(r"\w{2,}")
+_WORD = lazy_compile(r"\w{2,}")
 
 
 def _quoted(text: str, start: int, end: int) -> int | None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from marketguard.core.text.confusables import latin_lookalikes
 from marketguard.core.text.gate import PLAIN
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.view import View, rewrite
 
 LETTER = r"[^\W\d_]"
@@ -35,7 +36,7 @@ def _fold(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch)
 
 
-_WORD = re.compile(LETTER + r"+")
+_WORD = lazy_compile(LETTER + r"+")
 
 
 def _deconfuse(text: str) -> str:
@@ -88,7 +89,7 @@ def clean_view(text: str) -> View:
 
 # Three or more single letters separated by single spaces or by one punctuation mark.
 _SPACED_HINT = PLAIN.hint(r"(?:^|[^\pL\pN_])\pL(?: {1,3}| ?[.\-*·] ?)\pL(?: {1,3}| ?[.\-*·] ?)\pL(?:[^\pL\pN_]|$)")
-_SPACED_LETTERS = re.compile(r"(?<!\w)" + LETTER + r"(?:(?: {1,3}| ?[.\-*·] ?)" + LETTER + r"(?!\w)){2,60}")
+_SPACED_LETTERS = lazy_compile(r"(?<!\w)" + LETTER + r"(?:(?: {1,3}| ?[.\-*·] ?)" + LETTER + r"(?!\w)){2,60}")
 
 
 def _join_letters(m: re.Match[str]) -> list[tuple[str, int]]:

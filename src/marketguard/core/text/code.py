@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-_INLINE_CODE = re.compile(r"`[^`\n]{1,400}`")
-_PROMPT_LINE = re.compile(
+from marketguard.core.text.lazy import lazy_compile
+
+_INLINE_CODE = lazy_compile(r"`[^`\n]{1,400}`")
+_PROMPT_LINE = lazy_compile(
     r"(?m)^[ \t]{0,8}(?:\$|>>>|#|[\w.\-]{1,64}@[\w.\-]{1,64}:[~/][^\n$#]{0,200}[$#])[ \t][^\n]{0,2000}$"
 )
-_DECORATOR = re.compile(r"(?m)^[ \t]{0,16}@[a-z_][\w.]{0,100}(?:\([^\n]{0,500}\))?[ \t]*$", re.IGNORECASE)
+_DECORATOR = lazy_compile(r"(?m)^[ \t]{0,16}@[a-z_][\w.]{0,100}(?:\([^\n]{0,500}\))?[ \t]*$", re.IGNORECASE)
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:

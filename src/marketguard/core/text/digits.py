@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from marketguard.core.text.clean import LETTER
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.numbers import DIGIT_WORDS, REPEAT_WORDS, TEEN_WORDS, TENS_WORDS
 from marketguard.core.text.prefilter import Hint, Pruned
 from marketguard.core.text.view import View, mask, rewrite
@@ -56,7 +57,7 @@ _DIGIT_WORDS_PARTS = Pruned(
 """Digit words as one pattern, run with only the words a text may hold (a hundred words tried at every
 position cost tens of microseconds; the two or three a message holds, almost nothing)."""
 _DIGIT_WORDS_RE = _DIGIT_WORDS_PARTS.pattern
-_ZERO_LETTER_RE = re.compile(rf"(?=o)(?<!{LETTER})(?:oh|o)(?!{LETTER})")  # "o" tested first: the rest is slower
+_ZERO_LETTER_RE = lazy_compile(rf"(?=o)(?<!{LETTER})(?:oh|o)(?!{LETTER})")  # "o" tested first: the rest is slower
 DIGIT_WORD_HINT = Hint(rf"(?<!{LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{LETTER})")
 
 
@@ -76,7 +77,7 @@ def _digit_word(m: re.Match[str]) -> str | None:
     return digit * REPEAT_WORDS[rep]
 
 
-_MONTH_CONTEXT = re.compile(r"\d\s?sept|sept\.?\s?\d")
+_MONTH_CONTEXT = lazy_compile(r"\d\s?sept|sept\.?\s?\d")
 
 
 def _zero_letter(m: re.Match[str]) -> str | None:
@@ -147,5 +148,5 @@ def mask_not_phone_view(view: View) -> View:
     return view if text == view.text else View(text, view.starts)
 
 
-SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]")
+SYMBOLS = lazy_compile(r"[^\x00-\x7f\w\s]")
 """Emoji and other symbols between digits ("3 🍕 1 🍕 2") read as separators."""

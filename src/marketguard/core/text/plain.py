@@ -11,25 +11,26 @@ import re
 
 from marketguard.core.text.domains import parse_host
 from marketguard.core.text.gate import PLAIN
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.view import View, rewrite
 
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
-_BRACKETED_DOT = re.compile(
+_BRACKETED_DOT = lazy_compile(
     rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:dot|punto|ponto|point|punkt|точка|\.)\s{{0,2}}{_CLOSE}\s{{0,3}}"
 )
-_BRACKETED_AT = re.compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:at|arroba|arobase|@)\s{{0,2}}{_CLOSE}\s{{0,3}}")
+_BRACKETED_AT = lazy_compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:at|arroba|arobase|@)\s{{0,2}}{_CLOSE}\s{{0,3}}")
 _DOT_WORD = r"(?:dot|d0t|punto|ponto|point|punkt|точка)"
-_SPELLED_DOT = re.compile(rf"(?<=[a-z0-9])\s{{1,3}}{_DOT_WORD}\s{{1,3}}(?=(?P<label>[a-z0-9\-]{{1,63}}))")
-_AT_WORD_AHEAD = re.compile(
+_SPELLED_DOT = lazy_compile(rf"(?<=[a-z0-9])\s{{1,3}}{_DOT_WORD}\s{{1,3}}(?=(?P<label>[a-z0-9\-]{{1,63}}))")
+_AT_WORD_AHEAD = lazy_compile(
     rf"[a-z0-9\-]{{1,63}}(?:\s{{1,3}}{_DOT_WORD}\s{{1,3}}[a-z0-9\-]{{1,63}}){{0,3}}(?:\s{{1,3}}(?:at|@|arroba|arobase|собака)\s|\s?@)"
 )
-_SPACED_DOT_AFTER_DOMAIN = re.compile(r"(?<=[a-z0-9])\s{1,2}\.\s{1,2}(?=(?:com|net|org|io|co|me|ru|br|in|de|uk)\b)")
+_SPACED_DOT_AFTER_DOMAIN = lazy_compile(r"(?<=[a-z0-9])\s{1,2}\.\s{1,2}(?=(?:com|net|org|io|co|me|ru|br|in|de|uk)\b)")
 # Starts with \s (a character class re can skip to quickly), and looks back from there.
-_SPELLED_AT = re.compile(r"\s(?<=[a-z0-9_.\-]\s)\s{0,2}(?:at|arroba|arobase|собака|@)\s{1,3}(?=[a-z0-9])")
-_EMAIL_CUE = re.compile(r"e-?mail|mail|correo|courriel|почт|contact|reach|write|escr|schreib")
-_SPELLED_SLASH = re.compile(r"(?<=[a-z0-9.])\s{0,3}(?:slash|barra|/)\s{0,3}(?=[a-z0-9_])")
-_SPELLED_COLON = re.compile(r"(?<=[a-z0-9])\s{1,3}(?:colon|dois pontos|deux points)\s{1,3}(?=[a-z0-9.])")
-_DEFANGED_SCHEME = re.compile(r"\bhxxp(s?)\b|\[:\]|\[://\]")
+_SPELLED_AT = lazy_compile(r"\s(?<=[a-z0-9_.\-]\s)\s{0,2}(?:at|arroba|arobase|собака|@)\s{1,3}(?=[a-z0-9])")
+_EMAIL_CUE = lazy_compile(r"e-?mail|mail|correo|courriel|почт|contact|reach|write|escr|schreib")
+_SPELLED_SLASH = lazy_compile(r"(?<=[a-z0-9.])\s{0,3}(?:slash|barra|/)\s{0,3}(?=[a-z0-9_])")
+_SPELLED_COLON = lazy_compile(r"(?<=[a-z0-9])\s{1,3}(?:colon|dois pontos|deux points)\s{1,3}(?=[a-z0-9.])")
+_DEFANGED_SCHEME = lazy_compile(r"\bhxxp(s?)\b|\[:\]|\[://\]")
 _PLAIN_HINT = PLAIN.hint(
     r"dot|d0t|punto|ponto|point|punkt|точка|\bat\b|arroba|arobase|собака|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s|"
     r"[^\s_]_[^\s_]_[^\s_]_"
@@ -210,8 +211,8 @@ _NOT_A_USERNAME = frozenset(
 )
 
 
-_UNDERSCORED = re.compile(r"(?<!\S)(?:[^\s_]_){4,80}[^\s_](?!\S)")
-_CYRILLIC_MAIL = re.compile(
+_UNDERSCORED = lazy_compile(r"(?<!\S)(?:[^\s_]_){4,80}[^\s_](?!\S)")
+_CYRILLIC_MAIL = lazy_compile(
     r"(?:(?<=собака\s)|(?<=точка\s))(?:яндекс|гмейл|джимейл|мейл|рамблер|ру|ком)\b|(?<=[@.])(?:яндекс|ру|ком)\b"
     r"|(?<=точка\s)py\b"  # "ру" made Latin by the confusables table in `clean` (every letter has a look-alike)
 )
@@ -272,7 +273,7 @@ def _spelled_at(m: re.Match[str]) -> str | None:
     return None
 
 
-_TOKEN_CHARS = re.compile(r"[\w.+\-]{1,64}")
+_TOKEN_CHARS = lazy_compile(r"[\w.+\-]{1,64}")
 
 
 def _left_token(text: str, end: int) -> str:
@@ -282,9 +283,9 @@ def _left_token(text: str, end: int) -> str:
     return m.group()[::-1] if m else ""
 
 
-_ANOTHER_AT = re.compile(r"\s{1,3}(?:at|@|arroba|arobase|собака)\s")
-_DOT_SPLIT = re.compile(rf"\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}}")
-_DOMAINISH = re.compile(rf"[a-z0-9\-]{{1,63}}(?:(?:\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}})[a-z0-9\-]{{1,63}}){{0,4}}")
+_ANOTHER_AT = lazy_compile(r"\s{1,3}(?:at|@|arroba|arobase|собака)\s")
+_DOT_SPLIT = lazy_compile(rf"\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}}")
+_DOMAINISH = lazy_compile(rf"[a-z0-9\-]{{1,63}}(?:(?:\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}})[a-z0-9\-]{{1,63}}){{0,4}}")
 LEET = str.maketrans(
     {"@": "a", "4": "a", "0": "o", "1": "l", "3": "e", "5": "s", "$": "s", "7": "t", "!": "i", "|": "l"}
 )

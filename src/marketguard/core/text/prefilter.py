@@ -17,6 +17,8 @@ from functools import lru_cache
 
 import re2
 
+from marketguard.core.text.lazy import lazy_compile
+
 _LOOKAROUNDS = ("(?<!", "(?<=", "(?!", "(?=")
 _WORD_START = r"(?:^|[^\pL\pN_])"
 _WORD_END = r"(?:$|[^\pL\pN_])"
@@ -158,7 +160,7 @@ _ASCII_CLASSES = (
 )
 
 
-_LONG_REPEAT = re.compile(r"\{(\d+),(\d{2,})\}")
+_LONG_REPEAT = lazy_compile(r"\{(\d+),(\d{2,})\}")
 
 
 _last: tuple[str, bytes] = ("", b"")

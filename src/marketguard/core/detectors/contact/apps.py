@@ -16,14 +16,15 @@ from functools import lru_cache
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.detectors.contact.lexicon import APPS, EUPHEMISMS, App
 from marketguard.core.text.gate import PLAIN
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import LEET, Document
 from marketguard.core.text.prefilter import Hint
 
 _LEET = LEET
-_INNER_SEPARATORS = re.compile(r"[.\-_*~·']")
-_TOKEN = re.compile(r"[^\s,;!?()\[\]{}\"«»<>:/\-]{1,40}")
+_INNER_SEPARATORS = lazy_compile(r"[.\-_*~·']")
+_TOKEN = lazy_compile(r"[^\s,;!?()\[\]{}\"«»<>:/\-]{1,40}")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-_TRAILING = re.compile(r"(?:'s|[.'’!?,;:]+)$")
+_TRAILING = lazy_compile(r"(?:'s|[.'’!?,;:]+)$")
 
 
 def _one_edit(word: str) -> set[str]:
@@ -60,7 +61,7 @@ def _spellings() -> dict[str, tuple[App, bool]]:
 _APP_BY_NAME = {a.name: a for a in APPS}
 _MAX_MENTIONS = 64
 """A message naming apps more often than this is abuse of the screener, not chat; the first ones suffice."""
-_SQUASH = re.compile(r"[._*~·']")
+_SQUASH = lazy_compile(r"[._*~·']")
 _COMMON_WORDS = frozenset(
     {
         "what",
@@ -127,11 +128,11 @@ def _names_a_key(text: str) -> bool:
     return any(not keys.isdisjoint(_TOKEN.findall(t)) for t in tokens if len(t) > 40)
 
 
-_AMBIGUOUS_CUE = re.compile(
+_AMBIGUOUS_CUE = lazy_compile(
     r"\b(?:on|via|in|my|your|ur|add|text|message|dm|ping|id|handle|username|join|invite|move|continue|switch|"
     r"have|use|using|chat|talk|call|reach|contact|find|me|us)\b|@|\?"
 )
-_AMBIGUOUS_WORDS = re.compile(
+_AMBIGUOUS_WORDS = lazy_compile(
     r"\b(?:teams|slack|signal|line|imo|x|snap|google\schat|ms\steams|microsoft\steams|linked\sin|kakao\stalk)\b"
 )
 """Spellings that are also everyday words: they reach the per-word scan only beside a cue (see _mentions)."""
@@ -139,7 +140,7 @@ _AMBIGUOUS_WORDS_HINT = PLAIN.hint(_AMBIGUOUS_WORDS.pattern)
 _AMBIGUOUS_CUE_HINT = PLAIN.hint(_AMBIGUOUS_CUE.pattern)
 
 
-_EUPHEMISM = re.compile("|".join(f"(?:{p})" for p, _ in EUPHEMISMS))
+_EUPHEMISM = lazy_compile("|".join(f"(?:{p})" for p, _ in EUPHEMISMS))
 _EUPHEMISM_HINT = PLAIN.hint(_EUPHEMISM.pattern)
 _EUPHEMISM_APPS = [(re.compile(p), app) for p, app in EUPHEMISMS]
 
@@ -149,7 +150,7 @@ _VERB = (
     r"answer|reply|respond|hop|do\s(?:this|it|that|the\srest)|take\s(?:this|it|that|things))"
 )
 _PREP = r"(?:on|via|in|at|through|over|using|thru|to|by|onto)"
-_CUE_BEFORE = re.compile(
+_CUE_BEFORE = lazy_compile(
     rf"(?:\b{_VERB}\b[^.!?\n]{{0,30}}\b{_PREP}\s{{1,3}}(?:the\s|my\s|your\s|ur\s)?"
     r"|\b(?:do|did)\s(?:you|u)\s(?:have|use|got)\s(?:a\s|an\s)?"
     r"|\b(?:i'?m|i\sam|we\sare|we're|i'?ll\sbe)\s(?:also\s)?(?:on|in|active\son)\s"
@@ -187,8 +188,8 @@ _CUE_BEFORE = re.compile(
     r")$"
 )
 _CUE_BEFORE_HINT = Hint(_CUE_BEFORE.pattern)
-_POSSESSIVE_ONLY = re.compile(r"\b(?:my|your|ur|mi|tu|su|meu|seu|teu|mon|ton|votre|mein|meine|dein|deine)\s$")
-_CUE_AFTER = re.compile(
+_POSSESSIVE_ONLY = lazy_compile(r"\b(?:my|your|ur|mi|tu|su|meu|seu|teu|mon|ton|votre|mein|meine|dein|deine)\s$")
+_CUE_AFTER = lazy_compile(
     r"^\s?(?:me|us)\b|^\s(?:number|no\.?|nr|id|handle|username|user\s?name|account|contact|nick|tag)\b"
     r"|^[^.!?\n]{0,25}\b(?:connect|message|dm|find|add|reach|text|write|ping)\s(?:me\s|us\s)?there\b"
     r"|^[^.!?\n]{0,40}\b(?:easier|faster|better|quicker|simpler|more\ssecure)\s(?:than\s(?:this\s(?:chat|site|app|"
@@ -196,32 +197,32 @@ _CUE_AFTER = re.compile(
     r"|^[^.!?\n]{0,30}\b(?:same\s(?:user\s?name|handle|name|nick|@)|m[eê]me\spseudo|mismo\susuario|mesmo\susu[aá]rio|"
     r"такой\sже|тот\sже)"
 )
-_CLAUSE_END = re.compile(r"[.!?\n]")
-_BARE_QUESTION = re.compile(r"^\s?\?")
-_NEARBY_HANDLE = re.compile(r"(?<![\w@])@[a-z0-9_][\w.]{2,31}(?![\w@])")
-_GENERIC_HANDLE = re.compile(
+_CLAUSE_END = lazy_compile(r"[.!?\n]")
+_BARE_QUESTION = lazy_compile(r"^\s?\?")
+_NEARBY_HANDLE = lazy_compile(r"(?<![\w@])@[a-z0-9_][\w.]{2,31}(?![\w@])")
+_GENERIC_HANDLE = lazy_compile(
     r"\bmy\s(?:handle|username|user\s?name|nick(?:name)?|@)\s(?:on\s[\w\s]{1,20}?\s)?(?:is\s|:\s?|=\s?)?(?P<handle>@[\w.]{2,32})"
 )
 _GENERIC_HANDLE_HINT = PLAIN.hint(_GENERIC_HANDLE.pattern)
 _MEETING_HINT = PLAIN.hint(r"zoom|meet|teams|webex")
-_MEETING_ID = re.compile(
+_MEETING_ID = lazy_compile(
     r"(?:zoom|meet|teams|webex)\b[^.!?\n]{0,30}?\b(?:id|meeting\sid|room)\s?[:#]?\s?(?P<id>\d(?:\s?\d){8,11})"
 )
-_TECH_AFTER = re.compile(
+_TECH_AFTER = lazy_compile(
     r"^\s(?:integration|bot|bots|api|sdk|clone|plugin|webhook|app\b|apps|feature|button|template|ads?\b|"
     r"campaign|marketing|group|channel|business\sapi|widget|login|share\sbutton|icon|logo)"
 )
-_HANDLE_AFTER = re.compile(
+_HANDLE_AFTER = lazy_compile(
     r"^\s{0,3}(?:[:=\-–]|\sis|\sid|\shandle|\susername|\suser|\sname|\stag|\sat)?\s{0,3}(?:is\s|:\s?)?"
     r"(?P<handle>@[\w.]{2,32}|live:[\w.:\-]{3,64}|[\w.]{2,32}#\d{4}\b)"
 )
-_HANDLE_MARKED = re.compile(
+_HANDLE_MARKED = lazy_compile(
     r"^(?:\s{0,2}[:=–]|[^.!?\n]{0,30}?(?:^|[\s\-])(?:id|handle|username|user\s?name|name|nick|tag|pseudo|ник|логин)"
     r"(?:\sis)?\s?:?)\s{0,3}(?P<handle>[a-z0-9][\w.\-]{2,31})"
 )
-_HANDLE_BEFORE = re.compile(r"(?P<handle>@[\w.]{3,32})\s{1,3}(?:on|in|at|via|\()\s{0,3}$")
-_SKYPE_LIVE = re.compile(r"(?<![\w:])live:(?:\.cid\.)?[\w.\-]{3,64}")
-_DISCORD_TAG = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")
+_HANDLE_BEFORE = lazy_compile(r"(?P<handle>@[\w.]{3,32})\s{1,3}(?:on|in|at|via|\()\s{0,3}$")
+_SKYPE_LIVE = lazy_compile(r"(?<![\w:])live:(?:\.cid\.)?[\w.\-]{3,64}")
+_DISCORD_TAG = lazy_compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")
 _DISCORD_TAG_HINT = PLAIN.hint(_DISCORD_TAG.pattern)
 """Order numbers ("#4960798") put a '#' in many messages; the tag's shape is rarer, and `re` slow to rule out."""
 

@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import base64
-import re
 from bisect import bisect_right
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.domains import parse_host
 from marketguard.core.text.gate import PLAIN
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import LEET, WEBMAIL, Document
 
 _LEET_I = str.maketrans({"1": "i", "!": "i"})
 """'1' stands for 'i' as often as for 'l' ("gm41l"): a provider is tried both ways."""
 
-_EMAIL = re.compile(
+_EMAIL = lazy_compile(
     r"(?<![\w.%+\-])(?P<local>\w[\w.%+\-]{0,63})\s{0,2}@\s{0,2}"
     r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,5})(?P<after>:?)"
 )
 _PROVIDER_HINT = PLAIN.hint(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex")
-_REVERSED_TLD = re.compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.")
-_REVERSED_TLD_HINT = re.compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.[\w.+\-]*@")
+_REVERSED_TLD = lazy_compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.")
+_REVERSED_TLD_HINT = lazy_compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.[\w.+\-]*@")
 _STATUS_WORDS = frozenset(
     {
         "sent",
@@ -61,12 +61,12 @@ _STATUS_WORDS = frozenset(
 )
 """Words that say something about an e-mail ("mail: sent") rather than begin an address."""
 _MAX_FINDINGS = 200
-_PARTIAL_ADDRESS = re.compile(
+_PARTIAL_ADDRESS = lazy_compile(
     r"(?:e-?mail|mail|gmail|correo|courriel|почта)(?:\saddress)?(?:,?\s(?:first|1st)\spart)?\s?(?:is|es|é|est|ist|:|-)\s?"
     r"(?P<local>[a-z0-9][\w.+\-]{1,63})\s*$"
 )
 """"my mail is nadia.k" at the end of a message: the rest of the address is coming in the next one."""
-_PARTIAL_USERNAME = re.compile(
+_PARTIAL_USERNAME = lazy_compile(
     r"\b(?:e-?mail|mail|gmail|correo|courriel|почта)(?:\saddress)?\s?[:,\-]?\s"
     r"(?P<local>[a-z0-9][\w+\-]*[._\d][\w+\-][\w.+\-]{0,61})\.?\s*$"
 )
@@ -82,20 +82,20 @@ _PROVIDER_NICKNAMES = {
     "microsoft": "outlook",
     "microsoft's": "outlook",
 }
-_AT_NICKNAME = re.compile(
+_AT_NICKNAME = lazy_compile(
     r"(?<![\w.@])(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,62})\s(?:at|@)\s(?:the\s)?"
     r"(?P<provider>big\sg|google(?:'?s)?|apple(?:'s)?|microsoft(?:'s)?)(?:\s(?:mail|one|thing))?(?!\w)"
 )
 _AT_NICKNAME_HINT = PLAIN.hint(r"\s(?:at|@)\s(?:the\s)?(?:big\sg|google|apple|microsoft)")
 """"jo.smith at the big G": the provider named by a nickname, which no domain pattern reads. The hint is
 literal: the pattern's bounded repetitions would swell the gate's shared automaton for every message."""
-_SYMBOL_AT = re.compile(
+_SYMBOL_AT = lazy_compile(
     r"(?<![\w.%+\-])(?P<local>\w[\w.%+\-]{0,63})[^\x00-\x7f\w\s]{1,3}"
     r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){1,5})(?![\w@])"
 )
 _SYMBOL_AT_WORDS = ("mail", "proton", "icloud", "yahoo", "outlook", "yandex", "gmx", "symbol")
 """"kenji🐌fastmail.com": an emoji or other symbol standing in for the '@'."""
-_CYRILLIC_ADDRESS = re.compile(
+_CYRILLIC_ADDRESS = lazy_compile(
     r"(?<![\w.])(?P<local>[а-яё][а-яё\w]{0,30}(?:\s?(?:точка|\.|_|-)\s?[а-яё\w]{1,30}){0,3})\s(?:собака|@)\s?"
     r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}\.[a-z]{2,6})(?![\w.])"
 )
@@ -105,19 +105,19 @@ _TRANSLIT = str.maketrans(
     dict(zip("абвгдеёзийклмнопрстуфыэ", "abvgdeezijklmnoprstufye", strict=True))
     | {"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ь": "", "ю": "yu", "я": "ya"}
 )
-_CYRILLIC_DOT = re.compile(r"\s?(?:точка|\.)\s?")
-_BASE64 = re.compile(r"(?<![\w+/])[A-Za-z0-9+/]{16,400}={0,2}(?![\w+/=])")
+_CYRILLIC_DOT = lazy_compile(r"\s?(?:точка|\.)\s?")
+_BASE64 = lazy_compile(r"(?<![\w+/])[A-Za-z0-9+/]{16,400}={0,2}(?![\w+/=])")
 _BASE64_HINT = PLAIN.hint(r"base\s?64|decod|encod")
 """"bmlrYS5z...ZQ== (base64, it's my email)": an address encoded, decoded only when the text says so."""
 _MAIL_WORD = PLAIN.hint(r"mail|correo|courriel|почта")
 """What `_PARTIAL_ADDRESS` needs ("e-mail" and "gmail" end in "mail"): without it, no partial address."""
-_AT_TOKEN = re.compile(r"[\w.+\-]{3,64}@[\w.+\-]{1,64}")
+_AT_TOKEN = lazy_compile(r"[\w.+\-]{3,64}@[\w.+\-]{1,64}")
 _SSH_USERS = frozenset({"git", "root", "ubuntu", "ec2-user", "admin", "deploy", "pi"})
-_ON_WEBMAIL = re.compile(
+_ON_WEBMAIL = lazy_compile(
     r"(?<![\w.@])(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,62})\s(?:on|via|at|in|@)\s(?P<provider>gmail|yahoo|hotmail|outlook|"
     r"protonmail|proton|icloud|yandex)(?![\w.])"
 )
-_PROVIDER_THEN_USER = re.compile(
+_PROVIDER_THEN_USER = lazy_compile(
     r"(?<![\w.@])(?P<provider>gmail|yahoo|hotmail|outlook|protonmail|proton|icloud|yandex)(?:\s(?:is|es|é|ist|est))?"
     r"\s?[:,\-]?\s(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,60})(?![\w@])"
 )

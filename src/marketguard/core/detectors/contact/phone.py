@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.digits import mask_not_phone
 from marketguard.core.text.gate import PLAIN
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import DIGIT_WORDS, SYMBOLS, Document
 from marketguard.core.text.prefilter import Prefilter
 from marketguard.core.text.view import View, mask
@@ -31,20 +32,20 @@ def _phonenumbers() -> ModuleType:
     return phonenumbers
 
 
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_compile(
     r"(?=[\d+ \t(])"  # what a candidate starts with, tested first: most positions fail here, and fast
     r"(?<![\w#@/.\-+])(?P<plus>\+[ \t]?|00)?[ \t(]{0,2}\d(?:[ \t().\-–—/,_*|~]{0,4}\d){6,16}"
     r"(?:\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6})?(?![\w#])"  # an extension: 555-0198x42
 )
-_EXTENSION = re.compile(r"\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6}$")
-_CONTEXT = re.compile(
+_EXTENSION = lazy_compile(r"\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6}$")
+_CONTEXT = lazy_compile(
     r"(?<!\w)(?:phone|number|numbers|num|no\.|nr|cell|cellphone|mobile|mob|call|calls|text|txt|sms|ring|dial|"
     r"whats\s?app|wa|viber|telegram|signal|reach|contact|tel|ph|imo|line|wechat|"
     r"n[uú]mero|tel[eé]fono|telefone|celular|cel|zap|liga|ligar|llama|llamar|llámame|m[oó]vil|"
     r"t[eé]l[eé]phone|portable|appelle|appelez|num|nummer|handy|telefon|anrufen|ruf|"
     r"номер|телефон|тел|звони|позвони|звоните|ватсап|вотсап|телеграм|мобильный)(?!\w)"
 )
-_PARTIAL = re.compile(
+_PARTIAL = lazy_compile(
     r"(?:(?:my|mi|meu|mon|meine|mein|мой)\s(?:\w+\s)?(?:number|phone|cell|mobile|whats\s?app|wa|n[uú]mero|nummer|"
     r"номер|telefone|tel[eé]fono|celular|t[ée]l[ée]phone|handynummer)(?:\s(?:is|es|é|est|ist|no|:))?"
     r"|(?:call|text|whats\s?app|reach|ring)\s(?:me\s)?(?:at|on))"
@@ -56,8 +57,8 @@ _PARTIAL_HINT = PLAIN.hint(_PARTIAL.pattern)
 _TWO_DIGITS = PLAIN.hint(r"\d\D*\d")
 """Two digits anywhere in `plain`, answered by the gate's shared pass (every Unicode digit is ASCII by then)."""
 _ASCII_DIGITS = "0123456789"
-_DIGIT_GROUP = re.compile(r"\d[\d\s.\-]*\d|\d")
-_PIECEWISE = re.compile(
+_DIGIT_GROUP = lazy_compile(r"\d[\d\s.\-]*\d|\d")
+_PIECEWISE = lazy_compile(
     r"\b(?:area\scode|last\s(?:4|four|3|three)(?:\sdigits)?|first\s(?:3|three|4|four)(?:\sdigits)?|the\smiddle|"
     r"(?:put|add)\s\d{2,4}\s(?:before|after|in\sfront)|(?:before|after)\s(?:it|that)\b[^.!?\n]{0,20}\d{2,4})"
 )
@@ -67,7 +68,7 @@ _MAX_CANDIDATES = 200
 _PIECEWISE_HINT = PLAIN.hint(
     r"area\scode|digits|middle|before|after|last\s(?:4|four|3|three)|first\s(?:3|three|4|four)"
 )
-_VANITY = re.compile(
+_VANITY = lazy_compile(
     r"(?<![\w+])(?:\+?1[\s.\-]?)?\(?[2-9]\d{2}\)?[\s.\-]?(?P<rest>[\dA-Z]{3}[\s.\-]?[\dA-Z]{4,7})(?![\w])"
 )
 _VANITY_CAPITALS = Prefilter(
@@ -80,7 +81,7 @@ of chat, and its counted classes grew the gate's automaton for every message."""
 _KEYS = ("", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ")
 _KEYPAD = str.maketrans({c: str(digit) for digit, letters in enumerate(_KEYS) for c in letters})
 """"312-555-LOGO": a vanity number, its last digits spelled on the keypad's letters (capitals, as printed)."""
-_LETTER_DIGITS = re.compile(r"(?<![a-z0-9])(?=[a-z0-9]{0,11}\d)(?=[a-z0-9]{0,11}[oil])[\doil]{3,12}(?![a-z0-9])")
+_LETTER_DIGITS = lazy_compile(r"(?<![a-z0-9])(?=[a-z0-9]{0,11}\d)(?=[a-z0-9]{0,11}[oil])[\doil]{3,12}(?![a-z0-9])")
 _LETTER_DIGIT_HINT = PLAIN.hint(r"\d[oil]|[oil]\d")
 _AS_DIGITS = str.maketrans("oil", "011")
 """"4I5", "OI99": a group of digits with an O for 0 or an I or l for 1 in it (a group of letters alone is a word)."""
@@ -91,20 +92,20 @@ def _as_digits(m: re.Match[str]) -> str:
     return group.translate(_AS_DIGITS) if sum(c.isdigit() for c in group) * 2 >= len(group) else group
 
 
-_IBAN_BEFORE = re.compile(r"[A-Z]{2}\d{2}[ \t]?$")
+_IBAN_BEFORE = lazy_compile(r"[A-Z]{2}\d{2}[ \t]?$")
 """"DE95 3704 0044": the groups after an IBAN's country code and check digits are an account, not a phone."""
-_PHONE_SHAPE = re.compile(r"^\+|^\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}$")
+_PHONE_SHAPE = lazy_compile(r"^\+|^\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}$")
 
 
 _LANGUAGE_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (
-        re.compile(r"\b(?:num[ée]ro|t[ée]l[ée]phone|portable|appelle|appelez|mon|ma|je|tu|vous)\b"),
+        lazy_compile(r"\b(?:num[ée]ro|t[ée]l[ée]phone|portable|appelle|appelez|mon|ma|je|tu|vous)\b"),
         ("FR", "BE", "CH", "CA"),
     ),
-    (re.compile(r"\b(?:n[uú]mero|tel[eé]fono|celular|ll[aá]mame|escr[ií]beme|mi|tu|es)\b"), ("ES", "MX", "AR", "CO")),
-    (re.compile(r"\b(?:meu|minha|celular|zap|whats|liga|chama|é|você|vc)\b"), ("BR", "PT")),
-    (re.compile(r"\b(?:nummer|handy|telefon|ruf|mich|meine|ich|du)\b"), ("DE", "AT", "CH")),
-    (re.compile(r"(?:номер|телефон|звони|мой|мне|вотсап|ватсап)"), ("RU", "UA", "KZ")),
+    (lazy_compile(r"\b(?:n[uú]mero|tel[eé]fono|celular|ll[aá]mame|escr[ií]beme|mi|tu|es)\b"), ("ES", "MX", "AR", "CO")),
+    (lazy_compile(r"\b(?:meu|minha|celular|zap|whats|liga|chama|é|você|vc)\b"), ("BR", "PT")),
+    (lazy_compile(r"\b(?:nummer|handy|telefon|ruf|mich|meine|ich|du)\b"), ("DE", "AT", "CH")),
+    (lazy_compile(r"(?:номер|телефон|звони|мой|мне|вотсап|ватсап)"), ("RU", "UA", "KZ")),
 )
 
 

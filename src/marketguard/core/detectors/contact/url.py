@@ -20,14 +20,15 @@ from marketguard.core.detectors.contact.lexicon import (
 )
 from marketguard.core.text.domains import FILE_EXTENSIONS, Host, parse_host
 from marketguard.core.text.gate import PLAIN
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import Document
 
-_URL = re.compile(
+_URL = lazy_compile(
     r"(?<![\w@.\-/])(?P<scheme>(?:https?|ftp)://|www\.)?"
     r"(?P<host>(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.){1,6}(?:[a-z]{2,24}|xn--[a-z0-9\-]{1,59}))"
     r"(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'`]{0,2000})?(?![\w@])"
 )
-_DOTTED_CHUNK = re.compile(r"(?<!\S)[^\s.]*\.\S*")
+_DOTTED_CHUNK = lazy_compile(r"(?<!\S)[^\s.]*\.\S*")
 """A whitespace-delimited chunk with a dot in it: the only places a link can be (see `_links`)."""
 
 
@@ -42,11 +43,11 @@ def _links(text: str) -> Iterator[re.Match[str]]:
 
 _DOMAIN_HINT = PLAIN.hint(r"[a-z0-9]\.[a-z]{2}|xn--")
 _TRAILING = ".,;:!?)]}'\"»"
-_SELF_REF = re.compile(
+_SELF_REF = lazy_compile(
     r"\b(?:my|visit|check\s(?:out\s)?my|see\smy|find\sme\sat|reach\sme\sat)\s{1,3}(?:\w+\s){0,2}$"
     r"|\bhow\sto\s(?:reach|contact|find|hire)\s(?:me|us)\s?[:\-]?\s{0,3}$"
 )
-_CONTACT_PATH = re.compile(r"/(?:contact|contacts|about|hire|reach|kontakt|contato|contacto|contactez|links?)\b")
+_CONTACT_PATH = lazy_compile(r"/(?:contact|contacts|about|hire|reach|kontakt|contato|contacto|contactez|links?)\b")
 _NOT_HOSTS = frozenset({"e.g", "i.e", "a.m", "p.m", "etc.etc", "u.s", "u.k", "n.b", "vs.net"})
 
 

@@ -17,33 +17,34 @@ from dataclasses import dataclass
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.model import JobPost
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import WEBMAIL_STRICT, Document
 
-_OFFPLATFORM = re.compile(
+_OFFPLATFORM = lazy_compile(
     r"(?<!\w)(?:apply|send\s(?:your\s)?(?:cv|resume)|contact|message|text|dm|add|reach|write|interview\w*|hr)\W{1,3}"
     r"(?:\w{1,20}\W{1,3}){0,5}(?:telegram|whats\s?app|signal|wechat|viber|google\schat|hangouts|t\.me/|wa\.me/)(?!\w)"
 )
-_NO_EXPERIENCE = re.compile(
+_NO_EXPERIENCE = lazy_compile(
     r"(?<!\w)(?:no\s(?:prior\s)?experience(?:\s(?:needed|required|necessary))?|without\sexperience|"
     r"sin\sexperiencia|sem\sexperi[êe]ncia|sans\sexp[ée]rience|keine\serfahrung|без\sопыта)(?!\w)"
 )
-_IMMEDIATE = re.compile(
+_IMMEDIATE = lazy_compile(
     r"(?<!\w)(?:immediate(?:ly)?\s(?:start|hire|hiring|payment)|start\s(?:today|immediately|right\saway|now)|"
     r"hiring\s(?:immediately|now|urgently)|urgent(?:ly)?\shiring|inicio\sinmediato|início\simediato|"
     r"d[ée]but\simm[ée]diat|sofortiger\sstart|сразу)(?!\w)"
 )
-_TRIVIAL = re.compile(
+_TRIVIAL = lazy_compile(
     r"(?<!\w)(?:data\sentry|copy\s(?:and\s|&\s)?paste|copy-paste|typing|type\stext|like\s(?:posts|videos)|"
     r"rate\s(?:products|apps)|write\sreviews|simple\stask\w*|easy\stask\w*|easy\sjob|simple\sjob|"
     r"product\sreviews?|survey\w*|captcha|click\w*\sads|watch\w*\svideos|online\sassistant|"
     r"digitaci[óo]n|digita[çc][ãa]o|saisie|dateneingabe|набор\sтекста)(?!\w)"
 )
-_HOURLY = re.compile(
+_HOURLY = lazy_compile(
     r"(?:\$|usd\s?)(\d{2,4})(?:\.\d{1,2})?\s?(?:/|per\s|an\s|a\s)?\s?(?:hr|hour|h)\b|(\d{2,4})\s?(?:usd|\$)\s?(?:/|per\s)\s?(?:hr|hour)"
 )
-_DAILY = re.compile(r"(?:\$|usd\s?)(\d{3,5})\s?(?:/|per\s|a\s)\s?(?:day|daily)\b")
-_EMAIL = re.compile(r"[\w.+\-]{1,64}@(?P<provider>[a-z0-9\-]{1,63})\.[a-z]{2,24}")
-_COMPANY_WORDS = re.compile(r"(?<!\w)(?:inc|llc|ltd|gmbh|corp|corporation|company|agency|s\.a|group|co\.)(?!\w)")
+_DAILY = lazy_compile(r"(?:\$|usd\s?)(\d{3,5})\s?(?:/|per\s|a\s)\s?(?:day|daily)\b")
+_EMAIL = lazy_compile(r"[\w.+\-]{1,64}@(?P<provider>[a-z0-9\-]{1,63})\.[a-z]{2,24}")
+_COMPANY_WORDS = lazy_compile(r"(?<!\w)(?:inc|llc|ltd|gmbh|corp|corporation|company|agency|s\.a|group|co\.)(?!\w)")
 _OFFPLATFORM_WORDS = ("telegram", "whats", "signal", "chat", "viber", "hangouts", ".me/")
 _NO_EXPERIENCE_WORDS = ("exp", "erfahrung", "опыта")
 _IMMEDIATE_WORDS = ("diat", "start", "hiring", "mediato", "сразу")

@@ -19,24 +19,25 @@ from marketguard.core.detectors.base import Detector, DetectorConfig, DetectorIn
 from marketguard.core.detectors.contact.lexicon import SHORTENERS
 from marketguard.core.detectors.fraud.brands import DEFAULT_BRANDS, Brand, Imitation, imitation
 from marketguard.core.text.domains import parse_host
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import Document
 from marketguard.core.text.prefilter import Hint
 
 # ASCII labels: the `plain` view has already turned look-alike letters inside Latin words into Latin ones (and
 # the original characters are compared later); Unicode classes would make this scan ten times slower.
 _LABEL = r"(?:xn--[a-z0-9\-]{1,59}|[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)"
-HOST_URL = re.compile(
+HOST_URL = lazy_compile(
     r"(?<![\w@.\-/%])(?P<scheme>(?:https?|ftp)://|www\.)?"
     rf"(?P<host>(?:{_LABEL}\.){{1,8}}(?:[a-z]{{2,24}}|xn--[a-z0-9\-]{{1,59}}))"
     r"(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'`]{0,2000})?(?![\w@])"
 )
-EMAIL_HOST = re.compile(rf"@(?P<host>(?:{_LABEL}\.){{1,8}}[a-z]{{2,24}})(?![\w.\-])")
-_EMAIL_LOCAL_END = re.compile(r"[\w.+\-]")
-IP_URL = re.compile(
+EMAIL_HOST = lazy_compile(rf"@(?P<host>(?:{_LABEL}\.){{1,8}}[a-z]{{2,24}})(?![\w.\-])")
+_EMAIL_LOCAL_END = lazy_compile(r"[\w.+\-]")
+IP_URL = lazy_compile(
     r"(?P<scheme>https?://)(?:[^\s/@]{1,64}@)?(?P<host>\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:]{2,39}\]|0x[0-9a-f]{8}|\d{8,10})"
     r"(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'`]{0,2000})?"
 )
-ENCODED_HOST = re.compile(r"(?:https?://)(?P<host>[^\s/?#]{0,253}%[0-9a-f]{2}[^\s/?#]{0,2000})")
+ENCODED_HOST = lazy_compile(r"(?:https?://)(?P<host>[^\s/?#]{0,253}%[0-9a-f]{2}[^\s/?#]{0,2000})")
 _RISKY = {
     # extension: (kind, base score)
     **dict.fromkeys(
@@ -45,33 +46,33 @@ _RISKY = {
     **dict.fromkeys(("docm", "xlsm", "pptm"), ("scam.malware", 0.55)),
     **dict.fromkeys(("zip", "rar", "7z", "iso", "img", "html", "htm", "js"), ("scam.phishing", 0.35)),
 }
-ATTACHMENT = re.compile(
+ATTACHMENT = lazy_compile(
     r"(?<![\w.\-/])(?P<name>[\w\-]{1,64}(?:\.[\w\-]{1,32}){0,3}\.(?P<ext>" + "|".join(_RISKY) + r"))(?![\w.])"
 )
-_ACTION = re.compile(
+_ACTION = lazy_compile(
     r"(?<!\w)(?:open|run|install|download|extract|unzip|launch|execute|enable|sign\sin|log\sin|login|double[\s-]click|"
     r"abr[ae]|abrir|ejecut[ae]\w*|instal[ae]|descarg[ae]\w*|baixe|ouvre[zs]?|öffne\w*|ausführ\w*|откро\w*|открой\w*|"
     r"запусти\w*|скача\w*)(?!\w)"
 )
-_OWN_WORK = re.compile(
+_OWN_WORK = lazy_compile(
     r"(?<!\w)(?:i\s(?:wrote|built|made|coded|compiled|exported)|i've\s(?:written|built|made)|i\shave\s(?:written|built)|"
     r"the\smacro\si|my\smacro|our\sown|your\sown|que\s(?:escribí|hice)|que\seu\s(?:escrevi|fiz)|j'ai\s(?:écrit|fait)|"
     r"ich\shabe\s\w{0,20}\s?(?:geschrieben|gebaut)|я\s(?:написал|сделал)\w*)(?!\w)"
 )
 """The sender's own deliverable ("the macro I wrote is in budget.xlsm"): handing over work is no lure, so an
 instruction to open it does not make the file name a strong finding."""
-_SPELLED_LABELS = re.compile(
+_SPELLED_LABELS = lazy_compile(
     r"\s{1,3}(?:dot|d0t|punto|ponto|point|punkt|точка)\s{1,3}([a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9][a-z0-9\-]{0,62}){0,4})(?![\w])"
 )
 _WEBMAIL_BRANDS = frozenset({"gmail", "outlook", "icloud", "google", "microsoft", "apple"})
 _HOST_PATTERN = r"[a-z0-9]\.[a-z]{2}|xn--"
 _ATTACHMENT_PATTERN = r"\.(?:" + "|".join(_RISKY) + r")\b"
 _HOST_HINT = Hint(_HOST_PATTERN)
-_DOTTED = re.compile(r"\.(?<=[a-z0-9\-]\.)[a-z]{2}")
+_DOTTED = lazy_compile(r"\.(?<=[a-z0-9\-]\.)[a-z]{2}")
 """A dot that may end a host's label: every `HOST_URL` host has one (its last label ends in a letter, a digit,
 or, in punycode, a hyphen, and its top-level domain starts with two letters). It opens with a literal dot,
 which `re` finds by a plain character scan: cheaper than the RE2 gate it replaces."""
-_ATTACHMENT_HINT = re.compile(_ATTACHMENT_PATTERN)
+_ATTACHMENT_HINT = lazy_compile(_ATTACHMENT_PATTERN)
 """Every `ATTACHMENT` match holds one (the extension ends a word): also opens with a literal dot."""
 
 
@@ -137,7 +138,7 @@ def _host_matches(text: str) -> list[re.Match[str]]:
 
 
 _SPACES = (" ", "\n", "\t", "\r", "\xa0")
-_SPACE = re.compile(r"[ \n\t\r\xa0]")
+_SPACE = lazy_compile(r"[ \n\t\r\xa0]")
 
 
 def _continued(text: str, host: str, end: int) -> tuple[str, int]:

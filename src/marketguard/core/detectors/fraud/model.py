@@ -9,10 +9,10 @@ read once per process; scoring needs no scikit-learn.
 
 from __future__ import annotations
 
-import re
 from itertools import islice
 
 from marketguard.core.detectors.base import Detector, DetectorConfig, DetectorInfo, Finding
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import Document
 from marketguard.ml.artifact import ScamModel, default_model
 from marketguard.ml.features import MAX_CHARS
@@ -24,7 +24,7 @@ MIN_WORDS = 5
 """The model learnt from sentences, and from SMS spam where a long number means "call this premium line": on a
 text of fewer words than this ("1200", "Pedido nº 2024-00873 entregue") its score is digit shapes, not meaning."""
 
-_WORDS = re.compile(r"[^\W\d_]{2,}")
+_WORDS = lazy_compile(r"[^\W\d_]{2,}")
 
 
 class ScamModelDetector(Detector):

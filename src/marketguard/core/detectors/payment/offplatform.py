@@ -8,11 +8,10 @@ out through them.
 
 from __future__ import annotations
 
-import re
-
 from marketguard.core.detectors.base import DetectorConfig, DetectorInfo, Finding
 from marketguard.core.detectors.pattern import Phrase, PhraseDetector
 from marketguard.core.text.gate import PLAIN
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import Document
 from marketguard.core.text.prefilter import Pruned
 from marketguard.core.text.view import View
@@ -74,14 +73,14 @@ _NEEDS_PAY_WORD = frozenset(
 """Strong rails that are also everyday words or tech topics; the rest (Zelle, Venmo...) only mean paying."""
 _WEAK_NAMES = list(_WEAK_RAILS)
 
-_PAY = re.compile(
+_PAY = lazy_compile(
     r"(?<!\w)(?:pay\w*|send\w*|sent|transf\w*|deposit\w*|wire|accept\w*|receiv\w*|settle|money|"
     r"funds?|invoice|remit|reimburse|tip|bonus|price|rate|budget|\$|€|£|usd|eur|my|your|via|through|thru|by|"
     r"pago|pagar|pagamento|pague|paiement|payer|payé|zahl\w*|bezahl\w*|überweis\w*|опла[тч]\w*|пла[тч]\w*|перев\w*|"
     r"скину|кошел\w*|можно|через|pra\smim|para\smim|chave|me|virement|acceptes?|aceptas?|aceitas?)(?!\w)"
     r"|^\s?[:\-]\s?[\w@$+]|\bto\s(?:0x|bc1|t[a-z0-9]{5})"  # "Pix: 41 9...", "USDT to 0x36..": a detail follows
 )
-_OUTSIDE = re.compile(
+_OUTSIDE = lazy_compile(
     r"(?<!\w)(?:direct|directly|outside|off[-\s]?platform|off\s(?:upwork|fiverr|the\s(?:platform|site))|privately|"
     r"personal(?:ly)?|instead|rather\sthan|skip|avoid|no\sfees?|without\s(?:the\s)?fees?|save\s(?:the\s)?fees?|"
     r"pay\s(?:me|you)\s(?:by|via|through|with|on|to|into)|send\s(?:it|the\smoney|payment|money)\s(?:to|via)|"
@@ -90,16 +89,16 @@ _OUTSIDE = re.compile(
     r"(?:payer|paie|pagar|pago|pague|pagarte|zahle|zahl|платить|оплачу|плачу|переведу)\s(?:\w+\s){0,3}?"
     r"(?:par|por|per|via|на|через|mit|pelo|pela|no|en))(?!\w)"
 )
-_DETAIL_AFTER = re.compile(r"^\s?[:\-–]?\s?(?:\+?\d[\d\s.\-]{6,}\d|[\w.+\-]+@[a-z0-9\-]+\.[a-z])")
+_DETAIL_AFTER = lazy_compile(r"^\s?[:\-–]?\s?(?:\+?\d[\d\s.\-]{6,}\d|[\w.+\-]+@[a-z0-9\-]+\.[a-z])")
 """"GCash 0917 555 0199", "Zelle jo@x.io": a number or an address right after the rail is where to pay."""
-_BENIGN = re.compile(
+_BENIGN = lazy_compile(
     r"(?<!\w)(?:integrat\w*|checkout|api|sdk|button|plugin|gateway|webhooks?|store|shop|shopify|woocommerce|stripe|"
     r"module|subscriptions?|sandbox|ipn|developer|clone|app\sdevelopment|withdraw\w*|cash\s?out|payout\smethod|"
     r"connect(?:ed|ing)?\s(?:to|with)|fintech|dashboard|form|field|page|flow|logo|icon|formular|feld|validat\w*|"
     r"regex|checksum|pr[üu]fziffer|test\s?value|testwert|mask|input|column|schema|pars(?:e|er|es|ing)|uris?|"
     r"scanner|parameters?|librar(?:y|ies)|wallet\sapp|payment\sapp|deep\s?links?)(?!\w)"
 )
-_AMOUNT = re.compile(
+_AMOUNT = lazy_compile(
     r"[$€£₹₽]\s?\d[\d,.]{0,12}k?|(?<![\w.])\d[\d,.]{0,12}\s?(?:k\s)?(?:usd|usdt|usdc|eur|gbp|dollars?|bucks|euros?|"
     r"reais|rubles?|руб\w*|btc|eth)(?!\w)"
 )

@@ -14,24 +14,25 @@ import bech32
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
 from marketguard.core.text.gate import PLAIN
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import Document
 
-_BECH32 = re.compile(r"(?<![\w])(?:bc1|tb1|BC1)[ac-hj-np-zAC-HJ-NP-Z02-9]{11,71}(?![\w])")
-_BASE58 = re.compile(r"(?<![\w])[13T][a-km-zA-HJ-NP-Z1-9]{25,34}(?![\w])")
-_ETH = re.compile(r"(?<![\w])0x[a-fA-F0-9]{40}(?![\w])")
-_IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?(?![\w])")
-_FORM_WORK = re.compile(
+_BECH32 = lazy_compile(r"(?<![\w])(?:bc1|tb1|BC1)[ac-hj-np-zAC-HJ-NP-Z02-9]{11,71}(?![\w])")
+_BASE58 = lazy_compile(r"(?<![\w])[13T][a-km-zA-HJ-NP-Z1-9]{25,34}(?![\w])")
+_ETH = lazy_compile(r"(?<![\w])0x[a-fA-F0-9]{40}(?![\w])")
+_IBAN = lazy_compile(r"(?<![\w])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?(?![\w])")
+_FORM_WORK = lazy_compile(
     r"(?i)\b(?:field|form|formular|feld|validat\w*|regex|checksum|pr[üu]fziffer|test\s?value|testwert|sample|dummy|"
     r"placeholder|example|e\.g\.|unit\stest|fixture|mock)"
 )
 """Developers build IBAN fields and test them with valid sample numbers: that is work, not a payment."""
-_LONG_TOKEN = re.compile(r"[0-9A-Za-z]{25,}")
-_IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
+_LONG_TOKEN = lazy_compile(r"[0-9A-Za-z]{25,}")
+_IBAN_START = lazy_compile(r"[A-Z]{2}\d{2}")
 _CANDIDATE_HINT = PLAIN.hint(f"{_LONG_TOKEN.pattern}|{_IBAN_START.pattern}")
 """Both shapes, case-insensitive, asked about the `clean` view: lower-cased, and only ever longer runs where
 letters spaced out are joined, so wherever the original has a shape, `clean` has it too. Most texts have
 neither, and the question costs nothing: normalisation has scanned `clean` already."""
-_WALLET_WORDS = re.compile(
+_WALLET_WORDS = lazy_compile(
     r"(?i)(?<!\w)(?:wallet|address|addr|usdt|usdc|btc|bitcoin|eth|ethereum|trc-?20|erc-?20|bep-?20|crypto|tron|"
     r"send|deposit|pay|кошел\w*|адрес|iban|account|bank|conta|cuenta|compte|konto|счет|счёт|addy|wire|transf\w*|"
     r"[üu]berweis\w*|virement|перев[оеё]\w*)(?!\w)"
@@ -42,13 +43,13 @@ _IBAN_LENGTHS = {
     "NL": 18, "NO": 15, "PL": 28, "PT": 25, "RO": 24, "SE": 24, "SI": 19, "SK": 24, "TR": 26, "UA": 29, "AE": 23,
 }  # fmt: skip
 """Each country's IBAN length: an IBAN shorter than its country's, at the end of a message, is being sent in parts."""
-_IBAN_HEAD = re.compile(r"(?<![\w])(?P<cc>[A-Z]{2})\d{2}(?:\s?[A-Z0-9]{4}){1,6}\s*$")
+_IBAN_HEAD = lazy_compile(r"(?<![\w])(?P<cc>[A-Z]{2})\d{2}(?:\s?[A-Z0-9]{4}){1,6}\s*$")
 _PART = r"(?:pt|part|teil|parte|partie|часть)\.?\s?"
-_PARTS = re.compile(
+_PARTS = lazy_compile(
     rf"(?i:{_PART}(?:1|one)|1/2|first\s(?:half|part))\s?[:.)\-]?\s{{0,2}}(?P<a>[1-9A-HJ-NP-Za-km-z]{{6,40}})"
     rf"\W{{1,20}}?(?i:{_PART}(?:2|two)|2/2|second\s(?:half|part)|rest)\s?[:.)\-]?\s{{0,2}}(?P<b>[1-9A-HJ-NP-Za-km-z]{{6,40}})(?!\w)"
 )
-_FIRST_PART = re.compile(
+_FIRST_PART = lazy_compile(
     rf"(?i:{_PART}(?:1|one)|1/2|first\s(?:half|part))\s?[:.)\-]?\s{{0,2}}"
     r"(?P<a>(?:T|bc1|0x)[1-9A-HJ-NP-Za-km-z]{8,32}|[13][1-9A-HJ-NP-Za-km-z]{8,32})\s*$"
 )
