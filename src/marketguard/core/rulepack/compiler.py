@@ -43,13 +43,27 @@ are letters of their own ("händler" is not "handler") and are not folded."""
 
 _FOLD_TABLE = str.maketrans(_FOLD)
 
+_LEET = {"a": "@4", "e": "3", "i": "1", "l": "1", "o": "0", "s": "$5"}
+_INNER = dict(_FOLD)
+for _base, _signs in _LEET.items():
+    _group = next((g for g in _FOLDS if _base in g), _base)
+    _INNER.update({ch: "[" + _group + _signs + "]" for ch in _group})
+_INNER_TABLE = str.maketrans(_INNER)
+"""Inside a word (never its first letter) a letter also matches the digit or sign that disguises it:
+"Telegr@m", "P@yoneer", "acc0unts", "unl0ck", "U$DT", "verificati0n", "buy1ng". The first letter stays as
+it was, so the pack's dispatch on first letters (`_word_alternation`) and its cost do not change, and a
+number at a word start is never read as a word."""
+
 
 def _literal(word: str) -> str:
-    """A word of a phrase as a regex: escaped, with each foldable letter matching its accented forms too.
+    """A word of a phrase as a regex: escaped, with each foldable letter matching its accented forms too,
+    and inside the word its disguises (`_INNER_TABLE`).
 
     `re.escape` leaves letters alone, so folding after escaping is the same as escaping letter by letter, in
-    two C-level passes: start-up compiles some 50,000 words."""
-    return re.escape(word).translate(_FOLD_TABLE)
+    C-level passes: start-up compiles some 50,000 words."""
+    escaped = re.escape(word)
+    head = 2 if escaped.startswith("\\") else 1
+    return escaped[:head].translate(_FOLD_TABLE) + escaped[head:].translate(_INNER_TABLE)
 
 
 @lru_cache(maxsize=65536)
