@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marketguard.core.rulepack.compiler import _FOLD, _INNER, _literal
+from marketguard.core.rulepack.compiler import _FOLD, _INNER, _literal, phrase_regex
 
 
 def _letter_by_letter(word: str) -> str:
@@ -35,6 +35,16 @@ def test_a_letter_inside_a_word_also_matches_its_disguise() -> None:
     # never the first letter: a number at a word start is not read as a word
     assert not re.compile(_literal("open")).fullmatch("0pen")
     assert not re.compile(_literal("also")).fullmatch("4lso")
+
+
+def test_a_russian_word_the_view_writes_in_latin_is_spelled_so() -> None:
+    """The `plain` view writes "с" and "его" (Cyrillic letters that all look Latin) as "c" and "ero"."""
+    from marketguard.core.text.normalize import Document
+
+    for phrase, text in [("с двух сторон", "Паспорт с двух сторон"), ("с его аккаунта", "Оплачу с его аккаунта")]:
+        view = Document(text).plain.text
+        assert re.search(phrase_regex(phrase), view), (phrase, view)
+    assert phrase_regex("сер*").startswith("с")  # a stem may stand for a word the view leaves Cyrillic
 
 
 def test_disguised_cues_fire_their_rules() -> None:
