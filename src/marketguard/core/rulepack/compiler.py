@@ -26,6 +26,7 @@ from typing import Any
 import re2
 
 from marketguard.core.rulepack.schema import CueGroup, Pack, Rule, RulePackError
+from marketguard.core.text.confusables import latin_lookalikes
 from marketguard.core.text.prefilter import Prefilter, widen
 
 _SEPARATOR = r"\W{1,3}"
@@ -43,13 +44,41 @@ are letters of their own ("händler" is not "handler") and are not folded."""
 
 _FOLD_TABLE = str.maketrans(_FOLD)
 
+_LEET = {"a": "@4", "e": "3", "i": "1", "l": "1", "o": "0", "s": "$5"}
+_INNER = dict(_FOLD)
+for _base, _signs in _LEET.items():
+    _group = next((g for g in _FOLDS if _base in g), _base)
+    _INNER.update({ch: "[" + _group + _signs + "]" for ch in _group})
+_INNER_TABLE = str.maketrans(_INNER)
+"""Inside a word (never its first letter) a letter also matches the digit or sign that disguises it:
+"Telegr@m", "P@yoneer", "acc0unts", "unl0ck", "U$DT", "verificati0n", "buy1ng". The first letter stays as
+it was, so the pack's dispatch on first letters (`_word_alternation`) and its cost do not change, and a
+number at a word start is never read as a word."""
+
 
 def _literal(word: str) -> str:
-    """A word of a phrase as a regex: escaped, with each foldable letter matching its accented forms too.
+    """A word of a phrase as a regex: escaped, with each foldable letter matching its accented forms too,
+    and inside the word its disguises (`_INNER_TABLE`).
 
     `re.escape` leaves letters alone, so folding after escaping is the same as escaping letter by letter, in
-    two C-level passes: start-up compiles some 50,000 words."""
-    return re.escape(word).translate(_FOLD_TABLE)
+    C-level passes: start-up compiles some 50,000 words."""
+    escaped = re.escape(word)
+    head = 2 if escaped.startswith("\\") else 1
+    return escaped[:head].translate(_FOLD_TABLE) + escaped[head:].translate(_INNER_TABLE)
+
+
+def _as_viewed(word: str) -> str:
+    """A phrase word as the `plain` view writes it: the view turns a non-Latin word made only of letters that
+    look Latin into Latin ("с" -> "c", "его" -> "ero", `core/text/clean.py`), so a Russian cue word such as
+    "с" in "с двух сторон" must be spelled so too, or it never matches. Stems are left alone: the view maps
+    whole words, and "сер*" may stand for a word it leaves Cyrillic."""
+    if word.isascii() or word.endswith("*"):
+        return word
+    table = latin_lookalikes()
+    if not all(c in table for c in word):
+        return word
+    mapped = [table[c] for c in word]
+    return "".join(mapped) if all(len(c) == 1 for c in mapped) else word
 
 
 @lru_cache(maxsize=65536)
@@ -59,7 +88,7 @@ def phrase_regex(phrase: str) -> str:
     if phrase.startswith("re:"):
         return f"(?:{phrase[3:]})"
     parts: list[str] = []
-    for word in phrase.lower().split():
+    for word in map(_as_viewed, phrase.lower().split()):
         if word == "~":
             if not parts or parts[-1] in (_SEPARATOR, _GAP):
                 raise ValueError("'~' must stand between two words")
@@ -100,7 +129,8 @@ def _word_alternation(phrases: list[str]) -> str:
     semantics pick the same match as the plain alternation.
     """
     # (regex, token of its first letter), in the plain alternation's order (a stable sort, longest first)
-    pairs = sorted(((phrase_regex(p), _literal(p.lower().split()[0][0])) for p in phrases), key=lambda r: -len(r[0]))
+    firsts = (_literal(_as_viewed(p.lower().split()[0])[0]) for p in phrases)
+    pairs = sorted(zip((phrase_regex(p) for p in phrases), firsts, strict=True), key=lambda r: -len(r[0]))
     by_first: dict[str, list[str]] = {}
     for regex, first in pairs:
         if not regex.startswith(first):
@@ -121,7 +151,7 @@ def phrase_hint(phrase: str) -> str:
     """A literal form of a word phrase for the RE2 prefilter: the words with simple separators, cut at a stem
     or a gap (the longer side kept). Every text the phrase matches contains it."""
     runs: list[list[str]] = [[]]
-    for word in phrase.lower().split():
+    for word in map(_as_viewed, phrase.lower().split()):
         if word == "~":
             runs.append([])
             continue

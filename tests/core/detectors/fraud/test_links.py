@@ -33,6 +33,11 @@ def _find(text: str, detector: LinkDetector | None = None) -> list[Finding]:
         ("https://%2570aypal.com/x", "scam.phishing", "https://%2570aypal.com", "percent-encoding"),
         ("open the brief.zip and sign in", "scam.phishing", "brief.zip", "open or run"),
         ("run Setup_Rates.exe to see the rates", "scam.malware", "Setup_Rates.exe", ".exe"),
+        # letter pairs read as one letter, doubled letters, dots hidden by percent-encoding without a scheme
+        ("sign it at upvvork-offers.net", "scam.lookalike_link", "upvvork-offers.net", "joined to other words"),
+        ("the order is on fivver-gigs.com", "scam.lookalike_link", "fivver-gigs.com", "letter doubled"),
+        ("pay at payonner-billing.com", "scam.lookalike_link", "payonner-billing.com", "misspelt"),
+        ("invoice: paypal%2Ebilling%2Enet/x", "scam.lookalike_link", "paypal%2Ebilling%2Enet/x", "percent"),
     ],
 )
 def test_lookalikes_and_risky_links(text: str, kind: str, span: str, how: str) -> None:
@@ -55,6 +60,9 @@ def test_lookalikes_and_risky_links(text: str, kind: str, span: str, how: str) -
         "server logs: 10.0.0.12 - - GET /health 200",
         "fix the bug in app.js and utils.js",
         "I'll send the source files as a zip",
+        "fiber-optics.com and savvy-tools.com and learnmore.io are the client's sites",
+        "the search query was ?q=shoes%2Esale and example%2Ecom in the log",
+        "googlemaps api calls from office365 admin center",
     ],
 )
 def test_real_brands_and_ordinary_text_are_allowed(text: str) -> None:

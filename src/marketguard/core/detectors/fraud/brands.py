@@ -70,6 +70,19 @@ def skeleton(text: str) -> str:
     return "".join(table.get(c, c) for c in bare).translate(LEET)
 
 
+def _readings(label: str) -> tuple[str, ...]:
+    """A skeleton label, and when it holds a letter pair that reads as one letter in most fonts ("upvvork",
+    "rnicrosoft"), that reading too: "fivver" must stay itself to be read as a doubled "fiverr"."""
+    if "vv" not in label and "rn" not in label:
+        return (label,)
+    return label, label.replace("vv", "w").replace("rn", "m")
+
+
+def _undoubled(word: str) -> str:
+    """`word` with each run of a repeated letter written once: "fivver" and "fiverr" both read "fiver"."""
+    return "".join(c for i, c in enumerate(word) if not i or word[i - 1] != c)
+
+
 def within_distance(a: str, b: str, limit: int) -> bool:
     """Edit distance (with adjacent transpositions: "upwrok") of a and b is at most `limit`.
 
@@ -98,14 +111,14 @@ def imitation(registered: str, domain: str, subdomain: str, brands: tuple[Brand,
     """
     if any(registered in b.domains for b in brands):
         return None
-    label = skeleton(domain)
-    tokens = [t for t in label.replace("_", "-").split("-") if t]
     sub_tokens = {t for part in skeleton(subdomain).split(".") for t in part.split("-") if t}
     best: Imitation | None = None
-    for brand in brands:
-        found = _compare(brand, domain.lower(), label, tokens, sub_tokens)
-        if found is not None and (best is None or found.score > best.score):
-            best = found
+    for label in _readings(skeleton(domain)):
+        tokens = [t for t in label.replace("_", "-").split("-") if t]
+        for brand in brands:
+            found = _compare(brand, domain.lower(), label, tokens, sub_tokens)
+            if found is not None and (best is None or found.score > best.score):
+                best = found
     return best
 
 
@@ -128,4 +141,9 @@ def _compare(brand: Brand, raw: str, label: str, tokens: list[str], sub_tokens: 
         return Imitation(brand, "one or two letters away from the brand's name (typosquatting)", 0.9)
     if limit and any(within_distance(t, name, limit) for t in tokens if len(t) >= 5):
         return Imitation(brand, "a misspelt brand name joined to other words", 0.85)
+    if not short:
+        # a letter doubled or undoubled ("fivver", "payonner", "gogle") reads as the brand at a glance
+        undoubled = _undoubled(name)
+        if any(t != name and _undoubled(t) == undoubled for t in tokens):
+            return Imitation(brand, "the brand's name with a letter doubled or dropped", 0.85)
     return None

@@ -37,6 +37,8 @@ IP_URL = lazy_compile(
     r"(?P<scheme>https?://)(?:[^\s/@]{1,64}@)?(?P<host>\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:]{2,39}\]|0x[0-9a-f]{8}|\d{8,10})"
     r"(?P<port>:\d{1,5})?(?P<path>/[^\s<>\"'`]{0,2000})?"
 )
+_ENCODED_DOT_TOKEN = lazy_compile(r"[^\s%]{1,253}%2e[^\s]{1,2000}")
+"""A token with a percent-encoded dot inside it (the view is lower-case)."""
 ENCODED_HOST = lazy_compile(r"(?:https?://)(?P<host>[^\s/?#]{0,253}%[0-9a-f]{2}[^\s/?#]{0,2000})")
 _RISKY = {
     # extension: (kind, base score)
@@ -193,8 +195,8 @@ class LinkDetector(Detector):
     def detect(self, doc: Document) -> list[Finding]:
         view = doc.plain
         text = view.text
-        if "." not in text:
-            return []  # every host, e-mail domain, IP address and file name has a dot
+        if "." not in text and "%2e" not in text:
+            return []  # every host, e-mail domain, IP address and file name has a dot (or hides one)
         out: list[Finding] = []
         for ref in find_hosts(text, hinted=_DOTTED.search(text) is not None):
             finding = self._host(doc, ref)
@@ -213,8 +215,29 @@ class LinkDetector(Detector):
                     "scam.phishing", 0.75, start, end, decoded[:253], "a link whose host is hidden by percent-encoding"
                 )
             )
+        if "%2e" in text:
+            out.extend(self._encoded_dots(doc))
         if _ATTACHMENT_HINT.search(text) is not None:
             out.extend(self._attachments(doc))
+        return out
+
+    def _encoded_dots(self, doc: Document) -> list[Finding]:
+        """A host written with percent-encoded dots and no scheme ("fiverr%2eorders-support%2ecom/inv"): no
+        browser address bar shows it so, the writer hides it from filters. Reported when the decoded host
+        imitates a brand."""
+        view = doc.plain
+        out: list[Finding] = []
+        for m in _ENCODED_DOT_TOKEN.finditer(view.text):
+            if "://" in m.group():
+                continue  # a URL with a scheme: ENCODED_HOST reports it
+            for ref in find_hosts(_unquote_deep(m.group()).lower(), hinted=True):
+                parts = parse_host(ref.host.removeprefix("www."))
+                found = None if parts is None else self._imitation(parts.registered, parts.domain, parts.subdomain)
+                if found is not None:
+                    start, end = view.span(m.start(), m.end())
+                    how = f"{found.how}, its dots hidden by percent-encoding"
+                    out.append(self._lookalike(start, end, ref.host, ref, found.brand.name, how, max(found.score, 0.9)))
+                    break
         return out
 
     def _host(self, doc: Document, ref: HostRef) -> Finding | None:
