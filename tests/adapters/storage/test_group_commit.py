@@ -310,3 +310,62 @@ def test_postgresql_synchronous_commit_is_a_setting_applied_to_every_connection(
     finally:
         relaxed.dispose()
     assert run(engine, lambda s: s.execute(text("SHOW synchronous_commit")).scalar_one()) == "on"
+
+
+def _statements(engine: Engine) -> tuple[list[tuple[str, Any]], Any]:
+    """The statements the engine sends from now on, each with the connection's transaction status right after
+    it (psycopg's own BEGIN and COMMIT are not statements to SQLAlchemy: an autocommitted statement leaves the
+    connection idle, one inside a transaction leaves it in the transaction)."""
+    from sqlalchemy import event
+
+    seen: list[tuple[str, Any]] = []
+
+    def record(conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        status = getattr(conn.connection.dbapi_connection, "info", None)
+        seen.append((statement.split(None, 1)[0].upper(), status.transaction_status if status else None))
+
+    event.listen(engine, "after_cursor_execute", record)
+    return seen, lambda: event.remove(engine, "after_cursor_execute", record)
+
+
+def test_a_batch_of_plain_screenings_is_one_autocommitted_insert_on_postgresql(engine: Engine) -> None:
+    """Nine screenings in ten open no case: their batch's only statement is the decisions' INSERT, which on
+    PostgreSQL runs in autocommit (one round trip, no BEGIN/COMMIT) and is as atomic and durable."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL round-trip matter")
+    import psycopg
+
+    idle, in_transaction = psycopg.pq.TransactionStatus.IDLE, psycopg.pq.TransactionStatus.INTRANS
+    seen, stop = _statements(engine)
+    try:
+        run(engine, lambda s: [_screen(ALLOW, f"u-{i}")(s) for i in range(5)])
+    finally:
+        stop()
+    assert seen == [("INSERT", idle)]  # one multi-row statement for the five, committed by itself
+    assert _count(engine, Decision) == 5
+
+    # a failing INSERT (a duplicate id) stores nothing of its batch, and the pooled connection is left as it was
+    dup = {"id": "d-1", "source": "screen", "decision": "allow", "trace": {}, "created_at": utcnow()}
+    from marketguard.adapters.storage.detections import _defer_decision
+
+    def twice(session: Session) -> None:
+        _defer_decision(session, {**dup, "item_id": None, "item_kind": "message", "subject_type": None,
+                                  "subject_id": None, "rule": None, "family": None, "text": "a", "case_id": None})  # fmt: skip
+        _defer_decision(session, {**dup, "item_id": None, "item_kind": "message", "subject_type": None,
+                                  "subject_id": None, "rule": None, "family": None, "text": "b", "case_id": None})  # fmt: skip
+
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        run(engine, twice)
+    assert _count(engine, Decision) == 5
+    assert run(engine, lambda s: s.connection().connection.dbapi_connection.autocommit) is False  # type: ignore[union-attr]
+
+    # a batch that opens a case keeps its ordinary transaction: everything commits together
+    seen, stop = _statements(engine)
+    try:
+        run(engine, lambda s: [_screen(REVIEW, "u-case")(s), _screen(ALLOW, "u-9")(s)])
+    finally:
+        stop()
+    assert len(seen) > 1 and all(status == in_transaction for _, status in seen)
+    assert _count(engine, Decision) == 7
