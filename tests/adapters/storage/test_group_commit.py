@@ -345,14 +345,14 @@ def test_a_batch_of_plain_screenings_is_one_autocommitted_insert_on_postgresql(e
     assert _count(engine, Decision) == 5
 
     # a failing INSERT (a duplicate id) stores nothing of its batch, and the pooled connection is left as it was
-    dup = {"id": "d-1", "source": "screen", "decision": "allow", "trace": {}, "created_at": utcnow()}
     from marketguard.adapters.storage.detections import _defer_decision
 
+    dup = {"id": "d-1", "source": "screen", "decision": "allow", "trace": {}, "created_at": utcnow(), "item_id": None}
+    dup |= {"item_kind": "message", "subject_type": None, "subject_id": None, "rule": None, "family": None}
+
     def twice(session: Session) -> None:
-        _defer_decision(session, {**dup, "item_id": None, "item_kind": "message", "subject_type": None,
-                                  "subject_id": None, "rule": None, "family": None, "text": "a", "case_id": None})  # fmt: skip
-        _defer_decision(session, {**dup, "item_id": None, "item_kind": "message", "subject_type": None,
-                                  "subject_id": None, "rule": None, "family": None, "text": "b", "case_id": None})  # fmt: skip
+        _defer_decision(session, {**dup, "text": "a", "case_id": None})
+        _defer_decision(session, {**dup, "text": "b", "case_id": None})
 
     from sqlalchemy.exc import IntegrityError
 
