@@ -2,18 +2,25 @@
 on SQLite (WAL) and on PostgreSQL, against a real `marketguard serve` process.
 
 Load comes from real tools:
-- fixed rate: locust, headless, with `constant_throughput` users (USERS users x RATE/USERS requests/s each).
-  Locust is the generator here because `wrk` has no fixed-rate mode: a closed loop of connections would
-  measure latency at whatever rate the server happens to reach, not at 500/s. Locust runs in its own
-  process (gevent, FastHttpUser) and reports the achieved rate, which the verdict checks too.
-- saturation: `wrk` (Debian) with a Lua script cycling through the same request bodies, closed loop, so
-  its requests/s is the most the service does on this machine with the load generator beside it.
+- fixed rate: `wrk` (Debian) paced by its `delay()` hook (`WRK_PACED_LUA`, wrk2-style: each request is due at
+  a fixed time and goes out then on whichever of 64 connections is free; requests that went out late because
+  every connection was busy are counted and printed, so coordinated omission shows). wrk is C: 0.10 ms of CPU
+  per request beside the server, where locust takes 0.35-0.45 ms and the open-loop generator below 0.13-0.18.
+- fixed rate: locust, headless, with `constant_throughput` users (USERS users x RATE/USERS requests/s each),
+  closed loop per user (a slow answer delays that user's next request, so it under-reports a stall).
+- fixed rate: this file's own open-loop generator (asyncio on uvloop), which times each request from its due
+  time, so a stall is charged for every request it delayed.
+- saturation: `wrk` with a Lua script cycling through the same request bodies, closed loop, so its
+  requests/s is the most the service does on this machine with the load generator beside it.
+- not used: autocannon's `--overallRate` is a per-connection quota per second, sent back to back at the start
+  of each second (lib/httpClient.js: `reqsMadeThisSecond`, reset by a 1 s interval): bursts, not a rate.
 
 Every request is a different message from `bench/corpus.py` (90% everyday work talk, 10% contact and
 payment details, many disguised), sent with conversation and sender ids, so every one is screened,
 stored with its trace, and the positives open or join cases with audit events: the full write path.
 
-    python bench/bench_service.py                      # both databases, 500 req/s for 30 s, wrk 15 s
+    python bench/bench_service.py                      # both databases, 500 req/s for 30 s each generator, wrk 15 s
+    python bench/bench_service.py --generator wrk      # the fixed rate from wrk only
     python bench/bench_service.py --db sqlite --duration 60 --workers 2
     python bench/bench_service.py --db postgresql --pg-url postgresql+psycopg://postgres@127.0.0.1:5432/postgres
 
