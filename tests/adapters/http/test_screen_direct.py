@@ -38,6 +38,8 @@ BODIES: list[tuple[dict[str, str], bytes]] = [
     (JSON, b'{"text": "x", "at": 123456789012345678901234567890}'),
     (JSON, b'{"text": "x\\ud800y"}'),
     (JSON, b'{"text": "x\\u0000y"}'),
+    (JSON, b"\x00a\x00"),  # valid UTF-8 that json.loads takes for UTF-16 and cannot decode
+    (JSON, b"\x00\x00\x00a\x00"),  # the same as UTF-32
     ({}, b'{"text": "hi"}'),
     ({"content-type": "text/plain"}, b'{"text": "hi"}'),
     ({"content-type": "application/vnd.platform+json"}, b'{"text": "hi"}'),

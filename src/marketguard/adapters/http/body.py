@@ -6,8 +6,8 @@ pydantic's Rust core, without the intermediate objects; on `/v1/screen` that is 
 
 Only a body that validates takes the fast path. Anything else is refused exactly as FastAPI refuses it
 (`fastapi_errors` repeats FastAPI's reading: which content types are JSON, an empty body, `json.loads`
-positions in malformed JSON, errors located under `body`), so clients see the same 400/422 answers
-whichever route served them. Refusals are rare; they may cost twice.
+positions in malformed JSON, a body it cannot decode, errors located under `body`), so clients see the
+same 400/422 answers whichever route served them. Refusals are rare; they may cost twice.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import email.message
 import json
 from typing import Any, TypeVar
 
+from fastapi import HTTPException
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 
@@ -62,6 +63,8 @@ def fastapi_errors(model: type[M], raw: bytes, content_type: str | None) -> tupl
             error = {"type": "json_invalid", "loc": ("body", exc.pos), "msg": "JSON decode error", "input": {},
                      "ctx": {"error": exc.msg}}  # fmt: skip
             raise RequestValidationError([error], body=exc.doc) from exc
+        except Exception as exc:  # bytes `json.loads` takes for UTF-16 or UTF-32 and cannot decode: FastAPI's 400
+            raise HTTPException(status_code=400, detail="There was an error parsing the body") from exc
     else:
         value = raw  # FastAPI validates the raw bytes, which a model refuses
     try:
