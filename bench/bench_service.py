@@ -652,7 +652,7 @@ def run_open_loop(
 
 
 def run_wrk_fixed(base: str, token: str, bodies: Path, rate: float, seconds: int, connections: int,
-                  tmp: Path) -> FixedRate:  # fmt: skip
+                  tmp: Path, nice: int = 0) -> FixedRate:  # fmt: skip
     """wrk (Debian's) at a fixed rate through its `delay()` hook (`WRK_PACED_LUA`): the real tool the issue
     names, in C, at a fraction of the other generators' CPU. Latency runs from when a request went out; how
     many requests went out after their due time (all connections busy), and how late, is printed beside it."""
@@ -661,7 +661,7 @@ def run_wrk_fixed(base: str, token: str, bodies: Path, rate: float, seconds: int
     env = {**os.environ, "MG_BENCH_BODIES": str(bodies), "MG_BENCH_TOKEN": token, "MG_BENCH_RATE": str(rate),
            "MG_BENCH_THREADS": "2"}  # fmt: skip
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(script), base],
+        [*_niced(nice), "wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(script), base],
         env=env,
         capture_output=True,
         text=True,
@@ -773,7 +773,8 @@ def bench_one(
                     if gen == "locust":
                         res = run_locust(base, token, bodies, args.rate, args.users, args.duration, tmp)
                     elif gen == "wrk":
-                        res = run_wrk_fixed(base, token, bodies, args.rate, args.duration, args.rate_conns, tmp)
+                        conns, nice = args.rate_conns, args.nice
+                        res = run_wrk_fixed(base, token, bodies, args.rate, args.duration, conns, tmp, nice)
                     else:
                         res = run_open_loop(base, token, bodies, args.rate, args.duration, args.open_conns, args.nice)
                     s1, g1 = server_cpu(pid), children_cpu()
@@ -804,8 +805,8 @@ def main() -> None:
         "--nice",
         type=int,
         default=0,
-        help="run the server and the open-loop generator under `nice -n N` (e.g. -10 as root: a diagnostic that "
-        "separates the service's own tail from other work on a shared machine; the figures say so)",
+        help="run the server and the fixed-rate wrk and open-loop generators under `nice -n N` (e.g. -10 as root: "
+        "a diagnostic that separates the service's own tail from other work on a shared machine; the figures say so)",
     )
     ap.add_argument("--messages", type=int, default=20_000, help="distinct messages to cycle through")
     ap.add_argument(
@@ -839,7 +840,7 @@ def main() -> None:
             return
         print(
             f"server:   marketguard serve --workers {args.workers} (rate limit off), every request stored"
-            + (f"; server and open-loop generator under nice -n {args.nice}" if args.nice else "")
+            + (f"; server and the wrk and open-loop generators under nice -n {args.nice}" if args.nice else "")
         )
         if "wrk" in args.generators:
             print(
