@@ -369,3 +369,48 @@ def test_a_batch_of_plain_screenings_is_one_autocommitted_insert_on_postgresql(e
         stop()
     assert len(seen) > 1 and all(status == in_transaction for _, status in seen)
     assert _count(engine, Decision) == 7
+
+
+def test_two_transactions_opening_the_same_subjects_case_do_not_deadlock(engine: Engine, caplog: Any) -> None:
+    """Batch A has logged (it holds the audit head) and goes on to open subject X's case; batch B opens X's
+    case first. Both take the head before any case row (`audit_log.lock_head`), so B waits for A instead of
+    each waiting for the other until PostgreSQL's deadlock detector (1 s) aborts one: the old 1 s tail."""
+    import logging
+    import time
+
+    from marketguard.adapters.storage import cases
+
+    if engine.dialect.name != "postgresql":
+        pytest.skip("row locks: SQLite runs one write transaction at a time")
+    item = cases.Item(family="contact", severity=0.5, confidence=0.9, reporter_weight=0.0, urgent=False, payload={})
+    a_logged, b_started = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def a(session: Session) -> None:
+        cases.attach(session, ("account", "y"), item, "api", utcnow())  # logs: A holds the head
+        a_logged.set()
+        assert b_started.wait(10)
+        time.sleep(0.3)  # B is now inside its transaction
+        cases.attach(session, ("account", "x"), item, "api", utcnow())
+
+    def b() -> None:
+        assert a_logged.wait(10)
+        b_started.set()
+        try:
+            run(engine, lambda s: cases.attach(s, ("account", "x"), item, "api", utcnow()))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    caplog.set_level(logging.WARNING, logger="marketguard.storage")
+    other = threading.Thread(target=b)
+    other.start()
+    started = time.perf_counter()
+    run(engine, a)
+    other.join(10)
+    took = time.perf_counter() - started
+    assert not errors
+    assert "retried" not in caplog.text  # no transaction was aborted (a deadlock is retried by `run`)
+    assert took < 0.9  # the 0.3 s pause, not the deadlock detector's second
+    from marketguard.adapters.storage.tables import Case
+
+    assert _count(engine, Case) == 2  # y's, and x's: opened by one transaction, joined by the other
