@@ -2,18 +2,25 @@
 on SQLite (WAL) and on PostgreSQL, against a real `marketguard serve` process.
 
 Load comes from real tools:
-- fixed rate: locust, headless, with `constant_throughput` users (USERS users x RATE/USERS requests/s each).
-  Locust is the generator here because `wrk` has no fixed-rate mode: a closed loop of connections would
-  measure latency at whatever rate the server happens to reach, not at 500/s. Locust runs in its own
-  process (gevent, FastHttpUser) and reports the achieved rate, which the verdict checks too.
-- saturation: `wrk` (Debian) with a Lua script cycling through the same request bodies, closed loop, so
-  its requests/s is the most the service does on this machine with the load generator beside it.
+- fixed rate: `wrk` (Debian) paced by its `delay()` hook (`WRK_PACED_LUA`, wrk2-style: each request is due at
+  a fixed time and goes out then on whichever of 64 connections is free; requests that went out late because
+  every connection was busy are counted and printed, so coordinated omission shows). wrk is C: 0.10 ms of CPU
+  per request beside the server, where locust takes 0.35-0.45 ms and the open-loop generator below 0.13-0.18.
+- fixed rate: locust, headless, with `constant_throughput` users (USERS users x RATE/USERS requests/s each),
+  closed loop per user (a slow answer delays that user's next request, so it under-reports a stall).
+- fixed rate: this file's own open-loop generator (asyncio on uvloop), which times each request from its due
+  time, so a stall is charged for every request it delayed.
+- saturation: `wrk` with a Lua script cycling through the same request bodies, closed loop, so its
+  requests/s is the most the service does on this machine with the load generator beside it.
+- not used: autocannon's `--overallRate` is a per-connection quota per second, sent back to back at the start
+  of each second (lib/httpClient.js: `reqsMadeThisSecond`, reset by a 1 s interval): bursts, not a rate.
 
 Every request is a different message from `bench/corpus.py` (90% everyday work talk, 10% contact and
 payment details, many disguised), sent with conversation and sender ids, so every one is screened,
 stored with its trace, and the positives open or join cases with audit events: the full write path.
 
-    python bench/bench_service.py                      # both databases, 500 req/s for 30 s, wrk 15 s
+    python bench/bench_service.py                      # both databases, 500 req/s for 30 s each generator, wrk 15 s
+    python bench/bench_service.py --generator wrk      # the fixed rate from wrk only
     python bench/bench_service.py --db sqlite --duration 60 --workers 2
     python bench/bench_service.py --db postgresql --pg-url postgresql+psycopg://postgres@127.0.0.1:5432/postgres
 
@@ -290,6 +297,67 @@ end
 local non2xx = 0
 function response(status, headers, body) if status ~= 201 then non2xx = non2xx + 1 end end
 """
+
+WRK_PACED_LUA = (
+    WRK_LUA.replace("function setup(thread) end", "")
+    + """
+-- A fixed rate, wrk2-style, from wrk's own `delay()` hook: each thread keeps a schedule of due times,
+-- MG_BENCH_RATE / threads per second (the threads' schedules interleaved), and a connection that is ready to
+-- send takes the next due time and waits until then. With enough idle connections every request goes out
+-- when it is due, whatever the server did before (open loop). A request whose due time passed before any
+-- connection was free goes out late, and wrk times it from when it went out: that lateness is counted here
+-- (late, late_max_ms) and printed, so coordinated omission cannot hide.
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct { long tv_sec; long tv_nsec; } mg_timespec;
+int clock_gettime(int clk_id, mg_timespec *tp);
+]]
+local ts = ffi.new("mg_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, ts)  -- CLOCK_MONOTONIC
+  return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+end
+local threads = {}
+function setup(thread)
+  threads[#threads + 1] = thread
+  thread:set("phase", #threads - 1)
+end
+local interval, next_due = nil, nil
+late, late_max_ms, scheduled = 0, 0, 0
+function delay()
+  local now = now_ms()
+  if next_due == nil then
+    local n = tonumber(os.getenv("MG_BENCH_THREADS"))
+    interval = 1000 * n / tonumber(os.getenv("MG_BENCH_RATE"))
+    next_due = now + 50 + phase * interval / n
+  end
+  local due = next_due
+  next_due = next_due + interval
+  scheduled = scheduled + 1
+  if due < now then
+    late = late + 1
+    if now - due > late_max_ms then late_max_ms = now - due end
+    return 0
+  end
+  return math.floor(due - now)
+end
+function done(summary, latency, requests)
+  local l, lmax, sched = 0, 0, 0
+  for _, t in ipairs(threads) do
+    l = l + t:get("late")
+    sched = sched + t:get("scheduled")
+    if t:get("late_max_ms") > lmax then lmax = t:get("late_max_ms") end
+  end
+  local e = summary.errors
+  io.write(string.format(
+    'MG_RESULT {"requests": %d, "seconds": %.3f, "errors": %d, "status_errors": %d, "p50": %.3f, "p90": %.3f, ' ..
+    '"p99": %.3f, "p999": %.3f, "max": %.3f, "late": %d, "late_max_ms": %.1f, "scheduled": %d}\\n',
+    summary.requests, summary.duration / 1e6, e.connect + e.read + e.write + e.timeout, e.status,
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency:percentile(99.9) / 1000, latency.max / 1000, l, lmax, sched))
+end
+"""
+)
 
 
 @dataclass
@@ -583,7 +651,34 @@ def run_open_loop(
     return FixedRate(r["requests"], r["failures"], r["rps"], r["p50"], r["p90"], r["p99"], r["p99.9"], r["max_ms"], lag)
 
 
-GENERATORS = ("open-loop", "locust")
+def run_wrk_fixed(base: str, token: str, bodies: Path, rate: float, seconds: int, connections: int,
+                  tmp: Path, nice: int = 0) -> FixedRate:  # fmt: skip
+    """wrk (Debian's) at a fixed rate through its `delay()` hook (`WRK_PACED_LUA`): the real tool the issue
+    names, in C, at a fraction of the other generators' CPU. Latency runs from when a request went out; how
+    many requests went out after their due time (all connections busy), and how late, is printed beside it."""
+    script = tmp / "screen-paced.lua"
+    script.write_text(WRK_PACED_LUA)
+    env = {**os.environ, "MG_BENCH_BODIES": str(bodies), "MG_BENCH_TOKEN": token, "MG_BENCH_RATE": str(rate),
+           "MG_BENCH_THREADS": "2"}  # fmt: skip
+    out = subprocess.run(
+        [*_niced(nice), "wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(script), base],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+    ).stdout
+    line = next(x for x in out.splitlines() if x.startswith("MG_RESULT "))
+    r = orjson.loads(line.removeprefix("MG_RESULT "))
+    lag = (
+        f"{r['late']} of {r['scheduled']} requests went out after their due time (all {connections} connections "
+        f"busy), the latest by {r['late_max_ms']:.1f} ms; socket errors {r['errors']}, non-2xx {r['status_errors']}"
+    )
+    return FixedRate(r["requests"], r["errors"] + r["status_errors"], r["requests"] / r["seconds"], r["p50"],
+                     r["p90"], r["p99"], r["p999"], r["max"], lag)  # fmt: skip
+
+
+GENERATORS = ("wrk", "open-loop", "locust")
 
 
 _SCRAPED = (
@@ -677,6 +772,9 @@ def bench_one(
                     s0, g0 = server_cpu(pid), children_cpu()
                     if gen == "locust":
                         res = run_locust(base, token, bodies, args.rate, args.users, args.duration, tmp)
+                    elif gen == "wrk":
+                        conns, nice = args.rate_conns, args.nice
+                        res = run_wrk_fixed(base, token, bodies, args.rate, args.duration, conns, tmp, nice)
                     else:
                         res = run_open_loop(base, token, bodies, args.rate, args.duration, args.open_conns, args.nice)
                     s1, g1 = server_cpu(pid), children_cpu()
@@ -695,7 +793,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="both")
     ap.add_argument("--rate", type=float, default=500.0, help="fixed request rate for the latency run")
-    ap.add_argument("--generator", choices=(*GENERATORS, "both"), default="both", help="fixed-rate load generator(s)")
+    ap.add_argument("--generator", choices=(*GENERATORS, "all"), default="all", help="fixed-rate load generator(s)")
+    ap.add_argument("--rate-conns", type=int, default=64, help="connections of the fixed-rate wrk run")
     ap.add_argument("--users", type=int, default=50, help="locust users sharing the fixed rate")
     ap.add_argument("--open-conns", type=int, default=128, help="most connections the open-loop generator opens")
     ap.add_argument("--duration", type=int, default=30, help="seconds of fixed-rate load")
@@ -706,8 +805,8 @@ def main() -> None:
         "--nice",
         type=int,
         default=0,
-        help="run the server and the open-loop generator under `nice -n N` (e.g. -10 as root: a diagnostic that "
-        "separates the service's own tail from other work on a shared machine; the figures say so)",
+        help="run the server and the fixed-rate wrk and open-loop generators under `nice -n N` (e.g. -10 as root: "
+        "a diagnostic that separates the service's own tail from other work on a shared machine; the figures say so)",
     )
     ap.add_argument("--messages", type=int, default=20_000, help="distinct messages to cycle through")
     ap.add_argument(
@@ -725,7 +824,7 @@ def main() -> None:
     ap.add_argument("--warm", type=int, default=2000, help="warm-up requests of other messages before timing")
     ap.add_argument("--profile", help="with --in-process: write a cProfile of the measured requests to FILE.<db>")
     args = ap.parse_args()
-    args.generators = GENERATORS if args.generator == "both" else (args.generator,)
+    args.generators = GENERATORS if args.generator == "all" else (args.generator,)
 
     print_header("marketguard service: POST /v1/screen")
     with tempfile.TemporaryDirectory(prefix="mg-bench-bodies-") as name:
@@ -741,8 +840,13 @@ def main() -> None:
             return
         print(
             f"server:   marketguard serve --workers {args.workers} (rate limit off), every request stored"
-            + (f"; server and open-loop generator under nice -n {args.nice}" if args.nice else "")
+            + (f"; server and the wrk and open-loop generators under nice -n {args.nice}" if args.nice else "")
         )
+        if "wrk" in args.generators:
+            print(
+                f"fixed:    wrk -t2 -c{args.rate_conns} at {args.rate:g} req/s for {args.duration} s, paced by its "
+                "delay() hook (wrk2-style: each request due at a fixed time; late sends counted and printed)"
+            )
         if "open-loop" in args.generators:
             print(
                 f"fixed:    open-loop generator (this file, uvloop, its own process): {args.rate:g} req/s for "

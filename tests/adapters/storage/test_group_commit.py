@@ -310,3 +310,107 @@ def test_postgresql_synchronous_commit_is_a_setting_applied_to_every_connection(
     finally:
         relaxed.dispose()
     assert run(engine, lambda s: s.execute(text("SHOW synchronous_commit")).scalar_one()) == "on"
+
+
+def _statements(engine: Engine) -> tuple[list[tuple[str, Any]], Any]:
+    """The statements the engine sends from now on, each with the connection's transaction status right after
+    it (psycopg's own BEGIN and COMMIT are not statements to SQLAlchemy: an autocommitted statement leaves the
+    connection idle, one inside a transaction leaves it in the transaction)."""
+    from sqlalchemy import event
+
+    seen: list[tuple[str, Any]] = []
+
+    def record(conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        status = getattr(conn.connection.dbapi_connection, "info", None)
+        seen.append((statement.split(None, 1)[0].upper(), status.transaction_status if status else None))
+
+    event.listen(engine, "after_cursor_execute", record)
+    return seen, lambda: event.remove(engine, "after_cursor_execute", record)
+
+
+def test_a_batch_of_plain_screenings_is_one_autocommitted_insert_on_postgresql(engine: Engine) -> None:
+    """Nine screenings in ten open no case: their batch's only statement is the decisions' INSERT, which on
+    PostgreSQL runs in autocommit (one round trip, no BEGIN/COMMIT) and is as atomic and durable."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL round-trip matter")
+    import psycopg
+
+    idle, in_transaction = psycopg.pq.TransactionStatus.IDLE, psycopg.pq.TransactionStatus.INTRANS
+    seen, stop = _statements(engine)
+    try:
+        run(engine, lambda s: [_screen(ALLOW, f"u-{i}")(s) for i in range(5)])
+    finally:
+        stop()
+    assert seen == [("INSERT", idle)]  # one multi-row statement for the five, committed by itself
+    assert _count(engine, Decision) == 5
+
+    # a failing INSERT (a duplicate id) stores nothing of its batch, and the pooled connection is left as it was
+    from marketguard.adapters.storage.detections import _defer_decision
+
+    dup = {"id": "d-1", "source": "screen", "decision": "allow", "trace": {}, "created_at": utcnow(), "item_id": None}
+    dup |= {"item_kind": "message", "subject_type": None, "subject_id": None, "rule": None, "family": None}
+
+    def twice(session: Session) -> None:
+        _defer_decision(session, {**dup, "text": "a", "case_id": None})
+        _defer_decision(session, {**dup, "text": "b", "case_id": None})
+
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        run(engine, twice)
+    assert _count(engine, Decision) == 5
+    assert run(engine, lambda s: s.connection().connection.dbapi_connection.autocommit) is False  # type: ignore[union-attr]
+
+    # a batch that opens a case keeps its ordinary transaction: everything commits together
+    seen, stop = _statements(engine)
+    try:
+        run(engine, lambda s: [_screen(REVIEW, "u-case")(s), _screen(ALLOW, "u-9")(s)])
+    finally:
+        stop()
+    assert len(seen) > 1 and all(status == in_transaction for _, status in seen)
+    assert _count(engine, Decision) == 7
+
+
+def test_two_transactions_opening_the_same_subjects_case_do_not_deadlock(engine: Engine, caplog: Any) -> None:
+    """Batch A has logged (it holds the audit head) and goes on to open subject X's case; batch B opens X's
+    case first. Both take the head before any case row (`audit_log.lock_head`), so B waits for A instead of
+    each waiting for the other until PostgreSQL's deadlock detector (1 s) aborts one: the old 1 s tail."""
+    import logging
+    import time
+
+    from marketguard.adapters.storage import cases
+
+    if engine.dialect.name != "postgresql":
+        pytest.skip("row locks: SQLite runs one write transaction at a time")
+    item = cases.Item(family="contact", severity=0.5, confidence=0.9, reporter_weight=0.0, urgent=False, payload={})
+    a_logged, b_started = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def a(session: Session) -> None:
+        cases.attach(session, ("account", "y"), item, "api", utcnow())  # logs: A holds the head
+        a_logged.set()
+        assert b_started.wait(10)
+        time.sleep(0.3)  # B is now inside its transaction
+        cases.attach(session, ("account", "x"), item, "api", utcnow())
+
+    def b() -> None:
+        assert a_logged.wait(10)
+        b_started.set()
+        try:
+            run(engine, lambda s: cases.attach(s, ("account", "x"), item, "api", utcnow()))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    caplog.set_level(logging.WARNING, logger="marketguard.storage")
+    other = threading.Thread(target=b)
+    other.start()
+    started = time.perf_counter()
+    run(engine, a)
+    other.join(10)
+    took = time.perf_counter() - started
+    assert not errors
+    assert "retried" not in caplog.text  # no transaction was aborted (a deadlock is retried by `run`)
+    assert took < 0.9  # the 0.3 s pause, not the deadlock detector's second
+    from marketguard.adapters.storage.tables import Case
+
+    assert _count(engine, Case) == 2  # y's, and x's: opened by one transaction, joined by the other

@@ -4,7 +4,7 @@ the key's rate limit. A reviewer is whoever holds a review key: its name is thei
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -41,6 +41,40 @@ async def app_state(request: Request) -> AppState:
 StateDep = Annotated[AppState, Depends(app_state)]
 
 
+def bearer_token(headers: Mapping[str, str]) -> str | None:
+    """The API key a request carries: `Authorization: Bearer <key>` (scheme case-insensitive), else
+    `X-API-Key`; None when neither is there. The same reading as FastAPI's `HTTPBearer` and `APIKeyHeader`
+    with `auto_error=False` (which stay on the routes for the OpenAPI document)."""
+    authorization = headers.get("authorization")
+    if authorization:
+        scheme, _, credentials = authorization.partition(" ")
+        credentials = credentials.strip()
+        if credentials and scheme.lower() == "bearer":
+            return credentials
+    return headers.get("x-api-key") or None
+
+
+async def authenticate(state: AppState, token: str | None, scope: str) -> Caller:
+    """The caller for `token`, checked for `scope`, with a rate-limit token taken: one plain call, so a
+    route that handles its own request (`/v1/screen`, see routes/screen.py) authenticates exactly as the
+    dependency does. The database is read only on a key-cache miss, in the thread pool."""
+    if not token:
+        raise Unauthorized("missing_key", "send an API key: Authorization: Bearer mg_...")
+    caller = state.cached_key(token)
+    if caller is None:
+        caller = await run_in_threadpool(run, state.engine, lambda s: keys.authenticate(s, token), True)
+        if caller is None:
+            raise Unauthorized("invalid_key", "the API key is unknown, malformed or revoked")
+        state.cache_key(token, caller)
+    if scope not in caller.scopes:
+        raise Forbidden("missing_scope", f"this key lacks the '{scope}' scope")
+    rate = caller.rate_limit if caller.rate_limit is not None else state.settings.rate_limit
+    wait = state.buckets.take(caller.key_id, rate, max(float(state.settings.rate_burst), rate))
+    if wait > 0:
+        raise RateLimited(wait)
+    return caller
+
+
 def require(scope: str) -> Callable[..., Awaitable[Caller]]:
     """A dependency that authenticates the caller, checks `scope` and takes a rate-limit token."""
 
@@ -52,22 +86,7 @@ def require(scope: str) -> Callable[..., Awaitable[Caller]]:
         # the state straight from the app, not through `StateDep`: every dependency FastAPI resolves costs
         # tens of microseconds per request, and this one runs on every /v1 call
         state: AppState = request.app.state.mg
-        token = bearer.credentials if bearer is not None else header
-        if not token:
-            raise Unauthorized("missing_key", "send an API key: Authorization: Bearer mg_...")
-        caller = state.cached_key(token)
-        if caller is None:
-            caller = await run_in_threadpool(run, state.engine, lambda s: keys.authenticate(s, token), True)
-            if caller is None:
-                raise Unauthorized("invalid_key", "the API key is unknown, malformed or revoked")
-            state.cache_key(token, caller)
-        if scope not in caller.scopes:
-            raise Forbidden("missing_scope", f"this key lacks the '{scope}' scope")
-        rate = caller.rate_limit if caller.rate_limit is not None else state.settings.rate_limit
-        wait = state.buckets.take(caller.key_id, rate, max(float(state.settings.rate_burst), rate))
-        if wait > 0:
-            raise RateLimited(wait)
-        return caller
+        return await authenticate(state, bearer.credentials if bearer is not None else header, scope)
 
     return dependency
 

@@ -1,7 +1,8 @@
 """An ASGI guard in front of the API: bodies over the limit get 413, bodies that are not UTF-8 get 400.
 
 It reads the body once (refusing as soon as it passes the limit, before a handler buffers it), checks it
-decodes as UTF-8, leaves its SHA-256 in `request.state.body_sha256` for idempotency, and replays it.
+decodes as UTF-8, leaves it in `request.state.body` (for `body_sha256`, which idempotency needs: computed
+only for a POST that sends an Idempotency-Key, not for every request) and replays it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ async def _reply(send: Send, status: int, body: bytes) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+def body_sha256(scope: Scope) -> str:
+    """The SHA-256 of the request body the guard read (hex), or "" when it read none."""
+    body = scope.get("state", {}).get("body")
+    return hashlib.sha256(body).hexdigest() if body is not None else ""
 
 
 class BodyGuard:
@@ -79,7 +86,7 @@ class BodyGuard:
             )
             return
         state: dict[str, Any] = scope.setdefault("state", {})
-        state["body_sha256"] = hashlib.sha256(body).hexdigest()
+        state["body"] = body
         sent = False
 
         async def replay() -> Message:

@@ -19,6 +19,7 @@ from fastapi.responses import Response
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from marketguard.adapters.http.guard import body_sha256
 from marketguard.adapters.http.state import AppState
 from marketguard.adapters.storage import idempotency
 from marketguard.adapters.storage.db import run
@@ -44,7 +45,7 @@ def _transaction(
     if idem is not None and not (0 < len(idem) <= MAX_KEY_CHARS):
         raise Invalid("invalid_idempotency_key", f"Idempotency-Key must be 1 to {MAX_KEY_CHARS} characters")
     route = f"{request.method} {_path(request)}"
-    digest = str(getattr(request.state, "body_sha256", ""))
+    digest = body_sha256(request.scope) if idem is not None else ""
 
     def txn(session: Session) -> tuple[int, str, bool]:
         if idem is not None:

@@ -65,6 +65,19 @@ def append(
 _HEAD_SEEN = "marketguard_audit_head"
 
 
+def lock_head(session: Session) -> None:
+    """Take the chain-head lock now, before the transaction locks anything else it will log about (a case row,
+    a new case's unique subject). Every transaction that appends takes this lock anyway; taking it first
+    gives all of them one lock order. Without it, a group-commit batch holding the head (from an earlier
+    request's append) could wait to insert a subject's case that another batch inserted and is about to log,
+    while that batch waits for the head: a deadlock PostgreSQL only breaks after `deadlock_timeout` (1 s),
+    which was the ~1 s PostgreSQL latency tail under load. The head read here is the one the next `append`
+    uses (no second read)."""
+    seq, prev_hash = _head(session)
+    if not session.in_nested_transaction():
+        session.info[_HEAD_SEEN] = (session.get_transaction(), seq, prev_hash)
+
+
 def _head(session: Session) -> tuple[int, str]:
     """The chain head, locked: remembered from this transaction's last append, else read with FOR UPDATE."""
     seen = session.info.get(_HEAD_SEEN)

@@ -100,6 +100,7 @@ def _open_case(session: Session, subject: tuple[str, str]) -> Case | None:
 
 def attach(session: Session, subject: tuple[str, str], item: Item, actor: str, now: datetime) -> str:
     """Add an item to the subject's open case, opening one if there is none; returns the case id."""
+    audit_log.lock_head(session)  # before the case row: one lock order for every logging transaction
     for _ in range(3):
         row = _open_case(session, subject)
         if row is not None:

@@ -3,10 +3,13 @@ strong ones (review, block, or a signal above `case_min_score`) opening or joini
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, event, insert
+import psycopg
+from sqlalchemy import Connection, Table, event, insert
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage import audit_log, cases
@@ -42,7 +45,38 @@ def _insert_pending(session: Session) -> None:
         return
     pending: list[dict[str, Any]] | None = session.info.pop(_PENDING, None)
     if pending:
-        session.connection().execute(_INSERT_DECISION, pending)
+        connection = session.connection()
+        with _one_statement_transaction(connection, len(pending)):
+            connection.execute(_INSERT_DECISION, pending)
+
+
+_PAGE = 1000
+"""SQLAlchemy's rows per INSERT statement ("insertmanyvalues" page size): more would take several statements."""
+
+
+@contextmanager
+def _one_statement_transaction(connection: Connection, rows: int) -> Iterator[None]:
+    """On PostgreSQL, when the decisions' INSERT is the transaction's only statement (a batch of screenings
+    that open no case: nine in ten), run it in autocommit: one statement is atomic and durable on its own,
+    committed before `execute` returns, so the transaction costs one round trip instead of three (psycopg
+    sends BEGIN before the first statement and COMMIT after the last; with nothing sent yet the connection
+    is idle and the COMMIT that follows is skipped). Anything else runs as it is."""
+    dbapi = connection.connection.dbapi_connection
+    one = (
+        isinstance(dbapi, psycopg.Connection)
+        and not dbapi.autocommit
+        and dbapi.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+        and rows <= _PAGE
+    )
+    if not one:
+        yield
+        return
+    assert isinstance(dbapi, psycopg.Connection)
+    dbapi.autocommit = True
+    try:
+        yield
+    finally:
+        dbapi.autocommit = False
 
 
 def record_screen(

@@ -1,14 +1,29 @@
-"""Screening: the library's decision and signals, stored with the full trace; strong ones open cases."""
+"""Screening: the library's decision and signals, stored with the full trace; strong ones open cases.
+
+`POST /v1/screen` is the call a platform makes for every message, so it handles its own request
+(`ScreenRoute`): FastAPI documents it from `screen`'s signature as usual (the body model, the API-key
+security, the responses), but a request is served by `handle`, which reads the key once
+(`auth.authenticate`, the function every other route's dependency calls too) and parses and validates
+the body in one pass (`body.parse`). Through FastAPI's dependency solver the same route resolved three
+dependencies (the key dependency and its two header readers) and parsed the body twice (`json.loads`,
+then pydantic over the objects): about a fifth of the request's CPU in the event loop. Errors are the
+same as through FastAPI, in the same order: malformed JSON (400), then the key (401/403/429), then the
+body's fields (422).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
 from sqlalchemy.orm import Session
 
-from marketguard.adapters.http.auth import ScreenKey
+from marketguard.adapters.http import body as json_body
+from marketguard.adapters.http.auth import ScreenKey, authenticate, bearer_token
 from marketguard.adapters.http.schemas import ScreenIn
 from marketguard.adapters.http.state import AppState
 from marketguard.adapters.http.writes import write_batched
@@ -17,7 +32,30 @@ from marketguard.adapters.storage.clock import utcnow
 from marketguard.core.model import Context, Message
 from marketguard.service.priority import case_family
 
-router = APIRouter(prefix="/v1", tags=["screening"])
+
+async def handle(request: Request) -> Response:
+    """`screen`'s request, read as FastAPI would read it, in one pass (see the module doc)."""
+    state: AppState = request.app.state.mg
+    raw = await request.body()
+    content_type = request.headers.get("content-type")
+    parsed = json_body.parse(ScreenIn, raw, content_type)
+    errors: list[dict[str, Any]] = []
+    if parsed is None:  # refused: FastAPI's own reading says why (malformed JSON raises here, before the key)
+        parsed, errors = json_body.fastapi_errors(ScreenIn, raw, content_type)
+    caller = await authenticate(state, bearer_token(request.headers), "screen")
+    if parsed is None:
+        raise RequestValidationError(errors)
+    return await screen(parsed, request, caller)
+
+
+class ScreenRoute(APIRoute):
+    """Documented by FastAPI from the endpoint, served by `handle` (see the module doc)."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        return handle
+
+
+router = APIRouter(prefix="/v1", tags=["screening"], route_class=ScreenRoute)
 
 
 def to_message(body: ScreenIn) -> Message:
