@@ -441,8 +441,8 @@ class AppDetector(Detector):
         h = _HANDLE_BEFORE.search(before)
         if h is not None:
             return _handle(app, h, mention.start - len(before), 0.95, "handle")
-        nearby = _NEARBY_HANDLE.search(text, mention.end, min(len(text), mention.end + 60))
-        if nearby is not None and not _CLAUSE_END.search(text, mention.end, nearby.start()):
+        nearby = _NEARBY_HANDLE.search(text, mention.end, min(len(text), mention.end + 92))  # room for the whole handle
+        if nearby is not None and nearby.start() <= mention.end + 60 and not _CLAUSE_END.search(text, mention.end, nearby.start()):
             return (
                 "contact.handle",
                 0.9,

@@ -297,7 +297,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "drop-me-a-line",
-        r"\b(?:drop|send|shoot)\s(?:me|us)\s(?:a\s)?(?:line|note|message|text|dm|msg)\s(?:at|on|via|to)\b"
+        r"\b(?:drop|send|shoot)\s(?:me|us)\s(?:a\s)?(?:line|note|message|text|dm|msg)(?:\s(?:at|on|via|to)\b|\s?:(?=\s?\w))"
         r"(?!\s(?:the\s|this\s)?(?:upwork|fiverr|platform)\b)",
         "contact.request",
         0.8,

@@ -108,10 +108,11 @@ class WalletDetector(Detector):
     def _ibans(out: list[Finding], text: str, context: bool) -> None:
         """IBANs beside a payment word; without one, only an IBAN of its country's exact length whose mod-97
         check holds (pasted alone, or completed across messages: "GB03 NWBK 6016" then "1331 9268 99")."""
-        if context:
-            head = _IBAN_HEAD.search(text, max(0, len(text) - 40))
-            expected = _IBAN_LENGTHS.get(head.group("cc"), 0) if head is not None else 0
-            if head is not None and len(head.group().replace(" ", "").strip()) < expected:
+        head = _IBAN_HEAD.search(text, max(0, len(text) - 40))
+        if head is not None and (context or (head.start() <= 2 and len(head.group().replace(" ", "").strip()) >= 12)):
+            # a head alone: beside a payment word, or as the whole message ("GB03 NWBK 6016", the rest to follow)
+            expected = _IBAN_LENGTHS.get(head.group("cc"), 0)
+            if len(head.group().replace(" ", "").strip()) < expected:
                 start, end = head.start(), head.start() + len(head.group().rstrip())
                 value = "iban:" + text[start:end].replace(" ", "")
                 reason = "the first part of a bank account number (IBAN), the rest to follow"
