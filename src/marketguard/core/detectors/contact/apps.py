@@ -252,6 +252,8 @@ _ID_AFTER = re.compile(
 """An explicit id word right after an app whose name is also a word: "kakao id heejin_craft", "signal id: jo.92"."""
 _DISC_NAME = re.compile(rf"^\s(?:name|tag)(?:\sis)?\s?:?\s{{1,3}}{_NOT_A_HANDLE}(?P<handle>[a-z0-9][\w.\-]{{2,31}})")
 """Gamers say "disc name is …" for a Discord username."""
+_USERNAME_LIKE = re.compile(r"[\d_.]")
+_ENDS_CLAUSE = re.compile(r"\s?(?:[,;.!?)]|$)")
 _HANDLE_BEFORE = re.compile(r"(?P<handle>@[\w.]{3,32})\s{1,3}(?:on|in|at|via|\()\s{0,3}$")
 _SKYPE_LIVE = re.compile(r"(?<![\w:])live:(?:\.cid\.)?[\w.\-]{3,64}")
 _DISCORD_TAG = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")
@@ -432,12 +434,14 @@ class AppDetector(Detector):
             and after[h.end() : h.end() + 1] != "/"  # "LinkedIn: linkedin.com/in/x" is a link, read by contact.url
         ):
             return _handle(app, h, mention.end, 0.9, "username")
+        id_word_then_prose = False
         if app.ambiguous:
             h = _ID_AFTER.match(after)
             if h is None and app.name == "discord":
                 h = _DISC_NAME.match(after)
-            if h is not None:
+            if h is not None and (_USERNAME_LIKE.search(h.group("handle")) or _ENDS_CLAUSE.match(after, h.end())):
                 return _handle(app, h, mention.end, 0.9, "username")
+            id_word_then_prose = h is not None  # "a signal id pattern in the logs": an id word, then prose
         h = _HANDLE_BEFORE.search(before)
         if h is not None:
             return _handle(app, h, mention.start - len(before), 0.95, "handle")
@@ -456,7 +460,7 @@ class AppDetector(Detector):
         if cue is not None and _POSSESSIVE_ONLY.search(cue.group()) and app.ambiguous:
             cue = None
         after_cue = _CUE_AFTER.match(after)
-        if after_cue is not None and app.ambiguous and not after_cue.group().startswith(" "):
+        if after_cue is not None and app.ambiguous and (not after_cue.group().startswith(" ") or id_word_then_prose):
             after_cue = None  # "line me", "signal me" read as English
         if after_cue is None and _BARE_QUESTION.match(after) and len(before.strip().split()) <= 2:
             after_cue = _BARE_QUESTION.match(after)  # a bare "whatsapp?" or "zap?"

@@ -105,6 +105,7 @@ _LANGUAGE_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\b(?:meu|minha|celular|zap|whats|liga|chama|é|você|vc)\b"), ("BR", "PT")),
     (re.compile(r"\b(?:nummer|handy|telefon|ruf|mich|meine|ich|du)\b"), ("DE", "AT", "CH")),
     (re.compile(r"(?:номер|телефон|звони|мой|мне|вотсап|ватсап)"), ("RU", "UA", "KZ")),
+    (re.compile(r"\b(?:uk|british|england|london|scotland|wales)\b"), ("GB",)),  # "UK mobile, oh seven seven ..."
 )
 
 

@@ -43,7 +43,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"\b(?:give|send|drop|leave|text)\s(?:me|us)\s(?:a|an|the|some)\s(?:personal\s|direct\s)?"
         r"(?:e-?mail|phone(?:\snumber)?|number|cell|mobile|contact(?:\snumber)?|whats\s?app)\b"
         r"|\b(?:share|provide)\s(?:(?:me|us)\s|with\s(?:me|us)\s)?(?:a|an|some)\s(?:personal\s|direct\s|private\s|mobile\s|cell\s)?"
-        r"(?:e-?mail(?:\saddress)?|phone(?:\snumber)?|(?:phone|cell|mobile|whats\s?app|contact)\snumber|cell|whats\s?app)\b",
+        r"(?:e-?mail(?:\saddress)?|(?:phone|cell|mobile|whats\s?app|contact)\snumber|whats\s?app(?!\s(?:clone|bot|api|flow|button)))\b",
         "contact.request",
         0.8,
         "asks for a contact detail",
@@ -255,8 +255,9 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "in-parts",
-        r"\b(?:first|1st|second|2nd|last)\spart\b(?!\sof\s(?:my|the)\s(?:wallet|iban|account|address|bank|card|"
-        r"crypto|usdt|btc))|\b(?:rest|remainder|other\shalf)\s(?:is\s)?in\s(?:the\s)?next\s(?:message|msg|text)|"
+        r"\b(?:first|1st|second|2nd|last)\spart(?:\sof\s(?:my|the)\s(?:number|phone|cell|mobile|e-?mail|mail|gmail|handle|"
+        r"username|contact|whats\s?app|telegram|id))?(?:\s?[:=\-–](?=\s?\S)|\s(?:is\s)?(?:below|coming|next|now|here)\b|"
+        r"\s(?:in|of)\s(?:this|my)\s(?:message|msg|text))|\b(?:rest|remainder|other\shalf)\s(?:is\s)?in\s(?:the\s)?next\s(?:message|msg|text)|"
         r"\bnext\s(?:message|msg)\s(?:has|for)\sthe\srest\b",
         "contact.request",
         0.6,
@@ -359,7 +360,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "email-described",
         r"\bmy\s(?:e-?mail|gmail|mail|outlook|hotmail|yahoo|icloud|proton(?:mail)?)(?:\saddress)?(?:\s(?:is|=)|:)\s"
-        r"(?:just\s|simply\s|literally\s)?(?:the\s)?(?:same\sas\s)?(?:my\s)?(?:(?:first|last|full|display|profile)\s?name|"
+        r"(?:just\s|simply\s|literally\s)?(?:the\s)?(?:same\sas\s)?(?:my\s)?(?:(?:first|last|full|display|profile|sur|family)\s?name|"
         r"user\s?name|handle|name\s(?:on|in|from)\s(?:my|the|this)\s(?:profile|account|site))"
         r"|\b(?:gmail|hotmail|outlook|yahoo|proton(?:mail)?|icloud|e-?mail)\s?[:\-]\s?(?:it'?s\s)?(?:the\s)?same\sas\s(?:my\s)?"
         r"(?:user\s?name|name|handle|profile)"
@@ -384,9 +385,9 @@ PHRASES: tuple[Phrase, ...] = (
         "by-phone-abroad",
         r"\b(?:lieber|besser|einfacher|schneller)\s(?:\w+\s)?telefonisch"
         r"|\btelefonisch\s(?:besprechen|kl[äa]ren|erreichbar|melden|reden|sprechen)"
-        r"|\b(?:mejor|m[aá]s\sf[aá]cil|hablamos|hablar|llamada|lo\svemos)\s(?:\w+\s)?por\stel[eé]fono"
-        r"|\b(?:melhor|mais\sf[aá]cil|falamos|falar|conversamos|conversar)\s(?:\w+\s)?por\stelefone"
-        r"|\b(?:plus\s(?:simple|facile|rapide)|mieux|parler|discuter|on\sse\sparle|on\sen\sparle)\s(?:\w+\s)?par\st[ée]l[ée]phone"
+        r"|\b(?:mejor|m[aá]s\sf[aá]cil|prefiero|hablamos|hablar\w*|llamada|lo\svemos)\s(?:\w+\s)?por\stel[eé]fono"
+        r"|\b(?:melhor|mais\sf[aá]cil|prefiro|falamos|falar|conversamos|conversar)\s(?:\w+\s)?por\stelefone"
+        r"|\b(?:plus\s(?:simple|facile|rapide)|mieux|pr[ée]f[èe]re|parler|discuter|on\sse\sparle|on\sen\sparle)\s(?:\w+\s)?par\st[ée]l[ée]phone"
         r"|(?:лучше|проще|удобнее|поговорим|обсудим|созвонимся)\s(?:\w+\s)?по\sтелефону",
         "contact.request",
         0.7,
@@ -395,7 +396,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "cv-has-contact",
         r"\b(?:nummer|telefonnummer|handynummer|e-?mail|kontaktdaten|kontakt)\s(?:steht|stehen|findest\sdu|finden\ssie)\s"
-        r"(?:\w+\s){0,2}?(?:auf|in|im)\s(?:meinem|meiner|dem|der)\s(?:lebenslauf|cv|profil|website|webseite|pdf|portfolio)"
+        r"(?:\w+\s){0,2}?(?:(?:auf|in)\s(?:meinem|meiner|dem|der)|im)\s(?:lebenslauf|cv|profil|website|webseite|pdf|portfolio)"
         r"|\b(?:n[uú]mero|tel[eé]fono|correo|contacto|telefone|contato|e-?mail)\s(?:est[aá]|aparece|t[aá]|figura)\s(?:\w+\s)?"
         r"(?:en|no|na)\s(?:mi|meu|minha)\s(?:cv|curr[ií]cul\w*|web|site|portf[oó]lio|perfil|pdf)"
         r"|\b(?:num[ée]ro|mail|t[ée]l[ée]phone|contact|coordonn[ée]es)\s(?:est|sont|figure\w*)\s(?:\w+\s)?(?:sur|dans)\s"
