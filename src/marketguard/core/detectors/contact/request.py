@@ -256,7 +256,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "in-parts",
         r"\b(?:first|1st|second|2nd|last)\spart(?:\sof\s(?:my|the)\s(?:number|phone|cell|mobile|e-?mail|mail|gmail|handle|"
-        r"username|contact|whats\s?app|telegram|id))?(?:\s?[:=\-–](?=\s?\S)|\s(?:is\s)?(?:below|coming|next|now|here)\b|"
+        r"username|contact|whats\s?app|telegram|id))?(?:\s?[:=\-–](?=\s?[\w.@+\-]*[\d@._+])|\s(?:is\s)?(?:below|coming|next|now|here)\b|"
         r"\s(?:in|of)\s(?:this|my)\s(?:message|msg|text))|\b(?:rest|remainder|other\shalf)\s(?:is\s)?in\s(?:the\s)?next\s(?:message|msg|text)|"
         r"\bnext\s(?:message|msg)\s(?:has|for)\sthe\srest\b",
         "contact.request",

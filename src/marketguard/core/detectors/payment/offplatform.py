@@ -313,12 +313,14 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "underreport",
         r"\b(?:rest|remainder|difference|balance|other\spart)\s(?:[\w'$€£]+\s){0,3}?(?:on\sthe\sside|off\sthe\sbooks|"
-        r"under\sthe\stable)"
+        r"under\sthe\stable)\b(?!\s?(?:panel|bar|menu|nav\w*|column|of|view|drawer))"
         r"|\b(?:other|remaining|extra)\s[$€£]\s?\d[\d,.]*k?\s(?:[\w']+\s){0,3}?(?:separately|on\sthe\sside|off\sthe\sbooks|"
         r"under\sthe\stable)\b(?!\s(?:in|as|via|through|on)\s(?:the\s|a\s)?(?:new\s|separate\s|second\s|another\s)?(?:platform|upwork|fiverr|contract|milestone))"
-        r"|\bso\s(?:the\s)?(?:fees?|commission|cut)\s(?:are|is|stay|stays|will\sbe|remain)\s(?:low|lower|small|minimal|tiny|less)"
+        r"|\b(?:contract|offer|order|milestone|invoice)\b[^.!?\n]{0,40}?\bso\s(?:the\s)?(?:platform\s|site\s|service\s)?"
+        r"(?:fees?|commission|cut)\s(?:are|is|stay|stays|will\sbe|remain)\s(?:low|lower|small|minimal|tiny|less)\b"
         r"|\b(?:set|put|keep|make|quote|write)\s(?:the\s)?(?:contract|offer|order|milestone|invoice|price)\s(?:at|to|as)\s"
-        r"(?:the\s)?(?:minimum|min|lowest|bare\sminimum)\b"
+        r"(?:the\s)?(?:minimum|min|lowest|bare\sminimum)\b[^.!?\n]{0,40}?\b(?:rest|remainder|difference|balance|fees?|"
+        r"on\sthe\sside|outside|separately|directly|privately)\b"
         r"|\b(?:el\sresto|lo\sdem[aá]s|o\sresto|le\sreste|den\srest|остальное)\s(?:\w+\s)?(?:por\sfuera|aparte|por\sfora|"
         r"[àa]\sc[ôo]t[ée]|au\snoir|nebenbei|schwarz|privat|отдельно|мимо)",
         "payment.offplatform",
