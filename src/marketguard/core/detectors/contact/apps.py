@@ -113,15 +113,20 @@ _PRECHECK_TABLE = str.maketrans(
 """Leetspeak read as letters, `_SQUASH` characters dropped and `_TOKEN` separators made spaces, in one pass."""
 
 
-_RAW_SPLIT = str.maketrans(dict.fromkeys(_TOKEN_SEPARATORS, " "))
+_LEET_TOKEN = re.compile(r"[^\s,;?()\[\]{}\"«»<>:/\-]*[$@|][^\s,;?()\[\]{}\"«»<>:/\-]*")
+_ACCENTED = re.compile("[\u00c0-\u024f]")
 
 
 def _leet_common_word(text: str) -> bool:
     """An app name that is also a common word, written in leetspeak ("$ign@l"): the disguise is the cue."""
     table = _spellings()
-    return any(
-        any(c in raw for c in "$@|") and raw.translate(_KEY_TABLE) in table for raw in text.translate(_RAW_SPLIT).split()
-    )
+    return any(m.group().translate(_KEY_TABLE) in table for m in _LEET_TOKEN.finditer(text))
+
+
+def _accents_folded(text: str) -> str:
+    """`text` in ASCII, accents dropped ("Télégram" -> "Telegram"); other scripts are lost, which a precheck may
+    afford (it may only say yes too often, and the per-word scan reads the real text)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def _names_a_key(text: str) -> bool:
@@ -133,9 +138,11 @@ def _names_a_key(text: str) -> bool:
     keys = _precheck_keys()
     if not keys.isdisjoint(tokens):
         return True
-    if not text.isascii() and not keys.isdisjoint(_strip_accents(text).translate(_PRECHECK_TABLE).split()):
+    if not text.isascii() and _ACCENTED.search(text) and not keys.isdisjoint(
+        _accents_folded(text).translate(_PRECHECK_TABLE).split()
+    ):
         return True  # "Télégram"
-    if any(c in text for c in "$@|") and _leet_common_word(text):
+    if ("@" in text or "$" in text or "|" in text) and _leet_common_word(text):
         return True
     if max(map(len, tokens), default=0) <= 40:
         return False

@@ -374,9 +374,8 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "confirm-address",
-        r"\b(?:e-?mail|inbox|gmail|outlook)\b[^.!?\n]{0,50}?[,;.]?\s?(?:can|could|would)?\s?(?:you\s)?(?:confirm|verify|"
-        r"double[- ]check|re-?type|send\sme)\s(?:me\s)?your\s(?:e-?mail\s)?address"
-        r"|\b(?:confirm|verify)\s(?:me\s)?your\s(?:personal\s|private\s)?(?:gmail|outlook|hotmail|yahoo|icloud)\b",
+        r"\b(?:confirm|verify|double[- ]check|re-?type)\s(?:me\s)?your\s(?:(?:e-?mail|gmail|outlook|hotmail|yahoo|icloud|"
+        r"personal\se-?mail|private\se-?mail)(?:\saddress)?\b|address(?=\s?\?))",
         "contact.request",
         0.8,
         "asks the other party to confirm their e-mail address",
