@@ -113,14 +113,19 @@ _PRECHECK_TABLE = str.maketrans(
 """Leetspeak read as letters, `_SQUASH` characters dropped and `_TOKEN` separators made spaces, in one pass."""
 
 
-_LEET_TOKEN = re.compile(r"[^\s,;?()\[\]{}\"«»<>:/\-]*[$@|][^\s,;?()\[\]{}\"«»<>:/\-]*")
 _ACCENTED = re.compile("[\u00c0-\u024f]")
 
 
-def _leet_common_word(text: str) -> bool:
-    """An app name that is also a common word, written in leetspeak ("$ign@l"): the disguise is the cue."""
-    table = _spellings()
-    return any(m.group().translate(_KEY_TABLE) in table for m in _LEET_TOKEN.finditer(text))
+@lru_cache(maxsize=1)
+def _common_keys() -> frozenset[str]:
+    """App spellings that are also common words ("signal", "slack"): left out of the precheck keys."""
+    return frozenset(k for k in _spellings() if k in _COMMON_WORDS)
+
+
+def _leet_common_word(text: str, tokens: list[str]) -> bool:
+    """An app name that is also a common word, written in leetspeak ("$ign@l"): read as letters it is a token,
+    but the word itself is not in the text, so it was disguised, and the disguise is the cue."""
+    return any(word not in text for word in _common_keys().intersection(tokens))
 
 
 def _accents_folded(text: str) -> str:
@@ -142,7 +147,7 @@ def _names_a_key(text: str) -> bool:
         _accents_folded(text).translate(_PRECHECK_TABLE).split()
     ):
         return True  # "Télégram"
-    if ("@" in text or "$" in text or "|" in text) and _leet_common_word(text):
+    if ("@" in text or "$" in text or "|" in text) and _leet_common_word(text, tokens):
         return True
     if max(map(len, tokens), default=0) <= 40:
         return False
