@@ -13,7 +13,6 @@ compiles is a test, `tests/core/detectors/test_phrases.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
@@ -21,7 +20,6 @@ from typing import ClassVar
 from marketguard.core.detectors.base import Detector, DetectorConfig, Finding
 from marketguard.core.text.normalize import Document
 from marketguard.core.text.prefilter import Prefilter
-from marketguard.core.text.view import View
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +44,6 @@ class PhraseDetector(Detector):
 
     phrases: ClassVar[tuple[Phrase, ...]]
     view: ClassVar[str] = "plain"
-    late: ClassVar[tuple[tuple[Callable[[Document], bool], tuple[Phrase, ...]], ...]] = ()
-    """Phrase tables run only when their hint (a few literal words in the shared gate) says they may match: a
-    phrase with an open stretch ("first name … then … at") enlarges the automaton every message pays for,
-    while the words it hangs on are rare."""
 
     def __init__(self, config: DetectorConfig) -> None:
         super().__init__(config)
@@ -61,19 +55,14 @@ class PhraseDetector(Detector):
     def detect(self, doc: Document) -> list[Finding]:
         view = getattr(doc, self.view)
         out: list[Finding] = []
-        _run(self.phrases, self._prefilter, view, out)
-        for hint, phrases in self.late:
-            if hint(doc):
-                _run(phrases, _prefilter(phrases), view, out)
+        for i in self._prefilter.candidates(view.text):
+            phrase = self.phrases[i]
+            for m in _pattern(phrase.regex).finditer(view.text):
+                start, end = view.span(m.start(), m.end())
+                out.append(
+                    Finding(phrase.kind, phrase.score, start, end, phrase.value, phrase.reason, soft=phrase.soft)
+                )
         return out
-
-
-def _run(phrases: tuple[Phrase, ...], prefilter: Prefilter, view: View, out: list[Finding]) -> None:
-    for i in prefilter.candidates(view.text):
-        phrase = phrases[i]
-        for m in _pattern(phrase.regex).finditer(view.text):
-            start, end = view.span(m.start(), m.end())
-            out.append(Finding(phrase.kind, phrase.score, start, end, phrase.value, phrase.reason, soft=phrase.soft))
 
 
 @cache

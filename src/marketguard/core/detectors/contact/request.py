@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from marketguard.core.detectors.base import DetectorInfo
 from marketguard.core.detectors.pattern import Phrase, PhraseDetector
-from marketguard.core.text.gate import PLAIN
 
 _DETAIL_EN = (
     r"(?:personal\s|private\s|direct\s|own\s|real\s|work\s|business\s)?(?:e-?mail(?:\saddress|\sid)?|mail|"
@@ -358,6 +357,78 @@ PHRASES: tuple[Phrase, ...] = (
         0.7,
         "asks to be sent something by e-mail",
     ),
+    Phrase(
+        "email-described",
+        r"\bmy\s(?:e-?mail|gmail|mail|outlook|hotmail|yahoo|icloud|proton(?:mail)?)(?:\saddress)?(?:\s(?:is|=)|:)\s"
+        r"(?:just\s|simply\s|literally\s)?(?:the\s)?(?:same\sas\s)?(?:my\s)?(?:(?:first|last|full|display|profile|sur|family)\s?name|"
+        r"user\s?name|handle|name\s(?:on|in|from)\s(?:my|the|this)\s(?:profile|account|site))"
+        r"|\b(?:gmail|hotmail|outlook|yahoo|proton(?:mail)?|icloud|e-?mail)\s?[:\-]\s?(?:it'?s\s)?(?:the\s)?same\sas\s(?:my\s)?"
+        r"(?:user\s?name|name|handle|profile)"
+        r"|\b(?:first|last|full|user|sur)\s?name\b[^.!?\n]{0,30}?\b(?:then|plus|followed\sby|and)\s(?:the\s|an?\s)?"
+        r"(?:at\s(?:sign|symbol)|@|at)\s[^.!?\n]{0,15}?\b(?:gmail|hotmail|outlook|yahoo|proton|icloud|mail)"
+        r"|\b(?:vorname|nachname|nombre|apellido|nome|sobrenome|pr[ée]nom|имя|фамилия)\s(?:punkt|dot|ponto|punto|point|точка|"
+        r"arroba|arobase|at|собака)\s(?:vorname|nachname|nombre|apellido|nome|sobrenome|pr[ée]nom|nom|имя|фамилия)",
+        "contact.pointer",
+        0.8,
+        "describes how the sender's e-mail address is made, instead of writing it",
+    ),
+    Phrase(
+        "confirm-address",
+        r"\b(?:confirm|verify|double[- ]check|re-?type)\s(?:me\s)?your\s(?:(?:e-?mail|gmail|outlook|hotmail|yahoo|icloud|"
+        r"personal\se-?mail|private\se-?mail)(?:\saddress)?\b|address(?=\s?\?))",
+        "contact.request",
+        0.8,
+        "asks the other party to confirm their e-mail address",
+    ),
+    Phrase(
+        "by-phone-abroad",
+        r"\b(?:por\stel[eé]fono|por\stelefone|pelo\stelefone|par\st[ée]l[ée]phone|au\st[ée]l[ée]phone|telefonisch)\b|по\sтелефону",
+        "contact.request",
+        0.7,
+        "proposes to continue by phone",
+    ),
+    Phrase(
+        "cv-has-contact",
+        r"\b(?:nummer|telefonnummer|handynummer|kontaktdaten)\s(?:steht|stehen|findest\sdu|finden\ssie)\s"
+        r"(?:\w+\s)?(?:(?:auf|in)\s(?:meinem|meiner|dem|der)|im)\s(?:lebenslauf|cv|profil|website|webseite|pdf|portfolio)"
+        r"|\b(?:n[uú]mero|tel[eé]fono|correo|telefone)\s(?:est[aá]|aparece|t[aá]|figura)\s"
+        r"(?:en|no|na)\s(?:mi|meu|minha)\s(?:cv|curr[ií]cul\w*|web|site|portf[oó]lio|perfil|pdf)"
+        r"|\b(?:num[ée]ro|t[ée]l[ée]phone|coordonn[ée]es)\s(?:est|sont|figure\w*)\s(?:sur|dans)\s"
+        r"(?:mon|ma)\s(?:cv|site|portfolio|profil|pdf)"
+        r"|(?:номер|почта|контакты|телефон)\s(?:есть|указан\w*)\s(?:в|на)\s(?:мо[её]м|моей)\s(?:резюме|сайте|портфолио|профиле)",
+        "contact.pointer",
+        0.8,
+        "points to a document or site that shows the sender's contact details",
+    ),
+    Phrase(
+        "search-then-contact",
+        r"\b(?:google|search(?:\sfor)?|look\sup)\s['\"‘“][^'\"’”\n]{2,40}['\"’”][^.!?\n]{0,40}?\b(?:contact\s(?:page|form|details|info)|"
+        r"my\s(?:cell|number|phone|e-?mail|whats\s?app|direct\sline))",
+        "contact.pointer",
+        0.8,
+        "tells the other party to search for the sender by name and use the contact details found",
+    ),
+    Phrase(
+        "join-workspace",
+        r"\b(?:join|hop\sinto|jump\sinto|come\sto)\s(?:my|our)\s(?:slack|discord|telegram|whats\s?app|signal|teams|viber)\s"
+        r"(?:workspace|server|group|channel|community|chat)\b"
+        r"|\b(?:[úu]nete|entra|rejoins|tritt)\s(?:a\s|no\s|na\s|à\s)?(?:mi|meu|minha|mon|ma|meinem|meiner)\s(?:grupo|servidor|canal|"
+        r"serveur|groupe|server|gruppe|kanal)\s(?:de|do|da|sur|auf|in)?\s?(?:slack|discord|telegram|whats\s?app|signal)"
+        r"|(?:вступай|заходи|присоединяйся)\s(?:в|на)\s(?:мою|мой)\s(?:группу|канал|чат|сервер)",
+        "contact.request",
+        0.8,
+        "invites the other party into the sender's own group on an outside app",
+    ),
+    Phrase(
+        "detail-starts",
+        r"\bmy\s(?:number|phone(?:\snumber)?|cell|mobile|whats\s?app|e-?mail)\s(?:starts|begins)(?:\swith)?(?=\s\+?\w)"
+        r"|\b(?:mi\s(?:n[uú]mero|tel[eé]fono|celular)\s(?:empieza|comienza)\s(?:por|con)|meu\s(?:n[uú]mero|telefone|celular|zap)\s"
+        r"come[cç]a\s(?:com|por)|mon\s(?:num[ée]ro|portable)\scommence\spar|meine\s(?:nummer|handynummer)\s(?:beginnt|f[äa]ngt)\s"
+        r"mit|мой\sномер\sначинается\sс)\b",
+        "contact.request",
+        0.75,
+        "starts giving a contact detail in parts",
+    ),
     # --- other languages -------------------------------------------------------------------------------
     Phrase(
         "es-ask",
@@ -510,94 +581,6 @@ PHRASES: tuple[Phrase, ...] = (
 )
 
 
-LATE_PHRASES: tuple[Phrase, ...] = (
-    Phrase(
-        "email-described",
-        r"\bmy\s(?:e-?mail|gmail|mail|outlook|hotmail|yahoo|icloud|proton(?:mail)?)(?:\saddress)?(?:\s(?:is|=)|:)\s"
-        r"(?:just\s|simply\s|literally\s)?(?:the\s)?(?:same\sas\s)?(?:my\s)?(?:(?:first|last|full|display|profile|sur|family)\s?name|"
-        r"user\s?name|handle|name\s(?:on|in|from)\s(?:my|the|this)\s(?:profile|account|site))"
-        r"|\b(?:gmail|hotmail|outlook|yahoo|proton(?:mail)?|icloud|e-?mail)\s?[:\-]\s?(?:it'?s\s)?(?:the\s)?same\sas\s(?:my\s)?"
-        r"(?:user\s?name|name|handle|profile)"
-        r"|\b(?:first|last|full|user|sur)\s?name\b[^.!?\n]{0,30}?\b(?:then|plus|followed\sby|and)\s(?:the\s|an?\s)?"
-        r"(?:at\s(?:sign|symbol)|@|at)\s[^.!?\n]{0,15}?\b(?:gmail|hotmail|outlook|yahoo|proton|icloud|mail)"
-        r"|\b(?:vorname|nachname|nombre|apellido|nome|sobrenome|pr[ée]nom|имя|фамилия)\s(?:punkt|dot|ponto|punto|point|точка|"
-        r"arroba|arobase|at|собака)\s(?:vorname|nachname|nombre|apellido|nome|sobrenome|pr[ée]nom|nom|имя|фамилия)",
-        "contact.pointer",
-        0.8,
-        "describes how the sender's e-mail address is made, instead of writing it",
-    ),
-    Phrase(
-        "confirm-address",
-        r"\b(?:confirm|verify|double[- ]check|re-?type)\s(?:me\s)?your\s(?:(?:e-?mail|gmail|outlook|hotmail|yahoo|icloud|"
-        r"personal\se-?mail|private\se-?mail)(?:\saddress)?\b|address(?=\s?\?))",
-        "contact.request",
-        0.8,
-        "asks the other party to confirm their e-mail address",
-    ),
-    Phrase(
-        "by-phone-abroad",
-        r"\b(?:lieber|besser|einfacher|schneller)\s(?:\w+\s)?telefonisch"
-        r"|\btelefonisch\s(?:besprechen|kl[äa]ren|erreichbar|melden|reden|sprechen)"
-        r"|\b(?:mejor|m[aá]s\sf[aá]cil|prefiero|hablamos|hablar\w*|llamada|lo\svemos)\s(?:\w+\s)?por\stel[eé]fono"
-        r"|\b(?:melhor|mais\sf[aá]cil|prefiro|falamos|falar|conversamos|conversar)\s(?:\w+\s)?por\stelefone"
-        r"|\b(?:plus\s(?:simple|facile|rapide)|mieux|pr[ée]f[èe]re|parler|discuter|on\sse\sparle|on\sen\sparle)\s(?:\w+\s)?par\st[ée]l[ée]phone"
-        r"|(?:лучше|проще|удобнее|поговорим|обсудим|созвонимся)\s(?:\w+\s)?по\sтелефону",
-        "contact.request",
-        0.7,
-        "proposes to continue by phone",
-    ),
-    Phrase(
-        "cv-has-contact",
-        r"\b(?:nummer|telefonnummer|handynummer|e-?mail|kontaktdaten|kontakt)\s(?:steht|stehen|findest\sdu|finden\ssie)\s"
-        r"(?:\w+\s){0,2}?(?:(?:auf|in)\s(?:meinem|meiner|dem|der)|im)\s(?:lebenslauf|cv|profil|website|webseite|pdf|portfolio)"
-        r"|\b(?:n[uú]mero|tel[eé]fono|correo|contacto|telefone|contato|e-?mail)\s(?:est[aá]|aparece|t[aá]|figura)\s(?:\w+\s)?"
-        r"(?:en|no|na)\s(?:mi|meu|minha)\s(?:cv|curr[ií]cul\w*|web|site|portf[oó]lio|perfil|pdf)"
-        r"|\b(?:num[ée]ro|mail|t[ée]l[ée]phone|contact|coordonn[ée]es)\s(?:est|sont|figure\w*)\s(?:\w+\s)?(?:sur|dans)\s"
-        r"(?:mon|ma)\s(?:cv|site|portfolio|profil|pdf)"
-        r"|(?:номер|почта|контакты|телефон)\s(?:есть|указан\w*)\s(?:в|на)\s(?:мо[её]м|моей)\s(?:резюме|сайте|портфолио|профиле)",
-        "contact.pointer",
-        0.8,
-        "points to a document or site that shows the sender's contact details",
-    ),
-    Phrase(
-        "search-then-contact",
-        r"\b(?:google|search(?:\sfor)?|look\sup)\s['\"‘“][^'\"’”\n]{2,40}['\"’”][^.!?\n]{0,40}?\b(?:contact\s(?:page|form|details|info)|"
-        r"my\s(?:cell|number|phone|e-?mail|whats\s?app|direct\sline))",
-        "contact.pointer",
-        0.8,
-        "tells the other party to search for the sender by name and use the contact details found",
-    ),
-    Phrase(
-        "join-workspace",
-        r"\b(?:join|hop\sinto|jump\sinto|come\sto)\s(?:my|our)\s(?:slack|discord|telegram|whats\s?app|signal|teams|viber)\s"
-        r"(?:workspace|server|group|channel|community|chat)\b"
-        r"|\b(?:[úu]nete|entra|rejoins|tritt)\s(?:a\s|no\s|na\s|à\s)?(?:mi|meu|minha|mon|ma|meinem|meiner)\s(?:grupo|servidor|canal|"
-        r"serveur|groupe|server|gruppe|kanal)\s(?:de|do|da|sur|auf|in)?\s?(?:slack|discord|telegram|whats\s?app|signal)"
-        r"|(?:вступай|заходи|присоединяйся)\s(?:в|на)\s(?:мою|мой)\s(?:группу|канал|чат|сервер)",
-        "contact.request",
-        0.8,
-        "invites the other party into the sender's own group on an outside app",
-    ),
-    Phrase(
-        "detail-starts",
-        r"\bmy\s(?:number|phone(?:\snumber)?|cell|mobile|whats\s?app|e-?mail)\s(?:starts|begins)(?:\swith)?(?=\s\+?\w)"
-        r"|\b(?:mi\s(?:n[uú]mero|tel[eé]fono|celular)\s(?:empieza|comienza)\s(?:por|con)|meu\s(?:n[uú]mero|telefone|celular|zap)\s"
-        r"come[cç]a\s(?:com|por)|mon\s(?:num[ée]ro|portable)\scommence\spar|meine\s(?:nummer|handynummer)\s(?:beginnt|f[äa]ngt)\s"
-        r"mit|мой\sномер\sначинается\sс)\b",
-        "contact.request",
-        0.75,
-        "starts giving a contact detail in parts",
-    ),
-)
-"""Phrases hung on rarer words (see `PhraseDetector.late`): run only when `_LATE_HINT` finds one of them."""
-_LATE_HINT = PLAIN.hint(
-    r"name|same\sas|nombre|apellido|nome|pr[ée]nom|имя|фамили|confirm|verify|double|re-?type|telef|tel[eé]fono|"
-    r"t[ée]l[ée]phone|телефон|lebenslauf|\bcv\b|profil|web|site|pdf|portf|curr[ií]cul|perfil|резюме|сайт|портфолио|"
-    r"google|search|look\sup|join|hop\sinto|jump\sinto|come\sto|[úu]nete|entra|rejoins|tritt|вступай|заходи|"
-    r"присоединяйся|starts|begins|empieza|comienza|come[cç]a|commence|beginnt|f[äa]ngt|начинается"
-)
-
-
 class ContactRequestDetector(PhraseDetector):
     info = DetectorInfo(
         id="contact.request",
@@ -607,4 +590,3 @@ class ContactRequestDetector(PhraseDetector):
         description="Requests and offers of contact details, and pointers to where they can be found, in six languages.",
     )
     phrases = PHRASES
-    late = ((_LATE_HINT, LATE_PHRASES),)

@@ -300,6 +300,43 @@ _INTENT: tuple[Phrase, ...] = (
         "hints at handling payment some other way, with a wink",
     ),
     Phrase(
+        "without-platform",
+        r"\b(?:hire|rehire|work\swith|book|pay|contract|keep\sworking|continue|do\s(?:it|this|that|the\s(?:next|rest)\w*)|"
+        r"next\s(?:job|project|order)s?)\s(?:[\w']+\s){0,3}?(?:without|bypassing|skipping|cutting\sout)\s(?:the\s|this\s)?"
+        r"(?:site|platform|upwork|fiverr|app|middle\s?man)\b"
+        r"|\b(?:sin|sem|sans|ohne|без)\s(?:la\s|a\s|o\s|le\s|die\s|den\s)?(?:plataforma|plateforme|plattform|site|"
+        r"площадки|платформы|биржи|сайта|intermediarios|intermedi[aá]rios|interm[ée]diaire)\b",
+        "payment.offplatform",
+        0.85,
+        "proposes to work or be paid again without the platform",
+    ),
+    Phrase(
+        "underreport",
+        r"\b(?:rest|remainder|difference|balance|other\spart)\s(?:[\w'$€£]+\s){0,3}?(?:on\sthe\sside|off\sthe\sbooks|"
+        r"under\sthe\stable)\b(?!\s?(?:panel|bar|menu|nav\w*|column|of|view|drawer))"
+        r"|\b(?:other|remaining|extra)\s[$€£]\s?\d[\d,.]*k?\s(?:[\w']+\s){0,3}?(?:separately|on\sthe\sside|off\sthe\sbooks|"
+        r"under\sthe\stable)\b(?!\s(?:in|as|via|through|on)\s(?:the\s|a\s)?(?:new\s|separate\s|second\s|another\s)?(?:platform|upwork|fiverr|contract|milestone))"
+        r"|\b(?:at|to|for)\s(?:only\s|just\s)?[$€£]\s?\d[\d,.]*k?\s(?:so|to\skeep|and\skeep)\s(?:the\s)?(?:platform\s|site\s|"
+        r"service\s)?(?:fees?|commission|cut)\b"
+        r"|\b(?:set|put|keep|make|quote|write)\s(?:the\s)?(?:contract|offer|order|milestone|invoice|price)\s(?:at|to|as)\s"
+        r"(?:the\s)?(?:minimum|min|lowest|bare\sminimum)\b[^.!?\n]{0,40}?\b(?:rest|remainder|difference|balance|fees?|"
+        r"on\sthe\sside|outside|separately|directly|privately)\b"
+        r"|\b(?:el\sresto|lo\sdem[aá]s|o\sresto|le\sreste|den\srest|остальное)\s(?:\w+\s)?(?:por\sfuera|aparte|por\sfora|"
+        r"[àa]\sc[ôo]t[ée]|au\snoir|nebenbei|schwarz|privat|отдельно|мимо)",
+        "payment.offplatform",
+        0.85,
+        "puts part of the price outside the contract, so the platform's fee is lower",
+    ),
+    Phrase(
+        "ask-bank",
+        r"\b(?:what(?:'s|s|\sis|\sare)|which|send\s(?:me\s)?|give\s(?:me\s)?|share)\s(?:the|your|ur)\s"
+        r"(?:bank(?:\s(?:details|info|account))?|iban|account\snumber|routing\snumber|wallet(?:\saddress)?|"
+        r"usdt\saddress|btc\saddress)(?=\s?[?.!,]|\s?$|\s(?:to|for|so|and|then|pls|please)\b)",
+        "payment.offplatform",
+        0.75,
+        "asks for the other party's bank or wallet details",
+    ),
+    Phrase(
         "es-pay",
         r"\b(?:pago\sdirecto|pag(?:ar|arte|arme|o|a|amos|ue)\s(?:\w+\s)?(?:directamente|por\sfuera|aparte)|"
         r"ahorr\w*\s(?:\w+\s){0,2}?(?:la\s)?(?:comisi[oó]n|tarifa)|sin\s(?:la\s)?comisi[oó]n|"
@@ -348,53 +385,6 @@ _INTENT: tuple[Phrase, ...] = (
 )
 
 
-LATE_INTENT: tuple[Phrase, ...] = (
-    Phrase(
-        "without-platform",
-        r"\b(?:hire|rehire|work\swith|book|pay|contract|keep\sworking|continue|do\s(?:it|this|that|the\s(?:next|rest)\w*)|"
-        r"next\s(?:job|project|order)s?)\s(?:[\w']+\s){0,3}?(?:without|bypassing|skipping|cutting\sout)\s(?:the\s|this\s)?"
-        r"(?:site|platform|upwork|fiverr|app|middle\s?man)\b"
-        r"|\b(?:sin|sem|sans|ohne|без)\s(?:la\s|a\s|o\s|le\s|die\s|den\s)?(?:plataforma|plateforme|plattform|site|"
-        r"площадки|платформы|биржи|сайта|intermediarios|intermedi[aá]rios|interm[ée]diaire)\b",
-        "payment.offplatform",
-        0.85,
-        "proposes to work or be paid again without the platform",
-    ),
-    Phrase(
-        "underreport",
-        r"\b(?:rest|remainder|difference|balance|other\spart)\s(?:[\w'$€£]+\s){0,3}?(?:on\sthe\sside|off\sthe\sbooks|"
-        r"under\sthe\stable)\b(?!\s?(?:panel|bar|menu|nav\w*|column|of|view|drawer))"
-        r"|\b(?:other|remaining|extra)\s[$€£]\s?\d[\d,.]*k?\s(?:[\w']+\s){0,3}?(?:separately|on\sthe\sside|off\sthe\sbooks|"
-        r"under\sthe\stable)\b(?!\s(?:in|as|via|through|on)\s(?:the\s|a\s)?(?:new\s|separate\s|second\s|another\s)?(?:platform|upwork|fiverr|contract|milestone))"
-        r"|\b(?:at|to|for)\s(?:only\s|just\s)?[$€£]\s?\d[\d,.]*k?\s(?:so|to\skeep|and\skeep)\s(?:the\s)?(?:platform\s|site\s|"
-        r"service\s)?(?:fees?|commission|cut)\b"
-        r"|\b(?:set|put|keep|make|quote|write)\s(?:the\s)?(?:contract|offer|order|milestone|invoice|price)\s(?:at|to|as)\s"
-        r"(?:the\s)?(?:minimum|min|lowest|bare\sminimum)\b[^.!?\n]{0,40}?\b(?:rest|remainder|difference|balance|fees?|"
-        r"on\sthe\sside|outside|separately|directly|privately)\b"
-        r"|\b(?:el\sresto|lo\sdem[aá]s|o\sresto|le\sreste|den\srest|остальное)\s(?:\w+\s)?(?:por\sfuera|aparte|por\sfora|"
-        r"[àa]\sc[ôo]t[ée]|au\snoir|nebenbei|schwarz|privat|отдельно|мимо)",
-        "payment.offplatform",
-        0.85,
-        "puts part of the price outside the contract, so the platform's fee is lower",
-    ),
-    Phrase(
-        "ask-bank",
-        r"\b(?:what(?:'s|s|\sis|\sare)|which|send\s(?:me\s)?|give\s(?:me\s)?|share)\s(?:the|your|ur)\s"
-        r"(?:bank(?:\s(?:details|info|account))?|iban|account\snumber|routing\snumber|wallet(?:\saddress)?|"
-        r"usdt\saddress|btc\saddress)(?=\s?[?.!,]|\s?$|\s(?:to|for|so|and|then|pls|please)\b)",
-        "payment.offplatform",
-        0.75,
-        "asks for the other party's bank or wallet details",
-    ),
-)
-"""Phrases hung on rarer words (see `PhraseDetector.late`): run only when `_LATE_HINT` finds one of them."""
-_LATE_HINT = PLAIN.hint(
-    r"without|bypassing|skipping|cutting\sout|\bsin\s|\bsem\s|sans|ohne|без|on\sthe\sside|off\sthe\sbooks|"
-    r"under\sthe\stable|separately|[$€£]\s?\d[\d,.]*k?\s(?:so|to\skeep|and\skeep)\s|minimum|lowest|\bmin\b|resto|"
-    r"dem[aá]s|reste|den\srest|остальное|bank|iban|account\snumber|routing|wallet|usdt|btc"
-)
-
-
 class OffPlatformPaymentDetector(PhraseDetector):
     info = DetectorInfo(
         id="payment.offplatform",
@@ -404,7 +394,6 @@ class OffPlatformPaymentDetector(PhraseDetector):
         description="Intent to pay outside the platform, named payment rails in a payment context, and amounts.",
     )
     phrases = _INTENT
-    late = ((_LATE_HINT, LATE_INTENT),)
 
     def __init__(self, config: DetectorConfig) -> None:
         super().__init__(config)
