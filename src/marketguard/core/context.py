@@ -114,9 +114,9 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
         if _NEGATION.search(clause) or (finding.kind == "payment.rail" and _NO_BEFORE.search(clause)):
             return "negated in its clause"
         after = text[finding.end : finding.end + 30]
-        if ("nicht" in after or "pas" in after or "jamais" in after or "niemals" in after or "keinesfalls" in after) and (
-            _NEGATION_AFTER.match(after)
-        ):
+        if (
+            "nicht" in after or "pas" in after or "jamais" in after or "niemals" in after or "keinesfalls" in after
+        ) and (_NEGATION_AFTER.match(after)):
             return "negated in its clause"
         if not finding.kind.startswith("payment.") and _ON_PLATFORM.search(
             _clause_around(text, finding.start, finding.end)

@@ -256,7 +256,16 @@ def _continuation(message: Message, state: ConversationState) -> Signal | None:
     related = (Related(last.message_id, last.offset, last.offset + len(last.text), last.text),)
     reason = f"continues the contact detail begun in the sender's previous message ({last.message_id or '?'})"
     return new_signal(
-        "contact.request", "contact", 0.7, start, end, text[start:end], None, reason, "split.continuation@1.0.0", related
+        "contact.request",
+        "contact",
+        0.7,
+        start,
+        end,
+        text[start:end],
+        None,
+        reason,
+        "split.continuation@1.0.0",
+        related,
     )
 
 

@@ -143,8 +143,10 @@ def _names_a_key(text: str) -> bool:
     keys = _precheck_keys()
     if not keys.isdisjoint(tokens):
         return True
-    if not text.isascii() and _ACCENTED.search(text) and not keys.isdisjoint(
-        _accents_folded(text).translate(_PRECHECK_TABLE).split()
+    if (
+        not text.isascii()
+        and _ACCENTED.search(text)
+        and not keys.isdisjoint(_accents_folded(text).translate(_PRECHECK_TABLE).split())
     ):
         return True  # "Télégram"
     if ("@" in text or "$" in text or "|" in text) and _leet_common_word(text, tokens):
@@ -226,7 +228,9 @@ _CUE_AFTER = re.compile(
     r"handle|name|profile))|same\s(?:user\s?name|handle|name|nick|@)|m[eê]me\spseudo|mismo\susuario|mesmo\susu[aá]rio|"
     r"такой\sже|тот\sже)"
 )
-_SAME_AFTER = re.compile(r"^[^.!?\n]{0,30}\bsame\s(?:as\s(?:here|on\shere|this\s\w+|my\s\w+)|(?:user\s?name|handle|name|nick|@))")
+_SAME_AFTER = re.compile(
+    r"^[^.!?\n]{0,30}\bsame\s(?:as\s(?:here|on\shere|this\s\w+|my\s\w+)|(?:user\s?name|handle|name|nick|@))"
+)
 _CLAUSE_END = re.compile(r"[.!?\n]")
 _BARE_QUESTION = re.compile(r"^\s?\?")
 _NEARBY_HANDLE = re.compile(r"(?<![\w@])@[a-z0-9_][\w.]{2,31}(?![\w@])")
@@ -238,7 +242,8 @@ _PAY_APP_HANDLE = re.compile(
     r"\b(?P<app>venmo|cash\s?app|cashtag|revolut|revtag|paypal|zelle|monzo|wise)\b[^.!?\n@$,;]{0,24}?"
     r"(?<![\w@$])(?P<handle>[@$][a-z][\w.\-]{2,30})(?![\w@])"
 )
-"""A payment app's username ("venmo @jo-r", "cash app $kiln", "my revtag is @maren"): a handle that reaches the person."""
+"""A payment app's username ("venmo @jo-r", "cash app $kiln", "my revtag is @maren"): a handle that reaches
+the person."""
 _PAY_APP_WORDS = ("venmo", "cash", "revolut", "revtag", "paypal", "zelle", "monzo", "wise")
 _MEETING_HINT = PLAIN.hint(r"zoom|meet|teams|webex")
 _MEETING_ID = re.compile(
@@ -399,7 +404,11 @@ class AppDetector(Detector):
             if (hit is None or hit[0].ambiguous) and i + 1 < len(tokens) and tokens[i + 1].start() - end <= 1:
                 pair = key + tokens[i + 1].group().translate(_KEY_TABLE)
                 whole = table.get(pair)
-                if whole is not None and (hit is None or whole[0] is not hit[0]) and (not whole[0].fuzzy or not whole[1]):
+                if (
+                    whole is not None
+                    and (hit is None or whole[0] is not hit[0])
+                    and (not whole[0].fuzzy or not whole[1])
+                ):
                     hit, end = whole, tokens[i + 1].end()  # "kakao talk": the two words name the app outright
                 elif hit is not None and hit[0].ambiguous:
                     pass
@@ -458,7 +467,11 @@ class AppDetector(Detector):
         if h is not None:
             return _handle(app, h, mention.start - len(before), 0.95, "handle")
         nearby = _NEARBY_HANDLE.search(text, mention.end, min(len(text), mention.end + 92))  # room for the whole handle
-        if nearby is not None and nearby.start() <= mention.end + 60 and not _CLAUSE_END.search(text, mention.end, nearby.start()):
+        if (
+            nearby is not None
+            and nearby.start() <= mention.end + 60
+            and not _CLAUSE_END.search(text, mention.end, nearby.start())
+        ):
             return (
                 "contact.handle",
                 0.9,
@@ -484,7 +497,10 @@ class AppDetector(Detector):
             span = None
             same = _SAME_AFTER.match(after) if after_cue is not None else None
             if same is not None:
-                span = (mention.end, mention.end + same.end())  # "insta" + "handle is the same as here": the whole pointer
+                span = (
+                    mention.end,
+                    mention.end + same.end(),
+                )  # "insta" + "handle is the same as here": the whole pointer
             return "contact.request", score, app.name, why, span
         if mention.disguised:
             return "contact.request", 0.75, app.name, f"{app.name} named in disguise", None

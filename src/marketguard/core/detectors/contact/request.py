@@ -364,8 +364,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"user\s?name|handle|name\s(?:on|in|from)\s(?:my|the|this)\s(?:profile|account|site))"
         r"|\b(?:gmail|hotmail|outlook|yahoo|proton(?:mail)?|icloud|e-?mail)\s?[:\-]\s?(?:it'?s\s)?(?:the\s)?same\sas\s(?:my\s)?"
         r"(?:user\s?name|name|handle|profile)"
-        r"|\b(?:first|last|full|user|sur)\s?name\b[^.!?\n]{0,30}?\b(?:then|plus|followed\sby|and)\s(?:the\s|an?\s)?"
-        r"(?:at\s(?:sign|symbol)|@|at)\s[^.!?\n]{0,15}?\b(?:gmail|hotmail|outlook|yahoo|proton|icloud|mail)"
+        r"|\b(?:first|last|full|user|sur)\s?name,?\s(?:then|plus|followed\sby|and(?:\sthen)?)\s(?:the\s|an?\s)?"
+        r"(?:(?:at|@)\s(?:sign|symbol)|@|at),?\s(?:then\s|and\s)?(?:the\s)?(?:gmail|hotmail|outlook|yahoo|proton|icloud|mail)"
         r"|\b(?:vorname|nachname|nombre|apellido|nome|sobrenome|pr[ée]nom|имя|фамилия)\s(?:punkt|dot|ponto|punto|point|точка|"
         r"arroba|arobase|at|собака)\s(?:vorname|nachname|nombre|apellido|nome|sobrenome|pr[ée]nom|nom|имя|фамилия)",
         "contact.pointer",

@@ -50,7 +50,8 @@ _PARTS = re.compile(
 )
 _FIRST_PART = re.compile(
     rf"(?i:{_PART}(?:1|one)|1/2|first\s(?:half|part))"
-    r"(?i:\sof\s(?:my|the)\s(?:wallet|address|usdt|btc|crypto|tron|trc20)\w*(?:\saddress)?[^\n:]{0,40}?:)?"  # "…, rest after:"
+    # "first part of my wallet, the rest after: …"
+    r"(?i:\sof\s(?:my|the)\s(?:wallet|address|usdt|btc|crypto|tron|trc20)\w*(?:\saddress)?[^\n:]{0,40}?:)?"
     r"\s?[:.)\-]?\s{0,2}"
     r"(?P<a>(?:T|bc1|0x)[1-9A-HJ-NP-Za-km-z]{8,32}|[13][1-9A-HJ-NP-Za-km-z]{8,32})\s*$"
 )
