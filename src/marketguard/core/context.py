@@ -18,8 +18,13 @@ _CLAUSE_BREAK = lazy_compile(r"[.!?;,\n]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\b
 _NEGATION = lazy_compile(
     r"(?<!\w)(?:not|n't|never|no(?=\s?[,.!])|no\s(?:thanks|way|need|outside|personal|sharing|contact|off-platform)|nope|won't|can't|cannot|don't|dont|doesn't|didn't|shouldn't|mustn't|refuse|"
     r"rather\snot|against\s(?:the\s)?(?:rules|tos|terms|policy)|not\sallowed|prohibited|forbidden|"
-    r"no\s(?:puedo|quiero)|nunca|não|nao|nunca|pas|jamais|nicht|kein|keine|niemals|не|нельзя|никогда)(?!\w)"
+    r"no\s(?:puedo|quiero)|nunca|não|nao|nunca|pas|ne|jamais|nicht|kein|keine|niemals|не|нельзя|никогда)(?!\w)"
 )
+_NEGATION_AFTER = lazy_compile(
+    r"[^.!?,;:\n]{0,24}?(?<!\w)(?:nicht|niemals|keinesfalls|jamais|pas(?!\s(?:de|d'|d’|besoin|cher|mal|plus\sde)\b))(?!\w)"
+)
+""""außerhalb der Plattform zahle ich nicht", "je ne paie pas": German and French put the negation after the verb
+("pas de frais", no fees, is the offer itself, not a refusal)."""
 _NO_BEFORE = lazy_compile(r"^\s*no\s*$")
 """"no PayPal, escrow only": a bare "no" right before a rail (not before an app: Portuguese "no zap" means "on")."""
 _ON_PLATFORM = lazy_compile(
@@ -30,8 +35,13 @@ _ON_PLATFORM = lazy_compile(
     r"in\sthis\s(?:chat|thread)|through\s(?:the|this)\s(?:chat|thread)|from\sthe\s(?:chat|thread)|"
     r"aqu[ií]\sen\sla\splataforma|por\saqu[ií]|por\sla\splataforma|aqui\sna\splataforma|por\saqui|pela\splataforma|"
     r"ici\ssur\sla\splateforme|par\sici|via\sla\splateforme|hier\sauf\sder\splattform|hier\sim\schat|"
-    r"[üu]ber\sdie\splattform|здесь|тут|через\s(?:видеочат|чат|звонок)\s(?:платформы|площадки|сайта)|"
-    r"на\s(?:платформе|площадке))(?!\w)"
+    r"[üu]ber\sdie\splattform|здесь|тут|через\s(?:\w+\s)?(?:видеочат|чат|звонок|видеозвонок)\s(?:платформы|площадки|сайта)|"
+    r"на\s(?:платформе|площадке)|"
+    # the platform's own call or chat tool: "the built-in call", "llamada integrada", "встроенный звонок"
+    r"(?:built[-\s]?in|in[-\s]?app|integrated|native)\s(?:video\s)?(?:call|calls|chat|video|meeting)|"
+    r"(?:llamada|videollamada|chamada|videochamada|chat)\s(?:integrada|interna|de\sla\splataforma|da\splataforma)|"
+    r"(?:appel|visio|chat)\s(?:int[ée]gr[ée]e?|de\sla\splateforme)|integrierte[nm]?\s(?:anruf|videoanruf|chat|call)|"
+    r"встроенн\w*\s(?:звон\w*|чат\w*|видео\w*))(?!\w)"
 )
 _SCRIPT_CUE = lazy_compile(
     r"(?i)\b(?:script|voice[- ]?over|vo\b|ivr|prompt|ad\scopy|commercial|radio|spot\b|end\scard|tag\sat\sthe\send|"
@@ -63,6 +73,20 @@ _REFUSAL = lazy_compile(
     r"кто-то\s(?:просил|писал|предложил|попросил))"
 )
 
+_CUSTOMER_CHANNEL = lazy_compile(
+    r"(?i)\b(?:(?:our|their|its|the|his|her)\s(?:\w+\s)?(?:customers|clients|users|buyers|patients|guests|visitors|"
+    r"members|subscribers|shoppers|students|leads|drivers|tenants|fans)\s(?:\w+\s){0,2}?(?:reach|contact|message|text|"
+    r"write\sto|chat\swith|talk\sto|order\sfrom|book\swith|find|call)\s(?:us|them|him|her|the\s(?:shop|store|team|"
+    r"business|clinic|restaurant))"
+    r"|(?:nuestros|nuestras|sus)\sclientes\s(?:nos|les)\s(?:escriben|contactan|hablan|llaman)"
+    r"|(?:nossos|nossas|seus)\sclientes\s(?:nos|falam|escrevem|entram)"
+    r"|(?:nos|leurs)\sclients\s(?:nous|les)\s(?:contactent|[ée]crivent|appellent)"
+    r"|(?:unsere|ihre)\s(?:kunden|nutzer|g[äa]ste)\s(?:erreichen|kontaktieren|schreiben)\s(?:uns|sie|ihnen)"
+    r"|(?:наши|их)\s(?:клиенты|покупатели|пользователи)\s(?:пишут|звонят|связываются))"
+)
+"""A business's own customers reaching it on an app ("our customers reach us on WhatsApp Business; we need an FAQ
+flow"): the channel is the subject of the work, not a way for the other party to reach the sender."""
+
 
 def _clause_before(text: str, pos: int, width: int = 50) -> str:
     chunk = text[max(0, pos - width) : pos]
@@ -90,12 +114,19 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
             clause = clause[-14:]  # "don't pay the fee" is the intent itself; only "won't pay you directly" negates
         if _NEGATION.search(clause) or (finding.kind == "payment.rail" and _NO_BEFORE.search(clause)):
             return "negated in its clause"
+        after = text[finding.end : finding.end + 30]
+        if (
+            "nicht" in after or "pas" in after or "jamais" in after or "niemals" in after or "keinesfalls" in after
+        ) and (_NEGATION_AFTER.match(after)):
+            return "negated in its clause"
         if not finding.kind.startswith("payment.") and _ON_PLATFORM.search(
             _clause_around(text, finding.start, finding.end)
         ):
             return "the conversation stays on the platform"
         if _may_match(doc, _REFUSAL_AT) and _REFUSAL.search(_sentence(text, finding.start)):
             return "the sender refuses it, or reports someone else's request"
+        if _may_match(doc, _CUSTOMER_CHANNEL_AT) and _CUSTOMER_CHANNEL.search(_sentence(text, finding.start)):
+            return "a channel a business offers its own customers, named as the subject of the work"
     if finding.kind.startswith("contact.") or finding.kind in _DETAIL_KINDS:
         if _quoted_spans(doc) and any(s <= finding.start and finding.end <= e for s, e in _quoted_spans(doc)):
             return "quoted in a script or sample the sender is asked to produce"
@@ -163,9 +194,15 @@ def _loose(pattern: re.Pattern[str], *, in_part: bool) -> str:
     return widened.replace("\\s", _SPACE)
 
 
-_SCRIPT_CUE_AT, _REFUSAL_AT, _DATA_TASK_AT = 0, 1, 2
+_SCRIPT_CUE_AT, _REFUSAL_AT, _DATA_TASK_AT, _CUSTOMER_CHANNEL_AT = 0, 1, 2, 3
 _LOOSE = Prefilter(
-    [_loose(_SCRIPT_CUE, in_part=False), _loose(_REFUSAL, in_part=True), _loose(_DATA_TASK, in_part=True)], ready=True
+    [
+        _loose(_SCRIPT_CUE, in_part=False),
+        _loose(_REFUSAL, in_part=True),
+        _loose(_DATA_TASK, in_part=True),
+        _loose(_CUSTOMER_CHANNEL, in_part=True),
+    ],
+    ready=True,
 )
 """The context rules that read long stretches, asked once per document in one RE2 pass: most messages with
 a finding contain neither a script cue nor a refusal, and Python's `re` would try every phrase of both at

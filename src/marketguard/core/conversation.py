@@ -19,6 +19,8 @@ class Turn:
     """The message's text, or its last part when it was long."""
     offset: int = 0
     """Where `text` starts in the message as sent (non-zero when only its tail is kept)."""
+    shared: bool = False
+    """Whether a contact detail, or words offering one, was found in this message."""
 
 
 @dataclass(slots=True)

@@ -36,7 +36,7 @@ from marketguard.core.model import (
 )
 from marketguard.core.policy import Policy, decide
 from marketguard.core.registry import SPLIT_DETECTORS, Registry
-from marketguard.core.split import joinings, worth_joining
+from marketguard.core.split import continues_detail, joinings, worth_joining
 from marketguard.core.text.normalize import Document
 
 _TURN_CHARS = 2000
@@ -115,6 +115,10 @@ class Screener:
                 # a detail completed across messages supersedes the fragment seen in this message alone, also when
                 # the fragment alone read as another kind of detail (the last groups of an IBAN as a phone number)
                 signals = [s for s in signals if not any(_supersedes(j, s) for j in joined)] + joined
+            if not any(s.family == "contact" for s in signals):
+                piece = _continuation(message, state)
+                if piece is not None:
+                    signals.append(piece)
 
         if signals:
             signals.sort(key=lambda s: (s.start, -s.score))
@@ -126,7 +130,8 @@ class Screener:
 
         if state is not None and conversation_id is not None and isinstance(message, Message):
             kept_from = max(0, len(text) - _TURN_CHARS)
-            state.turns.append(Turn(msg_id, message.sender_id, text[kept_from:], kept_from))
+            shared = any(s.family == "contact" for s in signals)
+            state.turns.append(Turn(msg_id, message.sender_id, text[kept_from:], kept_from, shared))
             del state.turns[: -max(self.config.history_turns * 3, 1)]
             if verdict.decision is not Decision.ALLOW:
                 state.attempts += 1
@@ -235,6 +240,33 @@ class Screener:
                     )
                 )
         return out
+
+
+def _continuation(message: Message, state: ConversationState) -> Signal | None:
+    """The next piece of an address the sender began in the message just before ("drop me a line: oren", then
+    "dot kessler"): flagged with the pieces, as the label scheme flags every fragment of a split detail."""
+    if not state.turns or message.sender_id is None:
+        return None
+    last = state.turns[-1]
+    if last.sender_id != message.sender_id or not last.shared or not continues_detail(message.text):
+        return None
+    text = message.text
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    related = (Related(last.message_id, last.offset, last.offset + len(last.text), last.text),)
+    reason = f"continues the contact detail begun in the sender's previous message ({last.message_id or '?'})"
+    return new_signal(
+        "contact.request",
+        "contact",
+        0.7,
+        start,
+        end,
+        text[start:end],
+        None,
+        reason,
+        "split.continuation@1.0.0",
+        related,
+    )
 
 
 def _supersedes(joined: Signal, own: Signal) -> bool:

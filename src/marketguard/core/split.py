@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import DIGIT_WORD_HINT
 from marketguard.core.text.prefilter import Hint
 
@@ -191,3 +192,18 @@ def joinings(pieces: list[str]) -> Iterator[tuple[str, list[int]]]:
         if joined not in seen:
             seen.add(joined)
             yield joined, starts
+
+
+_CONTINUES = lazy_compile(
+    r"(?i)^\W{0,3}(?:dot|punkt|ponto|punto|point|точка|underscore|arroba|arobase|собака)\b|^\s*[@_.][a-z0-9]"
+    r"|\b[a-z0-9]{2,}\s(?:dot|punkt|ponto|punto|point|точка|underscore)\s[a-z0-9]{2,}\b"
+)
+"""A piece of a spelled-out address: "dot kessler", "lena punkt haussmann", "_calloway"."""
+CONTINUATION_CHARS = 60
+
+
+def continues_detail(text: str) -> bool:
+    """Whether a short message reads as the next piece of a spelled-out address (the sender's previous message
+    began one: "drop me a line: oren", then "dot kessler"). On its own such a piece completes nothing, so the
+    detail detectors, even over the joined messages, find nothing new in it until the last piece arrives."""
+    return len(text) <= CONTINUATION_CHARS and _CONTINUES.search(text) is not None

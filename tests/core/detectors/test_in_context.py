@@ -77,3 +77,52 @@ def test_an_iban_given_over_two_messages() -> None:
 def test_an_address_given_as_a_username_then_a_provider_nickname() -> None:
     got = _conversation(["send the raw files to my mail", "lena.rios.photo", "at the big g, .com"])
     assert got == [{"contact"}, {"contact"}, {"contact"}]
+
+
+# --- holdout3 round: causes of its misses and false positives, as new examples -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Давай созвонимся через встроенный видеозвонок площадки",
+        "Hablamos mañana por la llamada integrada, sin problema",
+        "let's do the kickoff in the built-in video call",
+        "Unsere Kunden erreichen uns über WhatsApp, wir brauchen dafür einen FAQ-Bot",
+        "Their users message them on Telegram, so the bot must answer in Russian too",
+        "Nein, außerhalb der Plattform bezahle ich nicht",
+        "Non, je ne te paie pas en dehors de la plateforme",
+        "Redesign our Venmo-style payment screen in Figma",
+        "Wireframes for a USDT send flow in our wallet UI",
+    ],
+)
+def test_platform_tools_customer_channels_and_refusals_after_the_verb_stay_allowed(text: str) -> None:
+    assert _families(text) == set()
+
+
+def test_a_french_offer_without_fees_is_not_read_as_a_refusal() -> None:
+    assert "payment" in _families("je te paie directement, pas de frais")
+
+
+def test_an_iban_in_three_messages_without_a_payment_word() -> None:
+    got = _conversation(["NL91 ABNA", "0417 1643 00"])
+    assert got == [set(), {"payment"}]
+
+
+def test_an_iban_head_sent_alone_then_the_rest() -> None:
+    got = _conversation(["FR76 3000 6000 0112", "3456 7890 189"])
+    assert got == [{"payment"}, {"payment"}]
+
+
+def test_every_piece_of_a_spelled_out_address_is_flagged() -> None:
+    got = _conversation(["ok, big files go to my mail: jules", "dot marchetti", "at posteo dot de"])
+    assert got == [{"contact"}, {"contact"}, {"contact"}]
+
+
+def test_a_spelled_piece_after_a_benign_message_is_not_flagged() -> None:
+    assert _conversation(["the logo is done", "dot matrix style for the next one?"]) == [set(), set()]
+
+
+def test_a_handle_announced_then_sent_in_pieces() -> None:
+    got = _conversation(["telegram handle coming", "@mira", "_vance"])
+    assert got == [{"contact"}, {"contact"}, {"contact"}]

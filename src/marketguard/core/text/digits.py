@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from marketguard.core.text.clean import LETTER
 from marketguard.core.text.lazy import lazy_compile
-from marketguard.core.text.numbers import DIGIT_WORDS, REPEAT_WORDS, TEEN_WORDS, TENS_WORDS
+from marketguard.core.text.numbers import DIGIT_WORDS, HUNDRED_WORDS, REPEAT_WORDS, TEEN_WORDS, TENS_WORDS
 from marketguard.core.text.prefilter import Hint, Pruned
 from marketguard.core.text.view import View, mask, rewrite
 
@@ -22,7 +22,13 @@ _TENS_WORD = "|".join(sorted((re.escape(w) for w in TENS_WORDS), key=len, revers
 _TEEN_WORD = "|".join(sorted((re.escape(w) for w in TEEN_WORDS), key=len, reverse=True))
 _WORD_PARTS = [
     (kind, word)
-    for kind, words in (("number", DIGIT_WORDS), ("repeat", REPEAT_WORDS), ("tens", TENS_WORDS), ("teen", TEEN_WORDS))
+    for kind, words in (
+        ("number", DIGIT_WORDS),
+        ("repeat", REPEAT_WORDS),
+        ("tens", TENS_WORDS),
+        ("teen", TEEN_WORDS),
+        ("hundred", HUNDRED_WORDS),
+    )
     for word in sorted(words, key=len, reverse=True)
 ]
 
@@ -33,7 +39,7 @@ _A_DIGIT = r"\d"
 def _digit_words_regex(kept: Sequence[int]) -> str:
     """The digit-word pattern over the words in `kept` (indices into `_WORD_PARTS`); a kind with no word
     left keeps its group, as a branch that never matches, so that `_digit_word` can ask for it."""
-    words: dict[str, list[str]] = {"number": [], "repeat": [], "tens": [], "teen": []}
+    words: dict[str, list[str]] = {"number": [], "repeat": [], "tens": [], "teen": [], "hundred": []}
     for i in kept:
         kind, word = _WORD_PARTS[i]
         words[kind].append(re.escape(word))
@@ -43,7 +49,10 @@ def _digit_words_regex(kept: Sequence[int]) -> str:
 
     return (
         rf"(?<!{LETTER})(?:"
-        rf"(?P<tens>{either('tens')})(?:(?:[\s\-]{{1,2}}|\s(?:y|e|и|und)\s)(?P<unit>{either('number')}))?"
+        rf"(?P<hund>{either('number')})[\s\-]?(?:{either('hundred')})"  # "nine hundred", "four hundred fifteen"
+        rf"(?:(?:\s(?:and|und)\s|[\s\-]{{1,2}})(?:(?P<htens>{either('tens')})(?:[\s\-]{{1,2}}(?P<hunit>{either('number')}))?"
+        rf"|(?P<hteen>{either('teen')})))?"
+        rf"|(?P<tens>{either('tens')})(?:(?:[\s\-]{{1,2}}|\s(?:y|e|и|und)\s)(?P<unit>{either('number')}))?"
         rf"|(?P<teen>{either('teen')})"
         rf"|(?:(?P<rep>{either('repeat')})[\s\-]{{1,3}})(?P<repeated>{either('number', 'oh', 'o', _A_DIGIT)})"
         rf"|(?P<word>{either('number')})"
@@ -62,6 +71,12 @@ DIGIT_WORD_HINT = Hint(rf"(?<!{LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_W
 
 
 def _digit_word(m: re.Match[str]) -> str | None:
+    if m.group("hund") is not None:
+        head = DIGIT_WORDS[m.group("hund")]
+        if m.group("htens") is not None:
+            unit = m.group("hunit")
+            return head + str(TENS_WORDS[m.group("htens")]) + (DIGIT_WORDS[unit] if unit else "0")
+        return head + (TEEN_WORDS[m.group("hteen")] if m.group("hteen") is not None else "00")
     if m.group("tens") is not None:
         unit = m.group("unit")
         return str(TENS_WORDS[m.group("tens")]) + (DIGIT_WORDS[unit] if unit else "0")

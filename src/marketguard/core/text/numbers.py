@@ -91,6 +91,9 @@ REPEAT_WORDS: dict[str, int] = {
 
 ZERO_LETTERS = ("oh", "o")
 
+HUNDRED_WORDS: dict[str, str] = {"hundred": "00", "hundert": "00"}
+"""A digit read with "hundred" after it: "nine hundred" is 900, "four hundred fifteen" 415, "vier hundert" 400."""
+
 # Two-digit numbers read aloud ("ninety nine", "sesenta y uno", "тридцать два"): tens, then an optional unit.
 TENS_WORDS: dict[str, int] = {
     "twenty": 2,

@@ -114,6 +114,27 @@ _PRECHECK_TABLE = str.maketrans(
 """Leetspeak read as letters, `_SQUASH` characters dropped and `_TOKEN` separators made spaces, in one pass."""
 
 
+_ACCENTED = lazy_compile("[\u00c0-\u024f]")
+
+
+@lru_cache(maxsize=1)
+def _common_keys() -> frozenset[str]:
+    """App spellings that are also common words ("signal", "slack"): left out of the precheck keys."""
+    return frozenset(k for k in _spellings() if k in _COMMON_WORDS)
+
+
+def _leet_common_word(text: str, tokens: list[str]) -> bool:
+    """An app name that is also a common word, written in leetspeak ("$ign@l"): read as letters it is a token,
+    but the word itself is not in the text, so it was disguised, and the disguise is the cue."""
+    return any(word not in text for word in _common_keys().intersection(tokens))
+
+
+def _accents_folded(text: str) -> str:
+    """`text` in ASCII, accents dropped ("Télégram" -> "Telegram"); other scripts are lost, which a precheck may
+    afford (it may only say yes too often, and the per-word scan reads the real text)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
 def _names_a_key(text: str) -> bool:
     """Whether a `_TOKEN` of the text, read through leetspeak and without inner dots, is a precheck key.
 
@@ -123,6 +144,14 @@ def _names_a_key(text: str) -> bool:
     keys = _precheck_keys()
     if not keys.isdisjoint(tokens):
         return True
+    if (
+        not text.isascii()
+        and _ACCENTED.search(text)
+        and not keys.isdisjoint(_accents_folded(text).translate(_PRECHECK_TABLE).split())
+    ):
+        return True  # "Télégram"
+    if ("@" in text or "$" in text or "|" in text) and _leet_common_word(text, tokens):
+        return True
     if max(map(len, tokens), default=0) <= 40:
         return False
     return any(not keys.isdisjoint(_TOKEN.findall(t)) for t in tokens if len(t) > 40)
@@ -130,10 +159,10 @@ def _names_a_key(text: str) -> bool:
 
 _AMBIGUOUS_CUE = lazy_compile(
     r"\b(?:on|via|in|my|your|ur|add|text|message|dm|ping|id|handle|username|join|invite|move|continue|switch|"
-    r"have|use|using|chat|talk|call|reach|contact|find|me|us)\b|@|\?"
+    r"have|use|using|chat|talk|call|reach|contact|find|me|us|name|tag|nick)\b|@|\?"
 )
 _AMBIGUOUS_WORDS = lazy_compile(
-    r"\b(?:teams|slack|signal|line|imo|x|snap|google\schat|ms\steams|microsoft\steams|linked\sin|kakao\stalk)\b"
+    r"\b(?:teams|slack|signal|line|imo|x|snap|google\schat|ms\steams|microsoft\steams|linked\sin|kakao(?:\stalk)?|disc)\b"
 )
 """Spellings that are also everyday words: they reach the per-word scan only beside a cue (see _mentions)."""
 _AMBIGUOUS_WORDS_HINT = PLAIN.hint(_AMBIGUOUS_WORDS.pattern)
@@ -165,6 +194,7 @@ _CUE_BEFORE = lazy_compile(
     r"the\s(?:platform|site|chat))\W{0,3}\s?"
     r"|(?:скинь(?:те)?|дай(?:те)?|пришли(?:те)?)\s(?:свой|твой|ваш)\s"
     r"|\b(?:prefer|rather|better\son|easier\son|faster\son|more\ssecure\son)\s"
+    r"|\b(?:mejor|melhor|lieber|besser|plut[oô]t|mieux|лучше)\s(?:por|en|no|na|pelo|pela|sur|par|auf|über|per|via|в|на|по)\s"
     r"|(?:давай(?:те)?|перейд[её]м|пойд[её]м|переходи(?:м|те)?|пиши(?:те)?|ник|есть\sли)\s(?:\w+\s)?(?:в|во|на)\s"
     r"|\b(?:bist\sdu|sind\ssie|seid\sihr)\s(?:auch\s)?(?:auf|bei|in)\s"
     r"|\b(?:hast\sdu|haben\ssie|h[äa]tten\ssie|h[äa]ttest\sdu|nutzt\sdu|nutzen\ssie)\s(?:auch\s)?"
@@ -190,12 +220,17 @@ _CUE_BEFORE = lazy_compile(
 _CUE_BEFORE_HINT = Hint(_CUE_BEFORE.pattern)
 _POSSESSIVE_ONLY = lazy_compile(r"\b(?:my|your|ur|mi|tu|su|meu|seu|teu|mon|ton|votre|mein|meine|dein|deine)\s$")
 _CUE_AFTER = lazy_compile(
+    r"^\s(?:mejor|melhor|besser|mieux|лучше|es\smejor|é\smelhor|ist\sbesser|c'est\smieux)\b|"
     r"^\s?(?:me|us)\b|^\s(?:number|no\.?|nr|id|handle|username|user\s?name|account|contact|nick|tag)\b"
     r"|^[^.!?\n]{0,25}\b(?:connect|message|dm|find|add|reach|text|write|ping)\s(?:me\s|us\s)?there\b"
     r"|^[^.!?\n]{0,40}\b(?:easier|faster|better|quicker|simpler|more\ssecure)\s(?:than\s(?:this\s(?:chat|site|app|"
     r"platform|website)|here|upwork|fiverr))"
-    r"|^[^.!?\n]{0,30}\b(?:same\s(?:user\s?name|handle|name|nick|@)|m[eê]me\spseudo|mismo\susuario|mesmo\susu[aá]rio|"
+    r"|^[^.!?\n]{0,30}\b(?:(?:is\s)?(?:the\s)?same\sas\s(?:here|on\shere|(?:on\s)?this\s(?:site|platform|app)|my\s(?:user\s?name|"
+    r"handle|name|profile))|same\s(?:user\s?name|handle|name|nick|@)|m[eê]me\spseudo|mismo\susuario|mesmo\susu[aá]rio|"
     r"такой\sже|тот\sже)"
+)
+_SAME_AFTER = lazy_compile(
+    r"^[^.!?\n]{0,30}\bsame\s(?:as\s(?:here|on\shere|this\s\w+|my\s\w+)|(?:user\s?name|handle|name|nick|@))"
 )
 _CLAUSE_END = lazy_compile(r"[.!?\n]")
 _BARE_QUESTION = lazy_compile(r"^\s?\?")
@@ -204,6 +239,13 @@ _GENERIC_HANDLE = lazy_compile(
     r"\bmy\s(?:handle|username|user\s?name|nick(?:name)?|@)\s(?:on\s[\w\s]{1,20}?\s)?(?:is\s|:\s?|=\s?)?(?P<handle>@[\w.]{2,32})"
 )
 _GENERIC_HANDLE_HINT = PLAIN.hint(_GENERIC_HANDLE.pattern)
+_PAY_APP_HANDLE = lazy_compile(
+    r"\b(?P<app>venmo|cash\s?app|cashtag|revolut|revtag|paypal|zelle|monzo|wise)\b[^.!?\n@$,;]{0,24}?"
+    r"(?<![\w@$])(?P<handle>[@$][a-z][\w.\-]{2,30})(?![\w@])"
+)
+"""A payment app's username ("venmo @jo-r", "cash app $kiln", "my revtag is @maren"): a handle that reaches
+the person."""
+_PAY_APP_WORDS = ("venmo", "cash", "revolut", "revtag", "paypal", "zelle", "monzo", "wise")
 _MEETING_HINT = PLAIN.hint(r"zoom|meet|teams|webex")
 _MEETING_ID = lazy_compile(
     r"(?:zoom|meet|teams|webex)\b[^.!?\n]{0,30}?\b(?:id|meeting\sid|room)\s?[:#]?\s?(?P<id>\d(?:\s?\d){8,11})"
@@ -216,10 +258,20 @@ _HANDLE_AFTER = lazy_compile(
     r"^\s{0,3}(?:[:=\-–]|\sis|\sid|\shandle|\susername|\suser|\sname|\stag|\sat)?\s{0,3}(?:is\s|:\s?)?"
     r"(?P<handle>@[\w.]{2,32}|live:[\w.:\-]{3,64}|[\w.]{2,32}#\d{4}\b)"
 )
+_NOT_A_HANDLE = r"(?!(?:coming|incoming|below|next|soon|here|there|later|after|follows|is|in|on|the|and|was|will)\b)"
+"""Words that follow "handle" or "id" but are not one: "tg handle coming", "my id is below"."""
 _HANDLE_MARKED = lazy_compile(
     r"^(?:\s{0,2}[:=–]|[^.!?\n]{0,30}?(?:^|[\s\-])(?:id|handle|username|user\s?name|name|nick|tag|pseudo|ник|логин)"
-    r"(?:\sis)?\s?:?)\s{0,3}(?P<handle>[a-z0-9][\w.\-]{2,31})"
+    rf"(?:\sis)?\s?:?)\s{{0,3}}{_NOT_A_HANDLE}(?P<handle>[a-z0-9][\w.\-]{{2,31}})"
 )
+_ID_AFTER = lazy_compile(
+    rf"^\s(?:id|handle|username|user\s?name|nick|tag)(?:\sis)?\s?:?\s{{1,3}}{_NOT_A_HANDLE}(?P<handle>[a-z0-9][\w.\-]{{2,31}})"
+)
+"""An explicit id word right after an app whose name is also a word: "kakao id heejin_craft", "signal id: jo.92"."""
+_DISC_NAME = lazy_compile(rf"^\s(?:name|tag)(?:\sis)?\s?:?\s{{1,3}}{_NOT_A_HANDLE}(?P<handle>[a-z0-9][\w.\-]{{2,31}})")
+"""Gamers say "disc name is …" for a Discord username."""
+_USERNAME_LIKE = lazy_compile(r"[\d_.]")
+_ENDS_CLAUSE = lazy_compile(r"\s?(?:[,;.!?)]|$)")
 _HANDLE_BEFORE = lazy_compile(r"(?P<handle>@[\w.]{3,32})\s{1,3}(?:on|in|at|via|\()\s{0,3}$")
 _SKYPE_LIVE = lazy_compile(r"(?<![\w:])live:(?:\.cid\.)?[\w.\-]{3,64}")
 _DISCORD_TAG = lazy_compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")
@@ -302,6 +354,12 @@ class AppDetector(Detector):
                     "gives a social or messaging handle",
                 )
             )
+        if ("@" in text or "$" in text) and any(w in text for w in _PAY_APP_WORDS):
+            for m in _PAY_APP_HANDLE.finditer(text):
+                start, end = view.span(m.start("handle"), m.end("handle"))
+                app = m.group("app").replace(" ", "").replace("revtag", "revolut").replace("cashtag", "cashapp")
+                value, why = f"{app}:{m.group('handle')}", "a payment app's username, which also reaches the person"
+                out.append(Finding("contact.handle", 0.85, start, end, value, why))
         for m in _MEETING_ID.finditer(text) if _MEETING_HINT(doc) else ():
             start, end = view.span(m.start(), m.end())
             digits = "".join(c for c in m.group("id") if c.isdigit())
@@ -344,12 +402,18 @@ class AppDetector(Detector):
             key = _strip_accents(raw).translate(_KEY_TABLE)
             hit = table.get(key)
             end = m.end()
-            if hit is None and i + 1 < len(tokens) and tokens[i + 1].start() - end <= 1:
+            if (hit is None or hit[0].ambiguous) and i + 1 < len(tokens) and tokens[i + 1].start() - end <= 1:
                 pair = key + tokens[i + 1].group().translate(_KEY_TABLE)
-                hit = table.get(pair)
-                if hit is not None and not hit[0].fuzzy:
-                    end = tokens[i + 1].end()
-                elif hit is not None:
+                whole = table.get(pair)
+                if (
+                    whole is not None
+                    and (hit is None or whole[0] is not hit[0])
+                    and (not whole[0].fuzzy or not whole[1])
+                ):
+                    hit, end = whole, tokens[i + 1].end()  # "kakao talk": the two words name the app outright
+                elif hit is not None and hit[0].ambiguous:
+                    pass
+                elif whole is not None:
                     hit = None
             if hit is None:
                 # a trailing possessive or punctuation: "WhatsApp's", "telegram."
@@ -392,11 +456,23 @@ class AppDetector(Detector):
             and after[h.end() : h.end() + 1] != "/"  # "LinkedIn: linkedin.com/in/x" is a link, read by contact.url
         ):
             return _handle(app, h, mention.end, 0.9, "username")
+        id_word_then_prose = False
+        if app.ambiguous:
+            h = _ID_AFTER.match(after)
+            if h is None and app.name == "discord":
+                h = _DISC_NAME.match(after)
+            if h is not None and (_USERNAME_LIKE.search(h.group("handle")) or _ENDS_CLAUSE.match(after, h.end())):
+                return _handle(app, h, mention.end, 0.9, "username")
+            id_word_then_prose = h is not None  # "a signal id pattern in the logs": an id word, then prose
         h = _HANDLE_BEFORE.search(before)
         if h is not None:
             return _handle(app, h, mention.start - len(before), 0.95, "handle")
-        nearby = _NEARBY_HANDLE.search(text, mention.end, min(len(text), mention.end + 60))
-        if nearby is not None and not _CLAUSE_END.search(text, mention.end, nearby.start()):
+        nearby = _NEARBY_HANDLE.search(text, mention.end, min(len(text), mention.end + 92))  # room for the whole handle
+        if (
+            nearby is not None
+            and nearby.start() <= mention.end + 60
+            and not _CLAUSE_END.search(text, mention.end, nearby.start())
+        ):
             return (
                 "contact.handle",
                 0.9,
@@ -410,7 +486,7 @@ class AppDetector(Detector):
         if cue is not None and _POSSESSIVE_ONLY.search(cue.group()) and app.ambiguous:
             cue = None
         after_cue = _CUE_AFTER.match(after)
-        if after_cue is not None and app.ambiguous and not after_cue.group().startswith(" "):
+        if after_cue is not None and app.ambiguous and (not after_cue.group().startswith(" ") or id_word_then_prose):
             after_cue = None  # "line me", "signal me" read as English
         if after_cue is None and _BARE_QUESTION.match(after) and len(before.strip().split()) <= 2:
             after_cue = _BARE_QUESTION.match(after)  # a bare "whatsapp?" or "zap?"
@@ -419,7 +495,14 @@ class AppDetector(Detector):
             why = f"an invitation to continue on {app.name}" if cue is not None else f"asks for {app.name} contact"
             if mention.disguised:
                 score, why = 0.9, why + " (name disguised)"
-            return "contact.request", score, app.name, why, None
+            span = None
+            same = _SAME_AFTER.match(after) if after_cue is not None else None
+            if same is not None:
+                span = (
+                    mention.end,
+                    mention.end + same.end(),
+                )  # "insta" + "handle is the same as here": the whole pointer
+            return "contact.request", score, app.name, why, span
         if mention.disguised:
             return "contact.request", 0.75, app.name, f"{app.name} named in disguise", None
         return None

@@ -78,7 +78,8 @@ APPS: tuple[App, ...] = (
     App("wechat", ("wechat", "weixin", "вичат"), fuzzy=True),
     App("viber", ("viber", "vibr", "вайбер")),
     App("line", ("line", "line app", "line id"), ambiguous=True),
-    App("kakaotalk", ("kakaotalk", "kakao", "kakao talk"), fuzzy=True),
+    App("kakaotalk", ("kakaotalk", "kakao talk"), fuzzy=True),
+    App("kakaotalk", ("kakao",), ambiguous=True),  # a brand word too (the company, its bank, its taxis)
     App("instagram", ("instagram", "insta", "ig", "инстаграм", "инста", "инст"), fuzzy=True),
     App("vk", ("vk", "vkontakte", "вк", "вконтакте"), fuzzy=False),
     App("facebook", ("facebook", "fb", "messenger", "фейсбук"), fuzzy=True),
@@ -87,6 +88,7 @@ APPS: tuple[App, ...] = (
     App("slack", ("slack",), ambiguous=True),
     App("snapchat", ("snapchat",), fuzzy=True),
     App("snapchat", ("snap",), ambiguous=True),
+    App("discord", ("disc",), ambiguous=True),  # "add me on disc", "disc name is …"; also a word
     App("google chat", ("google chat", "hangouts", "gchat"), fuzzy=False),
     App("imo", ("imo",), ambiguous=True),
     App("threema", ("threema",), fuzzy=True),

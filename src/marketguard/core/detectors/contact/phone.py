@@ -106,6 +106,7 @@ _LANGUAGE_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (lazy_compile(r"\b(?:meu|minha|celular|zap|whats|liga|chama|é|você|vc)\b"), ("BR", "PT")),
     (lazy_compile(r"\b(?:nummer|handy|telefon|ruf|mich|meine|ich|du)\b"), ("DE", "AT", "CH")),
     (lazy_compile(r"(?:номер|телефон|звони|мой|мне|вотсап|ватсап)"), ("RU", "UA", "KZ")),
+    (lazy_compile(r"\b(?:uk|british|england|london|scotland|wales)\b"), ("GB",)),  # "UK mobile, oh seven seven ..."
 )
 
 

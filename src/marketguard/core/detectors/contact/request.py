@@ -15,7 +15,8 @@ _DETAIL_EN = (
     r"(?:personal\s|private\s|direct\s|own\s|real\s|work\s|business\s)?(?:e-?mail(?:\saddress|\sid)?|mail|"
     r"gmail|phone(?:\snumber|\s#|\sno)?|number|direct\sline|cell(?:\snumber|phone)?|mobile(?:\snumber)?|contacts?"
     r"(?:\sinfo(?:rmation)?|\sdetails|\snumber)?|digits|whats\s?app(?:\snumber)?|telegram(?:\shandle|\sid)?|"
-    r"skype(?:\sid)?|socials?|handle|insta(?:gram)?|ig|discord|wechat(?:\sid)?|line\sid)"
+    r"skype(?:\sid)?|socials?|handle|insta(?:gram)?|ig|discord|wechat(?:\sid)?|line\sid|"
+    r"(?:outlook|hotmail|yahoo|icloud|proton(?:mail)?|gmail)\s(?:address|account|id))"
 )
 _QUALIFIER = r"(?:(?:paypal|payoneer|wise|zelle|venmo|revolut|skype|google|apple|icloud|other)\s)"
 """A rail or app named before the detail: "what's your Payoneer email?" still asks for an e-mail address."""
@@ -40,7 +41,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "give-me-a-detail",
         r"\b(?:give|send|drop|leave|text)\s(?:me|us)\s(?:a|an|the|some)\s(?:personal\s|direct\s)?"
-        r"(?:e-?mail|phone(?:\snumber)?|number|cell|mobile|contact(?:\snumber)?|whats\s?app)\b",
+        r"(?:e-?mail|phone(?:\snumber)?|number|cell|mobile|contact(?:\snumber)?|whats\s?app)\b"
+        r"|\b(?:share|provide)\s(?:(?:me|us)\s|with\s(?:me|us)\s)?(?:a|an|some)\s(?:personal\s|direct\s|private\s|mobile\s|cell\s)?"
+        r"(?:e-?mail(?:\saddress)?|(?:phone|cell|mobile|whats\s?app|contact)\snumber|whats\s?app(?!\s(?:clone|bot|api|flow|button)))\b",
         "contact.request",
         0.8,
         "asks for a contact detail",
@@ -252,7 +255,9 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "in-parts",
-        r"\b(?:first|1st|second|2nd|last)\spart\b|\b(?:rest|remainder|other\shalf)\s(?:is\s)?in\s(?:the\s)?next\s(?:message|msg|text)|"
+        r"\b(?:first|1st|second|2nd|last)\spart(?:\sof\s(?:my|the)\s(?:number|phone|cell|mobile|e-?mail|mail|gmail|handle|"
+        r"username|contact|whats\s?app|telegram|id))?(?:\s?[:=\-–](?=\s?[\w.@+\-]*[\d@._+])|\s(?:is\s)?(?:below|coming|next|now|here)\b|"
+        r"\s(?:in|of)\s(?:this|my)\s(?:message|msg|text))|\b(?:rest|remainder|other\shalf)\s(?:is\s)?in\s(?:the\s)?next\s(?:message|msg|text)|"
         r"\bnext\s(?:message|msg)\s(?:has|for)\sthe\srest\b",
         "contact.request",
         0.6,
@@ -293,7 +298,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "drop-me-a-line",
-        r"\b(?:drop|send|shoot)\s(?:me|us)\s(?:a\s)?(?:line|note|message|text|dm|msg)\s(?:at|on|via|to)\b"
+        r"\b(?:drop|send|shoot)\s(?:me|us)\s(?:a\s)?(?:line|note|message|text|dm|msg)(?:\s(?:at|on|via|to)\b|\s?:(?=\s?\w))"
         r"(?!\s(?:the\s|this\s)?(?:upwork|fiverr|platform)\b)",
         "contact.request",
         0.8,
@@ -301,7 +306,9 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "easier-by-channel",
-        r"\b(?:easier|faster|quicker|simpler|better)\s(?:by|over|via)\s(?:phone|text|sms|e-?mail|whats\s?app|telegram)\b",
+        r"\b(?:easier|faster|quicker|simpler|better)\s(?:to\s(?:talk|chat|discuss|explain|sort|go\sover|speak|do)\s"
+        r"(?:it\s|this\s|that\s|things\s)?(?:out\s)?)?(?:by|over|via)\s(?:the\s)?(?:phone|text|sms|e-?mail|whats\s?app|telegram)\b"
+        r"|\b(?:talk|speak|chat|discuss\s(?:it|this|details))\s(?:by|over\sthe)\sphone\b",
         "contact.request",
         0.7,
         "proposes to continue on an outside channel",
@@ -349,6 +356,78 @@ PHRASES: tuple[Phrase, ...] = (
         "contact.request",
         0.7,
         "asks to be sent something by e-mail",
+    ),
+    Phrase(
+        "email-described",
+        r"\bmy\s(?:e-?mail|gmail|mail|outlook|hotmail|yahoo|icloud|proton(?:mail)?)(?:\saddress)?(?:\s(?:is|=)|:)\s"
+        r"(?:just\s|simply\s|literally\s)?(?:the\s)?(?:same\sas\s)?(?:my\s)?(?:(?:first|last|full|display|profile|sur|family)\s?name|"
+        r"user\s?name|handle|name\s(?:on|in|from)\s(?:my|the|this)\s(?:profile|account|site))"
+        r"|\b(?:gmail|hotmail|outlook|yahoo|proton(?:mail)?|icloud|e-?mail)\s?[:\-]\s?(?:it'?s\s)?(?:the\s)?same\sas\s(?:my\s)?"
+        r"(?:user\s?name|name|handle|profile)"
+        r"|\b(?:first|last|full|user|sur)\s?name,?\s(?:then|plus|followed\sby|and(?:\sthen)?)\s(?:the\s|an?\s)?"
+        r"(?:(?:at|@)\s(?:sign|symbol)|@|at),?\s(?:then\s|and\s)?(?:the\s)?(?:gmail|hotmail|outlook|yahoo|proton|icloud|mail)"
+        r"|\b(?:vorname|nachname|nombre|apellido|nome|sobrenome|pr[ée]nom|имя|фамилия)\s(?:punkt|dot|ponto|punto|point|точка|"
+        r"arroba|arobase|at|собака)\s(?:vorname|nachname|nombre|apellido|nome|sobrenome|pr[ée]nom|nom|имя|фамилия)",
+        "contact.pointer",
+        0.8,
+        "describes how the sender's e-mail address is made, instead of writing it",
+    ),
+    Phrase(
+        "confirm-address",
+        r"\b(?:confirm|verify|double[- ]check|re-?type)\s(?:me\s)?your\s(?:(?:e-?mail|gmail|outlook|hotmail|yahoo|icloud|"
+        r"personal\se-?mail|private\se-?mail)(?:\saddress)?\b|address(?=\s?\?))",
+        "contact.request",
+        0.8,
+        "asks the other party to confirm their e-mail address",
+    ),
+    Phrase(
+        "by-phone-abroad",
+        r"\b(?:por\stel[eé]fono|por\stelefone|pelo\stelefone|par\st[ée]l[ée]phone|au\st[ée]l[ée]phone|telefonisch)\b|по\sтелефону",
+        "contact.request",
+        0.7,
+        "proposes to continue by phone",
+    ),
+    Phrase(
+        "cv-has-contact",
+        r"\b(?:nummer|telefonnummer|handynummer|kontaktdaten)\s(?:steht|stehen|findest\sdu|finden\ssie)\s"
+        r"(?:\w+\s)?(?:(?:auf|in)\s(?:meinem|meiner|dem|der)|im)\s(?:lebenslauf|cv|profil|website|webseite|pdf|portfolio)"
+        r"|\b(?:n[uú]mero|tel[eé]fono|correo|telefone)\s(?:est[aá]|aparece|t[aá]|figura)\s"
+        r"(?:en|no|na)\s(?:mi|meu|minha)\s(?:cv|curr[ií]cul\w*|web|site|portf[oó]lio|perfil|pdf)"
+        r"|\b(?:num[ée]ro|t[ée]l[ée]phone|coordonn[ée]es)\s(?:est|sont|figure\w*)\s(?:sur|dans)\s"
+        r"(?:mon|ma)\s(?:cv|site|portfolio|profil|pdf)"
+        r"|(?:номер|почта|контакты|телефон)\s(?:есть|указан\w*)\s(?:в|на)\s(?:мо[её]м|моей)\s(?:резюме|сайте|портфолио|профиле)",
+        "contact.pointer",
+        0.8,
+        "points to a document or site that shows the sender's contact details",
+    ),
+    Phrase(
+        "search-then-contact",
+        r"\b(?:google|search(?:\sfor)?|look\sup)\s['\"‘“][^'\"’”\n]{2,40}['\"’”][^.!?\n]{0,40}?\b(?:contact\s(?:page|form|details|info)|"
+        r"my\s(?:cell|number|phone|e-?mail|whats\s?app|direct\sline))",
+        "contact.pointer",
+        0.8,
+        "tells the other party to search for the sender by name and use the contact details found",
+    ),
+    Phrase(
+        "join-workspace",
+        r"\b(?:join|hop\sinto|jump\sinto|come\sto)\s(?:my|our)\s(?:slack|discord|telegram|whats\s?app|signal|teams|viber)\s"
+        r"(?:workspace|server|group|channel|community|chat)\b"
+        r"|\b(?:[úu]nete|entra|rejoins|tritt)\s(?:a\s|no\s|na\s|à\s)?(?:mi|meu|minha|mon|ma|meinem|meiner)\s(?:grupo|servidor|canal|"
+        r"serveur|groupe|server|gruppe|kanal)\s(?:de|do|da|sur|auf|in)?\s?(?:slack|discord|telegram|whats\s?app|signal)"
+        r"|(?:вступай|заходи|присоединяйся)\s(?:в|на)\s(?:мою|мой)\s(?:группу|канал|чат|сервер)",
+        "contact.request",
+        0.8,
+        "invites the other party into the sender's own group on an outside app",
+    ),
+    Phrase(
+        "detail-starts",
+        r"\bmy\s(?:number|phone(?:\snumber)?|cell|mobile|whats\s?app|e-?mail)\s(?:starts|begins)(?:\swith)?(?=\s\+?\w)"
+        r"|\b(?:mi\s(?:n[uú]mero|tel[eé]fono|celular)\s(?:empieza|comienza)\s(?:por|con)|meu\s(?:n[uú]mero|telefone|celular|zap)\s"
+        r"come[cç]a\s(?:com|por)|mon\s(?:num[ée]ro|portable)\scommence\spar|meine\s(?:nummer|handynummer)\s(?:beginnt|f[äa]ngt)\s"
+        r"mit|мой\sномер\sначинается\sс)\b",
+        "contact.request",
+        0.75,
+        "starts giving a contact detail in parts",
     ),
     # --- other languages -------------------------------------------------------------------------------
     Phrase(

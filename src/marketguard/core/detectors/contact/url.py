@@ -46,6 +46,11 @@ _TRAILING = ".,;:!?)]}'\"»"
 _SELF_REF = lazy_compile(
     r"\b(?:my|visit|check\s(?:out\s)?my|see\smy|find\sme\sat|reach\sme\sat)\s{1,3}(?:\w+\s){0,2}$"
     r"|\bhow\sto\s(?:reach|contact|find|hire)\s(?:me|us)\s?[:\-]?\s{0,3}$"
+    # the sender's own site named as a way to reach them: "my own website has a chat widget:", "contacto en mi web"
+    r"|\b(?:contact\w*|kontakt\w*|контакт\w*|reach\sme|chat\swith\sme|write\sto\sme)\b[^.!?\n]{0,30}\b(?:my|mi|mon|ma|meu|minha|"
+    r"mein\w*|мо[йеё]\w*)\s(?:own\s)?(?:web\s?site|site|web|sitio|p[aá]gina|webseite|homepage|сайт\w*)\s{1,3}$"
+    r"|\b(?:my|our)\s(?:own\s)?(?:web\s?site|site|homepage|page)\s(?:has|with)\s(?:a\s)?(?:chat|contact|booking|whats\s?app)"
+    r"[^.!?\n]{0,20}$"
 )
 _CONTACT_PATH = lazy_compile(r"/(?:contact|contacts|about|hire|reach|kontakt|contato|contacto|contactez|links?)\b")
 _NOT_HOSTS = frozenset({"e.g", "i.e", "a.m", "p.m", "etc.etc", "u.s", "u.k", "n.b", "vs.net"})

@@ -19,8 +19,9 @@ from marketguard.core.text.view import View
 _STRONG_RAILS = {
     "paypal": r"p[a@4]y\s?p[a@4][l1]|paypal\.me|пейпал",
     "zelle": r"zelle",
-    "cash app": r"cash\s?app|\$cashtag",
-    "venmo": r"venmo",
+    "cash app": r"cash\s?app|\$cashtag|(?:the\s)?green\s(?:pay|payment|money|cash)\sapp|"
+    r"(?:the\s)?(?:app|one)\swith\sthe\s(?:green\s)?dollar\s(?:sign|logo|icon)",
+    "venmo": r"venmo|(?:the\s)?blue\s(?:pay|payment|money)\sapp",
     "western union": r"western\s?union|\bwu\b",
     "moneygram": r"money\s?gram",
     "skrill": r"skrill",
@@ -96,7 +97,9 @@ _BENIGN = lazy_compile(
     r"module|subscriptions?|sandbox|ipn|developer|clone|app\sdevelopment|withdraw\w*|cash\s?out|payout\smethod|"
     r"connect(?:ed|ing)?\s(?:to|with)|fintech|dashboard|form|field|page|flow|logo|icon|formular|feld|validat\w*|"
     r"regex|checksum|pr[üu]fziffer|test\s?value|testwert|mask|input|column|schema|pars(?:e|er|es|ing)|uris?|"
-    r"scanner|parameters?|librar(?:y|ies)|wallet\sapp|payment\sapp|deep\s?links?)(?!\w)"
+    r"scanner|parameters?|librar(?:y|ies)|wallet\sapp|payment\sapp|deep\s?links?|"
+    # a rail as the subject of design work: "a Venmo-like split bill feature", "a USDT send screen in Figma"
+    r"mock-?ups?|figma|ui|ux|screens?|features?|wireframes?|prototyp\w*|landing|onboarding|-(?:style|like|inspired|type))(?!\w)"
 )
 _AMOUNT = lazy_compile(
     r"[$€£₹₽]\s?\d[\d,.]{0,12}k?|(?<![\w.])\d[\d,.]{0,12}\s?(?:k\s)?(?:usd|usdt|usdc|eur|gbp|dollars?|bucks|euros?|"
@@ -124,7 +127,7 @@ _INTENT: tuple[Phrase, ...] = (
         "pay-directly",
         r"\b(?:pay|paid|paying|payment|payments|send\s(?:the\s)?(?:money|payment)|transfer\s(?:the\s)?money)\s"
         r"(?:(?:to\s)?(?:you|me|u|us|ya|each\sother|it|this|that|him|her|them|the\s(?:rest|balance|remainder|full\samount))\s)?"
-        r"(?:\w+\s)?(?:directly|direct|outside(?:\sof)?(?:\sthe)?(?:\s(?:platform|upwork|fiverr))?|"
+        r"(?:\w+\s)?(?:directly|direct|straight(?!\s(?:away|after|back|up|forward|from\sthe|through|on))|outside(?:\sof)?(?:\sthe)?(?:\s(?:platform|upwork|fiverr))?|"
         r"off[-\s]?platform|off\s(?:upwork|fiverr|the\splatform|the\ssite)|privately|personally|"
         r"under\sthe\stable|in\scash|in\sperson|by\shand)\b",
         "payment.offplatform",
@@ -257,8 +260,8 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "settle-between-us",
-        r"\b(?:settle|sort|handle|deal\swith)\s(?:it|this|that|things|payment|up)\s(?:between\sus|"
-        r"ourselves|privately|personally|directly)",
+        r"\b(?:settle|sort|handle|deal\swith|split|square)\s(?:(?:it|this|that|things|payment|the\spayment|up|out)\s)?"
+        r"(?:up\s)?(?:between\sus|between\sourselves|ourselves|privately|personally|directly|among\sourselves)",
         "payment.offplatform",
         0.85,
         "proposes to settle payment privately",
@@ -296,8 +299,46 @@ _INTENT: tuple[Phrase, ...] = (
         "hints at handling payment some other way, with a wink",
     ),
     Phrase(
+        "without-platform",
+        r"\b(?:hire|rehire|work\swith|book|pay|contract|keep\sworking|continue|do\s(?:it|this|that|the\s(?:next|rest)\w*)|"
+        r"next\s(?:job|project|order)s?)\s(?:[\w']+\s){0,3}?(?:without|bypassing|skipping|cutting\sout)\s(?:the\s|this\s)?"
+        r"(?:site|platform|upwork|fiverr|app|middle\s?man)\b"
+        r"|\b(?:sin|sem|sans|ohne|без)\s(?:la\s|a\s|o\s|le\s|die\s|den\s)?(?:plataforma|plateforme|plattform|site|"
+        r"площадки|платформы|биржи|сайта|intermediarios|intermedi[aá]rios|interm[ée]diaire)\b",
+        "payment.offplatform",
+        0.85,
+        "proposes to work or be paid again without the platform",
+    ),
+    Phrase(
+        "underreport",
+        r"\b(?:rest|remainder|difference|balance|other\spart)\s(?:[\w'$€£]+\s){0,3}?(?:on\sthe\sside|off\sthe\sbooks|"
+        r"under\sthe\stable)\b(?!\s?(?:panel|bar|menu|nav\w*|column|of|view|drawer))"
+        r"|\b(?:other|remaining|extra)\s[$€£]\s?\d[\d,.]*k?\s(?:[\w']+\s){0,3}?(?:separately|on\sthe\sside|off\sthe\sbooks|"
+        r"under\sthe\stable)\b(?!\s(?:in|as|via|through|on)\s(?:the\s|a\s)?(?:new\s|separate\s|second\s|another\s)?(?:platform|upwork|fiverr|contract|milestone))"
+        r"|\b(?:at|to|for)\s(?:only\s|just\s)?[$€£]\s?\d[\d,.]*k?\s(?:so|to\skeep|and\skeep)\s(?:the\s)?(?:platform\s|site\s|"
+        r"service\s)?(?:fees?|commission|cut)\b"
+        r"|\b(?:set|put|keep|make|quote|write)\s(?:the\s)?(?:contract|offer|order|milestone|invoice|price)\s(?:at|to|as)\s"
+        r"(?:the\s)?(?:minimum|min|lowest|bare\sminimum)\b[^.!?\n]{0,40}?\b(?:rest|remainder|difference|balance|fees?|"
+        r"on\sthe\sside|outside|separately|directly|privately)\b"
+        r"|\b(?:el\sresto|lo\sdem[aá]s|o\sresto|le\sreste|den\srest|остальное)\s(?:\w+\s)?(?:por\sfuera|aparte|por\sfora|"
+        r"[àa]\sc[ôo]t[ée]|au\snoir|nebenbei|schwarz|privat|отдельно|мимо)",
+        "payment.offplatform",
+        0.85,
+        "puts part of the price outside the contract, so the platform's fee is lower",
+    ),
+    Phrase(
+        "ask-bank",
+        r"\b(?:what(?:'s|s|\sis|\sare)|which|send\s(?:me\s)?|give\s(?:me\s)?|share)\s(?:the|your|ur)\s"
+        r"(?:bank(?:\s(?:details|info|account))?|iban|account\snumber|routing\snumber|wallet(?:\saddress)?|"
+        r"usdt\saddress|btc\saddress)(?=\s?[?.!,]|\s?$|\s(?:to|for|so|and|then|pls|please)\b)",
+        "payment.offplatform",
+        0.75,
+        "asks for the other party's bank or wallet details",
+    ),
+    Phrase(
         "es-pay",
-        r"\b(?:pago\sdirecto|pag(?:ar|arte|arme|o)\s(?:\w+\s)?directamente|sin\s(?:la\s)?comisi[oó]n|"
+        r"\b(?:pago\sdirecto|pag(?:ar|arte|arme|o|a|amos|ue)\s(?:\w+\s)?(?:directamente|por\sfuera|aparte)|"
+        r"ahorr\w*\s(?:\w+\s){0,2}?(?:la\s)?(?:comisi[oó]n|tarifa)|sin\s(?:la\s)?comisi[oó]n|"
         r"sin\spagar\s(?:la\s)?comisi[oó]n|pag(?:ar|o)\s(?:\w+\s){0,2}fuera\sde\s(?:la\s)?plataforma)\b",
         "payment.offplatform",
         0.9,
@@ -305,7 +346,8 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "pt-pay",
-        r"\b(?:pagamento\sdireto|pag(?:ar|o|amento)\s(?:\w+\s)?(?:direto|diretamente|por\sfora)|sem\s(?:a\s)?(?:taxa|comiss[aã]o)|"
+        r"\b(?:pagamento\sdireto|pag(?:ar|o|amento|a|amos|ue|uem)\s(?:\w+\s)?(?:direto|diretamente|por\sfora)|"
+        r"economiz\w*\s(?:\w+\s){0,2}?(?:a\s)?(?:taxa|comiss[aã]o)|fugir\sd[ao]s?\s(?:taxa|comiss[aã]o)|sem\s(?:a\s)?(?:taxa|comiss[aã]o)|"
         r"pag(?:ar|o|amento)\s(?:\w+\s){0,2}fora\sda\splataforma)\b",
         "payment.offplatform",
         0.9,
@@ -315,7 +357,7 @@ _INTENT: tuple[Phrase, ...] = (
         "fr-pay",
         r"\b(?:paiement\sdirect|pa(?:yer|ie|yes|ies|yez)(?:[- ](?:moi|nous))?\s(?:\w+\s)?(?:directement|en\sdirect)|"
         r"sans\s(?:les\s)?(?:frais|commission)|"
-        r"[ée]vit(?:er|e|ons|ez)\s(?:les\s)?(?:\d+\s?%\s(?:de\s)?)?(?:frais|commission)|"
+        r"(?:[ée]vit(?:er|e|ons|ez)|[ée]conomis(?:er|e|ons|ez))\s(?:les\s)?(?:\d+\s?%\s(?:de\s)?)?(?:frais|commission)|"
         r"pa(?:yer|iement|ie|yez|yes)(?:[- ](?:moi|nous))?\s(?:\w+\s){0,2}en\sdehors\sde\s(?:la\s)?plateforme)\b",
         "payment.offplatform",
         0.9,
@@ -333,7 +375,7 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "ru-pay",
         r"(?:опла[тч]\w*\s(?:\w+\s)?напрямую|напрямую\s(?:\w+\s)?опла[тч]\w*|без\sкомисси\w*|"
-        r"(?:не\sплатить|избежать|сэкономить\sна)\s(?:\w+\s)?комисси\w*|перевед\w*\s(?:\w+\s)?лично|вне\s(?:платформы|биржи|сайта)\s"
+        r"(?:не\sплатить|избежать|сэконом\w*\sна)\s(?:\w+\s)?комисси\w*|перевед\w*\s(?:\w+\s)?лично|вне\s(?:платформы|биржи|сайта)\s"
         r"(?:\w+\s){0,2}?(?:оплат\w*|плат\w*|деньги)|переведу\s(?:тебе\s|вам\s)?на\sкарту|перевод(?:ом)?\sна\sкарту)",
         "payment.offplatform",
         0.9,

@@ -50,7 +50,10 @@ _PARTS = lazy_compile(
     rf"\W{{1,20}}?(?i:{_PART}(?:2|two)|2/2|second\s(?:half|part)|rest)\s?[:.)\-]?\s{{0,2}}(?P<b>[1-9A-HJ-NP-Za-km-z]{{6,40}})(?!\w)"
 )
 _FIRST_PART = lazy_compile(
-    rf"(?i:{_PART}(?:1|one)|1/2|first\s(?:half|part))\s?[:.)\-]?\s{{0,2}}"
+    rf"(?i:{_PART}(?:1|one)|1/2|first\s(?:half|part))"
+    # "first part of my wallet, the rest after: …"
+    r"(?i:\sof\s(?:my|the)\s(?:wallet|address|usdt|btc|crypto|tron|trc20)\w*(?:\saddress)?[^\n:]{0,40}?:)?"
+    r"\s?[:.)\-]?\s{0,2}"
     r"(?P<a>(?:T|bc1|0x)[1-9A-HJ-NP-Za-km-z]{8,32}|[13][1-9A-HJ-NP-Za-km-z]{8,32})\s*$"
 )
 _PARTS_HINT = PLAIN.hint(rf"{_PART}(?:1|one)|1/2|first\s(?:half|part)")
@@ -99,27 +102,28 @@ class WalletDetector(Detector):
             self._add(out, m, chain, _base58_ok(m.group()), context)
         for m in _ETH.finditer(text):
             self._add(out, m, "ethereum", None, context)
-        if context and not _FORM_WORK.search(text):
-            head = _IBAN_HEAD.search(text, max(0, len(text) - 40))
-            expected = _IBAN_LENGTHS.get(head.group("cc"), 0) if head is not None else 0
-            if head is not None and len(head.group().replace(" ", "").strip()) < expected:
+        if _IBAN_START.search(text) and not _FORM_WORK.search(text):
+            self._ibans(out, text, context)
+        return out
+
+    @staticmethod
+    def _ibans(out: list[Finding], text: str, context: bool) -> None:
+        """IBANs beside a payment word; without one, only an IBAN of its country's exact length whose mod-97
+        check holds (pasted alone, or completed across messages: "GB03 NWBK 6016" then "1331 9268 99")."""
+        head = _IBAN_HEAD.search(text, max(0, len(text) - 40))
+        if head is not None and (context or (head.start() <= 2 and len(head.group().replace(" ", "").strip()) >= 12)):
+            # a head alone: beside a payment word, or as the whole message ("GB03 NWBK 6016", the rest to follow)
+            expected = _IBAN_LENGTHS.get(head.group("cc"), 0)
+            if len(head.group().replace(" ", "").strip()) < expected:
                 start, end = head.start(), head.start() + len(head.group().rstrip())
                 value = "iban:" + text[start:end].replace(" ", "")
                 reason = "the first part of a bank account number (IBAN), the rest to follow"
                 out.append(Finding("payment.account", 0.7, start, end, value, reason))
-            for m in _IBAN.finditer(text):
-                if _iban_ok(m.group()):
-                    out.append(
-                        Finding(
-                            "payment.account",
-                            0.9,
-                            m.start(),
-                            m.end(),
-                            "iban:" + m.group().replace(" ", ""),
-                            "a bank account number (IBAN) shared for direct payment",
-                        )
-                    )
-        return out
+        for m in _IBAN.finditer(text):
+            flat = m.group().replace(" ", "")
+            if (context or len(flat) == _IBAN_LENGTHS.get(flat[:2], 0)) and _iban_ok(flat):
+                reason = "a bank account number (IBAN) shared for direct payment"
+                out.append(Finding("payment.account", 0.9, m.start(), m.end(), "iban:" + flat, reason))
 
     @staticmethod
     def _in_parts(text: str) -> list[Finding]:
