@@ -59,7 +59,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "best-way-reach",
         r"\b(?:best|easiest|quickest|fastest|quicker|faster|easier|better|simpler|other|another|direct)\sway\sto\s(?:reach|contact|"
-        r"talk\sto|get\shold\sof|get\sin\stouch\swith|call|text)\s(?:you|u)\b",
+        r"talk\sto|get\shold\sof|get\sin\stouch\swith|call|text)\s(?:you|u)\b"
+        r"|\b(?:is\sthere|any|some)\s(?:a\s|another\s|other\s)?way\sto\s(?:reach|contact|talk\sto|message|call|text)\s(?:you|u)\s"
+        r"(?:outside|off|directly|privately|elsewhere|personally)\b",
         "contact.request",
         0.8,
         "asks for another way to reach the other party",
@@ -420,6 +422,58 @@ PHRASES: tuple[Phrase, ...] = (
         "invites the other party into the sender's own group on an outside app",
     ),
     Phrase(
+        "do-you-have-detail",
+        r"\b(?:vous\savez|tu\sas|avez-vous|as-tu)\s(?:une?\s)?(?:adresse\s(?:e-?)?mail|e-?mail|mail|"
+        r"num[ée]ro(?:\sde\s(?:t[ée]l[ée]phone|portable))?|whats\s?app|t[ée]l[ée]gram)\b"
+        r"|\b(?:tienes|tiene|ten[eé]s|usted\stiene)\s(?:un\s)?(?:correo|e-?mail|mail|whats\s?app|telegram|"
+        r"n[uú]mero(?:\sde\s(?:tel[eé]fono|celular))?)\b"
+        r"|\b(?:voc[eê]\stem|vc\stem|tens)\s(?:um\s)?(?:e-?mail|whats\s?app|zap|telegram|n[uú]mero|celular)\b"
+        r"|\b(?:haben\ssie|hast\sdu)\s(?:eine\s)?(?:e-?mail(?:-?adresse)?|mailadresse|handynummer|telefonnummer|"
+        r"whats\s?app|telegram)\b"
+        r"|у\s(?:вас|тебя)\sесть\s(?:почта|e-?mail|имейл|номер|ватсап|whats\s?app|телеграм|telegram)",
+        "contact.request",
+        0.8,
+        "asks whether the other party has an outside contact",
+    ),
+    Phrase(
+        "send-by-mail",
+        r"\bper\s(?:e-?mail|mail|whats\s?app|sms)\s(?:\w+\s)?(?:schick|send|zukommen|mailen)\w*"
+        r"|\b(?:envo\w+|transmet\w*)[- ](?:moi|nous)?\s?(?:[\w']+\s){0,4}?par\s(?:e-?mail|mail|whats\s?app|sms)\b"
+        r"|\b(?:env[ií]a\w*|manda\w*|m[aá]nda\w*)\s(?:[\w']+\s){0,4}?por\s(?:correo|e-?mail|mail|whats\s?app)\b"
+        r"|\b(?:envi[ae]\w*|manda\w*)\s(?:[\w']+\s){0,4}?(?:por|pelo)\s(?:e-?mail|whats\s?app|zap)\b"
+        r"|\b(?:send|email|forward)\s(?:(?:me|us)\s)?(?:[\w']+\s){0,3}?(?:by|via|over|through)\s(?:e-?mail|whats\s?app|text)\b"
+        r"(?!\s(?:here|on\s(?:the\s)?(?:platform|upwork|fiverr)))"
+        r"|(?:пришли\w*|отправ\w*|скин\w*)\s(?:[\w]+\s){0,4}?(?:на\s(?:почту|e-?mail|имейл)|в\s(?:ватсап|телеграм))",
+        "contact.request",
+        0.75,
+        "asks to have work sent by e-mail or an outside app",
+    ),
+    Phrase(
+        "app-invite",
+        r"\b(?:send|sending|shoot)\s(?:you|u)\s(?:an?\s)?(?:slack|discord|telegram|whats\s?app|signal)\s(?:invite|invitation|link)"
+        r"|\binvite\s(?:you|u)\s(?:to|into)\s(?:my|our)\s(?:slack|discord|telegram|whats\s?app|signal)\b"
+        r"|\b(?:te|le)\s(?:mando|env[ií]o|envio)\s(?:una?\s)?(?:invitaci[oó]n|convite|link)\s(?:a|de|para\so|para\sa|do|da|al)\s"
+        r"(?:mi\s|meu\s|nuestro\s)?(?:slack|discord|telegram|whats\s?app|signal)\b"
+        r"|\b(?:je\s(?:t'|vous\s)envoie)\s(?:une\s)?invitation\s(?:sur|à|a|pour)\s(?:notre\s|mon\s)?"
+        r"(?:slack|discord|telegram|whats\s?app|signal)\b"
+        r"|\b(?:ich\s)?(?:schicke|sende)\s(?:dir|ihnen)\s(?:eine\s)?(?:slack|discord|telegram|whats\s?app|signal)-?einladung"
+        r"|(?:скину|отправлю|пришлю)\s(?:тебе\s|вам\s)?(?:приглашение|инвайт|ссылку)\s(?:в|на)\s(?:slack|discord|telegram|"
+        r"whats\s?app|signal|телеграм|ватсап|дискорд|слак)",
+        "contact.request",
+        0.8,
+        "invites the other party into the sender's own workspace on an outside app",
+    ),
+    Phrase(
+        "scan-my-code",
+        r"\b(?:wechat|weixin|whats\s?app|telegram|line|kakao(?:\s?talk)?|viber|signal)\b[^\n]{0,60}?\b(?:scan|escanea|escaneie|"
+        r"scanne[zr]?|scann(?:e|en)|скани\w*)\s(?:my|the|our|mi|meu|mon|meinen|мой)\s(?:qr\s?)?(?:code|c[oó]digo|qr|код)"
+        r"|\b(?:scan|escanea|escaneie|scanne[zr]?|scann(?:e|en)|скани\w*)\s(?:my|mi|meu|mon|meinen|мой)\s(?:qr\s?)?"
+        r"(?:code|c[oó]digo|qr|код)\b[^\n]{0,40}?\b(?:wechat|weixin|whats\s?app|telegram|line|kakao|viber|signal)\b",
+        "contact.request",
+        0.8,
+        "asks the other party to add the sender on an outside app by its QR code",
+    ),
+    Phrase(
         "detail-starts",
         r"\bmy\s(?:number|phone(?:\snumber)?|cell|mobile|whats\s?app|e-?mail)\s(?:starts|begins)(?:\swith)?(?=\s\+?\w)"
         r"|\b(?:mi\s(?:n[uú]mero|tel[eé]fono|celular)\s(?:empieza|comienza)\s(?:por|con)|meu\s(?:n[uú]mero|telefone|celular|zap)\s"
@@ -447,14 +501,17 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "es-write",
-        r"\b(?:escr[ií]beme|ll[aá]mame|cont[aá]ctame|h[aá]blame|m[aá]ndame\sun\s(?:mensaje|correo|whats))\b",
+        r"\b(?:escr[ií]beme|ll[aá]mame|cont[aá]ctame|h[aá]blame|m[aá]ndame\sun\s(?:mensaje|correo|whats)|"
+        r"(?:llamarme|escribirme|contactarme|agregarme|a[nñ]adirme)|me\s(?:puedes|podr[ií]as|puede|podr[ií]a|pod[eé]s)\s"
+        r"(?:llamar|escribir|contactar|agregar|a[nñ]adir))\b(?!\s(?:aqu[ií]|por\s(?:aqu[ií]|el\schat|la\splataforma)))",
         "contact.request",
         0.75,
         "asks to be contacted (es)",
     ),
     Phrase(
         "es-outside",
-        r"\b(?:fuera\sde\s(?:la\s)?(?:plataforma|p[aá]gina|app)|por\sfuera)\b",
+        r"\b(?:fuera\sde\s(?:la\s)?(?:plataforma|p[aá]gina|app)|(?<!pag\w\s)(?<!pag\w\w\s)(?<!pag\w\w\w\s)(?<!pag\w\w\w\w\s)"
+        r"(?<!cobr\w\s)(?<!cobr\w\w\s)(?<!cobr\w\w\w\s)por\sfuera)\b",
         "contact.request",
         0.8,
         "proposes to continue off the platform (es)",
@@ -470,7 +527,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "pt-write",
         r"\b(?:me\sliga|me\schama|me\smanda\s(?:uma\s)?mensagem|me\sescreve|liga\spra\smim|"
-        r"me\sadiciona)\b",
+        r"me\sadiciona|(?:pode|poderia|podes|consegue)\sme\s(?:ligar|chamar|escrever|adicionar)|me\sligar)\b"
+        r"(?!\s(?:aqui|por\saqui|pela\splataforma|no\schat))",
         "contact.request",
         0.75,
         "asks to be contacted (pt)",
@@ -499,7 +557,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "fr-write",
         r"\b(?:[ée]cris[- ]moi|[ée]crivez[- ]moi|appelle[- ]moi|appelez[- ]moi|contacte[- ]moi|"
-        r"contactez[- ]moi|envoie[- ]moi\sun\s(?:message|mail|sms))\b",
+        r"contactez[- ]moi|envoie[- ]moi\sun\s(?:message|mail|sms)|"
+        r"(?:m'|me\s|nous\s)(?:[ée]crire|contacter|appeler|joindre|ajouter)\s(?:sur|par|via)\s(?!(?:ici|la\splateforme|le\schat)\b))\b",
         "contact.request",
         0.75,
         "asks to be contacted (fr)",

@@ -464,7 +464,11 @@ class OffPlatformPaymentDetector(PhraseDetector):
                 outside = _OUTSIDE.search(window) is not None
                 if _BENIGN.search(window) and not outside:
                     continue
-                paying = outside or _PAY.search(window) is not None or _DETAIL_AFTER.match(text, m.end(), m.end() + 50) is not None
+                paying = (
+                    outside
+                    or _PAY.search(window) is not None
+                    or _DETAIL_AFTER.match(text, m.end(), m.end() + 50) is not None
+                )
                 if strong and not paying and rail in _NEEDS_PAY_WORD:
                     continue
                 if not strong and not outside:
