@@ -423,14 +423,16 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "do-you-have-detail",
-        r"\b(?:vous\savez|tu\sas|avez-vous|as-tu)\s(?:une?\s)?(?:adresse\s(?:e-?)?mail|e-?mail|mail|"
+        r"(?:\b(?:vous\savez|tu\sas|avez-vous|as-tu)\s(?:une?\s)?(?:adresse\s(?:e-?)?mail|e-?mail|mail|"
         r"num[ée]ro(?:\sde\s(?:t[ée]l[ée]phone|portable))?|whats\s?app|t[ée]l[ée]gram)\b"
         r"|\b(?:tienes|tiene|ten[eé]s|usted\stiene)\s(?:un\s)?(?:correo|e-?mail|mail|whats\s?app|telegram|"
         r"n[uú]mero(?:\sde\s(?:tel[eé]fono|celular))?)\b"
         r"|\b(?:voc[eê]\stem|vc\stem|tens)\s(?:um\s)?(?:e-?mail|whats\s?app|zap|telegram|n[uú]mero|celular)\b"
         r"|\b(?:haben\ssie|hast\sdu)\s(?:eine\s)?(?:e-?mail(?:-?adresse)?|mailadresse|handynummer|telefonnummer|"
         r"whats\s?app|telegram)\b"
-        r"|у\s(?:вас|тебя)\sесть\s(?:почта|e-?mail|имейл|номер|ватсап|whats\s?app|телеграм|telegram)",
+        r"|[уy]\s(?:вас|тебя)\sесть\s(?:почта|e-?mail|имейл|номер|ватсап|whats\s?app|телеграм|telegram))"
+        # the detail asked for ends the question or is wanted for something: not "tienes correo de confirmación?"
+        r"(?=\s?[?,.!;]|\s?$|\s(?:para|pour|f[üu]r|для|personal|perso|pessoal|privad[oa]|priv[ée]e?|direct\w*|dire[ct]t?\w*))",
         "contact.request",
         0.8,
         "asks whether the other party has an outside contact",
@@ -558,7 +560,7 @@ PHRASES: tuple[Phrase, ...] = (
         "fr-write",
         r"\b(?:[ée]cris[- ]moi|[ée]crivez[- ]moi|appelle[- ]moi|appelez[- ]moi|contacte[- ]moi|"
         r"contactez[- ]moi|envoie[- ]moi\sun\s(?:message|mail|sms)|"
-        r"(?:m'|me\s|nous\s)(?:[ée]crire|contacter|appeler|joindre|ajouter)\s(?:sur|par|via)\s(?!(?:ici|la\splateforme|le\schat)\b))\b",
+        r"(?:m'|me\s|nous\s)(?:[ée]crire|contacter|appeler|joindre|ajouter)\s(?:sur|par|via)\b(?!\s(?:ici|la\splateforme|le\schat)\b))\b",
         "contact.request",
         0.75,
         "asks to be contacted (fr)",

@@ -134,7 +134,10 @@ _PLATFORM_FEE = (
 )
 """The platform's fee named as such; with `_PAY_OUTSIDE` after it, a complaint that leads to leaving."""
 _PAY_OUTSIDE = (
-    r"(?:outside|off[-\s]?platform|off\s(?:the\s)?site|(?:just|simply)\s(?:wire|pay|send|transfer|venmo|zelle|paypal)|"
+    # "outside" as where to deal, not where a figure sits ("the fee is shown outside the invoice total")
+    r"(?:outside(?=\s?(?:[,.!?;]|$|\s(?:i|we|you|it'?s|is|would|will|costs?|for|this\s(?:time|once|site|platform|app)|"
+    r"of\s(?:here|the\s(?:platform|site|app)|upwork|fiverr)|the\s(?:platform|site|app)|upwork|fiverr)\b))|"
+    r"off[-\s]?platform|off\s(?:the\s)?site|(?:just|simply)\s(?:wire|pay|send|transfer|venmo|zelle|paypal)|"
     r"por\sfuera|por\sfora|fuera\sde\sla\splataforma|fora\sda\splataforma|en\sdehors|en\sdirect|au(?:ß|ss)erhalb|"
     r"напрямую|вне\s(?:площадки|платформы|сайта))"
 )
