@@ -451,6 +451,28 @@ PHRASES: tuple[Phrase, ...] = (
         "asks to have work sent by e-mail or an outside app",
     ),
     Phrase(
+        "which-address",
+        r"\b(?:which|what)\s(?:e-?mail\s)?address\s?\?|\bwelche\s(?:e-?mail-?|mail)?adresse\s?\?"
+        r"|\bquelle\s(?:adresse(?:\s(?:e-?)?mail)?|e-?mail)\s?\?|\b(?:qu[eé]|cu[aá]l)\s(?:correo|e-?mail|direcci[oó]n\sde\scorreo)\s?\?"
+        r"|\bqual\s(?:o\s)?(?:e-?mail|endere[cç]o\sde\se-?mail)\s?\?|\bкак(?:ой|ая)\s(?:адрес|почта|e-?mail|имейл)\s?\?",
+        "contact.request",
+        0.7,
+        "asks which address to send to, in reply to talk of e-mail",
+    ),
+    Phrase(
+        "beat-the-filter",
+        r"\b(?:the\s)?(?:filter|system|chat|site|platform|app)\s(?:blocks|hides|removes|censors|masks|eats|"
+        r"won'?t\slet\s(?:me|us)\s(?:send|share|type|post)|doesn'?t\slet\s(?:me|us)\s(?:send|share|type|post))\s"
+        r"(?:\w+\s)?(?:numbers|digits|emails?|e-?mail\saddresses|phone\snumbers|contacts?|contact\sinfo|details|handles)\b"
+        r"|\b(?:el\sfiltro|la\splataforma|o\sfiltro|a\splataforma|le\sfiltre|la\splateforme|der\sfilter|die\splattform)\s"
+        r"(?:bloquea|oculta|borra|bloqueia|esconde|apaga|bloque|masque|supprime|blockiert|entfernt|versteckt)\s(?:los\s|os\s|les\s|die\s)?"
+        r"(?:n[uú]meros|num[ée]ros|nummern|correos|e-?mails|contactos|contatos|contacts|kontaktdaten)\b"
+        r"|(?:фильтр|площадка|сайт)\s(?:блокирует|скрывает|удаляет|режет)\s(?:номера|цифры|почту|контакты)",
+        "contact.request",
+        0.75,
+        "talks of getting a contact detail past the platform's filter",
+    ),
+    Phrase(
         "app-invite",
         r"\b(?:send|sending|shoot)\s(?:you|u)\s(?:an?\s)?(?:slack|discord|telegram|whats\s?app|signal)\s(?:invite|invitation|link)"
         r"|\binvite\s(?:you|u)\s(?:to|into)\s(?:my|our)\s(?:slack|discord|telegram|whats\s?app|signal)\b"
