@@ -452,9 +452,12 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "which-address",
-        r"\b(?:which|what)\s(?:e-?mail\s)?address\s?\?|\bwelche\s(?:e-?mail-?|mail)?adresse\s?\?"
-        r"|\bquelle\s(?:adresse(?:\s(?:e-?)?mail)?|e-?mail)\s?\?|\b(?:qu[eé]|cu[aá]l)\s(?:correo|e-?mail|direcci[oó]n\sde\scorreo)\s?\?"
-        r"|\bqual\s(?:o\s)?(?:e-?mail|endere[cç]o\sde\se-?mail)\s?\?|\bкак(?:ой|ая)\s(?:адрес|почта|e-?mail|имейл)\s?\?",
+        r"\b(?:which|what)\se-?mail(?:\saddress)?\s?\?|\bwelche\s(?:e-?mail-?|mail)adresse\s?\?"
+        r"|\bquelle\s(?:adresse\s(?:e-?)?mail|e-?mail)\s?\?|\b(?:qu[eé]|cu[aá]l)\s(?:correo|e-?mail|direcci[oó]n\sde\scorreo)\s?\?"
+        r"|\bqual\s(?:o\s)?(?:e-?mail|endere[cç]o\sde\se-?mail)\s?\?|\bкак(?:ой|ая)\s(?:почта|e-?mail|имейл)\s?\?"
+        # a bare "which address?" only as the whole question, the reply to talk of sending something
+        r"|^\W{0,3}(?:[\w']+[,!]?\s){0,2}(?:which|what|welche|quelle|qu[eé]|cu[aá]l|qual|какой)\s"
+        r"(?:address|adresse|direcci[oó]n|endere[cç]o|адрес)\s?\?\W{0,3}$",
         "contact.request",
         0.7,
         "asks which address to send to, in reply to talk of e-mail",
