@@ -163,7 +163,6 @@ _AMBIGUOUS_CUE = lazy_compile(
     r"\b(?:on|via|in|my|your|ur|add|text|message|dm|ping|id|handle|username|join|invite|move|moving|continue|switch|"
     r"switching|hop|hopping|migrate|migrating|"
     r"have|use|using|chat|talk|call|reach|contact|find|me|us|name|tag|nick)\b|@|\?"
-    r"|:\s?[a-z][\w.\-]{1,30}[\d_.]"  # "kakao: hyunwoo_dev": a username-like value after a colon
 )
 _AMBIGUOUS_WORDS = lazy_compile(
     r"\b(?:teams|slack|signal|line|imo|x|snap|google\schat|ms\steams|microsoft\steams|linked\sin|kakao(?:\stalk)?|disc)\b"
@@ -408,7 +407,9 @@ class AppDetector(Detector):
         text = view.text
         table = _spellings()
         mentions: list[_Mention] = []
-        maybe = _names_a_key(text) or (_AMBIGUOUS_WORDS_HINT(doc) and _AMBIGUOUS_CUE_HINT(doc))
+        # a colon may introduce a username ("kakao: hyunwoo_dev"); asked of the text, not the shared gate, whose
+        # automaton a branch after every colon would grow for every message
+        maybe = _names_a_key(text) or (_AMBIGUOUS_WORDS_HINT(doc) and (":" in text or _AMBIGUOUS_CUE_HINT(doc)))
         tokens = list(_TOKEN.finditer(text)) if maybe else []
         for i, m in enumerate(tokens):
             raw = m.group()
