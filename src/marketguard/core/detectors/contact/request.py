@@ -440,12 +440,14 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "send-by-mail",
         r"\bper\s(?:e-?mail|mail|whats\s?app|sms)\s(?:\w+\s)?(?:schick|send|zukommen|mailen)\w*"
-        r"|\b(?:envo\w+|transmet\w*)[- ](?:moi|nous)?\s?(?:[\w']+\s){0,4}?par\s(?:e-?mail|mail|whats\s?app|sms)\b"
-        r"|\b(?:env[ií]a\w*|manda\w*|m[aá]nda\w*)\s(?:[\w']+\s){0,4}?por\s(?:correo|e-?mail|mail|whats\s?app)\b"
-        r"|\b(?:envi[ae]\w*|manda\w*)\s(?:[\w']+\s){0,4}?(?:por|pelo)\s(?:e-?mail|whats\s?app|zap)\b"
-        r"|\b(?:send|email|forward)\s(?:(?:me|us)\s)?(?:[\w']+\s){0,3}?(?:by|via|over|through)\s(?:e-?mail|whats\s?app|text)\b"
+        # open stretches of characters, not counted words: the prefilter reads a long stretch as one loop, where
+        # "(?:\w+\s){0,4}" after a word as common as "send" unrolls into many automaton states
+        r"|\b(?:envo\w+|transmet\w*)\b[^.!?\n]{0,40}?\bpar\s(?:e-?mail|mail|whats\s?app|sms)\b"
+        r"|\b(?:env[ií]a\w*|manda\w*|m[aá]nda\w*)\b[^.!?\n]{0,40}?\bpor\s(?:correo|e-?mail|mail|whats\s?app)\b"
+        r"|\b(?:envi[ae]\w*|manda\w*)\b[^.!?\n]{0,40}?\b(?:por|pelo)\s(?:e-?mail|whats\s?app|zap)\b"
+        r"|\b(?:send|email|forward)\b[^.!?\n]{0,30}?\b(?:by|via|over|through)\s(?:e-?mail|whats\s?app|text)\b"
         r"(?!\s(?:here|on\s(?:the\s)?(?:platform|upwork|fiverr)))"
-        r"|(?:пришли\w*|отправ\w*|скин\w*)\s(?:[\w]+\s){0,4}?(?:на\s(?:почту|e-?mail|имейл)|в\s(?:ватсап|телеграм))",
+        r"|(?:пришли\w*|отправ\w*|скин\w*)[^.!?\n]{0,40}?(?:на\s(?:почту|e-?mail|имейл)|в\s(?:ватсап|телеграм))",
         "contact.request",
         0.75,
         "asks to have work sent by e-mail or an outside app",
@@ -455,8 +457,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"\b(?:which|what)\se-?mail(?:\saddress)?\s?\?|\bwelche\s(?:e-?mail-?|mail)adresse\s?\?"
         r"|\bquelle\s(?:adresse\s(?:e-?)?mail|e-?mail)\s?\?|\b(?:qu[eé]|cu[aá]l)\s(?:correo|e-?mail|direcci[oó]n\sde\scorreo)\s?\?"
         r"|\bqual\s(?:o\s)?(?:e-?mail|endere[cç]o\sde\se-?mail)\s?\?|\bкак(?:ой|ая)\s(?:почта|e-?mail|имейл)\s?\?"
-        # a bare "which address?" only as the whole question, the reply to talk of sending something
-        r"|^\W{0,3}(?:[\w']+[,!]?\s){0,2}(?:which|what|welche|quelle|qu[eé]|cu[aá]l|qual|какой)\s"
+        # a bare "which address?" only as the message's last words, the reply to talk of sending something
+        r"|\b(?:which|what|welche|quelle|qu[eé]|cu[aá]l|qual|какой)\s"
         r"(?:address|adresse|direcci[oó]n|endere[cç]o|адрес)\s?\?\W{0,3}$",
         "contact.request",
         0.7,
