@@ -445,7 +445,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:envo\w+|transmet\w*)\b[^.!?\n]{0,40}?\bpar\s(?:e-?mail|mail|whats\s?app|sms)\b"
         r"|\b(?:env[ií]a\w*|manda\w*|m[aá]nda\w*)\b[^.!?\n]{0,40}?\bpor\s(?:correo|e-?mail|mail|whats\s?app)\b"
         r"|\b(?:envi[ae]\w*|manda\w*)\b[^.!?\n]{0,40}?\b(?:por|pelo)\s(?:e-?mail|whats\s?app|zap)\b"
-        r"|\b(?:send|email|forward)\b[^.!?\n]{0,30}?\b(?:by|via|over|through)\s(?:e-?mail|whats\s?app|text)\b"
+        r"|\b(?:send|forward)\s(?:me\s|us\s)?(?:it|them|this|that|(?:the|my|our|all\sthe)\s(?:\w+\s)?\w+)\s"
+        r"(?:by|via|over|through)\s(?:e-?mail|whats\s?app|text)\b"
         r"(?!\s(?:here|on\s(?:the\s)?(?:platform|upwork|fiverr)))"
         r"|(?:пришли\w*|отправ\w*|скин\w*)[^.!?\n]{0,40}?(?:на\s(?:почту|e-?mail|имейл)|в\s(?:ватсап|телеграм))",
         "contact.request",
@@ -494,13 +495,12 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "scan-my-code",
-        r"\b(?:wechat|weixin|whats\s?app|telegram|line|kakao(?:\s?talk)?|viber|signal)\b[^\n]{0,60}?\b(?:scan|escanea|escaneie|"
-        r"scanne[zr]?|scann(?:e|en)|скани\w*)\s(?:my|the|our|mi|meu|mon|meinen|мой)\s(?:qr\s?)?(?:code|c[oó]digo|qr|код)"
-        r"|\b(?:scan|escanea|escaneie|scanne[zr]?|scann(?:e|en)|скани\w*)\s(?:my|mi|meu|mon|meinen|мой)\s(?:qr\s?)?"
-        r"(?:code|c[oó]digo|qr|код)\b[^\n]{0,40}?\b(?:wechat|weixin|whats\s?app|telegram|line|kakao|viber|signal)\b",
+        # a personal code to scan is a messenger's add-me code (WeChat, LINE, WhatsApp) or a payment code
+        r"\b(?:scan|escanea|escaneie|scanne[zr]?|scann(?:e|en)|скани\w*)\s(?:my|mi|meu|mon|meinen|мой)\s(?:qr\s?)?"
+        r"(?:code|c[oó]digo|qr|код)\b",
         "contact.request",
-        0.8,
-        "asks the other party to add the sender on an outside app by its QR code",
+        0.7,
+        "asks the other party to scan the sender's own code, an outside app's way to add a contact",
     ),
     Phrase(
         "detail-starts",

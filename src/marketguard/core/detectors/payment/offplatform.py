@@ -364,7 +364,9 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "discount-if-outside",
-        rf"\b{_DISCOUNT}\b[^.!?\n]{{0,60}}?\b{_NOT_THROUGH}\b|\b{_NOT_THROUGH}\b[^.!?\n]{{0,60}}?\b{_DISCOUNT}",
+        # the discount first hangs on a condition word, not an open stretch: "discount" is common in price talk
+        rf"\b{_DISCOUNT},?\s(?:if|when|as\slong\sas|provided|si|se|wenn|falls|если)\s(?:\w+\s){{0,2}}?{_NOT_THROUGH}\b"
+        rf"|\b{_NOT_THROUGH}\b[^.!?\n]{{0,60}}?\b{_DISCOUNT}",
         "payment.offplatform",
         0.85,
         "offers a lower price for not going through the platform",
