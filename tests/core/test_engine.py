@@ -51,6 +51,37 @@ def test_split_pieces_from_another_sender_are_not_joined() -> None:
     assert not [s for s in other.signals if s.related]
 
 
+def _talk(*turns: tuple[str, str]) -> list[set[str]]:
+    """Screen (sender, text) turns in one conversation; the families flagged in each."""
+    screener = Screener()
+    out = []
+    for i, (sender, text) in enumerate(turns):
+        result = screener.screen(Message(id=f"m{i}", text=text, conversation_id="c", sender_id=sender))
+        out.append({s.family for s in result.signals if s.family in ("contact", "payment")})
+    return out
+
+
+def test_a_reply_that_answers_a_request_for_a_detail_is_flagged() -> None:
+    # the first part of the detail asked for, in the asked family; made-up names and the 555-01xx range
+    assert _talk(("a", "¿me pasas tu correo?"), ("b", "claro: leo.marquez"))[1] == {"contact"}
+    assert _talk(("a", "what's your phone number?"), ("b", "07700"))[1] == {"contact"}
+    assert _talk(("a", "pay in USDT? send your wallet"), ("b", "ok TXq4mRzp8LbW2yKd"))[1] == {"payment"}
+    assert _talk(("a", "can I pay you by bank transfer directly?"), ("b", "yes: FR76 3000"))[1] == {"payment"}
+
+
+def test_a_reply_without_a_detail_or_to_no_request_is_not_flagged() -> None:
+    assert _talk(("a", "what's your email?"), ("b", "final_v2.pdf"))[1] == set()
+    assert _talk(("a", "what's your email?"), ("b", "sorry, not allowed"))[1] == set()
+    assert _talk(("a", "what's your email?"), ("b", "at 10.30"))[1] == set()
+    assert _talk(("a", "the mockups look great"), ("b", "jo.marsh"))[1] == set()
+    assert _talk(("a", "what's your email?"), ("a", "maybe later"), ("b", "TXq4mRzp8LbW2yKd"))[2] == set()
+
+
+def test_a_continuation_may_follow_the_other_partys_reply() -> None:
+    turns = _talk(("a", "do you have telegram?"), ("b", "yes why"), ("a", "search ana_kowal"), ("a", "bei gmail"))
+    assert turns[2] == {"contact"} and turns[3] == {"contact"}
+
+
 def test_split_word_glued_across_messages() -> None:
     screener = Screener()
     screener.screen(Message(id="1", text="easier to chat on sk", conversation_id="c", sender_id="a"))

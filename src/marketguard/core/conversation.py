@@ -21,6 +21,8 @@ class Turn:
     """Where `text` starts in the message as sent (non-zero when only its tail is kept)."""
     shared: bool = False
     """Whether a contact detail, or words offering one, was found in this message."""
+    paid: bool = False
+    """Whether payment talk (a rail, a wallet, off-platform payment) was found in this message."""
 
 
 @dataclass(slots=True)

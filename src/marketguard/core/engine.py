@@ -36,7 +36,7 @@ from marketguard.core.model import (
 )
 from marketguard.core.policy import Policy, decide
 from marketguard.core.registry import SPLIT_DETECTORS, Registry
-from marketguard.core.split import continues_detail, joinings, worth_joining
+from marketguard.core.split import answers_request, continues_detail, joinings, worth_joining
 from marketguard.core.text.normalize import Document
 
 _TURN_CHARS = 2000
@@ -119,6 +119,10 @@ class Screener:
                 piece = _continuation(message, state)
                 if piece is not None:
                     signals.append(piece)
+            if not signals:
+                answer = _answer(message, state)
+                if answer is not None:
+                    signals.append(answer)
 
         if signals:
             signals.sort(key=lambda s: (s.start, -s.score))
@@ -131,7 +135,8 @@ class Screener:
         if state is not None and conversation_id is not None and isinstance(message, Message):
             kept_from = max(0, len(text) - _TURN_CHARS)
             shared = any(s.family == "contact" for s in signals)
-            state.turns.append(Turn(msg_id, message.sender_id, text[kept_from:], kept_from, shared))
+            paid = any(s.family == "payment" for s in signals)
+            state.turns.append(Turn(msg_id, message.sender_id, text[kept_from:], kept_from, shared, paid))
             del state.turns[: -max(self.config.history_turns * 3, 1)]
             if verdict.decision is not Decision.ALLOW:
                 state.attempts += 1
@@ -247,8 +252,8 @@ def _continuation(message: Message, state: ConversationState) -> Signal | None:
     "dot kessler"): flagged with the pieces, as the label scheme flags every fragment of a split detail."""
     if not state.turns or message.sender_id is None:
         return None
-    last = state.turns[-1]
-    if last.sender_id != message.sender_id or not last.shared or not continues_detail(message.text):
+    last = _own_last(message.sender_id, state)  # the other party may have answered in between ("yes why")
+    if last is None or not last.shared or not continues_detail(message.text):
         return None
     text = message.text
     start = len(text) - len(text.lstrip())
@@ -265,6 +270,45 @@ def _continuation(message: Message, state: ConversationState) -> Signal | None:
         None,
         reason,
         "split.continuation@1.0.0",
+        related,
+    )
+
+
+def _own_last(sender_id: str, state: ConversationState) -> Turn | None:
+    """The sender's latest turn among the last three, or None."""
+    for turn in reversed(state.turns[-3:]):
+        if turn.sender_id == sender_id:
+            return turn
+    return None
+
+
+def _answer(message: Message, state: ConversationState) -> Signal | None:
+    """A short reply that gives a detail the other party just asked for ("Vous avez une adresse mail ?", then
+    "oui : sophie.garnier"; "Can I just wire you?", then "sure. DE7812030000"): flagged in the family asked for,
+    as the label scheme flags every piece of a detail given across messages."""
+    if not state.turns or message.sender_id is None:
+        return None
+    last = state.turns[-1]
+    if last.sender_id is None or last.sender_id == message.sender_id:
+        return None
+    asked = "contact" if last.shared else "payment" if last.paid else None
+    if asked is None or not answers_request(message.text, asked):
+        return None
+    text = message.text
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    related = (Related(last.message_id, last.offset, last.offset + len(last.text), last.text),)
+    what = "contact" if asked == "contact" else "payment"
+    return new_signal(
+        "contact.request" if asked == "contact" else "payment.offplatform",
+        what,
+        0.7,
+        start,
+        end,
+        text[start:end],
+        None,
+        f"answers the other party's request for a {what} detail ({last.message_id or '?'}) with one, or its start",
+        "split.answer@1.0.0",
         related,
     )
 

@@ -197,8 +197,17 @@ def joinings(pieces: list[str]) -> Iterator[tuple[str, list[int]]]:
 _CONTINUES = lazy_compile(
     r"(?i)^\W{0,3}(?:dot|punkt|ponto|punto|point|точка|underscore|arroba|arobase|собака)\b|^\s*[@_.][a-z0-9]"
     r"|\b[a-z0-9]{2,}\s(?:dot|punkt|ponto|punto|point|точка|underscore)\s[a-z0-9]{2,}\b"
+    # the provider named last: "bei gmail", "at yahoo", "en hotmail", "в яндексе"
+    r"|^\W{0,3}(?:at|on|bei|auf|chez|sur|en|em|no|na|в|на)\s(?:gmail|googlemail|yahoo|hotmail|outlook|live|gmx|web\.de|"
+    r"proton\w*|icloud|aol|yandex\w*|яндекс\w*|mail\.ru|orange|free|wanadoo|t-online|uol|terra)\W{0,3}$"
+    # where to look the sender up: "search kir_vey", "busca leo.mara"
+    r"|^\W{0,3}(?:search|look\sup|find|busca|procura|cherche|such|найди|ищи)\s(?:for\s)?@?[a-z][\w.\-]{2,30}\W{0,3}$"
+    # the next digits, written or spelled: "five five five", "0199"
+    r"|^\W{0,3}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)[\s,\-]{1,3}){2,}"
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\W{0,3}$|^\W{0,3}\d(?:[\s.\-]?\d){2,5}\W{0,3}$"
 )
-"""A piece of a spelled-out address: "dot kessler", "lena punkt haussmann", "_calloway"."""
+"""A piece of a spelled-out address or number: "dot kessler", "lena punkt haussmann", "_calloway", "bei gmail",
+"five five five"."""
 CONTINUATION_CHARS = 60
 
 
@@ -207,3 +216,33 @@ def continues_detail(text: str) -> bool:
     began one: "drop me a line: oren", then "dot kessler"). On its own such a piece completes nothing, so the
     detail detectors, even over the joined messages, find nothing new in it until the last piece arrives."""
     return len(text) <= CONTINUATION_CHARS and _CONTINUES.search(text) is not None
+
+
+_ANSWER_LEAD = r"(?i)^\W{0,3}(?:[\w'’]+[\s,.:;!\-]{1,3}){0,3}?"
+"""Up to three short words before the detail in an answer: "oui : ", "sure. ", "it's "."""
+_CONTACT_ANSWER = lazy_compile(
+    _ANSWER_LEAD + r"(?:@?[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|@[a-z][\w.]{2,30}|\+?\d[\d\s.\-]{3,}\d)\W{0,3}$"
+)
+"""A handle or address head ("sophie.garnier", "@kir") or the first digits of a number ("07700")."""
+_FILE_LIKE = lazy_compile(
+    r"(?i)\.(?:pdf|png|jpe?g|gif|svg|docx?|xlsx?|pptx?|zip|rar|psd|ai|fig|sketch|mp[34]|mov|wav|txt|csv|json|"
+    r"ya?ml|html?|css|js|ts|py|md)\W{0,3}$|\b\d{1,2}[.:]\d{2}\b|\bv?\d+\.\d+"
+)
+"""File names, times and versions: answers, but not contact details ("final_v2.pdf", "10.30", "v1.2")."""
+_PAYMENT_ANSWER = lazy_compile(
+    _ANSWER_LEAD + r"(?:[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){1,7}\s?[A-Z0-9]{0,4}|0x[0-9a-fA-F]{8,40}|"
+    r"(?=[A-Za-z0-9]{0,40}\d)(?=[A-Za-z0-9]{0,40}[A-Z])(?=[A-Za-z0-9]{0,40}[a-z])[A-Za-z0-9]{12,45})\W{0,3}$"
+)
+"""An IBAN's head ("DE7812030000") or a piece of a wallet address (mixed case and digits, 12 characters or more)."""
+ANSWER_CHARS = 48
+
+
+def answers_request(text: str, asked: str) -> bool:
+    """Whether a short message answers the other party's request for a detail of family `asked` ("contact" or
+    "payment") with one, or its first part: "what's your number?" then "07700"; "send addr" then
+    "TDmhrttbEHf5pixeq". On its own such an answer is a name, a code or a few digits, and reads as nothing."""
+    if len(text) > ANSWER_CHARS:
+        return False
+    if asked == "payment":
+        return _PAYMENT_ANSWER.search(text) is not None
+    return _CONTACT_ANSWER.search(text) is not None and _FILE_LIKE.search(text) is None

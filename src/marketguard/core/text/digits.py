@@ -121,8 +121,14 @@ _NOT_PHONE_BRANCHES = (
     r"\b(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,6}\b",  # 2024.06.1873 build stamps
     r"(?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factura|fatura|commande|"
     r"rechnung|bestell|auftrag|kunden|sendung|заказ|счет|счёт|code|ean|upc|isbn|gtin|barcode|serial|imei|"
-    r"part|model|build|release|version|ver|rev|revision|batch|lot)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n[ºo°]|\#|:)?"
+    r"part|model|build|release|version|ver|rev|revision|batch|lot|waybill|awb|consignment|shipment|parcel|"
+    r"guía|guia|envío|envio|rastreio|suivi|colis|lieferschein|paket|накладн|посылк|трек)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n[ºo°]|\#|:)?"
     r"(?:\s(?:is|was|es|ist|est|é))?\s?[\#:]?\s?[a-z]{0,4}\d[\w\-/]{0,30}(?:\s[a-z]{0,3}\d[\w\-/]{0,30}){0,6}",
+    # a price in instalments: "3 milestones: 650 / 800 / 700", "parcelas: 500 + 500"; no group starts with 0, as
+    # the pieces of a phone number often do ("415 / 555 / 0134")
+    r"(?:milestones?|installments?|instalments?|tranches?|payments?|phases?|stages?|parcelas?|cuotas?|plazos?|"
+    r"hitos?|raten|teilzahlungen|meilensteine?|échéances|jalons?|этап\w*|транш\w*|платеж\w*)\s?(?:of\s)?[:=\-–]?\s?"
+    r"[1-9]\d{1,5}(?:\s?[/+,;|]\s?[1-9]\d{1,5}){1,5}(?!\s?[/+,;|]?\s?\d)",
     r"\b\d{3}-\d{7}-\d{7}\b",  # marketplace order ids
     r"\#\s?[a-z]{0,4}\d[\d\-]{2,30}",  # #FO81234
     r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b",  # a UUID

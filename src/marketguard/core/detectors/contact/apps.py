@@ -102,6 +102,8 @@ def _precheck_keys() -> frozenset[str]:
         flat = app.name.replace(" ", "")
         keys.update(flat[:k] for k in range(4, len(flat)) if flat[:k] not in _COMMON_WORDS)
     keys.add("sky")
+    # the first word of a spelling written in two: "wats app", "whats app"
+    keys.update(s[:-3] for app in APPS if not app.ambiguous for s in app.spellings if s.endswith("app") and len(s) >= 7)
     return frozenset(keys - _COMMON_WORDS)
 
 
@@ -158,7 +160,8 @@ def _names_a_key(text: str) -> bool:
 
 
 _AMBIGUOUS_CUE = lazy_compile(
-    r"\b(?:on|via|in|my|your|ur|add|text|message|dm|ping|id|handle|username|join|invite|move|continue|switch|"
+    r"\b(?:on|via|in|my|your|ur|add|text|message|dm|ping|id|handle|username|join|invite|move|moving|continue|switch|"
+    r"switching|hop|hopping|migrate|migrating|"
     r"have|use|using|chat|talk|call|reach|contact|find|me|us|name|tag|nick)\b|@|\?"
 )
 _AMBIGUOUS_WORDS = lazy_compile(
@@ -176,6 +179,7 @@ _EUPHEMISM_APPS = [(re.compile(p), app) for p, app in EUPHEMISMS]
 _VERB = (
     r"(?:add|text|txt|message|msg|dm|ping|contact|reach|call|write|chat|talk|speak|continue|move|switch|"
     r"go|come|hit|find|catch|connect|join|send|buzz|hmu|follow|discuss|communicate|talk|shift|transfer|"
+    r"moving|switching|hopping|shifting|migrat(?:e|ing)|"
     r"answer|reply|respond|hop|do\s(?:this|it|that|the\srest)|take\s(?:this|it|that|things))"
 )
 _PREP = r"(?:on|via|in|at|through|over|using|thru|to|by|onto)"
@@ -212,6 +216,9 @@ _CUE_BEFORE = lazy_compile(
     r"|\b(?:mi|tu|su|meu|seu|teu|mon|ton|votre|mein|meine|dein|deine)\s"
     r"|\b(?:[ée]cris|contacte|ajoute|[ée]crivez|contactez|ajoutez|parlons|continuons)[- ](?:moi|nous)?"
     r"\s?(?:sur|par|via)\s"
+    r"|\b(?:m'|me\s|nous\s)(?:[ée]crire|contacter|appeler|joindre|ajouter)\s(?:sur|par|via)\s"
+    r"|\b(?:llamarme|escribirme|contactarme|agregarme|a[nñ]adirme)\s(?:por|al|en|a)\s(?:mi\s)?"
+    r"|\bme\s(?:ligar|chamar|escrever|adicionar)\s(?:no|na|pelo|pela|por)\s(?:meu\s)?"
     r"|\b(?:schreib|schreiben|kontaktier|kontaktiere|add|adde|meld)\s?(?:mir|mich|sie|dich)?\s(?:auf|über|per|bei|via|in)\s"
     r"|(?:напиши|напишите|пиши|пишите|добавь|добавьте|звони|позвони|перейд[её]м|перейти|общаться|свяжемся)"
     r"(?:\sмне|\sменя)?\s(?:в|во|на|по)\s"
@@ -268,6 +275,11 @@ _ID_AFTER = lazy_compile(
     rf"^\s(?:id|handle|username|user\s?name|nick|tag)(?:\sis)?\s?:?\s{{1,3}}{_NOT_A_HANDLE}(?P<handle>[a-z0-9][\w.\-]{{2,31}})"
 )
 """An explicit id word right after an app whose name is also a word: "kakao id heejin_craft", "signal id: jo.92"."""
+_COLON_USERNAME = lazy_compile(
+    rf"^\s{{0,2}}[:=]\s{{0,3}}{_NOT_A_HANDLE}(?P<handle>[a-z](?=[a-z0-9_]{{0,30}}[\d_])[a-z0-9_]{{2,31}})(?=\s?(?:[,;!?)]|\.(?:\s|$)|$))"
+)
+"""An app whose name is also a word, a colon, then a username with a digit or an underscore: "kakao: hyunwoo_dev"
+(not "line: 42", "signal: noisy", "line: config.yaml")."""
 _DISC_NAME = lazy_compile(rf"^\s(?:name|tag)(?:\sis)?\s?:?\s{{1,3}}{_NOT_A_HANDLE}(?P<handle>[a-z0-9][\w.\-]{{2,31}})")
 """Gamers say "disc name is …" for a Discord username."""
 _USERNAME_LIKE = lazy_compile(r"[\d_.]")
@@ -395,7 +407,9 @@ class AppDetector(Detector):
         text = view.text
         table = _spellings()
         mentions: list[_Mention] = []
-        maybe = _names_a_key(text) or (_AMBIGUOUS_WORDS_HINT(doc) and _AMBIGUOUS_CUE_HINT(doc))
+        # a colon may introduce a username ("kakao: hyunwoo_dev"); asked of the text, not the shared gate, whose
+        # automaton a branch after every colon would grow for every message
+        maybe = _names_a_key(text) or (_AMBIGUOUS_WORDS_HINT(doc) and (":" in text or _AMBIGUOUS_CUE_HINT(doc)))
         tokens = list(_TOKEN.finditer(text)) if maybe else []
         for i, m in enumerate(tokens):
             raw = m.group()
@@ -461,6 +475,8 @@ class AppDetector(Detector):
             h = _ID_AFTER.match(after)
             if h is None and app.name == "discord":
                 h = _DISC_NAME.match(after)
+            if h is None:
+                h = _COLON_USERNAME.match(after)
             if h is not None and (_USERNAME_LIKE.search(h.group("handle")) or _ENDS_CLAUSE.match(after, h.end())):
                 return _handle(app, h, mention.end, 0.9, "username")
             id_word_then_prose = h is not None  # "a signal id pattern in the logs": an id word, then prose

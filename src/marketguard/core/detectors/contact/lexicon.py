@@ -112,7 +112,8 @@ EUPHEMISMS: tuple[tuple[str, str], ...] = (
     (r"(?:the\s)?blue\s(?:professional|business|job)\s(?:network|site|app)", "linkedin"),
     (r"(?:the\s)?(?:purple|violet)\s(?:chat\s)?app", "viber"),
     (r"(?:the\s)?yellow\s(?:chat\s)?app", "kakaotalk"),
-    (r"(?:the\s)?ghost\sapp", "snapchat"),
+    (r"(?:the\s)?(?:little\s|yellow\s|white\s)?ghost\sapp", "snapchat"),
+    (r"(?:the\s)?(?:app|one)\swith\sthe\s(?:little\s|yellow\s|white\s)?ghost(?:\s(?:icon|logo))?", "snapchat"),
     (r"(?:the\s)?(?:camera|photo)\sapp\swith\sdms", "instagram"),
     (r"(?:the\s)?app\swith\sthe\s(?:paper\s)?plane", "telegram"),
 )

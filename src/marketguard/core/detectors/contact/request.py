@@ -59,7 +59,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "best-way-reach",
         r"\b(?:best|easiest|quickest|fastest|quicker|faster|easier|better|simpler|other|another|direct)\sway\sto\s(?:reach|contact|"
-        r"talk\sto|get\shold\sof|get\sin\stouch\swith|call|text)\s(?:you|u)\b",
+        r"talk\sto|get\shold\sof|get\sin\stouch\swith|call|text)\s(?:you|u)\b"
+        r"|\b(?:is\sthere|any|some)\s(?:a\s|another\s|other\s)?way\sto\s(?:reach|contact|talk\sto|message|call|text)\s(?:you|u)\s"
+        r"(?:outside|off|directly|privately|elsewhere|personally)\b",
         "contact.request",
         0.8,
         "asks for another way to reach the other party",
@@ -420,6 +422,87 @@ PHRASES: tuple[Phrase, ...] = (
         "invites the other party into the sender's own group on an outside app",
     ),
     Phrase(
+        "do-you-have-detail",
+        r"(?:\b(?:vous\savez|tu\sas|avez-vous|as-tu)\s(?:une?\s)?(?:adresse\s(?:e-?)?mail|e-?mail|mail|"
+        r"num[ée]ro(?:\sde\s(?:t[ée]l[ée]phone|portable))?|whats\s?app|t[ée]l[ée]gram)\b"
+        r"|\b(?:tienes|tiene|ten[eé]s|usted\stiene)\s(?:un\s)?(?:correo|e-?mail|mail|whats\s?app|telegram|"
+        r"n[uú]mero(?:\sde\s(?:tel[eé]fono|celular))?)\b"
+        r"|\b(?:voc[eê]\stem|vc\stem|tens)\s(?:um\s)?(?:e-?mail|whats\s?app|zap|telegram|n[uú]mero|celular)\b"
+        r"|\b(?:haben\ssie|hast\sdu)\s(?:eine\s)?(?:e-?mail(?:-?adresse)?|mailadresse|handynummer|telefonnummer|"
+        r"whats\s?app|telegram)\b"
+        r"|[уy]\s(?:вас|тебя)\sесть\s(?:почта|e-?mail|имейл|номер|ватсап|whats\s?app|телеграм|telegram))"
+        # the detail asked for ends the question or is wanted for something: not "tienes correo de confirmación?"
+        r"(?=\s?[?,.!;]|\s?$|\s(?:para|pour|f[üu]r|для|personal|perso|pessoal|privad[oa]|priv[ée]e?|direct\w*|dire[ct]t?\w*))",
+        "contact.request",
+        0.8,
+        "asks whether the other party has an outside contact",
+    ),
+    Phrase(
+        "send-by-mail",
+        r"\bper\s(?:e-?mail|mail|whats\s?app|sms)\s(?:\w+\s)?(?:schick|send|zukommen|mailen)\w*"
+        # open stretches of characters, not counted words: the prefilter reads a long stretch as one loop, where
+        # "(?:\w+\s){0,4}" after a word as common as "send" unrolls into many automaton states
+        r"|\b(?:envo\w+|transmet\w*)\b[^.!?\n]{0,40}?\bpar\s(?:e-?mail|mail|whats\s?app|sms)\b"
+        r"|\b(?:env[ií]a\w*|manda\w*|m[aá]nda\w*)\b[^.!?\n]{0,40}?\bpor\s(?:correo|e-?mail|mail|whats\s?app)\b"
+        r"|\b(?:envi[ae]\w*|manda\w*)\b[^.!?\n]{0,40}?\b(?:por|pelo)\s(?:e-?mail|whats\s?app|zap)\b"
+        r"|\b(?:send|forward)\s(?:me\s|us\s)?(?:it|them|this|that|(?:the|my|our|all\sthe)\s(?:\w+\s)?\w+)\s"
+        r"(?:by|via|over|through)\s(?:e-?mail|whats\s?app|text)\b"
+        r"(?!\s(?:here|on\s(?:the\s)?(?:platform|upwork|fiverr)))"
+        r"|(?:пришли\w*|отправ\w*|скин\w*)[^.!?\n]{0,40}?(?:на\s(?:почту|e-?mail|имейл)|в\s(?:ватсап|телеграм))",
+        "contact.request",
+        0.75,
+        "asks to have work sent by e-mail or an outside app",
+    ),
+    Phrase(
+        "which-address",
+        r"\b(?:which|what)\se-?mail(?:\saddress)?\s?\?|\bwelche\s(?:e-?mail-?|mail)adresse\s?\?"
+        r"|\bquelle\s(?:adresse\s(?:e-?)?mail|e-?mail)\s?\?|\b(?:qu[eé]|cu[aá]l)\s(?:correo|e-?mail|direcci[oó]n\sde\scorreo)\s?\?"
+        r"|\bqual\s(?:o\s)?(?:e-?mail|endere[cç]o\sde\se-?mail)\s?\?|\bкак(?:ой|ая)\s(?:почта|e-?mail|имейл)\s?\?"
+        # a bare "which address?" only as the message's last words, the reply to talk of sending something
+        r"|\b(?:which|what|welche|quelle|qu[eé]|cu[aá]l|qual|какой)\s"
+        r"(?:address|adresse|direcci[oó]n|endere[cç]o|адрес)\s?\?\W{0,3}$",
+        "contact.request",
+        0.7,
+        "asks which address to send to, in reply to talk of e-mail",
+    ),
+    Phrase(
+        "beat-the-filter",
+        r"\b(?:the\s)?(?:filter|system|chat|site|platform|app)\s(?:blocks|hides|removes|censors|masks|eats|"
+        r"won'?t\slet\s(?:me|us)\s(?:send|share|type|post)|doesn'?t\slet\s(?:me|us)\s(?:send|share|type|post))\s"
+        r"(?:\w+\s)?(?:numbers|digits|emails?|e-?mail\saddresses|phone\snumbers|contacts?|contact\sinfo|details|handles)\b"
+        r"|\b(?:el\sfiltro|la\splataforma|o\sfiltro|a\splataforma|le\sfiltre|la\splateforme|der\sfilter|die\splattform)\s"
+        r"(?:bloquea|oculta|borra|bloqueia|esconde|apaga|bloque|masque|supprime|blockiert|entfernt|versteckt)\s(?:los\s|os\s|les\s|die\s)?"
+        r"(?:n[uú]meros|num[ée]ros|nummern|correos|e-?mails|contactos|contatos|contacts|kontaktdaten)\b"
+        r"|(?:фильтр|площадка|сайт)\s(?:блокирует|скрывает|удаляет|режет)\s(?:номера|цифры|почту|контакты)",
+        "contact.request",
+        0.75,
+        "talks of getting a contact detail past the platform's filter",
+    ),
+    Phrase(
+        "app-invite",
+        r"\b(?:send|sending|shoot)\s(?:you|u)\s(?:an?\s)?(?:slack|discord|telegram|whats\s?app|signal)\s(?:invite|invitation|link)"
+        r"|\binvite\s(?:you|u)\s(?:to|into)\s(?:my|our)\s(?:slack|discord|telegram|whats\s?app|signal)\b"
+        r"|\b(?:te|le)\s(?:mando|env[ií]o|envio)\s(?:una?\s)?(?:invitaci[oó]n|convite|link)\s(?:a|de|para\so|para\sa|do|da|al)\s"
+        r"(?:mi\s|meu\s|nuestro\s)?(?:slack|discord|telegram|whats\s?app|signal)\b"
+        r"|\b(?:je\s(?:t'|vous\s)envoie)\s(?:une\s)?invitation\s(?:sur|à|a|pour)\s(?:notre\s|mon\s)?"
+        r"(?:slack|discord|telegram|whats\s?app|signal)\b"
+        r"|\b(?:ich\s)?(?:schicke|sende)\s(?:dir|ihnen)\s(?:eine\s)?(?:slack|discord|telegram|whats\s?app|signal)-?einladung"
+        r"|(?:скину|отправлю|пришлю)\s(?:тебе\s|вам\s)?(?:приглашение|инвайт|ссылку)\s(?:в|на)\s(?:slack|discord|telegram|"
+        r"whats\s?app|signal|телеграм|ватсап|дискорд|слак)",
+        "contact.request",
+        0.8,
+        "invites the other party into the sender's own workspace on an outside app",
+    ),
+    Phrase(
+        "scan-my-code",
+        # a personal code to scan is a messenger's add-me code (WeChat, LINE, WhatsApp) or a payment code
+        r"\b(?:scan|escanea|escaneie|scanne[zr]?|scann(?:e|en)|скани\w*)\s(?:my|mi|meu|mon|meinen|мой)\s(?:qr\s?)?"
+        r"(?:code|c[oó]digo|qr|код)\b",
+        "contact.request",
+        0.7,
+        "asks the other party to scan the sender's own code, an outside app's way to add a contact",
+    ),
+    Phrase(
         "detail-starts",
         r"\bmy\s(?:number|phone(?:\snumber)?|cell|mobile|whats\s?app|e-?mail)\s(?:starts|begins)(?:\swith)?(?=\s\+?\w)"
         r"|\b(?:mi\s(?:n[uú]mero|tel[eé]fono|celular)\s(?:empieza|comienza)\s(?:por|con)|meu\s(?:n[uú]mero|telefone|celular|zap)\s"
@@ -447,14 +530,17 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "es-write",
-        r"\b(?:escr[ií]beme|ll[aá]mame|cont[aá]ctame|h[aá]blame|m[aá]ndame\sun\s(?:mensaje|correo|whats))\b",
+        r"\b(?:escr[ií]beme|ll[aá]mame|cont[aá]ctame|h[aá]blame|m[aá]ndame\sun\s(?:mensaje|correo|whats)|"
+        r"(?:llamarme|escribirme|contactarme|agregarme|a[nñ]adirme)|me\s(?:puedes|podr[ií]as|puede|podr[ií]a|pod[eé]s)\s"
+        r"(?:llamar|escribir|contactar|agregar|a[nñ]adir))\b(?!\s(?:aqu[ií]|por\s(?:aqu[ií]|el\schat|la\splataforma)))",
         "contact.request",
         0.75,
         "asks to be contacted (es)",
     ),
     Phrase(
         "es-outside",
-        r"\b(?:fuera\sde\s(?:la\s)?(?:plataforma|p[aá]gina|app)|por\sfuera)\b",
+        r"\b(?:fuera\sde\s(?:la\s)?(?:plataforma|p[aá]gina|app)|(?<!pag\w\s)(?<!pag\w\w\s)(?<!pag\w\w\w\s)(?<!pag\w\w\w\w\s)"
+        r"(?<!cobr\w\s)(?<!cobr\w\w\s)(?<!cobr\w\w\w\s)por\sfuera)\b",
         "contact.request",
         0.8,
         "proposes to continue off the platform (es)",
@@ -470,7 +556,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "pt-write",
         r"\b(?:me\sliga|me\schama|me\smanda\s(?:uma\s)?mensagem|me\sescreve|liga\spra\smim|"
-        r"me\sadiciona)\b",
+        r"me\sadiciona|(?:pode|poderia|podes|consegue)\sme\s(?:ligar|chamar|escrever|adicionar)|me\sligar)\b"
+        r"(?!\s(?:aqui|por\saqui|pela\splataforma|no\schat))",
         "contact.request",
         0.75,
         "asks to be contacted (pt)",
@@ -499,7 +586,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "fr-write",
         r"\b(?:[ée]cris[- ]moi|[ée]crivez[- ]moi|appelle[- ]moi|appelez[- ]moi|contacte[- ]moi|"
-        r"contactez[- ]moi|envoie[- ]moi\sun\s(?:message|mail|sms))\b",
+        r"contactez[- ]moi|envoie[- ]moi\sun\s(?:message|mail|sms)|"
+        r"(?:m'|me\s|nous\s)(?:[ée]crire|contacter|appeler|joindre|ajouter)\s(?:sur|par|via)\b(?!\s(?:ici|la\splateforme|le\schat)\b))\b",
         "contact.request",
         0.75,
         "asks to be contacted (fr)",

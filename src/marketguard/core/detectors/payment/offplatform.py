@@ -19,7 +19,7 @@ from marketguard.core.text.view import View
 _STRONG_RAILS = {
     "paypal": r"p[a@4]y\s?p[a@4][l1]|paypal\.me|пейпал",
     "zelle": r"zelle",
-    "cash app": r"cash\s?app|\$cashtag|(?:the\s)?green\s(?:pay|payment|money|cash)\sapp|"
+    "cash app": r"c[a4@]\$?sh\s?[a4@]pp|\$cashtag|(?:the\s)?green\s(?:pay|payment|money|cash)\sapp|"
     r"(?:the\s)?(?:app|one)\swith\sthe\s(?:green\s)?dollar\s(?:sign|logo|icon)",
     "venmo": r"venmo|(?:the\s)?blue\s(?:pay|payment|money)\sapp",
     "western union": r"western\s?union|\bwu\b",
@@ -31,7 +31,7 @@ _STRONG_RAILS = {
     r"(?:via|by|through|on|to\smy|my|your|prefer|use|in|with|per|par|por)\swise|"
     r"wise(?=\s(?:works|is\s(?:fine|better|easier|cheaper)|or\s|link))|(?<=\sor\s)wise",
     "bank details": r"iban|swift(?:\scode)?|bank\s(?:details|info)|account\snumber|routing\snumber|sort\scode|"
-    r"dados\sbanc[aá]rios|datos\sbancarios|coordonn[ée]es\sbancaires|bankverbindung|реквизиты",
+    r"dados\s(?:banc[aá]rios|do\sbanco)|datos\s(?:bancarios|del\sbanco)|coordonn[ée]es\sbancaires|bankverbindung|реквизиты",
     "crypto": r"crypto(?:currency)?|usdt|usdc|tether|btc|bitcoin|eth(?:ereum)?|binance(?:\spay)?|trc-?20|erc-?20|"
     r"bep-?20|metamask|trust\swallet|coinbase|крипт\w*|биткоин",
     "pix": r"(?<!some\s)(?<!any\s)(?<!more\s)(?<!the\s)(?<!those\s)(?<!these\s)(?<!naughty\s)(?<!cute\s)(?<!nice\s)"
@@ -90,8 +90,12 @@ _OUTSIDE = lazy_compile(
     r"(?:payer|paie|pagar|pago|pague|pagarte|zahle|zahl|платить|оплачу|плачу|переведу)\s(?:\w+\s){0,3}?"
     r"(?:par|por|per|via|на|через|mit|pelo|pela|no|en))(?!\w)"
 )
-_DETAIL_AFTER = lazy_compile(r"^\s?[:\-–]?\s?(?:\+?\d[\d\s.\-]{6,}\d|[\w.+\-]+@[a-z0-9\-]+\.[a-z])")
-""""GCash 0917 555 0199", "Zelle jo@x.io": a number or an address right after the rail is where to pay."""
+_DETAIL_AFTER = lazy_compile(
+    r"\s?[:\-–]?\s?(?:(?:ok(?:ay)?|fine|works|number|no\.|num|n[uú]mero|номер)\s?[?!:,.\-]?\s?){0,2}"
+    r"(?:\+?\d[\d\s.\-]{6,}\d|[\w.+\-]+@[a-z0-9\-]+\.[a-z])"
+)
+""""GCash 0917 555 0199", "Zelle jo@x.io", "GCash ok? 0917 …": a number or an address right after the rail
+(a question about the rail between them at most) is where to pay. Read past the end of the clause."""
 _BENIGN = lazy_compile(
     r"(?<!\w)(?:integrat\w*|checkout|api|sdk|button|plugin|gateway|webhooks?|store|shop|shopify|woocommerce|stripe|"
     r"module|subscriptions?|sandbox|ipn|developer|clone|app\sdevelopment|withdraw\w*|cash\s?out|payout\smethod|"
@@ -99,11 +103,43 @@ _BENIGN = lazy_compile(
     r"regex|checksum|pr[üu]fziffer|test\s?value|testwert|mask|input|column|schema|pars(?:e|er|es|ing)|uris?|"
     r"scanner|parameters?|librar(?:y|ies)|wallet\sapp|payment\sapp|deep\s?links?|"
     # a rail as the subject of design work: "a Venmo-like split bill feature", "a USDT send screen in Figma"
-    r"mock-?ups?|figma|ui|ux|screens?|features?|wireframes?|prototyp\w*|landing|onboarding|-(?:style|like|inspired|type))(?!\w)"
+    r"mock-?ups?|figma|ui|ux|screens?|features?|wireframes?|prototyp\w*|landing|onboarding|-(?:style|like|inspired|type)|"
+    # a rail in the records of a past purchase: "the PayPal receipt from the registrar is in the expenses folder"
+    r"receipts?|expenses?|bookkeeping|accounting|for\s(?:your|my|our|the)\srecords|statements?|recibos?|gastos|"
+    r"comprovantes?|despesas|reçus?|justificatifs?|dépenses|quittung\w*|belege?|ausgaben|квитанц\w*|чеки?|расход\w*)(?!\w)"
 )
 _AMOUNT = lazy_compile(
     r"[$€£₹₽]\s?\d[\d,.]{0,12}k?|(?<![\w.])\d[\d,.]{0,12}\s?(?:k\s)?(?:usd|usdt|usdc|eur|gbp|dollars?|bucks|euros?|"
     r"reais|rubles?|руб\w*|btc|eth)(?!\w)"
+)
+
+_NOT_THROUGH = (
+    r"(?:(?:don'?t|do\snot|not|never|skip|avoid|without)\s(?:go(?:ing)?\s|run(?:ning)?\s|book(?:ing)?\s|do(?:ing)?\sit\s)?"
+    r"(?:through|via)\s(?:here|the\s(?:platform|site|app)|this\s(?:site|platform|app)|upwork|fiverr)|"
+    r"no\spas(?:amos|ar|o)\spor\s(?:aqu[ií]|la\splataforma)|n[aã]o\spass(?:ar|armos|amos)\spela\splataforma|"
+    r"ne\spass(?:e|ons)\spas\spar\s(?:ici|la\splateforme)|nicht\s(?:über|via)\s(?:die\splattform|hier)|"
+    r"не\sчерез\s(?:площадку|платформу|сайт))"
+)
+"""Not going through the platform: "if we don't go through here", "si no pasamos por la plataforma"."""
+_DISCOUNT = (
+    r"(?:\d{1,2}\s?%\s?(?:off|less|cheaper|de\sdescuento|de\sdesconto|de\sremise|rabatt|скидк\w*)|discount|cheaper|"
+    r"knock\s(?:[\w%$€£]+\s){0,2}off|descuento|m[aá]s\sbarato|desconto|mais\sbarato|remise|moins\scher|rabatt|"
+    r"billiger|g[üu]nstiger|скидк\w*|дешевле)"
+)
+_PLATFORM_FEE = (
+    r"(?:(?:platform|site|service|upwork|fiverr)(?:'s)?\s(?:fee|fees|commission|cut)|"
+    r"fees?\s(?:here|on\s(?:here|this\ssite|the\s(?:platform|site)))|comisi[oó]n\sde\sla\splataforma|"
+    r"(?:comiss[aã]o|taxa)\sda\splataforma|(?:frais|commission)\sde\sla\splateforme|plattformgeb[üu]hr\w*|"
+    r"geb[üu]hren\shier|provision\sder\splattform|комисси\w*\s(?:площадки|платформы|сайта|биржи))"
+)
+"""The platform's fee named as such; with `_PAY_OUTSIDE` after it, a complaint that leads to leaving."""
+_PAY_OUTSIDE = (
+    # "outside" as where to deal, not where a figure sits ("the fee is shown outside the invoice total")
+    r"(?:outside(?=\s?(?:[,.!?;]|$|\s(?:i|we|you|it'?s|is|would|will|costs?|for|this\s(?:time|once|site|platform|app)|"
+    r"of\s(?:here|the\s(?:platform|site|app)|upwork|fiverr)|the\s(?:platform|site|app)|upwork|fiverr)\b))|"
+    r"off[-\s]?platform|off\s(?:the\s)?site|(?:just|simply)\s(?:wire|pay|send|transfer|venmo|zelle|paypal)|"
+    r"por\sfuera|por\sfora|fuera\sde\sla\splataforma|fora\sda\splataforma|en\sdehors|en\sdirect|au(?:ß|ss)erhalb|"
+    r"напрямую|вне\s(?:площадки|платформы|сайта))"
 )
 
 _INTENT: tuple[Phrase, ...] = (
@@ -172,11 +208,11 @@ _INTENT: tuple[Phrase, ...] = (
         r"через\s(?:площадку|платформу|сайт)|"
         r"en\sla\splataforma|na\splataforma|sur\sla\splateforme|auf\sder\splattform)\b"
         r"[^!?\n]{0,50}?\b(?:the\s)?(?:rest|remaining|remainder|balance|others?|resto|restante|reste|"
-        r"rest|остальное|остаток|lo\sdem[aá]s|o\sresto|\d(?:\s(?:and|&|y|e|et|und|и)\s\d)?)\b"
+        r"rest|остальное|остаток|lo\sdem[aá]s|o\sresto|\d(?:\s(?:and|&|y|e|et|und|и|to|a|à|bis|до)\s\d|\s?[-–]\s?\d)?)\b"
         r"[^!?\n]{0,30}?(?:outside|directly|off\b|privately|personally|elsewhere|en\sdirect|лично|"
         r"por\sfuera|fuera|por\stransfer\w*|en\sdehors|au(?:ß|ss)erhalb|вне|напрямую|directement|"
         r"direkt|directo|direto|a\stu\scuenta|na\s(?:sua|tua)\sconta|by\s(?:bank|wire|transfer|paypal|wise|cash|crypto|usdt)|"
-        r"por\s(?:transfer\w*|fora|pix)|"
+        r"por\s(?:transfer\w*|fora|pix)|(?:bank|wire)\stransfer|virement|[üu]berweisung|transferencia|transfer[êe]ncia|"
         r"te\spago|eu\ste\spago|par\svirement|per\s[üu]berweisung|на\sкарту)",
         "payment.offplatform",
         0.9,
@@ -327,6 +363,22 @@ _INTENT: tuple[Phrase, ...] = (
         "puts part of the price outside the contract, so the platform's fee is lower",
     ),
     Phrase(
+        "discount-if-outside",
+        # the discount first hangs on a condition word, not an open stretch: "discount" is common in price talk
+        rf"\b{_DISCOUNT},?\s(?:if|when|as\slong\sas|provided|si|se|wenn|falls|если)\s(?:\w+\s){{0,2}}?{_NOT_THROUGH}\b"
+        rf"|\b{_NOT_THROUGH}\b[^.!?\n]{{0,60}}?\b{_DISCOUNT}",
+        "payment.offplatform",
+        0.85,
+        "offers a lower price for not going through the platform",
+    ),
+    Phrase(
+        "fee-complaint-outside",
+        rf"\b{_PLATFORM_FEE}\b[^\n]{{0,100}}?\b{_PAY_OUTSIDE}\b",
+        "payment.offplatform",
+        0.85,
+        "complains about the platform's fee, then proposes paying outside it",
+    ),
+    Phrase(
         "ask-bank",
         r"\b(?:what(?:'s|s|\sis|\sare)|which|send\s(?:me\s)?|give\s(?:me\s)?|share)\s(?:the|your|ur)\s"
         r"(?:bank(?:\s(?:details|info|account))?|iban|account\snumber|routing\snumber|wallet(?:\saddress)?|"
@@ -337,7 +389,7 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "es-pay",
-        r"\b(?:pago\sdirecto|pag(?:ar|arte|arme|o|a|amos|ue)\s(?:\w+\s)?(?:directamente|por\sfuera|aparte)|"
+        r"\b(?:pago\sdirecto|(?:pag|transfer|deposit)(?:ir|irte|ar|arte|arme|o|a|amos|ue|encia)\s(?:\w+\s)?(?:directamente|por\sfuera|aparte)|"
         r"ahorr\w*\s(?:\w+\s){0,2}?(?:la\s)?(?:comisi[oó]n|tarifa)|sin\s(?:la\s)?comisi[oó]n|"
         r"sin\spagar\s(?:la\s)?comisi[oó]n|pag(?:ar|o)\s(?:\w+\s){0,2}fuera\sde\s(?:la\s)?plataforma)\b",
         "payment.offplatform",
@@ -346,7 +398,7 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "pt-pay",
-        r"\b(?:pagamento\sdireto|pag(?:ar|o|amento|a|amos|ue|uem)\s(?:\w+\s)?(?:direto|diretamente|por\sfora)|"
+        r"\b(?:pagamento\sdireto|(?:pag|transfer|deposit)(?:ir|ar|o|amento|ência|a|e|amos|ue|uem)\s(?:\w+\s)?(?:direto|diretamente|por\sfora)|"
         r"economiz\w*\s(?:\w+\s){0,2}?(?:a\s)?(?:taxa|comiss[aã]o)|fugir\sd[ao]s?\s(?:taxa|comiss[aã]o)|sem\s(?:a\s)?(?:taxa|comiss[aã]o)|"
         r"pag(?:ar|o|amento)\s(?:\w+\s){0,2}fora\sda\splataforma)\b",
         "payment.offplatform",
@@ -356,7 +408,7 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "fr-pay",
         r"\b(?:paiement\sdirect|pa(?:yer|ie|yes|ies|yez)(?:[- ](?:moi|nous))?\s(?:\w+\s)?(?:directement|en\sdirect)|"
-        r"sans\s(?:les\s)?(?:frais|commission)|"
+        r"sans\s(?:les\s|la\s|le\s|aucuns?\s)?(?:frais|commission)|"
         r"(?:[ée]vit(?:er|e|ons|ez)|[ée]conomis(?:er|e|ons|ez))\s(?:les\s)?(?:\d+\s?%\s(?:de\s)?)?(?:frais|commission)|"
         r"pa(?:yer|iement|ie|yez|yes)(?:[- ](?:moi|nous))?\s(?:\w+\s){0,2}en\sdehors\sde\s(?:la\s)?plateforme)\b",
         "payment.offplatform",
@@ -417,7 +469,11 @@ class OffPlatformPaymentDetector(PhraseDetector):
                 outside = _OUTSIDE.search(window) is not None
                 if _BENIGN.search(window) and not outside:
                     continue
-                paying = outside or _PAY.search(window) is not None or _DETAIL_AFTER.match(right) is not None
+                paying = (
+                    outside
+                    or _PAY.search(window) is not None
+                    or _DETAIL_AFTER.match(text, m.end(), m.end() + 50) is not None
+                )
                 if strong and not paying and rail in _NEEDS_PAY_WORD:
                     continue
                 if not strong and not outside:
