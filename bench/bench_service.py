@@ -605,18 +605,23 @@ def _ms(text: str) -> float:
     return float(m.group(1)) * _UNITS[m.group(2)] if m else float("nan")
 
 
-def run_wrk(base: str, token: str, bodies: Path, seconds: int, connections: int, tmp: Path) -> Saturation:
-    script = tmp / "screen.lua"
-    script.write_text(WRK_LUA)
-    env = {**os.environ, "MG_BENCH_BODIES": str(bodies), "MG_BENCH_TOKEN": token}
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script), base],
-        env=env,
+def _wrk(script: Path, lua: str, env: dict[str, str], seconds: int, args: list[str], base: str,
+         nice: int = 0) -> str:  # fmt: skip
+    """Run Debian's wrk with `lua` as its script (written to `script`) and `env` added; its standard output."""
+    script.write_text(lua)
+    return subprocess.run(
+        [*_niced(nice), "wrk", "-t2", *args, f"-d{seconds}s", "-s", str(script), base],
+        env={**os.environ, **env},
         capture_output=True,
         text=True,
         check=True,
         timeout=seconds + 60,
     ).stdout
+
+
+def run_wrk(base: str, token: str, bodies: Path, seconds: int, connections: int, tmp: Path) -> Saturation:
+    env = {"MG_BENCH_BODIES": str(bodies), "MG_BENCH_TOKEN": token}
+    out = _wrk(tmp / "screen.lua", WRK_LUA, env, seconds, [f"-c{connections}", "--latency"], base)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
     p99 = _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
@@ -656,18 +661,9 @@ def run_wrk_fixed(base: str, token: str, bodies: Path, rate: float, seconds: int
     """wrk (Debian's) at a fixed rate through its `delay()` hook (`WRK_PACED_LUA`): the real tool the issue
     names, in C, at a fraction of the other generators' CPU. Latency runs from when a request went out; how
     many requests went out after their due time (all connections busy), and how late, is printed beside it."""
-    script = tmp / "screen-paced.lua"
-    script.write_text(WRK_PACED_LUA)
-    env = {**os.environ, "MG_BENCH_BODIES": str(bodies), "MG_BENCH_TOKEN": token, "MG_BENCH_RATE": str(rate),
+    env = {"MG_BENCH_BODIES": str(bodies), "MG_BENCH_TOKEN": token, "MG_BENCH_RATE": str(rate),
            "MG_BENCH_THREADS": "2"}  # fmt: skip
-    out = subprocess.run(
-        [*_niced(nice), "wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(script), base],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=seconds + 60,
-    ).stdout
+    out = _wrk(tmp / "screen-paced.lua", WRK_PACED_LUA, env, seconds, [f"-c{connections}"], base, nice)
     line = next(x for x in out.splitlines() if x.startswith("MG_RESULT "))
     r = orjson.loads(line.removeprefix("MG_RESULT "))
     lag = (

@@ -255,23 +255,8 @@ def _continuation(message: Message, state: ConversationState) -> Signal | None:
     last = _own_last(message.sender_id, state)  # the other party may have answered in between ("yes why")
     if last is None or not last.shared or not continues_detail(message.text):
         return None
-    text = message.text
-    start = len(text) - len(text.lstrip())
-    end = len(text.rstrip())
-    related = (Related(last.message_id, last.offset, last.offset + len(last.text), last.text),)
     reason = f"continues the contact detail begun in the sender's previous message ({last.message_id or '?'})"
-    return new_signal(
-        "contact.request",
-        "contact",
-        0.7,
-        start,
-        end,
-        text[start:end],
-        None,
-        reason,
-        "split.continuation@1.0.0",
-        related,
-    )
+    return _piece_of(message.text, last, "contact.request", "contact", reason, "split.continuation@1.0.0")
 
 
 def _own_last(sender_id: str, state: ConversationState) -> Turn | None:
@@ -294,23 +279,18 @@ def _answer(message: Message, state: ConversationState) -> Signal | None:
     asked = "contact" if last.shared else "payment" if last.paid else None
     if asked is None or not answers_request(message.text, asked):
         return None
-    text = message.text
+    kind = "contact.request" if asked == "contact" else "payment.offplatform"
+    reason = f"answers the other party's request for a {asked} detail ({last.message_id or '?'}) with one, or its start"
+    return _piece_of(message.text, kind=kind, family=asked, last=last, reason=reason, detector="split.answer@1.0.0")
+
+
+def _piece_of(text: str, last: Turn, kind: str, family: str, reason: str, detector: str) -> Signal:
+    """A signal over the whole (trimmed) message that is one piece of a detail, naming the earlier turn it
+    belongs with."""
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
     related = (Related(last.message_id, last.offset, last.offset + len(last.text), last.text),)
-    what = "contact" if asked == "contact" else "payment"
-    return new_signal(
-        "contact.request" if asked == "contact" else "payment.offplatform",
-        what,
-        0.7,
-        start,
-        end,
-        text[start:end],
-        None,
-        f"answers the other party's request for a {what} detail ({last.message_id or '?'}) with one, or its start",
-        "split.answer@1.0.0",
-        related,
-    )
+    return new_signal(kind, family, 0.7, start, end, text[start:end], None, reason, detector, related)
 
 
 def _supersedes(joined: Signal, own: Signal) -> bool:

@@ -1,9 +1,10 @@
 """The packaged pack's compile plan, stored beside its rule files so that start-up reads it, not redoes it.
 
 Compiling the fraud pack in Python (escaping and folding its words, checking raw expressions: `plan_pack`)
-was a quarter of `marketguard scan`'s start-up. The plan is a pure function of the rule files and of the
-compiler's own code, so `rules/fraud/plan.json.gz` stores it under a key that hashes both: any edit to a rule
-file, or to the compiler, changes the key, and then the plan is simply worked out again (correct, only
+was a quarter of `marketguard scan`'s start-up. The plan is a pure function of the rule files and of what
+compiles them (the compiler, `widen`, the look-alike table and its data, the Python version: see `plan_key`),
+so `rules/fraud/plan.json.gz` stores it under a key that hashes all of them: any edit to a rule file, or to
+that code or data, changes the key, and then the plan is simply worked out again (correct, only
 slower) until `marketguard rules compile` writes a fresh one. A test fails while the stored plan is stale.
 
 The file is gzipped JSON (strings and indices; 1 MB plain, mostly the accent-folded word classes), never
@@ -15,23 +16,27 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from marketguard.core.rulepack import compiler
 from marketguard.core.rulepack.compiler import PackPlan
-from marketguard.core.text import prefilter
+from marketguard.core.text import confusables, prefilter
 
 PLAN_FILE = "plan.json.gz"
 FORMAT = 1
 
 
 def plan_key(sources: Iterable[tuple[str, str]]) -> str:
-    """A hash of the rule files (names and texts) and of the code that turns them into a plan."""
-    digest = hashlib.sha256(f"marketguard rule-pack plan v{FORMAT}\n".encode())
-    for module in (compiler, prefilter):
+    """A hash of the rule files (names and texts) and of everything that turns them into a plan: the compiler,
+    `widen`, the look-alike table that spells Russian cue words as the view does (its code and its data), and
+    the Python version (`re.escape` has changed between versions)."""
+    digest = hashlib.sha256(f"marketguard rule-pack plan v{FORMAT} python {sys.version_info[:2]}\n".encode())
+    for module in (compiler, prefilter, confusables):
         digest.update(Path(module.__file__ or "").read_bytes())
+    digest.update(confusables.table_bytes())
     for name, text in sources:
         digest.update(f"\0{name}\0{len(text)}\0".encode())
         digest.update(text.encode("utf-8"))

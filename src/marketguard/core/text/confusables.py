@@ -11,13 +11,17 @@ import json
 from functools import lru_cache
 
 
+def table_bytes() -> bytes:
+    """The Unicode confusables data `latin_lookalikes` is built from (confusable_homoglyphs' JSON), as stored."""
+    from importlib import resources  # on first use: only non-ASCII text needs the table
+
+    return resources.files("confusable_homoglyphs").joinpath("confusables.json").read_bytes()
+
+
 @lru_cache(maxsize=1)
 def latin_lookalikes() -> dict[str, str]:
     """Map of a non-ASCII character to the lower-case ASCII character it imitates."""
-    from importlib import resources  # on first use: only non-ASCII text needs the table
-
-    raw = resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
-    table: dict[str, list[dict[str, str]]] = json.loads(raw)
+    table: dict[str, list[dict[str, str]]] = json.loads(table_bytes())
     out: dict[str, str] = {}
     for key, entries in table.items():
         if len(key) != 1:

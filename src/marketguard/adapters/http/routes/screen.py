@@ -52,7 +52,10 @@ class ScreenRoute(APIRoute):
     """Documented by FastAPI from the endpoint, served by `handle` (see the module doc)."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        return handle
+        # only `screen` is read by `handle` (asked by name: the route is built while `screen` is being defined);
+        # any other route added to this router is served as FastAPI serves it
+        own = self.endpoint.__module__ == __name__ and self.endpoint.__name__ == "screen"
+        return handle if own else super().get_route_handler()
 
 
 router = APIRouter(prefix="/v1", tags=["screening"], route_class=ScreenRoute)
