@@ -29,8 +29,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from bench_service import database, make_key, write_bodies
 from benchutil import asgi_post
 
@@ -58,7 +56,6 @@ def main(kind: str, n: int, warm: int, pg_url: str) -> None:
                 {**os.environ, "MARKETGUARD_DATABASE_URL": url, "MARKETGUARD_RATE_LIMIT": "0"}
             )
             app = create_app(settings)
-            state = app.state.mg
             results = _screen_all(Screener(), bodies)
 
             class Stored:
@@ -107,7 +104,8 @@ async def _requests(
     for body in timed:
         await _one(app, headers, body)
     if timed:
-        print(f"{len(timed)} requests after {len(warm)}: CPU {1000 * (time.process_time() - cpu) / len(timed):.3f} ms each")
+        per = 1000 * (time.process_time() - cpu) / len(timed)
+        print(f"{len(timed)} requests after {len(warm)}: CPU {per:.3f} ms each")
     await inbox.put({"type": "lifespan.shutdown"})
     await life
 

@@ -123,7 +123,7 @@ def test_a_locked_database_at_begin_is_sqlalchemys_operational_error(sqlite_engi
     assert run(sqlite_engine, lambda s: s.execute(text("SELECT 1")).scalar_one()) == 1
 
 
-def test_a_write_transaction_holds_the_write_lock_from_its_first_statement(sqlite_engine: Engine, tmp_path: Path) -> None:
+def test_a_write_transaction_locks_from_its_first_statement(sqlite_engine: Engine, tmp_path: Path) -> None:
     """BEGIN IMMEDIATE, not a deferred BEGIN: another writer is locked out as soon as the transaction began."""
     probe = sqlite3.connect(tmp_path / "mg.db", isolation_level=None, timeout=0)
     try:
