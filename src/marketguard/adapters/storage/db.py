@@ -106,7 +106,7 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
 def _begin(conn: Connection, statement: str) -> None:
     """Send BEGIN straight to the driver: through `exec_driver_sql` it built an execution context, a cursor and
-    a result for every transaction, a tenth of a screening transaction's instructions. An error is raised as
+    a result for every transaction, 6.5 % of a plain screening transaction's instructions. An error is raised as
     `exec_driver_sql` raises it (SQLAlchemy's `OperationalError` for "database is locked"), so `run` still
     retries it: an exception from a `begin` listener is not wrapped by SQLAlchemy."""
     with sqlite_errors(conn, statement) as dbapi:

@@ -64,7 +64,7 @@ _processors: weakref.WeakKeyDictionary[Dialect, _Processors] = weakref.WeakKeyDi
 
 def _insert_sqlite(connection: Connection, rows: list[dict[str, Any]]) -> None:
     """The decisions' INSERT sent to the SQLite driver, one prepared statement for the batch: SQLAlchemy's
-    `execute` (execution context, parameter processing, result) was a quarter of a plain screening's
+    `execute` (execution context, parameter processing, result) was 23 % of a plain screening's
     transaction on SQLite. Each value goes through its column type's own bind processor (the JSON serializer,
     the UTC datetime format, the NUL guard), so the stored row is byte for byte the one `execute` stores."""
     dialect = connection.dialect
