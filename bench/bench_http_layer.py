@@ -16,7 +16,6 @@ import asyncio
 import sys
 import tempfile
 import time
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -61,13 +60,13 @@ def main(n: int, warm: int = 500) -> None:
         def screen(self, message: object) -> Any:
             return real
 
-    def submit(txn: Any) -> Future[Any]:
-        done: Future[Any] = Future()
+    def submit_async(txn: Any) -> asyncio.Future[Any]:
+        done: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         done.set_result(txn(None))
         return done
 
     state.screener = Stub()
-    state.writer.submit = submit
+    state.writer.submit_async = submit_async
     screen_route.moderation.record_screen = lambda *a, **k: ("d-1", None)  # type: ignore[assignment]
     headers = [(b"host", b"bench"), (b"authorization", f"Bearer {token}".encode()),
                (b"content-type", b"application/json")]  # fmt: skip

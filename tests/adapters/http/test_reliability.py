@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -31,10 +31,9 @@ def _url(env: dict[str, str]) -> str:
     return env.get("MARKETGUARD_DATABASE_URL") or f"sqlite:///{Path(env['MARKETGUARD_DATA_DIR']) / 'marketguard.db'}"
 
 
-def test_sigkill_mid_burst_loses_no_acknowledged_report(database: dict[str, str]) -> None:
-    token = make_key(_url(database), "platform", ["report"])
-    headers = {"Authorization": f"Bearer {token}"}
-    server = Server(database).start()
+def _burst_then_sigkill(server: Server, send: Callable[[httpx.Client, int, int], str | None]) -> list[str]:
+    """Four clients send until at least 60 writes are acknowledged (or 30 s pass), then the server is SIGKILLed
+    with requests in flight; returns the ids of the acknowledged writes (`send` returns one per 2xx)."""
     acked: list[str] = []
     lock = threading.Lock()
     stop = threading.Event()
@@ -44,20 +43,13 @@ def test_sigkill_mid_burst_loses_no_acknowledged_report(database: dict[str, str]
             i = 0
             while not stop.is_set():
                 i += 1
-                body = {
-                    "reporter_id": f"r{n}-{i}",
-                    "account_id": f"u-{i % 7}",
-                    "target": {"type": "account", "id": "x"},
-                    "reason": "scam",
-                    "text": f"burst {n}/{i}",
-                }
                 try:
-                    r = client.post("/v1/reports", json=body, headers=headers)
+                    got = send(client, n, i)
                 except httpx.HTTPError:
                     continue  # the server is gone: not acknowledged, may or may not be stored
-                if r.status_code == 201:
+                if got is not None:
                     with lock:
-                        acked.append(r.json()["id"])
+                        acked.append(got)
 
     threads = [threading.Thread(target=burst, args=(n,)) for n in range(4)]
     for t in threads:
@@ -73,16 +65,59 @@ def test_sigkill_mid_burst_loses_no_acknowledged_report(database: dict[str, str]
         for t in threads:
             t.join()
         server.kill()
-    assert len(acked) >= 20, f"only {len(acked)} reports acknowledged before the kill"
+    assert len(acked) >= 20, f"only {len(acked)} writes acknowledged before the kill"
+    return acked
 
-    restarted = Server(database, port=server.port).start()
+
+def _missing_after_restart(database: dict[str, str], port: int, acked: list[str], path: str, token: str) -> list[str]:
+    restarted = Server(database, port=port).start()
     try:
         with httpx.Client(base_url=restarted.base, timeout=5) as client:
-            missing = [i for i in acked if client.get(f"/v1/reports/{i}", headers=headers).status_code != 200]
+            headers = {"Authorization": f"Bearer {token}"}
+            return [i for i in acked if client.get(f"{path}/{i}", headers=headers).status_code != 200]
     finally:
         restarted.stop()
+
+
+def test_sigkill_mid_burst_loses_no_acknowledged_report(database: dict[str, str]) -> None:
+    token = make_key(_url(database), "platform", ["report"])
+    headers = {"Authorization": f"Bearer {token}"}
+    server = Server(database).start()
+
+    def report(client: httpx.Client, n: int, i: int) -> str | None:
+        body = {
+            "reporter_id": f"r{n}-{i}",
+            "account_id": f"u-{i % 7}",
+            "target": {"type": "account", "id": "x"},
+            "reason": "scam",
+            "text": f"burst {n}/{i}",
+        }
+        r = client.post("/v1/reports", json=body, headers=headers)
+        return str(r.json()["id"]) if r.status_code == 201 else None
+
+    acked = _burst_then_sigkill(server, report)
+    missing = _missing_after_restart(database, server.port, acked, "/v1/reports", token)
     print(f"\n{len(acked)} reports acknowledged before SIGKILL, {len(missing)} missing after restart")
     assert missing == [], f"{len(missing)} of {len(acked)} acknowledged reports lost"
+
+
+def test_sigkill_mid_burst_loses_no_acknowledged_screening(database: dict[str, str]) -> None:
+    """`/v1/screen` answers from the group-commit writer, a batch at a time: an answered screening was committed."""
+    token = make_key(_url(database), "platform", ["screen"])
+    reviewer = make_key(_url(database), "alice", ["review"])
+    headers = {"Authorization": f"Bearer {token}"}
+    server = Server(database).start()
+    texts = ("Can we move the call to 3pm?", "Skip the fees: WhatsApp me on +1 415 555 0192")
+
+    def screen(client: httpx.Client, n: int, i: int) -> str | None:
+        body = {"id": f"m{n}-{i}", "text": texts[i % 2], "sender_id": f"u-{i % 7}", "conversation_id": f"c-{n}"}
+        r = client.post("/v1/screen", json=body, headers=headers)
+        return str(r.json()["decision_id"]) if r.status_code == 201 else None
+
+    acked = _burst_then_sigkill(server, screen)
+    missing = _missing_after_restart(database, server.port, acked, "/v1/decisions", reviewer)
+    print(f"\n{len(acked)} screenings acknowledged before SIGKILL, {len(missing)} missing after restart")
+    assert missing == [], f"{len(missing)} of {len(acked)} acknowledged screenings lost"
 
 
 def test_postgres_connections_terminated_mid_load_recover() -> None:

@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.telemetry import TelemetryConfig
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from marketguard.adapters.http import errors, heap
@@ -69,6 +70,11 @@ class Timing:
             path = getattr(route, "path", "unmatched")
             self.metrics.observe_latency(scope["method"], path, status, time.perf_counter() - start)
 
+
+TELEMETRY_OFF: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False, "operation_spans": False}
+"""FastAPI's native OpenTelemetry instrumentation, off: the service exports its own Prometheus metrics, and with
+it on every request asks OpenTelemetry's global tracer and meter providers (and the environment) whether
+anything listens, which nothing does unless an SDK is installed and configured."""
 
 SWITCH_INTERVAL = 0.0005
 """Seconds a thread may hold the interpreter lock while another waits (Python's default is 0.005)."""
@@ -145,6 +151,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan,
         openapi_url="/openapi.json",
+        telemetry=TELEMETRY_OFF,
     )
     app.state.mg = state
     errors.install(app)

@@ -4,11 +4,10 @@ the stored answer, so a retried POST gets the first answer back (header `Idempot
 `write_batched` is the same for the hot path (`/v1/screen`): the transaction is handed to the process's
 group-commit writer (`storage.group_commit`), which commits it with whatever other requests are waiting,
 and the request is answered once that commit is done. It is awaited on the event loop, without a
-thread-pool hop."""
+thread-pool hop, and a batch's answers come back to the loop in one wake-up (`GroupCommit.submit_async`)."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
 from typing import Any
@@ -93,10 +92,10 @@ async def write_batched(
     txn = _transaction(request, caller, work, status)
     started = time.perf_counter()
     try:
-        code, body, replayed = await asyncio.wrap_future(state.writer.submit(txn))
+        code, body, replayed = await state.writer.submit_async(txn)
         state.write_waits.add(time.perf_counter() - started)
     except IntegrityError:
         if request.headers.get("Idempotency-Key") is None:
             raise
-        code, body, replayed = await asyncio.wrap_future(state.writer.submit(txn))  # replay the winner's answer
+        code, body, replayed = await state.writer.submit_async(txn)  # replay the winner's answer
     return _response(code, body, replayed)

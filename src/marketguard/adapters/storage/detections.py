@@ -3,17 +3,19 @@ strong ones (review, block, or a signal above `case_min_score`) opening or joini
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, cast
 
 import psycopg
-from sqlalchemy import Connection, Table, event, insert
+from sqlalchemy import Connection, Dialect, Table, event, insert
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage import audit_log, cases
 from marketguard.adapters.storage.clock import new_id
+from marketguard.adapters.storage.db import sqlite_errors
 from marketguard.adapters.storage.tables import Decision
 from marketguard.service.audit import EventKind
 from marketguard.service.priority import FAMILY_SEVERITY, FAMILY_TIER, case_family, is_urgent
@@ -46,8 +48,37 @@ def _insert_pending(session: Session) -> None:
     pending: list[dict[str, Any]] | None = session.info.pop(_PENDING, None)
     if pending:
         connection = session.connection()
+        if connection.dialect.name == "sqlite":
+            _insert_sqlite(connection, pending)
+            return
         with _one_statement_transaction(connection, len(pending)):
             connection.execute(_INSERT_DECISION, pending)
+
+
+_DECISIONS = cast(Table, Decision.__table__)
+_COLUMNS = tuple(column.name for column in _DECISIONS.columns)
+_SQLITE_INSERT = f"INSERT INTO decisions ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+_Processors = tuple[Callable[[Any], Any] | None, ...]
+_processors: weakref.WeakKeyDictionary[Dialect, _Processors] = weakref.WeakKeyDictionary()
+
+
+def _insert_sqlite(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """The decisions' INSERT sent to the SQLite driver, one prepared statement for the batch: SQLAlchemy's
+    `execute` (execution context, parameter processing, result) was 23 % of a plain screening's
+    transaction on SQLite. Each value goes through its column type's own bind processor (the JSON serializer,
+    the UTC datetime format, the NUL guard), so the stored row is byte for byte the one `execute` stores."""
+    dialect = connection.dialect
+    processors = _processors.get(dialect)
+    if processors is None:
+        processors = _processors[dialect] = tuple(
+            column.type.dialect_impl(dialect).bind_processor(dialect) for column in _DECISIONS.columns
+        )
+    params = [
+        tuple(row[name] if p is None else p(row[name]) for name, p in zip(_COLUMNS, processors, strict=True))
+        for row in rows
+    ]
+    with sqlite_errors(connection, _SQLITE_INSERT) as dbapi:
+        dbapi.executemany(_SQLITE_INSERT, params)
 
 
 _PAGE = 1000

@@ -20,12 +20,19 @@ Guarantees:
 
     writer = GroupCommit(engine)
     future = writer.submit(lambda session: record(session, ...))   # concurrent.futures.Future
-    result = future.result()                                       # or `await asyncio.wrap_future(future)`
+    result = future.result()
+    result = await writer.submit_async(lambda session: ...)         # from an event loop
     writer.stop()
+
+`submit_async` answers a batch's requests with one wake-up of their event loop (one `call_soon_threadsafe`
+for all of them) instead of one per request, and without a `concurrent.futures.Future` (a Condition and
+its lock each) chained to an asyncio future per request: the hand-back is work the event loop, which
+screens every request, and the writer, which holds the interpreter lock meanwhile, do for every request.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
@@ -87,11 +94,49 @@ class Stats:
     """Per batch: running its work and committing (on SQLite including the wait for the file lock)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Job:
     work: Callable[[Session], Any]
-    future: Future[Any] = field(default_factory=Future)
+    future: Future[Any] | None = None
+    """Resolved from the writer thread (`submit`)."""
+    waiter: asyncio.Future[Any] | None = None
+    """Resolved on its event loop, with the batch's other waiters of that loop (`submit_async`)."""
     submitted: float = field(default_factory=time.perf_counter)
+
+
+_Outcome = tuple[_Job, bool, Any]
+"""A job, whether its work succeeded, and its result or exception."""
+
+
+def _settle(outcomes: list[_Outcome]) -> None:
+    """On the event loop: resolve the waiters of one batch (a waiter whose request was cancelled is skipped)."""
+    for job, ok, value in outcomes:
+        waiter = job.waiter
+        if waiter is None or waiter.done():
+            continue
+        if ok:
+            waiter.set_result(value)
+        else:
+            waiter.set_exception(value)
+
+
+def _deliver(outcomes: list[_Outcome]) -> None:
+    """Hand each job its outcome: thread futures at once, asyncio waiters with one call per event loop."""
+    by_loop: dict[asyncio.AbstractEventLoop, list[_Outcome]] = {}
+    for outcome in outcomes:
+        job, ok, value = outcome
+        if job.waiter is not None:
+            by_loop.setdefault(job.waiter.get_loop(), []).append(outcome)
+        elif job.future is not None:
+            if ok:
+                job.future.set_result(value)
+            else:
+                job.future.set_exception(value)
+    for loop, mine in by_loop.items():
+        try:
+            loop.call_soon_threadsafe(_settle, mine)
+        except RuntimeError:  # the loop is closed: nothing awaits these any more (their work did commit)
+            log.warning("group commit: %d answers for a closed event loop dropped", len(mine))
 
 
 class GroupCommit:
@@ -107,14 +152,24 @@ class GroupCommit:
         self._stopping = False
 
     def submit(self, work: Callable[[Session], Any]) -> Future[Any]:
-        job = _Job(work)
+        """Queue `work`; the future resolves from the writer thread once its batch committed (or failed)."""
+        future: Future[Any] = Future()
+        self._queue(_Job(work, future=future))
+        return future
+
+    def submit_async(self, work: Callable[[Session], Any]) -> asyncio.Future[Any]:
+        """Queue `work` from the running event loop; await the result, which arrives once its batch committed."""
+        waiter: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._queue(_Job(work, waiter=waiter))
+        return waiter
+
+    def _queue(self, job: _Job) -> None:
         with self._wake:
             if self._thread is None:  # started on first use, in the process that uses it (after a fork)
                 self._thread = threading.Thread(target=self._loop, name="group-commit", daemon=True)
                 self._thread.start()
             self._jobs.append(job)
             self._wake.notify()
-        return job.future
 
     def pending(self) -> int:
         """Requests waiting for the next batch."""
@@ -145,20 +200,17 @@ class GroupCommit:
         started = time.perf_counter()
         for job in batch:
             self.stats.queued.add(started - job.submitted)
+        outcomes: list[_Outcome]
         try:
             results = run(self.engine, lambda session: [job.work(session) for job in batch])
         except BaseException as exc:
             if len(batch) == 1 or _database_down(exc):
-                for job in batch:
-                    job.future.set_exception(exc)
+                outcomes = [(job, False, exc) for job in batch]
             else:
                 self.stats.reruns += 1
-                for job in batch:  # find the request that failed; the others commit on their own
-                    try:
-                        job.future.set_result(run(self.engine, job.work))
-                    except BaseException as one:
-                        job.future.set_exception(one)
-            return
+                outcomes = [self._alone(job) for job in batch]  # find the one that failed; the others commit
+        else:
+            outcomes = [(job, True, result) for job, result in zip(batch, results, strict=True)]
         finally:
             self.stats.batches += 1
             self.stats.requests += len(batch)
@@ -166,5 +218,11 @@ class GroupCommit:
             took = time.perf_counter() - started
             self.stats.commit_seconds += took
             self.stats.batch.add(took)
-        for job, result in zip(batch, results, strict=True):
-            job.future.set_result(result)
+        _deliver(outcomes)
+
+    def _alone(self, job: _Job) -> _Outcome:
+        """One job in a transaction of its own."""
+        try:
+            return job, True, run(self.engine, job.work)
+        except BaseException as exc:
+            return job, False, exc
