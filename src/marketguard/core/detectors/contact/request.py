@@ -540,7 +540,10 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "es-outside",
         r"\b(?:fuera\sde\s(?:la\s)?(?:plataforma|p[aá]gina|app)|(?<!pag\w\s)(?<!pag\w\w\s)(?<!pag\w\w\w\s)(?<!pag\w\w\w\w\s)"
-        r"(?<!cobr\w\s)(?<!cobr\w\w\s)(?<!cobr\w\w\w\s)por\sfuera)\b",
+        r"(?<!cobr\w\s)(?<!cobr\w\w\s)(?<!cobr\w\w\w\s)por\sfuera)\b"
+        # leaving to save the fee is about the payment, which the payment family reads: "fuera de la plataforma, así
+        # no pagamos la comisión"
+        r"(?![^.!?\n]{0,50}?\b(?:comisi[oó]n|tarifa|pag(?:ar|amos|o|as|ues)\b))",
         "contact.request",
         0.8,
         "proposes to continue off the platform (es)",
@@ -564,7 +567,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "pt-outside",
-        r"\bfora\sd[ae]\s(?:plataforma|site|app)\b",
+        r"\bfora\sd[ae]\s(?:plataforma|site|app)\b(?![^.!?\n]{0,50}?\b(?:taxa|comiss[aã]o|pag(?:ar|amos|o|a)\b))",
         "contact.request",
         0.8,
         "proposes to continue off the platform (pt)",
@@ -594,7 +597,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "fr-outside",
-        r"\ben\sdehors\sde\s(?:la\s)?(?:plateforme|site|appli)\b",
+        r"\ben\sdehors\sde\s(?:la\s)?(?:plateforme|site|appli)\b(?![^.!?\n]{0,50}?\b(?:frais|commission|pa(?:yer|yons|ie)\b))",
         "contact.request",
         0.8,
         "proposes to continue off the platform (fr)",
@@ -624,7 +627,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "de-outside",
-        r"\bau(?:ß|ss)erhalb\sde[rs]\s(?:plattform|seite|app)\b",
+        r"\bau(?:ß|ss)erhalb\sde[rs]\s(?:plattform|seite|app)\b(?![^.!?\n]{0,50}?(?:geb[üu]hr|provision|zahl))",
         "contact.request",
         0.8,
         "proposes to continue off the platform (de)",
@@ -661,7 +664,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "ru-outside",
-        r"(?:вне|за\sпределами)\s(?:платформы|площадки|сайта|биржи)",
+        r"(?:вне|за\sпределами)\s(?:платформы|площадки|сайта|биржи)(?![^.!?\n]{0,50}?(?:комисси|плат|опла))",
         "contact.request",
         0.8,
         "proposes to continue off the platform (ru)",
