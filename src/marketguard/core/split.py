@@ -246,3 +246,39 @@ def answers_request(text: str, asked: str) -> bool:
     if asked == "payment":
         return _PAYMENT_ANSWER.search(text) is not None
     return _CONTACT_ANSWER.search(text) is not None and _FILE_LIKE.search(text) is None
+
+
+_PAYMENT_ASK = lazy_compile(
+    r"(?i)^\W{0,3}(?:(?:and|so|ok|okay|then|y|e|et|und|и)\W{1,2})?(?:(?:your|ur|the|what'?s\s(?:your|the)|tu|teu|sua|ta|ton|"
+    r"deine|твой|ваш)\s)?(?:wallet(?:\saddress)?|addr(?:ess)?|iban|bank\s(?:details|info)|account(?:\snumber)?|cashtag|"
+    r"pix(?:\skey)?|chave(?:\spix)?|billetera|cartera|carteira|cuenta|conta|portefeuille|rib|kontonummer|"
+    r"кошел[её]к|адрес|реквизиты)\s?\?\W{0,3}$"
+)
+"""A bare question for where to send the money, as a whole message: "wallet?", "your iban?", "¿cuenta?"."""
+
+
+def continues_payment(text: str) -> bool:
+    """Whether a short message reads as the next piece of a payment the sender began in the message before ("I'll
+    send usdt", then "wallet?"; "pay to my paypal", then "it's dana.k" and "at outlook dot com"): a bare question
+    for the payment detail, a piece of an address or number, or the head of an e-mail, IBAN or wallet."""
+    if len(text) > CONTINUATION_CHARS:
+        return False
+    return (
+        _PAYMENT_ASK.search(text) is not None
+        or _CONTINUES.search(text) is not None
+        or _PAYMENT_ANSWER.search(text) is not None
+        or looks_like_address_head(text)
+    )
+
+
+_ADDRESS_HEAD = lazy_compile(_ANSWER_LEAD + r"(?:@?[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|@[a-z][\w.]{2,30})\W{0,3}$")
+"""An e-mail address's or a handle's head as the whole message, after a few words at most: "it's dana.k"."""
+
+
+def looks_like_address_head(text: str) -> bool:
+    """A short message that is the head of an e-mail address or a handle, not a file name or a version."""
+    return (
+        len(text) <= ANSWER_CHARS
+        and _ADDRESS_HEAD.search(text) is not None
+        and _FILE_LIKE.search(text) is None
+    )
