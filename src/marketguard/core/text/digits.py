@@ -67,7 +67,19 @@ _DIGIT_WORDS_PARTS = Pruned(
 position cost tens of microseconds; the two or three a message holds, almost nothing)."""
 _DIGIT_WORDS_RE = _DIGIT_WORDS_PARTS.pattern
 _ZERO_LETTER_RE = lazy_compile(rf"(?=o)(?<!{LETTER})(?:oh|o)(?!{LETTER})")  # "o" tested first: the rest is slower
-DIGIT_WORD_HINT = Hint(rf"(?<!{LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{LETTER})")
+_GLUED_WORD = "|".join(sorted((re.escape(w) for w in DIGIT_WORDS if len(w) >= 3), key=len, reverse=True))
+"""Digit words that may be glued into one token ("fivefive", "sixfourzero"); "un" and "um" are too short to tell
+from the inside of other words."""
+_GLUED_RE = lazy_compile(rf"(?<!{LETTER})(?:{_GLUED_WORD}){{2,}}(?!{LETTER})")
+_ONE_GLUED_RE = lazy_compile(_GLUED_WORD)
+DIGIT_WORD_HINT = Hint(
+    rf"(?<!{LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{LETTER})|(?:{_GLUED_WORD})(?:{_GLUED_WORD})"
+)
+
+
+def _glued_words(m: re.Match[str]) -> str:
+    """ "fivefive" is 55: a token made only of digit words, each one a digit."""
+    return "".join(DIGIT_WORDS[w] for w in _ONE_GLUED_RE.findall(m.group()))
 
 
 def _digit_word(m: re.Match[str]) -> str | None:
@@ -150,6 +162,8 @@ def spelled_digits_view(plain: View, words: bool | None = None) -> View:
     `words` is the caller's answer to `DIGIT_WORD_HINT` when it has one already (the document's gate)."""
     view = plain
     if words if words is not None else DIGIT_WORD_HINT(view.text):
+        if _GLUED_RE.search(view.text) is not None:
+            view = rewrite(view, _GLUED_RE, _glued_words)
         pattern = _DIGIT_WORDS_PARTS.for_text(view.text)
         if pattern is not None:
             view = rewrite(view, pattern, _digit_word)

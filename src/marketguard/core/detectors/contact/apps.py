@@ -22,7 +22,8 @@ from marketguard.core.text.prefilter import Hint
 
 _LEET = LEET
 _INNER_SEPARATORS = lazy_compile(r"[.\-_*~·']")
-_TOKEN = lazy_compile(r"[^\s,;!?()\[\]{}\"«»<>:/\-]{1,40}")
+_TOKEN = lazy_compile(r"(?:[^\s,;!?()\[\]{}\"«»<>:/\-]|(?<=[\w@$])!(?=[\w@$])){1,40}")
+"""A word as the app table reads it; a "!" inside one is leetspeak for "i" ("5!gn@l"), at its end punctuation."""
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _TRAILING = lazy_compile(r"(?:'s|[.'’!?,;:]+)$")
 
@@ -247,11 +248,13 @@ _GENERIC_HANDLE = lazy_compile(
 )
 _GENERIC_HANDLE_HINT = PLAIN.hint(_GENERIC_HANDLE.pattern)
 _PAY_APP_HANDLE = lazy_compile(
-    r"\b(?P<app>venmo|cash\s?app|cashtag|revolut|revtag|paypal|zelle|monzo|wise)\b[^.!?\n@$,;]{0,24}?"
+    r"\b(?P<app>venmo|cash\s?app|cashtag|revolut|revtag|paypal|zelle|monzo|wise)\b(?:[^.!?\n@$,;]{0,24}?|\s?(?:me|us)?,\s?)"
     r"(?<![\w@$])(?P<handle>[@$][a-z][\w.\-]{2,30})(?![\w@])"
+    r"|(?<![\w@$])(?P<handle2>[@$][a-z][\w.\-]{2,30})\s(?:on|at|via|in|for)\s(?:the\s)?"
+    r"(?P<app2>venmo|cash\s?app|revolut|paypal|zelle|monzo)\b"
 )
-"""A payment app's username ("venmo @jo-r", "cash app $kiln", "my revtag is @maren"): a handle that reaches
-the person."""
+"""A payment app's username ("venmo @jo-r", "cash app $kiln", "my revtag is @maren", "revolut me, @jo", "$kiln on
+cash app"): a handle that reaches the person."""
 _PAY_APP_WORDS = ("venmo", "cash", "revolut", "revtag", "paypal", "zelle", "monzo", "wise")
 _MEETING_HINT = PLAIN.hint(r"zoom|meet|teams|webex")
 _MEETING_ID = lazy_compile(
@@ -368,9 +371,11 @@ class AppDetector(Detector):
             )
         if ("@" in text or "$" in text) and any(w in text for w in _PAY_APP_WORDS):
             for m in _PAY_APP_HANDLE.finditer(text):
-                start, end = view.span(m.start("handle"), m.end("handle"))
-                app = m.group("app").replace(" ", "").replace("revtag", "revolut").replace("cashtag", "cashapp")
-                value, why = f"{app}:{m.group('handle')}", "a payment app's username, which also reaches the person"
+                which = "handle" if m.group("handle") is not None else "handle2"
+                start, end = view.span(m.start(which), m.end(which))
+                named = m.group("app") or m.group("app2")
+                app = named.replace(" ", "").replace("revtag", "revolut").replace("cashtag", "cashapp")
+                value, why = f"{app}:{m.group(which)}", "a payment app's username, which also reaches the person"
                 out.append(Finding("contact.handle", 0.85, start, end, value, why))
         for m in _MEETING_ID.finditer(text) if _MEETING_HINT(doc) else ():
             start, end = view.span(m.start(), m.end())

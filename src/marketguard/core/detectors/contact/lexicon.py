@@ -116,6 +116,12 @@ EUPHEMISMS: tuple[tuple[str, str], ...] = (
     (r"(?:the\s)?(?:app|one)\swith\sthe\s(?:little\s|yellow\s|white\s)?ghost(?:\s(?:icon|logo))?", "snapchat"),
     (r"(?:the\s)?(?:camera|photo)\sapp\swith\sdms", "instagram"),
     (r"(?:the\s)?app\swith\sthe\s(?:paper\s)?plane", "telegram"),
+    # the first letter as the hint: "the app that starts with W"
+    (r"(?:the\s)?(?:app|messenger|chat\sapp)\s(?:that|which)\s(?:starts|begins)\swith\s(?:an?\s|the\sletter\s)?['\"]?w['\"]?(?![a-z])", "whatsapp"),
+    (r"(?:the\s)?(?:app|messenger|chat\sapp)\s(?:that|which)\s(?:starts|begins)\swith\s(?:an?\s|the\sletter\s)?['\"]?t['\"]?(?![a-z])", "telegram"),
+    (r"(?:the\s)?(?:app|messenger|chat\sapp)\s(?:that|which)\s(?:starts|begins)\swith\s(?:an?\s|the\sletter\s)?['\"]?d['\"]?(?![a-z])", "discord"),
+    # gamers' chat: Discord
+    (r"(?:the\s)?gam(?:er|ers|ing)(?:'s?)?\s(?:chat|voice|messaging)\s?app", "discord"),
 )
 
 # Links that open a conversation with a person: the path names the handle.

@@ -92,9 +92,10 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "find-me-abroad",
-        r"\b(?:such(?:e|t)?\smich|finde(?:st|t)?\s(?:du\s)?mich|retrouve[sz]?[- ]moi|trouve[sz]?[- ]moi|"
-        r"b[uú]scame|encu[eé]ntrame|me\s(?:procura|procure|acha|ache|encontra)|найди(?:те)?\sменя)\s"
-        r"(?:auf|bei|sur|en|no|na|в|на)\b",
+        r"\b(?:such(?:e|t)?\smich|finde(?:st|t)?\s(?:du\s)?mich|retrouve[sz]?[- ]moi|cherche[sz]?[- ]moi|trouve[sz]?[- ]moi|"
+        r"b[uú]scame|encu[eé]ntrame|me\s(?:procura|procure|acha|ache|encontra)|найди(?:те)?\sменя|ищи(?:те)?\sменя)\s"
+        # where, or under which name: "búscame como", "such mich unter", "cherche-moi sous"
+        r"(?:auf|bei|sur|en|no|na|в|на|como|comme|sous|als|unter|как|под)\b",
         "contact.pointer",
         0.8,
         "tells the other party where to find the sender",
@@ -133,6 +134,14 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "offer-detail",
         rf"\b(?:here(?:'s|\sis)|this\sis|heres|below\sis|attached\sis)\smy\s{_DETAIL_EN}\b",
+        "contact.request",
+        0.8,
+        "offers a contact detail",
+    ),
+    Phrase(
+        "give-you-my-detail",
+        rf"\b(?:give|send|text|drop|pass|share|dm|leave)\s(?:you|u|ya)\smy\s{_DETAIL_EN}\b"
+        r"(?!\s(?:template|draft|copy|signature|campaign|sequence|list|newsletter|thread|design|layout|flow)s?\b)",
         "contact.request",
         0.8,
         "offers a contact detail",
@@ -206,6 +215,15 @@ PHRASES: tuple[Phrase, ...] = (
         "contact.request",
         0.75,
         "points the other party to the sender's own contact",
+    ),
+    Phrase(
+        "find-me-as",
+        # a name to look up follows: an @, a quote, a username with a digit, dot or underscore, or the message's end
+        r"\b(?:find|search\sfor|look\sfor|look)\s(?:me|us)\s(?:up\s)?(?:as|under)"
+        r"(?=\s?(?:[@\"'‘“]|[a-z][\w.]*[\d_.][\w.]*\b|\W{0,3}$))",
+        "contact.pointer",
+        0.8,
+        "tells the other party which name to look the sender up under",
     ),
     Phrase(
         "youll-find-me",
