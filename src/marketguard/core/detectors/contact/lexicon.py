@@ -94,6 +94,12 @@ APPS: tuple[App, ...] = (
     App("threema", ("threema",), fuzzy=True),
 )
 
+_STARTS_WITH = (
+    r"(?:the\s)?(?:app|messenger|chat\sapp)\s(?:that|which)\s(?:starts|begins)\swith\s(?:an?\s|the\sletter\s)?"
+    r"['\"]?{}['\"]?(?![a-z])"
+)
+"""The app hinted at by its first letter: "the app that starts with W"."""
+
 # Euphemisms: the app is never named, which is the point.
 EUPHEMISMS: tuple[tuple[str, str], ...] = (
     (r"the\sgram", "instagram"),
@@ -117,9 +123,9 @@ EUPHEMISMS: tuple[tuple[str, str], ...] = (
     (r"(?:the\s)?(?:camera|photo)\sapp\swith\sdms", "instagram"),
     (r"(?:the\s)?app\swith\sthe\s(?:paper\s)?plane", "telegram"),
     # the first letter as the hint: "the app that starts with W"
-    (r"(?:the\s)?(?:app|messenger|chat\sapp)\s(?:that|which)\s(?:starts|begins)\swith\s(?:an?\s|the\sletter\s)?['\"]?w['\"]?(?![a-z])", "whatsapp"),
-    (r"(?:the\s)?(?:app|messenger|chat\sapp)\s(?:that|which)\s(?:starts|begins)\swith\s(?:an?\s|the\sletter\s)?['\"]?t['\"]?(?![a-z])", "telegram"),
-    (r"(?:the\s)?(?:app|messenger|chat\sapp)\s(?:that|which)\s(?:starts|begins)\swith\s(?:an?\s|the\sletter\s)?['\"]?d['\"]?(?![a-z])", "discord"),
+    (_STARTS_WITH.format("w"), "whatsapp"),
+    (_STARTS_WITH.format("t"), "telegram"),
+    (_STARTS_WITH.format("d"), "discord"),
     # gamers' chat: Discord
     (r"(?:the\s)?gam(?:er|ers|ing)(?:'s?)?\s(?:chat|voice|messaging)\s?app", "discord"),
 )
