@@ -203,8 +203,11 @@ _CONTINUES = lazy_compile(
     # where to look the sender up: "search kir_vey", "busca leo.mara"
     r"|^\W{0,3}(?:search|look\sup|find|busca|procura|cherche|such|найди|ищи)\s(?:for\s)?@?[a-z][\w.\-]{2,30}\W{0,3}$"
     # the next digits, written or spelled: "five five five", "0199"
-    r"|^\W{0,3}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)[\s,\-]{1,3}){2,}"
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\W{0,3}$|^\W{0,3}\d(?:[\s.\-]?\d){2,5}\W{0,3}$"
+    # (after a joining word at most: "then five five five", "и 0199")
+    r"|^\W{0,3}(?:(?:then|and|next|y|e|et|und|dann|и|потом|luego|depois|puis)\W{1,3})?"
+    r"(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)[\s,\-]{1,3}){2,}"
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\W{0,3}$"
+    r"|^\W{0,3}(?:(?:then|and|next|y|e|et|und|dann|и|потом|luego|depois|puis)\W{1,3})?\d(?:[\s.\-]?\d){2,5}\W{0,3}$"
 )
 """A piece of a spelled-out address or number: "dot kessler", "lena punkt haussmann", "_calloway", "bei gmail",
 "five five five"."""
@@ -222,8 +225,10 @@ _ANSWER_LEAD = r"(?i)^\W{0,3}(?:[\w'’]+[\s,.:;!\-]{1,3}){0,3}?"
 """Up to three short words before the detail in an answer: "oui : ", "sure. ", "it's "."""
 _CONTACT_ANSWER = lazy_compile(
     _ANSWER_LEAD + r"(?:@?[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|@[a-z][\w.]{2,30}|\+?\d[\d\s.\-]{3,}\d)\W{0,3}$"
+    # a whole message of a few digit groups, nothing else: an area code and a prefix ("11 9", "+44 7")
+    r"|^\s?\+?\d{1,4}(?:[\s\-]\d{1,4}){1,2}\s?$"
 )
-"""A handle or address head ("sophie.garnier", "@kir") or the first digits of a number ("07700")."""
+"""A handle or address head ("sophie.garnier", "@kir") or the first digits of a number ("07700", "11 9")."""
 _FILE_LIKE = lazy_compile(
     r"(?i)\.(?:pdf|png|jpe?g|gif|svg|docx?|xlsx?|pptx?|zip|rar|psd|ai|fig|sketch|mp[34]|mov|wav|txt|csv|json|"
     r"ya?ml|html?|css|js|ts|py|md)\W{0,3}$|\b\d{1,2}[.:]\d{2}\b|\bv?\d+\.\d+"

@@ -134,7 +134,9 @@ _NOT_PHONE_BRANCHES = (
     r"(?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factura|fatura|commande|"
     r"rechnung|bestell|auftrag|kunden|sendung|заказ|счет|счёт|code|ean|upc|isbn|gtin|barcode|serial|imei|"
     r"part|model|build|release|version|ver|rev|revision|batch|lot|waybill|awb|consignment|shipment|parcel|"
-    r"guía|guia|envío|envio|rastreio|suivi|colis|lieferschein|paket|накладн|посылк|трек)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n[ºo°]|\#|:)?"
+    r"guía|guia|envío|envio|rastreio|suivi|colis|lieferschein|paket|накладн|посылк|трек|"
+    # an article or catalogue number: "артикул 4470-018", "Artikelnr. 55-0193"
+    r"артикул|арт\.|article|artikel|art\.-?nr|art[ií]culo|artigo|réf|item|catalog|katalog|каталог)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n[ºo°]|\#|:)?"
     r"(?:\s(?:is|was|es|ist|est|é))?\s?[\#:]?\s?[a-z]{0,4}\d[\w\-/]{0,30}(?:\s[a-z]{0,3}\d[\w\-/]{0,30}){0,6}",
     # a price in instalments: "3 milestones: 650 / 800 / 700", "parcelas: 500 + 500"; no group starts with 0, as
     # the pieces of a phone number often do ("415 / 555 / 0134")

@@ -230,7 +230,7 @@ _POSSESSIVE_ONLY = lazy_compile(r"\b(?:my|your|ur|mi|tu|su|meu|seu|teu|mon|ton|v
 _CUE_AFTER = lazy_compile(
     r"^\s(?:mejor|melhor|besser|mieux|лучше|es\smejor|é\smelhor|ist\sbesser|c'est\smieux)\b|"
     r"^\s?(?:me|us)\b|^\s(?:number|no\.?|nr|id|handle|username|user\s?name|account|contact|nick|tag)\b"
-    r"|^[^.!?\n]{0,25}\b(?:connect|message|dm|find|add|reach|text|write|ping)\s(?:me\s|us\s)?there\b"
+    r"|^[^.!?\n]{0,40}\b(?:connect|message|dm|find|add|reach|text|write|ping|join)\s(?:me\s|us\s)?there\b"
     r"|^[^.!?\n]{0,40}\b(?:easier|faster|better|quicker|simpler|more\ssecure)\s(?:than\s(?:this\s(?:chat|site|app|"
     r"platform|website)|here|upwork|fiverr))"
     r"|^[^.!?\n]{0,30}\b(?:(?:is\s)?(?:the\s)?same\sas\s(?:here|on\shere|(?:on\s)?this\s(?:site|platform|app)|my\s(?:user\s?name|"
@@ -272,17 +272,23 @@ _NOT_A_HANDLE = r"(?!(?:coming|incoming|below|next|soon|here|there|later|after|f
 """Words that follow "handle" or "id" but are not one: "tg handle coming", "my id is below"."""
 _HANDLE_MARKED = lazy_compile(
     r"^(?:\s{0,2}[:=–]|[^.!?\n]{0,30}?(?:^|[\s\-])(?:id|handle|username|user\s?name|name|nick|tag|pseudo|ник|логин)"
-    rf"(?:\sis)?\s?:?)\s{{0,3}}{_NOT_A_HANDLE}(?P<handle>[a-z0-9][\w.\-]{{2,31}})"
-)
+    rf"(?:\sis)?\s?:?)\s{{0,3}}{_NOT_A_HANDLE}(?P<handle>\.?[a-z0-9][\w.\-]{{2,31}})"
+)  # a leading dot: Discord's new usernames may start with one
 _ID_AFTER = lazy_compile(
     rf"^\s(?:id|handle|username|user\s?name|nick|tag)(?:\sis)?\s?:?\s{{1,3}}{_NOT_A_HANDLE}(?P<handle>[a-z0-9][\w.\-]{{2,31}})"
 )
 """An explicit id word right after an app whose name is also a word: "kakao id heejin_craft", "signal id: jo.92"."""
 _COLON_USERNAME = lazy_compile(
-    rf"^\s{{0,2}}[:=]\s{{0,3}}{_NOT_A_HANDLE}(?P<handle>[a-z](?=[a-z0-9_]{{0,30}}[\d_])[a-z0-9_]{{2,31}})(?=\s?(?:[,;!?)]|\.(?:\s|$)|$))"
+    rf"^\s{{0,2}}[:=]\s{{0,3}}{_NOT_A_HANDLE}(?!v\d)(?P<handle>[a-z](?=[a-z0-9_.]{{0,30}}[\d_])[a-z0-9_]{{1,31}}(?:\.[a-z0-9_]{{1,20}}){{0,2}})"
+    r"(?=\s?(?:[,;!?)]|\.(?:\s|$)|$)|\s\()"
 )
-"""An app whose name is also a word, a colon, then a username with a digit or an underscore: "kakao: hyunwoo_dev"
-(not "line: 42", "signal: noisy", "line: config.yaml")."""
+"""An app whose name is also a word, a colon, then a username with a digit or an underscore, ending its clause or
+followed by a remark in brackets: "kakao: hyunwoo_dev", "signal: jo.47 (username)" (not "line: 42", "signal: noisy",
+"line: config.yaml")."""
+_COLON_DOTTED = lazy_compile(
+    r"^\s{0,2}[:=]\s{0,3}(?P<handle>\.[a-z][a-z0-9_.]{3,31})(?=\s?(?:[,;!?)]|\.(?:\s|$)|$)|\s\()"
+)
+"""Discord's new usernames may start with a dot: "disc: .nightowl"."""
 _DISC_NAME = lazy_compile(rf"^\s(?:name|tag)(?:\sis)?\s?:?\s{{1,3}}{_NOT_A_HANDLE}(?P<handle>[a-z0-9][\w.\-]{{2,31}})")
 """Gamers say "disc name is …" for a Discord username."""
 _USERNAME_LIKE = lazy_compile(r"[\d_.]")
@@ -479,7 +485,7 @@ class AppDetector(Detector):
         if app.ambiguous:
             h = _ID_AFTER.match(after)
             if h is None and app.name == "discord":
-                h = _DISC_NAME.match(after)
+                h = _DISC_NAME.match(after) or _COLON_DOTTED.match(after)
             if h is None:
                 h = _COLON_USERNAME.match(after)
             if h is not None and (_USERNAME_LIKE.search(h.group("handle")) or _ENDS_CLAUSE.match(after, h.end())):
