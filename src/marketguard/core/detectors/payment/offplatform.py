@@ -98,6 +98,8 @@ _DETAIL_AFTER = lazy_compile(
 """"GCash 0917 555 0199", "Zelle jo@x.io", "GCash ok? 0917 …", "Binance Pay ID 4155…", "GCash na lang, 0917 …": a
 number or an address right after the rail (a question about the rail, an id word or a few short filler words between
 them at most) is where to pay. Read past the end of the clause."""
+_TAKE_BEFORE = lazy_compile(r"\b(?:you|u)\s(?:take|accept)\s(?:payments?\s(?:in|via|by|through|on)\s)?$")
+""""do you take USDT?", "can u take payment in pix": the rail is what the other party is asked to be paid with."""
 _BENIGN = lazy_compile(
     r"(?<!\w)(?:integrat\w*|checkout|api|sdk|button|plugin|gateway|webhooks?|store|shop|shopify|woocommerce|stripe|"
     r"module|subscriptions?|sandbox|ipn|developer|clone|app\sdevelopment|withdraw\w*|cash\s?out|payout\smethod|"
@@ -336,7 +338,8 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "settle-between-us",
         r"\b(?:settle|sort|handle|deal\swith|split|square)\s(?:(?:it|this|that|things|payment|the\spayment|up|out)\s)?"
-        r"(?:up\s)?(?:between\sus|between\sourselves|ourselves|privately|personally|directly|among\sourselves)",
+        r"(?:up\s)?(?:between\sus|between\sourselves|ourselves|privately|personally|directly|among\sourselves|"
+        r"outside(?:\sof)?(?:\s(?:the\s)?(?:platform|site|app|upwork|fiverr))?(?!\s(?:of\s)?(?:court|the\scourt)))",
         "payment.offplatform",
         0.85,
         "proposes to settle payment privately",
@@ -364,7 +367,7 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "friends-and-family",
         r"\b(?:friends\s?(?:and|&|n)\s?family|f\s?&\s?f)['\"’”]?\s(?:option|payment|transfer|mode|send|setting|way|method)\b"
-        r"|\b(?:send|pay|sent|paid)\s(?:it\s|me\s|you\s)?(?:as|via|through|with|using)\s(?:a\s)?(?:friends\s?(?:and|&|n)\s?family|f\s?&\s?f)\b",
+        r"|\b(?:send\w*|pay\w*|sent|paid)\s(?:it\s|me\s|you\s)?(?:as|via|through|with|using)\s(?:a\s)?(?:friends\s?(?:and|&|n)\s?family|f\s?&\s?f)\b",
         "payment.offplatform",
         0.85,
         "proposes a personal transfer that skips buyer protection and fees ('friends and family')",
@@ -516,6 +519,7 @@ class OffPlatformPaymentDetector(PhraseDetector):
                 paying = (
                     outside
                     or _PAY.search(window) is not None
+                    or _TAKE_BEFORE.search(left) is not None
                     or _DETAIL_AFTER.match(text, m.end(), m.end() + 50) is not None
                 )
                 if strong and not paying and rail in _NEEDS_PAY_WORD:
