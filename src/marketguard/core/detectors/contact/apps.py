@@ -109,6 +109,8 @@ def _precheck_keys() -> frozenset[str]:
 
 
 _KEY_TABLE = str.maketrans({**{chr(k): v for k, v in _LEET.items()}, **dict.fromkeys(".-_*~·'")})
+_ONE_AS_I = str.maketrans({"1": "i"})
+"""Leetspeak "1" is "l" in "te1egram" and "i" in "s1gnal": the key is tried the second way when the first misses."""
 """A token as a key of `_spellings()`: leetspeak read as letters, `_INNER_SEPARATORS` dropped, in one pass."""
 _TOKEN_SEPARATORS = ',;?()[]{}"«»<>:/-'  # as in `_TOKEN`, but "!" is leetspeak for "i" by then
 _PRECHECK_TABLE = str.maketrans(
@@ -144,6 +146,8 @@ def _names_a_key(text: str) -> bool:
     One `str.translate` and a `split`: the same tokens as `_TOKEN.findall` over the squashed text, which
     cuts runs longer than 40 characters into pieces (kept here too, for the rare long run)."""
     tokens = text.translate(_PRECHECK_TABLE).split()
+    if "1" in text:
+        tokens += text.translate(_ONE_AS_I).translate(_PRECHECK_TABLE).split()
     keys = _precheck_keys()
     if not keys.isdisjoint(tokens):
         return True
@@ -426,6 +430,9 @@ class AppDetector(Detector):
             raw = m.group()
             key = _strip_accents(raw).translate(_KEY_TABLE)
             hit = table.get(key)
+            if hit is None and "1" in raw:
+                key = _strip_accents(raw).translate(_ONE_AS_I).translate(_KEY_TABLE)
+                hit = table.get(key)
             end = m.end()
             if (hit is None or hit[0].ambiguous) and i + 1 < len(tokens) and tokens[i + 1].start() - end <= 1:
                 pair = key + tokens[i + 1].group().translate(_KEY_TABLE)

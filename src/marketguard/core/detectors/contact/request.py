@@ -307,7 +307,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"username|contact|whats\s?app|telegram|id))?(?:\s?[:=\-–](?=\s?[\w.@+\-]*[\d@._+])|\s(?:is\s)?(?:below|coming|next|now|here)\b|"
         r"\s(?:in|of)\s(?:this|my)\s(?:message|msg|text)"
         # three digits or more, written or spelled, then the clause ends: "first part is six one seven"
-        r"|\s(?:is\s)?(?=(?:(?:\d|zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,\-]{0,2}){3,}(?:[.!?;]|$)))"
+        r"|\s(?:is\s)?(?=(?:(?:\d|zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,\-]{0,2}){3,}(?:[.!?;,]|$)))"
         r"|\b(?:rest|remainder|other\shalf)\s(?:is\s)?in\s(?:the\s)?next\s(?:message|msg|text)|"
         r"\bnext\s(?:message|msg)\s(?:has|for)\sthe\srest\b",
         "contact.request",
@@ -629,7 +629,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "fr-ask",
         rf"\b(?:donne[- ]moi|envoie[- ]moi|donnez[- ]moi|envoyez[- ]moi|quel\sest|"
-        rf"(?:tu\speux|peux-tu|pourrais-tu|vous\spouvez|pouvez-vous|pourriez-vous)\s(?:me\s)?(?:donner|envoyer|passer|laisser))"
+        rf"(?:tu\speux|peux-tu|pourrais-tu|vous\spouvez|pouvez-vous|pourriez-vous)\s(?:me\s|m')?(?:donner|envoyer|passer|laisser))"
         rf"\s(?:ton|ta|votre|tes|vos)\s{_DETAIL_FR}\b",
         "contact.request",
         0.85,
