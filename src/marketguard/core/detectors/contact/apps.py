@@ -22,8 +22,13 @@ from marketguard.core.text.prefilter import Hint
 
 _LEET = LEET
 _INNER_SEPARATORS = lazy_compile(r"[.\-_*~·']")
-_TOKEN = lazy_compile(r"(?:[^\s,;!?()\[\]{}\"«»<>:/\-]|(?<=[\w@$])!(?=[\w@$])){1,40}")
-"""A word as the app table reads it; a "!" inside one is leetspeak for "i" ("5!gn@l"), at its end punctuation."""
+_TOKEN = lazy_compile(r"[^\s,;!?()\[\]{}\"«»<>:/\-]{1,40}")
+_TOKEN_BANG = lazy_compile(r"(?:[^\s,;!?()\[\]{}\"«»<>:/\-]|(?<=[\w@$])!(?=[\w@$])){1,40}")
+"""`_TOKEN` where a "!" sits inside a word: leetspeak for "i" ("5!gn@l"); at a word's end it is punctuation. The
+slower pattern runs only on texts that have such a "!"."""
+_BANG_IN_WORD = lazy_compile(r"[\w@$]![\w@$]")
+_ONE_IN_WORD = lazy_compile(r"[a-z@$]1|1[a-z@$]")
+"""A "1" inside a word ("s1gnal"): only then is it worth reading it as "i"."""
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _TRAILING = lazy_compile(r"(?:'s|[.'’!?,;:]+)$")
 
@@ -109,8 +114,7 @@ def _precheck_keys() -> frozenset[str]:
 
 
 _KEY_TABLE = str.maketrans({**{chr(k): v for k, v in _LEET.items()}, **dict.fromkeys(".-_*~·'")})
-_ONE_AS_I = str.maketrans({"1": "i"})
-"""Leetspeak "1" is "l" in "te1egram" and "i" in "s1gnal": the key is tried the second way when the first misses."""
+# Leetspeak "1" is "l" in "te1egram" and "i" in "s1gnal": a key is tried the second way when the first misses.
 """A token as a key of `_spellings()`: leetspeak read as letters, `_INNER_SEPARATORS` dropped, in one pass."""
 _TOKEN_SEPARATORS = ',;?()[]{}"«»<>:/-'  # as in `_TOKEN`, but "!" is leetspeak for "i" by then
 _PRECHECK_TABLE = str.maketrans(
@@ -146,8 +150,8 @@ def _names_a_key(text: str) -> bool:
     One `str.translate` and a `split`: the same tokens as `_TOKEN.findall` over the squashed text, which
     cuts runs longer than 40 characters into pieces (kept here too, for the rare long run)."""
     tokens = text.translate(_PRECHECK_TABLE).split()
-    if "1" in text:
-        tokens += text.translate(_ONE_AS_I).translate(_PRECHECK_TABLE).split()
+    if "1" in text and _ONE_IN_WORD.search(text):
+        tokens += text.replace("1", "i").translate(_PRECHECK_TABLE).split()
     keys = _precheck_keys()
     if not keys.isdisjoint(tokens):
         return True
@@ -425,13 +429,14 @@ class AppDetector(Detector):
         # a colon may introduce a username ("kakao: hyunwoo_dev"); asked of the text, not the shared gate, whose
         # automaton a branch after every colon would grow for every message
         maybe = _names_a_key(text) or (_AMBIGUOUS_WORDS_HINT(doc) and (":" in text or _AMBIGUOUS_CUE_HINT(doc)))
-        tokens = list(_TOKEN.finditer(text)) if maybe else []
+        pattern = _TOKEN_BANG if "!" in text and _BANG_IN_WORD.search(text) else _TOKEN
+        tokens = list(pattern.finditer(text)) if maybe else []
         for i, m in enumerate(tokens):
             raw = m.group()
             key = _strip_accents(raw).translate(_KEY_TABLE)
             hit = table.get(key)
             if hit is None and "1" in raw:
-                key = _strip_accents(raw).translate(_ONE_AS_I).translate(_KEY_TABLE)
+                key = _strip_accents(raw).replace("1", "i").translate(_KEY_TABLE)
                 hit = table.get(key)
             end = m.end()
             if (hit is None or hit[0].ambiguous) and i + 1 < len(tokens) and tokens[i + 1].start() - end <= 1:

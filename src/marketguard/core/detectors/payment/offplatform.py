@@ -271,7 +271,8 @@ _INTENT: tuple[Phrase, ...] = (
         r"(?:the\s)?middle\s?(?:man|men)\b"
         r"|\b(?:cut\sout|skip|bypass|drop|ditch)\s(?:the\s)?middle\s?(?:man|men)\s(?:[\w']+\s){0,3}?(?:on|for|with|in)\s"
         r"(?:the\s)?(?:payments?|paying|fees?|billing|invoic\w+|money)\b"
-        r"|\b(?:pag\w+|pai\w+|zahl\w+|опла\w+)\s(?:[\w']+\s){0,2}?(?:sin|sem|sans|ohne|без)\s(?:intermediarios?|"
+        r"|\b(?:pag(?:o|ar|amos|a|as|ue|ues)|pai(?:e|es|er)|payer|zahl(?:e|en|st)|опла\w+)\s(?:[\w']+\s){0,2}?"
+        r"(?:sin|sem|sans|ohne|без)\s(?:intermediarios?|"
         r"intermedi[aá]rios?|interm[ée]diaires?|mittelsm[äa]nner|mittelsmann|zwischenh[äa]ndler|посредник\w*)\b",
         "payment.offplatform",
         0.85,
