@@ -73,7 +73,10 @@ from the inside of other words."""
 _GLUED_RE = lazy_compile(rf"(?<!{LETTER})(?:{_GLUED_WORD}){{2,}}(?!{LETTER})")
 _ONE_GLUED_RE = lazy_compile(_GLUED_WORD)
 DIGIT_WORD_HINT = Hint(
-    rf"(?<!{LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{LETTER})|(?:{_GLUED_WORD})(?:{_GLUED_WORD})"
+    rf"(?<!{LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{LETTER})"
+    # glued words from a word's start only: unbounded, the gate's automaton would follow "on", "tw", "fi" … inside
+    # every word of every message
+    rf"|(?<!{LETTER})(?:{_GLUED_WORD})(?:{_GLUED_WORD})"
 )
 
 

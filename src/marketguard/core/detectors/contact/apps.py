@@ -27,8 +27,6 @@ _TOKEN_BANG = lazy_compile(r"(?:[^\s,;!?()\[\]{}\"«»<>:/\-]|(?<=[\w@$])!(?=[\w
 """`_TOKEN` where a "!" sits inside a word: leetspeak for "i" ("5!gn@l"); at a word's end it is punctuation. The
 slower pattern runs only on texts that have such a "!"."""
 _BANG_IN_WORD = lazy_compile(r"[\w@$]![\w@$]")
-_ONE_IN_WORD = lazy_compile(r"[a-z@$]1|1[a-z@$]")
-"""A "1" inside a word ("s1gnal"): only then is it worth reading it as "i"."""
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _TRAILING = lazy_compile(r"(?:'s|[.'’!?,;:]+)$")
 
@@ -150,7 +148,7 @@ def _names_a_key(text: str) -> bool:
     One `str.translate` and a `split`: the same tokens as `_TOKEN.findall` over the squashed text, which
     cuts runs longer than 40 characters into pieces (kept here too, for the rare long run)."""
     tokens = text.translate(_PRECHECK_TABLE).split()
-    if "1" in text and _ONE_IN_WORD.search(text):
+    if "1" in text and ("@" in text or "$" in text or "|" in text):  # "$1gn4l": a common word in disguise
         tokens += text.replace("1", "i").translate(_PRECHECK_TABLE).split()
     keys = _precheck_keys()
     if not keys.isdisjoint(tokens):
