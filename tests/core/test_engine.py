@@ -82,6 +82,22 @@ def test_a_continuation_may_follow_the_other_partys_reply() -> None:
     assert turns[2] == {"contact"} and turns[3] == {"contact"}
 
 
+def test_the_next_piece_of_a_payment_is_flagged_as_payment() -> None:
+    # an e-mail head after "pay to my paypal" is the PayPal address: payment and contact; a bare question for the
+    # wallet after "I'll pay in usdt" is payment; made-up names
+    turns = _talk(("b", "from now on pay to my paypal"), ("b", "it's mira.okafor"), ("b", "at gmail dot com"))
+    assert turns[1] == {"contact", "payment"} and turns[2] == {"contact", "payment"}
+    assert _talk(("a", "I can pay in USDT"), ("a", "your wallet?"))[1] == {"payment"}
+    assert _talk(("a", "mandame tu cuenta, te pago por bizum"), ("a", "¿cuenta?"))[1] == {"payment"}
+
+
+def test_a_reply_after_payment_talk_that_carries_no_detail_is_not_flagged() -> None:
+    assert _talk(("a", "I can pay in USDT"), ("a", "ok thanks"))[1] == set()
+    assert _talk(("a", "I can pay in USDT"), ("a", "see report_v2.pdf"))[1] == set()
+    assert _talk(("a", "I can pay in USDT"), ("b", "wallet?"))[1] == set()
+    assert _talk(("a", "the wallet screen is done"), ("a", "wallet?"))[1] == set()
+
+
 def test_split_word_glued_across_messages() -> None:
     screener = Screener()
     screener.screen(Message(id="1", text="easier to chat on sk", conversation_id="c", sender_id="a"))

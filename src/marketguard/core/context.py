@@ -65,6 +65,9 @@ _REFUSAL = lazy_compile(
     r"nicht\sraus|nicht\sheraus|m[öo]chte\sich\snicht|не\sхочу|не\sбуду|не\sдам|not\scomfortable|"
     r"(?:appreciate|thanks\sfor)\sthe\soffer|please\sreport|report\s(?:it|them|this)|it'?s\snot\sus|"
     r"(?:we|i)\s(?:will\s)?never\sask|i'?ll\spass|no\sthanks|i\sdecline|not\ssomething\s(?:i|we)\s(?:do|offer|allow)|"
+    # the app asked about is not used: "you asked for my skype - I don't use it", in six languages
+    r"i\s(?:don'?t|do\snot|never)\suse\s(?:it|that|one|them)\b(?!\s(?:for\swork\sbut|except))|no\slo\suso|n[ãa]o\s(?:o\s)?uso|"
+    r"je\sne\sl'utilise\spas|nutze\sich\snicht|benutze\sich\snicht|не\sпользуюсь|"
     # someone else's request, reported: "a recruiter messaged me asking to move to Skype"
     r"(?:someone|somebody|a\s(?:client|recruiter|stranger|user|scammer|guy|person)|another\s(?:client|user|freelancer))\s"
     r"(?:\w+\s)?(?:messaged|asked|wanted|told|invited|tried|contacted|keeps?\sasking|pinged|dm'?d)|"
@@ -123,7 +126,7 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
             _clause_around(text, finding.start, finding.end)
         ):
             return "the conversation stays on the platform"
-        if _may_match(doc, _REFUSAL_AT) and _REFUSAL.search(_sentence(text, finding.start)):
+        if _may_match(doc, _REFUSAL_AT) and _REFUSAL.search(_sentence_and_reply(text, finding.start)):
             return "the sender refuses it, or reports someone else's request"
         if _may_match(doc, _CUSTOMER_CHANNEL_AT) and _CUSTOMER_CHANNEL.search(_sentence(text, finding.start)):
             return "a channel a business offers its own customers, named as the subject of the work"
@@ -169,14 +172,42 @@ def _sentence(text: str, pos: int, width: int = 200) -> str:
     return text[max(start, lo) : min(ends) if ends else hi]
 
 
+def _sentence_and_reply(text: str, pos: int) -> str:
+    """The sentence around `pos`, and the next one when it is a question the sender answers at once ("my
+    telegram? I don't use it")."""
+    sentence = _sentence(text, pos)
+    mark = text.find("?", pos, pos + 200)
+    if mark < 0 or any(text.find(c, pos, mark) >= 0 for c in ".!\n"):
+        return sentence  # not a question, or the sentence ends before one
+    return sentence + " " + _sentence(text, min(len(text), mark + 2))
+
+
 def _quoted_spans(doc: Document) -> list[tuple[int, int]]:
     """Quoted passages of a text that asks for a script, copy or sample data; computed once per document."""
     cached: list[tuple[int, int]] | None = doc.__dict__.get("_quoted")
     if cached is None:
         asked = _may_match(doc, _SCRIPT_CUE_AT) and _SCRIPT_CUE.search(doc.lower)
         cached = [m.span() for m in _QUOTED.finditer(doc.text)] if asked else []
+        if asked and ":" in doc.text:
+            cached.extend(
+                m.span("passage")
+                for m in _SCRIPT_PASSAGE.finditer(doc.lower)
+                if not _REACH_ME.search(m.group(), 0, m.start("passage") - m.start())
+            )
         doc.__dict__["_quoted"] = cached
     return cached
+
+
+_SCRIPT_PASSAGE = lazy_compile(
+    r"(?:^|[.!?\n])[^.!?\n:]{0,60}?\b(?:script|voice[- ]?over|ivr|ad\scopy|commercial|radio\sspot|"
+    r"(?:in|for)\sthe\s(?:ad|spot|promo)|"
+    r"read\s(?:\w+\s){0,3}?(?:aloud|out\sloud|slowly|clearly)|narrat\w*|jingle|voicemail\sgreeting|on-hold\s(?:message|line))\b"
+    r"[^.!?\n:]{0,30}:(?P<passage>[^\n]{1,300})"
+)
+_REACH_ME = lazy_compile(r"\b(?:text|call|ring|message|e-?mail|whats\s?app|reach|contact|ping|dm)\s(?:me|us)\b")
+"""'text me:' before the colon makes the passage the sender's own detail, whatever the script talk around it."""
+"""The passage after a colon that a script cue introduces, read as if quoted: "read the number slowly in the ad:
+five five five, oh one two three"."""
 
 
 _SPACE = r"[\s\v\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"

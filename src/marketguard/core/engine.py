@@ -36,7 +36,14 @@ from marketguard.core.model import (
 )
 from marketguard.core.policy import Policy, decide
 from marketguard.core.registry import SPLIT_DETECTORS, Registry
-from marketguard.core.split import answers_request, continues_detail, joinings, worth_joining
+from marketguard.core.split import (
+    answers_request,
+    continues_detail,
+    continues_payment,
+    joinings,
+    looks_like_address_head,
+    worth_joining,
+)
 from marketguard.core.text.normalize import Document
 
 _TURN_CHARS = 2000
@@ -119,6 +126,8 @@ class Screener:
                 piece = _continuation(message, state)
                 if piece is not None:
                     signals.append(piece)
+            if not any(s.family == "payment" for s in signals):
+                signals.extend(_payment_continuation(message, state, signals))
             if not signals:
                 answer = _answer(message, state)
                 if answer is not None:
@@ -257,6 +266,28 @@ def _continuation(message: Message, state: ConversationState) -> Signal | None:
         return None
     reason = f"continues the contact detail begun in the sender's previous message ({last.message_id or '?'})"
     return _piece_of(message.text, last, "contact.request", "contact", reason, "split.continuation@1.0.0")
+
+
+def _payment_continuation(message: Message, state: ConversationState, current: list[Signal]) -> list[Signal]:
+    """The next piece of a payment the sender began just before ("pay to my paypal", then "it's dana.k" and "at
+    outlook dot com"; "I'll send usdt", then "wallet?"): flagged as payment, as the label scheme flags every piece of
+    a split detail. An address head there is the payment account's e-mail or handle, so it is contact too (a PayPal
+    e-mail address is both); a detail found in the message itself is already contact."""
+    if not state.turns or message.sender_id is None:
+        return []
+    last = _own_last(message.sender_id, state)
+    if last is None or not last.paid:
+        return []
+    text = message.text
+    has_detail = any(s.family == "contact" and s.kind in DETAIL_KINDS and s.score >= 0.6 for s in current)
+    if not has_detail and not continues_payment(text):
+        return []
+    why = f"continues the payment detail begun in the sender's previous message ({last.message_id or '?'})"
+    out = [_piece_of(text, last, "payment.offplatform", "payment", why, "split.continuation@1.0.0")]
+    if not any(s.family == "contact" and s.score >= 0.6 for s in current) and looks_like_address_head(text):
+        why = f"the head of the address to pay, begun in the sender's previous message ({last.message_id or '?'})"
+        out.append(_piece_of(text, last, "contact.request", "contact", why, "split.continuation@1.0.0"))
+    return out
 
 
 def _own_last(sender_id: str, state: ConversationState) -> Turn | None:

@@ -203,8 +203,11 @@ _CONTINUES = lazy_compile(
     # where to look the sender up: "search kir_vey", "busca leo.mara"
     r"|^\W{0,3}(?:search|look\sup|find|busca|procura|cherche|such|найди|ищи)\s(?:for\s)?@?[a-z][\w.\-]{2,30}\W{0,3}$"
     # the next digits, written or spelled: "five five five", "0199"
-    r"|^\W{0,3}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)[\s,\-]{1,3}){2,}"
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\W{0,3}$|^\W{0,3}\d(?:[\s.\-]?\d){2,5}\W{0,3}$"
+    # (after a joining word at most: "then five five five", "и 0199")
+    r"|^\W{0,3}(?:(?:then|and|next|y|e|et|und|dann|и|потом|luego|depois|puis)\W{1,3})?"
+    r"(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)[\s,\-]{1,3}){2,}"
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\W{0,3}$"
+    r"|^\W{0,3}(?:(?:then|and|next|y|e|et|und|dann|и|потом|luego|depois|puis)\W{1,3})?\d(?:[\s.\-]?\d){2,5}\W{0,3}$"
 )
 """A piece of a spelled-out address or number: "dot kessler", "lena punkt haussmann", "_calloway", "bei gmail",
 "five five five"."""
@@ -222,8 +225,10 @@ _ANSWER_LEAD = r"(?i)^\W{0,3}(?:[\w'’]+[\s,.:;!\-]{1,3}){0,3}?"
 """Up to three short words before the detail in an answer: "oui : ", "sure. ", "it's "."""
 _CONTACT_ANSWER = lazy_compile(
     _ANSWER_LEAD + r"(?:@?[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|@[a-z][\w.]{2,30}|\+?\d[\d\s.\-]{3,}\d)\W{0,3}$"
+    # a whole message of a few digit groups, nothing else: an area code and a prefix ("11 9", "+44 7")
+    r"|^\s?\+?\d{1,4}(?:[\s\-]\d{1,4}){1,2}\s?$"
 )
-"""A handle or address head ("sophie.garnier", "@kir") or the first digits of a number ("07700")."""
+"""A handle or address head ("sophie.garnier", "@kir") or the first digits of a number ("07700", "11 9")."""
 _FILE_LIKE = lazy_compile(
     r"(?i)\.(?:pdf|png|jpe?g|gif|svg|docx?|xlsx?|pptx?|zip|rar|psd|ai|fig|sketch|mp[34]|mov|wav|txt|csv|json|"
     r"ya?ml|html?|css|js|ts|py|md)\W{0,3}$|\b\d{1,2}[.:]\d{2}\b|\bv?\d+\.\d+"
@@ -246,3 +251,39 @@ def answers_request(text: str, asked: str) -> bool:
     if asked == "payment":
         return _PAYMENT_ANSWER.search(text) is not None
     return _CONTACT_ANSWER.search(text) is not None and _FILE_LIKE.search(text) is None
+
+
+_PAYMENT_ASK = lazy_compile(
+    r"(?i)^\W{0,3}(?:(?:and|so|ok|okay|then|y|e|et|und|и)\W{1,2})?(?:(?:your|ur|the|what'?s\s(?:your|the)|tu|teu|sua|ta|ton|"
+    r"deine|твой|ваш)\s)?(?:wallet(?:\saddress)?|addr(?:ess)?|iban|bank\s(?:details|info)|account(?:\snumber)?|cashtag|"
+    r"pix(?:\skey)?|chave(?:\spix)?|billetera|cartera|carteira|cuenta|conta|portefeuille|rib|kontonummer|"
+    r"кошел[её]к|адрес|реквизиты)\s?\?\W{0,3}$"
+)
+"""A bare question for where to send the money, as a whole message: "wallet?", "your iban?", "¿cuenta?"."""
+
+
+def continues_payment(text: str) -> bool:
+    """Whether a short message reads as the next piece of a payment the sender began in the message before ("I'll
+    send usdt", then "wallet?"; "pay to my paypal", then "it's dana.k" and "at outlook dot com"): a bare question
+    for the payment detail, a piece of an address or number, or the head of an e-mail, IBAN or wallet."""
+    if len(text) > CONTINUATION_CHARS:
+        return False
+    return (
+        _PAYMENT_ASK.search(text) is not None
+        or _CONTINUES.search(text) is not None
+        or _PAYMENT_ANSWER.search(text) is not None
+        or looks_like_address_head(text)
+    )
+
+
+_ADDRESS_HEAD = lazy_compile(_ANSWER_LEAD + r"(?:@?[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|@[a-z][\w.]{2,30})\W{0,3}$")
+"""An e-mail address's or a handle's head as the whole message, after a few words at most: "it's dana.k"."""
+
+
+def looks_like_address_head(text: str) -> bool:
+    """A short message that is the head of an e-mail address or a handle, not a file name or a version."""
+    return (
+        len(text) <= ANSWER_CHARS
+        and _ADDRESS_HEAD.search(text) is not None
+        and _FILE_LIKE.search(text) is None
+    )

@@ -126,3 +126,56 @@ def test_a_spelled_piece_after_a_benign_message_is_not_flagged() -> None:
 def test_a_handle_announced_then_sent_in_pieces() -> None:
     got = _conversation(["telegram handle coming", "@mira", "_vance"])
     assert got == [{"contact"}, {"contact"}, {"contact"}]
+
+
+# holdout5 round: new examples of its causes (never its text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you want my telegram? I don't use it, let's keep it in this chat",
+        "¿mi whatsapp? No lo uso, mejor por aquí",
+        "for the radio spot, read the hotline slowly: eight hundred, five five five, zero one nine nine",
+        "Voice-over script: call 0800 555 0142 today",
+        "номер заказа 7712-0045, артикул 3310-077",
+    ],
+)
+def test_unused_apps_script_passages_and_article_numbers_stay_allowed(text: str) -> None:
+    assert "contact" not in _families(text)
+
+
+def test_a_script_cue_does_not_hide_the_senders_own_number_after_text_me() -> None:
+    assert "contact" in _families("record the promo, and for questions text me: +44 20 7946 0321")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Könntest du mir deine Nummer schicken?",
+        "¿me podrías dar tu correo?",
+        "consegue me passar seu número?",
+        "pourriez-vous me donner votre mail ?",
+        "можете скинуть ваш телефон?",
+        "ya got telegram too?",
+        "msg me on the number in my profile picture",
+        "my contact form is quicker than this inbox, see my site",
+        "signal: ronja.88 (not my phone)",
+        "discord: .moth.light (with the dot)",
+        "Slack is what our studio uses, join us there: tove_w",
+    ],
+)
+def test_asks_pointers_and_usernames_found_in_the_holdout5_round(text: str) -> None:
+    assert "contact" in _families(text)
+
+
+def test_a_number_announced_in_spelled_parts_is_flagged_piece_by_piece() -> None:
+    got = _conversation(["ring me, first part is four one five", "and five five five", "zero one three two"])
+    assert got == [{"contact"}, {"contact"}, {"contact"}]
+
+
+def test_an_area_code_alone_answers_a_request_for_a_number() -> None:
+    screener = Screener()
+    screener.screen(Message("qual é o teu número?", id="m1", conversation_id="c", sender_id="a"))
+    reply = screener.screen(Message("21 9", id="m2", conversation_id="c", sender_id="b"))
+    assert reply.families(0.6) == {"contact"}

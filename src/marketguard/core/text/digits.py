@@ -67,7 +67,22 @@ _DIGIT_WORDS_PARTS = Pruned(
 position cost tens of microseconds; the two or three a message holds, almost nothing)."""
 _DIGIT_WORDS_RE = _DIGIT_WORDS_PARTS.pattern
 _ZERO_LETTER_RE = lazy_compile(rf"(?=o)(?<!{LETTER})(?:oh|o)(?!{LETTER})")  # "o" tested first: the rest is slower
-DIGIT_WORD_HINT = Hint(rf"(?<!{LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{LETTER})")
+_GLUED_WORD = "|".join(sorted((re.escape(w) for w in DIGIT_WORDS if len(w) >= 3), key=len, reverse=True))
+"""Digit words that may be glued into one token ("fivefive", "sixfourzero"); "un" and "um" are too short to tell
+from the inside of other words."""
+_GLUED_RE = lazy_compile(rf"(?<!{LETTER})(?:{_GLUED_WORD}){{2,}}(?!{LETTER})")
+_ONE_GLUED_RE = lazy_compile(_GLUED_WORD)
+DIGIT_WORD_HINT = Hint(
+    rf"(?<!{LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{LETTER})"
+    # glued words from a word's start only: unbounded, the gate's automaton would follow "on", "tw", "fi" … inside
+    # every word of every message
+    rf"|(?<!{LETTER})(?:{_GLUED_WORD})(?:{_GLUED_WORD})"
+)
+
+
+def _glued_words(m: re.Match[str]) -> str:
+    """ "fivefive" is 55: a token made only of digit words, each one a digit."""
+    return "".join(DIGIT_WORDS[w] for w in _ONE_GLUED_RE.findall(m.group()))
 
 
 def _digit_word(m: re.Match[str]) -> str | None:
@@ -122,7 +137,9 @@ _NOT_PHONE_BRANCHES = (
     r"(?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factura|fatura|commande|"
     r"rechnung|bestell|auftrag|kunden|sendung|заказ|счет|счёт|code|ean|upc|isbn|gtin|barcode|serial|imei|"
     r"part|model|build|release|version|ver|rev|revision|batch|lot|waybill|awb|consignment|shipment|parcel|"
-    r"guía|guia|envío|envio|rastreio|suivi|colis|lieferschein|paket|накладн|посылк|трек)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n[ºo°]|\#|:)?"
+    r"guía|guia|envío|envio|rastreio|suivi|colis|lieferschein|paket|накладн|посылк|трек|"
+    # an article or catalogue number: "артикул 4470-018", "Artikelnr. 55-0193"
+    r"артикул|арт\.|article|artikel|art\.-?nr|art[ií]culo|artigo|réf|item|catalog|katalog|каталог)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n[ºo°]|\#|:)?"
     r"(?:\s(?:is|was|es|ist|est|é))?\s?[\#:]?\s?[a-z]{0,4}\d[\w\-/]{0,30}(?:\s[a-z]{0,3}\d[\w\-/]{0,30}){0,6}",
     # a price in instalments: "3 milestones: 650 / 800 / 700", "parcelas: 500 + 500"; no group starts with 0, as
     # the pieces of a phone number often do ("415 / 555 / 0134")
@@ -150,6 +167,8 @@ def spelled_digits_view(plain: View, words: bool | None = None) -> View:
     `words` is the caller's answer to `DIGIT_WORD_HINT` when it has one already (the document's gate)."""
     view = plain
     if words if words is not None else DIGIT_WORD_HINT(view.text):
+        if _GLUED_RE.search(view.text) is not None:
+            view = rewrite(view, _GLUED_RE, _glued_words)
         pattern = _DIGIT_WORDS_PARTS.for_text(view.text)
         if pattern is not None:
             view = rewrite(view, pattern, _digit_word)

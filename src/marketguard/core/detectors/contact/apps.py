@@ -23,6 +23,10 @@ from marketguard.core.text.prefilter import Hint
 _LEET = LEET
 _INNER_SEPARATORS = lazy_compile(r"[.\-_*~·']")
 _TOKEN = lazy_compile(r"[^\s,;!?()\[\]{}\"«»<>:/\-]{1,40}")
+_TOKEN_BANG = lazy_compile(r"(?:[^\s,;!?()\[\]{}\"«»<>:/\-]|(?<=[\w@$])!(?=[\w@$])){1,40}")
+"""`_TOKEN` where a "!" sits inside a word: leetspeak for "i" ("5!gn@l"); at a word's end it is punctuation. The
+slower pattern runs only on texts that have such a "!"."""
+_BANG_IN_WORD = lazy_compile(r"[\w@$]![\w@$]")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _TRAILING = lazy_compile(r"(?:'s|[.'’!?,;:]+)$")
 
@@ -108,6 +112,7 @@ def _precheck_keys() -> frozenset[str]:
 
 
 _KEY_TABLE = str.maketrans({**{chr(k): v for k, v in _LEET.items()}, **dict.fromkeys(".-_*~·'")})
+# Leetspeak "1" is "l" in "te1egram" and "i" in "s1gnal": a key is tried the second way when the first misses.
 """A token as a key of `_spellings()`: leetspeak read as letters, `_INNER_SEPARATORS` dropped, in one pass."""
 _TOKEN_SEPARATORS = ',;?()[]{}"«»<>:/-'  # as in `_TOKEN`, but "!" is leetspeak for "i" by then
 _PRECHECK_TABLE = str.maketrans(
@@ -143,6 +148,8 @@ def _names_a_key(text: str) -> bool:
     One `str.translate` and a `split`: the same tokens as `_TOKEN.findall` over the squashed text, which
     cuts runs longer than 40 characters into pieces (kept here too, for the rare long run)."""
     tokens = text.translate(_PRECHECK_TABLE).split()
+    if "1" in text and ("@" in text or "$" in text or "|" in text):  # "$1gn4l": a common word in disguise
+        tokens += text.replace("1", "i").translate(_PRECHECK_TABLE).split()
     keys = _precheck_keys()
     if not keys.isdisjoint(tokens):
         return True
@@ -229,7 +236,7 @@ _POSSESSIVE_ONLY = lazy_compile(r"\b(?:my|your|ur|mi|tu|su|meu|seu|teu|mon|ton|v
 _CUE_AFTER = lazy_compile(
     r"^\s(?:mejor|melhor|besser|mieux|лучше|es\smejor|é\smelhor|ist\sbesser|c'est\smieux)\b|"
     r"^\s?(?:me|us)\b|^\s(?:number|no\.?|nr|id|handle|username|user\s?name|account|contact|nick|tag)\b"
-    r"|^[^.!?\n]{0,25}\b(?:connect|message|dm|find|add|reach|text|write|ping)\s(?:me\s|us\s)?there\b"
+    r"|^[^.!?\n]{0,40}\b(?:connect|message|dm|find|add|reach|text|write|ping|join)\s(?:me\s|us\s)?there\b"
     r"|^[^.!?\n]{0,40}\b(?:easier|faster|better|quicker|simpler|more\ssecure)\s(?:than\s(?:this\s(?:chat|site|app|"
     r"platform|website)|here|upwork|fiverr))"
     r"|^[^.!?\n]{0,30}\b(?:(?:is\s)?(?:the\s)?same\sas\s(?:here|on\shere|(?:on\s)?this\s(?:site|platform|app)|my\s(?:user\s?name|"
@@ -247,11 +254,13 @@ _GENERIC_HANDLE = lazy_compile(
 )
 _GENERIC_HANDLE_HINT = PLAIN.hint(_GENERIC_HANDLE.pattern)
 _PAY_APP_HANDLE = lazy_compile(
-    r"\b(?P<app>venmo|cash\s?app|cashtag|revolut|revtag|paypal|zelle|monzo|wise)\b[^.!?\n@$,;]{0,24}?"
+    r"\b(?P<app>venmo|cash\s?app|cashtag|revolut|revtag|paypal|zelle|monzo|wise)\b(?:[^.!?\n@$,;]{0,24}?|\s?(?:me|us)?,\s?)"
     r"(?<![\w@$])(?P<handle>[@$][a-z][\w.\-]{2,30})(?![\w@])"
+    r"|(?<![\w@$])(?P<handle2>[@$][a-z][\w.\-]{2,30})\s(?:on|at|via|in|for)\s(?:the\s)?"
+    r"(?P<app2>venmo|cash\s?app|revolut|paypal|zelle|monzo)\b"
 )
-"""A payment app's username ("venmo @jo-r", "cash app $kiln", "my revtag is @maren"): a handle that reaches
-the person."""
+"""A payment app's username ("venmo @jo-r", "cash app $kiln", "my revtag is @maren", "revolut me, @jo", "$kiln on
+cash app"): a handle that reaches the person."""
 _PAY_APP_WORDS = ("venmo", "cash", "revolut", "revtag", "paypal", "zelle", "monzo", "wise")
 _MEETING_HINT = PLAIN.hint(r"zoom|meet|teams|webex")
 _MEETING_ID = lazy_compile(
@@ -269,17 +278,23 @@ _NOT_A_HANDLE = r"(?!(?:coming|incoming|below|next|soon|here|there|later|after|f
 """Words that follow "handle" or "id" but are not one: "tg handle coming", "my id is below"."""
 _HANDLE_MARKED = lazy_compile(
     r"^(?:\s{0,2}[:=–]|[^.!?\n]{0,30}?(?:^|[\s\-])(?:id|handle|username|user\s?name|name|nick|tag|pseudo|ник|логин)"
-    rf"(?:\sis)?\s?:?)\s{{0,3}}{_NOT_A_HANDLE}(?P<handle>[a-z0-9][\w.\-]{{2,31}})"
-)
+    rf"(?:\sis)?\s?:?)\s{{0,3}}{_NOT_A_HANDLE}(?P<handle>\.?[a-z0-9][\w.\-]{{2,31}})"
+)  # a leading dot: Discord's new usernames may start with one
 _ID_AFTER = lazy_compile(
     rf"^\s(?:id|handle|username|user\s?name|nick|tag)(?:\sis)?\s?:?\s{{1,3}}{_NOT_A_HANDLE}(?P<handle>[a-z0-9][\w.\-]{{2,31}})"
 )
 """An explicit id word right after an app whose name is also a word: "kakao id heejin_craft", "signal id: jo.92"."""
 _COLON_USERNAME = lazy_compile(
-    rf"^\s{{0,2}}[:=]\s{{0,3}}{_NOT_A_HANDLE}(?P<handle>[a-z](?=[a-z0-9_]{{0,30}}[\d_])[a-z0-9_]{{2,31}})(?=\s?(?:[,;!?)]|\.(?:\s|$)|$))"
+    rf"^\s{{0,2}}[:=]\s{{0,3}}{_NOT_A_HANDLE}(?!v\d)(?P<handle>[a-z](?=[a-z0-9_.]{{0,30}}[\d_])[a-z0-9_]{{1,31}}(?:\.[a-z0-9_]{{1,20}}){{0,2}})"
+    r"(?=\s?(?:[,;!?)]|\.(?:\s|$)|$)|\s\()"
 )
-"""An app whose name is also a word, a colon, then a username with a digit or an underscore: "kakao: hyunwoo_dev"
-(not "line: 42", "signal: noisy", "line: config.yaml")."""
+"""An app whose name is also a word, a colon, then a username with a digit or an underscore, ending its clause or
+followed by a remark in brackets: "kakao: hyunwoo_dev", "signal: jo.47 (username)" (not "line: 42", "signal: noisy",
+"line: config.yaml")."""
+_COLON_DOTTED = lazy_compile(
+    r"^\s{0,2}[:=]\s{0,3}(?P<handle>\.[a-z][a-z0-9_.]{3,31})(?=\s?(?:[,;!?)]|\.(?:\s|$)|$)|\s\()"
+)
+"""Discord's new usernames may start with a dot: "disc: .nightowl"."""
 _DISC_NAME = lazy_compile(rf"^\s(?:name|tag)(?:\sis)?\s?:?\s{{1,3}}{_NOT_A_HANDLE}(?P<handle>[a-z0-9][\w.\-]{{2,31}})")
 """Gamers say "disc name is …" for a Discord username."""
 _USERNAME_LIKE = lazy_compile(r"[\d_.]")
@@ -368,9 +383,11 @@ class AppDetector(Detector):
             )
         if ("@" in text or "$" in text) and any(w in text for w in _PAY_APP_WORDS):
             for m in _PAY_APP_HANDLE.finditer(text):
-                start, end = view.span(m.start("handle"), m.end("handle"))
-                app = m.group("app").replace(" ", "").replace("revtag", "revolut").replace("cashtag", "cashapp")
-                value, why = f"{app}:{m.group('handle')}", "a payment app's username, which also reaches the person"
+                which = "handle" if m.group("handle") is not None else "handle2"
+                start, end = view.span(m.start(which), m.end(which))
+                named = m.group("app") or m.group("app2")
+                app = named.replace(" ", "").replace("revtag", "revolut").replace("cashtag", "cashapp")
+                value, why = f"{app}:{m.group(which)}", "a payment app's username, which also reaches the person"
                 out.append(Finding("contact.handle", 0.85, start, end, value, why))
         for m in _MEETING_ID.finditer(text) if _MEETING_HINT(doc) else ():
             start, end = view.span(m.start(), m.end())
@@ -410,11 +427,15 @@ class AppDetector(Detector):
         # a colon may introduce a username ("kakao: hyunwoo_dev"); asked of the text, not the shared gate, whose
         # automaton a branch after every colon would grow for every message
         maybe = _names_a_key(text) or (_AMBIGUOUS_WORDS_HINT(doc) and (":" in text or _AMBIGUOUS_CUE_HINT(doc)))
-        tokens = list(_TOKEN.finditer(text)) if maybe else []
+        pattern = _TOKEN_BANG if "!" in text and _BANG_IN_WORD.search(text) else _TOKEN
+        tokens = list(pattern.finditer(text)) if maybe else []
         for i, m in enumerate(tokens):
             raw = m.group()
             key = _strip_accents(raw).translate(_KEY_TABLE)
             hit = table.get(key)
+            if hit is None and "1" in raw:
+                key = _strip_accents(raw).replace("1", "i").translate(_KEY_TABLE)
+                hit = table.get(key)
             end = m.end()
             if (hit is None or hit[0].ambiguous) and i + 1 < len(tokens) and tokens[i + 1].start() - end <= 1:
                 pair = key + tokens[i + 1].group().translate(_KEY_TABLE)
@@ -474,7 +495,7 @@ class AppDetector(Detector):
         if app.ambiguous:
             h = _ID_AFTER.match(after)
             if h is None and app.name == "discord":
-                h = _DISC_NAME.match(after)
+                h = _DISC_NAME.match(after) or _COLON_DOTTED.match(after)
             if h is None:
                 h = _COLON_USERNAME.match(after)
             if h is not None and (_USERNAME_LIKE.search(h.group("handle")) or _ENDS_CLAUSE.match(after, h.end())):

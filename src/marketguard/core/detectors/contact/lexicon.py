@@ -94,6 +94,12 @@ APPS: tuple[App, ...] = (
     App("threema", ("threema",), fuzzy=True),
 )
 
+_STARTS_WITH = (
+    r"(?:the\s)?(?:app|messenger|chat\sapp)\s(?:that|which)\s(?:starts|begins)\swith\s(?:an?\s|the\sletter\s)?"
+    r"['\"]?{}['\"]?(?![a-z])"
+)
+"""The app hinted at by its first letter: "the app that starts with W"."""
+
 # Euphemisms: the app is never named, which is the point.
 EUPHEMISMS: tuple[tuple[str, str], ...] = (
     (r"the\sgram", "instagram"),
@@ -116,6 +122,12 @@ EUPHEMISMS: tuple[tuple[str, str], ...] = (
     (r"(?:the\s)?(?:app|one)\swith\sthe\s(?:little\s|yellow\s|white\s)?ghost(?:\s(?:icon|logo))?", "snapchat"),
     (r"(?:the\s)?(?:camera|photo)\sapp\swith\sdms", "instagram"),
     (r"(?:the\s)?app\swith\sthe\s(?:paper\s)?plane", "telegram"),
+    # the first letter as the hint: "the app that starts with W"
+    (_STARTS_WITH.format("w"), "whatsapp"),
+    (_STARTS_WITH.format("t"), "telegram"),
+    (_STARTS_WITH.format("d"), "discord"),
+    # gamers' chat: Discord
+    (r"(?:the\s)?gam(?:er|ers|ing)(?:'s?)?\s(?:chat|voice|messaging)\s?app", "discord"),
 )
 
 # Links that open a conversation with a person: the path names the handle.

@@ -91,10 +91,21 @@ PHRASES: tuple[Phrase, ...] = (
         "asks whether the other party has an outside contact",
     ),
     Phrase(
+        "got-an-app",
+        # "u got discord or sth?": the question, in chat shorthand, with a vague tail
+        r"\b(?:you|u|ya)\s(?:got|have|use|on)\s(?:a\s|an\s)?(?:discord|telegram|whats\s?app|signal|skype|wechat|viber|"
+        r"insta(?:gram)?|ig|snap(?:chat)?|kakao(?:\s?talk)?|line)(?:\s(?:or\s(?:sth|something|smth|anything|smthg|what)|too|"
+        r"as\swell|by\sany\schance|maybe|btw))?\s?\?",
+        "contact.request",
+        0.8,
+        "asks whether the other party has an outside messaging app",
+    ),
+    Phrase(
         "find-me-abroad",
-        r"\b(?:such(?:e|t)?\smich|finde(?:st|t)?\s(?:du\s)?mich|retrouve[sz]?[- ]moi|trouve[sz]?[- ]moi|"
-        r"b[uú]scame|encu[eé]ntrame|me\s(?:procura|procure|acha|ache|encontra)|найди(?:те)?\sменя)\s"
-        r"(?:auf|bei|sur|en|no|na|в|на)\b",
+        r"\b(?:such(?:e|t)?\smich|finde(?:st|t)?\s(?:du\s)?mich|retrouve[sz]?[- ]moi|cherche[sz]?[- ]moi|trouve[sz]?[- ]moi|"
+        r"b[uú]scame|encu[eé]ntrame|me\s(?:procura|procure|acha|ache|encontra)|найди(?:те)?\sменя|ищи(?:те)?\sменя)\s"
+        # where, or under which name: "búscame como", "such mich unter", "cherche-moi sous"
+        r"(?:auf|bei|sur|en|no|na|в|на|como|comme|sous|als|unter|как|под)\b",
         "contact.pointer",
         0.8,
         "tells the other party where to find the sender",
@@ -133,6 +144,14 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "offer-detail",
         rf"\b(?:here(?:'s|\sis)|this\sis|heres|below\sis|attached\sis)\smy\s{_DETAIL_EN}\b",
+        "contact.request",
+        0.8,
+        "offers a contact detail",
+    ),
+    Phrase(
+        "give-you-my-detail",
+        rf"\b(?:give|send|text|drop|pass|share|dm|leave)\s(?:you|u|ya)\smy\s{_DETAIL_EN}\b"
+        r"(?!\s(?:template|draft|copy|signature|campaign|sequence|list|newsletter|thread|design|layout|flow)s?\b)",
         "contact.request",
         0.8,
         "offers a contact detail",
@@ -200,12 +219,39 @@ PHRASES: tuple[Phrase, ...] = (
         "points to a place that shows the sender's contact details",
     ),
     Phrase(
+        "detail-in-my-picture",
+        r"\bthe\s(?:number|phone\snumber|e-?mail(?:\saddress)?|contacts?|contact\s(?:info|details)|whats\s?app|handle)\s"
+        r"(?:is\s|that'?s\s)?(?:in|on|at\sthe\sbottom\sof|under)\smy\s(?:profile\s(?:pic(?:ture)?|photo|image|banner|header)|"
+        r"avatar|bio|cover(?:\sphoto|\simage)?|banner|logo|cv|resume|portfolio(?:\spdf)?|intro\svideo|watermark|pdf)\b",
+        "contact.pointer",
+        0.8,
+        "points to a picture or document of the sender's that shows a contact detail",
+    ),
+    Phrase(
+        "app-as-verb-misspelled",
+        # "whatsup me": the app's name misspelt as the greeting, used as a verb with "me" after it
+        r"\b(?:whats?\s?up|wh?ass?up|watsup)\s(?:me|us)\b(?=\s(?:on|at|via|when|later|tonight|tomorrow|there|anytime)\b|"
+        r"\s?[,.!]|\s?$)",
+        "contact.request",
+        0.8,
+        "asks to be messaged on WhatsApp, the name used as a verb",
+    ),
+    Phrase(
         "use-my-detail",
         r"\b(?:use|try|ping|hit)\s(?:my|our)\s(?:personal\s|private\s)?(?:e-?mail|mail|gmail|number|phone|cell|whats\s?app|"
         r"telegram|skype)\b",
         "contact.request",
         0.75,
         "points the other party to the sender's own contact",
+    ),
+    Phrase(
+        "find-me-as",
+        # a name to look up follows: an @, a quote, a username with a digit, dot or underscore, or the message's end
+        r"\b(?:find|search\sfor|look\sfor|look)\s(?:me|us)\s(?:up\s)?(?:as|under)"
+        r"(?=\s?(?:[@\"'‘“]|[a-z][\w.]*[\d_.][\w.]*\b|\W{0,3}$))",
+        "contact.pointer",
+        0.8,
+        "tells the other party which name to look the sender up under",
     ),
     Phrase(
         "youll-find-me",
@@ -259,7 +305,10 @@ PHRASES: tuple[Phrase, ...] = (
         "in-parts",
         r"\b(?:first|1st|second|2nd|last)\spart(?:\sof\s(?:my|the)\s(?:number|phone|cell|mobile|e-?mail|mail|gmail|handle|"
         r"username|contact|whats\s?app|telegram|id))?(?:\s?[:=\-–](?=\s?[\w.@+\-]*[\d@._+])|\s(?:is\s)?(?:below|coming|next|now|here)\b|"
-        r"\s(?:in|of)\s(?:this|my)\s(?:message|msg|text))|\b(?:rest|remainder|other\shalf)\s(?:is\s)?in\s(?:the\s)?next\s(?:message|msg|text)|"
+        r"\s(?:in|of)\s(?:this|my)\s(?:message|msg|text)"
+        # three digits or more, written or spelled, then the clause ends: "first part is six one seven"
+        r"|\s(?:is\s)?(?=(?:(?:\d|zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,\-]{0,2}){3,}(?:[.!?;,]|$)))"
+        r"|\b(?:rest|remainder|other\shalf)\s(?:is\s)?in\s(?:the\s)?next\s(?:message|msg|text)|"
         r"\bnext\s(?:message|msg)\s(?:has|for)\sthe\srest\b",
         "contact.request",
         0.6,
@@ -291,7 +340,10 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "faster-than-here",
-        r"\b(?:something|somewhere|a\sway|an?\s(?:app|channel|place|number|line))\s(?:\w+\s)?(?:faster|quicker|easier|"
+        # also the sender's own page or inbox: "my contact form is quicker than this chat" (hung on the noun, not on
+        # "the": an open stretch after a word that common keeps the prefilter's automaton growing)
+        r"\b(?:something|somewhere|a\sway|an?\s(?:app|channel|place|number|line)|page|form|inbox|e-?mail)\s(?:\w+\s)?"
+        r"(?:faster|quicker|easier|"
         r"better|simpler|more\sprivate|more\sreliable)\sthan\s(?:this\s(?:chat|site|app|platform|inbox|thing)|here|"
         r"the\s(?:platform|site|chat|app|inbox))\b",
         "contact.request",
@@ -516,7 +568,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "es-ask",
         rf"\b(?:p[aá]same|dame|env[ií]ame|m[aá]ndame|comp[aá]rteme|cu[aá]l\ses|me\spas(?:as|a|[aá]s)|me\sdas|"
-        rf"me\sdejas|me\scompartes|me\sdar[ií]as|me\senv[ií]as)\s(?:tu|su)\s{_DETAIL_ES}\b",
+        rf"me\sdejas|me\scompartes|me\sdar[ií]as|me\senv[ií]as|"
+        rf"(?:me\s)?(?:puedes|podr[ií]as|puede|podr[ií]a|pod[eé]s)\s(?:me\s)?(?:pasar|dar|enviar|mandar|compartir)(?:me)?)"
+        rf"\s(?:tu|su)\s{_DETAIL_ES}\b",
         "contact.request",
         0.85,
         "asks for a contact detail (es)",
@@ -540,14 +594,18 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "es-outside",
         r"\b(?:fuera\sde\s(?:la\s)?(?:plataforma|p[aá]gina|app)|(?<!pag\w\s)(?<!pag\w\w\s)(?<!pag\w\w\w\s)(?<!pag\w\w\w\w\s)"
-        r"(?<!cobr\w\s)(?<!cobr\w\w\s)(?<!cobr\w\w\w\s)por\sfuera)\b",
+        r"(?<!cobr\w\s)(?<!cobr\w\w\s)(?<!cobr\w\w\w\s)por\sfuera)\b"
+        # leaving to save the fee is about the payment, which the payment family reads: "fuera de la plataforma, así
+        # no pagamos la comisión"
+        r"(?![^.!?\n]{0,50}?\b(?:comisi[oó]n|tarifa|pag(?:ar|amos|o|as|ues)\b))",
         "contact.request",
         0.8,
         "proposes to continue off the platform (es)",
     ),
     Phrase(
         "pt-ask",
-        rf"\b(?:me\spassa|passa|me\smanda|manda|me\sd[aá]|qual\s(?:[eé]\s)?o)\s(?:o\s|a\s)?(?:seu|sua|teu|tua)\s{_DETAIL_PT}\b",
+        rf"\b(?:me\spassa|passa|me\smanda|manda|me\sd[aá]|qual\s(?:[eé]\s)?o|"
+        rf"(?:pode|poderia|podes|consegue)\s(?:me\s)?(?:passar|dar|mandar|enviar))\s(?:o\s|a\s)?(?:seu|sua|teu|tua)\s{_DETAIL_PT}\b",
         "contact.request",
         0.85,
         "asks for a contact detail (pt)",
@@ -564,14 +622,16 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "pt-outside",
-        r"\bfora\sd[ae]\s(?:plataforma|site|app)\b",
+        r"\bfora\sd[ae]\s(?:plataforma|site|app)\b(?![^.!?\n]{0,50}?\b(?:taxa|comiss[aã]o|pag(?:ar|amos|o|a)\b))",
         "contact.request",
         0.8,
         "proposes to continue off the platform (pt)",
     ),
     Phrase(
         "fr-ask",
-        rf"\b(?:donne[- ]moi|envoie[- ]moi|donnez[- ]moi|envoyez[- ]moi|quel\sest)\s(?:ton|ta|votre|tes|vos)\s{_DETAIL_FR}\b",
+        rf"\b(?:donne[- ]moi|envoie[- ]moi|donnez[- ]moi|envoyez[- ]moi|quel\sest|"
+        rf"(?:tu\speux|peux-tu|pourrais-tu|vous\spouvez|pouvez-vous|pourriez-vous)\s(?:me\s|m')?(?:donner|envoyer|passer|laisser))"
+        rf"\s(?:ton|ta|votre|tes|vos)\s{_DETAIL_FR}\b",
         "contact.request",
         0.85,
         "asks for a contact detail (fr)",
@@ -594,14 +654,16 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "fr-outside",
-        r"\ben\sdehors\sde\s(?:la\s)?(?:plateforme|site|appli)\b",
+        r"\ben\sdehors\sde\s(?:la\s)?(?:plateforme|site|appli)\b(?![^.!?\n]{0,50}?\b(?:frais|commission|pa(?:yer|yons|ie)\b))",
         "contact.request",
         0.8,
         "proposes to continue off the platform (fr)",
     ),
     Phrase(
         "de-ask",
-        rf"\b(?:gib\smir|schick\smir|sende\smir|geben\ssie\smir|wie\sist|was\sist|hast\sdu)\s(?:mal\s|doch\s|"
+        rf"\b(?:gib\smir|schick\smir|sende\smir|geben\ssie\smir|wie\sist|was\sist|hast\sdu|"
+        # a modal question: "kannst du mir deine Nummer geben?"
+        rf"(?:kannst|k[öo]nntest|w[üu]rdest)\sdu\s(?:mir|uns)|(?:k[öo]nnen|k[öo]nnten|w[üu]rden)\ssie\s(?:mir|uns))\s(?:mal\s|doch\s|"
         rf"bitte\s|kurz\s)?(?:deine|ihre|dein|ihr|eine)\s{_DETAIL_DE}\b",
         "contact.request",
         0.85,
@@ -624,14 +686,15 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "de-outside",
-        r"\bau(?:ß|ss)erhalb\sde[rs]\s(?:plattform|seite|app)\b",
+        r"\bau(?:ß|ss)erhalb\sde[rs]\s(?:plattform|seite|app)\b(?![^.!?\n]{0,50}?(?:geb[üu]hr|provision|zahl))",
         "contact.request",
         0.8,
         "proposes to continue off the platform (de)",
     ),
     Phrase(
         "ru-ask",
-        rf"(?:дай(?:те)?|скинь(?:те)?|пришли(?:те)?|отправь(?:те)?|оставь(?:те)?|какой\sу\s(?:тебя|вас))\s"
+        rf"(?:дай(?:те)?|скинь(?:те)?|пришли(?:те)?|отправь(?:те)?|оставь(?:те)?|какой\sу\s(?:тебя|вас)|"
+        rf"(?:можешь|можете|могли\sбы)\s(?:мне\s)?(?:дать|скинуть|прислать|отправить|оставить))\s"
         rf"(?:мне\s)?(?:свой\s|ваш\s|твой\s|свою\s|вашу\s|твою\s)?{_DETAIL_RU}",
         "contact.request",
         0.85,
@@ -661,7 +724,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "ru-outside",
-        r"(?:вне|за\sпределами)\s(?:платформы|площадки|сайта|биржи)",
+        r"(?:вне|за\sпределами)\s(?:платформы|площадки|сайта|биржи)(?![^.!?\n]{0,50}?(?:комисси|плат|опла))",
         "contact.request",
         0.8,
         "proposes to continue off the platform (ru)",

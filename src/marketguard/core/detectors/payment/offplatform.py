@@ -91,11 +91,15 @@ _OUTSIDE = lazy_compile(
     r"(?:par|por|per|via|на|через|mit|pelo|pela|no|en))(?!\w)"
 )
 _DETAIL_AFTER = lazy_compile(
-    r"\s?[:\-–]?\s?(?:(?:ok(?:ay)?|fine|works|number|no\.|num|n[uú]mero|номер)\s?[?!:,.\-]?\s?){0,2}"
+    r"\s?[:\-–]?\s?(?:(?:ok(?:ay)?|fine|works|number|no\.|num|n[uú]mero|номер|id|uid|tag)\s?[?!:,.\-]?\s?){0,2}"
+    r"(?:(?:[a-z]{1,7}\s){0,2}[a-z]{1,7}\s?[,:]\s?)?"
     r"(?:\+?\d[\d\s.\-]{6,}\d|[\w.+\-]+@[a-z0-9\-]+\.[a-z])"
 )
-""""GCash 0917 555 0199", "Zelle jo@x.io", "GCash ok? 0917 …": a number or an address right after the rail
-(a question about the rail between them at most) is where to pay. Read past the end of the clause."""
+""""GCash 0917 555 0199", "Zelle jo@x.io", "GCash ok? 0917 …", "Binance Pay ID 4155…", "GCash na lang, 0917 …": a
+number or an address right after the rail (a question about the rail, an id word or a few short filler words between
+them at most) is where to pay. Read past the end of the clause."""
+_TAKE_BEFORE = lazy_compile(r"\b(?:you|u)\s(?:take|accept)\s(?:payments?\s(?:in|via|by|through|on)\s)?$")
+""""do you take USDT?", "can u take payment in pix": the rail is what the other party is asked to be paid with."""
 _BENIGN = lazy_compile(
     r"(?<!\w)(?:integrat\w*|checkout|api|sdk|button|plugin|gateway|webhooks?|store|shop|shopify|woocommerce|stripe|"
     r"module|subscriptions?|sandbox|ipn|developer|clone|app\sdevelopment|withdraw\w*|cash\s?out|payout\smethod|"
@@ -118,7 +122,10 @@ _NOT_THROUGH = (
     r"(?:through|via)\s(?:here|the\s(?:platform|site|app)|this\s(?:site|platform|app)|upwork|fiverr)|"
     r"no\spas(?:amos|ar|o)\spor\s(?:aqu[ií]|la\splataforma)|n[aã]o\spass(?:ar|armos|amos)\spela\splataforma|"
     r"ne\spass(?:e|ons)\spas\spar\s(?:ici|la\splateforme)|nicht\s(?:über|via)\s(?:die\splattform|hier)|"
-    r"не\sчерез\s(?:площадку|платформу|сайт))"
+    r"не\sчерез\s(?:площадку|платформу|сайт)|"
+    # doing the deal or the invoice off the site: "if we do the invoice off the site", "si lo hacemos fuera de la plataforma"
+    r"(?:off|outside(?:\sof)?)\s(?:the\s|this\s)?(?:site|platform|upwork|fiverr)|fuera\sde\sla\splataforma|"
+    r"fora\sda\splataforma|en\sdehors\sde\sla\splateforme|au(?:ß|ss)erhalb\sder\splattform|вне\s(?:площадки|платформы|сайта))"
 )
 """Not going through the platform: "if we don't go through here", "si no pasamos por la plataforma"."""
 _DISCOUNT = (
@@ -242,6 +249,36 @@ _INTENT: tuple[Phrase, ...] = (
         "proposes to end the contract and keep paying outside it",
     ),
     Phrase(
+        "closed-then-pay-outside",
+        # the contract's end told in the passive ("once this job's closed", "cuando se cierre el contrato"), then
+        # a payment that needs no platform: the payment words alone would catch "once the job is done I'll pay you"
+        r"\b(?:contract|job|order|project|gig)(?:'s|\s(?:is|gets|has\sbeen|was))?\s(?:closed|ended|done|finished|over|"
+        r"complete[d]?|wrapped\sup)\b[^!?\n]{0,50}?\b(?:(?:just|simply)\s(?:wire|pay|send|transfer|venmo|zelle|paypal)|"
+        r"(?:wire|pay|send|transfer)\s(?:you\s|me\s|it\s|the\smoney\s)?(?:directly|direct|outside|privately|off\s(?:the\s)?"
+        r"(?:site|platform)|by\s(?:wire|bank|paypal|zelle|wise|crypto)))"
+        r"|\b(?:(?:se\s)?(?:cierre|cerrado|termine|terminado)\s(?:el\s)?(?:contrato|proyecto|pedido)|(?:o\s)?(?:contrato|projeto|"
+        r"pedido)\s(?:fechar|for\sfechado|terminar|acabar)|(?:le\s)?(?:contrat|projet)\s(?:ferm[ée]|clos|termin[ée])|"
+        r"(?:vertrag|auftrag|projekt)\s(?:beendet|abgeschlossen|geschlossen|fertig)|(?:контракт|заказ)\s(?:закро\w*|закрыт\w*|"
+        r"заверш\w*))\b[^!?\n]{0,50}?\b(?:directamente|directo|por\sfuera|direto|diretamente|por\sfora|directement|en\sdirect|"
+        r"en\sdehors|direkt|au(?:ß|ss)erhalb|напрямую|на\sкарту|лично)\b",
+        "payment.offplatform",
+        0.85,
+        "proposes to keep paying outside once the contract is closed",
+    ),
+    Phrase(
+        "cut-middleman",
+        r"\b(?:let'?s|we\s(?:can|could|should)|why\snot|just|i'?d\srather)\s(?:cut\sout|skip|bypass|drop|ditch|lose)\s"
+        r"(?:the\s)?middle\s?(?:man|men)\b"
+        r"|\b(?:cut\sout|skip|bypass|drop|ditch)\s(?:the\s)?middle\s?(?:man|men)\s(?:[\w']+\s){0,3}?(?:on|for|with|in)\s"
+        r"(?:the\s)?(?:payments?|paying|fees?|billing|invoic\w+|money)\b"
+        r"|\b(?:pag(?:o|ar|amos|a|as|ue|ues)|pai(?:e|es|er)|payer|zahl(?:e|en|st)|опла\w+)\s(?:[\w']+\s){0,2}?"
+        r"(?:sin|sem|sans|ohne|без)\s(?:intermediarios?|"
+        r"intermedi[aá]rios?|interm[ée]diaires?|mittelsm[äa]nner|mittelsmann|zwischenh[äa]ndler|посредник\w*)\b",
+        "payment.offplatform",
+        0.85,
+        "proposes to take the platform out of the payment",
+    ),
+    Phrase(
         "future-outside",
         r"\b(?:future\s(?:jobs|work|projects|orders)|next\s(?:jobs|projects|orders)|from\snow\son)\b"
         r"[^.!?\n]{0,40}?\b(?:outside|directly|off\s(?:the\s|this\s)?(?:site|platform))",
@@ -282,7 +319,12 @@ _INTENT: tuple[Phrase, ...] = (
         r"(?:\w+\s){0,2}?(?:another|some\sother|a\sdifferent|other)\sway|\b(?:pay|paid|invoice)\s(?:[\w']+\s){0,3}?"
         r"(?:separately|on\sthe\sside|off\sthe\sbooks)|\binvoice\s(?:you|me)\s(?:myself|directly|personally|privately)"
         r"|\b(?:send|transfer|wire|give|pay)\s(?:you\s)?(?:the\s)?(?:other|remaining|extra|rest\sof\sthe)?\s?[$€£]\s?\d[\d,.]*k?"
-        r"\s(?:[\w']+\s){0,2}?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately|another\sway)",
+        r"\s(?:[\w']+\s){0,2}?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately|another\sway)"
+        # the other part as a bare figure, the words for where it goes right after it ("the other 480 separately";
+        # not "the other 3 files separately")
+        r"|\b(?:send|transfer|wire|give|pay)\s(?:you\s)?(?:the\s)?(?:other|remaining|extra|rest\sof\sthe)\s\d[\d,.]*k?\s"
+        r"(?:(?:usd|eur|gbp|dollars|bucks|euros)\s)?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately|"
+        r"another\sway)\b",
         "payment.offplatform",
         0.85,
         "moves payment out of the contract",
@@ -297,7 +339,8 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "settle-between-us",
         r"\b(?:settle|sort|handle|deal\swith|split|square)\s(?:(?:it|this|that|things|payment|the\spayment|up|out)\s)?"
-        r"(?:up\s)?(?:between\sus|between\sourselves|ourselves|privately|personally|directly|among\sourselves)",
+        r"(?:up\s)?(?:between\sus|between\sourselves|ourselves|privately|personally|directly|among\sourselves|"
+        r"outside(?:\sof)?(?:\s(?:the\s)?(?:platform|site|app|upwork|fiverr))?(?!\s(?:of\s)?(?:court|the\scourt)))",
         "payment.offplatform",
         0.85,
         "proposes to settle payment privately",
@@ -312,7 +355,12 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "no-need-platform",
-        r"\bno\sneed\s(?:for|to\suse)\s(?:the\s)?(?:fee|fees|platform|upwork|fiverr|site|escrow|milestones?)\b",
+        r"\bno\sneed\s(?:for|to\s(?:use|go\sthrough|pay\sthrough|pay\svia|bother\swith))\s(?:the\s|this\s)?"
+        r"(?:fee|fees|platform|upwork|fiverr|site|escrow|milestones?)\b(?!'s|\s(?:tutorial|docs?|guide|faq|settings|help))"
+        r"|\b(?:no\shace\sfalta|sin\snecesidad\sde)\s(?:usar\s|pasar\spor\s)?(?:la\splataforma|el\sescrow|la\sgarant[ií]a)\b"
+        r"|\bn[aã]o\sprecisa(?:mos)?\s(?:de\s|usar\s|passar\spela\s)?(?:a\s)?(?:plataforma|garantia|escrow)\b"
+        r"|\bpas\sbesoin\sde\s(?:passer\spar\s|l'|utiliser\s)?(?:la\splateforme|escrow|le\sséquestre|séquestre)\b"
+        r"|\b(?:ohne|kein\w*)\s(?:treuhand\w*|escrow)\b|\bбез\s(?:эскроу|гаранта|безопасной\sсделки)",
         "payment.offplatform",
         0.8,
         "dismisses the platform's payment protection",
@@ -320,7 +368,7 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "friends-and-family",
         r"\b(?:friends\s?(?:and|&|n)\s?family|f\s?&\s?f)['\"’”]?\s(?:option|payment|transfer|mode|send|setting|way|method)\b"
-        r"|\b(?:send|pay|sent|paid)\s(?:it\s|me\s|you\s)?(?:as|via|through|with|using)\s(?:a\s)?(?:friends\s?(?:and|&|n)\s?family|f\s?&\s?f)\b",
+        r"|\b(?:send\w*|pay\w*|sent|paid)\s(?:it\s|me\s|you\s)?(?:as|via|through|with|using)\s(?:a\s)?(?:friends\s?(?:and|&|n)\s?family|f\s?&\s?f)\b",
         "payment.offplatform",
         0.85,
         "proposes a personal transfer that skips buyer protection and fees ('friends and family')",
@@ -365,7 +413,7 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "discount-if-outside",
         # the discount first hangs on a condition word, not an open stretch: "discount" is common in price talk
-        rf"\b{_DISCOUNT},?\s(?:if|when|as\slong\sas|provided|si|se|wenn|falls|если)\s(?:\w+\s){{0,2}}?{_NOT_THROUGH}\b"
+        rf"\b{_DISCOUNT},?\s(?:if|when|as\slong\sas|provided|si|se|wenn|falls|если)\s(?:\w+\s){{0,4}}?{_NOT_THROUGH}\b"
         rf"|\b{_NOT_THROUGH}\b[^.!?\n]{{0,60}}?\b{_DISCOUNT}",
         "payment.offplatform",
         0.85,
@@ -391,7 +439,7 @@ _INTENT: tuple[Phrase, ...] = (
         "es-pay",
         r"\b(?:pago\sdirecto|(?:pag|transfer|deposit)(?:ir|irte|ar|arte|arme|o|a|amos|ue|encia)\s(?:\w+\s)?(?:directamente|por\sfuera|aparte)|"
         r"ahorr\w*\s(?:\w+\s){0,2}?(?:la\s)?(?:comisi[oó]n|tarifa)|sin\s(?:la\s)?comisi[oó]n|"
-        r"sin\spagar\s(?:la\s)?comisi[oó]n|pag(?:ar|o)\s(?:\w+\s){0,2}fuera\sde\s(?:la\s)?plataforma)\b",
+        r"sin\spagar\s(?:la\s)?comisi[oó]n|no\spag(?:ar|amos|as|o|ues|uemos)\s(?:la\s)?comisi[oó]n|pag(?:ar|o)\s(?:\w+\s){0,2}fuera\sde\s(?:la\s)?plataforma)\b",
         "payment.offplatform",
         0.9,
         "proposes payment outside the platform (es)",
@@ -399,7 +447,7 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "pt-pay",
         r"\b(?:pagamento\sdireto|(?:pag|transfer|deposit)(?:ir|ar|o|amento|ência|a|e|amos|ue|uem)\s(?:\w+\s)?(?:direto|diretamente|por\sfora)|"
-        r"economiz\w*\s(?:\w+\s){0,2}?(?:a\s)?(?:taxa|comiss[aã]o)|fugir\sd[ao]s?\s(?:taxa|comiss[aã]o)|sem\s(?:a\s)?(?:taxa|comiss[aã]o)|"
+        r"economiz\w*\s(?:\w+\s){0,2}?(?:a\s)?(?:taxa|comiss[aã]o)|fugir\sd[ao]s?\s(?:taxa|comiss[aã]o)|n[aã]o\spag(?:ar|amos|a|o)\s(?:a\s)?(?:taxa|comiss[aã]o)|sem\s(?:a\s)?(?:taxa|comiss[aã]o)|"
         r"pag(?:ar|o|amento)\s(?:\w+\s){0,2}fora\sda\splataforma)\b",
         "payment.offplatform",
         0.9,
@@ -408,7 +456,7 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "fr-pay",
         r"\b(?:paiement\sdirect|pa(?:yer|ie|yes|ies|yez)(?:[- ](?:moi|nous))?\s(?:\w+\s)?(?:directement|en\sdirect)|"
-        r"sans\s(?:les\s|la\s|le\s|aucuns?\s)?(?:frais|commission)|"
+        r"sans\s(?:les\s|la\s|le\s|aucuns?\s)?(?:frais|commission)|(?:ne\s)?pa(?:yer|yons|ie|yez)\spas\s(?:les\s|la\s|de\s)(?:frais|commission)|"
         r"(?:[ée]vit(?:er|e|ons|ez)|[ée]conomis(?:er|e|ons|ez))\s(?:les\s)?(?:\d+\s?%\s(?:de\s)?)?(?:frais|commission)|"
         r"pa(?:yer|iement|ie|yez|yes)(?:[- ](?:moi|nous))?\s(?:\w+\s){0,2}en\sdehors\sde\s(?:la\s)?plateforme)\b",
         "payment.offplatform",
@@ -417,7 +465,7 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "de-pay",
-        r"\b(?:direkt\s(?:be)?zahl\w*|(?:be)?zahl\w*\s(?:\w+\s){0,2}direkt|ohne\s(?:die\s)?(?:geb[üu]hr(?:en)?|provision)|"
+        r"\b(?:direkt\s(?:be)?zahl\w*|(?:be)?zahl\w*\s(?:\w+\s){0,2}direkt|ohne\s(?:die\s)?(?:geb[üu]hr(?:en)?|provision)|(?:geb[üu]hr\w*|provision)\snicht\s(?:be)?zahl\w*|keine\s(?:geb[üu]hr\w*|provision)\s(?:\w+\s)?(?:be)?zahl\w*|(?:be)?zahl\w*\s(?:\w+\s)?keine\s(?:geb[üu]hr\w*|provision)|"
         r"direkt\s[üu]berweis\w*|[üu]berweis\w*\s(?:\w+\s){0,3}direkt|spar\w*\s(?:\w+\s){0,3}(?:die\s)?(?:provision|geb[üu]hr\w*)|"
         r"zahlung\sau(?:ß|ss)erhalb|au(?:ß|ss)erhalb\sder\splattform\s(?:\w+\s){0,2}(?:be)?zahl\w*)\b",
         "payment.offplatform",
@@ -472,6 +520,7 @@ class OffPlatformPaymentDetector(PhraseDetector):
                 paying = (
                     outside
                     or _PAY.search(window) is not None
+                    or _TAKE_BEFORE.search(left) is not None
                     or _DETAIL_AFTER.match(text, m.end(), m.end() + 50) is not None
                 )
                 if strong and not paying and rail in _NEEDS_PAY_WORD:
