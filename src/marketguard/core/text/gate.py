@@ -26,22 +26,19 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-import re2
-
-from marketguard.core.text.prefilter import options, widen
+from marketguard.core.text.prefilter import SplitSet, compile_set, options, widen
 
 if TYPE_CHECKING:
     from marketguard.core.text.normalize import Document
 
 
 class Hits:
-    """A gate's answer for one text: the indices that may match, in the order RE2 first met them."""
+    """A gate's answer for one text: the indices that may match."""
 
-    __slots__ = ("found", "order")
+    __slots__ = ("found",)
 
-    def __init__(self, order: list[int]) -> None:
-        self.order = order
-        self.found = frozenset(order)
+    def __init__(self, found: list[int]) -> None:
+        self.found = frozenset(found)
 
 
 class Gate:
@@ -50,9 +47,11 @@ class Gate:
     _REMEMBERED = 3
     """Texts whose answers are kept: a message's clean and plain views, and the original."""
 
-    def __init__(self, view: str) -> None:
+    def __init__(self, view: str, groups: int = 1) -> None:
         self.view = view
         """The `Document` view that `hint(doc)` asks about."""
+        self.groups = groups
+        """RE2 sets the hints are split between (`prefilter.SplitSet`): fewer automaton states to build."""
         self._patterns: list[str] = []
         self._count = 0  # len(self._patterns), read on every question
         self._index: dict[str, int] = {}
@@ -98,11 +97,12 @@ class Gate:
         if compiled is None or compiled[0] != len(self._patterns):
             with self._lock:
                 patterns = list(self._patterns)
-                built = re2.Set.SearchSet(options())
-                for p in patterns:
-                    built.Add(p)
-                built.Compile()
-                compiled = (len(patterns), getattr(built, "_set", built))  # the raw set: no per-call wrapper
+                built = (
+                    SplitSet(patterns, options(), self.groups, ordered=False)  # `Hits` holds a set: order unused
+                    if self.groups > 1
+                    else compile_set(patterns, options())
+                )
+                compiled = (len(patterns), built)
                 self._compiled = compiled
         return compiled[1]
 
@@ -128,5 +128,5 @@ class GateHint:
         return self.index in gate.scan(text).found
 
 
-PLAIN = Gate("plain")
+PLAIN = Gate("plain", groups=4)
 """The gate of the screener: `hint(doc)` reads `Document.plain`; normalisation asks about its own texts."""
