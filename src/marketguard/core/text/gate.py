@@ -26,7 +26,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-from marketguard.core.text.prefilter import SplitSet, compile_set, options, widen
+from marketguard.core.text.prefilter import options, widen
+from marketguard.core.text.sets import SplitSet, compile_set
 
 if TYPE_CHECKING:
     from marketguard.core.text.normalize import Document

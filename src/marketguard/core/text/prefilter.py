@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any
 
 import re2
 
@@ -189,79 +188,23 @@ def options() -> re2.Options:
 _options = options
 
 
-def compile_set(patterns: Sequence[str], opts: re2.Options) -> Any:
-    """One RE2 set of `patterns` (RE2 syntax), compiled: the raw set, without the wrapper's per-call work."""
-    wrapper = re2.Set.SearchSet(opts)
-    for p in patterns:
-        wrapper.Add(p)
-    wrapper.Compile()
-    return getattr(wrapper, "_set", wrapper)
-
-
-class SplitSet:
-    """Patterns run as `groups` RE2 sets (pattern i in set i % groups) instead of one: same answers, far
-    fewer automaton states to build.
-
-    RE2 builds a set's DFA state by state as texts arrive, and a state is the combination of every
-    pattern's partial progress at that byte, so the number of states grows with the product of the
-    patterns' own: the screener's gate (34 patterns) still built ~1.3 new states per message after 15,000
-    messages, at ~96,000 instructions each (callgrind: a quarter of the contact+payment path's instructions,
-    in `re2::DFA::RunStateOnByte`, with no cache reset). Split in two, each set meets the product of half
-    the patterns: the states to build fall far more than the second pass over the text costs (a warm scan
-    is ~1 us). `Match` returns the same indices as one set would. When there are two or more, their order
-    is asked of the set of all the patterns (built on first need, and asked about few texts: most have no
-    hit), so a caller that reads the order gets the single set's order exactly; `ordered=False` skips that
-    for callers that do not read it.
-    """
-
-    def __init__(self, patterns: Sequence[str], opts: re2.Options, groups: int, ordered: bool = True) -> None:
-        self._patterns = list(patterns)
-        self._opts = opts
-        count = len(self._patterns)
-        groups = max(1, min(groups, count))
-        self._parts = [
-            (compile_set(self._patterns[g::groups], opts), range(g, count, groups)) for g in range(groups)
-        ]
-        self._ordered = ordered
-        self._whole: Any = None  # the set of every pattern, for the order of hits from several groups
-
-    def Match(self, data: bytes) -> list[int]:  # RE2's name: a `SplitSet` stands where a raw set did
-        found: list[int] = []
-        for part, indices in self._parts:
-            hits = part.Match(data)
-            if hits:
-                found.extend(indices[i] for i in hits)
-        if self._ordered and len(found) > 1:
-            whole = self._whole
-            if whole is None:
-                whole = self._whole = compile_set(self._patterns, self._opts)  # two threads may both: harmless
-            return whole.Match(data) or []
-        return found
-
-
 class Prefilter:
     """`candidates(text)` -> indices of the patterns that may match `text` (case-insensitive)."""
 
-    def __init__(
-        self,
-        patterns: Sequence[str],
-        *,
-        ready: bool = False,
-        case_sensitive: bool = False,
-        groups: int = 1,
-        ordered: bool = True,
-    ) -> None:
+    def __init__(self, patterns: Sequence[str], *, ready: bool = False, case_sensitive: bool = False) -> None:
         """`ready`: the patterns are RE2 patterns already (a superset the caller built), not widened here.
         `case_sensitive`: match case as the `re` patterns it stands for do (they have no IGNORECASE). Right for
         a set asked only about lower-case views: RE2 then adds no upper-case twin for each range, which halved
         the compile of the rule pack's set (1.32 G instructions of start-up, callgrind); and needed for a
-        pattern that looks for capitals. `groups` > 1: run as that many smaller sets (`SplitSet`), for large
-        sets asked about every message; `ordered=False` when the caller ignores the order of the indices."""
+        pattern that looks for capitals."""
         opts = _options()
         if case_sensitive:
             opts.case_sensitive = True
-        widened = [p if ready else widen(p) for p in patterns]
-        self._set = SplitSet(widened, opts, groups, ordered) if groups > 1 else compile_set(widened, opts)
+        wrapper = re2.Set.SearchSet(opts)
+        for p in patterns:
+            wrapper.Add(p if ready else widen(p))
+        wrapper.Compile()
+        self._set = getattr(wrapper, "_set", wrapper)  # the compiled set, without the wrapper's per-call work
 
     def candidates(self, text: str) -> list[int]:
         return self._set.Match(_utf8(text)) or []
