@@ -129,5 +129,5 @@ class GateHint:
         return self.index in gate.scan(text).found
 
 
-PLAIN = Gate("plain", groups=4)
+PLAIN = Gate("plain", groups=3)
 """The gate of the screener: `hint(doc)` reads `Document.plain`; normalisation asks about its own texts."""
