@@ -43,18 +43,20 @@ class SplitSet:
         self._opts = opts
         count = len(self._patterns)
         groups = max(1, min(groups, count))
-        self._parts = [
-            (compile_set(self._patterns[g::groups], opts), range(g, count, groups)) for g in range(groups)
+        self._parts = [  # (the set's bound Match, the first index it holds); the i-th hit is g + i * groups
+            (compile_set(self._patterns[g::groups], opts).Match, g) for g in range(groups)
         ]
+        self._groups = groups
         self._ordered = ordered
         self._whole: Any = None  # the set of every pattern, for the order of hits from several groups
 
     def Match(self, data: bytes) -> list[int]:  # RE2's name: a `SplitSet` stands where a raw set did
         found: list[int] = []
-        for part, indices in self._parts:
-            hits = part.Match(data)
+        step = self._groups
+        for match, first in self._parts:
+            hits = match(data)
             if hits:
-                found.extend(indices[i] for i in hits)
+                found += [first + step * i for i in hits]
         if self._ordered and len(found) > 1:
             whole = self._whole
             if whole is None:
