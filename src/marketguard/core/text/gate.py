@@ -1,12 +1,13 @@
-"""One RE2 pass that answers every cheap yes/no question the screener asks about a message.
+"""One RE2 scan (of three sets) that answers every cheap yes/no question the screener asks about a message.
 
 Normalisation and detectors guard their costly work with hints ("letters spelled one at a time?",
 "could a payment rail be named here?", "any digit words?"). Asked one by one, a dozen hints cost a dozen
 passes over the text, each touching its own automaton, per message: a quarter of the time spent on
-ordinary chat, where almost every answer is no. A `Gate` holds many hints as one RE2 set. The first
-question about a text scans it once for all of them (about a microsecond for chat-sized text) and the
+ordinary chat, where almost every answer is no. A `Gate` holds many hints in a few RE2 sets. The first
+question about a text scans it once for all of them (a few microseconds for chat-sized text) and the
 answer is remembered for that text, so the other questions are lookups. RE2 builds the set's automaton
-as texts come, so a larger set takes longer to warm up: the phrase tables of the phrase detectors keep
+as texts come, so a larger set takes longer to warm up (and the gate's one set never did: `sets.SplitSet`
+splits it in three); the phrase tables of the phrase detectors keep
 their own sets (`marketguard.core.detectors.pattern`).
 
 Most messages need no rewriting, so their `clean` and `plain` views are one and the same string: the
@@ -52,12 +53,12 @@ class Gate:
         self.view = view
         """The `Document` view that `hint(doc)` asks about."""
         self.groups = groups
-        """RE2 sets the hints are split between (`prefilter.SplitSet`): fewer automaton states to build."""
+        """RE2 sets the hints are split between (`sets.SplitSet`): fewer automaton states to build."""
         self._patterns: list[str] = []
         self._count = 0  # len(self._patterns), read on every question
         self._index: dict[str, int] = {}
         self._lock = threading.Lock()
-        self._compiled: tuple[int, Any] | None = None  # (patterns compiled, raw RE2 set)
+        self._compiled: tuple[int, Any] | None = None  # (patterns compiled, raw RE2 set or SplitSet)
         self._recent: tuple[tuple[str, int, Hits], ...] = ()  # (text, patterns scanned, answer), newest first
 
     def add(self, pattern: str) -> int:
