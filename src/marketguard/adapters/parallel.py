@@ -78,6 +78,12 @@ building the suffix list, compiling patterns, RE2's first automaton states) is d
 rather than again in every worker. None of them has a conversation: the screener's state is unchanged."""
 
 
+def warm(screener: Screener) -> None:
+    """The one-time work every worker would otherwise repeat, done once before the fork (see `_WARM_UP`)."""
+    for text in _WARM_UP:
+        screener.screen(text)
+
+
 def _sender(conn: Connection, messages: queue.SimpleQueue[bytes | None]) -> None:
     """Send each message in turn until None: a thread, so that whoever queues a message never waits on the
     reader at the other end (a blocked write would hold every other worker to this one's pace)."""
@@ -181,8 +187,7 @@ def scan_parallel(
     patterns, automata, caches), and each worker inherits their state, of which it only ever uses its own
     conversations' part, so the output is the one of a single process."""
     context = mp.get_context("fork")
-    for text in _WARM_UP:
-        screener.screen(text)
+    warm(screener)
     pairs = enumerate(read_lines(stream), start=1)
     lines = errors = 0
     pending: list[tuple[int, bytes | None]] = []

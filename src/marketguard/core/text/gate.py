@@ -1,12 +1,13 @@
-"""One RE2 pass that answers every cheap yes/no question the screener asks about a message.
+"""One RE2 scan (of three sets) that answers every cheap yes/no question the screener asks about a message.
 
 Normalisation and detectors guard their costly work with hints ("letters spelled one at a time?",
 "could a payment rail be named here?", "any digit words?"). Asked one by one, a dozen hints cost a dozen
 passes over the text, each touching its own automaton, per message: a quarter of the time spent on
-ordinary chat, where almost every answer is no. A `Gate` holds many hints as one RE2 set. The first
-question about a text scans it once for all of them (about a microsecond for chat-sized text) and the
+ordinary chat, where almost every answer is no. A `Gate` holds many hints in a few RE2 sets. The first
+question about a text scans it once for all of them (a few microseconds for chat-sized text) and the
 answer is remembered for that text, so the other questions are lookups. RE2 builds the set's automaton
-as texts come, so a larger set takes longer to warm up: the phrase tables of the phrase detectors keep
+as texts come, so a larger set takes longer to warm up (and the gate's one set never did: `sets.SplitSet`
+splits it in three); the phrase tables of the phrase detectors keep
 their own sets (`marketguard.core.detectors.pattern`).
 
 Most messages need no rewriting, so their `clean` and `plain` views are one and the same string: the
@@ -26,22 +27,20 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-import re2
-
 from marketguard.core.text.prefilter import options, widen
+from marketguard.core.text.sets import SplitSet, compile_set
 
 if TYPE_CHECKING:
     from marketguard.core.text.normalize import Document
 
 
 class Hits:
-    """A gate's answer for one text: the indices that may match, in the order RE2 first met them."""
+    """A gate's answer for one text: the indices that may match."""
 
-    __slots__ = ("found", "order")
+    __slots__ = ("found",)
 
-    def __init__(self, order: list[int]) -> None:
-        self.order = order
-        self.found = frozenset(order)
+    def __init__(self, found: list[int]) -> None:
+        self.found = frozenset(found)
 
 
 class Gate:
@@ -50,14 +49,16 @@ class Gate:
     _REMEMBERED = 3
     """Texts whose answers are kept: a message's clean and plain views, and the original."""
 
-    def __init__(self, view: str) -> None:
+    def __init__(self, view: str, groups: int = 1) -> None:
         self.view = view
         """The `Document` view that `hint(doc)` asks about."""
+        self.groups = groups
+        """RE2 sets the hints are split between (`sets.SplitSet`): fewer automaton states to build."""
         self._patterns: list[str] = []
         self._count = 0  # len(self._patterns), read on every question
         self._index: dict[str, int] = {}
         self._lock = threading.Lock()
-        self._compiled: tuple[int, Any] | None = None  # (patterns compiled, raw RE2 set)
+        self._compiled: tuple[int, Any] | None = None  # (patterns compiled, raw RE2 set or SplitSet)
         self._recent: tuple[tuple[str, int, Hits], ...] = ()  # (text, patterns scanned, answer), newest first
 
     def add(self, pattern: str) -> int:
@@ -98,11 +99,12 @@ class Gate:
         if compiled is None or compiled[0] != len(self._patterns):
             with self._lock:
                 patterns = list(self._patterns)
-                built = re2.Set.SearchSet(options())
-                for p in patterns:
-                    built.Add(p)
-                built.Compile()
-                compiled = (len(patterns), getattr(built, "_set", built))  # the raw set: no per-call wrapper
+                built = (
+                    SplitSet(patterns, options(), self.groups, ordered=False)  # `Hits` holds a set: order unused
+                    if self.groups > 1
+                    else compile_set(patterns, options())
+                )
+                compiled = (len(patterns), built)
                 self._compiled = compiled
         return compiled[1]
 
@@ -128,5 +130,5 @@ class GateHint:
         return self.index in gate.scan(text).found
 
 
-PLAIN = Gate("plain")
+PLAIN = Gate("plain", groups=3)
 """The gate of the screener: `hint(doc)` reads `Document.plain`; normalisation asks about its own texts."""
