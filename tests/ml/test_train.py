@@ -7,6 +7,7 @@ import hashlib
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -263,3 +264,54 @@ def test_recall_is_reported_on_each_human_label() -> None:
     assert figs["review:scam"]["recall"] == 0.5 and figs["review:all"]["fpr"] == 0.0
     assert any("scam" in line and "(2/2)" in line for line in lines)
     assert levels(_Fixed({})) == ("nudge", "review")
+
+
+class _Recorder(ScamModel):
+    """A stand-in scorer that records every text it scores and scores them all 0.5."""
+
+    scored: ClassVar[list[str]] = []
+
+    def __init__(self, payload: dict[str, object]) -> None:
+        self.thresholds = {"sms": 0.4, "nudge": 0.6}
+
+    def probability(self, text: str) -> float:
+        _Recorder.scored.append(text)
+        return 0.5
+
+
+@pytest.mark.usefixtures("uci")
+def test_the_selection_measure_never_trains_on_or_scores_a_heldout_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`train scam --select` is what a model change is chosen on: no held-out UCI or marketplace row may reach a
+    fit or a score (the held-out split is measured once, after the choice)."""
+    import marketguard.ml.evaluate as evaluation
+
+    trained: list[Row] = []
+
+    class _Fit:
+        payload: ClassVar[dict[str, object]] = {}
+
+    def fake_fit(rows: list[Row], cfg: TrainConfig) -> _Fit:
+        trained.extend(rows)
+        return _Fit()
+
+    monkeypatch.setattr(evaluation, "fit", fake_fit)
+    monkeypatch.setattr(evaluation, "ScamModel", _Recorder)
+    _Recorder.scored = []
+    section = evaluation.sms_cross_validation(SOURCES, TrainConfig(), folds=2, repeats=1, heldout=False)
+    split = read_split(SOURCES.split)
+    uci, _ = SOURCES.rows()
+    held_texts = {model_text(r.text) for r in uci if is_heldout(r, split)} - {
+        model_text(r.text) for r in uci if not is_heldout(r, split)
+    }  # UCI repeats some texts across the split: only a text found solely in held-out rows tells
+    assert trained and not any(is_heldout(r, split) for r in trained)
+    assert len(_Recorder.scored) == sum(1 for r in uci if not is_heldout(r, split))
+    assert not held_texts & set(_Recorder.scored)
+    assert section.figures["sms_cv"]["uci_rows"] == len(uci) - len(split["uci"])
+    held_all = evaluation.sms_cross_validation(SOURCES, TrainConfig(), folds=2, repeats=1, heldout=True)
+    assert held_all.figures["sms_cv"]["uci_rows"] == len(uci)  # the check above can fail: with held-out rows it would
+    _Recorder.scored = []
+    result = CliRunner().invoke(app, ["train", "scam", "--select", "--json"])
+    assert result.exit_code == 0, result.output
+    (figures,) = json.loads(result.output).values()
+    assert figures["sms_cv"]["uci_rows"] == len(uci) - len(split["uci"])
+    assert not held_texts & set(_Recorder.scored)
