@@ -92,7 +92,7 @@ def _bound(dialect: Dialect, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]
     ]
 
 
-_pg_rows: dict[tuple[Dialect, int], str] = {}
+_pg_statements: weakref.WeakKeyDictionary[Dialect, dict[int, str]] = weakref.WeakKeyDictionary()
 
 
 def _pg_statement(dialect: Dialect, rows: int) -> str:
@@ -101,8 +101,10 @@ def _pg_statement(dialect: Dialect, rows: int) -> str:
     compiles for this dialect, so the values reach the same column types the same way. Built once per row count
     (a batch holds at most 64), and the same text each time, so psycopg prepares it on the server after a few
     uses (its `prepare_threshold`): PostgreSQL then neither parses nor plans it again."""
-    key = (dialect, rows)
-    statement = _pg_rows.get(key)
+    by_rows = _pg_statements.get(dialect)
+    if by_rows is None:
+        by_rows = _pg_statements[dialect] = {}
+    statement = by_rows.get(rows)
     if statement is None:
         compiled = str(_INSERT_DECISION.compile(dialect=dialect))
         head, values = compiled.split(" VALUES ", 1)
@@ -110,7 +112,7 @@ def _pg_statement(dialect: Dialect, rows: int) -> str:
         if tuple(names) != _COLUMNS:
             raise AssertionError(f"unexpected decisions INSERT: {compiled}")
         row = re.sub(r"%\(\w+\)s", "%s", values)
-        statement = _pg_rows[key] = f"{head} VALUES {', '.join([row] * rows)}"
+        statement = by_rows[rows] = f"{head} VALUES {', '.join([row] * rows)}"
     return statement
 
 
