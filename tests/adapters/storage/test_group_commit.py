@@ -313,19 +313,36 @@ def test_postgresql_synchronous_commit_is_a_setting_applied_to_every_connection(
 
 
 def _statements(engine: Engine) -> tuple[list[tuple[str, Any]], Any]:
-    """The statements the engine sends from now on, each with the connection's transaction status right after
-    it (psycopg's own BEGIN and COMMIT are not statements to SQLAlchemy: an autocommitted statement leaves the
-    connection idle, one inside a transaction leaves it in the transaction)."""
+    """The statements the engine's PostgreSQL connections send from now on, each with the connection's
+    transaction status right after it (psycopg's own BEGIN and COMMIT are not cursor statements: an
+    autocommitted statement leaves the connection idle, one inside a transaction leaves it in the
+    transaction). Recorded at psycopg's cursor, below SQLAlchemy: the decisions' INSERT goes to psycopg directly."""
+    import psycopg
     from sqlalchemy import event
 
     seen: list[tuple[str, Any]] = []
 
-    def record(conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        status = getattr(conn.connection.dbapi_connection, "info", None)
-        seen.append((statement.split(None, 1)[0].upper(), status.transaction_status if status else None))
+    class Recording(psycopg.Cursor[Any]):
+        def execute(self, query: Any, *args: Any, **kwargs: Any) -> Any:
+            out = super().execute(query, *args, **kwargs)
+            seen.append((str(query).split(None, 1)[0].upper(), self.connection.info.transaction_status))
+            return out
 
-    event.listen(engine, "after_cursor_execute", record)
-    return seen, lambda: event.remove(engine, "after_cursor_execute", record)
+    def checkout(dbapi: Any, *_: Any) -> None:
+        dbapi.cursor_factory = Recording
+
+    def checkin(dbapi: Any, *_: Any) -> None:
+        if dbapi is not None:
+            dbapi.cursor_factory = psycopg.Cursor
+
+    event.listen(engine, "checkout", checkout)
+    event.listen(engine, "checkin", checkin)
+
+    def stop() -> None:
+        event.remove(engine, "checkout", checkout)
+        event.remove(engine, "checkin", checkin)
+
+    return seen, stop
 
 
 def test_a_batch_of_plain_screenings_is_one_autocommitted_insert_on_postgresql(engine: Engine) -> None:

@@ -3,6 +3,7 @@ strong ones (review, block, or a signal above `case_min_score`) opening or joini
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -52,7 +53,7 @@ def _insert_pending(session: Session) -> None:
             _insert_sqlite(connection, pending)
             return
         with _one_statement_transaction(connection, len(pending)):
-            connection.execute(_INSERT_DECISION, pending)
+            _insert_postgresql(connection, pending)
 
 
 _DECISIONS = cast(Table, Decision.__table__)
@@ -67,22 +68,80 @@ def _insert_sqlite(connection: Connection, rows: list[dict[str, Any]]) -> None:
     `execute` (execution context, parameter processing, result) was 23 % of a plain screening's
     transaction on SQLite. Each value goes through its column type's own bind processor (the JSON serializer,
     the UTC datetime format, the NUL guard), so the stored row is byte for byte the one `execute` stores."""
-    dialect = connection.dialect
+    params = _bound(connection.dialect, rows)
+    with sqlite_errors(connection, _SQLITE_INSERT) as dbapi:
+        dbapi.executemany(_SQLITE_INSERT, params)
+
+
+def _processors_for(dialect: Dialect) -> _Processors:
+    """Each decisions column's own SQLAlchemy bind processor for `dialect` (None where the value goes as it is)."""
     processors = _processors.get(dialect)
     if processors is None:
         processors = _processors[dialect] = tuple(
             column.type.dialect_impl(dialect).bind_processor(dialect) for column in _DECISIONS.columns
         )
-    params = [
+    return processors
+
+
+def _bound(dialect: Dialect, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """The rows' values in column order, each through its column's bind processor."""
+    processors = _processors_for(dialect)
+    return [
         tuple(row[name] if p is None else p(row[name]) for name, p in zip(_COLUMNS, processors, strict=True))
         for row in rows
     ]
-    with sqlite_errors(connection, _SQLITE_INSERT) as dbapi:
-        dbapi.executemany(_SQLITE_INSERT, params)
+
+
+_pg_statements: weakref.WeakKeyDictionary[Dialect, dict[int, str]] = weakref.WeakKeyDictionary()
+
+
+def _pg_statement(dialect: Dialect, rows: int) -> str:
+    """The multi-row INSERT of `rows` decisions with positional parameters, each cast as SQLAlchemy's Core INSERT
+    casts it (`%s::VARCHAR`, `%s::JSON`, ...): the row's placeholders are taken from the statement SQLAlchemy
+    compiles for this dialect, so the values reach the same column types the same way. Built once per row count
+    (a batch holds at most 64), and the same text each time, so psycopg prepares it on the server after a few
+    uses (its `prepare_threshold`): PostgreSQL then neither parses nor plans it again."""
+    by_rows = _pg_statements.get(dialect)
+    if by_rows is None:
+        by_rows = _pg_statements[dialect] = {}
+    statement = by_rows.get(rows)
+    if statement is None:
+        compiled = str(_INSERT_DECISION.compile(dialect=dialect))
+        head, values = compiled.split(" VALUES ", 1)
+        names = re.findall(r"%\((\w+)\)s", values)
+        if tuple(names) != _COLUMNS:
+            raise AssertionError(f"unexpected decisions INSERT: {compiled}")
+        row = re.sub(r"%\(\w+\)s", "%s", values)
+        statement = by_rows[rows] = f"{head} VALUES {', '.join([row] * rows)}"
+    return statement
+
+
+def _insert_postgresql(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """The decisions' INSERT sent to psycopg, one multi-row statement for the batch, with each value through
+    its column's bind processor and cast as in the Core INSERT (the same stored row). SQLAlchemy's `execute`
+    (execution context, "insertmanyvalues" batching, parameter processing, a result object) was most of the
+    Python the writer thread ran for a plain batch on PostgreSQL, work the event loop waits for (one
+    interpreter lock). A driver error goes through the connection's own error handling, so a dead
+    connection is seen as SQLAlchemy sees one (the error says `connection_invalidated`, the pool is
+    renewed) and `run` retries the transaction on a fresh connection, as before."""
+    dialect = connection.dialect
+    dbapi = connection.connection.dbapi_connection
+    assert isinstance(dbapi, psycopg.Connection)
+    for start in range(0, len(rows), _PAGE):  # a statement holds at most 65,535 parameters
+        page = rows[start : start + _PAGE]
+        params: list[Any] = [value for row in _bound(dialect, page) for value in row]
+        statement = _pg_statement(dialect, len(page))
+        cursor = dbapi.cursor()
+        try:
+            cursor.execute(statement, params)
+        except psycopg.Error as exc:
+            connection._handle_dbapi_exception(exc, statement, params, cursor, None)
+        finally:
+            cursor.close()
 
 
 _PAGE = 1000
-"""SQLAlchemy's rows per INSERT statement ("insertmanyvalues" page size): more would take several statements."""
+"""Most rows per INSERT statement (SQLAlchemy's "insertmanyvalues" page size, kept): more take several."""
 
 
 @contextmanager
@@ -107,7 +166,13 @@ def _one_statement_transaction(connection: Connection, rows: int) -> Iterator[No
     try:
         yield
     finally:
-        dbapi.autocommit = False
+        try:
+            dbapi.autocommit = False
+        except psycopg.Error:
+            # the connection died under the statement: its own error, raised as SQLAlchemy's, is the one `run`
+            # must see; the connection must never go back to the pool in autocommit, so it is discarded
+            if not connection.invalidated:
+                connection.invalidate()
 
 
 def record_screen(
