@@ -1,0 +1,152 @@
+"""The four account kinds in thirteen languages, and their benign look-alikes (blind6 round, accounts).
+
+Written for this round, not taken from any evaluation set: each language gets a rental, a sale, a verification
+by proxy and a payout redirect phrased the way a sender would, and the everyday talk that shares their words --
+team accounts, agency seats, the platform's own verification, a client's staging login in an active contract,
+people refusing or reporting such offers. The rule layers alone are screened (the trained model is off), so a
+miss here is a gap in the rule pack, not something the model happened to cover.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marketguard import Screener, ScreenerConfig
+from marketguard.core.registry import Registry
+
+RENT = "account.rental_offer"
+SALE = "account.sale"
+PROXY = "account.verification_proxy"
+PAYOUT = "account.payout_redirect"
+
+POSITIVES: list[tuple[str, str, str]] = [
+    # English
+    ("en", RENT, "Looking to lease a Top Rated profile, $700 a month, I only need the login and you keep ownership."),
+    ("en", SALE, "I'll pay $1,200 for an account you no longer use, as long as you hand over the email and password."),
+    ("en", PROXY, "Need a US resident to pass the identity check on my account with their own ID, $200 once approved."),
+    ("en", PAYOUT, "Please swap your withdrawal method to the Payoneer I'll DM you; your share comes by Wise every Monday."),
+    # Spanish
+    ("es", RENT, "Te alquilo la cuenta: yo trabajo desde tu perfil y te pago 250 dólares al mes."),
+    ("es", SALE, "Compro tu cuenta con reseñas, pago 900 dólares y me pasas el correo y la contraseña."),
+    ("es", PROXY, "Busco alguien de Estados Unidos que verifique mi cuenta con su documento, pago 150 dólares."),
+    ("es", PAYOUT, "Cambia tu método de retiro a la cuenta de mi socio y cada semana te paso tu parte."),
+    # Portuguese
+    ("pt", RENT, "Quero alugar sua conta de freelancer, pago 1.200 reais por mês e você não faz nada."),
+    ("pt", SALE, "Compro sua conta verificada com avaliações, pago 3.000 reais, você me passa e-mail e senha."),
+    ("pt", PROXY, "Preciso de alguém que faça a verificação da minha conta com o seu documento, pago 100 dólares."),
+    ("pt", PAYOUT, "Troque a forma de saque da sua conta para o PayPal do meu sócio, eu te passo a sua parte."),
+    # French
+    ("fr", RENT, "Je loue ton compte freelance 300 € par mois, je fais les missions et tu ne fais rien."),
+    ("fr", SALE, "J'achète ton compte avec ses avis, 1 500 €, tu me donnes l'e-mail et le mot de passe."),
+    ("fr", PROXY, "Je cherche quelqu'un de France pour vérifier mon compte avec sa pièce d'identité, 120 € pour toi."),
+    ("fr", PAYOUT, "Changez la méthode de retrait de votre profil pour le compte de ma société, je vous reverse votre part."),
+    # German
+    ("de", RENT, "Ich miete dein Freelancer-Konto für 300 € im Monat, ich arbeite, du machst nichts."),
+    ("de", SALE, "Ich kaufe dein Konto mit Bewertungen für 1.000 €, du schickst mir die Zugangsdaten."),
+    ("de", PROXY, "Suche jemanden aus den USA, der mein Konto mit seinem Ausweis für mich verifiziert, 150 €."),
+    ("de", PAYOUT, "Ändere die Auszahlungsmethode in deinem Profil auf das Konto meiner Firma, deinen Anteil überweise ich dir."),
+    # Russian
+    ("ru", RENT, "Сниму твой аккаунт в аренду, плачу 300$ в месяц, работаю сам."),
+    ("ru", SALE, "Куплю ваш аккаунт с отзывами за 800$, передадите логин и пароль."),
+    ("ru", PROXY, "Ищу человека из Канады, который верифицирует мой аккаунт своим паспортом, плачу 150$."),
+    ("ru", PAYOUT, "Смени способ вывода в своём профиле на мою карту, твою долю отправлю каждую пятницу."),
+    # Hindi-English (romanised)
+    ("hi", RENT, "Bhai apna Upwork account rent pe do, 20k har mahine dunga, saara kaam main karunga."),
+    ("hi", SALE, "Purana verified account bechna hai toh batao, 60k dunga, login aur email de dena."),
+    ("hi", PROXY, "Bhai apne passport se mera account verify kar do, 8k dunga, baaki main sambhal lunga."),
+    ("hi", PAYOUT, "Bhai apna withdrawal method badal ke mera Payoneer daal do, tumhara hissa har hafte bhej dunga."),
+    # Tagalog(-English)
+    ("tl", RENT, "Pwede ko bang rentahan ang freelancer account mo? $200 kada buwan, ako na ang gagawa."),
+    ("tl", SALE, "Bibilhin ko ang account mo na may 50 reviews, $600, ibigay mo lang ang email at password."),
+    ("tl", PROXY, "Kailangan ko ng taga-Canada na mag-verify ng account ko gamit ang ID mo, $100 bayad."),
+    ("tl", PAYOUT, "Pakipalitan ang withdrawal method ng account mo sa PayPal ko, ibibigay ko ang share mo linggo-linggo."),
+    # Indonesian
+    ("id", RENT, "Mau sewa akun freelancer kamu, bayar 2 juta per bulan, saya yang kerja."),
+    ("id", SALE, "Beli akun freelancer yang sudah terverifikasi, 5 juta, kirim email dan password."),
+    ("id", PROXY, "Butuh orang buat verifikasi akun saya pakai KTP kamu, bayar 500 ribu."),
+    ("id", PAYOUT, "Ganti metode penarikan di akun kamu ke PayPal saya ya, bagian kamu saya transfer tiap minggu."),
+    # Arabic
+    ("ar", RENT, "أريد استئجار حسابك على منصة العمل الحر مقابل 250 دولار شهريا."),
+    ("ar", SALE, "أشتري حسابك الموثق بتقييمات جيدة مقابل 700 دولار، أرسل البريد وكلمة المرور."),
+    ("ar", PROXY, "أبحث عن شخص لتوثيق حسابي بهويتك، سأدفع 120 دولار."),
+    ("ar", PAYOUT, "غيّر طريقة السحب في حسابك إلى حساب أخي وسأرسل لك حصتك كل أسبوع."),
+    # Italian
+    ("it", RENT, "Cerco affitto account su piattaforme freelance, 250 € al mese, lavoro io."),
+    ("it", SALE, "Compro il tuo account verificato con recensioni, 900 €, mi passi email e password."),
+    ("it", PROXY, "Cerco qualcuno che verifichi il mio account con il tuo documento, ti pago 100 €."),
+    ("it", PAYOUT, "Cambia il metodo di prelievo del tuo profilo con il conto di mio fratello, ti mando la tua parte ogni settimana."),
+    # Polish
+    ("pl", RENT, "Wynajmę konto na Upwork, płacę 1000 zł miesięcznie, ja wykonuję zlecenia."),
+    ("pl", SALE, "Kupię konto freelancerskie z opiniami, 3000 zł, przekażesz login i hasło."),
+    ("pl", PROXY, "Szukam kogoś do weryfikacji mojego konta twoim dowodem, płacę 300 zł."),
+    ("pl", PAYOUT, "Zmień metodę wypłaty na swoim profilu na moje konto, twoją część przeleję co tydzień."),
+    # Turkish
+    ("tr", RENT, "Freelancer hesabını kiralamak istiyorum, aylık 300 dolar veririm, işleri ben yaparım."),
+    ("tr", SALE, "Doğrulanmış hesabını 800 dolara satın alırım, e-posta ve şifreyi bana ver."),
+    ("tr", PROXY, "Hesabımı kimliğinle doğrulayacak birini arıyorum, 100 dolar öderim."),
+    ("tr", PAYOUT, "Para çekme yöntemini kuzenimin PayPal hesabıyla değiştir, payını her hafta gönderirim."),
+]
+
+BENIGN: list[tuple[str, str, str]] = [
+    # English
+    ("en", "team", "I added you to our team account as a member; you'll see the $600 milestone under the agency seat."),
+    ("en", "staging", "Here is the staging login for the admin panel, use it only for this contract; the $300 milestone is funded."),
+    ("en", "platform", "The platform asked for a video verification of my own account, so I'll reply after it, around $40 cheaper."),
+    ("en", "refusal", "Someone offered me $500 a month to rent my account; I said no and reported the message."),
+    # Spanish
+    ("es", "team", "Te agregué a la cuenta del equipo de la agencia; el hito de 400 dólares ya está financiado."),
+    ("es", "refusal", "Me ofrecieron 300 dólares al mes por alquilar mi cuenta; no acepto y ya lo reporté."),
+    # Portuguese
+    ("pt", "platform", "A plataforma pediu a verificação da minha conta com meu documento; já fiz, o marco de 200 dólares segue."),
+    # French
+    ("fr", "staging", "Voici l'accès à notre compte de préproduction pour la mission, 300 € par jalon comme convenu."),
+    # German
+    ("de", "refusal", "Jemand wollte mein Konto für 300 € im Monat mieten, ich habe abgelehnt und es gemeldet."),
+    # Russian
+    ("ru", "team", "Добавил тебя в командный аккаунт агентства, оплата 500$ за этап как договаривались."),
+    # Hindi-English
+    ("hi", "refusal", "Bhai main apna account kisi ko rent pe nahi dunga, yeh platform ke rules ke against hai."),
+    ("hi", "platform", "Platform ne mera account verify karne ke liye mera passport manga tha, ho gaya, ab 500 dollars ka kaam shuru."),
+    ("hi", "staging", "Staging server ka login bhej raha hu, sirf is contract ke liye use karna, 300 dollars milestone funded hai."),
+    # Tagalog
+    ("tl", "refusal", "May nag-alok sa akin ng $300 kada buwan para rentahan ang account ko, pero hindi ko tinanggap, scam yan."),
+    ("tl", "team", "Inadd na kita sa team account ng agency namin, $400 ang milestone ngayong linggo."),
+    # Indonesian
+    ("id", "refusal", "Ada yang mau sewa akun saya 2 juta per bulan, tapi saya tolak, itu penipuan."),
+    ("id", "platform", "Platform minta verifikasi akun saya pakai KTP saya sendiri, sudah beres, milestone 500 dolar jalan."),
+    ("id", "team", "Kamu sudah saya tambahkan ke akun tim agensi, pembayaran 300 dolar per milestone."),
+    # Arabic
+    ("ar", "refusal", "عرض علي شخص تأجير حسابي مقابل 300 دولار شهريا، هذا احتيال وقد أبلغت عنه."),
+    ("ar", "platform", "طلبت المنصة توثيق حسابي بهويتي، تم ذلك وسيبدأ العمل على المشروع بقيمة 400 دولار."),
+    # Italian
+    ("it", "refusal", "Non affitto il mio account a nessuno, nemmeno per 300 € al mese."),
+    ("it", "staging", "Ti mando le credenziali dell'ambiente di staging del cliente, il milestone da 500 € è già finanziato."),
+    ("it", "payout", "Come cambio il metodo di prelievo sul mio profilo? Vorrei ricevere i pagamenti su Wise."),
+    # Polish
+    ("pl", "refusal", "Ktoś chciał wynająć moje konto za 1000 zł miesięcznie, odmówiłem, to oszustwo."),
+    ("pl", "rent", "Wynajmę mieszkanie studentom, czynsz 2000 zł, przelew na konto do dziesiątego."),
+    # Turkish
+    ("tr", "refusal", "Hesabımı kimseye kiralamam, aylık 300 dolar da verseler."),
+    ("tr", "team", "Seni ajansın ekip hesabına ekledim, kilometre taşı başına 400 dolar ödeme var."),
+]
+
+
+@pytest.fixture(scope="module")
+def rules_screener() -> Screener:
+    """The rule-based layers alone: the trained scam model (when installed) is switched off."""
+    model = {i for i in Registry().ids if i == "scam.model"}
+    return Screener(ScreenerConfig(disabled=frozenset(model)))
+
+
+@pytest.mark.parametrize(("lang", "kind", "text"), POSITIVES, ids=[f"{p[0]}-{p[1]}" for p in POSITIVES])
+def test_every_account_kind_fires_in_every_language(rules_screener: Screener, lang: str, kind: str, text: str) -> None:
+    signals = rules_screener.screen(text).signals
+    assert any(s.kind == kind and s.score >= 0.6 and s.detector.startswith("fraud.rules@") for s in signals), signals
+
+
+@pytest.mark.parametrize(("lang", "what", "text"), BENIGN, ids=[f"{b[0]}-{b[1]}" for b in BENIGN])
+def test_team_accounts_platform_checks_staging_logins_and_refusals_stay_silent(
+    rules_screener: Screener, lang: str, what: str, text: str
+) -> None:
+    signals = rules_screener.screen(text).signals
+    assert not [s for s in signals if s.family in {"scam", "account"} and s.score >= 0.6], signals
