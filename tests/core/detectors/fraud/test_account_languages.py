@@ -24,7 +24,11 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("en", RENT, "Looking to lease a Top Rated profile, $700 a month, I only need the login and you keep ownership."),
     ("en", SALE, "I'll pay $1,200 for an account you no longer use, as long as you hand over the email and password."),
     ("en", PROXY, "Need a US resident to pass the identity check on my account with their own ID, $200 once approved."),
-    ("en", PAYOUT, "Please swap your withdrawal method to the Payoneer I'll DM you; your share comes by Wise every Monday."),
+    (
+        "en",
+        PAYOUT,
+        "Please swap your withdrawal method to the Payoneer I'll DM you; your share comes by Wise every Monday.",
+    ),
     # Spanish
     ("es", RENT, "Te alquilo la cuenta: yo trabajo desde tu perfil y te pago 250 dólares al mes."),
     ("es", SALE, "Compro tu cuenta con reseñas, pago 900 dólares y me pasas el correo y la contraseña."),
@@ -39,12 +43,20 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("fr", RENT, "Je loue ton compte freelance 300 € par mois, je fais les missions et tu ne fais rien."),
     ("fr", SALE, "J'achète ton compte avec ses avis, 1 500 €, tu me donnes l'e-mail et le mot de passe."),
     ("fr", PROXY, "Je cherche quelqu'un de France pour vérifier mon compte avec sa pièce d'identité, 120 € pour toi."),
-    ("fr", PAYOUT, "Changez la méthode de retrait de votre profil pour le compte de ma société, je vous reverse votre part."),
+    (
+        "fr",
+        PAYOUT,
+        "Changez la méthode de retrait de votre profil pour le compte de ma société, je vous reverse votre part.",
+    ),
     # German
     ("de", RENT, "Ich miete dein Freelancer-Konto für 300 € im Monat, ich arbeite, du machst nichts."),
     ("de", SALE, "Ich kaufe dein Konto mit Bewertungen für 1.000 €, du schickst mir die Zugangsdaten."),
     ("de", PROXY, "Suche jemanden aus den USA, der mein Konto mit seinem Ausweis für mich verifiziert, 150 €."),
-    ("de", PAYOUT, "Ändere die Auszahlungsmethode in deinem Profil auf das Konto meiner Firma, deinen Anteil überweise ich dir."),
+    (
+        "de",
+        PAYOUT,
+        "Ändere die Auszahlungsmethode in deinem Profil auf das Konto meiner Firma, deinen Anteil überweise ich dir.",
+    ),
     # Russian
     ("ru", RENT, "Сниму твой аккаунт в аренду, плачу 300$ в месяц, работаю сам."),
     ("ru", SALE, "Куплю ваш аккаунт с отзывами за 800$, передадите логин и пароль."),
@@ -59,7 +71,11 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("tl", RENT, "Pwede ko bang rentahan ang freelancer account mo? $200 kada buwan, ako na ang gagawa."),
     ("tl", SALE, "Bibilhin ko ang account mo na may 50 reviews, $600, ibigay mo lang ang email at password."),
     ("tl", PROXY, "Kailangan ko ng taga-Canada na mag-verify ng account ko gamit ang ID mo, $100 bayad."),
-    ("tl", PAYOUT, "Pakipalitan ang withdrawal method ng account mo sa PayPal ko, ibibigay ko ang share mo linggo-linggo."),
+    (
+        "tl",
+        PAYOUT,
+        "Pakipalitan ang withdrawal method ng account mo sa PayPal ko, ibibigay ko ang share mo linggo-linggo.",
+    ),
     # Indonesian
     ("id", RENT, "Mau sewa akun freelancer kamu, bayar 2 juta per bulan, saya yang kerja."),
     ("id", SALE, "Beli akun freelancer yang sudah terverifikasi, 5 juta, kirim email dan password."),
@@ -74,7 +90,12 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("it", RENT, "Cerco affitto account su piattaforme freelance, 250 € al mese, lavoro io."),
     ("it", SALE, "Compro il tuo account verificato con recensioni, 900 €, mi passi email e password."),
     ("it", PROXY, "Cerco qualcuno che verifichi il mio account con il tuo documento, ti pago 100 €."),
-    ("it", PAYOUT, "Cambia il metodo di prelievo del tuo profilo con il conto di mio fratello, ti mando la tua parte ogni settimana."),
+    (
+        "it",
+        PAYOUT,
+        "Cambia il metodo di prelievo del tuo profilo con il conto di mio fratello, ti mando la tua parte"
+        " ogni settimana.",
+    ),
     # Polish
     ("pl", RENT, "Wynajmę konto na Upwork, płacę 1000 zł miesięcznie, ja wykonuję zlecenia."),
     ("pl", SALE, "Kupię konto freelancerskie z opiniami, 3000 zł, przekażesz login i hasło."),
@@ -90,14 +111,26 @@ POSITIVES: list[tuple[str, str, str]] = [
 BENIGN: list[tuple[str, str, str]] = [
     # English
     ("en", "team", "I added you to our team account as a member; you'll see the $600 milestone under the agency seat."),
-    ("en", "staging", "Here is the staging login for the admin panel, use it only for this contract; the $300 milestone is funded."),
-    ("en", "platform", "The platform asked for a video verification of my own account, so I'll reply after it, around $40 cheaper."),
+    (
+        "en",
+        "staging",
+        "Here is the staging login for the admin panel, use it only for this contract; the $300 milestone is funded.",
+    ),
+    (
+        "en",
+        "platform",
+        "The platform asked for a video verification of my own account, so I'll reply after it, around $40 cheaper.",
+    ),
     ("en", "refusal", "Someone offered me $500 a month to rent my account; I said no and reported the message."),
     # Spanish
     ("es", "team", "Te agregué a la cuenta del equipo de la agencia; el hito de 400 dólares ya está financiado."),
     ("es", "refusal", "Me ofrecieron 300 dólares al mes por alquilar mi cuenta; no acepto y ya lo reporté."),
     # Portuguese
-    ("pt", "platform", "A plataforma pediu a verificação da minha conta com meu documento; já fiz, o marco de 200 dólares segue."),
+    (
+        "pt",
+        "platform",
+        "A plataforma pediu a verificação da minha conta com meu documento; já fiz, o marco de 200 dólares segue.",
+    ),
     # French
     ("fr", "staging", "Voici l'accès à notre compte de préproduction pour la mission, 300 € par jalon comme convenu."),
     # German
@@ -106,28 +139,111 @@ BENIGN: list[tuple[str, str, str]] = [
     ("ru", "team", "Добавил тебя в командный аккаунт агентства, оплата 500$ за этап как договаривались."),
     # Hindi-English
     ("hi", "refusal", "Bhai main apna account kisi ko rent pe nahi dunga, yeh platform ke rules ke against hai."),
-    ("hi", "platform", "Platform ne mera account verify karne ke liye mera passport manga tha, ho gaya, ab 500 dollars ka kaam shuru."),
-    ("hi", "staging", "Staging server ka login bhej raha hu, sirf is contract ke liye use karna, 300 dollars milestone funded hai."),
+    (
+        "hi",
+        "platform",
+        "Platform ne mera account verify karne ke liye mera passport manga tha, ho gaya, ab 500 dollars ka kaam shuru.",
+    ),
+    (
+        "hi",
+        "staging",
+        "Staging server ka login bhej raha hu, sirf is contract ke liye use karna, 300 dollars milestone funded hai.",
+    ),
     # Tagalog
-    ("tl", "refusal", "May nag-alok sa akin ng $300 kada buwan para rentahan ang account ko, pero hindi ko tinanggap, scam yan."),
+    (
+        "tl",
+        "refusal",
+        "May nag-alok sa akin ng $300 kada buwan para rentahan ang account ko, pero hindi ko tinanggap, scam yan.",
+    ),
     ("tl", "team", "Inadd na kita sa team account ng agency namin, $400 ang milestone ngayong linggo."),
     # Indonesian
     ("id", "refusal", "Ada yang mau sewa akun saya 2 juta per bulan, tapi saya tolak, itu penipuan."),
-    ("id", "platform", "Platform minta verifikasi akun saya pakai KTP saya sendiri, sudah beres, milestone 500 dolar jalan."),
+    (
+        "id",
+        "platform",
+        "Platform minta verifikasi akun saya pakai KTP saya sendiri, sudah beres, milestone 500 dolar jalan.",
+    ),
     ("id", "team", "Kamu sudah saya tambahkan ke akun tim agensi, pembayaran 300 dolar per milestone."),
     # Arabic
     ("ar", "refusal", "عرض علي شخص تأجير حسابي مقابل 300 دولار شهريا، هذا احتيال وقد أبلغت عنه."),
     ("ar", "platform", "طلبت المنصة توثيق حسابي بهويتي، تم ذلك وسيبدأ العمل على المشروع بقيمة 400 دولار."),
     # Italian
     ("it", "refusal", "Non affitto il mio account a nessuno, nemmeno per 300 € al mese."),
-    ("it", "staging", "Ti mando le credenziali dell'ambiente di staging del cliente, il milestone da 500 € è già finanziato."),
+    (
+        "it",
+        "staging",
+        "Ti mando le credenziali dell'ambiente di staging del cliente, il milestone da 500 € è già finanziato.",
+    ),
     ("it", "payout", "Come cambio il metodo di prelievo sul mio profilo? Vorrei ricevere i pagamenti su Wise."),
     # Polish
     ("pl", "refusal", "Ktoś chciał wynająć moje konto za 1000 zł miesięcznie, odmówiłem, to oszustwo."),
     ("pl", "rent", "Wynajmę mieszkanie studentom, czynsz 2000 zł, przelew na konto do dziesiątego."),
     # Turkish
     ("tr", "refusal", "Hesabımı kimseye kiralamam, aylık 300 dolar da verseler."),
-    ("tr", "team", "Seni ajansın ekip hesabına ekledim, kilometre taşı başına 400 dolar ödeme var."),
+    (
+        "tr",
+        "team",
+        "Seni ajansın ekip hesabına ekledim, kilometre taşı başına 400 dolar ödeme var.",
+    ),  # advice, own settings, retainers, shops and the platform's own checks that share the rules' words
+    ("en", "payout", "Tip: change your withdrawal method to Wise, I'll send you the guide; the fee drops to 0.5%."),
+    (
+        "en",
+        "payout",
+        "If your payout failed, update your payout method in settings and I'll send the bonus once it works.",
+    ),
+    ("en", "payout", "Set your payout method before the first release; your share of the team bonus is 10% as agreed."),
+    ("es", "payout", "Cambia tu método de retiro a Payoneer si quieres, te paso el enlace de ayuda de la plataforma."),
+    ("pt", "payout", "Troque seu método de saque para o Pix no app, eu te passo o tutorial oficial."),
+    ("id", "payout", "Kalau mau, ganti metode penarikan kamu ke bank lokal, nanti saya kirim panduannya."),
+    (
+        "tr",
+        "payout",
+        "Para çekme yöntemini kendi banka hesabına değiştir, komisyon daha düşük; faturayı ben gönderirim.",
+    ),
+    ("en", "rent", "We rent a verified business account on the cloud provider for the staging servers, $200 a month."),
+    ("hi", "work", "Aapke account se proposal bhej do, budget 500 dollars hai, milestone pe payment hoga."),
+    ("id", "work", "Login ke akun kamu di platform lalu terima kontraknya, 300 dolar sudah didanai."),
+    ("it", "work", "Accedi al tuo account e accetta l'offerta, 400 € al mese come retainer per la manutenzione."),
+    ("tl", "work", "Mag-login ka sa account mo at i-accept ang contract, $300 kada buwan ang retainer."),
+    ("tr", "work", "Hesabını kullanarak teklifi kabul et, aylık 300 dolar bakım ücreti platform üzerinden."),
+    ("pl", "work", "Zaloguj się na twoim koncie i zaakceptuj ofertę, 2000 zł miesięcznie przez platformę."),
+    ("ar", "work", "سجل الدخول من حسابك واقبل العقد، 300 دولار شهريا عبر المنصة."),
+    ("es", "sale", "Vendo plantillas de Notion en mi cuenta de Gumroad, 20 dólares con reseñas."),
+    ("id", "sale", "Jual template desain di akun Etsy saya, 50 ribu per item, ulasan bagus."),
+    ("tr", "sale", "Şablonları hesabımdan satıyorum, 10 dolar, yorumlar çok iyi."),
+    ("ar", "sale", "أبيع قوالب التصميم من حسابي على المتجر، 20 دولار، تقييمات ممتازة."),
+    ("pl", "sale", "Sprzedam szablony z mojego konta na Etsy, 40 zł, świetne opinie."),
+    (
+        "en",
+        "proxy",
+        "Please verify your identity with your own ID on the platform page before we start the $500 milestone.",
+    ),
+    ("hi", "proxy", "Platform pe apna ID verification khud kar lo, uske baad 500 dollars ka contract start karenge."),
+    (
+        "id",
+        "proxy",
+        "Verifikasi akun kamu sendiri pakai KTP kamu di halaman platform, lalu kita mulai proyek 300 dolar.",
+    ),
+    (
+        "tl",
+        "proxy",
+        "I-verify mo muna ang sarili mong account gamit ang ID mo sa platform, tapos simulan natin ang "
+        "$300 na project.",
+    ),
+    (
+        "it",
+        "proxy",
+        "Verifica il tuo account con il tuo documento sulla piattaforma, poi partiamo con il progetto da 400 €.",
+    ),
+    ("pl", "proxy", "Zweryfikuj swoje konto twoim dowodem na stronie platformy, potem zaczynamy projekt za 2000 zł."),
+    ("tr", "proxy", "Platformda kendi hesabını kimliğinle doğrula, sonra 300 dolarlık projeye başlarız."),
+    ("ar", "proxy", "وثّق حسابك بهويتك على صفحة المنصة ثم نبدأ المشروع بقيمة 300 دولار."),
+    (
+        "en",
+        "address",
+        "Your address is needed for the invoice; the address verification of my company is done, $300 as agreed.",
+    ),
+    ("en", "stays", "You keep ownership of the account and the data; our agency fee is 10% per month of ad spend."),
 ]
 
 
