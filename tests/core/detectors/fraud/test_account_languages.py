@@ -106,6 +106,36 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("tr", SALE, "Doğrulanmış hesabını 800 dolara satın alırım, e-posta ve şifreyi bana ver."),
     ("tr", PROXY, "Hesabımı kimliğinle doğrulayacak birini arıyorum, 100 dolar öderim."),
     ("tr", PAYOUT, "Para çekme yöntemini kuzenimin PayPal hesabıyla değiştir, payını her hafta gönderirim."),
+    # the six old languages again, in other words (their coverage was checked, not assumed)
+    ("es", RENT, "¿Me dejas trabajar con tu cuenta de Upwork? Te doy el 30 % de cada contrato."),
+    (
+        "es",
+        SALE,
+        "Vendo cuenta de freelancer con nivel Top Rated y 150 reseñas, 2.500 dólares, entrego correo y contraseña.",
+    ),
+    (
+        "es",
+        PROXY,
+        "Necesito a alguien de EE. UU. que pase la verificación de identidad de mi perfil con su pasaporte, "
+        "pago 200 dólares.",
+    ),
+    ("es", PAYOUT, "Agrega mi Payoneer como método de retiro en tu cuenta y te paso el 80 % cada semana."),
+    ("pt", RENT, "Posso trabalhar pela sua conta? Você fica com 25 % de cada projeto."),
+    ("pt", SALE, "Quanto você quer pela sua conta do Upwork? Pago em USDT e você troca o e-mail para o meu."),
+    ("pt", PROXY, "Alguém dos EUA pode verificar minha conta com o próprio documento? Pago 150 dólares."),
+    ("pt", PAYOUT, "Coloca minha conta bancária como método de saque no seu perfil, depois te passo sua parte."),
+    ("fr", RENT, "Je peux travailler via ton compte ? Je te donne 30 % de chaque mission."),
+    ("fr", SALE, "Combien pour votre compte ? Je paie 1 000 € si vous changez l'e-mail pour le mien."),
+    ("fr", PROXY, "Quelqu'un des États-Unis pourrait vérifier mon compte avec son passeport ? 150 € pour toi."),
+    ("fr", PAYOUT, "Ajoute mon IBAN comme méthode de retrait sur ton profil, je te reverse ta part chaque semaine."),
+    ("de", RENT, "Darf ich über dein Profil Aufträge annehmen? Du bekommst 30 % von jedem Auftrag."),
+    ("de", SALE, "Verkaufe mein Freelancer-Konto mit 120 Bewertungen, 2.000 €, Übergabe mit E-Mail und Passwort."),
+    ("de", PROXY, "Kannst du mein Konto mit deinem Ausweis verifizieren? Ich zahle 150 €."),
+    ("de", PAYOUT, "Füge mein PayPal als Auszahlungsmethode in deinem Profil hinzu, deinen Anteil schicke ich dir."),
+    ("ru", RENT, "Можно я буду брать заказы через твой аккаунт? Тебе 30 % с каждого заказа."),
+    ("ru", SALE, "Продаю аккаунт фрилансера с отзывами, 1500$, передам почту и пароль."),
+    ("ru", PROXY, "Пройди верификацию моего аккаунта своим паспортом, заплачу 150$."),
+    ("ru", PAYOUT, "Добавь мой Payoneer как способ вывода в своём профиле, твою долю переведу."),
 ]
 
 BENIGN: list[tuple[str, str, str]] = [
@@ -244,6 +274,35 @@ BENIGN: list[tuple[str, str, str]] = [
         "Your address is needed for the invoice; the address verification of my company is done, $300 as agreed.",
     ),
     ("en", "stays", "You keep ownership of the account and the data; our agency fee is 10% per month of ad spend."),
+    # a percentage that is an advance, an account that is a work tool or a settings page
+    (
+        "es",
+        "advance-or-tool",
+        "Puedes trabajar con tu cuenta de Figma; el anticipo es del 30 % y el resto al entregar.",
+    ),
+    ("pt", "advance-or-tool", "Pode trabalhar com a sua conta do GitHub, o adiantamento é de 50 % via plataforma."),
+    (
+        "fr",
+        "advance-or-tool",
+        "Tu peux travailler avec ton compte Canva, l'acompte de 30 % est versé par la plateforme.",
+    ),
+    (
+        "es",
+        "advance-or-tool",
+        "Puedes trabajar desde tu cuenta de Google Ads, te pagamos el 10 % del presupuesto como comisión.",
+    ),
+    (
+        "en",
+        "advance-or-tool",
+        "Work from your account settings page: 20% of users never finish onboarding, fix that flow.",
+    ),
+    (
+        "it",
+        "advance-or-tool",
+        "Lavora sul tuo account GitHub, il 30% del compenso è anticipato tramite la piattaforma.",
+    ),
+    ("hi", "advance-or-tool", "Bhai tumhare account se kaam ka proposal bhejo, 20% advance milestone mein milega."),
+    ("id", "advance-or-tool", "Kerja di akun kamu sendiri, 30% uang muka lewat platform."),
 ]
 
 
