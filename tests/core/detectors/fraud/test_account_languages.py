@@ -21,7 +21,7 @@ PAYOUT = "account.payout_redirect"
 
 POSITIVES: list[tuple[str, str, str]] = [
     # English
-    ("en", RENT, "Looking to lease a Top Rated profile, $700 a month, I only need the login and you keep ownership."),
+    ("en", RENT, "Looking to lease a Top Rated profile, $700 a month; send the password, you stay the owner."),
     ("en", SALE, "I'll pay $1,200 for an account you no longer use, as long as you hand over the email and password."),
     ("en", PROXY, "Need a US resident to pass the identity check on my account with their own ID, $200 once approved."),
     (
@@ -30,7 +30,7 @@ POSITIVES: list[tuple[str, str, str]] = [
         "Please swap your withdrawal method to the Payoneer I'll DM you; your share comes by Wise every Monday.",
     ),
     # Spanish
-    ("es", RENT, "Te alquilo la cuenta: yo trabajo desde tu perfil y te pago 250 dólares al mes."),
+    ("es", RENT, "Te alquilo la cuenta: yo trabajo desde tu perfil y te pago 280 dólares al mes."),
     ("es", SALE, "Compro tu cuenta con reseñas, pago 900 dólares y me pasas el correo y la contraseña."),
     ("es", PROXY, "Busco alguien de Estados Unidos que verifique mi cuenta con su documento, pago 150 dólares."),
     ("es", PAYOUT, "Cambia tu método de retiro a la cuenta de mi socio y cada semana te paso tu parte."),
@@ -63,14 +63,14 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("ru", PROXY, "Ищу человека из Канады, который верифицирует мой аккаунт своим паспортом, плачу 150$."),
     ("ru", PAYOUT, "Смени способ вывода в своём профиле на мою карту, твою долю отправлю каждую пятницу."),
     # Hindi-English (romanised)
-    ("hi", RENT, "Bhai apna Upwork account rent pe do, 20k har mahine dunga, saara kaam main karunga."),
+    ("hi", RENT, "Bhai tera Fiverr account kiraye pe de de, 25k monthly dunga, kaam main sambhalunga."),
     ("hi", SALE, "Purana verified account bechna hai toh batao, 60k dunga, login aur email de dena."),
     ("hi", PROXY, "Bhai apne passport se mera account verify kar do, 8k dunga, baaki main sambhal lunga."),
     ("hi", PAYOUT, "Bhai apna withdrawal method badal ke mera Payoneer daal do, tumhara hissa har hafte bhej dunga."),
     # Tagalog(-English)
     ("tl", RENT, "Pwede ko bang rentahan ang freelancer account mo? $200 kada buwan, ako na ang gagawa."),
     ("tl", SALE, "Bibilhin ko ang account mo na may 50 reviews, $600, ibigay mo lang ang email at password."),
-    ("tl", PROXY, "Kailangan ko ng taga-Canada na mag-verify ng account ko gamit ang ID mo, $100 bayad."),
+    ("tl", PROXY, "Ikaw na lang mag-verify ng profile ko gamit ang passport mo, $100 bayad."),
     (
         "tl",
         PAYOUT,
@@ -119,7 +119,7 @@ POSITIVES: list[tuple[str, str, str]] = [
         "Necesito a alguien de EE. UU. que pase la verificación de identidad de mi perfil con su pasaporte, "
         "pago 200 dólares.",
     ),
-    ("es", PAYOUT, "Agrega mi Payoneer como método de retiro en tu cuenta y te paso el 80 % cada semana."),
+    ("es", PAYOUT, "Añade mi Payoneer en tu cuenta como método de retiro y te paso el 80 % cada semana."),
     ("pt", RENT, "Posso trabalhar pela sua conta? Você fica com 25 % de cada projeto."),
     ("pt", SALE, "Quanto você quer pela sua conta do Upwork? Pago em USDT e você troca o e-mail para o meu."),
     ("pt", PROXY, "Alguém dos EUA pode verificar minha conta com o próprio documento? Pago 150 dólares."),
@@ -168,7 +168,7 @@ BENIGN: list[tuple[str, str, str]] = [
     # Russian
     ("ru", "team", "Добавил тебя в командный аккаунт агентства, оплата 500$ за этап как договаривались."),
     # Hindi-English
-    ("hi", "refusal", "Bhai main apna account kisi ko rent pe nahi dunga, yeh platform ke rules ke against hai."),
+    ("hi", "refusal", "Nahi bhai, apna profile main kiraye pe nahi deta, ban ho jayega."),
     (
         "hi",
         "platform",
