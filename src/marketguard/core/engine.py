@@ -365,6 +365,9 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
             elif f.kind == "contact.request" and o.kind == "payment.offplatform":
                 clash = True  # "the rest outside the platform" inside a payment phrase is about the payment
                 break
+            elif f.kind == "contact.phone" and o.kind in _ACCOUNT_KINDS and o.start <= f.start and f.end <= o.end:
+                clash = True  # the last groups of an IBAN read as a phone number are part of the account
+                break
         if not clash:
             kept.append(item)
             at = bisect_left(starts, f.start)
@@ -378,6 +381,9 @@ MIXED_FAMILY = "fraud"
 """A detector of this family reports each finding under its kind's family (`scam.*` -> scam, `account.*`
 -> account): one rule pack covers both."""
 
+
+_ACCOUNT_KINDS = frozenset({"payment.account", "payment.wallet"})
+"""A payment account's number: a phone number read inside one is a piece of it, not a second detail."""
 
 _PATTERN_FAMILIES = frozenset({"scam", "account"})
 """Families whose findings are patterns, not details: overlapping findings stay unless one detector reports

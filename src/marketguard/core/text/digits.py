@@ -127,8 +127,9 @@ _NOT_PHONE_BRANCHES = (
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?",  # 10:30, 10:30 pm
     r"\b\d{1,2}\s?[ap]\.?m\b\.?",  # 5pm
     r"[$€£¥₹₽]\s?(?:\d{1,3}(?:[,.\s]\d{3}){1,5}|\d{1,7})(?:[.,]\d{1,2})?(?![.,]?\d)",  # $1,200.00 (not $917.555.0188)
-    r"\b\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?\s?"
-    r"(?:usd|eur|gbp|inr|brl|rub|usdt|dollars?|euros?|reais|rubles?|k\b|€|\$|%)",  # 1.500,00 €, 20%
+    # 1.500,00 €, 20%, and a range of amounts: "2500-3000 USD"
+    r"\b(?:\d{1,7}(?:[.,]\d{1,2})?\s?[-–]\s?)?(?:\d{1,3}(?:[,.\s]\d{3}){1,5}|\d{1,7})(?:[.,]\d{1,2})?\s?"
+    r"(?:usd|eur|gbp|inr|brl|rub|pln|usdt|dollars?|euros?|reais|rubles?|z[łl]|k\b|€|\$|%)",
     r"\bv\d{1,4}(?:\.\d{1,4}){1,4}\b",  # v2.10.3
     r"(?<![\d/\-])(?<!\d\.)\d{1,2}\.\d{1,2}\.\d{1,4}(?!\d|\.\d|/|-\d)",  # 3.11.4, 20.10.0 (not 0.9.1.8)
     r"\b(?=[\d.]{0,14}\d\d)\d{1,3}(?:\.\d{1,3}){3}\b",  # IPv4 with a multi-digit group
@@ -139,7 +140,9 @@ _NOT_PHONE_BRANCHES = (
     r"part|model|build|release|version|ver|rev|revision|batch|lot|waybill|awb|consignment|shipment|parcel|"
     r"guía|guia|envío|envio|rastreio|suivi|colis|lieferschein|paket|накладн|посылк|трек|"
     # an article or catalogue number: "артикул 4470-018", "Artikelnr. 55-0193"
-    r"артикул|арт\.|article|artikel|art\.-?nr|art[ií]culo|artigo|réf|item|catalog|katalog|каталог)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n[ºo°]|\#|:)?"
+    r"артикул|арт\.|article|artikel|art\.-?nr|art[ií]culo|artigo|réf|item|catalog|katalog|каталог|"
+    # an analytics property, a serial: "property 412883019", "serial SN 4471-0093"
+    r"property|propiedad|propriedade|propriété|propriet[àa])\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n\.?\s?[ºo°]\.?|\#|:|sn|s/n)?"
     r"(?:\s(?:is|was|es|ist|est|é))?\s?[\#:]?\s?[a-z]{0,4}\d[\w\-/]{0,30}(?:\s[a-z]{0,3}\d[\w\-/]{0,30}){0,6}",
     # a price in instalments: "3 milestones: 650 / 800 / 700", "parcelas: 500 + 500"; no group starts with 0, as
     # the pieces of a phone number often do ("415 / 555 / 0134")

@@ -258,8 +258,10 @@ def _spelled_at(m: re.Match[str]) -> str | None:
     if right_m is None:
         return None
     right = right_m.group()
-    if text[right_m.end() : right_m.end() + 1] == "/":
-        return None  # "details at bit.ly/x": a link, not an address
+    if text[right_m.end() : right_m.end() + 1] in ("/", "@"):
+        # "details at bit.ly/x": a link, not an address; "reach me faster at t.lind@proton.me": the word after
+        # 'at' is the user name of a written address, which a second '@' would break
+        return None
     if _ANOTHER_AT.match(text, right_m.end()):
         return None  # "a line at nina dot k at outlook": the word after this 'at' is the user name of the next
     first_label = _DOT_SPLIT.split(right, maxsplit=1)[0].translate(LEET)
