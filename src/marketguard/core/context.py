@@ -20,7 +20,7 @@ _NEGATION = lazy_compile(
     r"rather\snot|against\s(?:the\s)?(?:rules|tos|terms|policy)|not\sallowed|prohibited|forbidden|"
     r"no\s(?:puedo|quiero)|nunca|não|nao|nunca|pas|ne|jamais|nicht|kein|keine|niemals|не|нельзя|никогда|"
     # it, pl, tr, id, tl, hi-en, ar: "non passo su WhatsApp", "nie piszę na", "hayır", "tidak", "hindi", "nahi", "لا"
-    r"non|mai|nie|nigdy|hayır|asla|tidak|nggak|gak|enggak|jangan|bukan|hindi|ayoko|huwag|wag|nahi|nahin|nai|"
+    r"non(?!-)|nie|nigdy|hayır|asla|tidak|nggak|gak|enggak|jangan|bukan|hindi\s(?:ako|ko|po|pwede|puwede|na)|ayoko|huwag|nahi|nahin|"
     r"لا|لن|مش|ما\s?بقدر|مو)(?!\w)"
 )
 _NEGATION_AFTER = lazy_compile(

@@ -12,7 +12,14 @@ from collections.abc import Sequence
 
 from marketguard.core.text.clean import LETTER
 from marketguard.core.text.lazy import lazy_compile
-from marketguard.core.text.numbers import DIGIT_WORDS, HUNDRED_WORDS, REPEAT_WORDS, TEEN_WORDS, TENS_WORDS
+from marketguard.core.text.numbers import (
+    DIGIT_WORDS,
+    HUNDRED_WORDS,
+    HUNDREDS_WORDS,
+    REPEAT_WORDS,
+    TEEN_WORDS,
+    TENS_WORDS,
+)
 from marketguard.core.text.prefilter import Hint, Pruned
 from marketguard.core.text.view import View, mask, rewrite
 
@@ -20,6 +27,7 @@ _NUMBER_WORD = "|".join(sorted((re.escape(w) for w in DIGIT_WORDS), key=len, rev
 _REPEAT_WORD = "|".join(sorted((re.escape(w) for w in REPEAT_WORDS), key=len, reverse=True))
 _TENS_WORD = "|".join(sorted((re.escape(w) for w in TENS_WORDS), key=len, reverse=True))
 _TEEN_WORD = "|".join(sorted((re.escape(w) for w in TEEN_WORDS), key=len, reverse=True))
+_HUNDREDS_WORD = "|".join(sorted((re.escape(w) for w in HUNDREDS_WORDS), key=len, reverse=True))
 _WORD_PARTS = [
     (kind, word)
     for kind, words in (
@@ -28,6 +36,7 @@ _WORD_PARTS = [
         ("tens", TENS_WORDS),
         ("teen", TEEN_WORDS),
         ("hundred", HUNDRED_WORDS),
+        ("hundreds", HUNDREDS_WORDS),
     )
     for word in sorted(words, key=len, reverse=True)
 ]
@@ -39,7 +48,7 @@ _A_DIGIT = r"\d"
 def _digit_words_regex(kept: Sequence[int]) -> str:
     """The digit-word pattern over the words in `kept` (indices into `_WORD_PARTS`); a kind with no word
     left keeps its group, as a branch that never matches, so that `_digit_word` can ask for it."""
-    words: dict[str, list[str]] = {"number": [], "repeat": [], "tens": [], "teen": [], "hundred": []}
+    words: dict[str, list[str]] = {"number": [], "repeat": [], "tens": [], "teen": [], "hundred": [], "hundreds": []}
     for i in kept:
         kind, word = _WORD_PARTS[i]
         words[kind].append(re.escape(word))
@@ -52,6 +61,9 @@ def _digit_words_regex(kept: Sequence[int]) -> str:
         rf"(?P<hund>{either('number')})[\s\-]?(?:{either('hundred')})"  # "nine hundred", "four hundred fifteen"
         rf"(?:(?:\s(?:and|und)\s|[\s\-]{{1,2}})(?:(?P<htens>{either('tens')})(?:[\s\-]{{1,2}}(?P<hunit>{either('number')}))?"
         rf"|(?P<hteen>{either('teen')})))?"
+        # a hundreds word, then tens, a teen or a unit: "пятьсот пятьдесят пять" 555, "novecento tre" 903
+        rf"|(?P<hw>{either('hundreds')})(?:[\s\-]{{1,2}}(?:(?P<hwtens>{either('tens')})(?:(?:[\s\-]{{1,2}}|\s(?:y|e|и)\s)"
+        rf"(?P<hwunit>{either('number')}))?|(?P<hwteen>{either('teen')})|(?P<hwone>{either('number')})))?"
         rf"|(?P<tens>{either('tens')})(?:(?:[\s\-]{{1,2}}|\s(?:y|e|и|und)\s)(?P<unit>{either('number')}))?"
         rf"|(?P<teen>{either('teen')})"
         rf"|(?:(?P<rep>{either('repeat')})[\s\-]{{1,3}})(?P<repeated>{either('number', 'oh', 'o', _A_DIGIT)})"
@@ -73,7 +85,7 @@ from the inside of other words."""
 _GLUED_RE = lazy_compile(rf"(?<!{LETTER})(?:{_GLUED_WORD}){{2,}}(?!{LETTER})")
 _ONE_GLUED_RE = lazy_compile(_GLUED_WORD)
 DIGIT_WORD_HINT = Hint(
-    rf"(?<!{LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{LETTER})"
+    rf"(?<!{LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD}|{_HUNDREDS_WORD})(?!{LETTER})"
     # glued words from a word's start only: unbounded, the gate's automaton would follow "on", "tw", "fi" … inside
     # every word of every message
     rf"|(?<!{LETTER})(?:{_GLUED_WORD})(?:{_GLUED_WORD})"
@@ -92,6 +104,15 @@ def _digit_word(m: re.Match[str]) -> str | None:
             unit = m.group("hunit")
             return head + str(TENS_WORDS[m.group("htens")]) + (DIGIT_WORDS[unit] if unit else "0")
         return head + (TEEN_WORDS[m.group("hteen")] if m.group("hteen") is not None else "00")
+    if m.group("hw") is not None:
+        head = HUNDREDS_WORDS[m.group("hw")]
+        if m.group("hwtens") is not None:
+            unit = m.group("hwunit")
+            return head + str(TENS_WORDS[m.group("hwtens")]) + (DIGIT_WORDS[unit] if unit else "0")
+        if m.group("hwteen") is not None:
+            return head + TEEN_WORDS[m.group("hwteen")]
+        one = m.group("hwone")
+        return head + ("0" + DIGIT_WORDS[one] if one is not None else "00")
     if m.group("tens") is not None:
         unit = m.group("unit")
         return str(TENS_WORDS[m.group("tens")]) + (DIGIT_WORDS[unit] if unit else "0")
