@@ -9,6 +9,7 @@ German and Russian. These are words about contact, not the contact itself, so th
 from __future__ import annotations
 
 from marketguard.core.detectors.base import DetectorInfo
+from marketguard.core.detectors.contact import request_langs
 from marketguard.core.detectors.pattern import Phrase, PhraseDetector
 
 _DETAIL_EN = (
@@ -729,6 +730,8 @@ PHRASES: tuple[Phrase, ...] = (
         0.8,
         "proposes to continue off the platform (ru)",
     ),
+    # it, pl, tr, id, tl, hi-en, ar: built from the word tables of `request_langs`
+    *request_langs.phrases(),
 )
 
 

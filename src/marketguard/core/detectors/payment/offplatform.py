@@ -9,6 +9,7 @@ out through them.
 from __future__ import annotations
 
 from marketguard.core.detectors.base import DetectorConfig, DetectorInfo, Finding
+from marketguard.core.detectors.payment import offplatform_langs as langs
 from marketguard.core.detectors.pattern import Phrase, PhraseDetector
 from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.lazy import lazy_compile
@@ -44,6 +45,7 @@ _STRONG_RAILS = {
     "card transfer": r"на\sкарту|карт(?:у|ой)\s(?:сбер\w*|тинькофф\w*)|pix\spra\smim",
     "paylib": r"paylib|lydia|twint|swish|vipps|mobilepay|blik",
     "gift card": r"gift\s?cards?",
+    **langs.STRONG_RAILS,
 }
 _WEAK_RAILS = {
     "payoneer": r"payoneer",
@@ -52,6 +54,7 @@ _WEAK_RAILS = {
     r"virement(?:\sbancaire)?|(?:bank)?[üu]berweisung|перевод(?:ом)?(?:\sна\sкарту)?|на\sкарту",
     "card": r"(?:debit|credit)\scard|my\scard",
     "cash": r"cash(?!\s?app)",
+    **langs.WEAK_RAILS,
 }
 
 
@@ -69,7 +72,7 @@ _STRONG = _alternation(_STRONG_RAILS)
 _WEAK = _alternation(_WEAK_RAILS)
 _STRONG_NAMES = list(_STRONG_RAILS)
 _NEEDS_PAY_WORD = frozenset(
-    {"crypto", "gift card", "upi", "pix", "wise", "revolut", "webmoney", "gcash", "bank details"}
+    {"crypto", "gift card", "upi", "pix", "wise", "revolut", "webmoney", "gcash", "bank details", *langs.NEEDS_PAY_WORD}
 )
 """Strong rails that are also everyday words or tech topics; the rest (Zelle, Venmo...) only mean paying."""
 _WEAK_NAMES = list(_WEAK_RAILS)
@@ -78,7 +81,8 @@ _PAY = lazy_compile(
     r"(?<!\w)(?:pay\w*|send\w*|sent|transf\w*|deposit\w*|wire|accept\w*|receiv\w*|settle|money|"
     r"funds?|invoice|remit|reimburse|tip|bonus|price|rate|budget|\$|€|£|usd|eur|my|your|via|through|thru|by|"
     r"pago|pagar|pagamento|pague|paiement|payer|payé|zahl\w*|bezahl\w*|überweis\w*|опла[тч]\w*|пла[тч]\w*|перев\w*|"
-    r"скину|кошел\w*|можно|через|pra\smim|para\smim|chave|me|virement|acceptes?|aceptas?|aceitas?)(?!\w)"
+    r"скину|кошел\w*|можно|через|pra\smim|para\smim|chave|me|virement|acceptes?|aceptas?|aceitas?|"
+    rf"{langs.PAY_WORDS})(?!\w)"
     r"|^\s?[:\-]\s?[\w@$+]|\bto\s(?:0x|bc1|t[a-z0-9]{5})"  # "Pix: 41 9...", "USDT to 0x36..": a detail follows
 )
 _OUTSIDE = lazy_compile(
@@ -88,12 +92,13 @@ _OUTSIDE = lazy_compile(
     r"directamente|directo|direto|diretamente|directement|direkt|напрямую|лично|straight\sto|between\sus|"
     r"payoneer\sto\spayoneer|paypal\sto\spaypal|wise\sto\swise|no\sneed\sfor\s(?:the\s)?(?:platform|upwork|fiverr|site)|"
     r"(?:payer|paie|pagar|pago|pague|pagarte|zahle|zahl|платить|оплачу|плачу|переведу)\s(?:\w+\s){0,3}?"
-    r"(?:par|por|per|via|на|через|mit|pelo|pela|no|en))(?!\w)"
+    rf"(?:par|por|per|via|на|через|mit|pelo|pela|no|en)|{langs.OUTSIDE_WORDS})(?!\w)"
 )
 _DETAIL_AFTER = lazy_compile(
-    r"\s?[:\-–]?\s?(?:(?:ok(?:ay)?|fine|works|number|no\.|num|n[uú]mero|номер|id|uid|tag)\s?[?!:,.\-]?\s?){0,2}"
+    r"\s?[:\-–]?\s?(?:(?:ok(?:ay)?|fine|works|number|no\.|num|n[uú]mero|номер|id|uid|tag|vpa|hai|is|ko|ho|pe)\s?[?!:,.\-]?\s?){0,3}"
     r"(?:(?:[a-z]{1,7}\s){0,2}[a-z]{1,7}\s?[,:]\s?)?"
-    r"(?:\+?\d[\d\s.\-]{6,}\d|[\w.+\-]+@[a-z0-9\-]+\.[a-z])"
+    # a number, an address, or a UPI payment address ("name@okaxis": a bank's handle, no dot)
+    r"(?:\+?\d[\d\s.\-]{6,}\d|[\w.+\-]+@[a-z0-9\-]+\.[a-z]|[\w.\-]{2,}@[a-z]{2,16}\b)"
 )
 """"GCash 0917 555 0199", "Zelle jo@x.io", "GCash ok? 0917 …", "Binance Pay ID 4155…", "GCash na lang, 0917 …": a
 number or an address right after the rail (a question about the rail, an id word or a few short filler words between
@@ -481,6 +486,8 @@ _INTENT: tuple[Phrase, ...] = (
         0.9,
         "proposes payment outside the platform (ru)",
     ),
+    # it, pl, tr, id, tl, hi-en, ar: the phrase lists of `offplatform_langs`
+    *langs.PHRASES,
 )
 
 
