@@ -308,7 +308,7 @@ def _answer(message: Message, state: ConversationState) -> Signal | None:
     if last.sender_id is None or last.sender_id == message.sender_id:
         return None
     asked = "contact" if last.shared else "payment" if last.paid else None
-    if asked is None or not answers_request(message.text, asked):
+    if asked is None or not answers_request(message.text, asked, last.text):
         return None
     kind = "contact.request" if asked == "contact" else "payment.offplatform"
     reason = f"answers the other party's request for a {asked} detail ({last.message_id or '?'}) with one, or its start"

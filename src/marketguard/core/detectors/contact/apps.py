@@ -181,13 +181,15 @@ _AMBIGUOUS_CUE_HINT = PLAIN.hint(_AMBIGUOUS_CUE.pattern)
 
 _EUPHEMISM = lazy_compile("|".join(f"(?:{p})" for p, _ in EUPHEMISMS))
 _EUPHEMISM_HINT = PLAIN.hint(_EUPHEMISM.pattern)
+_EUPHEMISM_WORDS = (" app", "bird", "network", "plane", "papi", "papel", "carta", "flieger", "самол", "samolot", "uçak", "ucak")
+"""One of these is in every euphemism (`lexicon.EUPHEMISMS`): a substring test before the pattern runs."""
 _EUPHEMISM_APPS = [(re.compile(p), app) for p, app in EUPHEMISMS]
 
 _VERB = (
     r"(?:add|text|txt|message|msg|dm|ping|contact|reach|call|write|chat|talk|speak|continue|move|switch|"
     r"go|come|hit|find|catch|connect|join|send|buzz|hmu|follow|discuss|communicate|talk|shift|transfer|"
     r"moving|switching|hopping|shifting|migrat(?:e|ing)|"
-    r"answer|reply|respond|hop|do\s(?:this|it|that|the\srest)|take\s(?:this|it|that|things))"
+    r"answer|reply|respond|hop|jump|do\s(?:this|it|that|the\srest)|take\s(?:this|it|that|things))"
 )
 _PREP = r"(?:on|via|in|at|through|over|using|thru|to|by|onto)"
 _CUE_BEFORE = lazy_compile(
@@ -465,7 +467,7 @@ class AppDetector(Detector):
             mentions.append(_Mention(app, m.start(), end, disguised))
             if len(mentions) >= _MAX_MENTIONS:
                 break
-        if _EUPHEMISM_HINT(doc) and (" app" in text or "bird" in text or "network" in text or "plane" in text):
+        if _EUPHEMISM_HINT(doc) and any(w in text for w in _EUPHEMISM_WORDS):
             for m in _EUPHEMISM.finditer(text):
                 for pattern, name in _EUPHEMISM_APPS:
                     if pattern.fullmatch(m.group()):

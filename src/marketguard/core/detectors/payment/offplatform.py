@@ -192,9 +192,9 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "milestone-outside",
-        r"\b(?:first|1st|this|one|initial|small)\s(?:milestone|payment|part|order|deposit)\s(?:here|on\s"
+        r"\b(?:first|1st|this|one|initial|small)\s(?:milestone|payment|part|order|deposit|[$€£]\s?\d[\d,.]*k?)\s(?:here|on\s"
         r"(?:upwork|fiverr|the\splatform))\b[^!?\n]{0,60}?\b(?:rest|remaining|remainder|balance|"
-        r"others?|next\sones?)\b[^!?\n]{0,30}?\b(?:outside|directly|off|privately|elsewhere)\b",
+        r"others?|next\sones?)\b[^!?\n]{0,30}?\b(?:outside|directly|off|privately|elsewhere|straight\sto\s(?:me|my))\b",
         "payment.offplatform",
         0.9,
         "splits payment between the platform and outside",
@@ -241,10 +241,10 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "close-contract-pay",
-        r"\b(?:close|end|cancel|finish|wrap\sup|ferme[rz]?|cierra|cerrar|cerramos|fecha|fechar|"
+        r"\b(?:close|end|cancel|finish|wrap\sup|drop|cl[ôo]tur\w*|ferme[rz]?|cierra|cerrar|cerramos|fecha|fechar|"
         r"fechamos|beende|beenden|schlie(?:ß|ss)e|закро\w*|закрыть|заверш\w*)\s(?:the\s|this\s|our\s|"
         r"le\s|el\s|o\s|den\s|das\s)?(?:contract|job|order|contrat|contrato|vertrag|auftrag|"
-        r"контракт|заказ)\b[^!?\n]{0,70}?\b(?:pay\w*|invoice|directly|outside|payer|paie|deposit\w*|depósit\w*|"
+        r"контракт|заказ)\b[^!?\n]{0,70}?\b(?:pay\w*|invoice|directly|outside|payer|paie|factur\w*|directement|deposit\w*|depósit\w*|"
         r"transfi\w*|pag\w*|zahl\w*|überweis\w*|пла[тч]\w*|опла[тч]\w*|перев\w*|send\w*\s(?:[\w']+\s){0,4}?to\syour\s"
         r"(?:bank|account|card|paypal|wallet)|retainer)"
         r"|\b(?:vertrag|auftrag)\s(?:\w+\s){0,2}(?:beenden|schlie(?:ß|ss)en|k[üu]ndigen)\b[^!?\n]{0,70}?"
@@ -293,8 +293,8 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "money-off-site",
-        r"\b(?:money|payment|paying|fees?|price|discount)\b[^.!?\n]{0,30}?\b(?:off|outside)\s(?:of\s)?"
-        r"(?:the\s|this\s)?(?:site|platform|upwork|fiverr|app)\b|\b(?:off|outside)\s(?:of\s)?(?:the\s|this\s)?"
+        r"\b(?:money|payment|paying|fees?|price|discount|cheaper)\b[^.!?\n]{0,30}?\b(?:off|outside)[\s\-](?:of\s)?"
+        r"(?:the\s|this\s)?(?:site|platform|upwork|fiverr|app)\b|\b(?:off|outside)[\s\-](?:of\s)?(?:the\s|this\s)?"
         r"(?:site|platform|upwork|fiverr)\b[^.!?\n]{0,40}?\b(?:discount|cheaper|save|saves|saving|money|"
         r"lower\s(?:price|rate))",
         "payment.offplatform",
@@ -327,8 +327,8 @@ _INTENT: tuple[Phrase, ...] = (
         r"\s(?:[\w']+\s){0,2}?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately|another\sway)"
         # the other part as a bare figure, the words for where it goes right after it ("the other 480 separately";
         # not "the other 3 files separately")
-        r"|\b(?:send|transfer|wire|give|pay)\s(?:you\s)?(?:the\s)?(?:other|remaining|extra|rest\sof\sthe)\s\d[\d,.]*k?\s"
-        r"(?:(?:usd|eur|gbp|dollars|bucks|euros)\s)?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately|"
+        r"|\b(?:send|transfer|wire|give|pay|cover)\s(?:you\s)?(?:the\s)?(?:other|remaining|extra|rest\sof\sthe)\s\d[\d,.]*k?\s"
+        r"(?:(?:usd|eur|gbp|dollars|bucks|euros|hours?|hrs?)\s)?(?:(?:myself|personally|me)\s)?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately|"
         r"another\sway)\b",
         "payment.offplatform",
         0.85,
@@ -343,7 +343,8 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "settle-between-us",
-        r"\b(?:settle|sort|handle|deal\swith|split|square)\s(?:(?:it|this|that|things|payment|the\spayment|up|out)\s)?"
+        r"\b(?:settle|sort|handle|deal\swith|split|square)\s(?:(?:it|this|that|things|payment|the\spayment|up|out|"
+        r"the\s(?:rest|remainder|balance|difference))\s)?"
         r"(?:up\s)?(?:between\sus|between\sourselves|ourselves|privately|personally|directly|among\sourselves|"
         r"outside(?:\sof)?(?:\s(?:the\s)?(?:platform|site|app|upwork|fiverr))?(?!\s(?:of\s)?(?:court|the\scourt)))",
         "payment.offplatform",
@@ -404,6 +405,7 @@ _INTENT: tuple[Phrase, ...] = (
         r"under\sthe\stable)\b(?!\s?(?:panel|bar|menu|nav\w*|column|of|view|drawer))"
         r"|\b(?:other|remaining|extra)\s[$€£]\s?\d[\d,.]*k?\s(?:[\w']+\s){0,3}?(?:separately|on\sthe\sside|off\sthe\sbooks|"
         r"under\sthe\stable)\b(?!\s(?:in|as|via|through|on)\s(?:the\s|a\s)?(?:new\s|separate\s|second\s|another\s)?(?:platform|upwork|fiverr|contract|milestone))"
+        r"|\b(?:the\s)?real\s[$€£]\s?\d[\d,.]*k?\s(?:[\w']+\s){0,3}?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately)\b"
         r"|\b(?:at|to|for)\s(?:only\s|just\s)?[$€£]\s?\d[\d,.]*k?\s(?:so|to\skeep|and\skeep)\s(?:the\s)?(?:platform\s|site\s|"
         r"service\s)?(?:fees?|commission|cut)\b"
         r"|\b(?:set|put|keep|make|quote|write)\s(?:the\s)?(?:contract|offer|order|milestone|invoice|price)\s(?:at|to|as)\s"
@@ -442,7 +444,7 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "es-pay",
-        r"\b(?:pago\sdirecto|(?:pag|transfer|deposit)(?:ir|irte|ar|arte|arme|o|a|amos|ue|encia)\s(?:\w+\s)?(?:directamente|por\sfuera|aparte)|"
+        r"\b(?:pago\sdirecto|(?:pag|transfer|deposit)(?:ir|irte|ar|arte|arme|o|a|as|an|amos|ue|ues|uemos|ar[eé]|encia)\s(?:\w+\s)?(?:directamente|por\sfuera|aparte)|"
         r"ahorr\w*\s(?:\w+\s){0,2}?(?:la\s)?(?:comisi[oó]n|tarifa)|sin\s(?:la\s)?comisi[oó]n|"
         r"sin\spagar\s(?:la\s)?comisi[oó]n|no\spag(?:ar|amos|as|o|ues|uemos)\s(?:la\s)?comisi[oó]n|pag(?:ar|o)\s(?:\w+\s){0,2}fuera\sde\s(?:la\s)?plataforma)\b",
         "payment.offplatform",

@@ -71,10 +71,11 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
 STRONG_RAILS: dict[str, str] = {
     # rails that mean paying, named as their users write them
     "apple pay": r"apple\s?pay|samsung\s?pay|google\s?wallet",
-    "local wallet": r"satispay|postepay|papara|ininal|gopay|shopeepay|ovo|dana|stc\s?pay|instapay|vodafone\scash|fawry|maya",
+    # not "dana", "ovo", "maya": first names and a 3-D tool as often as wallets; the phrases read them with a pay verb
+    "local wallet": r"satispay|postepay|papara|ininal|gopay|shopeepay|stc\s?pay|instapay|vodafone\scash|fawry",
 }
 NEEDS_PAY_WORD = frozenset({"apple pay", "local wallet"})
-"""Also tech topics or everyday words ("Dana" is a name, "Maya" a 3-D tool): they need a pay word beside them."""
+"""Also tech topics (an Apple Pay button, a GoPay integration): they need a pay word beside them."""
 WEAK_RAILS: dict[str, str] = {
     # bank transfers: the platform pays out through banks too, so an outside cue is needed
     "bank transfer (local)": r"bonifico(?:\sbancario)?|przelew(?:em|u)?|havale|eft|transfer\sbank|rekening|تحويل\sبنكي",
