@@ -253,9 +253,13 @@ _PAYMENT_ANSWER = lazy_compile(
 ANSWER_CHARS = 48
 
 
+_KEYCAP = lazy_compile("[\ufe0f\u20e3]")
+"""The parts of an emoji keycap ("0️⃣") after its digit."""
+
+
 def spelled_digits(text: str) -> str:
-    """`text` lower-cased with its digit words read as digits ("onze nove oito" is "11 9 8")."""
-    return spelled_digits_view(View(text.lower())).text
+    """`text` lower-cased with its digit words read as digits ("onze nove oito" is "11 9 8"), keycaps as digits."""
+    return spelled_digits_view(View(_KEYCAP.sub("", text.lower()))).text
 
 
 def answers_request(text: str, asked: str, request: str = "") -> bool:

@@ -163,7 +163,11 @@ _NOT_PHONE_BRANCHES = (
     # an article or catalogue number: "артикул 4470-018", "Artikelnr. 55-0193"
     r"артикул|арт\.|article|artikel|art\.-?nr|art[ií]culo|artigo|réf|item|catalog|katalog|каталог|"
     # an analytics property, a serial: "property 412883019", "serial SN 4471-0093"
-    r"property|propiedad|propriedade|propriété|propriet[àa])\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n\.?\s?[ºo°]\.?|\#|:|sn|s/n)?"
+    r"property|propiedad|propriedade|propriété|propriet[àa]|"
+    # it, pl, tr, id: order, invoice, shipment
+    r"ordine|fattur|spedizion|zam[óo]wieni|faktur|przesy[łl]k|sipari[şs]|kargo|pesanan|"
+    # a line of a log or a file: "see log line 0917 555"
+    r"log\sline|error\sline|(?:at|on)\sline)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n\.?\s?[ºo°]\.?|\#|:|sn|s/n)?"
     r"(?:\s(?:is|was|es|ist|est|é))?\s?[\#:]?\s?[a-z]{0,4}\d[\w\-/]{0,30}(?:\s[a-z]{0,3}\d[\w\-/]{0,30}){0,6}",
     # a price in instalments: "3 milestones: 650 / 800 / 700", "parcelas: 500 + 500"; no group starts with 0, as
     # the pieces of a phone number often do ("415 / 555 / 0134")

@@ -98,8 +98,7 @@ DIGIT_WORDS: dict[str, str] = {
     "osiem": "8",
     "dziewięć": "9",
     "dziewiec": "9",
-    # Turkish
-    "sıfır": "0",
+    # Turkish (the plain view reads the dotless "ı" as "i": "sıfır" is "sifir")
     "sifir": "0",
     "bir": "1",
     "iki": "2",
@@ -109,7 +108,6 @@ DIGIT_WORDS: dict[str, str] = {
     "dort": "4",
     "beş": "5",
     "bes": "5",
-    "altı": "6",
     "alti": "6",
     "yedi": "7",
     "sekiz": "8",
@@ -293,10 +291,9 @@ TENS_WORDS: dict[str, int] = {
     # tr
     "yirmi": 2,
     "otuz": 3,
-    "kırk": 4,
     "kirk": 4,
     "elli": 5,
-    "altmış": 6,
+    "altmiş": 6,
     "altmis": 6,
     "yetmiş": 7,
     "yetmis": 7,

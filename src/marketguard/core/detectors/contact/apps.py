@@ -311,6 +311,16 @@ _DISCORD_TAG_HINT = PLAIN.hint(_DISCORD_TAG.pattern)
 _Judgement = tuple[str, float, str | None, str, tuple[int, int] | None]
 
 
+_TOOL_KEYWORDS = frozenset({"mention", "mentions", "channel", "here", "everyone", "all", "team", "channels", "user", "username"})
+"""Words a chat tool writes after '@' itself ("@mentions in Slack", "@channel", "@here"): nobody's handle."""
+_WORK_TOOLS = frozenset({"slack", "teams", "google chat"})
+_WORK_USE_AFTER = lazy_compile(
+    r"^\s(?:for|with)\s(?:the\s|our\s|your\s|all\sthe\s)?(?:team|teams|work|project|updates?|stand-?ups?|sprints?|notifications?|"
+    r"alerts?|tickets?|internal|company|dev|engineering|daily|weekly|status|deploys?|builds?|ci|code\sreviews?|client\s\w+)\b"
+)
+"""A work tool used for the work ("Slack for the team updates"): talk about how the contract runs, not an invitation."""
+
+
 def _handle(app: App, m: re.Match[str], offset: int, score: float, what: str) -> _Judgement:
     """A handle found by `m` in a window that starts at `offset` in the text."""
     start = offset + m.start("handle")
@@ -504,11 +514,12 @@ class AppDetector(Detector):
                 return _handle(app, h, mention.end, 0.9, "username")
             id_word_then_prose = h is not None  # "a signal id pattern in the logs": an id word, then prose
         h = _HANDLE_BEFORE.search(before)
-        if h is not None:
+        if h is not None and h.group("handle").lstrip("@").lower() not in _TOOL_KEYWORDS:
             return _handle(app, h, mention.start - len(before), 0.95, "handle")
         nearby = _NEARBY_HANDLE.search(text, mention.end, min(len(text), mention.end + 92))  # room for the whole handle
         if (
             nearby is not None
+            and nearby.group().lstrip("@") not in _TOOL_KEYWORDS
             and nearby.start() <= mention.end + 60
             and not _CLAUSE_END.search(text, mention.end, nearby.start())
         ):
@@ -521,6 +532,8 @@ class AppDetector(Detector):
             )
         if _TECH_AFTER.match(after):
             return None
+        if app.name in _WORK_TOOLS and _WORK_USE_AFTER.match(after):
+            return None  # "do you use Slack for the team updates?": the tool the work runs on, asked about
         cue = _CUE_BEFORE.search(before) if _CUE_BEFORE_HINT(before) else None
         if cue is not None and _POSSESSIVE_ONLY.search(cue.group()) and app.ambiguous:
             cue = None

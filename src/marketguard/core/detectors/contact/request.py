@@ -228,7 +228,9 @@ PHRASES: tuple[Phrase, ...] = (
         "detail-in-my-picture",
         r"\bthe\s(?:number|phone\snumber|e-?mail(?:\saddress)?|contacts?|contact\s(?:info|details)|whats\s?app|handle)\s"
         r"(?:is\s|that'?s\s)?(?:in|on|at\sthe\sbottom\sof|under)\smy\s(?:profile\s(?:pic(?:ture)?|photo|image|banner|header)|"
-        r"avatar|bio|cover(?:\sphoto|\simage)?|banner|logo|cv|resume|portfolio(?:\spdf)?|intro\svideo|watermark|pdf)\b",
+        r"avatar|bio|cover(?:\sphoto|\simage)?|banner|logo|cv|resume|portfolio(?:\spdf)?|intro\svideo|watermark|pdf)\b"
+        # not a count shown there: "the number in my profile pic is my follower count"
+        r"(?![^.!?\n]{0,30}\b(?:followers?|likes|views|subscribers|count|rating|score|ranking|badge|level)\b)",
         "contact.pointer",
         0.8,
         "points to a picture or document of the sender's that shows a contact detail",
@@ -438,6 +440,18 @@ PHRASES: tuple[Phrase, ...] = (
         "describes how the sender's e-mail address is made, instead of writing it",
     ),
     Phrase(
+        "note-my-number",
+        # "write down my number:", "запишите номер:", "apunta mi número" — a number announced, to come
+        r"\b(?:write|note|jot|save|take)\sdown\s(?:my|the|this)\s(?:number|cell|mobile|phone(?:\snumber)?)\b|\bsave\smy\s(?:number|cell|mobile)\b"
+        r"|\bap[uú]nta(?:te)?\s(?:mi|el)\s(?:n[uú]mero|tel[eé]fono|celular)\b|\banota\s(?:a[ií]\s)?(?:meu|o)\s(?:n[uú]mero|telefone|celular|zap)\b"
+        r"|\bnote[sz]?\s(?:mon|le)\s(?:num[ée]ro|portable)\b|\bnotier(?:e|en\ssie)?\s(?:dir\s|sich\s)?(?:meine|die)\s(?:nummer|handynummer)\b"
+        r"|\bsegna(?:ti|te)?\s(?:il\smio|il)\snumero\b|\bzapisz\s(?:sobie\s)?(?:mój|moj)\snumer\b"
+        r"|запиши(?:те)?\s(?:мой\s)?(?:номер|телефон)",
+        "contact.request",
+        0.75,
+        "announces the sender's number, to be written down",
+    ),
+    Phrase(
         "provider-described",
         # the provider hinted at, not named: "and the rest is the big G mail service"
         r"\b(?:the\s)?big\sg(?:'s)?\s(?:mail|e-?mail|inbox)(?:\sservice|\sthing|\sone)?\b"
@@ -485,7 +499,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "de-phone-call",
-        r"\b(?:k[öo]nnen|k[öo]nnten|sollen|wollen|sollten)\s(?:wir|sie|du)\s(?:\w+\s)?telefonieren\b|\blass\suns\s(?:\w+\s)?telefonieren\b"
+        r"\b(?:k[öo]nnen|k[öo]nnten|sollen|wollen|sollten)\s(?:wir|sie|du)\s(?:\w+\s){0,2}?telefonieren\b|\blass\suns\s(?:\w+\s){0,2}?telefonieren\b"
         r"|\bpodemos\s(?:hablar|falar)\spor\stel[eé]fon[eo]\b|\bon\speut\s(?:s'appeler|se\sparler\sau\st[ée]l[ée]phone)\b",
         "contact.request",
         0.75,

@@ -1,5 +1,6 @@
 """Contact requests in the languages beyond the first six: Italian, Polish, Turkish, Indonesian, Tagalog(-English),
-Hindi-English (romanised) and Arabic (script, and the romanised words people type).
+Hindi-English (romanised) and Arabic (script, and the romanised words people type). The plain view reads the Turkish dotless "ı" as "i", so the
+Turkish words are written with "i".
 
 Data, not logic: each language is a `Lexicon` of word lists (the detail words, "give me your …", "my …",
 "write/call/add me", the app with a postposition, "outside the platform"), and `phrases()` turns each list into one
@@ -31,7 +32,7 @@ class Lexicon:
     write: str
     """"Write/call/text/add me", on an app or not: "scrivimi", "napisz do mnie", "bana yaz", "hubungi aku"."""
     outside: str
-    """Off the platform: "fuori dalla piattaforma", "poza platformą", "site dışında", "di luar platform"."""
+    """Off the platform: "fuori dalla piattaforma", "poza platformą", "site dişinda", "di luar platform"."""
     on_app: str = ""
     """The app with the language's postposition and a verb: "whatsapp pe baat karte", "WhatsApp'tan yaz"."""
 
@@ -44,8 +45,8 @@ _PL_DETAIL = (
     r"(?:numer(?:\stelefonu|\skomórki|\sna\swhats\s?appa?)?|telefon|komórk[aęi]|e-?mail|maila?|adres\s(?:e-?)?mail\w*|"
     r"whats\s?app\w*|telegram\w*|kontakt)"
 )
-_TR_DETAIL_ACC = r"(?:numaran(?:ı|i|ızı|izi)|telefonun(?:u|uzu)|mail(?:ini|inizi)|e-?postan(?:ı|i|ızı|izi)|iletişim\sbilgin\w*)"
-_TR_DETAIL_MINE = r"(?:numaram|telefonum|mailim|e-?postam|whats\s?app(?:ım|im)|telegram(?:ım|im)|iletişim\sbilgilerim)"
+_TR_DETAIL_ACC = r"(?:numaran(?:i|i|izi|izi)|telefonun(?:u|uzu)|mail(?:ini|inizi)|e-?postan(?:i|i|izi|izi)|iletişim\sbilgin\w*)"
+_TR_DETAIL_MINE = r"(?:numaram|telefonum|mailim|e-?postam|whats\s?app(?:im|im)|telegram(?:im|im)|iletişim\sbilgilerim)"
 _ID_DETAIL = r"(?:nomor(?:\s(?:hp|wa|whats\s?app|telepon|telpon|hape))?|no\.?\s?(?:hp|wa|telp)|hp|wa|whats\s?app|e-?mail|surel|telegram|kontak)"
 _TL_DETAIL = r"(?:number|numero|num|cp(?:\s(?:number|no\.?|\#))?|cellphone\snumber|e-?mail|contact(?:\snumber)?|viber|whats\s?app)"
 _HI_DETAIL = r"(?:whats\s?app\s(?:number|no\.?)|number|no\.?|nambar|mobile(?:\snumber)?|phone\snumber|e-?mail(?:\sid)?|mail\sid|contact(?:\snumber)?)"
@@ -57,7 +58,7 @@ LEXICONS: tuple[Lexicon, ...] = (
         ask=rf"\b(?:dammi|mandami|passami|inviami|lasciami|scrivimi|qual\s[èe]|mi\s(?:dai|passi|mandi|lasci|scrivi)|"
         rf"(?:puoi|potresti|pu[òo]|potrebbe)\s(?:darmi|passarmi|mandarmi|inviarmi|lasciarmi))\s(?:il\s|la\s|l')?"
         rf"(?:tuo|tua|suo|sua)\s{_IT_DETAIL}\b(?!\s(?:di|del|della)\s(?:partita|ordine|fattura|serie|pratica|spedizione|conferma))",
-        mine=rf"\b(?:il\s|la\s|ecco\sil\s|ecco\sla\s)?(?:mio|mia)\s{_IT_DETAIL}\s(?:[èe]|:|=)",
+        mine=rf"\b(?:il\s|la\s|ecco\sil\s|ecco\sla\s)?(?:mio|mia)\s{_IT_DETAIL}(?:\s[èe]\b|\s?[:=])",
         write=r"\b(?:scrivimi|chiamami|contattami|aggiungimi|sentiamoci|mandami\sun\s(?:messaggio|whats\s?app|sms|vocale|messaggino)|"
         r"(?:possiamo|potremmo|preferisco)\s(?:sentirci|parlarci|parlare|continuare|spostarci)\s(?:per|al|su|via|in)\s(?:telefono|whats\s?app|"
         r"telegram|privato)|ti\s(?:chiamo|scrivo)\s(?:su|al|sul)\s(?:whats\s?app|telegram|cellulare|numero)|"
@@ -71,7 +72,7 @@ LEXICONS: tuple[Lexicon, ...] = (
         rf"(?:możesz|mozesz|mógłbyś|moglbys|mogłabyś|może\span|może\spani)\s(?:mi\s)?(?:dać|dac|podać|podac|wysłać|wyslac)\s)"
         rf"(?:swój\s|swoj\s|twój\s|twoj\s|swoją\s|twoją\s|pana\s|pani\s)?{_PL_DETAIL}\b"
         r"(?!\s(?:zamówienia|zamowienia|faktury|konta|zlecenia|seryjny|nip|przesyłki|przesylki|referencyjny))",
-        mine=rf"\b(?:mój|moj|moja|to\smój|oto\smój)\s{_PL_DETAIL}\s(?:to|:|=|jest)",
+        mine=rf"\b(?:mój|moj|moja|to\smój|oto\smój)\s{_PL_DETAIL}(?:\s(?:to|jest)\b|\s?[:=])",
         write=r"\b(?:napisz\sdo\smnie|zadzwoń\sdo\smnie|zadzwon\sdo\smnie|pisz\sdo\smnie|dodaj\smnie|odezwij\ssię|odezwij\ssie|"
         r"skontaktuj\ssię\sze\smną|skontaktuj\ssie\sze\smna|napisz\sna\s(?:whats\s?app\w*|telegram\w*|maila|priv\w*|numer)|"
         r"przejdźmy\sna|przejdzmy\sna|pogadajmy\sna|znajdź\smnie\sna|znajdz\smnie\sna)\b"
@@ -80,11 +81,11 @@ LEXICONS: tuple[Lexicon, ...] = (
     ),
     Lexicon(
         "tr",
-        ask=rf"\b{_TR_DETAIL_ACC}\s(?:ver|verir\smisin|verebilir\smisin(?:iz)?|alabilir\smiyim|atar\smısın|atar\smisin|"
-        rf"gönder|gonder|yaz(?:ar\smısın)?|paylaş|paylas)\w*",
+        ask=rf"(?<!sipariş\s)(?<!siparis\s)(?<!fatura\s)(?<!kargo\s)(?<!takip\s)\b{_TR_DETAIL_ACC}\s(?:ver|verir\smisin|verebilir\smisin(?:iz)?|alabilir\smiyim|atar\smisin|atar\smisin|"
+        rf"gönder|gonder|yaz(?:ar\smisin)?|paylaş|paylas)\w*",
         mine=rf"\b{_TR_DETAIL_MINE}\b(?=\s?(?::|=|\+|\d|[a-z0-9._]+@|şu|su\b))",
         write=r"\b(?:bana\s(?:yaz|ulaş|ulas|mesaj\sat|ara|dm\sat)\w*|beni\s(?:ara|ekle)\w*|benimle\s(?:iletişime|iletisime)\sgeç\w*)",
-        outside=r"\b(?:site|platform|uygulama)\s(?:dışında|disinda|dışından|disindan|dışı)\b"
+        outside=r"\b(?:site|platform|uygulama)\s(?:dişinda|disinda|dişindan|disindan|dişi)\b"
         r"(?![^.!?\n]{0,50}?\b(?:komisyon\w*|öde\w*|ode\w*))",
         on_app=rf"\b{_APPS}'?(?:tan|dan|ten|den|ta|da|te|de|a|e|ya|ye)\s(?:beni\s|bana\s)?(?:yaz|ulaş|ulas|ekle|bul|ara|konuş|konus|"
         r"geç|gec|devam)\w*",
@@ -114,7 +115,7 @@ LEXICONS: tuple[Lexicon, ...] = (
         r"bhejo|bhej\sdo|bhejiye|bhejna|send\skaro|share\skaro|share\skijiye|batao|bataiye)"
         rf"|(?<!order\s)(?<!invoice\s)(?<!tracking\s)(?<!ticket\s)(?<!account\s)(?<!ref\s)(?<!roll\s)(?<!serial\s)"
         rf"(?<!model\s)(?<!bill\s)(?<!challan\s){_HI_DETAIL}\s(?:bhejo|bhej\sdo|bhejiye|dijiye|de\sdo|dedo|send\skaro|share\skaro|batao|bataiye|milega|mil\ssakta))\b",
-        mine=rf"\b(?:mera|meri|hamara|humara)\s{_HI_DETAIL}\s(?:hai|he|h|:|=|ye\shai|yeh\shai|note\skaro|likho|lo)\b",
+        mine=rf"\b(?:mera|meri|hamara|humara)\s{_HI_DETAIL}(?:\s(?:hai|he|h|ye\shai|yeh\shai|note\skaro|likho|lo)\b|\s?[:=])",
         write=r"\b(?:mujhe|muje|mujko|humein|hume)\s(?:call|message|msg|whats\s?app|email|mail|text|ping)\s(?:karo|kijiye|kar\sdo|"
         r"karna|karein|kare|kar\sdena)\b|\b(?:call|message|msg|whats\s?app|mail|ping)\s(?:kar\sdo|karo|kijiye|kar\sdena)\s(?:mujhe|muje)\b",
         outside=r"\bplatform\s(?:ke\s|se\s)?bahar\b(?![^.!?\n]{0,50}?\b(?:pay\w*|paise|paisa|fee|commission))",

@@ -30,13 +30,13 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"poza\s(?:platformą|platforma|portalem)\s(?:\w+\s){0,2}?(?:płac|plac|zapła|zapla|przelew)\w*",
     ),
     "tr": (
-        r"komisyon(?:u)?\s(?:vermeyelim|ödemeyelim|odemeyelim|olmasın|olmasin|vermek\sistemiyorum|ödemek\sistemiyorum)",
+        r"komisyon(?:u)?\s(?:vermeyelim|ödemeyelim|odemeyelim|olmasin|olmasin|vermek\sistemiyorum|ödemek\sistemiyorum)",
         r"komisyonsuz|komisyondan\s(?:kurtul|kaç|kac)\w*",
-        r"(?:site|platform)\s(?:dışından|disindan|dışında|disinda)\s(?:\w+\s){0,2}?(?:öde|ode|ödeme|odeme|yap|havale|gönder|gonder)\w*",
-        r"(?:ödeme|odeme)\w*\s(?:\w+\s){0,2}?(?:site|platform)\s(?:dışından|disindan|dışında|disinda)",
+        r"(?:site|platform)\s(?:dişindan|disindan|dişinda|disinda)\s(?:\w+\s){0,2}?(?:öde|ode|ödeme|odeme|yap|havale|gönder|gonder)\w*",
+        r"(?:ödeme|odeme)\w*\s(?:\w+\s){0,2}?(?:site|platform)\s(?:dişindan|disindan|dişinda|disinda)",
         r"(?:doğrudan|dogrudan|direkt)\s(?:\w+\s)?(?:öde|ode|havale|eft|gönder|gonder)\w*",
         r"(?:havale|eft)\s(?:\w+\s)?(?:yap|at|gönder|gonder|yolla)\w*",
-        r"iban(?:ıma|ima|a|ına|ina)\s(?:at|gönder|gonder|yolla|havale)\w*",
+        r"iban(?:ima|ima|a|ina|ina)\s(?:at|gönder|gonder|yolla|havale)\w*",
     ),
     "id": (
         r"bayar\s(?:\w+\s){0,2}?(?:langsung|di\sluar|lewat\s(?:transfer|rekening|dana|ovo|gopay|shopeepay))",
@@ -87,7 +87,7 @@ PAY_WORDS = (
 """Pay and send verbs of these languages, read in the rail's window (`offplatform._PAY`)."""
 OUTSIDE_WORDS = (
     r"direttamente|bezpośrednio|bezposrednio|doğrudan|dogrudan|langsung|diretso|direkta|seedha|sidha|مباشرة|"
-    r"fuori\sdalla\spiattaforma|poza\s(?:platformą|platforma|portalem)|(?:site|platform)\sdışı\w*|di\sluar\s(?:platform|aplikasi)|"
+    r"fuori\sdalla\spiattaforma|poza\s(?:platformą|platforma|portalem)|(?:site|platform)\sdişi\w*|di\sluar\s(?:platform|aplikasi)|"
     r"platform\s(?:ke\s|se\s)?bahar|sa\slabas|خارج\s(?:المنصة|الموقع)|na\slang|bez\sprowizji|komisyonsuz|senza\scommission[ei]|"
     r"tanpa\s(?:fee|komisi)"
 )
