@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.digits import spelled_digits_view
+from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import DIGIT_WORD_HINT
 from marketguard.core.text.prefilter import Hint
 from marketguard.core.text.view import View

@@ -131,7 +131,6 @@ WEBMAIL = frozenset(
         "onet",
         "interia",
         "o2",
-        "yandex",
         "mynet",
         "ymail",
         "rocketmail",

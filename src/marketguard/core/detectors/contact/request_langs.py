@@ -1,6 +1,6 @@
 """Contact requests in the languages beyond the first six: Italian, Polish, Turkish, Indonesian, Tagalog(-English),
-Hindi-English (romanised) and Arabic (script, and the romanised words people type). The plain view reads the Turkish dotless "ı" as "i", so the
-Turkish words are written with "i".
+Hindi-English (romanised) and Arabic (script, and the romanised words people type). The plain view reads the
+Turkish dotless "ı" as "i", so the Turkish words are written with "i".
 
 Data, not logic: each language is a `Lexicon` of word lists (the detail words, "give me your …", "my …",
 "write/call/add me", the app with a postposition, "outside the platform"), and `phrases()` turns each list into one
@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from marketguard.core.detectors.pattern import Phrase
 
-_APPS = r"(?:whats\s?app|wa|telegram|tg|viber|signal|instagram|insta|ig|messenger|fb|facebook|skype|discord|line|wechat)"
+_APPS = (
+    r"(?:whats\s?app|wa|telegram|tg|viber|signal|instagram|insta|ig|messenger|fb|facebook|skype|discord|line|wechat)"
+)
 """The apps these phrases name, as written in any of the languages below (the app detector knows them all)."""
 
 
@@ -45,12 +47,24 @@ _PL_DETAIL = (
     r"(?:numer(?:\stelefonu|\skomórki|\sna\swhats\s?appa?)?|telefon|komórk[aęi]|e-?mail|maila?|adres\s(?:e-?)?mail\w*|"
     r"whats\s?app\w*|telegram\w*|kontakt)"
 )
-_TR_DETAIL_ACC = r"(?:numaran(?:i|i|izi|izi)|telefonun(?:u|uzu)|mail(?:ini|inizi)|e-?postan(?:i|i|izi|izi)|iletişim\sbilgin\w*)"
-_TR_DETAIL_MINE = r"(?:numaram|telefonum|mailim|e-?postam|whats\s?app(?:im|im)|telegram(?:im|im)|iletişim\sbilgilerim)"
-_ID_DETAIL = r"(?:nomor(?:\s(?:hp|wa|whats\s?app|telepon|telpon|hape))?|no\.?\s?(?:hp|wa|telp)|hp|wa|whats\s?app|e-?mail|surel|telegram|kontak)"
-_TL_DETAIL = r"(?:number|numero|num|cp(?:\s(?:number|no\.?|\#))?|cellphone\snumber|e-?mail|contact(?:\snumber)?|viber|whats\s?app)"
-_HI_DETAIL = r"(?:whats\s?app\s(?:number|no\.?)|number|no\.?|nambar|mobile(?:\snumber)?|phone\snumber|e-?mail(?:\sid)?|mail\sid|contact(?:\snumber)?)"
-_AR_DETAIL = r"(?:رقم(?:ك|كم|ي)|رقم\s(?:الواتس|الواتساب|جوالك|هاتفك|تلفونك)|(?:ا|إ|أ)يميل(?:ك|كم|ي)|بريدك|واتساب(?:ك|ي)|واتسك)"
+_TR_DETAIL_ACC = (
+    r"(?:numaran(?:i|izi)|telefonun(?:u|uzu)|mail(?:ini|inizi)|e-?postan(?:i|izi)|iletişim\sbilgin\w*)"
+)
+_TR_DETAIL_MINE = r"(?:numaram|telefonum|mailim|e-?postam|whats\s?app(?:im)|telegram(?:im)|iletişim\sbilgilerim)"
+_ID_DETAIL = (
+    r"(?:nomor(?:\s(?:hp|wa|whats\s?app|telepon|telpon|hape))?|no\.?\s?(?:hp|wa|telp)|hp|wa|whats\s?app|e-?mail|surel|"
+    r"telegram|kontak)"
+)
+_TL_DETAIL = (
+    r"(?:number|numero|num|cp(?:\s(?:number|no\.?|\#))?|cellphone\snumber|e-?mail|contact(?:\snumber)?|viber|whats\s?app)"
+)
+_HI_DETAIL = (
+    r"(?:whats\s?app\s(?:number|no\.?)|number|no\.?|nambar|mobile(?:\snumber)?|phone\snumber|e-?mail(?:\sid)?|mail\sid|"
+    r"contact(?:\snumber)?)"
+)
+_AR_DETAIL = (
+    r"(?:رقم(?:ك|كم|ي)|رقم\s(?:الواتس|الواتساب|جوالك|هاتفك|تلفونك)|(?:ا|إ|أ)يميل(?:ك|كم|ي)|بريدك|واتساب(?:ك|ي)|واتسك)"
+)
 
 LEXICONS: tuple[Lexicon, ...] = (
     Lexicon(

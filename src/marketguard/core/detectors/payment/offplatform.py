@@ -9,8 +9,8 @@ out through them.
 from __future__ import annotations
 
 from marketguard.core.detectors.base import DetectorConfig, DetectorInfo, Finding
-from marketguard.core.detectors.payment import offplatform_langs as langs
 from marketguard.core.detectors.pattern import Phrase, PhraseDetector
+from marketguard.core.detectors.payment import offplatform_langs as langs
 from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import Document

@@ -91,7 +91,7 @@ OUTSIDE_WORDS = (
     r"platform\s(?:ke\s|se\s)?bahar|sa\slabas|خارج\s(?:المنصة|الموقع)|na\slang|bez\sprowizji|komisyonsuz|senza\scommission[ei]|"
     r"tanpa\s(?:fee|komisi)"
 )
-"""Directly, outside the platform, without the fee: an off-platform cue in the rail's window (`offplatform._OUTSIDE`)."""
+"""Directly, outside the platform, without the fee: an off-platform cue in a rail's window (`offplatform._OUTSIDE`)."""
 
 PHRASES: tuple[Phrase, ...] = tuple(
     Phrase(
