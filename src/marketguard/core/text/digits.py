@@ -16,6 +16,7 @@ from marketguard.core.text.numbers import (
     DIGIT_WORDS,
     HUNDRED_WORDS,
     HUNDREDS_WORDS,
+    MORE_DIGIT_WORDS,
     REPEAT_WORDS,
     TEEN_WORDS,
     TENS_WORDS,
@@ -79,7 +80,9 @@ _DIGIT_WORDS_PARTS = Pruned(
 position cost tens of microseconds; the two or three a message holds, almost nothing)."""
 _DIGIT_WORDS_RE = _DIGIT_WORDS_PARTS.pattern
 _ZERO_LETTER_RE = lazy_compile(rf"(?=o)(?<!{LETTER})(?:oh|o)(?!{LETTER})")  # "o" tested first: the rest is slower
-_GLUED_WORD = "|".join(sorted((re.escape(w) for w in DIGIT_WORDS if len(w) >= 3), key=len, reverse=True))
+_GLUED_WORD = "|".join(
+    sorted((re.escape(w) for w in DIGIT_WORDS if len(w) >= 3 and w not in MORE_DIGIT_WORDS), key=len, reverse=True)
+)
 """Digit words that may be glued into one token ("fivefive", "sixfourzero"); "un" and "um" are too short to tell
 from the inside of other words."""
 _GLUED_RE = lazy_compile(rf"(?<!{LETTER})(?:{_GLUED_WORD}){{2,}}(?!{LETTER})")

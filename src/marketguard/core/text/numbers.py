@@ -75,6 +75,9 @@ DIGIT_WORDS: dict[str, str] = {
     "семь": "7",
     "восемь": "8",
     "девять": "9",
+}
+
+MORE_DIGIT_WORDS: dict[str, str] = {
     # Italian ("zero", "uno" and "nove" are already there, from es and pt; "due" is also English, read only
     # as a digit: a word next to digits)
     "due": "2",
@@ -158,6 +161,10 @@ DIGIT_WORDS: dict[str, str] = {
     "ثمانية": "8",
     "تسعة": "9",
 }
+"""Digit words of the languages read since the holdout6 round. Read word by word only, never glued into one token
+("fivefive" is read, "beşbeş" is not): their many short words ("bir", "due", "isa", "nau") start so many other words
+that following them as glued prefixes grew the shared gate's automaton for every message."""
+DIGIT_WORDS.update(MORE_DIGIT_WORDS)
 
 REPEAT_WORDS: dict[str, int] = {
     "double": 2,
