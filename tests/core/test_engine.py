@@ -173,3 +173,24 @@ def test_related_offsets_index_the_earlier_message_as_sent() -> None:
     result = screener.screen(Message(id="m2", text="  555 0198", conversation_id="c", sender_id="u"))
     related = [r for s in result.signals for r in s.related]
     assert related and all(first.text[r.start : r.end] == r.text for r in related)
+
+
+def test_a_split_address_in_pieces_after_a_request_is_flagged_piece_by_piece() -> None:
+    """holdout6 round: an e-mail given as a username head and a hinted provider, in reply to a request."""
+    screener = Screener()
+    turns = [
+        ("a", "could you give me an email for the raw footage? the upload cap here is small"),
+        ("b", "sure. the first half is tove.lindgren"),
+        ("b", "and the rest is the big G mail service"),
+    ]
+    got = [
+        screener.screen(Message(id=f"m{i}", text=t, conversation_id="c", sender_id=who)).families(0.6)
+        for i, (who, t) in enumerate(turns)
+    ]
+    assert got == [{"contact"}, {"contact"}, {"contact"}]
+
+
+def test_a_signal_of_an_iban_keeps_the_account_and_drops_the_phone(screener: Screener) -> None:
+    result = screener.screen("wire it: IBAN GB33 BUKB 2020 1555 5555 55, ref invoice 7")
+    kinds = {s.kind for s in result.signals}
+    assert "payment.account" in kinds and "contact.phone" not in kinds

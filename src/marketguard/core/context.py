@@ -18,7 +18,10 @@ _CLAUSE_BREAK = lazy_compile(r"[.!?;,\n]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\b
 _NEGATION = lazy_compile(
     r"(?<!\w)(?:not|n't|never|no(?=\s?[,.!])|no\s(?:thanks|way|need|outside|personal|sharing|contact|off-platform)|nope|won't|can't|cannot|don't|dont|doesn't|didn't|shouldn't|mustn't|refuse|"
     r"rather\snot|against\s(?:the\s)?(?:rules|tos|terms|policy)|not\sallowed|prohibited|forbidden|"
-    r"no\s(?:puedo|quiero)|nunca|não|nao|nunca|pas|ne|jamais|nicht|kein|keine|niemals|не|нельзя|никогда)(?!\w)"
+    r"no\s(?:puedo|quiero)|nunca|não|nao|nunca|pas|ne|jamais|nicht|kein|keine|niemals|не|нельзя|никогда|"
+    # it, pl, tr, id, tl, hi-en, ar: "non passo su WhatsApp", "nie piszę na", "hayır", "tidak", "hindi", "nahi", "لا"
+    r"non(?!-)|nie|nigdy|hayır|asla|tidak|nggak|gak|enggak|jangan|bukan|hindi\s(?:ako|ko|po|pwede|puwede|na)|ayoko|huwag|nahi|nahin|"
+    r"لا|لن|مش|ما\s?بقدر|مو)(?!\w)"
 )
 _NEGATION_AFTER = lazy_compile(
     r"[^.!?,;:\n]{0,24}?(?<!\w)(?:nicht|niemals|keinesfalls|jamais|pas(?!\s(?:de|d'|d’|besoin|cher|mal|plus\sde)\b))(?!\w)"
@@ -43,6 +46,20 @@ _ON_PLATFORM = lazy_compile(
     r"(?:appel|visio|chat)\s(?:int[ée]gr[ée]e?|de\sla\splateforme)|integrierte[nm]?\s(?:anruf|videoanruf|chat|call)|"
     r"встроенн\w*\s(?:звон\w*|чат\w*|видео\w*))(?!\w)"
 )
+_BUT_ON_PLATFORM = lazy_compile(
+    r"[^.!?\n]{0,40}?\b(?:but|mas|pero|mais|aber|ma|ale|ama|tapi|lekin|magar|но|لكن)\s(?:[^.!?\n\s]+\s){0,5}?"
+    r"(?:here\s(?:\w+\s){0,2}?(?:through|via|on)\s(?:the\s)?(?:platform|upwork|fiverr)|(?:through|on|via)\s(?:the\s)?platform|"
+    r"pela\splataforma|por\sla\splataforma|en\sla\splataforma|na\splataforma|par\sla\splateforme|sur\sla\splateforme|"
+    r"[üu]ber\sdie\splattform|auf\sder\splattform|sulla\spiattaforma|tramite\s(?:la\s)?piattaforma|przez\s(?:platform[ęe]|portal)|"
+    r"platform\s(?:üzerinden|içinden)|lewat\splatform|sa\splatform|platform\sse|через\s(?:площадку|платформу))"
+)
+"""A rail in passing, then "but here it all goes through the platform": "my old client paid by PayPal, but here …"."""
+
+
+def _sentence_after(text: str, end: int) -> str:
+    return text[end : end + 160]
+
+
 _SCRIPT_CUE = lazy_compile(
     r"(?i)\b(?:script|voice[- ]?over|vo\b|ivr|prompt|ad\scopy|commercial|radio|spot\b|end\scard|tag\sat\sthe\send|"
     r"read\s(?:it|this|for|the)|\w+\sread:|narrat\w*|tagline|jingle|voicemail\sgreeting|on-hold|line\sreads?|"
@@ -126,6 +143,8 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
             _clause_around(text, finding.start, finding.end)
         ):
             return "the conversation stays on the platform"
+        if finding.kind == "payment.rail" and _BUT_ON_PLATFORM.match(_sentence_after(text, finding.end)):
+            return "a rail named in passing, then set against paying on the platform"
         if _may_match(doc, _REFUSAL_AT) and _REFUSAL.search(_sentence_and_reply(text, finding.start)):
             return "the sender refuses it, or reports someone else's request"
         if _may_match(doc, _CUSTOMER_CHANNEL_AT) and _CUSTOMER_CHANNEL.search(_sentence(text, finding.start)):
@@ -144,7 +163,7 @@ _DETAIL_KINDS = frozenset({"contact.phone", "contact.email", "contact.url", "pay
 _DATA_KINDS = frozenset({"contact.phone", "contact.email"})
 _DATA_TASK = lazy_compile(
     r"(?i)\b(?:csv|tsv|xls|spreadsheet|column|field|regex|e\.164|normali[sz]|validat|pars(?:e|er|ing)|schema|database|"
-    r"crm|dataset|test\s(?:number|data)|traceback|exception(?::|\s)|stack\s?trace|unit\stest|spalte|feld|datenbank|"
+    r"crm|dataset|test\s(?:number|data)|placeholder|dummy|mock-?up|wireframe|traceback|exception(?::|\s)|stack\s?trace|unit\stest|spalte|feld|datenbank|"
     r"columna|campo|colonne|champs\s|столб|поле\s|поля\s|export|import(?:ed|ing|s)?\s|rows?\s|"
     r"format(?:ting)?\s(?:all\s|the\s)?(?:phones|numbers|e-?mails|addresses|columns?|fields?))"
 )  # prefixes, with no closing boundary: the rule reads a window of the text, which may end inside a word
@@ -161,7 +180,8 @@ def _data_task(text: str, finding: Finding) -> bool:
     """A phone number or address in a data or code task ("the CSV has phones like ...; normalise them to
     E.164", a regex, a traceback), where nothing says it is the sender's own. Short messages are read whole."""
     lo, hi = (0, len(text)) if len(text) <= 600 else (max(0, finding.start - 300), finding.end + 300)
-    window = text[lo:hi]
+    # the detail itself is left out: its words are not talk about data ("jo@fieldnote.studio" is no "field")
+    window = text[lo : finding.start] + " " + text[finding.end : hi]
     return _DATA_TASK.search(window) is not None and _PERSONAL.search(window) is None
 
 

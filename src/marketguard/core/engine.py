@@ -308,7 +308,7 @@ def _answer(message: Message, state: ConversationState) -> Signal | None:
     if last.sender_id is None or last.sender_id == message.sender_id:
         return None
     asked = "contact" if last.shared else "payment" if last.paid else None
-    if asked is None or not answers_request(message.text, asked):
+    if asked is None or not answers_request(message.text, asked, last.text):
         return None
     kind = "contact.request" if asked == "contact" else "payment.offplatform"
     reason = f"answers the other party's request for a {asked} detail ({last.message_id or '?'}) with one, or its start"
@@ -365,6 +365,9 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
             elif f.kind == "contact.request" and o.kind == "payment.offplatform":
                 clash = True  # "the rest outside the platform" inside a payment phrase is about the payment
                 break
+            elif f.kind == "contact.phone" and o.kind in _ACCOUNT_KINDS and o.start <= f.start and f.end <= o.end:
+                clash = True  # the last groups of an IBAN read as a phone number are part of the account
+                break
         if not clash:
             kept.append(item)
             at = bisect_left(starts, f.start)
@@ -378,6 +381,9 @@ MIXED_FAMILY = "fraud"
 """A detector of this family reports each finding under its kind's family (`scam.*` -> scam, `account.*`
 -> account): one rule pack covers both."""
 
+
+_ACCOUNT_KINDS = frozenset({"payment.account", "payment.wallet"})
+"""A payment account's number: a phone number read inside one is a piece of it, not a second detail."""
 
 _PATTERN_FAMILIES = frozenset({"scam", "account"})
 """Families whose findings are patterns, not details: overlapping findings stay unless one detector reports

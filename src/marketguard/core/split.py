@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from marketguard.core.text.digits import spelled_digits_view
 from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import DIGIT_WORD_HINT
 from marketguard.core.text.prefilter import Hint
+from marketguard.core.text.view import View
 
 _GLUE_AFTER = ".:/_-#"
 _PIECE_HINT = Hint(
@@ -224,10 +226,19 @@ def continues_detail(text: str) -> bool:
 _ANSWER_LEAD = r"(?i)^\W{0,3}(?:[\w'’]+[\s,.:;!\-]{1,3}){0,3}?"
 """Up to three short words before the detail in an answer: "oui : ", "sure. ", "it's "."""
 _CONTACT_ANSWER = lazy_compile(
-    _ANSWER_LEAD + r"(?:@?[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|@[a-z][\w.]{2,30}|\+?\d[\d\s.\-]{3,}\d)\W{0,3}$"
-    # a whole message of a few digit groups, nothing else: an area code and a prefix ("11 9", "+44 7")
-    r"|^\s?\+?\d{1,4}(?:[\s\-]\d{1,4}){1,2}\s?$"
+    _ANSWER_LEAD + r"(?:@?[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|@[a-z][\w.]{2,30}|\+?\d(?:[\s.\-]?\d){4,})\W{0,3}$"
 )
+_DIGITS_ANSWER = lazy_compile(
+    # a few digit groups, at most a short word before them: an area code and a prefix ("11 9", "+44 7", "certo, 347");
+    # three digits at least, and only after a request for a number (`_NUMBER_ASK`): "10 30" after "what's your
+    # e-mail?" is a time, not the start of a phone number
+    _ANSWER_LEAD + r"\+?(?=(?:\D{0,2}\d){3})\d{1,4}(?:[\s\-]\d{1,4}){0,2}\W{0,3}$"
+)
+_NUMBER_ASK = lazy_compile(
+    r"(?i)\b(?:number|phone|cell|mobile|whats\s?app|zap|call|ring|digits|telefon\w*|t[ée]l[ée]phon\w*|n[uú]mero|num[ée]ro|"
+    r"nummer|handy|numer\w*|numara\w*|nomor|hp|wa|cellulare|celular|m[oó]vil|portable)\b|номер|телефон|созвон|رقم"
+)
+"""A request that names a phone number or a call, in any of the languages read."""
 """A handle or address head ("sophie.garnier", "@kir") or the first digits of a number ("07700", "11 9")."""
 _FILE_LIKE = lazy_compile(
     r"(?i)\.(?:pdf|png|jpe?g|gif|svg|docx?|xlsx?|pptx?|zip|rar|psd|ai|fig|sketch|mp[34]|mov|wav|txt|csv|json|"
@@ -242,15 +253,32 @@ _PAYMENT_ANSWER = lazy_compile(
 ANSWER_CHARS = 48
 
 
-def answers_request(text: str, asked: str) -> bool:
+_KEYCAP = lazy_compile("[\ufe0f\u20e3]")
+"""The parts of an emoji keycap ("0️⃣") after its digit."""
+
+
+def spelled_digits(text: str) -> str:
+    """`text` lower-cased with its digit words read as digits ("onze nove oito" is "11 9 8"), keycaps as digits."""
+    return spelled_digits_view(View(_KEYCAP.sub("", text.lower()))).text
+
+
+def answers_request(text: str, asked: str, request: str = "") -> bool:
     """Whether a short message answers the other party's request for a detail of family `asked` ("contact" or
     "payment") with one, or its first part: "what's your number?" then "07700"; "send addr" then
-    "TDmhrttbEHf5pixeq". On its own such an answer is a name, a code or a few digits, and reads as nothing."""
+    "TDmhrttbEHf5pixeq". On its own such an answer is a name, a code or a few digits, and reads as nothing.
+    `request` is the text of the request: bare digits answer only a request for a number."""
     if len(text) > ANSWER_CHARS:
         return False
     if asked == "payment":
         return _PAYMENT_ANSWER.search(text) is not None
-    return _CONTACT_ANSWER.search(text) is not None and _FILE_LIKE.search(text) is None
+    if _FILE_LIKE.search(text) is not None:
+        return False
+    if _CONTACT_ANSWER.search(text) is not None:
+        return True
+    if not request or _NUMBER_ASK.search(request) is None:
+        return False
+    # digits, or digit words read as digits ("onze nove oito"), answering a request for a number
+    return _DIGITS_ANSWER.search(text) is not None or _DIGITS_ANSWER.search(spelled_digits(text)) is not None
 
 
 _PAYMENT_ASK = lazy_compile(

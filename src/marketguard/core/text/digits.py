@@ -12,7 +12,15 @@ from collections.abc import Sequence
 
 from marketguard.core.text.clean import LETTER
 from marketguard.core.text.lazy import lazy_compile
-from marketguard.core.text.numbers import DIGIT_WORDS, HUNDRED_WORDS, REPEAT_WORDS, TEEN_WORDS, TENS_WORDS
+from marketguard.core.text.numbers import (
+    DIGIT_WORDS,
+    HUNDRED_WORDS,
+    HUNDREDS_WORDS,
+    MORE_DIGIT_WORDS,
+    REPEAT_WORDS,
+    TEEN_WORDS,
+    TENS_WORDS,
+)
 from marketguard.core.text.prefilter import Hint, Pruned
 from marketguard.core.text.view import View, mask, rewrite
 
@@ -20,6 +28,7 @@ _NUMBER_WORD = "|".join(sorted((re.escape(w) for w in DIGIT_WORDS), key=len, rev
 _REPEAT_WORD = "|".join(sorted((re.escape(w) for w in REPEAT_WORDS), key=len, reverse=True))
 _TENS_WORD = "|".join(sorted((re.escape(w) for w in TENS_WORDS), key=len, reverse=True))
 _TEEN_WORD = "|".join(sorted((re.escape(w) for w in TEEN_WORDS), key=len, reverse=True))
+_HUNDREDS_WORD = "|".join(sorted((re.escape(w) for w in HUNDREDS_WORDS), key=len, reverse=True))
 _WORD_PARTS = [
     (kind, word)
     for kind, words in (
@@ -28,6 +37,7 @@ _WORD_PARTS = [
         ("tens", TENS_WORDS),
         ("teen", TEEN_WORDS),
         ("hundred", HUNDRED_WORDS),
+        ("hundreds", HUNDREDS_WORDS),
     )
     for word in sorted(words, key=len, reverse=True)
 ]
@@ -39,7 +49,7 @@ _A_DIGIT = r"\d"
 def _digit_words_regex(kept: Sequence[int]) -> str:
     """The digit-word pattern over the words in `kept` (indices into `_WORD_PARTS`); a kind with no word
     left keeps its group, as a branch that never matches, so that `_digit_word` can ask for it."""
-    words: dict[str, list[str]] = {"number": [], "repeat": [], "tens": [], "teen": [], "hundred": []}
+    words: dict[str, list[str]] = {"number": [], "repeat": [], "tens": [], "teen": [], "hundred": [], "hundreds": []}
     for i in kept:
         kind, word = _WORD_PARTS[i]
         words[kind].append(re.escape(word))
@@ -52,6 +62,9 @@ def _digit_words_regex(kept: Sequence[int]) -> str:
         rf"(?P<hund>{either('number')})[\s\-]?(?:{either('hundred')})"  # "nine hundred", "four hundred fifteen"
         rf"(?:(?:\s(?:and|und)\s|[\s\-]{{1,2}})(?:(?P<htens>{either('tens')})(?:[\s\-]{{1,2}}(?P<hunit>{either('number')}))?"
         rf"|(?P<hteen>{either('teen')})))?"
+        # a hundreds word, then tens, a teen or a unit: "пятьсот пятьдесят пять" 555, "novecento tre" 903
+        rf"|(?P<hw>{either('hundreds')})(?:[\s\-]{{1,2}}(?:(?P<hwtens>{either('tens')})(?:(?:[\s\-]{{1,2}}|\s(?:y|e|и)\s)"
+        rf"(?P<hwunit>{either('number')}))?|(?P<hwteen>{either('teen')})|(?P<hwone>{either('number')})))?"
         rf"|(?P<tens>{either('tens')})(?:(?:[\s\-]{{1,2}}|\s(?:y|e|и|und)\s)(?P<unit>{either('number')}))?"
         rf"|(?P<teen>{either('teen')})"
         rf"|(?:(?P<rep>{either('repeat')})[\s\-]{{1,3}})(?P<repeated>{either('number', 'oh', 'o', _A_DIGIT)})"
@@ -67,13 +80,15 @@ _DIGIT_WORDS_PARTS = Pruned(
 position cost tens of microseconds; the two or three a message holds, almost nothing)."""
 _DIGIT_WORDS_RE = _DIGIT_WORDS_PARTS.pattern
 _ZERO_LETTER_RE = lazy_compile(rf"(?=o)(?<!{LETTER})(?:oh|o)(?!{LETTER})")  # "o" tested first: the rest is slower
-_GLUED_WORD = "|".join(sorted((re.escape(w) for w in DIGIT_WORDS if len(w) >= 3), key=len, reverse=True))
+_GLUED_WORD = "|".join(
+    sorted((re.escape(w) for w in DIGIT_WORDS if len(w) >= 3 and w not in MORE_DIGIT_WORDS), key=len, reverse=True)
+)
 """Digit words that may be glued into one token ("fivefive", "sixfourzero"); "un" and "um" are too short to tell
 from the inside of other words."""
 _GLUED_RE = lazy_compile(rf"(?<!{LETTER})(?:{_GLUED_WORD}){{2,}}(?!{LETTER})")
 _ONE_GLUED_RE = lazy_compile(_GLUED_WORD)
 DIGIT_WORD_HINT = Hint(
-    rf"(?<!{LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD})(?!{LETTER})"
+    rf"(?<!{LETTER})(?:{_NUMBER_WORD}|{_REPEAT_WORD}|{_TENS_WORD}|{_TEEN_WORD}|{_HUNDREDS_WORD})(?!{LETTER})"
     # glued words from a word's start only: unbounded, the gate's automaton would follow "on", "tw", "fi" … inside
     # every word of every message
     rf"|(?<!{LETTER})(?:{_GLUED_WORD})(?:{_GLUED_WORD})"
@@ -92,6 +107,15 @@ def _digit_word(m: re.Match[str]) -> str | None:
             unit = m.group("hunit")
             return head + str(TENS_WORDS[m.group("htens")]) + (DIGIT_WORDS[unit] if unit else "0")
         return head + (TEEN_WORDS[m.group("hteen")] if m.group("hteen") is not None else "00")
+    if m.group("hw") is not None:
+        head = HUNDREDS_WORDS[m.group("hw")]
+        if m.group("hwtens") is not None:
+            unit = m.group("hwunit")
+            return head + str(TENS_WORDS[m.group("hwtens")]) + (DIGIT_WORDS[unit] if unit else "0")
+        if m.group("hwteen") is not None:
+            return head + TEEN_WORDS[m.group("hwteen")]
+        one = m.group("hwone")
+        return head + ("0" + DIGIT_WORDS[one] if one is not None else "00")
     if m.group("tens") is not None:
         unit = m.group("unit")
         return str(TENS_WORDS[m.group("tens")]) + (DIGIT_WORDS[unit] if unit else "0")
@@ -127,8 +151,9 @@ _NOT_PHONE_BRANCHES = (
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?",  # 10:30, 10:30 pm
     r"\b\d{1,2}\s?[ap]\.?m\b\.?",  # 5pm
     r"[$€£¥₹₽]\s?(?:\d{1,3}(?:[,.\s]\d{3}){1,5}|\d{1,7})(?:[.,]\d{1,2})?(?![.,]?\d)",  # $1,200.00 (not $917.555.0188)
-    r"\b\d{1,3}(?:[,.\s]\d{3}){0,5}(?:[.,]\d{1,2})?\s?"
-    r"(?:usd|eur|gbp|inr|brl|rub|usdt|dollars?|euros?|reais|rubles?|k\b|€|\$|%)",  # 1.500,00 €, 20%
+    # 1.500,00 €, 20%, and a range of amounts: "2500-3000 USD"
+    r"\b(?:\d{1,7}(?:[.,]\d{1,2})?\s?[-–]\s?)?(?:\d{1,3}(?:[,.\s]\d{3}){1,5}|\d{1,7})(?:[.,]\d{1,2})?\s?"
+    r"(?:usd|eur|gbp|inr|brl|rub|pln|usdt|dollars?|euros?|reais|rubles?|z[łl]|k\b|€|\$|%)",
     r"\bv\d{1,4}(?:\.\d{1,4}){1,4}\b",  # v2.10.3
     r"(?<![\d/\-])(?<!\d\.)\d{1,2}\.\d{1,2}\.\d{1,4}(?!\d|\.\d|/|-\d)",  # 3.11.4, 20.10.0 (not 0.9.1.8)
     r"\b(?=[\d.]{0,14}\d\d)\d{1,3}(?:\.\d{1,3}){3}\b",  # IPv4 with a multi-digit group
@@ -139,7 +164,13 @@ _NOT_PHONE_BRANCHES = (
     r"part|model|build|release|version|ver|rev|revision|batch|lot|waybill|awb|consignment|shipment|parcel|"
     r"guía|guia|envío|envio|rastreio|suivi|colis|lieferschein|paket|накладн|посылк|трек|"
     # an article or catalogue number: "артикул 4470-018", "Artikelnr. 55-0193"
-    r"артикул|арт\.|article|artikel|art\.-?nr|art[ií]culo|artigo|réf|item|catalog|katalog|каталог)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n[ºo°]|\#|:)?"
+    r"артикул|арт\.|article|artikel|art\.-?nr|art[ií]culo|artigo|réf|item|catalog|katalog|каталог|"
+    # an analytics property, a serial: "property 412883019", "serial SN 4471-0093"
+    r"property|propiedad|propriedade|propriété|propriet[àa]|"
+    # it, pl, tr, id: order, invoice, shipment
+    r"ordine|fattur|spedizion|zam[óo]wieni|faktur|przesy[łl]k|sipari[şs]|kargo|pesanan|"
+    # a line of a log or a file: "see log line 0917 555"
+    r"log\sline|error\sline|(?:at|on)\sline)\w{0,8}\s?(?:no\.?|number|nummer|nr\.?|n\.?\s?[ºo°]\.?|\#|:|sn|s/n)?"
     r"(?:\s(?:is|was|es|ist|est|é))?\s?[\#:]?\s?[a-z]{0,4}\d[\w\-/]{0,30}(?:\s[a-z]{0,3}\d[\w\-/]{0,30}){0,6}",
     # a price in instalments: "3 milestones: 650 / 800 / 700", "parcelas: 500 + 500"; no group starts with 0, as
     # the pieces of a phone number often do ("415 / 555 / 0134")

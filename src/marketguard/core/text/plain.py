@@ -19,20 +19,22 @@ _BRACKETED_DOT = lazy_compile(
     rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:dot|punto|ponto|point|punkt|точка|\.)\s{{0,2}}{_CLOSE}\s{{0,3}}"
 )
 _BRACKETED_AT = lazy_compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:at|arroba|arobase|@)\s{{0,2}}{_CLOSE}\s{{0,3}}")
-_DOT_WORD = r"(?:dot|d0t|punto|ponto|point|punkt|точка)"
+_DOT_WORD = r"(?:dot|d0t|punto|ponto|point|punkt|точка|kropka|nokta|titik)"
+_AT_WORDS = r"(?:at\sthe\srate(?:\sof)?|attherate|at|arroba|arobase|собака|chiocciolina|chiocciola|ma[łl]pa|@)"
+"""'at' spelled out: es/pt arroba, fr arobase, ru собака, it chiocciola, pl małpa, Indian English "at the rate"."""
 _SPELLED_DOT = lazy_compile(rf"(?<=[a-z0-9])\s{{1,3}}{_DOT_WORD}\s{{1,3}}(?=(?P<label>[a-z0-9\-]{{1,63}}))")
 _AT_WORD_AHEAD = lazy_compile(
-    rf"[a-z0-9\-]{{1,63}}(?:\s{{1,3}}{_DOT_WORD}\s{{1,3}}[a-z0-9\-]{{1,63}}){{0,3}}(?:\s{{1,3}}(?:at|@|arroba|arobase|собака)\s|\s?@)"
+    rf"[a-z0-9\-]{{1,63}}(?:\s{{1,3}}{_DOT_WORD}\s{{1,3}}[a-z0-9\-]{{1,63}}){{0,3}}(?:\s{{1,3}}{_AT_WORDS}\s|\s?@)"
 )
 _SPACED_DOT_AFTER_DOMAIN = lazy_compile(r"(?<=[a-z0-9])\s{1,2}\.\s{1,2}(?=(?:com|net|org|io|co|me|ru|br|in|de|uk)\b)")
 # Starts with \s (a character class re can skip to quickly), and looks back from there.
-_SPELLED_AT = lazy_compile(r"\s(?<=[a-z0-9_.\-]\s)\s{0,2}(?:at|arroba|arobase|собака|@)\s{1,3}(?=[a-z0-9])")
+_SPELLED_AT = lazy_compile(rf"\s(?<=[a-z0-9_.\-]\s)\s{{0,2}}{_AT_WORDS}\s{{1,3}}(?=[a-z0-9])")
 _EMAIL_CUE = lazy_compile(r"e-?mail|mail|correo|courriel|почт|contact|reach|write|escr|schreib")
 _SPELLED_SLASH = lazy_compile(r"(?<=[a-z0-9.])\s{0,3}(?:slash|barra|/)\s{0,3}(?=[a-z0-9_])")
 _SPELLED_COLON = lazy_compile(r"(?<=[a-z0-9])\s{1,3}(?:colon|dois pontos|deux points)\s{1,3}(?=[a-z0-9.])")
 _DEFANGED_SCHEME = lazy_compile(r"\bhxxp(s?)\b|\[:\]|\[://\]")
 _PLAIN_HINT = PLAIN.hint(
-    r"dot|d0t|punto|ponto|point|punkt|точка|\bat\b|arroba|arobase|собака|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s|"
+    r"dot|d0t|punto|ponto|point|punkt|точка|kropka|nokta|titik|\bat\b|arroba|arobase|собака|chiocciol|ma[łl]pa|attherate|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s|"
     r"[^\s_]_[^\s_]_[^\s_]_"
 )
 
@@ -121,6 +123,17 @@ WEBMAIL = frozenset(
         "inbox",
         "list",
         "ukr",
+        # it, pl, tr, in, id: Italian, Polish, Turkish, Indian and Indonesian webmail
+        "virgilio",
+        "tiscali",
+        "alice",
+        "wp",
+        "onet",
+        "interia",
+        "o2",
+        "mynet",
+        "ymail",
+        "rocketmail",
     }
 )
 WEBMAIL_STRICT = WEBMAIL - {
@@ -140,6 +153,9 @@ WEBMAIL_STRICT = WEBMAIL - {
     "uol",
     "bol",
     "msn",
+    "alice",
+    "wp",
+    "o2",
     "163",
     "126",
 }
@@ -258,8 +274,10 @@ def _spelled_at(m: re.Match[str]) -> str | None:
     if right_m is None:
         return None
     right = right_m.group()
-    if text[right_m.end() : right_m.end() + 1] == "/":
-        return None  # "details at bit.ly/x": a link, not an address
+    if text[right_m.end() : right_m.end() + 1] in ("/", "@"):
+        # "details at bit.ly/x": a link, not an address; "reach me faster at t.lind@proton.me": the word after
+        # 'at' is the user name of a written address, which a second '@' would break
+        return None
     if _ANOTHER_AT.match(text, right_m.end()):
         return None  # "a line at nina dot k at outlook": the word after this 'at' is the user name of the next
     first_label = _DOT_SPLIT.split(right, maxsplit=1)[0].translate(LEET)
@@ -283,7 +301,7 @@ def _left_token(text: str, end: int) -> str:
     return m.group()[::-1] if m else ""
 
 
-_ANOTHER_AT = lazy_compile(r"\s{1,3}(?:at|@|arroba|arobase|собака)\s")
+_ANOTHER_AT = lazy_compile(rf"\s{{1,3}}{_AT_WORDS}\s")
 _DOT_SPLIT = lazy_compile(rf"\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}}")
 _DOMAINISH = lazy_compile(rf"[a-z0-9\-]{{1,63}}(?:(?:\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}})[a-z0-9\-]{{1,63}}){{0,4}}")
 LEET = str.maketrans(

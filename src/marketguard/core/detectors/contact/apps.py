@@ -181,13 +181,18 @@ _AMBIGUOUS_CUE_HINT = PLAIN.hint(_AMBIGUOUS_CUE.pattern)
 
 _EUPHEMISM = lazy_compile("|".join(f"(?:{p})" for p, _ in EUPHEMISMS))
 _EUPHEMISM_HINT = PLAIN.hint(_EUPHEMISM.pattern)
+_EUPHEMISM_WORDS = (
+    *(" app", "bird", "network", "plane"),
+    *("papi", "papel", "carta", "flieger", "самол", "samolot", "uçak", "ucak"),
+)
+"""One of these is in every euphemism (`lexicon.EUPHEMISMS`): a substring test before the pattern runs."""
 _EUPHEMISM_APPS = [(re.compile(p), app) for p, app in EUPHEMISMS]
 
 _VERB = (
     r"(?:add|text|txt|message|msg|dm|ping|contact|reach|call|write|chat|talk|speak|continue|move|switch|"
     r"go|come|hit|find|catch|connect|join|send|buzz|hmu|follow|discuss|communicate|talk|shift|transfer|"
     r"moving|switching|hopping|shifting|migrat(?:e|ing)|"
-    r"answer|reply|respond|hop|do\s(?:this|it|that|the\srest)|take\s(?:this|it|that|things))"
+    r"answer|reply|respond|hop|jump|do\s(?:this|it|that|the\srest)|take\s(?:this|it|that|things))"
 )
 _PREP = r"(?:on|via|in|at|through|over|using|thru|to|by|onto)"
 _CUE_BEFORE = lazy_compile(
@@ -307,6 +312,18 @@ _DISCORD_TAG_HINT = PLAIN.hint(_DISCORD_TAG.pattern)
 
 
 _Judgement = tuple[str, float, str | None, str, tuple[int, int] | None]
+
+
+_TOOL_KEYWORDS = frozenset(
+    {"mention", "mentions", "channel", "channels", "here", "everyone", "all", "team", "user", "username"}
+)
+"""Words a chat tool writes after '@' itself ("@mentions in Slack", "@channel", "@here"): nobody's handle."""
+_WORK_TOOLS = frozenset({"slack", "teams", "google chat"})
+_WORK_USE_AFTER = lazy_compile(
+    r"^\s(?:for|with)\s(?:the\s|our\s|your\s|all\sthe\s)?(?:team|teams|work|project|updates?|stand-?ups?|sprints?|notifications?|"
+    r"alerts?|tickets?|internal|company|dev|engineering|daily|weekly|status|deploys?|builds?|ci|code\sreviews?|client\s\w+)\b"
+)
+"""A work tool used for the work ("Slack for the team updates"): talk about how the contract runs, not an invitation."""
 
 
 def _handle(app: App, m: re.Match[str], offset: int, score: float, what: str) -> _Judgement:
@@ -465,7 +482,7 @@ class AppDetector(Detector):
             mentions.append(_Mention(app, m.start(), end, disguised))
             if len(mentions) >= _MAX_MENTIONS:
                 break
-        if _EUPHEMISM_HINT(doc) and (" app" in text or "bird" in text or "network" in text or "plane" in text):
+        if _EUPHEMISM_HINT(doc) and any(w in text for w in _EUPHEMISM_WORDS):
             for m in _EUPHEMISM.finditer(text):
                 for pattern, name in _EUPHEMISM_APPS:
                     if pattern.fullmatch(m.group()):
@@ -502,11 +519,12 @@ class AppDetector(Detector):
                 return _handle(app, h, mention.end, 0.9, "username")
             id_word_then_prose = h is not None  # "a signal id pattern in the logs": an id word, then prose
         h = _HANDLE_BEFORE.search(before)
-        if h is not None:
+        if h is not None and h.group("handle").lstrip("@").lower() not in _TOOL_KEYWORDS:
             return _handle(app, h, mention.start - len(before), 0.95, "handle")
         nearby = _NEARBY_HANDLE.search(text, mention.end, min(len(text), mention.end + 92))  # room for the whole handle
         if (
             nearby is not None
+            and nearby.group().lstrip("@") not in _TOOL_KEYWORDS
             and nearby.start() <= mention.end + 60
             and not _CLAUSE_END.search(text, mention.end, nearby.start())
         ):
@@ -519,6 +537,8 @@ class AppDetector(Detector):
             )
         if _TECH_AFTER.match(after):
             return None
+        if app.name in _WORK_TOOLS and _WORK_USE_AFTER.match(after):
+            return None  # "do you use Slack for the team updates?": the tool the work runs on, asked about
         cue = _CUE_BEFORE.search(before) if _CUE_BEFORE_HINT(before) else None
         if cue is not None and _POSSESSIVE_ONLY.search(cue.group()) and app.ambiguous:
             cue = None

@@ -126,6 +126,11 @@ EUPHEMISMS: tuple[tuple[str, str], ...] = (
     (_STARTS_WITH.format("w"), "whatsapp"),
     (_STARTS_WITH.format("t"), "telegram"),
     (_STARTS_WITH.format("d"), "discord"),
+    # the paper plane in other languages: "l'appli à l'avion en papier", "la app del avión de papel"
+    # (the app named with it: "a paper plane" alone is a toy)
+    (r"(?:appli|app|aplicaci[oó]n|aplicativo|applicazione|aplikacj\w*|uygulama|приложени\w*)\s(?:[^\s.!?]+\s){0,2}?"
+     r"(?:l')?(?:(?:avion|avi[oó]n|avi[aã]o|aereo|aeroplanino)\s(?:en|de|di|do)\s(?:papier|papel|carta)|papierflieger|"
+     r"бумажн\w*\sсамол[её]т\w*|papierow\w*\ssamolot\w*|ka[gğ][ıi]t\su[çc]ak)", "telegram"),
     # gamers' chat: Discord
     (r"(?:the\s)?gam(?:er|ers|ing)(?:'s?)?\s(?:chat|voice|messaging)\s?app", "discord"),
 )

@@ -9,11 +9,12 @@ German and Russian. These are words about contact, not the contact itself, so th
 from __future__ import annotations
 
 from marketguard.core.detectors.base import DetectorInfo
+from marketguard.core.detectors.contact import request_langs
 from marketguard.core.detectors.pattern import Phrase, PhraseDetector
 
 _DETAIL_EN = (
     r"(?:personal\s|private\s|direct\s|own\s|real\s|work\s|business\s)?(?:e-?mail(?:\saddress|\sid)?|mail|"
-    r"gmail|phone(?:\snumber|\s#|\sno)?|number|direct\sline|cell(?:\snumber|phone)?|mobile(?:\snumber)?|contacts?"
+    r"gmail|g-m-[a4@]-[i1!]-l|phone(?:\snumber|\s#|\sno)?|number|direct\sline|cell(?:\snumber|phone)?|mobile(?:\snumber)?|contacts?"
     r"(?:\sinfo(?:rmation)?|\sdetails|\snumber)?|digits|whats\s?app(?:\snumber)?|telegram(?:\shandle|\sid)?|"
     r"skype(?:\sid)?|socials?|handle|insta(?:gram)?|ig|discord|wechat(?:\sid)?|line\sid|"
     r"(?:outlook|hotmail|yahoo|icloud|proton(?:mail)?|gmail)\s(?:address|account|id))"
@@ -60,8 +61,13 @@ PHRASES: tuple[Phrase, ...] = (
         "best-way-reach",
         r"\b(?:best|easiest|quickest|fastest|quicker|faster|easier|better|simpler|other|another|direct)\sway\sto\s(?:reach|contact|"
         r"talk\sto|get\shold\sof|get\sin\stouch\swith|call|text)\s(?:you|u)\b"
-        r"|\b(?:is\sthere|any|some)\s(?:a\s|another\s|other\s)?way\sto\s(?:reach|contact|talk\sto|message|call|text)\s(?:you|u)\s"
-        r"(?:outside|off|directly|privately|elsewhere|personally)\b",
+        r"|\b(?:is\sthere|any|some|need|want|have|got|get)\s(?:a\s|another\s|other\s)?way\sto\s(?:reach|contact|talk\sto|message|call|text)\s(?:you|u)\s"
+        r"(?:outside|off|directly|privately|elsewhere|personally)\b"
+        # "what's the best number to reach you on?", "the best e-mail to contact you at"
+        r"|\b(?:best|right|direct|quickest|fastest)\s(?:phone\s)?(?:number|e-?mail(?:\saddress)?|whats\s?app|line)\sto\s(?:reach|contact|call|text|"
+        r"message|get\shold\sof)\s(?:you|u)\b"
+        # "is there somewhere else I can message you?"
+        r"|\b(?:somewhere|anywhere|someplace|a\splace)\selse\s(?:i|we)\s(?:can|could)\s(?:message|reach|contact|text|call|talk\sto|chat\swith|dm)\s(?:you|u)\b",
         "contact.request",
         0.8,
         "asks for another way to reach the other party",
@@ -93,7 +99,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "got-an-app",
         # "u got discord or sth?": the question, in chat shorthand, with a vague tail
-        r"\b(?:you|u|ya)\s(?:got|have|use|on)\s(?:a\s|an\s)?(?:discord|telegram|whats\s?app|signal|skype|wechat|viber|"
+        r"\b(?:you|u|ya)\s(?:got|have|use|on)\s(?:a\s|an\s)?(?:discord|telegram|whats\s?app|signal|singal|sginal|signla|skype|wechat|viber|"
         r"insta(?:gram)?|ig|snap(?:chat)?|kakao(?:\s?talk)?|line)(?:\s(?:or\s(?:sth|something|smth|anything|smthg|what)|too|"
         r"as\swell|by\sany\schance|maybe|btw))?\s?\?",
         "contact.request",
@@ -222,7 +228,9 @@ PHRASES: tuple[Phrase, ...] = (
         "detail-in-my-picture",
         r"\bthe\s(?:number|phone\snumber|e-?mail(?:\saddress)?|contacts?|contact\s(?:info|details)|whats\s?app|handle)\s"
         r"(?:is\s|that'?s\s)?(?:in|on|at\sthe\sbottom\sof|under)\smy\s(?:profile\s(?:pic(?:ture)?|photo|image|banner|header)|"
-        r"avatar|bio|cover(?:\sphoto|\simage)?|banner|logo|cv|resume|portfolio(?:\spdf)?|intro\svideo|watermark|pdf)\b",
+        r"avatar|bio|cover(?:\sphoto|\simage)?|banner|logo|cv|resume|portfolio(?:\spdf)?|intro\svideo|watermark|pdf)\b"
+        # not a count shown there: "the number in my profile pic is my follower count"
+        r"(?![^.!?\n]{0,30}\b(?:followers?|likes|views|subscribers|count|rating|score|ranking|badge|level)\b)",
         "contact.pointer",
         0.8,
         "points to a picture or document of the sender's that shows a contact detail",
@@ -303,11 +311,13 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "in-parts",
-        r"\b(?:first|1st|second|2nd|last)\spart(?:\sof\s(?:my|the)\s(?:number|phone|cell|mobile|e-?mail|mail|gmail|handle|"
+        r"\b(?:first|1st|second|2nd|last)\s(?:part|bit|half|piece)(?:\sof\s(?:my|the)\s(?:number|phone|cell|mobile|e-?mail|mail|gmail|handle|"
         r"username|contact|whats\s?app|telegram|id))?(?:\s?[:=\-–](?=\s?[\w.@+\-]*[\d@._+])|\s(?:is\s)?(?:below|coming|next|now|here)\b|"
         r"\s(?:in|of)\s(?:this|my)\s(?:message|msg|text)"
         # three digits or more, written or spelled, then the clause ends: "first part is six one seven"
-        r"|\s(?:is\s)?(?=(?:(?:\d|zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,\-]{0,2}){3,}(?:[.!?;,]|$)))"
+        r"|\s(?:is\s)?(?=(?:(?:\d|zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,\-]{0,2}){3,}(?:[.!?;,]|$))"
+        # a username-like head: "the first bit is lena.ortiz"
+        r"|\sis\s(?=[a-z][a-z0-9]*[._][a-z0-9][\w.]*\W{0,3}$))"
         r"|\b(?:rest|remainder|other\shalf)\s(?:is\s)?in\s(?:the\s)?next\s(?:message|msg|text)|"
         r"\bnext\s(?:message|msg)\s(?:has|for)\sthe\srest\b",
         "contact.request",
@@ -326,7 +336,10 @@ PHRASES: tuple[Phrase, ...] = (
         r"\b(?:same\s(?:user\s?name|handle|name|nick)|my\s(?:ig|insta|instagram|twitter|tiktok|fb|"
         r"facebook|linkedin|telegram|discord|skype|gmail|e-?mail(?:\saddress)?|outlook|icloud|proton(?:mail)?)\s"
         r"(?:matches|is\sthe\ssame\sas|=|is\s(?:literally|just|simply|exactly|basically)\s)\s?(?:my\s)?(?:user\s?name|"
-        r"name|handle|profile(?:\sname)?)(?:\s(?:on\s)?(?:here|this\s(?:site|platform|app)))?)",
+        r"name|handle|profile(?:\sname)?)(?:\s(?:on\s)?(?:here|this\s(?:site|platform|app)))?)"
+        r"|\bsame\sas\smy\s(?:user\s?name|name|handle)\s(?:here|on\shere|on\sthis\s(?:site|platform|app))\b"
+        r"|\b(?:paypal|venmo|cash\s?app|revolut|ig|insta(?:gram)?|telegram|discord|skype|snap(?:chat)?|tiktok|twitter|x)\s(?:is|=)\s"
+        r"(?:just\s|also\s|literally\s)?my\s(?:user\s?name|handle|name)\s(?:here|on\shere)\b",
         "contact.pointer",
         0.85,
         "says the same handle works elsewhere",
@@ -427,6 +440,72 @@ PHRASES: tuple[Phrase, ...] = (
         "describes how the sender's e-mail address is made, instead of writing it",
     ),
     Phrase(
+        "note-my-number",
+        # "write down my number:", "запишите номер:", "apunta mi número" — a number announced, to come
+        r"\b(?:write|note|jot|save|take)\sdown\s(?:my|the|this)\s(?:number|cell|mobile|phone(?:\snumber)?)\b|\bsave\smy\s(?:number|cell|mobile)\b"
+        r"|\bap[uú]nta(?:te)?\s(?:mi|el)\s(?:n[uú]mero|tel[eé]fono|celular)\b|\banota\s(?:a[ií]\s)?(?:meu|o)\s(?:n[uú]mero|telefone|celular|zap)\b"
+        r"|\bnote[sz]?\s(?:mon|le)\s(?:num[ée]ro|portable)\b|\bnotier(?:e|en\ssie)?\s(?:dir\s|sich\s)?(?:meine|die)\s(?:nummer|handynummer)\b"
+        r"|\bsegna(?:ti|te)?\s(?:il\smio|il)\snumero\b|\bzapisz\s(?:sobie\s)?(?:mój|moj)\snumer\b"
+        r"|запиши(?:те)?\s(?:мой\s)?(?:номер|телефон)",
+        "contact.request",
+        0.75,
+        "announces the sender's number, to be written down",
+    ),
+    Phrase(
+        "provider-described",
+        # the provider hinted at, not named: "and the rest is the big G mail service"
+        r"\b(?:the\s)?big\sg(?:'s)?\s(?:mail|e-?mail|inbox)(?:\sservice|\sthing|\sone)?\b"
+        r"|\bgoogle(?:'s)?\s(?:mail|e-?mail)\s(?:service|thing|one)\b",
+        "contact.pointer",
+        0.75,
+        "hints at an e-mail provider instead of naming it, to give an address in pieces",
+    ),
+    Phrase(
+        "dm-you-there",
+        r"\b(?:send(?:ing)?\s(?:you|u)\s(?:a\s)?(?:dm|message|msg|request|follow\srequest)|dm(?:'?ing)?\s(?:you|u)|"
+        r"follow(?:ed|ing)?\s(?:you|u)|add(?:ed|ing)?\s(?:you|u))\s(?:over\s)?there\b",
+        "contact.request",
+        0.75,
+        "moves the conversation to the outside account just found",
+    ),
+    Phrase(
+        "on-there-as",
+        # "I'm on it as margaux", after an app was named: es, pt, fr, de, it too
+        r"\b(?:i'?m|i\sam)\s(?:on\s(?:it|there)|there)\s(?:as|under)\s(?=[@\"'a-z])"
+        r"|\bje\ssuis\s(?:dessus|l[àa]-?dessus)\s(?:en\stant\sque|sous|comme)\b|\bestoy\s(?:ah[ií]|all[ií])\s(?:como|bajo)\b"
+        r"|\bestou\sl[áa]\s(?:como|sob)\b|\bich\sbin\s(?:dort|da)\s(?:als|unter)\b|\bci\ssono\s(?:come|con\sil\snome)\b"
+        r"|я\sтам\s(?:как|под)\s",
+        "contact.pointer",
+        0.75,
+        "tells the other party the name the sender uses on an outside app",
+    ),
+    Phrase(
+        "handle-with-at",
+        # a handle given without its '@', and told to add it: "(with the @ in front)", "(avec l'arobase devant)"
+        r"\b(?:with|add)\s(?:an?\s|the\s)?(?:@|at\ssign)\s(?:in\sfront|before\sit|first|at\sthe\sstart)"
+        r"|\bavec\sl'arobase\s(?:devant|avant)|\bcon\s(?:la\s)?arroba\s(?:delante|adelante|antes)|\bcom\s(?:a\s)?arroba\s(?:na\sfrente|antes)"
+        r"|\bmit\s(?:dem\s)?@\s(?:davor|vorne)|\bcon\s(?:la\s)?chiocciola\sdavanti|с\s(?:собакой|@)\s(?:впереди|в\sначале)",
+        "contact.pointer",
+        0.75,
+        "gives a handle and tells the other party to put the '@' back",
+    ),
+    Phrase(
+        "search-my-name-abroad",
+        r"\b(?:procura|pesquisa|busca|cherche[sz]?|such(?:e|t)?|cerca|wyszukaj|szukaj)\s(?:meu|mi|mon|meinen|il\smio|moje)\s"
+        r"(?:nome|nombre|nom|namen|imi[eę])\s(?:no|na|en|sur|auf|bei|su|in|w|na)\b|(?:найди|ищи|поищи)\s(?:мо[её]|меня\sпо)\s(?:имя|имени)",
+        "contact.pointer",
+        0.8,
+        "tells the other party to look the sender up by name elsewhere",
+    ),
+    Phrase(
+        "de-phone-call",
+        r"\b(?:k[öo]nnen|k[öo]nnten|sollen|wollen|sollten)\s(?:wir|sie|du)\s(?:\w+\s){0,2}?telefonieren\b|\blass\suns\s(?:\w+\s){0,2}?telefonieren\b"
+        r"|\bpodemos\s(?:hablar|falar)\spor\stel[eé]fon[eo]\b|\bon\speut\s(?:s'appeler|se\sparler\sau\st[ée]l[ée]phone)\b",
+        "contact.request",
+        0.75,
+        "proposes a phone call (de, es, pt, fr)",
+    ),
+    Phrase(
         "confirm-address",
         r"\b(?:confirm|verify|double[- ]check|re-?type)\s(?:me\s)?your\s(?:(?:e-?mail|gmail|outlook|hotmail|yahoo|icloud|"
         r"personal\se-?mail|private\se-?mail)(?:\saddress)?\b|address(?=\s?\?))",
@@ -512,7 +591,10 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\bqual\s(?:o\s)?(?:e-?mail|endere[cç]o\sde\se-?mail)\s?\?|\bкак(?:ой|ая)\s(?:почта|e-?mail|имейл)\s?\?"
         # a bare "which address?" only as the message's last words, the reply to talk of sending something
         r"|\b(?:which|what|welche|quelle|qu[eé]|cu[aá]l|qual|какой)\s"
-        r"(?:address|adresse|direcci[oó]n|endere[cç]o|адрес)\s?\?\W{0,3}$",
+        r"(?:address|adresse|direcci[oó]n|endere[cç]o|адрес)\s?\?\W{0,3}$"
+        # "which number?" in reply to an offer to talk on an app: "pode ser, qual o número?", "what's the number?"
+        r"|\b(?:which|what(?:'s|\sis)?(?:\sthe)?|qual(?:\s[ée])?(?:\so)?|cu[aá]l\ses(?:\sel)?|quel\sest\sle|quel|welche|wie\sist\sdie|"
+        r"какой|jaki\sjest|jaki|hangi|qual\s[èe]\sil)\s(?:n[uú]mero|num[ée]ro|number|nummer|номер|numer|numara)\s?\?\W{0,3}$",
         "contact.request",
         0.7,
         "asks which address to send to, in reply to talk of e-mail",
@@ -729,6 +811,8 @@ PHRASES: tuple[Phrase, ...] = (
         0.8,
         "proposes to continue off the platform (ru)",
     ),
+    # it, pl, tr, id, tl, hi-en, ar: built from the word tables of `request_langs`
+    *request_langs.phrases(),
 )
 
 

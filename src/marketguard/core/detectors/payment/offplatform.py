@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from marketguard.core.detectors.base import DetectorConfig, DetectorInfo, Finding
 from marketguard.core.detectors.pattern import Phrase, PhraseDetector
+from marketguard.core.detectors.payment import offplatform_langs as langs
 from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import Document
@@ -44,6 +45,7 @@ _STRONG_RAILS = {
     "card transfer": r"на\sкарту|карт(?:у|ой)\s(?:сбер\w*|тинькофф\w*)|pix\spra\smim",
     "paylib": r"paylib|lydia|twint|swish|vipps|mobilepay|blik",
     "gift card": r"gift\s?cards?",
+    **langs.STRONG_RAILS,
 }
 _WEAK_RAILS = {
     "payoneer": r"payoneer",
@@ -52,6 +54,7 @@ _WEAK_RAILS = {
     r"virement(?:\sbancaire)?|(?:bank)?[üu]berweisung|перевод(?:ом)?(?:\sна\sкарту)?|на\sкарту",
     "card": r"(?:debit|credit)\scard|my\scard",
     "cash": r"cash(?!\s?app)",
+    **langs.WEAK_RAILS,
 }
 
 
@@ -69,7 +72,7 @@ _STRONG = _alternation(_STRONG_RAILS)
 _WEAK = _alternation(_WEAK_RAILS)
 _STRONG_NAMES = list(_STRONG_RAILS)
 _NEEDS_PAY_WORD = frozenset(
-    {"crypto", "gift card", "upi", "pix", "wise", "revolut", "webmoney", "gcash", "bank details"}
+    {"crypto", "gift card", "upi", "pix", "wise", "revolut", "webmoney", "gcash", "bank details", *langs.NEEDS_PAY_WORD}
 )
 """Strong rails that are also everyday words or tech topics; the rest (Zelle, Venmo...) only mean paying."""
 _WEAK_NAMES = list(_WEAK_RAILS)
@@ -78,7 +81,8 @@ _PAY = lazy_compile(
     r"(?<!\w)(?:pay\w*|send\w*|sent|transf\w*|deposit\w*|wire|accept\w*|receiv\w*|settle|money|"
     r"funds?|invoice|remit|reimburse|tip|bonus|price|rate|budget|\$|€|£|usd|eur|my|your|via|through|thru|by|"
     r"pago|pagar|pagamento|pague|paiement|payer|payé|zahl\w*|bezahl\w*|überweis\w*|опла[тч]\w*|пла[тч]\w*|перев\w*|"
-    r"скину|кошел\w*|можно|через|pra\smim|para\smim|chave|me|virement|acceptes?|aceptas?|aceitas?)(?!\w)"
+    r"скину|кошел\w*|можно|через|pra\smim|para\smim|chave|me|virement|acceptes?|aceptas?|aceitas?|"
+    rf"{langs.PAY_WORDS})(?!\w)"
     r"|^\s?[:\-]\s?[\w@$+]|\bto\s(?:0x|bc1|t[a-z0-9]{5})"  # "Pix: 41 9...", "USDT to 0x36..": a detail follows
 )
 _OUTSIDE = lazy_compile(
@@ -88,12 +92,13 @@ _OUTSIDE = lazy_compile(
     r"directamente|directo|direto|diretamente|directement|direkt|напрямую|лично|straight\sto|between\sus|"
     r"payoneer\sto\spayoneer|paypal\sto\spaypal|wise\sto\swise|no\sneed\sfor\s(?:the\s)?(?:platform|upwork|fiverr|site)|"
     r"(?:payer|paie|pagar|pago|pague|pagarte|zahle|zahl|платить|оплачу|плачу|переведу)\s(?:\w+\s){0,3}?"
-    r"(?:par|por|per|via|на|через|mit|pelo|pela|no|en))(?!\w)"
+    rf"(?:par|por|per|via|на|через|mit|pelo|pela|no|en)|{langs.OUTSIDE_WORDS})(?!\w)"
 )
 _DETAIL_AFTER = lazy_compile(
-    r"\s?[:\-–]?\s?(?:(?:ok(?:ay)?|fine|works|number|no\.|num|n[uú]mero|номер|id|uid|tag)\s?[?!:,.\-]?\s?){0,2}"
+    r"\s?[:\-–]?\s?(?:(?:ok(?:ay)?|fine|works|number|no\.|num|n[uú]mero|номер|id|uid|tag|vpa|hai|is|ko|ho|pe)\s?[?!:,.\-]?\s?){0,3}"
     r"(?:(?:[a-z]{1,7}\s){0,2}[a-z]{1,7}\s?[,:]\s?)?"
-    r"(?:\+?\d[\d\s.\-]{6,}\d|[\w.+\-]+@[a-z0-9\-]+\.[a-z])"
+    # a number, an address, or a UPI payment address ("name@okaxis": a bank's handle, no dot)
+    r"(?:\+?\d[\d\s.\-]{6,}\d|[\w.+\-]+@[a-z0-9\-]+\.[a-z]|[\w.\-]{2,}@[a-z]{2,16}\b)"
 )
 """"GCash 0917 555 0199", "Zelle jo@x.io", "GCash ok? 0917 …", "Binance Pay ID 4155…", "GCash na lang, 0917 …": a
 number or an address right after the rail (a question about the rail, an id word or a few short filler words between
@@ -187,9 +192,9 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "milestone-outside",
-        r"\b(?:first|1st|this|one|initial|small)\s(?:milestone|payment|part|order|deposit)\s(?:here|on\s"
+        r"\b(?:first|1st|this|one|initial|small)\s(?:milestone|payment|part|order|deposit|[$€£]\s?\d[\d,.]*k?)\s(?:here|on\s"
         r"(?:upwork|fiverr|the\splatform))\b[^!?\n]{0,60}?\b(?:rest|remaining|remainder|balance|"
-        r"others?|next\sones?)\b[^!?\n]{0,30}?\b(?:outside|directly|off|privately|elsewhere)\b",
+        r"others?|next\sones?)\b[^!?\n]{0,30}?\b(?:outside|directly|off|privately|elsewhere|straight\sto\s(?:me|my))\b",
         "payment.offplatform",
         0.9,
         "splits payment between the platform and outside",
@@ -236,10 +241,10 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "close-contract-pay",
-        r"\b(?:close|end|cancel|finish|wrap\sup|ferme[rz]?|cierra|cerrar|cerramos|fecha|fechar|"
+        r"\b(?:close|end|cancel|finish|wrap\sup|drop|cl[ôo]tur\w*|ferme[rz]?|cierra|cerrar|cerramos|fecha|fechar|"
         r"fechamos|beende|beenden|schlie(?:ß|ss)e|закро\w*|закрыть|заверш\w*)\s(?:the\s|this\s|our\s|"
         r"le\s|el\s|o\s|den\s|das\s)?(?:contract|job|order|contrat|contrato|vertrag|auftrag|"
-        r"контракт|заказ)\b[^!?\n]{0,70}?\b(?:pay\w*|invoice|directly|outside|payer|paie|deposit\w*|depósit\w*|"
+        r"контракт|заказ)\b[^!?\n]{0,70}?\b(?:pay\w*|invoice|directly|outside|payer|paie|factur\w*|directement|deposit\w*|depósit\w*|"
         r"transfi\w*|pag\w*|zahl\w*|überweis\w*|пла[тч]\w*|опла[тч]\w*|перев\w*|send\w*\s(?:[\w']+\s){0,4}?to\syour\s"
         r"(?:bank|account|card|paypal|wallet)|retainer)"
         r"|\b(?:vertrag|auftrag)\s(?:\w+\s){0,2}(?:beenden|schlie(?:ß|ss)en|k[üu]ndigen)\b[^!?\n]{0,70}?"
@@ -288,8 +293,8 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "money-off-site",
-        r"\b(?:money|payment|paying|fees?|price|discount)\b[^.!?\n]{0,30}?\b(?:off|outside)\s(?:of\s)?"
-        r"(?:the\s|this\s)?(?:site|platform|upwork|fiverr|app)\b|\b(?:off|outside)\s(?:of\s)?(?:the\s|this\s)?"
+        r"\b(?:money|payment|paying|fees?|price|discount|cheaper)\b[^.!?\n]{0,30}?\b(?:off|outside)[\s\-](?:of\s)?"
+        r"(?:the\s|this\s)?(?:site|platform|upwork|fiverr|app)\b|\b(?:off|outside)[\s\-](?:of\s)?(?:the\s|this\s)?"
         r"(?:site|platform|upwork|fiverr)\b[^.!?\n]{0,40}?\b(?:discount|cheaper|save|saves|saving|money|"
         r"lower\s(?:price|rate))",
         "payment.offplatform",
@@ -322,8 +327,8 @@ _INTENT: tuple[Phrase, ...] = (
         r"\s(?:[\w']+\s){0,2}?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately|another\sway)"
         # the other part as a bare figure, the words for where it goes right after it ("the other 480 separately";
         # not "the other 3 files separately")
-        r"|\b(?:send|transfer|wire|give|pay)\s(?:you\s)?(?:the\s)?(?:other|remaining|extra|rest\sof\sthe)\s\d[\d,.]*k?\s"
-        r"(?:(?:usd|eur|gbp|dollars|bucks|euros)\s)?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately|"
+        r"|\b(?:send|transfer|wire|give|pay|cover)\s(?:you\s)?(?:the\s)?(?:other|remaining|extra|rest\sof\sthe)\s\d[\d,.]*k?\s"
+        r"(?:(?:usd|eur|gbp|dollars|bucks|euros|hours?|hrs?)\s)?(?:(?:myself|personally|me)\s)?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately|"
         r"another\sway)\b",
         "payment.offplatform",
         0.85,
@@ -338,7 +343,8 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "settle-between-us",
-        r"\b(?:settle|sort|handle|deal\swith|split|square)\s(?:(?:it|this|that|things|payment|the\spayment|up|out)\s)?"
+        r"\b(?:settle|sort|handle|deal\swith|split|square)\s(?:(?:it|this|that|things|payment|the\spayment|up|out|"
+        r"the\s(?:rest|remainder|balance|difference))\s)?"
         r"(?:up\s)?(?:between\sus|between\sourselves|ourselves|privately|personally|directly|among\sourselves|"
         r"outside(?:\sof)?(?:\s(?:the\s)?(?:platform|site|app|upwork|fiverr))?(?!\s(?:of\s)?(?:court|the\scourt)))",
         "payment.offplatform",
@@ -399,6 +405,7 @@ _INTENT: tuple[Phrase, ...] = (
         r"under\sthe\stable)\b(?!\s?(?:panel|bar|menu|nav\w*|column|of|view|drawer))"
         r"|\b(?:other|remaining|extra)\s[$€£]\s?\d[\d,.]*k?\s(?:[\w']+\s){0,3}?(?:separately|on\sthe\sside|off\sthe\sbooks|"
         r"under\sthe\stable)\b(?!\s(?:in|as|via|through|on)\s(?:the\s|a\s)?(?:new\s|separate\s|second\s|another\s)?(?:platform|upwork|fiverr|contract|milestone))"
+        r"|\b(?:the\s)?real\s[$€£]\s?\d[\d,.]*k?\s(?:[\w']+\s){0,3}?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately)\b"
         r"|\b(?:at|to|for)\s(?:only\s|just\s)?[$€£]\s?\d[\d,.]*k?\s(?:so|to\skeep|and\skeep)\s(?:the\s)?(?:platform\s|site\s|"
         r"service\s)?(?:fees?|commission|cut)\b"
         r"|\b(?:set|put|keep|make|quote|write)\s(?:the\s)?(?:contract|offer|order|milestone|invoice|price)\s(?:at|to|as)\s"
@@ -437,7 +444,7 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "es-pay",
-        r"\b(?:pago\sdirecto|(?:pag|transfer|deposit)(?:ir|irte|ar|arte|arme|o|a|amos|ue|encia)\s(?:\w+\s)?(?:directamente|por\sfuera|aparte)|"
+        r"\b(?:pago\sdirecto|(?:pag|transfer|deposit)(?:ir|irte|ar|arte|arme|o|a|as|an|amos|ue|ues|uemos|ar[eé]|encia)\s(?:\w+\s)?(?:directamente|por\sfuera|aparte)|"
         r"ahorr\w*\s(?:\w+\s){0,2}?(?:la\s)?(?:comisi[oó]n|tarifa)|sin\s(?:la\s)?comisi[oó]n|"
         r"sin\spagar\s(?:la\s)?comisi[oó]n|no\spag(?:ar|amos|as|o|ues|uemos)\s(?:la\s)?comisi[oó]n|pag(?:ar|o)\s(?:\w+\s){0,2}fuera\sde\s(?:la\s)?plataforma)\b",
         "payment.offplatform",
@@ -481,6 +488,8 @@ _INTENT: tuple[Phrase, ...] = (
         0.9,
         "proposes payment outside the platform (ru)",
     ),
+    # it, pl, tr, id, tl, hi-en, ar: the phrase lists of `offplatform_langs`
+    *langs.PHRASES,
 )
 
 

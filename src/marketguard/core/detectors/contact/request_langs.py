@@ -1,0 +1,164 @@
+"""Contact requests in the languages beyond the first six: Italian, Polish, Turkish, Indonesian, Tagalog(-English),
+Hindi-English (romanised) and Arabic (script, and the romanised words people type). The plain view reads the
+Turkish dotless "ı" as "i", so the Turkish words are written with "i".
+
+Data, not logic: each language is a `Lexicon` of word lists (the detail words, "give me your …", "my …",
+"write/call/add me", the app with a postposition, "outside the platform"), and `phrases()` turns each list into one
+named `Phrase` of `request.py`'s table, so these phrases go through the same RE2 prefilter as the others and a
+message without their words pays nothing beyond the shared automaton. The words are soft findings, like the
+English ones: negation and on-platform talk cancel them (`context.py` knows these languages' "not").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marketguard.core.detectors.pattern import Phrase
+
+_APPS = (
+    r"(?:whats\s?app|wa|telegram|tg|viber|signal|instagram|insta|ig|messenger|fb|facebook|skype|discord|line|wechat)"
+)
+"""The apps these phrases name, as written in any of the languages below (the app detector knows them all)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """One language's words for asking for, offering and moving to an outside contact. Each field is a regex
+    alternation (lower-case; the plain view is lower-case) or empty when the language needs no such phrase."""
+
+    code: str
+    ask: str
+    """Asking for the other party's detail: "dammi il tuo numero", "podaj swój numer", "number bhejo"."""
+    mine: str
+    """Offering the sender's own detail: "il mio numero", "mój mail", "numaram", "nomor saya", "mera number"."""
+    write: str
+    """"Write/call/text/add me", on an app or not: "scrivimi", "napisz do mnie", "bana yaz", "hubungi aku"."""
+    outside: str
+    """Off the platform: "fuori dalla piattaforma", "poza platformą", "site dişinda", "di luar platform"."""
+    on_app: str = ""
+    """The app with the language's postposition and a verb: "whatsapp pe baat karte", "WhatsApp'tan yaz"."""
+
+
+_IT_DETAIL = (
+    r"(?:numero(?:\sdi\s(?:telefono|cellulare|whats\s?app))?|telefono|cellulare|cell|e-?mail|mail|indirizzo\s(?:e-?)?mail|"
+    r"posta(?:\selettronica)?|whats\s?app|telegram|contatt[oi]|recapito)"
+)
+_PL_DETAIL = (
+    r"(?:numer(?:\stelefonu|\skomórki|\sna\swhats\s?appa?)?|telefon|komórk[aęi]|e-?mail|maila?|adres\s(?:e-?)?mail\w*|"
+    r"whats\s?app\w*|telegram\w*|kontakt)"
+)
+_TR_DETAIL_ACC = (
+    r"(?:numaran(?:i|izi)|telefonun(?:u|uzu)|mail(?:ini|inizi)|e-?postan(?:i|izi)|iletişim\sbilgin\w*)"
+)
+_TR_DETAIL_MINE = r"(?:numaram|telefonum|mailim|e-?postam|whats\s?app(?:im)|telegram(?:im)|iletişim\sbilgilerim)"
+_ID_DETAIL = (
+    r"(?:nomor(?:\s(?:hp|wa|whats\s?app|telepon|telpon|hape))?|no\.?\s?(?:hp|wa|telp)|hp|wa|whats\s?app|e-?mail|surel|"
+    r"telegram|kontak)"
+)
+_TL_DETAIL = (
+    r"(?:number|numero|num|cp(?:\s(?:number|no\.?|\#))?|cellphone\snumber|e-?mail|contact(?:\snumber)?|viber|whats\s?app)"
+)
+_HI_DETAIL = (
+    r"(?:whats\s?app\s(?:number|no\.?)|number|no\.?|nambar|mobile(?:\snumber)?|phone\snumber|e-?mail(?:\sid)?|mail\sid|"
+    r"contact(?:\snumber)?)"
+)
+_AR_DETAIL = (
+    r"(?:رقم(?:ك|كم|ي)|رقم\s(?:الواتس|الواتساب|جوالك|هاتفك|تلفونك)|(?:ا|إ|أ)يميل(?:ك|كم|ي)|بريدك|واتساب(?:ك|ي)|واتسك)"
+)
+
+LEXICONS: tuple[Lexicon, ...] = (
+    Lexicon(
+        "it",
+        ask=rf"\b(?:dammi|mandami|passami|inviami|lasciami|scrivimi|qual\s[èe]|mi\s(?:dai|passi|mandi|lasci|scrivi)|"
+        rf"(?:puoi|potresti|pu[òo]|potrebbe)\s(?:darmi|passarmi|mandarmi|inviarmi|lasciarmi))\s(?:il\s|la\s|l')?"
+        rf"(?:tuo|tua|suo|sua)\s{_IT_DETAIL}\b(?!\s(?:di|del|della)\s(?:partita|ordine|fattura|serie|pratica|spedizione|conferma))",
+        mine=rf"\b(?:il\s|la\s|ecco\sil\s|ecco\sla\s)?(?:mio|mia)\s{_IT_DETAIL}(?:\s[èe]\b|\s?[:=])",
+        write=r"\b(?:scrivimi|chiamami|contattami|aggiungimi|sentiamoci|mandami\sun\s(?:messaggio|whats\s?app|sms|vocale|messaggino)|"
+        r"(?:possiamo|potremmo|preferisco)\s(?:sentirci|parlarci|parlare|continuare|spostarci)\s(?:per|al|su|via|in)\s(?:telefono|whats\s?app|"
+        r"telegram|privato)|ti\s(?:chiamo|scrivo)\s(?:su|al|sul)\s(?:whats\s?app|telegram|cellulare|numero)|"
+        r"scrivimi\s(?:su|a|al|in)\b|cercami\s(?:su|come)\b|trovami\s(?:su|come)\b)"
+        r"(?!\s(?:qui|qua|sulla\spiattaforma|in\schat))",
+        outside=r"\bfuori\s(?:dalla|della)\s(?:piattaforma|app|sito)\b(?![^.!?\n]{0,50}?\b(?:commission\w*|pag\w*|tariffa))",
+    ),
+    Lexicon(
+        "pl",
+        ask=rf"\b(?:daj\s(?:mi\s)?|podaj(?:\smi)?\s|wyślij\smi\s|wyslij\smi\s|prześlij\smi\s|przeslij\smi\s|jaki\s(?:jest|masz)\s|"
+        rf"(?:możesz|mozesz|mógłbyś|moglbys|mogłabyś|może\span|może\spani)\s(?:mi\s)?(?:dać|dac|podać|podac|wysłać|wyslac)\s)"
+        rf"(?:swój\s|swoj\s|twój\s|twoj\s|swoją\s|twoją\s|pana\s|pani\s)?{_PL_DETAIL}\b"
+        r"(?!\s(?:zamówienia|zamowienia|faktury|konta|zlecenia|seryjny|nip|przesyłki|przesylki|referencyjny))",
+        mine=rf"\b(?:mój|moj|moja|to\smój|oto\smój)\s{_PL_DETAIL}(?:\s(?:to|jest)\b|\s?[:=])",
+        write=r"\b(?:napisz\sdo\smnie|zadzwoń\sdo\smnie|zadzwon\sdo\smnie|pisz\sdo\smnie|dodaj\smnie|odezwij\ssię|odezwij\ssie|"
+        r"skontaktuj\ssię\sze\smną|skontaktuj\ssie\sze\smna|napisz\sna\s(?:whats\s?app\w*|telegram\w*|maila|priv\w*|numer)|"
+        r"przejdźmy\sna|przejdzmy\sna|pogadajmy\sna|znajdź\smnie\sna|znajdz\smnie\sna)\b"
+        r"(?!\s(?:tutaj|tu\b|na\s(?:platformie|portalu|czacie)))",
+        outside=r"\bpoza\s(?:platformą|platforma|portalem|serwisem|stroną|strona)\b(?![^.!?\n]{0,50}?\b(?:prowizj\w*|płac\w*|plac\w*|zapła\w*))",
+    ),
+    Lexicon(
+        "tr",
+        ask=rf"(?<!sipariş\s)(?<!siparis\s)(?<!fatura\s)(?<!kargo\s)(?<!takip\s)\b{_TR_DETAIL_ACC}\s(?:ver|verir\smisin|verebilir\smisin(?:iz)?|alabilir\smiyim|atar\smisin|atar\smisin|"
+        rf"gönder|gonder|yaz(?:ar\smisin)?|paylaş|paylas)\w*",
+        mine=rf"\b{_TR_DETAIL_MINE}\b(?=\s?(?::|=|\+|\d|[a-z0-9._]+@|şu|su\b))",
+        write=r"\b(?:bana\s(?:yaz|ulaş|ulas|mesaj\sat|ara|dm\sat)\w*|beni\s(?:ara|ekle)\w*|benimle\s(?:iletişime|iletisime)\sgeç\w*)",
+        outside=r"\b(?:site|platform|uygulama)\s(?:dişinda|disinda|dişindan|disindan|dişi)\b"
+        r"(?![^.!?\n]{0,50}?\b(?:komisyon\w*|öde\w*|ode\w*))",
+        on_app=rf"\b{_APPS}'?(?:tan|dan|ten|den|ta|da|te|de|a|e|ya|ye)\s(?:beni\s|bana\s)?(?:yaz|ulaş|ulas|ekle|bul|ara|konuş|konus|"
+        r"geç|gec|devam)\w*",
+    ),
+    Lexicon(
+        "id",
+        ask=rf"\b(?:(?:boleh\s)?minta|kirim(?:in|kan)?|bagi(?:in)?|kasih|share)\s(?:dong\s|ya\s|aja\s)?{_ID_DETAIL}"
+        r"(?:\s?(?:nya|mu|kamu|anda|kak|gan|sis|bro))?\b(?!\s?(?:pesanan|invoice|resi|order|rekening|faktur|seri))",
+        mine=rf"\b(?:ini\s)?{_ID_DETAIL}\s?(?:ku|saya|aku|gue|gw)\b(?=\s?(?::|=|\+|\d|[a-z0-9._]+@|ya\b|ini\b|adalah\b))",
+        write=r"\b(?:hubungi|chat|telpon|telepon|kontak|call|wa|whatsapp|dm)\s(?:aku|saya|gue|gw)(?:\saja|\sya|\sdi|\slewat|\svia)?\b"
+        r"|\bjapri\b|\b(?:lanjut|ngobrol|chat|lanjutkan)\s(?:di|lewat|via|ke)\s(?:wa|whats\s?app|telegram|ig|dm)\b",
+        outside=r"\bdi\sluar\s(?:platform|situs|aplikasi|sini)\b(?![^.!?\n]{0,50}?\b(?:bayar|fee|komisi|biaya|transfer))",
+    ),
+    Lexicon(
+        "tl",
+        ask=rf"\b(?:pahingi|pa-?hingi|hingi|penge|bigay|pabigay|ano)\s(?:po\s|naman\s|na\s|ng\s|ang\s|yung\s)*{_TL_DETAIL}"
+        r"(?:\s(?:mo|niyo|ninyo|nyo))\b",
+        mine=rf"\b(?:eto|ito|heto)\s(?:po\s)?(?:ang\s|yung\s)?{_TL_DETAIL}\sko\b",
+        write=r"\b(?:i-?text|i-?message|i-?chat|i-?pm|i-?add|tawagan|i-?call)\s(?:mo\s|niyo\s|nyo\s)?(?:na\s)?(?:lang\s)?(?:po\s)?ako\b"
+        r"|\b(?:text|call|chat|message|pm|add)\s(?:mo\s)?(?:na\s)?lang\s(?:po\s)?(?:ako|me)\b"
+        rf"|\bsa\s{_APPS}\s(?:na\s)?(?:lang|tayo|mo\s(?:ako|na\slang))\b",
+        outside=r"\bsa\slabas\sng\s(?:platform|site|app)\b(?![^.!?\n]{0,50}?\b(?:bayad|fee|gcash))",
+    ),
+    Lexicon(
+        "hi",
+        ask=rf"\b(?:(?:apna|apni|aapka|aapki|apka|apki|tumhara|tera|teri)\s{_HI_DETAIL}\s(?:do|de\sdo|dedo|dijiye|dena|"
+        r"bhejo|bhej\sdo|bhejiye|bhejna|send\skaro|share\skaro|share\skijiye|batao|bataiye)"
+        rf"|(?<!order\s)(?<!invoice\s)(?<!tracking\s)(?<!ticket\s)(?<!account\s)(?<!ref\s)(?<!roll\s)(?<!serial\s)"
+        rf"(?<!model\s)(?<!bill\s)(?<!challan\s){_HI_DETAIL}\s(?:bhejo|bhej\sdo|bhejiye|dijiye|de\sdo|dedo|send\skaro|share\skaro|batao|bataiye|milega|mil\ssakta))\b",
+        mine=rf"\b(?:mera|meri|hamara|humara)\s{_HI_DETAIL}(?:\s(?:hai|he|h|ye\shai|yeh\shai|note\skaro|likho|lo)\b|\s?[:=])",
+        write=r"\b(?:mujhe|muje|mujko|humein|hume)\s(?:call|message|msg|whats\s?app|email|mail|text|ping)\s(?:karo|kijiye|kar\sdo|"
+        r"karna|karein|kare|kar\sdena)\b|\b(?:call|message|msg|whats\s?app|mail|ping)\s(?:kar\sdo|karo|kijiye|kar\sdena)\s(?:mujhe|muje)\b",
+        outside=r"\bplatform\s(?:ke\s|se\s)?bahar\b(?![^.!?\n]{0,50}?\b(?:pay\w*|paise|paisa|fee|commission))",
+        on_app=rf"\b{_APPS}\s(?:pe|par|pr)\s(?:baat|msg|message|contact|call|aa\w*|add|bhej\w*|connect|milte|chat)\w*",
+    ),
+    Lexicon(
+        "ar",
+        ask=rf"(?:ارسل|أرسل|ابعت|ابعث|اعطني|أعطني|عطني|هات|شو|ما\sهو|ممكن|ابغى|أبغى|بدي)\s(?:لي\s|لو\sسمحت\s)?{_AR_DETAIL}"
+        r"|\b(?:ab3atli|ib3atli|3tini|a3tini|hat)\s(?:ra2mak|raqmak|raqamak|nimritak|emailak)\b",
+        mine=r"(?:رقمي|ايميلي|إيميلي|واتسابي|رقم\sالواتس\sتبعي|رقم\sالواتس\sتاعي)(?=\s?(?::|هو|=|\+|\d|[٠-٩]))"
+        r"|\b(?:ra2mi|raqmi|raqami|nimriti)\b(?=\s?(?::|=|\+|\d|huwa))",
+        write=r"(?:كلمني|كلّمني|راسلني|اتصل\sبي|تواصل\sمعي|ابعتلي|ابعثلي|ضيفني|كلمني\sعلى|خلينا\sنكمل\sعلى|خلينا\sنحكي\sعلى)"
+        r"|\b(?:kalemni|kallimni|kalimni|ab3atli\s(?:3la|3al)|kalemni\s(?:3la|3al)|whatsappni)\b",
+        outside=r"خارج\s(?:المنصة|الموقع|التطبيق)(?![^.!?\n]{0,50}?(?:ادفع|الدفع|عمولة|العمولة))",
+    ),
+)
+
+
+def phrases() -> tuple[Phrase, ...]:
+    """One phrase per filled field of each lexicon, named `<code>-<field>` like `es-ask`, `ru-outside`."""
+    out: list[Phrase] = []
+    for lex in LEXICONS:
+        for field, regex, kind, score, what in (
+            ("ask", lex.ask, "contact.request", 0.85, "asks for a contact detail"),
+            ("mine", lex.mine, "contact.request", 0.75, "offers a contact detail"),
+            ("write", lex.write, "contact.request", 0.75, "asks to be contacted"),
+            ("outside", lex.outside, "contact.request", 0.8, "proposes to continue off the platform"),
+            ("on-app", lex.on_app, "contact.request", 0.8, "proposes to continue on an outside app"),
+        ):
+            if regex:
+                out.append(Phrase(f"{lex.code}-{field}", regex, kind, score, f"{what} ({lex.code})"))
+    return tuple(out)
