@@ -4,14 +4,20 @@ The pack is data (`marketguard/rules/fraud/*.yaml`), compiled once per process. 
 passage from the first cue to the last, in the ORIGINAL text (the `plain` view maps back, so "T e l e g r a m"
 and "hxxp" still match); its `value` lists each cue with its own original offsets, and its `reason` names
 the rule, so every decision can be traced to the words that made it.
+
+A rule whose cues matched but that was vetoed (the message reports or refuses the offer, quotes it, or names
+the company paying) is reported too, as a finding the engine files under `suppressed` (`allowed_by` starts
+with `VETOED`): the trained model, which has no such vetoes, must not flag those same words alone
+(`core/combine.py`).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from marketguard.core.combine import VETOED
 from marketguard.core.detectors.base import Detector, DetectorConfig, DetectorInfo, Finding
-from marketguard.core.rulepack import KINDS, CompiledPack, compile_pack, default_pack, match
+from marketguard.core.rulepack import KINDS, CompiledPack, RuleHit, compile_pack, default_pack, match
 from marketguard.core.text.normalize import Document
 
 
@@ -40,7 +46,8 @@ class FraudRulesDetector(Detector):
     def detect(self, doc: Document) -> list[Finding]:
         view = doc.plain
         out: list[Finding] = []
-        for hit in match(self.pack, view.text):
+        vetoed: list[RuleHit] = []
+        for hit in [*match(self.pack, view.text, vetoed), *vetoed]:
             start, end = view.span(hit.start, hit.end)
             cues = []
             for s, e in sorted(hit.cues):
@@ -55,6 +62,7 @@ class FraudRulesDetector(Detector):
                     end=end,
                     value="cues: " + " + ".join(cues),
                     reason=f"rule {rule.id} ({rule.severity}): {rule.description}",
+                    allowed_by=None if hit.veto is None else f"{VETOED} ({hit.veto})",
                 )
             )
         return out
