@@ -82,3 +82,11 @@ def test_a_refused_fee_is_not_flagged_by_the_model() -> None:
 def test_the_same_offer_unreported_still_fires() -> None:
     result = Screener().screen("I will pay you $1000 per month to rent your account.")
     assert any(s.family == "account" for s in result.signals)
+
+
+def test_a_rule_kept_quiet_by_work_context_does_not_silence_the_model() -> None:
+    """Product or shop context ("banking app", "our customers") keeps one rule's words from misfiring; it is no
+    evidence that the message is harmless, so the model still speaks there."""
+    text = "The company will send you a check to buy your home office equipment. Deposit it with your banking app today."
+    result = Screener().screen(text)
+    assert not any(s.why.startswith(VETOED) for s in result.suppressed)

@@ -117,7 +117,7 @@ def test_a_text_full_of_cues_is_bounded() -> None:
 def test_vetoed_rules_are_returned_apart_with_the_reason() -> None:
     """A caller that asks for them gets the rules vetoed by a report, a negation or a quotation, never as hits."""
     for text, why in [
-        ("they said message hr on telegram. is this a scam?", "reports"),
+        ("they said message hr on telegram. is this a scam?", "ruled out by the message"),
         ("i won't message hr on telegram", "negated"),
         ('my friend got "message our hr on telegram today" and asked me about it', "quoted"),
     ]:

@@ -110,7 +110,7 @@ def match_rule(compiled: CompiledRule, spans: GroupSpans, keep_vetoed: bool = Fa
             if veto is not None and spans.pack.patterns[veto].search(spans.text):
                 if not keep_vetoed:
                     return None
-                return RuleHit(rule, start, end, tuple(cues), "the message reports, refuses or explains it")
+                return RuleHit(rule, start, end, tuple(cues), MESSAGE_VETO)
             checked_message = True
         # A vetoed passage vetoes only its own cues: "we don't interview in this chat, our HR will WhatsApp you"
         # is negated at "interview" but not at "HR ... WhatsApp". Later spans get another chance.
@@ -131,6 +131,9 @@ def match_rule(compiled: CompiledRule, spans: GroupSpans, keep_vetoed: bool = Fa
             return first_veto
     return first_veto
 
+
+MESSAGE_VETO = "ruled out by the message"
+"""`RuleHit.veto` of a rule vetoed by its `unless_in_message` cues (a report, a refusal, product or shop work...)."""
 
 _PASSAGES = 3
 """How many passages a rule may try in all, each starting after the last vetoed one: enough for a refusal
