@@ -87,6 +87,6 @@ def test_the_same_offer_unreported_still_fires() -> None:
 def test_a_rule_kept_quiet_by_work_context_does_not_silence_the_model() -> None:
     """Product or shop context ("banking app", "our customers") keeps one rule's words from misfiring; it is no
     evidence that the message is harmless, so the model still speaks there."""
-    text = "The company will send you a check to buy your home office equipment. Deposit it with your banking app today."
+    text = "The company will send you a check to buy your home office equipment. Deposit it in our banking app today."
     result = Screener().screen(text)
     assert not any(s.why.startswith(VETOED) for s in result.suppressed)

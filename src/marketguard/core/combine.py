@@ -37,10 +37,15 @@ def defer_model(
     if explained:
         why = f"corroborates {', '.join(explained)}: the rule that names the pattern decides"
     else:
-        vetoed = [v for v in suppressed if v.signal.detector.split("@")[0] == RULES_DETECTOR and v.why.startswith(VETOED)]
+        vetoed = [v for v in suppressed if _rule_of(v.signal) and v.why.startswith(VETOED)]
         if not vetoed:
             return signals, []
         rule = vetoed[0].signal.reason.split(" ", 2)[1] if vetoed[0].signal.reason.startswith("rule ") else "a rule"
         why = f"set aside: {rule} matched these words and was {vetoed[0].why}"
     kept = [s for s in signals if s.kind != MODEL_KIND]
     return kept, [Suppressed(s, why) for s in signals if s.kind == MODEL_KIND]
+
+
+def _rule_of(signal: Signal) -> bool:
+    """The signal comes from the fraud rule pack (`fraud.rules@<version>`)."""
+    return signal.detector.split("@")[0] == RULES_DETECTOR

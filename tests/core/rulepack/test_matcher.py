@@ -129,7 +129,6 @@ def test_vetoed_rules_are_returned_apart_with_the_reason() -> None:
     assert [h.rule.id for h in match(_pack(), "please message hr on telegram", vetoed)] == ["hr"]
     assert vetoed == []  # a rule that fires is not also vetoed
     # a negated passage followed by one that fires: a hit, not a veto
-    assert [h.veto for h in match(_pack(), "we won't use hr here for this; the recruiter will telegram you", vetoed)] == [
-        None
-    ]
+    text = "we won't use hr here for this; the recruiter will telegram you"
+    assert [h.veto for h in match(_pack(), text, vetoed)] == [None]
     assert vetoed == []

@@ -145,7 +145,7 @@ def test_links_named_to_block_or_report_are_kept_but_allowed() -> None:
     """Security work and scam reports name look-alike domains and scripts to block or report them (blind6 round):
     the finding stays (as suppressed, with the reason), the same link as a lure still counts."""
     for text in [
-        "Add the known-bad domains (fiverr-payouts-help.co, paypa1-invoice.net) from the threat feed to the DNS blocklist.",
+        "Add the known-bad domains (fiverr-payouts-help.co, paypa1-invoice.net) from the threat feed to the blocklist.",
         "Incident write-up: the attacker registered upw0rk-billing.com and mailed fake invoices.",
         "Это развод? Прислали архив и просят запустить setup.bat, я не стал.",
     ]:

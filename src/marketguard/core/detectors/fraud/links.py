@@ -333,7 +333,8 @@ class LinkDetector(Detector):
 _DEFENSIVE = lazy_compile(
     r"\b(?:block ?list|deny ?list|blacklist|threat (?:feed|intel)|known[- ]bad|iocs?|indicators? of compromise"
     r"|attacker registered|takedown|incident (?:write-?up|report)|is this (?:a scam|phishing|legit)|i reported"
-    r"|reported (?:it|them|the)|это развод|отправил жалобу|пожаловал(?:ся|ась)|es una estafa|é golpe|c'est une arnaque)\b"
+    r"|reported (?:it|them|the)|это развод|отправил жалобу|пожаловал(?:ся|ась)|es una estafa|é golpe"
+    r"|c'est une arnaque)\b"
 )
 """Words of someone who names a look-alike link or a script to block, report or document it, never to lure:
 a blocklist, a threat feed, an incident write-up, "is this a scam?" (blind6 round). Its findings are kept as

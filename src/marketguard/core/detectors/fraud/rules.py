@@ -24,7 +24,6 @@ from marketguard.core.rulepack.matcher import MESSAGE_VETO
 from marketguard.core.rulepack.schema import CueGroup
 from marketguard.core.text.normalize import Document
 
-
 ASIDE_CUES = ("reporting", "company_pays")
 """Shared cues (`cues.yaml`) whose message-level veto of a rule also sets the trained model aside."""
 
