@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from marketguard import Screener
-from marketguard.core.combine import MODEL_KIND, defer_model
-from marketguard.core.model import Signal
+from marketguard.core.combine import MODEL_KIND, VETOED, defer_model
+from marketguard.core.model import Signal, Suppressed
 
 
 def _signal(kind: str, family: str, score: float = 0.9) -> Signal:
@@ -42,3 +42,51 @@ def test_screen_reports_the_rule_and_keeps_the_model_score_as_evidence() -> None
     assert not any(s.kind == MODEL_KIND for s in result.signals)
     assert any(s.signal.kind == MODEL_KIND and "corroborates" in s.why for s in result.suppressed)
     assert result.decision.value in {"review", "block"}
+
+
+def _rule_signal(kind: str, family: str) -> Signal:
+    return Signal(kind, family, 0.85, 0, 10, "x" * 10, None, "rule fee.named_fee (high): a fee", "fraud.rules@1.0.0")
+
+
+def test_a_vetoed_rule_sets_the_model_aside() -> None:
+    """The rule matched and was vetoed (reported, refused, quoted, company-paid): the model must not flag it alone."""
+    model = _signal(MODEL_KIND, "scam", 0.99)
+    vetoed = Suppressed(_rule_signal("scam.upfront_fee", "scam"), f"{VETOED} (negated in its clause)")
+    kept, deferred = defer_model([model], [vetoed])
+    assert kept == [] and [d.signal for d in deferred] == [model]
+    assert "fee.named_fee" in deferred[0].why and "negated" in deferred[0].why
+
+
+def test_other_suppressions_do_not_set_the_model_aside() -> None:
+    """Only a vetoed fraud rule counts: an allow-listed link or another detector's suppression says nothing of fraud."""
+    model = _signal(MODEL_KIND, "scam", 0.99)
+    other = Suppressed(_signal("contact.url", "contact"), "example.com is on the allowed-domains list")
+    not_rules = Suppressed(_signal("scam.phishing", "scam"), f"{VETOED} (quoted)")  # not from fraud.rules
+    kept, deferred = defer_model([model], [other, not_rules])
+    assert kept == [model] and deferred == []
+
+
+def test_a_reported_quoted_offer_is_not_flagged_by_the_model() -> None:
+    text = 'Got this today: "I will pay you $1000 per month to rent your account" - reported it, right?'
+    result = Screener().screen(text)
+    assert result.decision.value == "allow"
+    assert any(s.signal.detector.startswith("fraud.rules") and s.why.startswith(VETOED) for s in result.suppressed)
+    assert not any(s.family in {"scam", "account"} for s in result.signals)
+
+
+def test_a_refused_fee_is_not_flagged_by_the_model() -> None:
+    result = Screener().screen("I will never pay a training fee of $50 to start a job, so no thanks.")
+    assert not any(s.family == "scam" for s in result.signals)
+
+
+def test_the_same_offer_unreported_still_fires() -> None:
+    result = Screener().screen("I will pay you $1000 per month to rent your account.")
+    assert any(s.family == "account" for s in result.signals)
+
+
+def test_a_rule_kept_quiet_by_work_context_does_not_silence_the_model() -> None:
+    """Product or shop context ("banking app", "our customers") keeps one rule's words from misfiring; it is no
+    evidence that the message is harmless, so the model still speaks there."""
+    text = "The company will send you a check to buy your home office equipment. Deposit it in our banking app today."
+    result = Screener().screen(text)
+    assert not any(s.why.startswith(VETOED) for s in result.suppressed)

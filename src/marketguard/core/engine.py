@@ -135,7 +135,7 @@ class Screener:
 
         if signals:
             signals.sort(key=lambda s: (s.start, -s.score))
-            signals, deferred = defer_model(signals)
+            signals, deferred = defer_model(signals, suppressed)
             suppressed.extend(deferred)
         attempts = state.attempts if state is not None else 0
         verdict = decide(self.policy, signals, context.phase, attempts)

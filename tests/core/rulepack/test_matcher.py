@@ -6,7 +6,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marketguard.core.rulepack import compile_pack, load_pack, match
+from marketguard.core.rulepack import RuleHit, compile_pack, load_pack, match
 from marketguard.core.rulepack.compiler import CompiledPack
 
 PACK = {
@@ -112,3 +112,23 @@ def test_a_text_full_of_cues_is_bounded() -> None:
     text = "hr telegram " * 20_000
     hits = match(_pack(), text)
     assert [h.rule.id for h in hits] == ["hr"]
+
+
+def test_vetoed_rules_are_returned_apart_with_the_reason() -> None:
+    """A caller that asks for them gets the rules vetoed by a report, a negation or a quotation, never as hits."""
+    for text, why in [
+        ("they said message hr on telegram. is this a scam?", "ruled out by the message"),
+        ("i won't message hr on telegram", "negated"),
+        ('my friend got "message our hr on telegram today" and asked me about it', "quoted"),
+    ]:
+        vetoed: list[RuleHit] = []
+        assert match(_pack(), text, vetoed) == []
+        assert [v.rule.id for v in vetoed] == ["hr"]
+        assert why in (vetoed[0].veto or "")
+    vetoed = []
+    assert [h.rule.id for h in match(_pack(), "please message hr on telegram", vetoed)] == ["hr"]
+    assert vetoed == []  # a rule that fires is not also vetoed
+    # a negated passage followed by one that fires: a hit, not a veto
+    text = "we won't use hr here for this; the recruiter will telegram you"
+    assert [h.veto for h in match(_pack(), text, vetoed)] == [None]
+    assert vetoed == []

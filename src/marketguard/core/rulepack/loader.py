@@ -76,7 +76,7 @@ def load_pack(sources: Iterable[tuple[str, str]]) -> Pack:
             rules.append(rule)
     if not rules:
         raise RulePackError("the pack has no rules")
-    return Pack(tuple(rules), tuple(name for name, _ in docs))
+    return Pack(tuple(rules), tuple(name for name, _ in docs), tuple(sorted(cues.items())))
 
 
 def load_paths(paths: Iterable[str | Path]) -> Pack:

@@ -35,6 +35,10 @@ class RuleHit:
     end: int
     cues: tuple[Span, ...]
     """One span per cue group of the rule, in the rule's order."""
+    veto: str | None = None
+    """Why the rule did NOT fire although its cues matched (a reporting phrase, a negation, a quotation), or None
+    for a hit. Only `match(..., vetoed=[...])` returns vetoed hits: the caller may use them to set aside a vaguer
+    verdict on the same words (the trained model reading a quoted scam as a scam)."""
 
 
 class GroupSpans:
@@ -61,8 +65,11 @@ class GroupSpans:
         return found
 
 
-def match(pack: CompiledPack, text: str) -> list[RuleHit]:
-    """Every rule of `pack` that fires in `text` (lower-case view text), in pack order."""
+def match(pack: CompiledPack, text: str, vetoed: list[RuleHit] | None = None) -> list[RuleHit]:
+    """Every rule of `pack` that fires in `text` (lower-case view text), in pack order.
+
+    When `vetoed` is a list, each rule whose cues all matched but whose every passage was vetoed is appended to
+    it (with `RuleHit.veto` saying why); the returned list never holds a vetoed rule."""
     prefiltered = pack.prefilter.candidates(text)
     if not prefiltered:
         return []  # most messages: no spans object is built
@@ -70,13 +77,20 @@ def match(pack: CompiledPack, text: str) -> list[RuleHit]:
     tried = sorted({r for g in spans.candidates for r in pack.by_trigger.get(g, ())})
     hits: list[RuleHit] = []
     for number in tried:
-        hit = match_rule(pack.rules[number], spans)
-        if hit is not None:
+        hit = match_rule(pack.rules[number], spans, keep_vetoed=vetoed is not None)
+        if hit is None:
+            continue
+        if hit.veto is None:
             hits.append(hit)
+        elif vetoed is not None:
+            vetoed.append(hit)
     return hits
 
 
-def match_rule(compiled: CompiledRule, spans: GroupSpans) -> RuleHit | None:
+def match_rule(compiled: CompiledRule, spans: GroupSpans, keep_vetoed: bool = False) -> RuleHit | None:
+    """The rule's hit in the text, or None. With `keep_vetoed`, a rule whose cues matched but whose passages were
+    all vetoed is returned too, its first vetoed passage with `veto` set."""
+    first_veto: RuleHit | None = None
     found: list[list[Span]] = []
     for group in compiled.groups:
         group_spans = spans(group)
@@ -88,30 +102,38 @@ def match_rule(compiled: CompiledRule, spans: GroupSpans) -> RuleHit | None:
     for _ in range(_PASSAGES):
         cues = _near(found, rule.within)
         if cues is None:
-            return None
+            return first_veto
         start = min(s for s, _ in cues)
         end = max(e for _, e in cues)
         if not checked_message:
             veto = compiled.unless_in_message
             if veto is not None and spans.pack.patterns[veto].search(spans.text):
-                return None
+                if not keep_vetoed:
+                    return None
+                return RuleHit(rule, start, end, tuple(cues), MESSAGE_VETO)
             checked_message = True
         # A vetoed passage vetoes only its own cues: "we don't interview in this chat, our HR will WhatsApp you"
         # is negated at "interview" but not at "HR ... WhatsApp". Later spans get another chance.
         cut: int | None = None
+        why = ""
         if compiled.unless is not None and _negated(spans, compiled.unless, start):
-            cut = start + 1
+            cut, why = start + 1, "negated in its clause"
         elif not rule.in_quotes:
             quote_end = _quoted(spans.text, start, end)
             if quote_end is not None:
-                cut = quote_end
+                cut, why = quote_end, "quoted in a longer message"
         if cut is None:
             return RuleHit(rule, start, end, tuple(cues))
+        if keep_vetoed and first_veto is None:
+            first_veto = RuleHit(rule, start, end, tuple(cues), why)
         found = [[s for s in group if s[0] >= cut] for group in found]
         if any(not group for group in found):
-            return None
-    return None
+            return first_veto
+    return first_veto
 
+
+MESSAGE_VETO = "ruled out by the message"
+"""`RuleHit.veto` of a rule vetoed by its `unless_in_message` cues (a report, a refusal, product or shop work...)."""
 
 _PASSAGES = 3
 """How many passages a rule may try in all, each starting after the last vetoed one: enough for a refusal

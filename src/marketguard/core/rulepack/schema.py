@@ -85,3 +85,9 @@ class Rule:
 class Pack:
     rules: tuple[Rule, ...]
     sources: tuple[str, ...]
+    cues: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """The shared cues by name, resolved ("@name" spliced in): for callers that read one cue on its own."""
+
+    def cue(self, name: str) -> tuple[str, ...]:
+        """The phrases of one shared cue, or () when the pack has none of that name."""
+        return next((phrases for key, phrases in self.cues if key == name), ())

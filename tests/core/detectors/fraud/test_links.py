@@ -139,3 +139,17 @@ def test_hosts_found_among_sentence_dots_and_after_a_hyphen_ended_punycode_label
     text = "done. e.g. see upw0rk-offers.com now... or xn--abc-.com, v1.2 and a.b.c"
     assert [r.host for r in find_hosts(text)] == ["upw0rk-offers.com", "xn--abc-.com"]
     assert find_hosts("done. next. e.g. 1.5 hours") == []
+
+
+def test_links_named_to_block_or_report_are_kept_but_allowed() -> None:
+    """Security work and scam reports name look-alike domains and scripts to block or report them (blind6 round):
+    the finding stays (as suppressed, with the reason), the same link as a lure still counts."""
+    for text in [
+        "Add the known-bad domains (fiverr-payouts-help.co, paypa1-invoice.net) from the threat feed to the blocklist.",
+        "Incident write-up: the attacker registered upw0rk-billing.com and mailed fake invoices.",
+        "Это развод? Прислали архив и просят запустить setup.bat, я не стал.",
+    ]:
+        found = _find(text)
+        assert found and all(f.allowed_by for f in found), text
+    lure = _find("Please confirm your account at paypa1-secure-login.com today.")
+    assert lure and not any(f.allowed_by for f in lure)

@@ -4,15 +4,28 @@ The pack is data (`marketguard/rules/fraud/*.yaml`), compiled once per process. 
 passage from the first cue to the last, in the ORIGINAL text (the `plain` view maps back, so "T e l e g r a m"
 and "hxxp" still match); its `value` lists each cue with its own original offsets, and its `reason` names
 the rule, so every decision can be traced to the words that made it.
+
+A rule whose cues matched but that was vetoed (the message reports or refuses the offer, quotes it, or names
+the company paying) is reported too, as a finding the engine files under `suppressed` (`allowed_by` starts
+with `VETOED`): the trained model, which has no such vetoes, must not flag those same words alone
+(`core/combine.py`).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from marketguard.core.combine import VETOED
 from marketguard.core.detectors.base import Detector, DetectorConfig, DetectorInfo, Finding
-from marketguard.core.rulepack import KINDS, CompiledPack, compile_pack, default_pack, match
+from marketguard.core.rulepack import KINDS, CompiledPack, RuleHit, compile_pack, default_pack, match
+from marketguard.core.rulepack.compiler import group_regex
+from marketguard.core.rulepack.matcher import MESSAGE_VETO
+from marketguard.core.rulepack.schema import CueGroup
 from marketguard.core.text.normalize import Document
+
+ASIDE_CUES = ("reporting", "company_pays")
+"""Shared cues (`cues.yaml`) whose message-level veto of a rule also sets the trained model aside."""
 
 
 @lru_cache(maxsize=1)
@@ -36,11 +49,22 @@ class FraudRulesDetector(Detector):
     def __init__(self, config: DetectorConfig, pack: CompiledPack | None = None) -> None:
         super().__init__(config)
         self.pack = pack or default_compiled()
+        phrases = tuple(p for name in ASIDE_CUES for p in self.pack.pack.cue(name))
+        self._aside = re.compile(group_regex(CueGroup(phrases))) if phrases else None
+        """The message-level vetoes that also rule out the model: a report or refusal, or the company paying.
+        Other `unless_in_message` cues (product or shop work) only keep one rule's words from misfiring."""
+
+    def _sets_model_aside(self, hit: RuleHit, text: str) -> bool:
+        if hit.veto != MESSAGE_VETO:
+            return True  # negated or quoted: the passage itself is refused or reported
+        return self._aside is not None and self._aside.search(text) is not None
 
     def detect(self, doc: Document) -> list[Finding]:
         view = doc.plain
         out: list[Finding] = []
-        for hit in match(self.pack, view.text):
+        vetoed: list[RuleHit] = []
+        hits = match(self.pack, view.text, vetoed)
+        for hit in [*hits, *(v for v in vetoed if self._sets_model_aside(v, view.text))]:
             start, end = view.span(hit.start, hit.end)
             cues = []
             for s, e in sorted(hit.cues):
@@ -55,6 +79,7 @@ class FraudRulesDetector(Detector):
                     end=end,
                     value="cues: " + " + ".join(cues),
                     reason=f"rule {rule.id} ({rule.severity}): {rule.description}",
+                    allowed_by=None if hit.veto is None else f"{VETOED} ({hit.veto})",
                 )
             )
         return out
