@@ -77,6 +77,14 @@ def match(pack: CompiledPack, text: str) -> list[RuleHit]:
 
 
 def match_rule(compiled: CompiledRule, spans: GroupSpans) -> RuleHit | None:
+    # The groups the prefilter named first: a rule fires only if every group has a span, and the named groups
+    # are the rarest (each rule's trigger), so an empty one spares the exact search of the rule's common groups
+    # (large `re` alternations, the costliest part of the pack on ordinary chat). The spans are cached, so the
+    # groups are then read in the rule's order as before: the same answer, found sooner when it is no.
+    candidates = spans.candidates
+    for group in compiled.groups:
+        if group in candidates and not spans(group):
+            return None
     found: list[list[Span]] = []
     for group in compiled.groups:
         group_spans = spans(group)
