@@ -50,10 +50,6 @@ class GroupSpans:
         """Trigger groups that may match; other groups are searched only when a rule needs them."""
         self._cache: dict[int, list[Span]] = {}
 
-    def known(self, group: int) -> bool:
-        """Whether `self(group)` is answered without a search: cached, or ruled out by the prefilter."""
-        return group in self._cache or (group in self.pack.by_trigger and group not in self.candidates)
-
     def __call__(self, group: int) -> list[Span]:
         if group in self.pack.by_trigger and group not in self.candidates:
             return []  # the prefilter has already said no
@@ -81,14 +77,6 @@ def match(pack: CompiledPack, text: str) -> list[RuleHit]:
 
 
 def match_rule(compiled: CompiledRule, spans: GroupSpans) -> RuleHit | None:
-    # A rule fires only if every group has a span, so an empty group anywhere answers no. The groups that
-    # cost least are asked first: those already answered (cached, or ruled out by the prefilter), then those
-    # whose pattern this process has compiled. Compiling a group (a large `re` alternation) costs ~10 ms, a
-    # hundred searches: a scan worker that met an uncompiled common group first used to compile it even when
-    # the rule's compiled trigger had no span. The spans are cached, so the rule's order below is unchanged:
-    # the same answer, found sooner when it is no.
-    if not _may_fire(compiled.groups, spans):
-        return None
     found: list[list[Span]] = []
     for group in compiled.groups:
         group_spans = spans(group)
@@ -123,17 +111,6 @@ def match_rule(compiled: CompiledRule, spans: GroupSpans) -> RuleHit | None:
         if any(not group for group in found):
             return None
     return None
-
-
-def _may_fire(groups: tuple[int, ...], spans: GroupSpans) -> bool:
-    """False when a group that is free or cheap to read has no span; True when the rule must be read in full."""
-    for group in groups:
-        if spans.known(group) and not spans(group):
-            return False
-    # `LazyPatterns` keeps None for a group not compiled yet. Read here, not through a new method of
-    # `compiler.py`: that file is hashed into the stored plan's key (`rulepack.precompiled`).
-    ready = spans.pack.patterns._compiled
-    return all(ready[group] is None or spans(group) for group in groups)
 
 
 _PASSAGES = 3
