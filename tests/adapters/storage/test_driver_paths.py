@@ -22,24 +22,11 @@ from marketguard.adapters.storage.group_commit import GroupCommit
 from marketguard.adapters.storage.migrate import upgrade
 from marketguard.adapters.storage.tables import Decision
 from marketguard.service.errors import Conflict
+from storage_rows import decision_row
 
 
 def _row(decision_id: str, created_at: datetime, text_value: str) -> dict[str, Any]:
-    return {
-        "id": decision_id,
-        "source": "screen",
-        "item_id": "m-\x00-1",
-        "item_kind": "message",
-        "subject_type": "account",
-        "subject_id": "u-ü",
-        "decision": "review",
-        "rule": None,
-        "family": "circumvention",
-        "text": text_value,
-        "trace": {"decision": "review", "signals": [{"score": 0.95, "text": "é\x00"}], "big": 2**40},
-        "case_id": None,
-        "created_at": created_at,
-    }
+    return decision_row(decision_id, created_at, text_value, big=2**40)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from marketguard.adapters.storage import detections
 from marketguard.adapters.storage.db import make_engine, run
 from marketguard.adapters.storage.detections import _INSERT_DECISION, _defer_decision
+from storage_rows import decision_row
 
 _COLUMNS = (
     "source, item_id, item_kind, subject_type, subject_id, decision, rule, family, text, trace::text, case_id,"
@@ -24,21 +25,7 @@ _COLUMNS = (
 
 
 def _row(decision_id: str, created_at: datetime, text_value: str) -> dict[str, Any]:
-    return {
-        "id": decision_id,
-        "source": "screen",
-        "item_id": "m-\x00-1",
-        "item_kind": "message",
-        "subject_type": "account",
-        "subject_id": "u-ü",
-        "decision": "review",
-        "rule": None,
-        "family": "circumvention",
-        "text": text_value,
-        "trace": {"decision": "review", "signals": [{"score": 0.95, "text": "é\x00"}], "big": 2**70, "n": None},
-        "case_id": None,
-        "created_at": created_at,
-    }
+    return decision_row(decision_id, created_at, text_value, big=2**70, n=None)
 
 
 @pytest.fixture
