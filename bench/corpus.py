@@ -34,9 +34,11 @@ from typing import Any
 
 import orjson
 
+from marketguard.datasets import dataset_file
+
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
-HAM_PATH = (REPO_DIR / ".." / "shared" / "datasets" / "sms_spam" / "SMSSpamCollection").resolve()
+HAM_PATH = dataset_file("sms_spam", "SMSSpamCollection").resolve()
 
 MIN_LEN = 20
 MAX_LEN = 400

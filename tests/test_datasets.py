@@ -1,6 +1,7 @@
 """Public data as a check on real text: SMS ham for false positives, Presidio's synthetic PII for recall.
 
-The data sets live in ../shared/datasets (read-only, with their provenance in SOURCES.md). Without them
+The data sets live in ../shared/datasets (read-only, with their provenance in SOURCES.md), or wherever
+MARKETGUARD_DATASETS points (a clone outside the usual layout). Without them
 these tests skip with the reason; under CI (MARKETGUARD_REQUIRE_SERVICES=1) a missing data set fails.
 """
 
@@ -12,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from marketguard import Screener
+from marketguard.datasets import datasets_dir
 from needs import need_file
 
-DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
+DATASETS = datasets_dir()
 
 
 def _need(path: Path) -> Path:

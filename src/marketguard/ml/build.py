@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from marketguard.datasets import dataset_file
 from marketguard.ml.artifact import ARTIFACT_NAME, MANIFEST_NAME
 from marketguard.ml.data import (
     MARKETPLACE_FILES,
@@ -70,12 +71,8 @@ def default_sources(uci: Path | None = None) -> Sources:
 
 
 def _find_uci() -> Path:
-    """The UCI file beside the repository (`../shared/datasets/...`), looked up from here and from cwd."""
-    rel = Path("shared/datasets/sms_spam/SMSSpamCollection")
-    for base in (Path.cwd(), *Path.cwd().parents, *Path(__file__).resolve().parents):
-        if (base / rel).is_file():
-            return base / rel
-    return Path("..") / rel
+    """The UCI file in the shared data sets (`$MARKETGUARD_DATASETS`, else `shared/datasets` found upward)."""
+    return dataset_file("sms_spam", "SMSSpamCollection")
 
 
 def write_split(sources: Sources, seed: int) -> dict[str, list[str]]:

@@ -26,7 +26,6 @@ HELDOUT_FRACTION_UCI = 0.3
 HELDOUT_EVERY_MARKETPLACE = 4
 """About one marketplace row in four is held out: those whose id's SHA-256 is 0 modulo 4."""
 
-UCI_DEFAULT = Path("../shared/datasets/sms_spam/SMSSpamCollection")
 SPAM_LABELS_FILE = "uci_heldout_spam_labels.json"
 """Human labels (`scam` or `marketing`) of the held-out UCI spam: what the SMS target's recall is measured on."""
 TRAIN_SPAM_LABELS_FILE = "uci_train_spam_labels.json"
