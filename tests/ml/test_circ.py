@@ -21,7 +21,8 @@ from marketguard.ml.features import WORD_MARK
 
 def _part(weights: dict[str, float], intercept: float = -1.0) -> dict[str, Any]:
     names = sorted(WORD_MARK + w for w in weights)
-    return {"features": names, "idf": [1.0] * len(names), "coef": [weights[n[1:]] for n in names], "intercept": intercept}
+    coef = [weights[n[1:]] for n in names]
+    return {"features": names, "idf": [1.0] * len(names), "coef": coef, "intercept": intercept}
 
 
 def _payload() -> dict[str, Any]:
@@ -73,10 +74,13 @@ def test_a_wrong_format_is_refused() -> None:
         CircModel({**_payload(), "format": "marketguard.scam-model/3"})
 
 
+MODEL_IDS = frozenset({"contact.model", "payment.model"})
+
+
 def _screener(model: CircModel, *, disabled: frozenset[str] = frozenset()) -> Screener:
     contact = type("C", (ContactModelDetector,), {"model": model})
     payment = type("P", (PaymentModelDetector,), {"model": model})
-    return Screener(ScreenerConfig(disabled=disabled), registry=Registry([contact, payment]))
+    return Screener(ScreenerConfig(disabled=disabled, enabled=MODEL_IDS), registry=Registry([contact, payment]))
 
 
 def test_the_detectors_emit_soft_signals_the_policy_reads(model: CircModel) -> None:
@@ -102,9 +106,35 @@ def test_on_platform_context_cancels_the_model_like_any_soft_signal(model: CircM
     assert result.suppressed
 
 
-def test_the_detectors_are_registered_and_off_only_when_disabled() -> None:
-    ids = {cls.info.id for cls in BUILTIN}
-    assert {"contact.model", "payment.model"} <= ids
+def test_the_detectors_are_registered_but_off_until_enabled(model: CircModel) -> None:
+    """Off by default: the leave-one-author-out lift the issue asked for was not shown (docs/model.md)."""
+    assert {cls.info.id for cls in BUILTIN} >= MODEL_IDS
+    assert not MODEL_IDS & {d.info.id for d in Screener().detectors}
+    assert {d.info.id for d in Screener(ScreenerConfig(enabled=MODEL_IDS)).detectors} >= MODEL_IDS
+    contact = type("C", (ContactModelDetector,), {"model": model})
+    assert not Screener(registry=Registry([contact])).screen("Can we talk elsewhere tomorrow?").signals
+
+
+def test_the_packaged_model_loads_and_reads_our_own_phrasings() -> None:
+    """The shipped artifact: an indirect request and an indirect payment offer pass, project talk does not."""
+    from marketguard.ml.circ_model import default_circ_model
+
+    packaged = default_circ_model()
+    assert "payment" in packaged.assess("honestly let's just square the money up between ourselves, no site cut")
+    assert packaged.assess("the hero banner needs a softer blue, I'll upload v3 tonight") == {}
+
+
+def test_enabled_is_read_from_configuration(tmp_path: Path) -> None:
+    from marketguard.config import load_config
+
+    path = tmp_path / "c.yaml"
+    path.write_text("detectors:\n  enabled: [contact.model, payment.model]\n", encoding="utf-8")
+    config, _ = load_config(path)
+    assert config.enabled == MODEL_IDS
+    path.write_text("detectors:\n  enabled: [contact.modle]\n", encoding="utf-8")
+    config, _ = load_config(path)
+    with pytest.raises(ConfigError):
+        Screener(config)
 
 
 def test_training_is_deterministic_and_thresholds_come_from_training(tmp_path: Path) -> None:
@@ -113,7 +143,8 @@ def test_training_is_deterministic_and_thresholds_come_from_training(tmp_path: P
     from marketguard.ml.circ_train import CircConfig, CircRow, fit_circ
     from marketguard.ml.train import TrainConfig, artifact_bytes
 
-    contact = [f"could we chat {w} instead of here, {n}" for w in ("elsewhere", "outside", "privately") for n in "abcdef"]
+    where = ("elsewhere", "outside", "privately")
+    contact = [f"could we chat {w} instead of here, {n}" for w in where for n in "abcdef"]
     payment = [f"I can pay you {w} and skip the fee, {n}" for w in ("directly", "by bank", "outside") for n in "abcdef"]
     benign = [f"the {w} for the {n} page is ready" for w in ("mock-up", "copy", "logo", "banner") for n in "abcdefgh"]
     rows = [
@@ -137,3 +168,20 @@ def test_blind_sets_are_refused_by_name(tmp_path: Path) -> None:
     for name in ("holdout7", "holdout8", "test"):
         with pytest.raises(ValueError):
             read_eval(path, name)
+
+
+def test_the_manifest_names_the_data_that_trained_the_artifact() -> None:
+    """Every recorded hash matches the file (when it is there) and the artifact it describes."""
+    import hashlib
+
+    from marketguard.ml.circ_model import MANIFEST_NAME, packaged_path
+
+    repo = Path(__file__).resolve().parents[2]
+    manifest = json.loads((packaged_path().parent / MANIFEST_NAME).read_text(encoding="utf-8"))
+    assert manifest["artifact_sha256"] == hashlib.sha256(packaged_path().read_bytes()).hexdigest()
+    paths = [entry["path"] for entry in manifest["data"]]
+    assert not any(name in p for p in paths for name in ("holdout7", "holdout8", "test.jsonl"))
+    for entry in manifest["data"]:
+        path = repo / entry["path"]
+        if path.exists():
+            assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"], entry["path"]

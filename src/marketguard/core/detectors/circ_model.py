@@ -5,8 +5,9 @@ Each emits at most one soft finding per message, of the kind the rules use for w
 is the model's calibrated probability of the best sentence, its span is that sentence, and its reason names the
 model; it is emitted only when the probability reaches the threshold the training chose on out-of-fold scores
 (`ml/circ_train.py`). Both read one packaged artifact, loaded once per process, and share its gate and one
-scoring per text (`CircModel.assess`). Disable them like any detector (`disabled = ["contact.model",
-"payment.model"]`).
+scoring per text (`CircModel.assess`). They are registered but OFF by default: the leave-one-author-out lift
+the issue asked for was not shown (docs/model.md, "The circumvention model"); switch them on with
+`detectors: {enabled: [contact.model, payment.model]}` and off again like any detector (`disabled`).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class ContactModelDetector(_CircModelDetector):
         version="1.0.0",
         description="Indirect requests to move the conversation off the platform (the trained circumvention model).",
         cost="moderate",
+        default_on=False,
     )
     family = "contact"
     kind = "contact.request"
@@ -70,6 +72,7 @@ class PaymentModelDetector(_CircModelDetector):
         version="1.0.0",
         description="Indirect offers to pay or be paid outside the platform (the trained circumvention model).",
         cost="moderate",
+        default_on=False,
     )
     family = "payment"
     kind = "payment.offplatform"
