@@ -51,7 +51,7 @@ def _mark() -> None:
 
 
 def _inner_library(args: argparse.Namespace) -> None:
-    make, _ = screener_factory(args.families)
+    make, _ = screener_factory(args.families, args.enable)
     screener = make()
     warm = [s.text for s in build_corpus(args.warm, seed=args.seed + 1)] if args.warm else []
     texts = [s.text for s in build_corpus(args.n, seed=args.seed)]
@@ -70,7 +70,7 @@ def _inner_scan(args: argparse.Namespace) -> None:
     from marketguard.adapters import parallel
     from marketguard.adapters.jsonl import LazyMonitor, screen_line
 
-    make, _ = screener_factory(args.families)
+    make, _ = screener_factory(args.families, args.enable)
     screener = make()
     raws = [orjson.dumps(s.record()) for s in build_corpus(args.n, seed=args.seed)]
     parallel.warm(screener)
@@ -121,6 +121,8 @@ def _measured(directory: Path) -> tuple[int, int, list[str]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description="instructions per message under callgrind")
     ap.add_argument("--families", default=None, help="only these detector families, e.g. contact,payment")
+    ap.add_argument("--enable", default=None,
+                    help="switch on detectors that are off by default, e.g. contact.model,payment.model")
     ap.add_argument("--warm", type=int, default=5_000, help="library: messages screened before measuring")
     ap.add_argument("--n", type=int, default=None,
                     help="library: messages measured (default 10,000); --scan: corpus lines (default 20,000)")
@@ -136,7 +138,7 @@ def main() -> None:
         (_inner_scan if args.scan else _inner_library)(args)
         return
     print_header("marketguard instructions per message (callgrind)")
-    _, detectors = screener_factory(args.families)
+    _, detectors = screener_factory(args.families, args.enable)
     print(detectors)
     if shutil.which("valgrind") is None:
         print("valgrind not found: nothing measured")

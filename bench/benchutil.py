@@ -63,19 +63,26 @@ def _load() -> str:
         return "unknown"
 
 
-def screener_factory(families: str | None) -> tuple[Callable[[], Any], str]:
+def screener_factory(families: str | None, enable: str | None = None) -> tuple[Callable[[], Any], str]:
     """A `Screener` maker with only the detectors of `families` ("contact,payment"), or all registered
-    detectors when None; and a line that says which detectors it runs."""
-    from marketguard import Screener
+    detectors when None, plus the off-by-default detectors named in `enable` ("contact.model,payment.model");
+    and a line that says which detectors it runs."""
+    from marketguard import Screener, ScreenerConfig
     from marketguard.core.registry import BUILTIN, Registry
 
+    on = frozenset(i.strip() for i in (enable or "").split(",") if i.strip())
+    config = ScreenerConfig(enabled=on)
+    runs = [cls for cls in BUILTIN if cls.info.default_on or cls.info.id in on]
     if not families:
-        ids = ", ".join(cls.info.id for cls in BUILTIN)
-        return Screener, f"detectors: all registered ({ids})"
+        ids = ", ".join(cls.info.id for cls in runs)
+        return partial(Screener, config), f"detectors: all on by default or enabled ({ids})"
     wanted = {f.strip() for f in families.split(",") if f.strip()}
     classes = [cls for cls in BUILTIN if cls.info.family in wanted]
-    ids = ", ".join(cls.info.id for cls in classes)
-    return partial(Screener, registry=Registry(classes)), f"detectors: families {sorted(wanted)} only ({ids})"
+    ids = ", ".join(cls.info.id for cls in runs if cls in classes)
+    return (
+        partial(Screener, config, registry=Registry(classes)),
+        f"detectors: families {sorted(wanted)} only ({ids})",
+    )
 
 
 def print_header(title: str) -> None:

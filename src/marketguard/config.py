@@ -2,6 +2,7 @@
 
     detectors:
       disabled: [contact.url]          # ids from `marketguard detectors`
+      enabled: [contact.model, payment.model]   # detectors that are off by default (the circumvention model)
       allowed_domains: [github.com, behance.net, mycompany.com]
       regions: [BR, PT]                # tried first for national phone numbers
     max_chars: 20000
@@ -26,7 +27,7 @@ from marketguard.defaults import load_policy
 from marketguard.errors import ConfigError
 
 _TOP = {"detectors", "max_chars", "history_turns", "code_factor", "policy", "max_findings_per_detector"}
-_DETECTORS = {"disabled", "allowed_domains", "regions", "platform_words"}
+_DETECTORS = {"disabled", "enabled", "allowed_domains", "regions", "platform_words"}
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -63,6 +64,8 @@ def load_config(path: str | Path) -> tuple[ScreenerConfig, Policy | None]:
     config = replace(config, detectors=detectors)
     if "disabled" in det:
         config = replace(config, disabled=frozenset(_strings(det["disabled"], "detectors.disabled")))
+    if "enabled" in det:
+        config = replace(config, enabled=frozenset(_strings(det["enabled"], "detectors.enabled")))
     limits = {}
     for key in ("max_chars", "history_turns", "max_findings_per_detector"):
         if key in raw:

@@ -59,6 +59,8 @@ class ScreenerConfig:
 
     detectors: DetectorConfig = field(default_factory=DetectorConfig)
     disabled: frozenset[str] = frozenset()
+    enabled: frozenset[str] = frozenset()
+    """Detectors that are off by default (`DetectorInfo.default_on` false) switched on."""
     max_chars: int = 20_000
     """Longer texts are screened on their first and last `max_chars // 2` characters, and say so."""
     code_factor: float = 0.5
@@ -88,7 +90,9 @@ class Screener:
         self.config = config or ScreenerConfig()
         self.policy = policy or default_policy()
         self.conversations: ConversationStore = InMemoryConversations() if conversations is None else conversations
-        self.detectors = (registry or Registry()).build(self.config.detectors, self.config.disabled)
+        self.detectors = (registry or Registry()).build(
+            self.config.detectors, self.config.disabled, self.config.enabled
+        )
         self._split_detectors = [d for d in self.detectors if d.info.id in SPLIT_DETECTORS]
 
     # -- public ------------------------------------------------------------------------------------------

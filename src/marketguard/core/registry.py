@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from marketguard.core.detectors.base import Detector, DetectorConfig
+from marketguard.core.detectors.circ_model import ContactModelDetector, PaymentModelDetector
 from marketguard.core.detectors.contact.apps import AppDetector
 from marketguard.core.detectors.contact.email import EmailDetector
 from marketguard.core.detectors.contact.phone import PhoneDetector
@@ -34,6 +35,8 @@ BUILTIN: tuple[type[Detector], ...] = (
     LinkDetector,
     JobPostDetector,
     ScamModelDetector,
+    ContactModelDetector,
+    PaymentModelDetector,
 )
 
 SPLIT_DETECTORS = frozenset(
@@ -69,10 +72,19 @@ class Registry:
         except KeyError:
             raise ConfigError(f"unknown detector {ident!r}; known: {', '.join(self._classes)}") from None
 
-    def build(self, config: DetectorConfig, disabled: Iterable[str] = ()) -> list[Detector]:
-        """Instances of every registered detector except the disabled ones (unknown ids are an error)."""
-        off = set(disabled)
-        unknown = off - set(self._classes)
-        if unknown:
-            raise ConfigError(f"cannot disable unknown detectors {sorted(unknown)}; known: {', '.join(self._classes)}")
-        return [cls(config) for ident, cls in self._classes.items() if ident not in off]
+    def build(
+        self, config: DetectorConfig, disabled: Iterable[str] = (), enabled: Iterable[str] = ()
+    ) -> list[Detector]:
+        """Instances of every registered detector that is on by default or `enabled`, except the disabled ones
+        (unknown ids are an error either way)."""
+        off, on = set(disabled), set(enabled)
+        for verb, ids in (("disable", off), ("enable", on)):
+            unknown = ids - set(self._classes)
+            if unknown:
+                known = ", ".join(self._classes)
+                raise ConfigError(f"cannot {verb} unknown detectors {sorted(unknown)}; known: {known}")
+        return [
+            cls(config)
+            for ident, cls in self._classes.items()
+            if ident not in off and (cls.info.default_on or ident in on)
+        ]

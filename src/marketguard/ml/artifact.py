@@ -84,6 +84,10 @@ class _Linear:
         return [p for f, v in hits if (p := (f, v.real / norm))[1] > 0]
 
 
+Linear = _Linear
+"""The exported linear part, public for the other models that share this format (`circ_model.py`)."""
+
+
 def _LARGEST_FIRST(p: tuple[str, float]) -> tuple[float, str]:
     return (-p[1], p[0])
 

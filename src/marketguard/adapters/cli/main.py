@@ -271,7 +271,8 @@ def detectors() -> None:
     registry = Registry()
     for ident in registry.ids:
         info = registry.get(ident).info
-        table.add_row(info.id, info.family, ", ".join(info.kinds), info.version, info.description)
+        finds = info.description if info.default_on else f"(off unless enabled) {info.description}"
+        table.add_row(info.id, info.family, ", ".join(info.kinds), info.version, finds)
     Console().print(table)
 
 

@@ -5,6 +5,8 @@
     marketguard train scam --evaluate           # held-out and cross-dataset figures; writes nothing
     marketguard train scam --evaluate --cv      # ... and the SMS target cross-validated over all of UCI
     marketguard train scam --select             # the SMS target cross-validated on the training split only
+    marketguard train circ                      # the circumvention model (contact, payment) -> models/
+    marketguard train circ --loo                # its leave-one-author-out figures (JSON)
     marketguard train split                     # (once) store the held-out split in data/train/splits.json
 
 scikit-learn is imported inside the commands only, so the rest of the CLI starts without it.
@@ -100,6 +102,36 @@ def scam(
         f"wrote {info['artifact']} ({info['artifact_bytes']:,} bytes, {info['features_kept']['main']:,} features, "
         f"sha256 {info['artifact_sha256'][:16]}…) trained on {sum(info['rows_trained'].values()):,} rows; "
         f"thresholds {info['thresholds']}"
+    )
+
+
+@train_app.command("circ")
+@click.option("--out", type=click.Path(path_type=Path), help="Directory for the artifact and its manifest.")
+@click.option(
+    "--loo", is_flag=True, help="Leave-one-author-out figures (holdout4-6, test, SMS ham) as JSON; writes nothing."
+)
+@uci_option
+def circ(out: Path | None, loo: bool, uci: Path | None) -> None:
+    """Train the circumvention model (contact and payment) deterministically; `--loo` measures it instead."""
+    from marketguard.errors import MarketguardError
+    from marketguard.ml.circ_model import packaged_path as circ_path
+    from marketguard.ml.circ_train import CircConfig, default_circ_sources, train_circ
+
+    cfg = CircConfig()
+    try:
+        sources = default_circ_sources(uci=uci)
+        if loo:
+            from marketguard.ml.circ_eval import leave_one_author_out
+
+            click.echo(json.dumps(leave_one_author_out(sources, cfg), indent=1))
+            return
+        info = train_circ(sources, out or circ_path().parent, cfg)
+    except (MarketguardError, OSError) as exc:
+        _fail(str(exc))
+        return
+    click.echo(
+        f"wrote {info['artifact']} ({info['artifact_bytes']:,} bytes, sha256 {info['artifact_sha256'][:16]}…) "
+        f"trained on {sum(info['rows_trained'].values()):,} rows; thresholds {info['thresholds']}"
     )
 
 

@@ -26,6 +26,9 @@ class DetectorInfo:
     version: str
     description: str
     cost: Cost = "cheap"
+    default_on: bool = True
+    """False for a detector that runs only when configuration switches it on (`detectors.enabled`): the trained
+    circumvention model, whose lift was not shown (docs/model.md)."""
 
     @property
     def ref(self) -> str:

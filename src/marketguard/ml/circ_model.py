@@ -1,0 +1,127 @@
+"""The circumvention model: a learnt second opinion on contact requests and off-platform payment (issue 3).
+
+The rules and lexicons (`core/detectors/contact`, `payment`) find what someone wrote a rule for; this model scores
+the indirect phrasings nobody did ("can we continue this somewhere a bit less formal", "let's settle the rest
+between us"). It is the scam model's machinery (`artifact.py`, `features.py`), three linear parts in one file:
+
+- a words-only **gate** (label: contact or payment) run on the whole message: most chat stops here, so the
+  screener pays the main models only for the few messages that talk about reaching someone or paying them;
+- a **contact** and a **payment** model (words and character 4-grams, Platt-calibrated) run on each sentence of a
+  message the gate let through, so a signal's span is the sentence that scored.
+
+Thresholds are chosen on out-of-fold scores of the training rows only (`ml/circ_train.py`). No pickle, no
+scikit-learn at run time.
+
+    model = default_circ_model()
+    model.assess(text)       # {"contact": (0.93, 0, 41)} : family -> (probability, start, end) in `text`
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from marketguard.core.text.lazy import lazy_compile
+from marketguard.errors import ConfigError
+from marketguard.ml.artifact import Linear
+from marketguard.ml.features import MAX_CHARS, char_features, prepare, word_features
+
+FORMAT = "marketguard.circ-model/1"
+ARTIFACT_NAME = "circ_model.json.gz"
+MANIFEST_NAME = "circ_model.manifest.json"
+FAMILIES = ("contact", "payment")
+
+_SENTENCE = lazy_compile(r"[^.!?\n;]+[.!?;]*")
+"""A sentence: a run up to and including its end marks. Linear (one character class, then a bounded suffix)."""
+
+Assessment = dict[str, tuple[float, int, int]]
+
+
+class CircModel:
+    """Scores how likely a message asks to move contact or payment off the platform; immutable, thread-safe."""
+
+    def __init__(self, payload: dict[str, Any]) -> None:
+        if payload.get("format") != FORMAT:
+            raise ConfigError(f"not a circumvention model file (format {payload.get('format')!r}, expected {FORMAT!r})")
+        try:
+            self.gate = Linear(payload["gate"], "gate")
+            self.gate_threshold = float(payload["gate"]["threshold"])
+            self.models = {f: Linear(payload[f], f) for f in FAMILIES}
+            self.calibration = {f: (float(payload[f]["a"]), float(payload[f]["b"])) for f in FAMILIES}
+            self.thresholds = {f: float(payload["thresholds"][f]) for f in FAMILIES}
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"circumvention model file is incomplete: {exc!r}") from None
+        self.version: str = str(payload.get("version", "?"))
+        self._last: tuple[str, Assessment] = ("\x00", {})
+        """One-slot cache: the contact and payment detectors score the same clean text one after the other."""
+
+    @classmethod
+    def load(cls, path: str | Path) -> CircModel:
+        try:
+            with gzip.open(path, "rb") as fh:
+                payload = json.loads(fh.read())
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"cannot read circumvention model {path}: {exc}") from None
+        if not isinstance(payload, dict):
+            raise ConfigError(f"cannot read circumvention model {path}: not a JSON object")
+        return cls(payload)
+
+    def passes_gate(self, text: str) -> bool:
+        return self.gate.raw(word_features(prepare(text))) >= self.gate_threshold
+
+    def probability(self, family: str, text: str) -> float:
+        """The calibrated probability of one family on the whole text, whatever the gate says (training, tests)."""
+        low = prepare(text)
+        return self._calibrate(family, self.models[family].raw(word_features(low) | char_features(low)))
+
+    def assess(self, text: str) -> Assessment:
+        """Per family, the best sentence's probability and its span in `text`, when it reaches the threshold.
+
+        Empty when the gate stops the text (most benign chat) or no sentence reaches a family's threshold."""
+        last = self._last
+        if last[0] is text:
+            return last[1]
+        out = self._assess(text)
+        self._last = (text, out)
+        return out
+
+    def _assess(self, text: str) -> Assessment:
+        head = text[:MAX_CHARS]
+        if self.gate.raw(word_features(prepare(head))) < self.gate_threshold:
+            return {}
+        best: Assessment = {}
+        for m in _SENTENCE.finditer(head):
+            low = prepare(m.group())
+            if not low:
+                continue
+            feats = word_features(low) | char_features(low)
+            for family, model in self.models.items():
+                p = self._calibrate(family, model.raw(feats))
+                if p >= self.thresholds[family] and p > best.get(family, (0.0, 0, 0))[0]:
+                    start, end = m.span()
+                    while end > start and head[end - 1].isspace():
+                        end -= 1
+                    while start < end and head[start].isspace():
+                        start += 1
+                    best[family] = (p, start, end)
+        return best
+
+    def _calibrate(self, family: str, raw: float) -> float:
+        a, b = self.calibration[family]
+        z = a * raw + b
+        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+
+
+def packaged_path() -> Path:
+    return Path(str(resources.files("marketguard") / "models" / ARTIFACT_NAME))
+
+
+@lru_cache(maxsize=1)
+def default_circ_model() -> CircModel:
+    """The packaged model, read once per process and shared by both detectors."""
+    return CircModel.load(packaged_path())

@@ -1,0 +1,187 @@
+"""The circumvention model: scorer, detectors and training, on a hand-made model and on a tiny fitted one.
+
+Every phrase here was written for this test; none comes from an evaluation file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from marketguard.core.detectors.circ_model import ContactModelDetector, PaymentModelDetector
+from marketguard.core.engine import Screener, ScreenerConfig
+from marketguard.core.registry import BUILTIN, Registry
+from marketguard.errors import ConfigError
+from marketguard.ml.circ_model import FORMAT, CircModel
+from marketguard.ml.features import WORD_MARK
+
+
+def _part(weights: dict[str, float], intercept: float = -1.0) -> dict[str, Any]:
+    names = sorted(WORD_MARK + w for w in weights)
+    coef = [weights[n[1:]] for n in names]
+    return {"features": names, "idf": [1.0] * len(names), "coef": coef, "intercept": intercept}
+
+
+def _payload() -> dict[str, Any]:
+    """A model that knows a handful of words: enough to pin the scorer's and the detectors' behaviour."""
+    gate = _part({"elsewhere": 3.0, "privately": 3.0, "talk": 1.0, "pay": 1.0}, intercept=-0.5)
+    gate["threshold"] = 0.0
+    contact = _part({"elsewhere": 4.0, "talk": 2.0, "privately": -1.0})
+    payment = _part({"privately": 4.0, "pay": 2.0, "elsewhere": -1.0})
+    for part in (contact, payment):
+        part.update({"a": 2.0, "b": 0.0})
+    return {
+        "format": FORMAT,
+        "version": "test",
+        "thresholds": {"contact": 0.8, "payment": 0.8},
+        "gate": gate,
+        "contact": contact,
+        "payment": payment,
+    }
+
+
+@pytest.fixture
+def model() -> CircModel:
+    return CircModel(_payload())
+
+
+def test_the_gate_stops_chat_that_names_nothing_it_knows(model: CircModel) -> None:
+    assert model.assess("see you on monday with the new logo drafts") == {}
+    assert not model.passes_gate("see you on monday with the new logo drafts")
+
+
+def test_the_span_is_the_sentence_that_scored(model: CircModel) -> None:
+    text = "Thanks for the brief. Could we talk elsewhere? The logo looks fine."
+    hit = model.assess(text)
+    assert set(hit) == {"contact"}
+    p, start, end = hit["contact"]
+    assert text[start:end] == "Could we talk elsewhere?"
+    assert p >= model.thresholds["contact"]
+
+
+def test_each_family_has_its_own_sentence(model: CircModel) -> None:
+    text = "Let's talk elsewhere. I will pay you privately."
+    hit = model.assess(text)
+    assert text[hit["contact"][1] : hit["contact"][2]] == "Let's talk elsewhere."
+    assert text[hit["payment"][1] : hit["payment"][2]] == "I will pay you privately."
+
+
+def test_a_wrong_format_is_refused() -> None:
+    with pytest.raises(ConfigError):
+        CircModel({**_payload(), "format": "marketguard.scam-model/3"})
+
+
+MODEL_IDS = frozenset({"contact.model", "payment.model"})
+
+
+def _screener(model: CircModel, *, disabled: frozenset[str] = frozenset()) -> Screener:
+    contact = type("C", (ContactModelDetector,), {"model": model})
+    payment = type("P", (PaymentModelDetector,), {"model": model})
+    return Screener(ScreenerConfig(disabled=disabled, enabled=MODEL_IDS), registry=Registry([contact, payment]))
+
+
+def test_the_detectors_emit_soft_signals_the_policy_reads(model: CircModel) -> None:
+    result = _screener(model).screen("Happy with the draft. Can we talk elsewhere tomorrow?")
+    (signal,) = result.signals
+    assert (signal.family, signal.kind) == ("contact", "contact.request")
+    assert signal.text == "Can we talk elsewhere tomorrow?"
+    assert "circumvention model" in signal.reason
+    assert result.decision.value != "allow"
+
+
+def test_the_detectors_switch_off_by_configuration(model: CircModel) -> None:
+    screener = _screener(model, disabled=frozenset({"contact.model", "payment.model"}))
+    assert not screener.screen("Can we talk elsewhere tomorrow? I will pay you privately.").signals
+
+
+def test_on_platform_context_cancels_the_model_like_any_soft_signal(model: CircModel) -> None:
+    """Soft, like the rules' words about contact: "on the platform" around the sentence cancels it. A negation
+    inside the sentence is the model's to learn (refusals are benign training rows): the engine reads only the
+    clause before a soft span, and this span starts at its sentence."""
+    result = _screener(model).screen("Let's talk elsewhere on the platform, the video room")
+    assert not result.signals
+    assert result.suppressed
+
+
+def test_the_detectors_are_registered_but_off_until_enabled(model: CircModel) -> None:
+    """Off by default: the leave-one-author-out lift the issue asked for was not shown (docs/model.md)."""
+    assert {cls.info.id for cls in BUILTIN} >= MODEL_IDS
+    assert not MODEL_IDS & {d.info.id for d in Screener().detectors}
+    assert {d.info.id for d in Screener(ScreenerConfig(enabled=MODEL_IDS)).detectors} >= MODEL_IDS
+    contact = type("C", (ContactModelDetector,), {"model": model})
+    assert not Screener(registry=Registry([contact])).screen("Can we talk elsewhere tomorrow?").signals
+
+
+def test_the_packaged_model_loads_and_reads_our_own_phrasings() -> None:
+    """The shipped artifact: an indirect request and an indirect payment offer pass, project talk does not."""
+    from marketguard.ml.circ_model import default_circ_model
+
+    packaged = default_circ_model()
+    assert "payment" in packaged.assess("honestly let's just square the money up between ourselves, no site cut")
+    assert packaged.assess("the hero banner needs a softer blue, I'll upload v3 tonight") == {}
+
+
+def test_enabled_is_read_from_configuration(tmp_path: Path) -> None:
+    from marketguard.config import load_config
+
+    path = tmp_path / "c.yaml"
+    path.write_text("detectors:\n  enabled: [contact.model, payment.model]\n", encoding="utf-8")
+    config, _ = load_config(path)
+    assert config.enabled == MODEL_IDS
+    path.write_text("detectors:\n  enabled: [contact.modle]\n", encoding="utf-8")
+    config, _ = load_config(path)
+    with pytest.raises(ConfigError):
+        Screener(config)
+
+
+def test_training_is_deterministic_and_thresholds_come_from_training(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from marketguard.ml.circ_train import CircConfig, CircRow, fit_circ
+    from marketguard.ml.train import TrainConfig, artifact_bytes
+
+    where = ("elsewhere", "outside", "privately")
+    contact = [f"could we chat {w} instead of here, {n}" for w in where for n in "abcdef"]
+    payment = [f"I can pay you {w} and skip the fee, {n}" for w in ("directly", "by bank", "outside") for n in "abcdef"]
+    benign = [f"the {w} for the {n} page is ready" for w in ("mock-up", "copy", "logo", "banner") for n in "abcdefgh"]
+    rows = [
+        *(CircRow("own", f"c{i}", t, frozenset({"contact"}), 3.0) for i, t in enumerate(contact)),
+        *(CircRow("own", f"p{i}", t, frozenset({"payment"}), 3.0) for i, t in enumerate(payment)),
+        *(CircRow("own", f"b{i}", t, frozenset(), 3.0) for i, t in enumerate(benign)),
+    ]
+    cfg = replace(CircConfig(), base=TrainConfig(C=10.0, min_df=1, folds=3, max_features=500, gate_max_features=200))
+    first, second = fit_circ(rows, cfg), fit_circ(rows, cfg)
+    assert artifact_bytes(first.payload) == artifact_bytes(second.payload)
+    fitted = CircModel(first.payload)
+    assert fitted.assess("could we chat outside instead of here?").get("contact")
+    assert fitted.assess("the banner for the home page is ready") == {}
+
+
+def test_blind_sets_are_refused_by_name(tmp_path: Path) -> None:
+    from marketguard.ml.circ_train import read_eval
+
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": "hi", "labels": []}) + "\n", encoding="utf-8")
+    for name in ("holdout7", "holdout8", "test"):
+        with pytest.raises(ValueError):
+            read_eval(path, name)
+
+
+def test_the_manifest_names_the_data_that_trained_the_artifact() -> None:
+    """Every recorded hash matches the file (when it is there) and the artifact it describes."""
+    import hashlib
+
+    from marketguard.ml.circ_model import MANIFEST_NAME, packaged_path
+
+    repo = Path(__file__).resolve().parents[2]
+    manifest = json.loads((packaged_path().parent / MANIFEST_NAME).read_text(encoding="utf-8"))
+    assert manifest["artifact_sha256"] == hashlib.sha256(packaged_path().read_bytes()).hexdigest()
+    paths = [entry["path"] for entry in manifest["data"]]
+    assert not any(name in p for p in paths for name in ("holdout7", "holdout8", "test.jsonl"))
+    for entry in manifest["data"]:
+        path = repo / entry["path"]
+        if path.exists():
+            assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"], entry["path"]
