@@ -18,6 +18,44 @@ from marketguard import Screener
 from marketguard.core.model import Signal
 
 SCAMS = [
+    # indirect wordings, written after the first fixes to test that each family, not one sentence, is covered
+    ("HR needs to see your passport and the bank card your salary goes to, both faces, sent over email today."),
+    (
+        "Kindly forward clear photos of your national ID and of the card you'll be paid on, front "
+        "and back side, by mail."
+    ),
+    ("There's a one-time vetting charge of $29 that goes to our background-check vendor before the offer letter."),
+    "Screening costs $40; please settle it with our verification partner so I can release the offer.",
+    "We hold interviews in writing on Telegram, no call needed. Message our talent lead to begin.",
+    "The recruiter only does chat interviews, no camera, on WhatsApp; text him now.",
+    (
+        "Our process: every candidate talks to Mr. Reed on WhatsApp first, he's waiting. Please "
+        "don't answer on this site."
+    ),
+    "My bank blocked the payment again, I'll send you a new contract from my brother's account.",
+    "Card declined again, ugh. I'll set up another client account and rehire you, I'll pay extra.",
+    (
+        "The platform froze my payment method, so I'm starting a new account; accept the offer "
+        "there and I'll pay double."
+    ),
+    (
+        "Your tutor will guide you; the current order is prepaid at $250, once done the app "
+        "refunds your capital plus commission."
+    ),
+    ("You're on order 38 of 40; the last two are a premium bundle needing 300 USDT, then you withdraw everything."),
+    ("We ask every new assistant for a refundable deposit of $75 to show you're committed; it's returned on payday."),
+    (
+        "Open a checking account under your own name for our clients' payments, then send the "
+        "funds on to the accounts we list."
+    ),
+    ("Customers will pay you directly; you keep 7 percent and transfer the remainder to our supplier the same day."),
+    "As your trial, produce the complete set of 10 blog posts this week; trials are not compensated.",
+    "Please write the full e-book chapter as a test; we don't pay for tests.",
+    "To unlock your payout, scan the QR code with your banking app and confirm the small fee.",
+    "For verification, send a voice note saying your full name, date of birth, and the words 'I agree'.",
+    "As part of the interview, pull our project and run the install script as root on your own machine.",
+    "We paid you twice by mistake, please send back the extra $600 via Zelle.",
+    "The job description is in a password-protected zip; sign in with your Outlook account to unlock it.",
     (
         "We do our own vetting: photograph your passport and both sides of your debit card and "
         "send them to onboarding.kt@gmail.com."
@@ -121,6 +159,26 @@ SCAMS = [
 ]
 
 BENIGN = [
+    "HR needs a copy of your signed contract, sent over email today; no ID or bank details please.",
+    "Our background check provider is free for candidates; we cover the $40 fee.",
+    "We hold interviews by video on the platform; no Telegram or WhatsApp.",
+    "The client's card was declined, so the milestone is pending; the platform will notify you.",
+    (
+        "Please order the monitor from Amazon; we reimburse via the platform expense milestone "
+        "after you upload the receipt."
+    ),
+    "Customers pay into our Stripe account and we pay you monthly through the platform.",
+    "The paid trial is a 300-word sample at your normal rate.",
+    "Our app lets users scan a QR code to tip the barista; please fix the crash on Android.",
+    "Voice-over brief: read the script in a warm tone; no personal details needed.",
+    "For the interview we'll pair program in a shared cloud environment; nothing to install locally.",
+    (
+        "Invoice #44 was paid twice by our accountant; I've asked platform support to reverse one, "
+        "nothing needed from you."
+    ),
+    "The zip contains the fonts and the logo; it's not password protected.",
+    'Can you write an article titled "How to spot a fake recruiter on Telegram"?',
+    "I won't share my bank login with anyone, sorry; please pay through the platform.",
     "Before we can extend the offer, we'll run a background check at no cost to you; the company pays it.",
     "I passed a background check last year; my rate is $45 an hour.",
     "Our interview is a video call on the platform, no need to install anything.",
