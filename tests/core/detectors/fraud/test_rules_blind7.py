@@ -159,6 +159,8 @@ SCAMS = [
 ]
 
 BENIGN = [
+    # the worker buys a licence or stock photo for the client and bills it (a blind6 leftover of fee.pay_to_start)
+    "I pay for the font license with my own account, $25, and bill you later.",
     "HR needs a copy of your signed contract, sent over email today; no ID or bank details please.",
     "Our background check provider is free for candidates; we cover the $40 fee.",
     "We hold interviews by video on the platform; no Telegram or WhatsApp.",
