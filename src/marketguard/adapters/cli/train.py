@@ -5,6 +5,7 @@
     marketguard train scam --evaluate           # held-out and cross-dataset figures; writes nothing
     marketguard train scam --evaluate --cv      # ... and the SMS target cross-validated over all of UCI
     marketguard train scam --select             # the SMS target cross-validated on the training split only
+    marketguard train scam --out /tmp/m --without messages.blind6.jsonl   # leave a development set out
     marketguard train split                     # (once) store the held-out split in data/train/splits.json
 
 scikit-learn is imported inside the commands only, so the rest of the CLI starts without it.
@@ -52,6 +53,12 @@ def _fail(message: str) -> None:
 )
 @uci_option
 @click.option("--seed", type=int, help="Random seed (default: the recorded one).")
+@click.option(
+    "--without",
+    multiple=True,
+    metavar="FILE",
+    help="Leave this development set of eval/fraud out of training (repeatable; the leave-one-author-out measure).",
+)
 def scam(
     out: Path | None,
     evaluate: bool,
@@ -61,6 +68,7 @@ def scam(
     select: bool,
     uci: Path | None,
     seed: int | None,
+    without: tuple[str, ...],
 ) -> None:
     """Train the scam text model deterministically (same data and seed -> byte-identical artifact)."""
     from dataclasses import replace
@@ -72,7 +80,7 @@ def scam(
 
     cfg = TrainConfig() if seed is None else replace(TrainConfig(), seed=seed)
     try:
-        sources = default_sources(uci)
+        sources = default_sources(uci, without)
         if evaluate or select:
             from marketguard.ml.evaluate import evaluate as run_evaluation
             from marketguard.ml.evaluate import sms_cross_validation
