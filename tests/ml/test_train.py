@@ -253,10 +253,12 @@ def test_training_reads_only_the_listed_development_sets() -> None:
     assert not set(FRAUD_DEV_FILES) & set(FRAUD_HELDOUT_FILES)
     for name in FRAUD_DEV_FILES:
         assert not any(f"blind{n}." in name for n in (7, 8, 9)) and "test2" not in name
-    assert SOURCES.fraud_dir is not None and {p.name for p in SOURCES.fraud_dev} == set(FRAUD_DEV_FILES)
+    every = default_sources(SOURCES.uci, dev_sets=True)
+    assert every.fraud_dir is not None and {p.name for p in every.fraud_dev} == set(FRAUD_DEV_FILES)
+    assert not default_sources(SOURCES.uci, dev_sets=False).fraud_rows([])[0]
     with pytest.raises(ConfigError, match="not a development set"):
         default_sources(SOURCES.uci, ("messages.test2.jsonl",))
-    without = default_sources(SOURCES.uci, ("messages.blind6.jsonl",))
+    without = default_sources(SOURCES.uci, ("messages.blind6.jsonl",))  # --without implies --dev-sets
     assert "messages.blind6.jsonl" not in without.fraud_files and len(without.fraud_files) == len(FRAUD_DEV_FILES) - 1
 
 
@@ -287,11 +289,12 @@ def test_development_rows_drop_every_heldout_text_and_every_copy(tmp_path: Path)
 def test_no_training_row_repeats_a_heldout_text() -> None:
     """No text of a held-out row (UCI and marketplace split, `eval/fraud` held-out files) is trained on, whoever
     wrote it: the development sets are deduplicated against all of them."""
-    uci, mp = SOURCES.rows()
-    split = read_split(SOURCES.split)
+    sources = default_sources(SOURCES.uci, dev_sets=True)
+    uci, mp = sources.rows()
+    split = read_split(sources.split)
     held = {dedupe_key(r.text) for r in (*uci, *mp) if is_heldout(r, split)}
-    held |= {dedupe_key(r.text) for p in SOURCES.fraud_heldout for r in read_fraud_file(p, "h", 1.0)}
-    dev = [r for r in training_rows(SOURCES) if r.source == FRAUD_SOURCE]
+    held |= {dedupe_key(r.text) for p in sources.fraud_heldout for r in read_fraud_file(p, "h", 1.0)}
+    dev = [r for r in training_rows(sources) if r.source == FRAUD_SOURCE]
     assert len(dev) > 3000 and not any(dedupe_key(r.text) in held for r in dev)
     assert len({dedupe_key(r.text) for r in dev}) == len(dev)
 

@@ -28,6 +28,7 @@ from marketguard.ml.data import (
     MARKETPLACE_WEIGHT,
     SPAM_LABELS_FILE,
     TRAIN_SPAM_LABELS_FILE,
+    TRAINS_ON_FRAUD_DEV,
     Row,
     dedupe_key,
     fraud_dev_rows,
@@ -89,7 +90,7 @@ class Sources:
     def fraud_rows(self, trained: list[Row]) -> tuple[list[Row], dict[str, int]]:
         """The development sets' rows, minus every text of a held-out row (the UCI and marketplace split, the held-out
         `eval/fraud` files) and every text already in `trained` or an earlier file."""
-        if self.fraud_dir is None:
+        if self.fraud_dir is None or not self.fraud_files:
             return [], {"heldout": 0, "duplicate": 0}
         uci, mp = self.rows()
         split = read_split(self.split)
@@ -100,13 +101,19 @@ class Sources:
         )
 
 
-def default_sources(uci: Path | None = None, without: tuple[str, ...] = ()) -> Sources:
-    """The repository's data; `without` names development sets of `eval/fraud` to leave out of training."""
+def default_sources(
+    uci: Path | None = None, without: tuple[str, ...] = (), dev_sets: bool | None = None
+) -> Sources:
+    """The repository's data. `dev_sets` trains on the development sets of `eval/fraud` too (default
+    `TRAINS_ON_FRAUD_DEV`: the shipped model's recipe); `without` names some of them to leave out."""
     unknown = sorted(set(without) - set(FRAUD_DEV_FILES))
     if unknown:
         known = ", ".join(FRAUD_DEV_FILES)
         raise ConfigError(f"not a development set of eval/fraud: {', '.join(unknown)} (one of {known})")
-    files = tuple(name for name in FRAUD_DEV_FILES if name not in without)
+    if without and dev_sets is False:
+        raise ConfigError("--without leaves a development set out of training with --dev-sets only")
+    use = TRAINS_ON_FRAUD_DEV if dev_sets is None else dev_sets
+    files = tuple(name for name in FRAUD_DEV_FILES if name not in without) if use or without else ()
     return Sources(uci=uci or _find_uci(), data_dir=train_dir(), fraud_dir=find_eval_fraud_dir(), fraud_files=files)
 
 

@@ -44,6 +44,9 @@ MARKETPLACE_FILES = (
 )
 
 
+TRAINS_ON_FRAUD_DEV = False
+"""Whether `marketguard train scam` trains on the development sets by default (`--dev-sets` / `--no-dev-sets` say so
+for one run). The shipped model's recipe: docs/model.md, "Training on the eval/fraud development sets"."""
 FRAUD_SOURCE = "fraud_dev"
 """`Row.source` of the rows read from the rule layer's development sets."""
 FRAUD_DEV_WEIGHT = 1.0
