@@ -53,8 +53,8 @@ class Sources:
     uci: Path
     data_dir: Path
     fraud_dir: Path | None = None
-    """The repository's `eval/fraud` folder: its development sets train the model (1.4), its held-out sets are
-    what those rows are deduplicated against. None trains without them (the figures of model 1.3's recipe)."""
+    """The repository's `eval/fraud` folder: its development sets (`fraud_files`) train the model when listed, its
+    held-out sets are what those rows are deduplicated against. None, or no `fraud_files`, trains without them."""
     fraud_files: tuple[str, ...] = FRAUD_DEV_FILES
     """Which development sets to train on (`--without` drops some: the leave-one-author-out measure)."""
 

@@ -199,7 +199,9 @@ def evaluate(sources: Sources, cfg: TrainConfig, errors: bool = False, cv: bool 
     lines, figs = _measure(mp_only, uci, "every UCI SMS row")
     sections.append(
         Section(
-            "3. cross-dataset: trained on marketplace rows only (team + eval/fraud dev sets) -> UCI SMS",
+            "3. cross-dataset: trained on marketplace only"
+            + (" (team rows + eval/fraud development sets)" if sources.fraud_files else "")
+            + " -> UCI SMS",
             lines,
             {"marketplace_to_uci": figs},
         )
@@ -256,7 +258,7 @@ def sms_cross_validation(
     split = read_split(sources.split)
     if not heldout:
         uci = [r for r in uci if not is_heldout(r, split)]
-    mp_train = training_rows(sources, frozenset({"marketplace", FRAUD_SOURCE}))  # deduplicated against held-out UCI
+    mp_train = training_rows(sources, frozenset({"marketplace", FRAUD_SOURCE}))  # + development sets when trained on
     splitter = RepeatedStratifiedKFold(n_splits=folds, n_repeats=repeats, random_state=cfg.seed)
     tally: dict[str, Counter[str]] = {}
     fold_fpr: dict[str, list[float]] = {}
@@ -362,7 +364,7 @@ def _measured(name: str, trained: tuple[str, ...]) -> bool:
 
 def read_eval_fraud(folder: Path, skip: tuple[str, ...] = FRAUD_DEV_FILES) -> list[Row]:
     """Rows of the rule layer's evaluation sets the model never trained on: blind sets and the development sets
-    in `skip` (by default every one model 1.4 trains on) are never read. Positive when labelled `scam` or `account`."""
+    in `skip` (by default every one, `FRAUD_DEV_FILES`) are never read. Positive when labelled `scam` or `account`."""
     rows: list[Row] = []
     for path in sorted(folder.glob("*.jsonl")):
         if not _measured(path.name, skip):
