@@ -18,9 +18,16 @@ from marketguard.errors import ConfigError
 from marketguard.ml.artifact import MANIFEST_NAME, ScamModel, packaged_path
 from marketguard.ml.build import Sources, default_sources, training_rows
 from marketguard.ml.data import (
+    FRAUD_DEV_FILES,
+    FRAUD_DEV_WEIGHT,
+    FRAUD_HELDOUT_FILES,
+    FRAUD_SOURCE,
     Row,
+    dedupe_key,
+    fraud_dev_rows,
     is_heldout,
     make_split,
+    read_fraud_file,
     read_marketplace,
     read_spam_labels,
     read_split,
@@ -74,7 +81,7 @@ def test_a_small_model_learns_its_rows() -> None:
 def test_manifest_hashes_match_the_data_files() -> None:
     manifest = json.loads((packaged_path().parent / MANIFEST_NAME).read_text("utf-8"))
     by_name = {Path(entry["path"]).name: entry for entry in manifest["data"]}
-    for path in [SOURCES.uci, *SOURCES.marketplace]:
+    for path in [SOURCES.uci, *SOURCES.marketplace, *SOURCES.fraud_dev]:
         entry = by_name[path.name]
         assert entry["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest(), f"{path} changed since training"
         assert entry["rows"] == sum(1 for line in path.read_text("utf-8").splitlines() if line.strip())
@@ -231,11 +238,65 @@ def test_spam_labels_are_validated_and_every_heldout_spam_must_have_one(tmp_path
         human_labelled(rows, tmp_path / "nope.json")
 
 
-def test_the_evaluation_never_reads_a_blind_set(tmp_path: Path) -> None:
+def test_the_evaluation_never_reads_a_blind_set_nor_a_set_the_model_trained_on(tmp_path: Path) -> None:
     row = '{"id": "%s", "text": "Pay the fee to unlock tasks", "labels": ["scam"], "kinds": ["scam.upfront_fee"]}\n'
+    (tmp_path / "messages.test2.jsonl").write_text(row % "t1", encoding="utf-8")
     (tmp_path / "messages.dev.jsonl").write_text(row % "d1", encoding="utf-8")
     (tmp_path / "messages.blind.jsonl").write_text(row % "b1", encoding="utf-8")
-    assert [r.ref for r in read_eval_fraud(tmp_path)] == ["d1"]
+    (tmp_path / "messages.blind9.jsonl").write_text(row % "b9", encoding="utf-8")
+    assert [r.ref for r in read_eval_fraud(tmp_path)] == ["t1"]  # messages.dev is training data since model 1.4
+    assert [r.ref for r in read_eval_fraud(tmp_path, skip=())] == ["d1", "t1"]  # never a blind set
+
+
+def test_training_reads_only_the_listed_development_sets() -> None:
+    """The development sets are an allow-list: no blind set still held out, no held-out file, can be trained on."""
+    assert not set(FRAUD_DEV_FILES) & set(FRAUD_HELDOUT_FILES)
+    for name in FRAUD_DEV_FILES:
+        assert not any(f"blind{n}." in name for n in (7, 8, 9)) and "test2" not in name
+    every = default_sources(SOURCES.uci, dev_sets=True)
+    assert every.fraud_dir is not None and {p.name for p in every.fraud_dev} == set(FRAUD_DEV_FILES)
+    assert not default_sources(SOURCES.uci, dev_sets=False).fraud_rows([])[0]
+    with pytest.raises(ConfigError, match="not a development set"):
+        default_sources(SOURCES.uci, ("messages.test2.jsonl",))
+    without = default_sources(SOURCES.uci, ("messages.blind6.jsonl",))  # --without implies --dev-sets
+    assert "messages.blind6.jsonl" not in without.fraud_files and len(without.fraud_files) == len(FRAUD_DEV_FILES) - 1
+
+
+def test_development_rows_drop_every_heldout_text_and_every_copy(tmp_path: Path) -> None:
+    def line(ident: str, text: str, labels: str) -> str:
+        return json.dumps({"id": ident, "text": text, "labels": json.loads(labels), "category": "c"}) + "\n"
+
+    (tmp_path / "a.jsonl").write_text(
+        line("a1", "Pay the  Fee to unlock tasks", '["scam"]')
+        + line("a2", "Held out text, do not train", "[]")
+        + line("a3", "Rent me your account", '["account"]'),
+        encoding="utf-8",
+    )
+    (tmp_path / "b.jsonl").write_text(line("b1", "pay the fee to UNLOCK tasks", '["scam"]'), encoding="utf-8")
+    post = {"id": "j1", "kind": "job_post", "title": "Data entry", "description": "Apply on Telegram", "labels": []}
+    (tmp_path / "b.jsonl").write_text(
+        (tmp_path / "b.jsonl").read_text("utf-8") + json.dumps({**post, "category": "benign"}) + "\n", "utf-8"
+    )
+    held, seen = [dedupe_key("held out text,  do not train")], [dedupe_key("rent ME your account")]
+    rows, dropped = fraud_dev_rows(tmp_path, ["a.jsonl", "b.jsonl"], held, seen)
+    assert [(r.ref, r.label) for r in rows] == [("a1", 1), ("j1", 0)]
+    assert rows[1].text == "Data entry\n\nApply on Telegram"  # a job post reads as the screener reads it
+    assert dropped == {"heldout": 1, "duplicate": 2}
+    assert all(r.source == FRAUD_SOURCE and r.weight == FRAUD_DEV_WEIGHT for r in rows)
+
+
+@pytest.mark.usefixtures("uci")
+def test_no_training_row_repeats_a_heldout_text() -> None:
+    """No text of a held-out row (UCI and marketplace split, `eval/fraud` held-out files) is trained on, whoever
+    wrote it: the development sets are deduplicated against all of them."""
+    sources = default_sources(SOURCES.uci, dev_sets=True)
+    uci, mp = sources.rows()
+    split = read_split(sources.split)
+    held = {dedupe_key(r.text) for r in (*uci, *mp) if is_heldout(r, split)}
+    held |= {dedupe_key(r.text) for p in sources.fraud_heldout for r in read_fraud_file(p, "h", 1.0)}
+    dev = [r for r in training_rows(sources) if r.source == FRAUD_SOURCE]
+    assert len(dev) > 3000 and not any(dedupe_key(r.text) in held for r in dev)
+    assert len({dedupe_key(r.text) for r in dev}) == len(dev)
 
 
 class _Fixed(ScamModel):

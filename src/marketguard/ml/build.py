@@ -17,15 +17,24 @@ from pathlib import Path
 from typing import Any
 
 from marketguard.datasets import dataset_file
+from marketguard.errors import ConfigError
 from marketguard.ml.artifact import ARTIFACT_NAME, MANIFEST_NAME
 from marketguard.ml.data import (
+    FRAUD_DEV_FILES,
+    FRAUD_DEV_WEIGHT,
+    FRAUD_HELDOUT_FILES,
+    FRAUD_SOURCE,
     MARKETPLACE_FILES,
     MARKETPLACE_WEIGHT,
     SPAM_LABELS_FILE,
     TRAIN_SPAM_LABELS_FILE,
+    TRAINS_ON_FRAUD_DEV,
     Row,
+    dedupe_key,
+    fraud_dev_rows,
     is_heldout,
     make_split,
+    read_fraud_file,
     read_marketplace,
     read_split,
     read_uci,
@@ -43,6 +52,11 @@ class Sources:
 
     uci: Path
     data_dir: Path
+    fraud_dir: Path | None = None
+    """The repository's `eval/fraud` folder: its development sets (`fraud_files`) train the model when listed, its
+    held-out sets are what those rows are deduplicated against. None, or no `fraud_files`, trains without them."""
+    fraud_files: tuple[str, ...] = FRAUD_DEV_FILES
+    """Which development sets to train on (`--without` drops some: the leave-one-author-out measure)."""
 
     @property
     def marketplace(self) -> list[Path]:
@@ -62,12 +76,53 @@ class Sources:
         """The same labels for the training split's UCI spam (the cross-validated estimate only, never training)."""
         return self.data_dir / TRAIN_SPAM_LABELS_FILE
 
+    @property
+    def fraud_dev(self) -> list[Path]:
+        return [self.fraud_dir / name for name in self.fraud_files] if self.fraud_dir else []
+
+    @property
+    def fraud_heldout(self) -> list[Path]:
+        return [self.fraud_dir / name for name in FRAUD_HELDOUT_FILES] if self.fraud_dir else []
+
     def rows(self) -> tuple[list[Row], list[Row]]:
         return read_uci(self.uci), read_marketplace(self.marketplace)
 
+    def fraud_rows(self, trained: list[Row]) -> tuple[list[Row], dict[str, int]]:
+        """The development sets' rows, minus every text of a held-out row (the UCI and marketplace split, the held-out
+        `eval/fraud` files) and every text already in `trained` or an earlier file."""
+        if self.fraud_dir is None or not self.fraud_files:
+            return [], {"heldout": 0, "duplicate": 0}
+        uci, mp = self.rows()
+        split = read_split(self.split)
+        held = [r.text for r in (*uci, *mp) if is_heldout(r, split)]
+        held += [r.text for path in self.fraud_heldout for r in read_fraud_file(path, "heldout", 1.0)]
+        return fraud_dev_rows(
+            self.fraud_dir, self.fraud_files, map(dedupe_key, held), (dedupe_key(r.text) for r in trained)
+        )
 
-def default_sources(uci: Path | None = None) -> Sources:
-    return Sources(uci=uci or _find_uci(), data_dir=train_dir())
+
+def default_sources(
+    uci: Path | None = None, without: tuple[str, ...] = (), dev_sets: bool | None = None
+) -> Sources:
+    """The repository's data. `dev_sets` trains on the development sets of `eval/fraud` too (default
+    `TRAINS_ON_FRAUD_DEV`: the shipped model's recipe); `without` names some of them to leave out."""
+    unknown = sorted(set(without) - set(FRAUD_DEV_FILES))
+    if unknown:
+        known = ", ".join(FRAUD_DEV_FILES)
+        raise ConfigError(f"not a development set of eval/fraud: {', '.join(unknown)} (one of {known})")
+    if without and dev_sets is False:
+        raise ConfigError("--without leaves a development set out of training with --dev-sets only")
+    use = TRAINS_ON_FRAUD_DEV if dev_sets is None else dev_sets
+    files = tuple(name for name in FRAUD_DEV_FILES if name not in without) if use or without else ()
+    return Sources(uci=uci or _find_uci(), data_dir=train_dir(), fraud_dir=find_eval_fraud_dir(), fraud_files=files)
+
+
+def find_eval_fraud_dir() -> Path | None:
+    """The repository's `eval/fraud` folder, looked up from the working directory upward (None outside a checkout)."""
+    for base in (Path.cwd(), *Path.cwd().parents):
+        if (base / "eval" / "fraud").is_dir():
+            return base / "eval" / "fraud"
+    return None
 
 
 def _find_uci() -> Path:
@@ -83,10 +138,17 @@ def write_split(sources: Sources, seed: int) -> dict[str, list[str]]:
     return split
 
 
-def training_rows(sources: Sources, use: frozenset[str] = frozenset({"uci", "marketplace"})) -> list[Row]:
+ALL_SOURCES = frozenset({"uci", "marketplace", FRAUD_SOURCE})
+
+
+def training_rows(sources: Sources, use: frozenset[str] = ALL_SOURCES) -> list[Row]:
+    """Every row of the sources in `use` that is not held out (development-set rows deduplicated: `fraud_rows`)."""
     uci, mp = sources.rows()
     split = read_split(sources.split)
-    return [r for r in (*uci, *mp) if r.source in use and not is_heldout(r, split)]
+    rows = [r for r in (*uci, *mp) if r.source in use and not is_heldout(r, split)]
+    if FRAUD_SOURCE in use:
+        rows += sources.fraud_rows(rows)[0]
+    return rows
 
 
 def _relative(path: Path) -> str:
@@ -109,6 +171,10 @@ def manifest(sources: Sources, rows: list[Row], cfg: TrainConfig, artifact: byte
     for path in sources.marketplace:
         count = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
         files.append({"path": _relative(path), "sha256": sha256_file(path), "rows": count})
+    for path in sources.fraud_dev:
+        count = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        files.append({"path": _relative(path), "sha256": sha256_file(path), "rows": count})
+    held = [{"path": _relative(p), "sha256": sha256_file(p)} for p in sources.fraud_heldout if p.is_file()]
     trained = Counter(f"{r.source}:{'positive' if r.label else 'negative'}" for r in rows)
     return {
         "artifact": ARTIFACT_NAME,
@@ -118,7 +184,9 @@ def manifest(sources: Sources, rows: list[Row], cfg: TrainConfig, artifact: byte
         "data": files,
         "split": {"path": _relative(sources.split), "sha256": sha256_file(sources.split)},
         "rows_trained": dict(sorted(trained.items())),
-        "weights": {"uci": 1.0, "marketplace": MARKETPLACE_WEIGHT},
+        "weights": {"uci": 1.0, "marketplace": MARKETPLACE_WEIGHT, FRAUD_SOURCE: FRAUD_DEV_WEIGHT},
+        "deduplicated_against": held,
+        "fraud_dev_dropped": sources.fraud_rows([r for r in rows if r.source != FRAUD_SOURCE])[1],
         "seed": cfg.seed,
         "hyperparameters": asdict(cfg),
         "features": {

@@ -23,7 +23,6 @@ scores (`nudge`, `review`, and `sms`, set on the SMS rows alone), never on the r
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,8 +32,17 @@ import numpy as np
 
 from marketguard.errors import ConfigError
 from marketguard.ml.artifact import ScamModel
-from marketguard.ml.build import Sources, training_rows
-from marketguard.ml.data import SPAM_LABELS, Row, is_heldout, read_spam_labels, read_split
+from marketguard.ml.build import Sources, find_eval_fraud_dir, training_rows
+from marketguard.ml.data import (
+    FRAUD_DEV_FILES,
+    FRAUD_SOURCE,
+    SPAM_LABELS,
+    Row,
+    is_heldout,
+    read_fraud_file,
+    read_spam_labels,
+    read_split,
+)
 from marketguard.ml.train import TrainConfig, fit, model_text
 
 
@@ -187,10 +195,16 @@ def evaluate(sources: Sources, cfg: TrainConfig, errors: bool = False, cv: bool 
         Section("2. cross-dataset: trained on UCI SMS only -> marketplace", lines, {"uci_to_marketplace": figs})
     )
 
-    mp_only = ScamModel(fit(training_rows(sources, frozenset({"marketplace"})), cfg).payload)
+    mp_only = ScamModel(fit(training_rows(sources, frozenset({"marketplace", FRAUD_SOURCE})), cfg).payload)
     lines, figs = _measure(mp_only, uci, "every UCI SMS row")
     sections.append(
-        Section("3. cross-dataset: trained on marketplace only -> UCI SMS", lines, {"marketplace_to_uci": figs})
+        Section(
+            "3. cross-dataset: trained on marketplace only"
+            + (" (team rows + eval/fraud development sets)" if sources.fraud_files else "")
+            + " -> UCI SMS",
+            lines,
+            {"marketplace_to_uci": figs},
+        )
     )
 
     lines, figs = _baseline([r for r in uci if not is_heldout(r, split)], held_uci)
@@ -199,8 +213,18 @@ def evaluate(sources: Sources, cfg: TrainConfig, errors: bool = False, cv: bool 
     )
     folder = eval_fraud_dir()
     if folder is not None:
-        lines, figs = _measure(model, read_eval_fraud(folder), "eval/fraud, all four files", curve=True)
-        sections.append(Section("5. another author's set (eval/fraud, never trained on)", lines, {"eval_fraud": figs}))
+        lines, figs = _measure(
+            model, read_eval_fraud(folder, skip=sources.fraud_files), "eval/fraud held-out files", curve=True
+        )
+        sections.append(
+            Section(
+                "5. another author's set (eval/fraud files the model never trained on: "
+                + ", ".join(sorted(p.name for p in folder.glob("*.jsonl") if _measured(p.name, sources.fraud_files)))
+                + ")",
+                lines,
+                {"eval_fraud": figs},
+            )
+        )
     if cv:
         sections.append(sms_cross_validation(sources, cfg))
     return sections
@@ -231,11 +255,10 @@ def sms_cross_validation(
     from sklearn.model_selection import RepeatedStratifiedKFold
 
     uci = labelled_uci(sources)
-    _, mp = sources.rows()
     split = read_split(sources.split)
     if not heldout:
         uci = [r for r in uci if not is_heldout(r, split)]
-    mp_train = [r for r in mp if not is_heldout(r, split)]
+    mp_train = training_rows(sources, frozenset({"marketplace", FRAUD_SOURCE}))  # + development sets when trained on
     splitter = RepeatedStratifiedKFold(n_splits=folds, n_repeats=repeats, random_state=cfg.seed)
     tally: dict[str, Counter[str]] = {}
     fold_fpr: dict[str, list[float]] = {}
@@ -327,30 +350,26 @@ def by_label(model: ScamModel, rows: list[Row]) -> tuple[list[str], dict[str, An
 
 def eval_fraud_dir() -> Path | None:
     """The repository's `eval/fraud` folder, looked up from the working directory upward."""
-    for base in (Path.cwd(), *Path.cwd().parents):
-        if (base / "eval" / "fraud").is_dir():
-            return base / "eval" / "fraud"
-    return None
+    return find_eval_fraud_dir()
 
 
 BLIND = "blind"
 """Files of `eval/fraud` whose name contains this are blind sets: never read here."""
 
 
-def read_eval_fraud(folder: Path) -> list[Row]:
-    """Rows of the rule layer's evaluation sets (blind sets excepted): positive when labelled `scam` or `account`."""
+def _measured(name: str, trained: tuple[str, ...]) -> bool:
+    """A file of `eval/fraud` is measured when it is neither a blind set nor one the model trained on."""
+    return BLIND not in name and name not in trained
+
+
+def read_eval_fraud(folder: Path, skip: tuple[str, ...] = FRAUD_DEV_FILES) -> list[Row]:
+    """Rows of the rule layer's evaluation sets the model never trained on: blind sets and the development sets
+    in `skip` (by default every one, `FRAUD_DEV_FILES`) are never read. Positive when labelled `scam` or `account`."""
     rows: list[Row] = []
     for path in sorted(folder.glob("*.jsonl")):
-        if BLIND in path.name:
-            continue  # a blind set is measured once, by whoever holds it: training never opens it
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            obj = json.loads(line)
-            text = obj.get("text") or f"{obj.get('title', '')}\n\n{obj.get('description', '')}"
-            label = int(bool(set(obj.get("labels", [])) & {"scam", "account"}))
-            kinds = obj.get("kinds") or []
-            rows.append(Row(path.name, str(obj["id"]), text, label, 1.0, kinds[0] if kinds else str(obj["category"])))
+        if not _measured(path.name, skip):
+            continue  # a blind set is measured once, by whoever holds it; a development set is training data
+        rows += read_fraud_file(path, path.name, 1.0)
     return rows
 
 

@@ -5,6 +5,8 @@
     marketguard train scam --evaluate           # held-out and cross-dataset figures; writes nothing
     marketguard train scam --evaluate --cv      # ... and the SMS target cross-validated over all of UCI
     marketguard train scam --select             # the SMS target cross-validated on the training split only
+    marketguard train scam --dev-sets           # ... on eval/fraud's development sets too (docs/model.md)
+    marketguard train scam --out /tmp/m --without messages.blind6.jsonl   # ... all but one of them
     marketguard train circ                      # the circumvention model (contact, payment) -> models/
     marketguard train circ --loo                # its leave-one-author-out figures (JSON)
     marketguard train split                     # (once) store the held-out split in data/train/splits.json
@@ -54,6 +56,17 @@ def _fail(message: str) -> None:
 )
 @uci_option
 @click.option("--seed", type=int, help="Random seed (default: the recorded one).")
+@click.option(
+    "--dev-sets/--no-dev-sets",
+    default=None,
+    help="Train on eval/fraud's development sets too, or not (default: the shipped model's recipe).",
+)
+@click.option(
+    "--without",
+    multiple=True,
+    metavar="FILE",
+    help="Leave this development set of eval/fraud out of training (repeatable; the leave-one-author-out measure).",
+)
 def scam(
     out: Path | None,
     evaluate: bool,
@@ -63,6 +76,8 @@ def scam(
     select: bool,
     uci: Path | None,
     seed: int | None,
+    dev_sets: bool | None,
+    without: tuple[str, ...],
 ) -> None:
     """Train the scam text model deterministically (same data and seed -> byte-identical artifact)."""
     from dataclasses import replace
@@ -74,7 +89,7 @@ def scam(
 
     cfg = TrainConfig() if seed is None else replace(TrainConfig(), seed=seed)
     try:
-        sources = default_sources(uci)
+        sources = default_sources(uci, without, dev_sets)
         if evaluate or select:
             from marketguard.ml.evaluate import evaluate as run_evaluation
             from marketguard.ml.evaluate import sms_cross_validation
