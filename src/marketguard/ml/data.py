@@ -45,7 +45,7 @@ MARKETPLACE_FILES = (
 )
 
 
-TRAINS_ON_FRAUD_DEV = False
+TRAINS_ON_FRAUD_DEV = True
 """Whether `marketguard train scam` trains on the development sets by default (`--dev-sets` / `--no-dev-sets` say so
 for one run). The shipped model's recipe: docs/model.md, "Training on the eval/fraud development sets"."""
 FRAUD_SOURCE = "fraud_dev"

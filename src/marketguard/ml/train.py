@@ -24,7 +24,7 @@ from marketguard.ml.artifact import FORMAT
 from marketguard.ml.data import Row
 from marketguard.ml.features import ngrams, word_ngrams
 
-MODEL_VERSION = "1.3.0"
+MODEL_VERSION = "1.4.0"
 Analyzer = Callable[[str], list[str]]
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
