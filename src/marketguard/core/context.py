@@ -126,7 +126,7 @@ _REFUSAL = lazy_compile(
 
 _CUSTOMER_CHANNEL = lazy_compile(
     r"(?i)\b(?:(?:our|their|its|the|his|her)\s(?:\w+\s)?(?:customers|clients|users|buyers|patients|guests|visitors|"
-    r"members|subscribers|shoppers|students|leads|drivers|tenants|fans)\s(?:\w+\s){0,2}?(?:reach|contact|message|text|"
+    r"members|subscribers|shoppers|students|leads|drivers|tenants|fans)\s(?:\w+\s){0,2}?(?:reach|contact|message|text|dm|"
     r"write\sto|chat\swith|talk\sto|order\sfrom|book\swith|find|call)\s(?:us|them|him|her|the\s(?:shop|store|team|"
     r"business|clinic|restaurant))"
     r"|(?:nuestros|nuestras|sus)\sclientes\s(?:nos|les)\s(?:escriben|contactan|hablan|llaman)"

@@ -201,7 +201,10 @@ _VERB = (
 )
 _PREP = r"(?:on|via|in|at|through|over|using|thru|to|by|onto)"
 _CUE_BEFORE = lazy_compile(
-    rf"(?:\b{_VERB}\b[^.!?\n]{{0,30}}\b{_PREP}\s{{1,3}}(?:the\s|my\s|your\s|ur\s)?"
+    # the verb in other forms: "I'd prefer finishing it on WhatsApp", and the past of talking verbs only, "if we
+    # continued this on Skype" ("I connected your app to Slack" is work done)
+    rf"(?:\b(?:{_VERB}(?:s|ing)?|(?:continu|mov|switch|talk|chatt?|discuss|finish|wrapp|sort|settl|hash|finali[sz])ed)\b"
+    rf"[^.!?\n]{{0,30}}\b{_PREP}\s{{1,3}}(?:the\s|my\s|your\s|ur\s)?"
     r"|\b(?:do|did)\s(?:you|u)\s(?:have|use|got)\s(?:a\s|an\s)?"
     r"|\b(?:i'?m|i\sam|we\sare|we're|i'?ll\sbe)\s(?:also\s)?(?:on|in|active\son)\s"
     r"|(?:^|[^\w\s]\s?|\b(?:y|and|also|or)\s)(?:есть|у\s(?:тебя|вас)\sесть|hast\sdu|haben\ssie|tu\sas|vous\savez|"
@@ -294,7 +297,10 @@ _TECH_AFTER = lazy_compile(
     # the account or channel as the subject of the work: "your LinkedIn headline", "Instagram ads"
     r"headline|about\ssection|summary\ssection|banner|posts?\b|stories|reels?\b|carousels?|content\b|algorithm|"
     r"analytics|insights|pixel|catalog(?:ue)?|shop\b|strategy|growth|audit|engagement|audience|metrics|presence|"
-    r"ad\saccount|ads\smanager|scheduler|automation|chatbot|comments?\b|followers|captions?|hashtags?|seo)"
+    r"ad\saccount|ads\smanager|scheduler|automation|chatbot|comments?\b|followers|captions?|hashtags?|seo|"
+    # wired up by a tool: "to Slack via incoming webhooks", "to Telegram through its API"
+    r"(?:via|using|through|with)\s(?:an?\s|the\s|its\s|their\s)?(?:incoming\s|outgoing\s)?(?:webhooks?|apis?\b|integration|zapier|"
+    r"n8n|oauth|sdk|bot\b))"
 )
 _HANDLE_AFTER = lazy_compile(
     r"^\s{0,3}(?:[:=\-–]|\sis|\sid|\shandle|\susername|\suser|\sname|\stag|\sat)?\s{0,3}(?:is\s|:\s?)?"

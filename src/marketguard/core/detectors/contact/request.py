@@ -70,9 +70,10 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:somewhere|anywhere|someplace|a\splace)\selse\s(?:i|we)\s(?:can|could)\s(?:message|reach|contact|text|call|talk\sto|chat\swith|dm)\s(?:you|u)\b"
         # "what's the best email to send the Figma invite to?", "the right number to add you on": the detail to
         # send an invite or a file to (not "address" alone: a postal one; not "number" alone: a figure)
-        r"|\b(?:best|right|correct|preferred|ideal)\s(?:personal\s|direct\s|work\s)?(?:e-?mail(?:\saddress)?|gmail|"
+        r"|\b(?:best|right|correct|preferred|ideal|good)\s(?:personal\s|direct\s|work\s)?(?:e-?mail(?:\saddress)?|gmail|"
+        r"address(?=\sto\se-?mail)|"
         r"(?:phone\s|cell\s|mobile\s|whats\s?app\s)?number(?=\sto\s(?:text|add|call|reach|whats\s?app)))\s(?:to\s(?:send|use|add|"
-        r"invite|share|forward|text|cc|loop|call|reach|whats\s?app)|for\s(?:the\s|an?\s)?(?:invite|invitation|figma|drive|docs?|"
+        r"invite|share|forward|text|cc|loop|call|reach|whats\s?app|e-?mail)|for\s(?:the\s|an?\s)?(?:invite|invitation|figma|drive|docs?|"
         r"calendar|meeting|sharing))\b",
         "contact.request",
         0.8,
@@ -232,9 +233,10 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "detail-in-my-picture",
-        r"\bthe\s(?:number|phone\snumber|e-?mail(?:\saddress)?|contacts?|contact\s(?:info|details)|whats\s?app|handle)\s"
+        r"\bthe\s(?:number|phone\snumber|e-?mail(?:\saddress)?|contacts?|contact\s(?:info|details)|whats\s?app|handle)(?:'s)?\s"
         r"(?:is\s|that'?s\s)?(?:in|on|at\sthe\sbottom\sof|under)\smy\s(?:profile\s(?:pic(?:ture)?|photo|image|banner|header)|"
-        r"avatar|bio|cover(?:\sphoto|\simage)?|banner|logo|cv|resume|portfolio(?:\spdf)?|intro\svideo|watermark|pdf)\b"
+        r"avatar|bio|cover(?:\sphoto|\simage)?|banner|logo|cv|resume|portfolio(?:\spdf)?|intro\svideo|watermark|pdf|"
+        r"(?:e-?mail\s)?signature|letterhead|deck|proposal|brochure)\b"
         # not a count shown there: "the number in my profile pic is my follower count"
         r"(?![^.!?\n]{0,30}\b(?:followers?|likes|views|subscribers|count|rating|score|ranking|badge|level)\b)",
         "contact.pointer",
@@ -260,7 +262,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"\b(?:look\sup|search(?:\sfor)?|google|find)\s(?:[\w'&.\-]+\s){1,4}?(?:on|in)\s(?:google(?:\smaps)?|maps|linkedin|"
         r"instagram|insta|ig|facebook|fb|yelp|tiktok|behance|dribbble|youtube)\b[^.!?\n]{0,12}?[,;]?\s?(?:and\s|then\s)?"
         r"(?:(?:call|text|message|dm|e-?mail|ring|phone|whats\s?app|contact|ping|write\sto)\s(?:me|us|the\s(?:studio|shop|store|"
-        r"office|agency|number|team)|my)\b|ask\sfor\sme|(?:the|my)\s(?:number|phone|e-?mail|whats\s?app|contact\sinfo)\s(?:is|'s))"
+        r"office|agency|number|team)|my)\b|ask\sfor\sme|(?:the|my)\s(?:number|phone|e-?mail|whats\s?app|contact\sinfo)\s(?:is|'s)|"
+        r"give\s(?:me|us|the\s(?:studio|shop|store|office|agency))\sa\s(?:call|ring|text|buzz))"
         r"|\b(?:procura|pesquisa|busca|cherche[sz]?|such(?:e|t)?|cerca)\s(?:[\w'&.\-]+\s){1,4}?(?:no|na|en|sur|auf|bei|su)\s"
         r"(?:google(?:\smaps)?|maps|linkedin|instagram|insta|facebook|fb|tiktok|behance)\b[^.!?\n]{0,12}?[,;]?\s?(?:e\s|y\s|et\s|und\s)?"
         r"(?:o\s|el\s|le\s|la\s|a\s|die\s)?(?:n[uú]mero|num[ée]ro|nummer|telefone|tel[eé]fono|contato|contacto|whats\w*|zap|"
@@ -711,7 +714,9 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "es-mine",
-        rf"\b(?:mi|te\spaso\smi|aqu[ií]\s(?:est[aá]|va)\smi)\s{_DETAIL_ES}\b",
+        rf"\b(?:mi|te\spaso\smi|aqu[ií]\s(?:est[aá]|va)\smi)\s{_DETAIL_ES}\b"
+        # not an order's or an invoice's number: "mi número de pedido está en la factura"
+        r"(?!\sde\s(?:pedido|orden|factura|seguimiento|cuenta|serie|referencia|cliente|ticket|env[ií]o|socio))",
         "contact.request",
         0.75,
         "offers a contact detail (es)",

@@ -184,7 +184,7 @@ _INTENT: tuple[Phrase, ...] = (
         r"\b(?:skip|avoid|saves?|saving|bypass|dodge|cut\sout|escape|get\saround|don'?t\spay|not\spay|"
         r"(?:don'?t|do\snot|not)\swant\sto\spay|not\sto\spay|(?:tired|sick)\sof\spaying|why\s(?:should|would)\s(?:we|i|you)\spay)\s"
         # "not pay the platform's cut", "saves us both the fees"
-        r"(?:[\w']+\s){0,3}?(?:fee|fees|commission|cut|percentage|charges?|service\scharge|\d{1,2}\s?%)\b",
+        r"(?:[\w']+\s){0,3}?(?:fee|fees|commission|cut|percentage|charges?|service\scharge|\d{1,2}\s?%)(?!\w)",
         "payment.offplatform",
         0.9,
         "proposes to avoid the platform's fee",
@@ -290,8 +290,9 @@ _INTENT: tuple[Phrase, ...] = (
         # the contract's end told in the passive ("once this job's closed", "cuando se cierre el contrato"), then
         # a payment that needs no platform: the payment words alone would catch "once the job is done I'll pay you"
         r"\b(?:contract|job|order|project|gig)(?:'s|\s(?:is|gets|has\sbeen|was))?\s(?:closed|ended|done|finished|over|"
-        r"complete[d]?|wrapped\sup)\b[^!?\n]{0,50}?\b(?:(?:just|simply)\s(?:wire|pay|send|transfer|venmo|zelle|paypal)|"
-        r"(?:wire|pay|send|transfer)\s(?:you\s|me\s|it\s|the\smoney\s)?(?:directly|direct|outside|privately|off\s(?:the\s)?"
+        # "after this contract ends I'll keep paying you by bank transfer"
+        r"complete[d]?|wrapped\sup|ends|closes|finishes|wraps\sup)\b[^!?\n]{0,50}?\b(?:(?:just|simply)\s(?:wire|pay|send|transfer|"
+        r"venmo|zelle|paypal)|(?:wire|pay|paying|send|sending|transfer)\s(?:you\s|me\s|it\s|the\smoney\s)?(?:directly|direct|outside|privately|off\s(?:the\s)?"
         r"(?:site|platform)|by\s(?:wire|bank|paypal|zelle|wise|crypto)))"
         r"|\b(?:(?:se\s)?(?:cierre|cerrado|termine|terminado)\s(?:el\s)?(?:contrato|proyecto|pedido)|(?:o\s)?(?:contrato|projeto|"
         r"pedido)\s(?:fechar|for\sfechado|terminar|acabar)|(?:le\s)?(?:contrat|projet)\s(?:ferm[ée]|clos|termin[ée])|"
@@ -343,8 +344,9 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "not-give-cut",
-        r"\b(?:not|n't|no\sneed\sto|why)\s(?:give|pay|lose)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)\s(?:its|their|a|the|any)\s"
-        r"(?:cut|fee|fees|commission|percentage|share)",
+        r"\b(?:not|n't|no\sneed\sto|why)\s(?:give|pay|lose)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)"
+        # "not pay the platform's cut", "rather not give the platform another 10%" (not "why pay the platform fee twice")
+        r"(?:'s\s|\s(?:its|their|a|the|any|another|more)\s)(?:cut|fee|fees|commission|percentage|share|\d{1,2}\s?%)",
         "payment.offplatform",
         0.85,
         "objects to the platform's fee",
@@ -460,7 +462,7 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "fee-complaint-outside",
-        rf"\b{_PLATFORM_FEE}\b[^\n]{{0,100}}?\b{_PAY_OUTSIDE}\b",
+        rf"\b{_PLATFORM_FEE}(?!\w)[^\n]{{0,100}}?\b{_PAY_OUTSIDE}\b",
         "payment.offplatform",
         0.85,
         "complains about the platform's fee, then proposes paying outside it",
