@@ -196,14 +196,14 @@ _VERB = (
     r"answer|reply|respond|hop|jump|do\s(?:this|it|that|the\srest)|take\s(?:this|it|that|things)|"
     # finishing the talk there: "let's wrap up the details over Skype", "we can sort it out on Telegram"
     r"wrap|finish|finali[sz]e|sort|settle|hash|iron|figure|work\sout|go\sover|coordinate|sync|catch\sup|proceed|"
-    r"carry\son|keep\s(?:talking|chatting|in\stouch)|stay\sin\stouch|arrange|set\sup|let'?s|let\sus|shall\swe|"
+    r"carry\son|keep\s(?:talking|chatting)|arrange|set\sup|let'?s|let\sus|shall\swe|"
     r"we\s(?:can|could|should)|can\swe|could\swe|why\sdon'?t\swe)"
 )
 _PREP = r"(?:on|via|in|at|through|over|using|thru|to|by|onto)"
 _CUE_BEFORE = lazy_compile(
     # the verb in other forms: "I'd prefer finishing it on WhatsApp", and the past of talking verbs only, "if we
     # continued this on Skype" ("I connected your app to Slack" is work done)
-    rf"(?:\b(?:{_VERB}(?:s|ing)?|(?:continu|mov|switch|talk|chatt?|discuss|finish|wrapp|sort|settl|hash|finali[sz])ed)\b"
+    rf"(?:\b(?:{_VERB}(?:ing)?|(?:continu|mov|switch|talk|chatt?|discuss|finish|wrapp|sort|settl|hash|finali[sz])ed)\b"
     rf"[^.!?\n]{{0,30}}\b{_PREP}\s{{1,3}}(?:the\s|my\s|your\s|ur\s)?"
     r"|\b(?:do|did)\s(?:you|u)\s(?:have|use|got)\s(?:a\s|an\s)?"
     r"|\b(?:i'?m|i\sam|we\sare|we're|i'?ll\sbe)\s(?:also\s)?(?:on|in|active\son)\s"
