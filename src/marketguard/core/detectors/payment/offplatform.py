@@ -159,7 +159,7 @@ _DISCOUNT = (
     r"billiger|g[üu]nstiger|скидк\w*|дешевле)"
 )
 _PLATFORM_FEE = (
-    r"(?:(?:platform|site|service|upwork|fiverr)(?:'s)?\s(?:fee|fees|commission|cut)|"
+    r"(?:(?:platform|site|service|upwork|fiverr)(?:'s)?\s(?:\d{1,2}\s?%\s)?(?:fee|fees|commission|cut)|"
     r"fees?\s(?:here|on\s(?:here|this\ssite|the\s(?:platform|site)))|comisi[oó]n\sde\sla\splataforma|"
     r"(?:comiss[aã]o|taxa)\sda\splataforma|(?:frais|commission)\sde\sla\splateforme|plattformgeb[üu]hr\w*|"
     r"geb[üu]hren\shier|provision\sder\splattform|комисси\w*\s(?:площадки|платформы|сайта|биржи)|"
@@ -336,7 +336,7 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "platform-cut",
-        r"\b(?:give|pay|lose)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)\s(?:its|their|a|the|any)\s"
+        r"\b(?:give|pay|lose|hand)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)\s(?:its|their|a|the|any)\s"
         r"(?:cut|fee|fees|commission|percentage|share)",
         "payment.offplatform",
         0.85,
@@ -344,7 +344,7 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "not-give-cut",
-        r"\b(?:not|n't|no\sneed\sto|why)\s(?:give|pay|lose)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)"
+        r"\b(?:not|n't|no\sneed\sto|why)\s(?:give|pay|lose|hand)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)"
         # "not pay the platform's cut", "rather not give the platform another 10%" (not "why pay the platform fee twice")
         r"(?:'s\s|\s(?:its|their|a|the|any|another|more)\s)(?:cut|fee|fees|commission|percentage|share|\d{1,2}\s?%)",
         "payment.offplatform",
@@ -378,7 +378,7 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "settle-between-us",
         r"\b(?:settle|sort|handle|deal\swith|split|square)\s(?:(?:it|this|that|things|payment|the\spayment|up|out|"
-        r"the\s(?:rest|remainder|balance|difference))\s)?"
+        r"the\s(?:rest|remainder|balance|difference))\s){0,2}"
         r"(?:up\s)?(?:between\sus|between\sourselves|ourselves|privately|personally|directly|among\sourselves|"
         r"outside(?:\sof)?(?:\s(?:the\s)?(?:platform|site|app|upwork|fiverr))?(?!\s(?:of\s)?(?:court|the\scourt)))",
         "payment.offplatform",
