@@ -199,7 +199,9 @@ _NOT_PHONE_BRANCHES = (
     r"[1-9]\d{1,5}(?:\s?[/+,;|]\s?[1-9]\d{1,5}){1,5}(?!\s?[/+,;|]?\s?\d)",
     r"\b\d{3}-\d{7}-\d{7}\b",  # marketplace order ids
     # a bank account "in the name of" its holder (Indonesian "a.n.", "atas nama"): not a mobile, which starts 0 or +
-    r"(?<![\d+])(?<!\d\s)(?<!\d[.\-])[1-9]\d{2,5}(?:[\s.\-]?\d{2,5}){1,4}(?=\s?(?:a\.\s?n\.|a/n\b|atas\snama\b))",
+    # (the holder's words are consumed, not looked ahead at: the branch's RE2 probe then needs them too, and a text
+    # with digits but no holder does not run it)
+    r"(?<![\d+])(?<!\d\s)(?<!\d[.\-])[1-9]\d{2,5}(?:[\s.\-]?\d{2,5}){1,4}\s?(?:a\.\s?n\.|a/n\b|atas\snama\b)",
     r"\#\s?[a-z]{0,4}\d[\d\-]{2,30}",  # #FO81234
     r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b",  # a UUID
 )

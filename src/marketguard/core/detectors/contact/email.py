@@ -139,9 +139,14 @@ _PROVIDER_THEN_USER = lazy_compile(
     r"(?<![\w.@])(?P<provider>gmail|yahoo|hotmail|outlook|protonmail|proton|icloud|yandex)(?:\s(?:is|es|é|ist|est))?"
     r"\s?[:,\-]?\s(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,60})(?![\w@])"
 )
-_ON_WEBMAIL_HINT = PLAIN.hint(_ON_WEBMAIL.pattern)
+_ON_WEBMAIL_HINT = PLAIN.hint(
+    r"(?:\s(?:on|via|at|in|@|en|no|na|sur|chez|auf|bei|su|di|sa|pe|par)\s|\s?[(\[]\s?)(?:gmail|yahoo|hotmail|outlook|proton|"
+    r"icloud|yandex)"
+)
 _PROVIDER_THEN_USER_HINT = PLAIN.hint(_PROVIDER_THEN_USER.pattern)
-"""Most texts that name a provider hold a plain address, which neither pattern needs `re` to rule out."""
+"""Most texts that name a provider hold a plain address, which neither pattern needs `re` to rule out. The first hint
+is the pattern without its user name: a word, then "en", "no", "di" … is in most texts, and the gate's automaton would
+follow every word as a possible user name."""
 _NOT_LOCAL = frozenset(
     {
         "me",

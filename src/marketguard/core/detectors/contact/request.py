@@ -259,12 +259,14 @@ PHRASES: tuple[Phrase, ...] = (
         "search-name-then-contact",
         # "look up Verdant Pixel on google maps, call the studio and ask for me": a name to search on a network or a
         # map, then a way to reach the sender there ("procura X no Instagram, o número tá na bio")
-        r"\b(?:look\sup|search(?:\sfor)?|google|find)\s(?:[\w'&.\-]+\s){1,4}?(?:on|in)\s(?:google(?:\smaps)?|maps|linkedin|"
+        # (an open stretch for the name, not counted words: after a word as common as "find" the prefilter's
+        # automaton would unroll every count)
+        r"\b(?:look\sup|search(?:\sfor)?|google|find)\s[^.!?,\n]{2,40}?\s(?:on|in)\s(?:google(?:\smaps)?|maps|linkedin|"
         r"instagram|insta|ig|facebook|fb|yelp|tiktok|behance|dribbble|youtube)\b[^.!?\n]{0,12}?[,;]?\s?(?:and\s|then\s)?"
         r"(?:(?:call|text|message|dm|e-?mail|ring|phone|whats\s?app|contact|ping|write\sto)\s(?:me|us|the\s(?:studio|shop|store|"
         r"office|agency|number|team)|my)\b|ask\sfor\sme|(?:the|my)\s(?:number|phone|e-?mail|whats\s?app|contact\sinfo)\s(?:is|'s)|"
         r"give\s(?:me|us|the\s(?:studio|shop|store|office|agency))\sa\s(?:call|ring|text|buzz))"
-        r"|\b(?:procura|pesquisa|busca|cherche[sz]?|such(?:e|t)?|cerca)\s(?:[\w'&.\-]+\s){1,4}?(?:no|na|en|sur|auf|bei|su)\s"
+        r"|\b(?:procura|pesquisa|busca|cherche[sz]?|such(?:e|t)?|cerca)\s[^.!?,\n]{2,40}?\s(?:no|na|en|sur|auf|bei|su)\s"
         r"(?:google(?:\smaps)?|maps|linkedin|instagram|insta|facebook|fb|tiktok|behance)\b[^.!?\n]{0,12}?[,;]?\s?(?:e\s|y\s|et\s|und\s)?"
         r"(?:o\s|el\s|le\s|la\s|a\s|die\s)?(?:n[uú]mero|num[ée]ro|nummer|telefone|tel[eé]fono|contato|contacto|whats\w*|zap|"
         r"liga|ligue|llama|llamen|appelle[sz]?|ruf)",

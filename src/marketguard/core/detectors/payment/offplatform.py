@@ -480,7 +480,7 @@ _INTENT: tuple[Phrase, ...] = (
         "off-the-books",
         # "let's do the next phases off the books", "keep the rest under the table"
         r"\b(?:do|run|handle|keep|put|work|move|take|continue|doing|running|handling|keeping|working|paid|pay|paying|"
-        r"settle|invoice|bill)\s(?:[\w']+\s){0,4}?(?:off\sthe\sbooks|under\sthe\stable|off\sthe\sradar)\b",
+        r"settle|invoice|bill)\b[^.!?\n]{0,40}?\b(?:off\sthe\sbooks|under\sthe\stable|off\sthe\sradar)\b",
         "payment.offplatform",
         0.85,
         "proposes to deal off the books, outside the platform",

@@ -61,7 +61,7 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"di\sluar\s(?:platform|aplikasi|situs)\s(?:\w+\s){0,2}?(?:bayar|transfer|tf)\w*",
         r"tf\s(?:aja|langsung)\s(?:ke|ya)",
         # "bisa bayar via DANA ke 0812 …": a wallet named with a pay verb is a rail here, not a first name
-        r"(?:bayar|transfer|tf|kirim)\w*\s(?:\w+\s){0,2}?(?:via|lewat|pakai|pake|ke)\s(?:dana|ovo|gopay|shopeepay|linkaja|"
+        r"(?:bayar|transfer|tf|kirim)\w*\s[^.!?\n]{0,20}?\b(?:via|lewat|pakai|pake|ke)\s(?:dana|ovo|gopay|shopeepay|linkaja|"
         r"rekening|bca|mandiri|bni|bri|jago|seabank)\b",
         r"(?:sisa\w*|pelunasan)\s(?:\w+\s){0,2}?(?:langsung|transfer|tf|di\sluar|ke\srekening)",
         r"(?:tutup|selesaikan|batalkan|akhiri)\s(?:\w+\s)?(?:kontrak|order|pesanan|proyek|project)\w*\b[^!?\n]{0,60}?\b"
