@@ -117,6 +117,7 @@ whatever work talk ("the extra page") is around."""
 _TO_MINE_LEFT = lazy_compile(
     r"\b(?:send|pay|transfer|wire|deposit|put|move)\w*\s(?:[^.!?\n]{0,40}?\s)?(?:to|into)\s(?:my|your|ur)\s(?:own\s|personal\s)?$"
 )
+_MINE_WORDS = ("my ", "your ", "ur ", "own ", "personal ")
 _PLATFORM_PAYOUT = lazy_compile(r"withdr[ae]w\w*|pay(?:s|ing)?\sout|payouts?|earnings|upwork|fiverr|platform")
 """"send the remaining $900 to my Payoneer": a rail of the platform's own payouts, named as where the other party is to
 pay; "Upwork pays out to my Payoneer" is the platform's payout."""
@@ -582,8 +583,16 @@ class OffPlatformPaymentDetector(PhraseDetector):
                     window = right + " " + left
                 outside = (
                     _OUTSIDE.search(window) is not None
-                    or (rail in _VERB_RAILS and _AS_VERB_LEFT.search(left) is not None and _AS_VERB_RIGHT.match(right))
-                    or (_TO_MINE_LEFT.search(left) is not None and _PLATFORM_PAYOUT.search(window) is None)
+                    or (
+                        rail in _VERB_RAILS
+                        and _AS_VERB_RIGHT.match(right) is not None
+                        and _AS_VERB_LEFT.search(left) is not None
+                    )
+                    or (
+                        left.endswith(_MINE_WORDS)  # a string test first: the pattern reads back over the clause
+                        and _TO_MINE_LEFT.search(left) is not None
+                        and _PLATFORM_PAYOUT.search(window) is None
+                    )
                 )
                 if _BENIGN.search(window) and not outside:
                     continue
