@@ -301,6 +301,7 @@ def test_payment_outside_in_more_languages_is_found(text: str) -> None:
         'Roteiro da locução: "Ligue já (11) 95555-0123 e agende."',
         # a bot answering a business's own channel
         "the chatbot needs to answer Telegram messages from customers too",
+        "our customers DM us on Instagram and the bot answers",
     ],
 )
 def test_negated_verbs_scripts_and_bots_in_more_languages_stay_allowed(text: str) -> None:

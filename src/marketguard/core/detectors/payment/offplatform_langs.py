@@ -48,7 +48,8 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:ödeme|odeme)\w*\s(?:\w+\s){0,2}?(?:site|platform)\s(?:dişindan|disindan|dişinda|disinda)",
         r"(?:doğrudan|dogrudan|direkt)\s(?:\w+\s)?(?:öde|ode|havale|eft|gönder|gonder)\w*",
         r"(?:havale|eft)\s(?:\w+\s)?(?:yap|at|gönder|gonder|yolla)\w*",
-        r"iban'?(?:im|ima|a|ina|iniz)?\s(?:\w+\s)?(?:at|gönder|gonder|yolla|havale|yatir|yatır)\w*",
+        # the case suffix required ("IBAN'a gönder"): "my IBAN at Revolut" is English
+        r"iban'?(?:im|ima|a|ina|iniz)\s(?:\w+\s)?(?:at|gönder|gonder|yolla|havale|yatir|yatır)\w*",
         # "sözleşmeyi kapatalım, kalanı IBAN'a gönderirim"; "burada ilk kısım, kalanı dışarıdan"
         r"sözleşme\w*\s(?:\w+\s)?(?:kapat|bitir|sonlandir|sonlandır|iptal\set)\w*\b[^!?\n]{0,60}?\b(?:öde|ode|gönder|gonder|havale|"
         r"eft|iban|kalan)\w*",
