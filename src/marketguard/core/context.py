@@ -21,11 +21,23 @@ _NEGATION = lazy_compile(
     r"no\s(?:puedo|quiero)|nunca|não|nao|nunca|pas|ne|jamais|nicht|kein|keine|niemals|не|нельзя|никогда|"
     # it, pl, tr, id, tl, hi-en, ar: "non passo su WhatsApp", "nie piszę na", "hayır", "tidak", "hindi", "nahi", "لا"
     r"non(?!-)|nie|nigdy|hayır|asla|tidak|nggak|gak|enggak|jangan|bukan|hindi\s(?:ako|ko|po|pwede|puwede|na)|ayoko|huwag|nahi|nahin|"
-    r"لا|لن|مش|ما\s?بقدر|مو)(?!\w)"
+    r"لا|لن|مش|ما\s?بقدر|مو|"
+    # forbidden: "bawal kasi sa labas ng platform", "vietato", "yasak", "dilarang", "ممنوع"
+    r"bawal|vietato|zabronione|yasak|dilarang|ممنوع)(?!\w)"
 )
 _NEGATION_AFTER = lazy_compile(
-    r"[^.!?,;:\n]{0,24}?(?<!\w)(?:nicht|niemals|keinesfalls|jamais|pas(?!\s(?:de|d'|d’|besoin|cher|mal|plus\sde)\b))(?!\w)"
+    r"[^.!?,;:\n]{0,24}?(?<!\w)(?:nicht|niemals|keinesfalls|jamais|pas(?!\s(?:de|d'|d’|besoin|cher|mal|plus\sde)\b)|"
+    # Hindi puts "nahi" after the verb and "mat" before it: "number dunga nahi", "whatsapp pe message mat karo"
+    r"nahi|nahin|nahii|mat)(?!\w)"
 )
+_AFTER_WORDS = ("nicht", "pas", "jamais", "niemals", "keinesfalls", "nahi", "nahin", "mat")
+_TR_NEGATED = lazy_compile(
+    r"(?<=[a-zçğıöşü])(?:m[ıiuü]yor|m[ae]y[ıi]z|m[ae]y[ıi]n|m[ae]yel[ıi]m|m[ae]yal[ıi]m|m[ae]yaca[kğ]|m[ae]yece[kğ]|"
+    r"m[ae]d[ıi][mkn]?|m[ae]z|m[ae]m|m[ae]s[ıi]n)[a-zçğıöşü]*$"
+)
+"""Turkish says "not" inside the verb: "WhatsApp'a geçmiyorum", "numaramı vermem", "Telegram'dan yazmayın". Asked of the
+finding's last word and the word after it ("vermek istemiyorum"), not of "tamam"."""
+_WORD_AFTER = lazy_compile(r"[^\s.!?,;:]*(?:\s[^\s.!?,;:]+)?")
 """"außerhalb der Plattform zahle ich nicht", "je ne paie pas": German and French put the negation after the verb
 ("pas de frais", no fees, is the offer itself, not a refusal)."""
 _NO_BEFORE = lazy_compile(r"^\s*no\s*$")
@@ -40,6 +52,13 @@ _ON_PLATFORM = lazy_compile(
     r"ici\ssur\sla\splateforme|par\sici|via\sla\splateforme|hier\sauf\sder\splattform|hier\sim\schat|"
     r"[üu]ber\sdie\splattform|здесь|тут|через\s(?:\w+\s)?(?:видеочат|чат|звонок|видеозвонок)\s(?:платформы|площадки|сайта)|"
     r"на\s(?:платформе|площадке)|"
+    # it, pl, tr, id, tl, hi-en, ar: "restiamo qui", "zostańmy tutaj", "burada devam edelim", "di sini saja",
+    # "dito lang", "yahin baat karte", "هنا على المنصة"
+    r"qui\ssulla\spiattaforma|(?:restiamo|rimaniamo|solo)\squi|sulla\spiattaforma|tutaj\sna\s(?:platformie|portalu)|"
+    r"(?:zostańmy|zostanmy|tylko)\stutaj|na\s(?:platformie|portalu)|burada\s(?:devam|kalal\w+|konuşal\w+|konusal\w+)|"
+    r"platform\süzerinden|platform\suzerinden|di\ssini\s(?:saja|aja)|lewat\splatform|di\splatform\s(?:ini|saja|aja)|"
+    r"dito\s(?:lang|na\slang|tayo|sa\splatform)|sa\splatform\slang|yahin\s(?:pe|par|baat)|yahi\spe|platform\s(?:pe|par)\shi|"
+    r"هنا\sعلى\sالمنصة|على\sالمنصة|هنا\sفقط|"
     # the platform's own call or chat tool: "the built-in call", "llamada integrada", "встроенный звонок"
     r"(?:built[-\s]?in|in[-\s]?app|integrated|native)\s(?:video\s)?(?:call|calls|chat|video|meeting)|"
     r"(?:llamada|videollamada|chamada|videochamada|chat)\s(?:integrada|interna|de\sla\splataforma|da\splataforma)|"
@@ -56,6 +75,14 @@ _BUT_ON_PLATFORM = lazy_compile(
 """A rail in passing, then "but here it all goes through the platform": "my old client paid by PayPal, but here …"."""
 
 
+def _tr_negated(text: str, finding: Finding) -> bool:
+    """The finding's last word, or the word after it, is a Turkish verb in the negative (see `_TR_NEGATED`)."""
+    last = text[max(finding.start, text.rfind(" ", finding.start, finding.end) + 1) : finding.end]
+    tail = _WORD_AFTER.match(text, finding.end)
+    words = (last + (tail.group() if tail is not None else "")).split()
+    return any(len(w) > 4 and w != "tamam" and _TR_NEGATED.search(w) for w in words[-2:])
+
+
 def _sentence_after(text: str, end: int) -> str:
     return text[end : end + 160]
 
@@ -63,7 +90,11 @@ def _sentence_after(text: str, end: int) -> str:
 _SCRIPT_CUE = lazy_compile(
     r"(?i)\b(?:script|voice[- ]?over|vo\b|ivr|prompt|ad\scopy|commercial|radio|spot\b|end\scard|tag\sat\sthe\send|"
     r"read\s(?:it|this|for|the)|\w+\sread:|narrat\w*|tagline|jingle|voicemail\sgreeting|on-hold|line\sreads?|"
-    r"placeholder|sample\sdata|dummy|mock(?:up)?|lorem|record\b|recording|read\sout|say:|button|label|cta\b|tooltip|heading|menu\sitem|banner|copy\b)"
+    r"placeholder|sample\sdata|dummy|mock(?:up)?|lorem|record\b|recording|read\sout|say:|button|label|cta\b|tooltip|heading|menu\sitem|banner|copy\b|"
+    # the same in the other languages: "Locución: …", "Texto da locução", "voix off", "Sprechertext", "speakerato"
+    r"locuci[oó]n|locu[cç][aã]o|locutor\w*|gui[oó]n|roteiro|cu[ñn]a\sde\sradio|grabar|grabaci[oó]n|gravar|grava[cç][aã]o|"
+    r"voix\soff|enregistr\w*|sprechertext|sprecher\w*|skript|aufnahme|werbespot|copione|speakerato|lettura|"
+    r"lektor\w*|nagrani\w*|seslendirme|dış\sses|sulih\ssuara|naskah|voice\sover|озвучк\w*|диктор\w*|сценари\w*)"
 )
 _QUOTED = lazy_compile(
     r"[\"“”«»]([^\"“”«»]{1,2000})[\"“”«»]"
@@ -95,14 +126,18 @@ _REFUSAL = lazy_compile(
 
 _CUSTOMER_CHANNEL = lazy_compile(
     r"(?i)\b(?:(?:our|their|its|the|his|her)\s(?:\w+\s)?(?:customers|clients|users|buyers|patients|guests|visitors|"
-    r"members|subscribers|shoppers|students|leads|drivers|tenants|fans)\s(?:\w+\s){0,2}?(?:reach|contact|message|text|"
+    r"members|subscribers|shoppers|students|leads|drivers|tenants|fans)\s(?:\w+\s){0,2}?(?:reach|contact|message|text|dm|"
     r"write\sto|chat\swith|talk\sto|order\sfrom|book\swith|find|call)\s(?:us|them|him|her|the\s(?:shop|store|team|"
     r"business|clinic|restaurant))"
     r"|(?:nuestros|nuestras|sus)\sclientes\s(?:nos|les)\s(?:escriben|contactan|hablan|llaman)"
     r"|(?:nossos|nossas|seus)\sclientes\s(?:nos|falam|escrevem|entram)"
     r"|(?:nos|leurs)\sclients\s(?:nous|les)\s(?:contactent|[ée]crivent|appellent)"
     r"|(?:unsere|ihre)\s(?:kunden|nutzer|g[äa]ste)\s(?:erreichen|kontaktieren|schreiben)\s(?:uns|sie|ihnen)"
-    r"|(?:наши|их)\s(?:клиенты|покупатели|пользователи)\s(?:пишут|звонят|связываются))"
+    r"|(?:наши|их)\s(?:клиенты|покупатели|пользователи)\s(?:пишут|звонят|связываются)"
+    # a bot answering the channel's messages: "should the chatbot reply to Instagram DMs too?", "DMs from customers"
+    r"|(?:chat\s?bot|bot|auto-?responder|auto-?reply|automation)\s(?:\w+\s){0,3}?(?:reply|replies|respond|answer|handle|read|"
+    r"process)\w*\s(?:to\s)?(?:[\w']+\s){0,2}?(?:dms|dm\s|direct\smessages|messages|chats|inbox)"
+    r"|(?:dms?|direct\smessages)\sfrom\s(?:\w+\s)?(?:customers|clients|users|buyers|followers|fans|leads|shoppers))"
 )
 """A business's own customers reaching it on an app ("our customers reach us on WhatsApp Business; we need an FAQ
 flow"): the channel is the subject of the work, not a way for the other party to reach the sender."""
@@ -135,9 +170,9 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
         if _NEGATION.search(clause) or (finding.kind == "payment.rail" and _NO_BEFORE.search(clause)):
             return "negated in its clause"
         after = text[finding.end : finding.end + 30]
-        if (
-            "nicht" in after or "pas" in after or "jamais" in after or "niemals" in after or "keinesfalls" in after
-        ) and (_NEGATION_AFTER.match(after)):
+        if any(w in after for w in _AFTER_WORDS) and _NEGATION_AFTER.match(after):
+            return "negated in its clause"
+        if not finding.kind.startswith("payment.") and _tr_negated(text, finding):
             return "negated in its clause"
         if not finding.kind.startswith("payment.") and _ON_PLATFORM.search(
             _clause_around(text, finding.start, finding.end)

@@ -300,8 +300,16 @@ def continues_payment(text: str) -> bool:
         _PAYMENT_ASK.search(text) is not None
         or _CONTINUES.search(text) is not None
         or _PAYMENT_ANSWER.search(text) is not None
+        or _ACCOUNT_HOLDER.search(text) is not None
         or looks_like_address_head(text)
     )
+
+
+_ACCOUNT_HOLDER = lazy_compile(
+    r"(?i)^\W{0,3}\d[\d\s.\-]{5,24}\d,?\s?(?:a\.\s?n\.|a/n\b|atas\snama\b|titular\b|in\sthe\sname\sof\b|au\snom\sde\b|"
+    r"beneficiary\b|account\sholder\b)"
+)
+"""An account number and whose it is: "5550 1234 87 a.n. Dewi" (Indonesian "atas nama", in the name of)."""
 
 
 _ADDRESS_HEAD = lazy_compile(_ANSWER_LEAD + r"(?:@?[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|@[a-z][\w.]{2,30})\W{0,3}$")

@@ -285,3 +285,41 @@ def test_contact_in_more_languages_is_found(text: str) -> None:
 )
 def test_payment_outside_in_more_languages_is_found(text: str) -> None:
     assert "payment" in _families(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Turkish puts "not" inside the verb, Hindi "nahi" after it and "mat" before it, Tagalog says "bawal"
+        "Telegram'dan yazmayın, burada konuşalım",
+        "Kusura bakma, WhatsApp'a geçmem, buradan devam",
+        "number bhejunga nahi, yahin baat karo",
+        "whatsapp pe call mat karo please",
+        "pasensya na, bawal makipag-usap sa labas ng platform",
+        # a script in another language: the quoted number is the script's, not the sender's
+        'Guion de la cuña: "Llama ya al 612 345 678 y reserva." Tono alegre.',
+        'Roteiro da locução: "Ligue já (11) 95555-0123 e agende."',
+        # a bot answering a business's own channel
+        "the chatbot needs to answer Telegram messages from customers too",
+        "our customers DM us on Instagram and the bot answers",
+    ],
+)
+def test_negated_verbs_scripts_and_bots_in_more_languages_stay_allowed(text: str) -> None:
+    assert "contact" not in _families(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WhatsApp'tan yazın, akşam bakarım",
+        "main apna number bhej dunga",
+        "I'd rather move to Instagram DMs, I reply there fast",
+    ],
+)
+def test_the_positive_forms_of_those_verbs_are_still_found(text: str) -> None:
+    assert "contact" in _families(text)
+
+
+def test_a_bank_account_in_the_name_of_its_holder_continues_the_payment() -> None:
+    got = _conversation(["bayar langsung ke rekening BNI saya ya", "8830 1122 45 a.n. Rina Putri"])
+    assert got[1] == {"payment"}

@@ -93,7 +93,18 @@ _SPACED_LETTERS = lazy_compile(r"(?<!\w)" + LETTER + r"(?:(?: {1,3}| ?[.\-*·] ?
 
 
 def _join_letters(m: re.Match[str]) -> list[tuple[str, int]]:
-    """Drop the separators; but where letters are spaced, a spaced dot is a real dot ("g m a i l . c o m")."""
+    """Drop the separators; but where letters are spaced, a spaced dot is a real dot ("g m a i l . c o m"), and a
+    gap wider than the one between letters is a space between words ("w r i t e  m e  o n  w h a t s a p p" is
+    "write me on whatsapp", not one word)."""
     run = m.group()
     spaced = run.count(" ") > len(run) // 3
-    return [(ch, i) for i, ch in enumerate(run) if ch.isalpha() or (spaced and ch == "." and run[i - 1] == " ")]
+    out = [(ch, i) for i, ch in enumerate(run) if ch.isalpha() or (spaced and ch == "." and run[i - 1] == " ")]
+    if spaced and "  " in run and _SINGLE_GAP.search(run):
+        for gap in _WIDE_GAP.finditer(run):
+            out.append((" ", gap.start()))
+        out.sort(key=lambda pair: pair[1])
+    return out
+
+
+_SINGLE_GAP = lazy_compile(r"\S \S")
+_WIDE_GAP = lazy_compile(r"(?<=\S) {2,}(?=\S)")

@@ -19,6 +19,7 @@ from marketguard.core.text.numbers import (
     MORE_DIGIT_WORDS,
     REPEAT_WORDS,
     TEEN_WORDS,
+    TENS_AFTER_WORDS,
     TENS_WORDS,
 )
 from marketguard.core.text.prefilter import Hint, Pruned
@@ -38,6 +39,8 @@ _WORD_PARTS = [
         ("teen", TEEN_WORDS),
         ("hundred", HUNDRED_WORDS),
         ("hundreds", HUNDREDS_WORDS),
+        ("puluh", {w: k for w, k in TENS_AFTER_WORDS.items() if k == "tens"}),
+        ("belas", {w: k for w, k in TENS_AFTER_WORDS.items() if k == "teen"}),
     )
     for word in sorted(words, key=len, reverse=True)
 ]
@@ -49,7 +52,16 @@ _A_DIGIT = r"\d"
 def _digit_words_regex(kept: Sequence[int]) -> str:
     """The digit-word pattern over the words in `kept` (indices into `_WORD_PARTS`); a kind with no word
     left keeps its group, as a branch that never matches, so that `_digit_word` can ask for it."""
-    words: dict[str, list[str]] = {"number": [], "repeat": [], "tens": [], "teen": [], "hundred": [], "hundreds": []}
+    words: dict[str, list[str]] = {
+        "number": [],
+        "repeat": [],
+        "tens": [],
+        "teen": [],
+        "hundred": [],
+        "hundreds": [],
+        "puluh": [],
+        "belas": [],
+    }
     for i in kept:
         kind, word = _WORD_PARTS[i]
         words[kind].append(re.escape(word))
@@ -59,13 +71,16 @@ def _digit_words_regex(kept: Sequence[int]) -> str:
 
     return (
         rf"(?<!{LETTER})(?:"
-        rf"(?P<hund>{either('number')})[\s\-]?(?:{either('hundred')})"  # "nine hundred", "four hundred fifteen"
+        # Indonesian: a digit, then "puluh" (tens) and a unit, or "belas" (teen): "dua puluh lima" 25, "tiga belas" 13
+        rf"(?P<pdig>{either('number')})\s(?:{either('puluh')})(?:\s(?P<punit>{either('number')}))?"
+        rf"|(?P<bdig>{either('number')})\s(?:{either('belas')})"
+        rf"|(?P<hund>{either('number')})[\s\-]?(?:{either('hundred')})"  # "nine hundred", "four hundred fifteen"
         rf"(?:(?:\s(?:and|und)\s|[\s\-]{{1,2}})(?:(?P<htens>{either('tens')})(?:[\s\-]{{1,2}}(?P<hunit>{either('number')}))?"
         rf"|(?P<hteen>{either('teen')})))?"
         # a hundreds word, then tens, a teen or a unit: "пятьсот пятьдесят пять" 555, "novecento tre" 903
         rf"|(?P<hw>{either('hundreds')})(?:[\s\-]{{1,2}}(?:(?P<hwtens>{either('tens')})(?:(?:[\s\-]{{1,2}}|\s(?:y|e|и)\s)"
         rf"(?P<hwunit>{either('number')}))?|(?P<hwteen>{either('teen')})|(?P<hwone>{either('number')})))?"
-        rf"|(?P<tens>{either('tens')})(?:(?:[\s\-]{{1,2}}|\s(?:y|e|и|und)\s)(?P<unit>{either('number')}))?"
+        rf"|(?P<tens>{either('tens')})(?:(?:[\s\-]{{1,2}}|\s(?:y|e|и|und|at)\s|'t\s)(?P<unit>{either('number')}))?"
         rf"|(?P<teen>{either('teen')})"
         rf"|(?:(?P<rep>{either('repeat')})[\s\-]{{1,3}})(?P<repeated>{either('number', 'oh', 'o', _A_DIGIT)})"
         rf"|(?P<word>{either('number')})"
@@ -101,6 +116,11 @@ def _glued_words(m: re.Match[str]) -> str:
 
 
 def _digit_word(m: re.Match[str]) -> str | None:
+    if m.group("pdig") is not None:
+        unit = m.group("punit")
+        return DIGIT_WORDS[m.group("pdig")] + (DIGIT_WORDS[unit] if unit else "0")
+    if m.group("bdig") is not None:
+        return "1" + DIGIT_WORDS[m.group("bdig")]
     if m.group("hund") is not None:
         head = DIGIT_WORDS[m.group("hund")]
         if m.group("htens") is not None:
@@ -159,7 +179,7 @@ _NOT_PHONE_BRANCHES = (
     r"\b(?=[\d.]{0,14}\d\d)\d{1,3}(?:\.\d{1,3}){3}\b",  # IPv4 with a multi-digit group
     r"(?<![\d\-.)(])\b\d{1,5}\s?[x×]\s?\d{1,5}\b",  # 1920x1080 (not 555-0198x42)
     r"\b(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,6}\b",  # 2024.06.1873 build stamps
-    r"(?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factura|fatura|commande|"
+    r"(?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factur|fatura|commande|"
     r"rechnung|bestell|auftrag|kunden|sendung|заказ|счет|счёт|code|ean|upc|isbn|gtin|barcode|serial|imei|"
     r"part|model|build|release|version|ver|rev|revision|batch|lot|waybill|awb|consignment|shipment|parcel|"
     r"guía|guia|envío|envio|rastreio|suivi|colis|lieferschein|paket|накладн|посылк|трек|"
@@ -178,6 +198,10 @@ _NOT_PHONE_BRANCHES = (
     r"hitos?|raten|teilzahlungen|meilensteine?|échéances|jalons?|этап\w*|транш\w*|платеж\w*)\s?(?:of\s)?[:=\-–]?\s?"
     r"[1-9]\d{1,5}(?:\s?[/+,;|]\s?[1-9]\d{1,5}){1,5}(?!\s?[/+,;|]?\s?\d)",
     r"\b\d{3}-\d{7}-\d{7}\b",  # marketplace order ids
+    # a bank account "in the name of" its holder (Indonesian "a.n.", "atas nama"): not a mobile, which starts 0 or +
+    # (the holder's words are consumed, not looked ahead at: the branch's RE2 probe then needs them too, and a text
+    # with digits but no holder does not run it)
+    r"(?<![\d+])(?<!\d\s)(?<!\d[.\-])[1-9]\d{2,5}(?:[\s.\-]?\d{2,5}){1,4}\s?(?:a\.\s?n\.|a/n\b|atas\snama\b)",
     r"\#\s?[a-z]{0,4}\d[\d\-]{2,30}",  # #FO81234
     r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b",  # a UUID
 )

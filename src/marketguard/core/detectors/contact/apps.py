@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
-from marketguard.core.detectors.contact.lexicon import APPS, EUPHEMISMS, App
+from marketguard.core.detectors.contact.lexicon import APPS, EUPHEMISMS, WEAK_EUPHEMISMS, App
 from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import LEET, Document
@@ -182,21 +182,29 @@ _AMBIGUOUS_CUE_HINT = PLAIN.hint(_AMBIGUOUS_CUE.pattern)
 _EUPHEMISM = lazy_compile("|".join(f"(?:{p})" for p, _ in EUPHEMISMS))
 _EUPHEMISM_HINT = PLAIN.hint(_EUPHEMISM.pattern)
 _EUPHEMISM_WORDS = (
-    *(" app", "bird", "network", "plane"),
+    # "the gram", "the green one", "the purple messenger" name no app word: without these, never looked at
+    *(" app", "bird", "network", "plane", "gram", "green", "purple", "violet", "site"),
     *("papi", "papel", "carta", "flieger", "самол", "samolot", "uçak", "ucak"),
 )
 """One of these is in every euphemism (`lexicon.EUPHEMISMS`): a substring test before the pattern runs."""
-_EUPHEMISM_APPS = [(re.compile(p), app) for p, app in EUPHEMISMS]
+_EUPHEMISM_APPS = [(re.compile(p), app, p in WEAK_EUPHEMISMS) for p, app in EUPHEMISMS]
 
 _VERB = (
     r"(?:add|text|txt|message|msg|dm|ping|contact|reach|call|write|chat|talk|speak|continue|move|switch|"
     r"go|come|hit|find|catch|connect|join|send|buzz|hmu|follow|discuss|communicate|talk|shift|transfer|"
     r"moving|switching|hopping|shifting|migrat(?:e|ing)|"
-    r"answer|reply|respond|hop|jump|do\s(?:this|it|that|the\srest)|take\s(?:this|it|that|things))"
+    r"answer|reply|respond|hop|jump|do\s(?:this|it|that|the\srest)|take\s(?:this|it|that|things)|"
+    # finishing the talk there: "let's wrap up the details over Skype", "we can sort it out on Telegram"
+    r"wrap|finish|finali[sz]e|sort|settle|hash|iron|figure|work\sout|go\sover|coordinate|sync|catch\sup|proceed|"
+    r"carry\son|keep\s(?:talking|chatting)|arrange|set\sup|let'?s|let\sus|shall\swe|"
+    r"we\s(?:can|could|should)|can\swe|could\swe|why\sdon'?t\swe)"
 )
 _PREP = r"(?:on|via|in|at|through|over|using|thru|to|by|onto)"
 _CUE_BEFORE = lazy_compile(
-    rf"(?:\b{_VERB}\b[^.!?\n]{{0,30}}\b{_PREP}\s{{1,3}}(?:the\s|my\s|your\s|ur\s)?"
+    # the verb in other forms: "I'd prefer finishing it on WhatsApp", and the past of talking verbs only, "if we
+    # continued this on Skype" ("I connected your app to Slack" is work done)
+    rf"(?:\b(?:{_VERB}(?:ing)?|(?:continu|mov|switch|talk|chatt?|discuss|finish|wrapp|sort|settl|hash|finali[sz])ed)\b"
+    rf"[^.!?\n]{{0,30}}\b{_PREP}\s{{1,3}}(?:the\s|my\s|your\s|ur\s)?"
     r"|\b(?:do|did)\s(?:you|u)\s(?:have|use|got)\s(?:a\s|an\s)?"
     r"|\b(?:i'?m|i\sam|we\sare|we're|i'?ll\sbe)\s(?:also\s)?(?:on|in|active\son)\s"
     r"|(?:^|[^\w\s]\s?|\b(?:y|and|also|or)\s)(?:есть|у\s(?:тебя|вас)\sесть|hast\sdu|haben\ssie|tu\sas|vous\savez|"
@@ -234,6 +242,9 @@ _CUE_BEFORE = lazy_compile(
     r"|\b(?:schreib|schreiben|kontaktier|kontaktiere|add|adde|meld)\s?(?:mir|mich|sie|dich)?\s(?:auf|über|per|bei|via|in)\s"
     r"|(?:напиши|напишите|пиши|пишите|добавь|добавьте|звони|позвони|перейд[её]м|перейти|общаться|свяжемся)"
     r"(?:\sмне|\sменя)?\s(?:в|во|на|по)\s"
+    # Arabic: "write to me on", "add me on", "let's continue on"
+    r"|(?:كلمني|كلمنا|راسلني|راسلنا|ضيفني|تواصل\sمعي|تواصلوا\sمعي|اكتب\sلي|اكتبلي|ابعتلي|ابعثلي|نكمل|نتكلم|نتواصل|نحكي)"
+    r"\s(?:\S+\s)?(?:على|ع|عبر|في)\s"
     r")$"
 )
 _CUE_BEFORE_HINT = Hint(_CUE_BEFORE.pattern)
@@ -241,6 +252,8 @@ _POSSESSIVE_ONLY = lazy_compile(r"\b(?:my|your|ur|mi|tu|su|meu|seu|teu|mon|ton|v
 _CUE_AFTER = lazy_compile(
     r"^\s(?:mejor|melhor|besser|mieux|лучше|es\smejor|é\smelhor|ist\sbesser|c'est\smieux)\b|"
     r"^\s?(?:me|us)\b|^\s(?:number|no\.?|nr|id|handle|username|user\s?name|account|contact|nick|tag)\b"
+    # Tagalog puts "my" after the noun: "Skype ko po: …", "Viber ko ay …"
+    r"|^\s(?:ko|namin)(?:\spo)?\s?(?::|=|ay\b|is\b)"
     r"|^[^.!?\n]{0,40}\b(?:connect|message|dm|find|add|reach|text|write|ping|join)\s(?:me\s|us\s)?there\b"
     r"|^[^.!?\n]{0,40}\b(?:easier|faster|better|quicker|simpler|more\ssecure)\s(?:than\s(?:this\s(?:chat|site|app|"
     r"platform|website)|here|upwork|fiverr))"
@@ -248,6 +261,11 @@ _CUE_AFTER = lazy_compile(
     r"handle|name|profile))|same\s(?:user\s?name|handle|name|nick|@)|m[eê]me\spseudo|mismo\susuario|mesmo\susu[aá]rio|"
     r"такой\sже|тот\sже)"
 )
+_FIND_ME_AFTER = lazy_compile(
+    r"\s(?:is\s|:\s?)[^.!?\n]{0,40}?\b(?:workspace|server|search\s(?:for\s)?[@a-z]|find\sme|dm\sme|ping\sme|add\sme)"
+)
+"""Matched at the app's end. After "my slack", "my signal": where to find the sender there ("my slack is in the
+Brightline community workspace, search jonah w"); "my signal is weak" stays a word."""
 _SAME_AFTER = lazy_compile(
     r"^[^.!?\n]{0,30}\bsame\s(?:as\s(?:here|on\shere|this\s\w+|my\s\w+)|(?:user\s?name|handle|name|nick|@))"
 )
@@ -272,8 +290,17 @@ _MEETING_ID = lazy_compile(
     r"(?:zoom|meet|teams|webex)\b[^.!?\n]{0,30}?\b(?:id|meeting\sid|room)\s?[:#]?\s?(?P<id>\d(?:\s?\d){8,11})"
 )
 _TECH_AFTER = lazy_compile(
-    r"^\s(?:integration|bot|bots|api|sdk|clone|plugin|webhook|app\b|apps|feature|button|template|ads?\b|"
-    r"campaign|marketing|group|channel|business\sapi|widget|login|share\sbutton|icon|logo)"
+    # the app may be one of a list: "Facebook and Instagram ads", "TikTok, Instagram or YouTube content"
+    r"^(?:(?:\s?,|\s(?:and|&|or|\+)|\s?/)\s?[a-z][\w.]{1,20}){0,3}"
+    r"\s(?:integration|bot|bots|api|sdk|clone|plugin|webhook|app\b|apps|feature|button|template|ads?\b|"
+    r"campaign|marketing|group|channel|business\sapi|widget|login|share\sbutton|icon|logo|"
+    # the account or channel as the subject of the work: "your LinkedIn headline", "Instagram ads"
+    r"headline|about\ssection|summary\ssection|banner|posts?\b|stories|reels?\b|carousels?|content\b|algorithm|"
+    r"analytics|insights|pixel|catalog(?:ue)?|shop\b|strategy|growth|audit|engagement|audience|metrics|presence|"
+    r"ad\saccount|ads\smanager|scheduler|automation|chatbot|comments?\b|followers|captions?|hashtags?|seo|"
+    # wired up by a tool: "to Slack via incoming webhooks", "to Telegram through its API"
+    r"(?:via|using|through|with)\s(?:an?\s|the\s|its\s|their\s)?(?:incoming\s|outgoing\s)?(?:webhooks?|apis?\b|integration|zapier|"
+    r"n8n|oauth|sdk|bot\b))"
 )
 _HANDLE_AFTER = lazy_compile(
     r"^\s{0,3}(?:[:=\-–]|\sis|\sid|\shandle|\susername|\suser|\sname|\stag|\sat)?\s{0,3}(?:is\s|:\s?)?"
@@ -484,10 +511,12 @@ class AppDetector(Detector):
                 break
         if _EUPHEMISM_HINT(doc) and any(w in text for w in _EUPHEMISM_WORDS):
             for m in _EUPHEMISM.finditer(text):
-                for pattern, name in _EUPHEMISM_APPS:
+                for pattern, name, weak in _EUPHEMISM_APPS:
                     if pattern.fullmatch(m.group()):
                         app = _APP_BY_NAME.get(name) or App(name, (name,))
-                        mentions.append(_Mention(app, m.start(), m.end(), True))
+                        if weak:  # "the green one looks better": a word, unless a cue says otherwise
+                            app = replace(app, ambiguous=True)
+                        mentions.append(_Mention(app, m.start(), m.end(), not weak))
                         break
         return mentions
 
@@ -540,7 +569,12 @@ class AppDetector(Detector):
         if app.name in _WORK_TOOLS and _WORK_USE_AFTER.match(after):
             return None  # "do you use Slack for the team updates?": the tool the work runs on, asked about
         cue = _CUE_BEFORE.search(before) if _CUE_BEFORE_HINT(before) else None
-        if cue is not None and _POSSESSIVE_ONLY.search(cue.group()) and app.ambiguous:
+        if (
+            cue is not None
+            and _POSSESSIVE_ONLY.search(cue.group())
+            and app.ambiguous
+            and not _FIND_ME_AFTER.match(text, mention.end)
+        ):
             cue = None
         after_cue = _CUE_AFTER.match(after)
         if after_cue is not None and app.ambiguous and (not after_cue.group().startswith(" ") or id_word_then_prose):

@@ -73,6 +73,14 @@ _PARTIAL_USERNAME = lazy_compile(
 """"send it to my mail kwame.b": no verb, but a username-like word (a dot, an underscore or a digit) right after
 the mail word, at the end of the message."""
 _PROVIDER_NICKNAMES = {
+    "gee mail": "gmail",
+    "geemail": "gmail",
+    "gee-mail": "gmail",
+    "g mail": "gmail",
+    "g-mail": "gmail",
+    "jee mail": "gmail",
+    "hot mail": "hotmail",
+    "out look": "outlook",
     "big g": "gmail",
     "google": "gmail",
     "googles": "gmail",
@@ -85,10 +93,18 @@ _PROVIDER_NICKNAMES = {
 _AT_NICKNAME = lazy_compile(
     r"(?<![\w.@])(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,62})\s(?:at|@)\s(?:the\s)?"
     r"(?P<provider>big\sg|google(?:'?s)?|apple(?:'s)?|microsoft(?:'s)?)(?:\s(?:mail|one|thing))?(?!\w)"
+    # the provider spelled as said aloud ("jmarek at gee mail", "ana at hot mail"): a disguise, so any user name
+    r"|(?<![\w.@'])(?P<local2>[a-z][\w.+\-]{2,62})\s(?:at|@|on)\s(?P<provider2>gee[\s\-]?mail|jee\smail|g[\s\-]mail|hot\smail|out\slook)"
+    r"(?!\w)"
 )
-_AT_NICKNAME_HINT = PLAIN.hint(r"\s(?:at|@)\s(?:the\s)?(?:big\sg|google|apple|microsoft)")
+_AT_NICKNAME_HINT = PLAIN.hint(
+    r"\s(?:at|@)\s(?:the\s)?(?:big\sg|google|apple|microsoft)|\s(?:at|@|on)\s(?:gee|jee|g[\s\-]mail|hot\smail|out\slook)"
+)
 """"jo.smith at the big G": the provider named by a nickname, which no domain pattern reads. The hint is
 literal: the pattern's bounded repetitions would swell the gate's shared automaton for every message."""
+_SPACES = lazy_compile(r"\s+")
+_NOT_A_USER = frozenset({"i'm", "im", "is", "am", "are", "be", "we", "they", "he", "she", "was", "were", "log", "sign"})
+"""Words before "at gee mail" that are not a user name ("I'm at gee mail" says where, not who)."""
 _SYMBOL_AT = lazy_compile(
     r"(?<![\w.%+\-])(?P<local>\w[\w.%+\-]{0,63})[^\x00-\x7f\w\s]{1,3}"
     r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){1,5})(?![\w@])"
@@ -114,16 +130,23 @@ _MAIL_WORD = PLAIN.hint(r"mail|correo|courriel|почта")
 _AT_TOKEN = lazy_compile(r"[\w.+\-]{3,64}@[\w.+\-]{1,64}")
 _SSH_USERS = frozenset({"git", "root", "ubuntu", "ec2-user", "admin", "deploy", "pi"})
 _ON_WEBMAIL = lazy_compile(
-    r"(?<![\w.@])(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,62})\s(?:on|via|at|in|@)\s(?P<provider>gmail|yahoo|hotmail|outlook|"
-    r"protonmail|proton|icloud|yandex)(?![\w.])"
+    r"(?<![\w.@])(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,62})"
+    # "on gmail", "en gmail", "no gmail", "sur gmail", and the provider in brackets: "vikram.codes (gmail)"
+    r"(?:\s(?:on|via|at|in|@|en|no|na|sur|chez|auf|bei|su|di|sa|pe|par)\s|\s?[(\[]\s?)(?P<provider>gmail|yahoo|hotmail|outlook|"
+    r"protonmail|proton|icloud|yandex)(?!\w|\.\w)"  # a sentence may end after it: "… en gmail."
 )
 _PROVIDER_THEN_USER = lazy_compile(
     r"(?<![\w.@])(?P<provider>gmail|yahoo|hotmail|outlook|protonmail|proton|icloud|yandex)(?:\s(?:is|es|é|ist|est))?"
     r"\s?[:,\-]?\s(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,60})(?![\w@])"
 )
-_ON_WEBMAIL_HINT = PLAIN.hint(_ON_WEBMAIL.pattern)
+_ON_WEBMAIL_HINT = PLAIN.hint(
+    r"(?:\s(?:on|via|at|in|@|en|no|na|sur|chez|auf|bei|su|di|sa|pe|par)\s|\s?[(\[]\s?)(?:gmail|yahoo|hotmail|outlook|proton|"
+    r"icloud|yandex)"
+)
 _PROVIDER_THEN_USER_HINT = PLAIN.hint(_PROVIDER_THEN_USER.pattern)
-"""Most texts that name a provider hold a plain address, which neither pattern needs `re` to rule out."""
+"""Most texts that name a provider hold a plain address, which neither pattern needs `re` to rule out. The first hint
+is the pattern without its user name: a word, then "en", "no", "di" … is in most texts, and the gate's automaton would
+follow every word as a possible user name."""
 _NOT_LOCAL = frozenset(
     {
         "me",
@@ -262,8 +285,11 @@ class EmailDetector(Detector):
         view = doc.plain
         out: list[Finding] = []
         for m in _AT_NICKNAME.finditer(view.text):
-            provider = _PROVIDER_NICKNAMES[m.group("provider").replace("\u2019", "'")]
-            local = m.group("local").rstrip(".")
+            said = m.group("provider") or m.group("provider2")
+            provider = _PROVIDER_NICKNAMES[_SPACES.sub(" ", said.replace("\u2019", "'"))]
+            local = (m.group("local") or m.group("local2")).rstrip(".")
+            if local in _NOT_LOCAL or local in _NOT_A_USER:
+                continue
             start, end = view.span(m.start(), m.end())
             reason = f"an address at {provider}, the provider named by a nickname"
             out.append(Finding("contact.email", 0.85, start, end, f"{local}@{provider}.com", reason))

@@ -48,6 +48,12 @@ APPS: tuple[App, ...] = (
             "вацап",
             "ватсапп",
             "уотсап",
+            # Arabic, with and without the article
+            "واتساب",
+            "الواتساب",
+            "واتس",
+            "الواتس",
+            "وتساب",
         ),
         fuzzy=True,
     ),
@@ -68,30 +74,66 @@ APPS: tuple[App, ...] = (
             "телеги",
             "тг",
             "тгк",
+            "تيليجرام",
+            "التيليجرام",
+            "تليجرام",
+            "تلجرام",
+            "تلغرام",
+            "التلغرام",
+            "تيليغرام",
         ),
         fuzzy=True,
     ),
     App("teams", ("teams", "ms teams", "microsoft teams"), ambiguous=True),
     App("signal", ("signal", "сигнал"), ambiguous=True),
-    App("skype", ("skype", "skpe", "skyp", "skhipe", "skaip", "scype", "skaype", "скайп"), fuzzy=True),
-    App("discord", ("discord", "dc", "dscrd", "дискорд", "дс"), fuzzy=True),
+    App("skype", ("skype", "skpe", "skyp", "skhipe", "skaip", "scype", "skaype", "скайп", "سكايب"), fuzzy=True),
+    App("discord", ("discord", "dc", "dscrd", "дискорд", "дс", "ديسكورد"), fuzzy=True),
     App("wechat", ("wechat", "weixin", "вичат"), fuzzy=True),
-    App("viber", ("viber", "vibr", "вайбер")),
+    App("viber", ("viber", "vibr", "вайбер", "فايبر")),
     App("line", ("line", "line app", "line id"), ambiguous=True),
     App("kakaotalk", ("kakaotalk", "kakao talk"), fuzzy=True),
     App("kakaotalk", ("kakao",), ambiguous=True),  # a brand word too (the company, its bank, its taxis)
-    App("instagram", ("instagram", "insta", "ig", "инстаграм", "инста", "инст"), fuzzy=True),
+    App(
+        "instagram",
+        ("instagram", "insta", "ig", "инстаграм", "инста", "инст", "انستغرام", "انستقرام", "إنستغرام", "انستا"),
+        fuzzy=True,
+    ),
     App("vk", ("vk", "vkontakte", "вк", "вконтакте"), fuzzy=False),
-    App("facebook", ("facebook", "fb", "messenger", "фейсбук"), fuzzy=True),
+    App("facebook", ("facebook", "fb", "messenger", "фейсбук", "فيسبوك", "فيس بوك"), fuzzy=True),
     App("linkedin", ("linkedin", "linked in", "линкедин"), fuzzy=True),
     App("twitter", ("twitter", "x", "твиттер"), ambiguous=True),
     App("slack", ("slack",), ambiguous=True),
-    App("snapchat", ("snapchat",), fuzzy=True),
+    App("snapchat", ("snapchat", "سناب", "سناب شات"), fuzzy=True),
     App("snapchat", ("snap",), ambiguous=True),
     App("discord", ("disc",), ambiguous=True),  # "add me on disc", "disc name is …"; also a word
     App("google chat", ("google chat", "hangouts", "gchat"), fuzzy=False),
     App("imo", ("imo",), ambiguous=True),
     App("threema", ("threema",), fuzzy=True),
+)
+
+_INFLECTED: dict[str, tuple[str, ...]] = {
+    # Polish declines the names ("na Telegramie", "przez WhatsAppa", "na Facebooku"): two letters from the name, so
+    # no one-edit misspelling reads them
+    "whatsapp": ("whatsappie", "whatsappa", "whatsappem", "whatsappu", "watsapie", "watsappie"),
+    "telegram": ("telegramie", "telegramu", "telegrama", "telegramem"),
+    "instagram": ("instagramie", "instagramu", "instagrama", "instagramem", "insta"),
+    "facebook": ("facebooku", "facebooka", "fejsie", "fejsbuku", "messengerze", "messengerem", "messengera"),
+    "skype": ("skypie", "skypem", "skype'ie", "skajpie"),
+    "discord": ("discordzie", "discordu", "discorda"),
+    "viber": ("viberze", "vibera", "viberem"),
+    "linkedin": ("linkedinie", "linkedina", "linkedinem"),
+}
+"""Inflected forms of the names, read as the names themselves."""
+APPS = tuple(
+    App(
+        a.name,
+        a.spellings + tuple(w for w in _INFLECTED.get(a.name, ()) if w not in a.spellings),
+        a.ambiguous,
+        a.fuzzy,
+    )
+    if not a.ambiguous
+    else a
+    for a in APPS
 )
 
 _STARTS_WITH = (
@@ -115,7 +157,13 @@ EUPHEMISMS: tuple[tuple[str, str], ...] = (
     (r"(?:the\s)?(?:purple|violet)\s(?:one|messenger)", "viber"),
     (r"(?:the\s)?(?:paper\s)?plane\sapp", "telegram"),
     (r"(?:the\s)?blue\s(?:plane|paper\splane)(?:\sapp)?", "telegram"),
-    (r"(?:the\s)?blue\s(?:professional|business|job)\s(?:network|site|app)", "linkedin"),
+    # "the blue networking site for professionals", "the social network for professionals"
+    (r"(?:the\s)?blue\s(?:professional|business|job|networking|work|career)\s(?:networking\s)?(?:network|site|app)"
+     r"(?:\sfor\s(?:professionals|business(?:\speople)?|work|jobs|careers))?", "linkedin"),
+    (
+        r"(?:the\s)?(?:networking|social)\s(?:site|network|app)\sfor\s(?:professionals|business\speople|jobs|careers)",
+        "linkedin",
+    ),
     (r"(?:the\s)?(?:purple|violet)\s(?:chat\s)?app", "viber"),
     (r"(?:the\s)?yellow\s(?:chat\s)?app", "kakaotalk"),
     (r"(?:the\s)?(?:little\s|yellow\s|white\s)?ghost\sapp", "snapchat"),
@@ -134,6 +182,12 @@ EUPHEMISMS: tuple[tuple[str, str], ...] = (
     # gamers' chat: Discord
     (r"(?:the\s)?gam(?:er|ers|ing)(?:'s?)?\s(?:chat|voice|messaging)\s?app", "discord"),
 )
+
+WEAK_EUPHEMISMS = frozenset(
+    {r"the\sgram", r"(?:the\s)?green\s(?:one|messenger)", r"(?:the\s)?(?:purple|violet)\s(?:one|messenger)"}
+)
+"""Euphemisms that are also everyday phrases ("the green one looks better", "per the gram"): like an app whose name is
+a word, they count only beside a cue ("DM me on the gram", "text me on the green one")."""
 
 # Links that open a conversation with a person: the path names the handle.
 MESSAGING_HOSTS: dict[str, str] = {

@@ -67,7 +67,14 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:best|right|direct|quickest|fastest)\s(?:phone\s)?(?:number|e-?mail(?:\saddress)?|whats\s?app|line)\sto\s(?:reach|contact|call|text|"
         r"message|get\shold\sof)\s(?:you|u)\b"
         # "is there somewhere else I can message you?"
-        r"|\b(?:somewhere|anywhere|someplace|a\splace)\selse\s(?:i|we)\s(?:can|could)\s(?:message|reach|contact|text|call|talk\sto|chat\swith|dm)\s(?:you|u)\b",
+        r"|\b(?:somewhere|anywhere|someplace|a\splace)\selse\s(?:i|we)\s(?:can|could)\s(?:message|reach|contact|text|call|talk\sto|chat\swith|dm)\s(?:you|u)\b"
+        # "what's the best email to send the Figma invite to?", "the right number to add you on": the detail to
+        # send an invite or a file to (not "address" alone: a postal one; not "number" alone: a figure)
+        r"|\b(?:best|right|correct|preferred|ideal|good)\s(?:personal\s|direct\s|work\s)?(?:e-?mail(?:\saddress)?|gmail|"
+        r"address(?=\sto\se-?mail)|"
+        r"(?:phone\s|cell\s|mobile\s|whats\s?app\s)?number(?=\sto\s(?:text|add|call|reach|whats\s?app)))\s(?:to\s(?:send|use|add|"
+        r"invite|share|forward|text|cc|loop|call|reach|whats\s?app|e-?mail)|for\s(?:the\s|an?\s)?(?:invite|invitation|figma|drive|docs?|"
+        r"calendar|meeting|sharing))\b",
         "contact.request",
         0.8,
         "asks for another way to reach the other party",
@@ -226,14 +233,61 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "detail-in-my-picture",
-        r"\bthe\s(?:number|phone\snumber|e-?mail(?:\saddress)?|contacts?|contact\s(?:info|details)|whats\s?app|handle)\s"
+        r"\bthe\s(?:number|phone\snumber|e-?mail(?:\saddress)?|contacts?|contact\s(?:info|details)|whats\s?app|handle)(?:'s)?\s"
         r"(?:is\s|that'?s\s)?(?:in|on|at\sthe\sbottom\sof|under)\smy\s(?:profile\s(?:pic(?:ture)?|photo|image|banner|header)|"
-        r"avatar|bio|cover(?:\sphoto|\simage)?|banner|logo|cv|resume|portfolio(?:\spdf)?|intro\svideo|watermark|pdf)\b"
+        r"avatar|bio|cover(?:\sphoto|\simage)?|banner|logo|cv|resume|portfolio(?:\spdf)?|intro\svideo|watermark|pdf|"
+        r"(?:e-?mail\s)?signature|letterhead|deck|proposal|brochure)\b"
         # not a count shown there: "the number in my profile pic is my follower count"
         r"(?![^.!?\n]{0,30}\b(?:followers?|likes|views|subscribers|count|rating|score|ranking|badge|level)\b)",
         "contact.pointer",
         0.8,
         "points to a picture or document of the sender's that shows a contact detail",
+    ),
+    Phrase(
+        "detail-in-document",
+        # "my direct line is printed in the footer of the PDF", "my Signal is written on the last slide of my deck"
+        r"\bmy\s(?:personal\s|direct\s|private\s|work\s)?(?:e-?mail(?:\saddress)?|gmail|(?:phone\s|cell\s|mobile\s)?number|"
+        r"direct\sline|cell|mobile|whats\s?app(?:\snumber)?|telegram|signal|skype|viber|discord|contact\s(?:details|info)|contacts)"
+        r"(?:\s(?:is|are|sits|appears|can\sbe\sfound)|'s)\s(?:\w+\s){0,2}?(?:printed|written|listed|shown|included|noted|given|found|"
+        r"on|in|at|under|inside)\b[^.!?\n]{0,50}?\b(?:pdf|cv|resume|deck|slides?|footer|header|signature|letterhead|"
+        r"business\scard|portfolio|bio|attachment|attached|brochure|flyer|cover\spage|watermark|qr\scode|website|homepage)\b",
+        "contact.pointer",
+        0.8,
+        "points to a document or page of the sender's that shows a contact detail",
+    ),
+    Phrase(
+        "search-name-then-contact",
+        # "look up Verdant Pixel on google maps, call the studio and ask for me": a name to search on a network or a
+        # map, then a way to reach the sender there ("procura X no Instagram, o número tá na bio")
+        # (an open stretch for the name, not counted words: after a word as common as "find" the prefilter's
+        # automaton would unroll every count)
+        r"\b(?:look\sup|search(?:\sfor)?|google|find)\s[^.!?,\n]{2,40}?\s(?:on|in)\s(?:google(?:\smaps)?|maps|linkedin|"
+        r"instagram|insta|ig|facebook|fb|yelp|tiktok|behance|dribbble|youtube)\b[^.!?\n]{0,12}?[,;]?\s?(?:and\s|then\s)?"
+        r"(?:(?:call|text|message|dm|e-?mail|ring|phone|whats\s?app|contact|ping|write\sto)\s(?:me|us|the\s(?:studio|shop|store|"
+        r"office|agency|number|team)|my)\b|ask\sfor\sme|(?:the|my)\s(?:number|phone|e-?mail|whats\s?app|contact\sinfo)\s(?:is|'s)|"
+        r"give\s(?:me|us|the\s(?:studio|shop|store|office|agency))\sa\s(?:call|ring|text|buzz))"
+        r"|\b(?:procura|pesquisa|busca|cherche[sz]?|such(?:e|t)?|cerca)\s[^.!?,\n]{2,40}?\s(?:no|na|en|sur|auf|bei|su)\s"
+        r"(?:google(?:\smaps)?|maps|linkedin|instagram|insta|facebook|fb|tiktok|behance)\b[^.!?\n]{0,12}?[,;]?\s?(?:e\s|y\s|et\s|und\s)?"
+        r"(?:o\s|el\s|le\s|la\s|a\s|die\s)?(?:n[uú]mero|num[ée]ro|nummer|telefone|tel[eé]fono|contato|contacto|whats\w*|zap|"
+        r"liga|ligue|llama|llamen|appelle[sz]?|ruf)",
+        "contact.pointer",
+        0.8,
+        "tells the other party to look the sender up by name elsewhere and reach them there",
+    ),
+    Phrase(
+        "green-app-abroad",
+        # WhatsApp as "the green one" with a verb of talking: "hablemos por el verde", "me chama no verdinho",
+        # "écris-moi sur le vert" (not "el verde del logo")
+        r"\b(?:hablemos|h[aá]blame|escr[ií]beme|escribime|pasemos|sigamos|seguimos|me\sescribes|m[aá]ndame\sun\smensaje)\s"
+        r"(?:por|al|en|a)\s(?:el\s)?verde\b(?!\s(?:del|de|oscuro|claro|lima|menta|oliva|agua))"
+        r"|\b(?:me\schama|chama|fala\scomigo|falamos|me\smanda\s(?:uma\s)?mensagem|me\sescreve|bora|vamos)\s(?:no|pelo|na)\s"
+        r"(?:verde|verdinho)\b(?!\s(?:do|da|escuro|claro))"
+        r"|\b(?:[ée]cris[- ]moi|[ée]crivez[- ]moi|on\sse\sparle|parlons|contacte[- ]moi)\s(?:sur|par)\sle\s(?:petit\s)?vert\b"
+        r"(?!\s(?:du|de|fonc[ée]|clair))"
+        r"|\b(?:scrivimi|sentiamoci|parliamo)\s(?:sul|su|nel)\s(?:verde|verdino)\b(?!\s(?:del|della|scuro|chiaro))",
+        "contact.request",
+        0.8,
+        "asks to move to WhatsApp, named by its colour",
     ),
     Phrase(
         "app-as-verb-misspelled",
@@ -463,7 +517,10 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "dm-you-there",
         r"\b(?:send(?:ing)?\s(?:you|u)\s(?:a\s)?(?:dm|message|msg|request|follow\srequest)|dm(?:'?ing)?\s(?:you|u)|"
-        r"follow(?:ed|ing)?\s(?:you|u)|add(?:ed|ing)?\s(?:you|u))\s(?:over\s)?there\b",
+        r"follow(?:ed|ing)?\s(?:you|u)|add(?:ed|ing)?\s(?:you|u))\s(?:over\s)?there\b"
+        # "then we can just chat there", after the sender named somewhere to go
+        r"|\b(?:we\s(?:can|could|'ll|will)|let'?s)\s(?:just\s|then\s)?(?:chat|talk|continue|message|text|keep\stalking)\s"
+        r"(?:over\s)?there\b",
         "contact.request",
         0.75,
         "moves the conversation to the outside account just found",
@@ -524,8 +581,8 @@ PHRASES: tuple[Phrase, ...] = (
         "cv-has-contact",
         r"\b(?:nummer|telefonnummer|handynummer|kontaktdaten)\s(?:steht|stehen|findest\sdu|finden\ssie)\s"
         r"(?:\w+\s)?(?:(?:auf|in)\s(?:meinem|meiner|dem|der)|im)\s(?:lebenslauf|cv|profil|website|webseite|pdf|portfolio)"
-        r"|\b(?:n[uú]mero|tel[eé]fono|correo|telefone)\s(?:est[aá]|aparece|t[aá]|figura)\s"
-        r"(?:en|no|na)\s(?:mi|meu|minha)\s(?:cv|curr[ií]cul\w*|web|site|portf[oó]lio|perfil|pdf)"
+        r"|\b(?:n[uú]mero|tel[eé]fono|correo|telefone|contato|contacto|whats\w*|zap)\s(?:est[aá]|aparece|t[aá]|figura|fica)\s"
+        r"(?:en\s(?:mi|la)|no(?:\smeu)?|na(?:\sminha)?)\s(?:cv|curr[ií]cul\w*|web|site|portf[oó]lio|perfil|pdf|bio|descri\w*)"
         r"|\b(?:num[ée]ro|t[ée]l[ée]phone|coordonn[ée]es)\s(?:est|sont|figure\w*)\s(?:sur|dans)\s"
         r"(?:mon|ma)\s(?:cv|site|portfolio|profil|pdf)"
         r"|(?:номер|почта|контакты|телефон)\s(?:есть|указан\w*)\s(?:в|на)\s(?:мо[её]м|моей)\s(?:резюме|сайте|портфолио|профиле)",
@@ -659,7 +716,9 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "es-mine",
-        rf"\b(?:mi|te\spaso\smi|aqu[ií]\s(?:est[aá]|va)\smi)\s{_DETAIL_ES}\b",
+        rf"\b(?:mi|te\spaso\smi|aqu[ií]\s(?:est[aá]|va)\smi)\s{_DETAIL_ES}\b"
+        # not an order's or an invoice's number: "mi número de pedido está en la factura"
+        r"(?!\sde\s(?:pedido|orden|factura|seguimiento|cuenta|serie|referencia|cliente|ticket|env[ií]o|socio))",
         "contact.request",
         0.75,
         "offers a contact detail (es)",

@@ -62,6 +62,11 @@ _HI_DETAIL = (
     r"(?:whats\s?app\s(?:number|no\.?)|number|no\.?|nambar|mobile(?:\snumber)?|phone\snumber|e-?mail(?:\sid)?|mail\sid|"
     r"contact(?:\snumber)?)"
 )
+_HI_NOT_A_REF = (
+    r"(?<!order\s)(?<!invoice\s)(?<!tracking\s)(?<!ticket\s)(?<!account\s)(?<!ref\s)(?<!roll\s)(?<!serial\s)"
+    r"(?<!model\s)(?<!bill\s)(?<!challan\s)"
+)
+"""Not an order, invoice, ticket … number ("order number bhejo", "bill number de dunga")."""
 _AR_DETAIL = (
     r"(?:رقم(?:ك|كم|ي)|رقم\s(?:الواتس|الواتساب|جوالك|هاتفك|تلفونك)|(?:ا|إ|أ)يميل(?:ك|كم|ي)|بريدك|واتساب(?:ك|ي)|واتسك)"
 )
@@ -115,10 +120,17 @@ LEXICONS: tuple[Lexicon, ...] = (
     ),
     Lexicon(
         "tl",
-        ask=rf"\b(?:pahingi|pa-?hingi|hingi|penge|bigay|pabigay|ano)\s(?:po\s|naman\s|na\s|ng\s|ang\s|yung\s)*{_TL_DETAIL}"
+        ask=rf"\b(?:pahingi|pa-?hingi|hingi|penge|bigay|pabigay|ano|makuha|mahingi|kunin|hingin|ibigay)\s"
+        rf"(?:po\s|naman\s|na\s|ng\s|ang\s|yung\s|ko\s|ba\s)*{_TL_DETAIL}"
         r"(?:\s(?:mo|niyo|ninyo|nyo))\b",
-        mine=rf"\b(?:eto|ito|heto)\s(?:po\s)?(?:ang\s|yung\s)?{_TL_DETAIL}\sko\b",
+        mine=rf"\b(?:eto|ito|heto)\s(?:po\s)?(?:ang\s|yung\s)?{_TL_DETAIL}\sko\b"
+        # "number ko po: …", "viber ko ay …": the detail with "my" after it, then what it is
+        rf"|\b{_TL_DETAIL}\sko(?:\spo)?\s?(?::|=|ay\b|is\b)",
         write=r"\b(?:i-?text|i-?message|i-?chat|i-?pm|i-?add|tawagan|i-?call)\s(?:mo\s|niyo\s|nyo\s)?(?:na\s)?(?:lang\s)?(?:po\s)?ako\b"
+        # "add mo ako sa FB", "message mo na lang ako": the English verb with "mo" after it
+        r"|\b(?:add|text|message|chat|pm|call|follow|contact)\s(?:mo|niyo|nyo)\s(?:na\s)?(?:lang\s)?(?:po\s)?ako\b"
+        # "mag-usap tayo sa Viber", "lipat tayo sa Telegram"
+        rf"|\b(?:mag-?usap|usap|lipat|mag-?chat|chat|tuloy)\s(?:na\s)?tayo\s(?:sa|through)\s{_APPS}\b"
         r"|\b(?:text|call|chat|message|pm|add)\s(?:mo\s)?(?:na\s)?lang\s(?:po\s)?(?:ako|me)\b"
         rf"|\bsa\s{_APPS}\s(?:na\s)?(?:lang|tayo|mo\s(?:ako|na\slang))\b",
         outside=r"\bsa\slabas\sng\s(?:platform|site|app)\b(?![^.!?\n]{0,50}?\b(?:bayad|fee|gcash))",
@@ -127,9 +139,11 @@ LEXICONS: tuple[Lexicon, ...] = (
         "hi",
         ask=rf"\b(?:(?:apna|apni|aapka|aapki|apka|apki|tumhara|tera|teri)\s{_HI_DETAIL}\s(?:do|de\sdo|dedo|dijiye|dena|"
         r"bhejo|bhej\sdo|bhejiye|bhejna|send\skaro|share\skaro|share\skijiye|batao|bataiye)"
-        rf"|(?<!order\s)(?<!invoice\s)(?<!tracking\s)(?<!ticket\s)(?<!account\s)(?<!ref\s)(?<!roll\s)(?<!serial\s)"
-        rf"(?<!model\s)(?<!bill\s)(?<!challan\s){_HI_DETAIL}\s(?:bhejo|bhej\sdo|bhejiye|dijiye|de\sdo|dedo|send\skaro|share\skaro|batao|bataiye|milega|mil\ssakta))\b",
-        mine=rf"\b(?:mera|meri|hamara|humara)\s{_HI_DETAIL}(?:\s(?:hai|he|h|ye\shai|yeh\shai|note\skaro|likho|lo)\b|\s?[:=])",
+        rf"|{_HI_NOT_A_REF}{_HI_DETAIL}\s(?:bhejo|bhej\sdo|bhejiye|dijiye|de\sdo|dedo|send\skaro|share\skaro|batao|bataiye|milega|mil\ssakta))\b",
+        mine=rf"\b(?:mera|meri|hamara|humara)\s{_HI_DETAIL}(?:\s(?:hai|he|h|ye\shai|yeh\shai|note\skaro|likho|lo)\b|\s?[:=])"
+        # "main apna number de dunga", "number bhej deta hoon": the sender's own detail, offered
+        rf"|\b(?:(?:apna|mera|meri|apni)\s)?{_HI_NOT_A_REF}{_HI_DETAIL}\s(?:de\s|bhej\s|share\skar\s)?(?:dunga|dungi|doonga|doongi|deta\shoon|"
+        r"deti\shoon|bhejta\shoon|bhejti\shoon|bhejunga|bhejungi|kar\sdunga)\b",
         write=r"\b(?:mujhe|muje|mujko|humein|hume)\s(?:call|message|msg|whats\s?app|email|mail|text|ping)\s(?:karo|kijiye|kar\sdo|"
         r"karna|karein|kare|kar\sdena)\b|\b(?:call|message|msg|whats\s?app|mail|ping)\s(?:kar\sdo|karo|kijiye|kar\sdena)\s(?:mujhe|muje)\b",
         outside=r"\bplatform\s(?:ke\s|se\s)?bahar\b(?![^.!?\n]{0,50}?\b(?:pay\w*|paise|paisa|fee|commission))",
@@ -140,6 +154,9 @@ LEXICONS: tuple[Lexicon, ...] = (
         ask=rf"(?:ارسل|أرسل|ابعت|ابعث|اعطني|أعطني|عطني|هات|شو|ما\sهو|ممكن|ابغى|أبغى|بدي)\s(?:لي\s|لو\sسمحت\s)?{_AR_DETAIL}"
         r"|\b(?:ab3atli|ib3atli|3tini|a3tini|hat)\s(?:ra2mak|raqmak|raqamak|nimritak|emailak)\b",
         mine=r"(?:رقمي|ايميلي|إيميلي|واتسابي|رقم\sالواتس\sتبعي|رقم\sالواتس\sتاعي)(?=\s?(?::|هو|=|\+|\d|[٠-٩]))"
+        # "رقمي على واتساب …" (my number on WhatsApp), "رقمي يبدأ بـ" (my number starts with)
+        r"|(?:رقمي|رقم\sجوالي|رقم\sهاتفي)\s(?:على|ع|في)\s(?:ال)?(?:واتساب|واتس|تيليجرام|تلغرام|فايبر)"
+        r"|(?:رقمي|رقم\sجوالي|رقم\sهاتفي|ايميلي)\s(?:\S+\s){0,3}?(?:يبدأ|يبدا)\s(?:ب|بـ)"
         r"|\b(?:ra2mi|raqmi|raqami|nimriti)\b(?=\s?(?::|=|\+|\d|huwa))",
         write=r"(?:كلمني|كلّمني|راسلني|اتصل\sبي|تواصل\sمعي|ابعتلي|ابعثلي|ضيفني|كلمني\sعلى|خلينا\sنكمل\sعلى|خلينا\sنحكي\sعلى)"
         r"|\b(?:kalemni|kallimni|kalimni|ab3atli\s(?:3la|3al)|kalemni\s(?:3la|3al)|whatsappni)\b",

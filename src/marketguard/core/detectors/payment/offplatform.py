@@ -78,7 +78,7 @@ _NEEDS_PAY_WORD = frozenset(
 _WEAK_NAMES = list(_WEAK_RAILS)
 
 _PAY = lazy_compile(
-    r"(?<!\w)(?:pay\w*|send\w*|sent|transf\w*|deposit\w*|wire|accept\w*|receiv\w*|settle|money|"
+    r"(?<!\w)(?:pay\w*|send\w*|sent|transf\w*|deposit\w*|wire|accept\w*|receiv\w*|settle|money|owe|owed|owing|"
     r"funds?|invoice|remit|reimburse|tip|bonus|price|rate|budget|\$|€|£|usd|eur|my|your|via|through|thru|by|"
     r"pago|pagar|pagamento|pague|paiement|payer|payé|zahl\w*|bezahl\w*|überweis\w*|опла[тч]\w*|пла[тч]\w*|перев\w*|"
     r"скину|кошел\w*|можно|через|pra\smim|para\smim|chave|me|virement|acceptes?|aceptas?|aceitas?|"
@@ -91,8 +91,11 @@ _OUTSIDE = lazy_compile(
     r"pay\s(?:me|you)\s(?:by|via|through|with|on|to|into)|send\s(?:it|the\smoney|payment|money)\s(?:to|via)|"
     r"directamente|directo|direto|diretamente|directement|direkt|напрямую|лично|straight\sto|between\sus|"
     r"payoneer\sto\spayoneer|paypal\sto\spaypal|wise\sto\swise|no\sneed\sfor\s(?:the\s)?(?:platform|upwork|fiverr|site)|"
-    r"(?:payer|paie|pagar|pago|pague|pagarte|zahle|zahl|платить|оплачу|плачу|переведу)\s(?:\w+\s){0,3}?"
-    rf"(?:par|por|per|via|на|через|mit|pelo|pela|no|en)|{langs.OUTSIDE_WORDS})(?!\w)"
+    r"(?:payer|paie|pag(?:ar|arte|arme|o|a|as|ue|ues|uen|amos)|zahle|zahl|платить|оплачу|плачу|переведу)\s(?:\w+\s){0,3}?"
+    rf"(?:par|por|per|via|на|через|mit|pelo|pela|no|en)|"
+    # the sender's own account offered as where to pay: "te paso mi cuenta", "te passo minha conta"
+    r"(?:te\spaso|te\smando|te\sdoy|aqu[ií]\s(?:va|est[aá]))\smi\s(?:cuenta|cbu|clabe|iban)|"
+    rf"(?:te\spasso|te\smando|segue)\s(?:a\s)?minha\sconta|{langs.OUTSIDE_WORDS})(?!\w)"
 )
 _DETAIL_AFTER = lazy_compile(
     r"\s?[:\-–]?\s?(?:(?:ok(?:ay)?|fine|works|number|no\.|num|n[uú]mero|номер|id|uid|tag|vpa|hai|is|ko|ho|pe)\s?[?!:,.\-]?\s?){0,3}"
@@ -103,6 +106,21 @@ _DETAIL_AFTER = lazy_compile(
 """"GCash 0917 555 0199", "Zelle jo@x.io", "GCash ok? 0917 …", "Binance Pay ID 4155…", "GCash na lang, 0917 …": a
 number or an address right after the rail (a question about the rail, an id word or a few short filler words between
 them at most) is where to pay. Read past the end of the clause."""
+_VERB_RAILS = frozenset({"paypal", "zelle", "venmo", "cash app", "revolut", "bizum"})
+_AS_VERB_LEFT = lazy_compile(
+    r"\b(?:i'?ll|i\swill|i\scan|we\scan|let\sme|just|can\s(?:you|u)|could\s(?:you|u)|pls|plz|please|gonna|i'?d|i\sshall|"
+    r"i'?m\sgoing\sto|i'?ll\sjust|then\si'?ll)\s$"
+)
+_AS_VERB_RIGHT = lazy_compile(r"\s(?:it|you|u|ya|me|us|them|him|her|the\s\w+|[$€£]\s?\d|\d)\b")
+"""The rail used as a verb: "I'll Zelle it tonight", "just Venmo me", "can you PayPal me the deposit": paying by it,
+whatever work talk ("the extra page") is around."""
+_TO_MINE_LEFT = lazy_compile(
+    r"\b(?:send|pay|transfer|wire|deposit|put|move)\w*\s(?:[^.!?\n]{0,40}?\s)?(?:to|into)\s(?:my|your|ur)\s(?:own\s|personal\s)?$"
+)
+_MINE_WORDS = ("my ", "your ", "ur ", "own ", "personal ")
+_PLATFORM_PAYOUT = lazy_compile(r"withdr[ae]w\w*|pay(?:s|ing)?\sout|payouts?|earnings|upwork|fiverr|platform")
+""""send the remaining $900 to my Payoneer": a rail of the platform's own payouts, named as where the other party is to
+pay; "Upwork pays out to my Payoneer" is the platform's payout."""
 _TAKE_BEFORE = lazy_compile(r"\b(?:you|u)\s(?:take|accept)\s(?:payments?\s(?:in|via|by|through|on)\s)?$")
 """"do you take USDT?", "can u take payment in pix": the rail is what the other party is asked to be paid with."""
 _BENIGN = lazy_compile(
@@ -115,6 +133,9 @@ _BENIGN = lazy_compile(
     r"mock-?ups?|figma|ui|ux|screens?|features?|wireframes?|prototyp\w*|landing|onboarding|-(?:style|like|inspired|type)|"
     # a rail in the records of a past purchase: "the PayPal receipt from the registrar is in the expenses folder"
     r"receipts?|expenses?|bookkeeping|accounting|for\s(?:your|my|our|the)\srecords|statements?|recibos?|gastos|"
+    # a rail as the subject of writing or research: "technical articles about Bitcoin and Ethereum"
+    r"articles?|blog\sposts?|whitepapers?|newsletters?|explainers?|tutorials?|ebooks?|niche|market\sanalysis|"
+    r"price\s(?:analysis|charts?|predictions?)|trading\s(?:bots?|strateg\w+)|writ(?:ing|er|ers)\sabout|"
     r"comprovantes?|despesas|reçus?|justificatifs?|dépenses|quittung\w*|belege?|ausgaben|квитанц\w*|чеки?|расход\w*)(?!\w)"
 )
 _AMOUNT = lazy_compile(
@@ -139,10 +160,13 @@ _DISCOUNT = (
     r"billiger|g[üu]nstiger|скидк\w*|дешевле)"
 )
 _PLATFORM_FEE = (
-    r"(?:(?:platform|site|service|upwork|fiverr)(?:'s)?\s(?:fee|fees|commission|cut)|"
+    r"(?:(?:platform|site|service|upwork|fiverr)(?:'s)?\s(?:\d{1,2}\s?%\s)?(?:fee|fees|commission|cut)|"
     r"fees?\s(?:here|on\s(?:here|this\ssite|the\s(?:platform|site)))|comisi[oó]n\sde\sla\splataforma|"
     r"(?:comiss[aã]o|taxa)\sda\splataforma|(?:frais|commission)\sde\sla\splateforme|plattformgeb[üu]hr\w*|"
-    r"geb[üu]hren\shier|provision\sder\splattform|комисси\w*\s(?:площадки|платформы|сайта|биржи))"
+    r"geb[üu]hren\shier|provision\sder\splattform|комисси\w*\s(?:площадки|платформы|сайта|биржи)|"
+    # "the platform takes too much", "Upwork eats 10%"
+    r"(?:platform|site|upwork|fiverr)\s(?:takes|charges|eats|keeps|grabs|skims)\s(?:way\s)?(?:too\smuch|so\smuch|a\slot|"
+    r"\d{1,2}\s?%|a\s(?:big|huge|fat)\s(?:cut|chunk|bite|share)))"
 )
 """The platform's fee named as such; with `_PAY_OUTSIDE` after it, a complaint that leads to leaving."""
 _PAY_OUTSIDE = (
@@ -150,6 +174,7 @@ _PAY_OUTSIDE = (
     r"(?:outside(?=\s?(?:[,.!?;]|$|\s(?:i|we|you|it'?s|is|would|will|costs?|for|this\s(?:time|once|site|platform|app)|"
     r"of\s(?:here|the\s(?:platform|site|app)|upwork|fiverr)|the\s(?:platform|site|app)|upwork|fiverr)\b))|"
     r"off[-\s]?platform|off\s(?:the\s)?site|(?:just|simply)\s(?:wire|pay|send|transfer|venmo|zelle|paypal)|"
+    r"off\sthe\sbooks|under\sthe\stable|"
     r"por\sfuera|por\sfora|fuera\sde\sla\splataforma|fora\sda\splataforma|en\sdehors|en\sdirect|au(?:ß|ss)erhalb|"
     r"напрямую|вне\s(?:площадки|платформы|сайта))"
 )
@@ -157,8 +182,10 @@ _PAY_OUTSIDE = (
 _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "skip-fee",
-        r"\b(?:skip|avoid|save|saving|bypass|dodge|cut\sout|escape|get\saround|don'?t\spay|not\spay)\s"
-        r"(?:\w+\s){0,3}?(?:fee|fees|commission|cut|percentage|charges?|service\scharge|\d{1,2}\s?%)\b",
+        r"\b(?:skip|avoid|saves?|saving|bypass|dodge|cut\sout|escape|get\saround|don'?t\spay|not\spay|"
+        r"(?:don'?t|do\snot|not)\swant\sto\spay|not\sto\spay|(?:tired|sick)\sof\spaying|why\s(?:should|would)\s(?:we|i|you)\spay)\s"
+        # "not pay the platform's cut", "saves us both the fees"
+        r"(?:[\w']+\s){0,3}?(?:fee|fees|commission|cut|percentage|charges?|service\scharge|\d{1,2}\s?%)(?!\w)",
         "payment.offplatform",
         0.9,
         "proposes to avoid the platform's fee",
@@ -173,7 +200,8 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "pay-directly",
-        r"\b(?:pay|paid|paying|payment|payments|send\s(?:the\s)?(?:money|payment)|transfer\s(?:the\s)?money)\s"
+        r"\b(?:pay|paid|paying|payment|payments|send\s(?:the\s)?(?:money|payment)|transfer\s(?:the\s)?money|wire|wiring|"
+        r"transfer|venmo|zelle)\s"
         r"(?:(?:to\s)?(?:you|me|u|us|ya|each\sother|it|this|that|him|her|them|the\s(?:rest|balance|remainder|full\samount))\s)?"
         r"(?:\w+\s)?(?:directly|direct|straight(?!\s(?:away|after|back|up|forward|from\sthe|through|on))|outside(?:\sof)?(?:\sthe)?(?:\s(?:platform|upwork|fiverr))?|"
         r"off[-\s]?platform|off\s(?:upwork|fiverr|the\splatform|the\ssite)|privately|personally|"
@@ -192,8 +220,11 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "milestone-outside",
-        r"\b(?:first|1st|this|one|initial|small)\s(?:milestone|payment|part|order|deposit|[$€£]\s?\d[\d,.]*k?)\s(?:here|on\s"
-        r"(?:upwork|fiverr|the\splatform))\b[^!?\n]{0,60}?\b(?:rest|remaining|remainder|balance|"
+        r"\b(?:(?:first|1st|this|one|initial|small)\s(?:milestone|payment|part|order|deposit|[$€£]\s?\d[\d,.]*k?)|"
+        r"milestone\s(?:one|1|\#1))\s"
+        # "here", "on the platform", "through the site for your peace of mind"
+        r"(?:(?:\w+\s){0,2}?(?:here|(?:on|through|via|in)\s(?:the\s)?(?:upwork|fiverr|platform|site|escrow|app)))"
+        r"\b[^!?\n]{0,60}?\b(?:rest|remaining|remainder|balance|"
         r"others?|next\sones?)\b[^!?\n]{0,30}?\b(?:outside|directly|off|privately|elsewhere|straight\sto\s(?:me|my))\b",
         "payment.offplatform",
         0.9,
@@ -245,6 +276,8 @@ _INTENT: tuple[Phrase, ...] = (
         r"fechamos|beende|beenden|schlie(?:ß|ss)e|закро\w*|закрыть|заверш\w*)\s(?:the\s|this\s|our\s|"
         r"le\s|el\s|o\s|den\s|das\s)?(?:contract|job|order|contrat|contrato|vertrag|auftrag|"
         r"контракт|заказ)\b[^!?\n]{0,70}?\b(?:pay\w*|invoice|directly|outside|payer|paie|factur\w*|directement|deposit\w*|depósit\w*|"
+        # "end the contract here, from next week I'll wire you straight"
+        r"wire|wiring|transfer\w*|straight\sto|(?:you|me)\sstraight|zelle|venmo|paypal|bank\stransfer|off\sthe\sbooks|fees\b|"
         r"transfi\w*|pag\w*|zahl\w*|überweis\w*|пла[тч]\w*|опла[тч]\w*|перев\w*|send\w*\s(?:[\w']+\s){0,4}?to\syour\s"
         r"(?:bank|account|card|paypal|wallet)|retainer)"
         r"|\b(?:vertrag|auftrag)\s(?:\w+\s){0,2}(?:beenden|schlie(?:ß|ss)en|k[üu]ndigen)\b[^!?\n]{0,70}?"
@@ -258,8 +291,9 @@ _INTENT: tuple[Phrase, ...] = (
         # the contract's end told in the passive ("once this job's closed", "cuando se cierre el contrato"), then
         # a payment that needs no platform: the payment words alone would catch "once the job is done I'll pay you"
         r"\b(?:contract|job|order|project|gig)(?:'s|\s(?:is|gets|has\sbeen|was))?\s(?:closed|ended|done|finished|over|"
-        r"complete[d]?|wrapped\sup)\b[^!?\n]{0,50}?\b(?:(?:just|simply)\s(?:wire|pay|send|transfer|venmo|zelle|paypal)|"
-        r"(?:wire|pay|send|transfer)\s(?:you\s|me\s|it\s|the\smoney\s)?(?:directly|direct|outside|privately|off\s(?:the\s)?"
+        # "after this contract ends I'll keep paying you by bank transfer"
+        r"complete[d]?|wrapped\sup|ends|closes|finishes|wraps\sup)\b[^!?\n]{0,50}?\b(?:(?:just|simply)\s(?:wire|pay|send|transfer|"
+        r"venmo|zelle|paypal)|(?:wire|pay|paying|send|sending|transfer)\s(?:you\s|me\s|it\s|the\smoney\s)?(?:directly|direct|outside|privately|off\s(?:the\s)?"
         r"(?:site|platform)|by\s(?:wire|bank|paypal|zelle|wise|crypto)))"
         r"|\b(?:(?:se\s)?(?:cierre|cerrado|termine|terminado)\s(?:el\s)?(?:contrato|proyecto|pedido)|(?:o\s)?(?:contrato|projeto|"
         r"pedido)\s(?:fechar|for\sfechado|terminar|acabar)|(?:le\s)?(?:contrat|projet)\s(?:ferm[ée]|clos|termin[ée])|"
@@ -303,7 +337,7 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "platform-cut",
-        r"\b(?:give|pay|lose)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)\s(?:its|their|a|the|any)\s"
+        r"\b(?:give|pay|lose|hand)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)\s(?:its|their|a|the|any)\s"
         r"(?:cut|fee|fees|commission|percentage|share)",
         "payment.offplatform",
         0.85,
@@ -311,8 +345,9 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "not-give-cut",
-        r"\b(?:not|n't|no\sneed\sto|why)\s(?:give|pay|lose)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)\s(?:its|their|a|the|any)\s"
-        r"(?:cut|fee|fees|commission|percentage|share)",
+        r"\b(?:not|n't|no\sneed\sto|why)\s(?:give|pay|lose|hand)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)"
+        # "not pay the platform's cut", "rather not give the platform another 10%" (not "why pay the platform fee twice")
+        r"(?:'s\s|\s(?:its|their|a|the|any|another|more)\s)(?:cut|fee|fees|commission|percentage|share|\d{1,2}\s?%)",
         "payment.offplatform",
         0.85,
         "objects to the platform's fee",
@@ -344,7 +379,7 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "settle-between-us",
         r"\b(?:settle|sort|handle|deal\swith|split|square)\s(?:(?:it|this|that|things|payment|the\spayment|up|out|"
-        r"the\s(?:rest|remainder|balance|difference))\s)?"
+        r"the\s(?:rest|remainder|balance|difference))\s){0,2}"
         r"(?:up\s)?(?:between\sus|between\sourselves|ourselves|privately|personally|directly|among\sourselves|"
         r"outside(?:\sof)?(?:\s(?:the\s)?(?:platform|site|app|upwork|fiverr))?(?!\s(?:of\s)?(?:court|the\scourt)))",
         "payment.offplatform",
@@ -428,7 +463,7 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "fee-complaint-outside",
-        rf"\b{_PLATFORM_FEE}\b[^\n]{{0,100}}?\b{_PAY_OUTSIDE}\b",
+        rf"\b{_PLATFORM_FEE}(?!\w)[^\n]{{0,100}}?\b{_PAY_OUTSIDE}\b",
         "payment.offplatform",
         0.85,
         "complains about the platform's fee, then proposes paying outside it",
@@ -441,6 +476,28 @@ _INTENT: tuple[Phrase, ...] = (
         "payment.offplatform",
         0.75,
         "asks for the other party's bank or wallet details",
+    ),
+    Phrase(
+        "off-the-books",
+        # "let's do the next phases off the books", "keep the rest under the table"
+        r"\b(?:do|run|handle|keep|put|work|move|take|continue|doing|running|handling|keeping|working|paid|pay|paying|"
+        r"settle|invoice|bill)\b[^.!?\n]{0,40}?\b(?:off\sthe\sbooks|under\sthe\stable|off\sthe\sradar)\b",
+        "payment.offplatform",
+        0.85,
+        "proposes to deal off the books, outside the platform",
+    ),
+    Phrase(
+        "ask-bank-abroad",
+        # "envoie-moi ton RIB", "pásame tu CBU", "me passa seus dados bancários", "schick mir deine IBAN", "mandami il tuo IBAN"
+        r"\b(?:envoie|donne|passe|envoyez|donnez|passez)[- ]moi\s(?:ton|votre|tes|vos)\s(?:rib|iban|coordonn[ée]es\sbancaires)\b"
+        r"|\b(?:p[aá]same|dame|env[ií]ame|m[aá]ndame)\s(?:tu|su)\s(?:cbu|clabe|iban|cuenta\sbancaria|n[uú]mero\sde\scuenta|datos\sbancarios)\b"
+        r"|\b(?:me\s)?(?:passa|manda|envia)\s(?:a\s|os\s)?(?:sua|seus|tua|teus)\s(?:dados\sbanc[aá]rios|conta\sbanc[aá]ria|iban|chave\spix)\b"
+        r"|\b(?:schick|gib|sende)\s(?:mir\s)?(?:deine|ihre)\s(?:iban|kontonummer|bankverbindung|kontodaten)\b"
+        r"|\b(?:mandami|dammi|passami|inviami)\s(?:il\s)?(?:tuo|suo)\s(?:iban|conto|numero\sdi\sconto)\b"
+        r"|\b(?:podaj|wyślij|wyslij|daj)\s(?:mi\s)?(?:swój\s|swoj\s|twój\s|twoj\s)?(?:numer\skonta|iban)\b",
+        "payment.offplatform",
+        0.75,
+        "asks for the other party's bank details",
     ),
     Phrase(
         "es-pay",
@@ -463,6 +520,7 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "fr-pay",
         r"\b(?:paiement\sdirect|pa(?:yer|ie|yes|ies|yez)(?:[- ](?:moi|nous))?\s(?:\w+\s)?(?:directement|en\sdirect)|"
+        r"(?:je\s)?(?:te|vous)\s(?:fais|ferai|envoie|enverrai)\s(?:un\s)?virement|"
         r"sans\s(?:les\s|la\s|le\s|aucuns?\s)?(?:frais|commission)|(?:ne\s)?pa(?:yer|yons|ie|yez)\spas\s(?:les\s|la\s|de\s)(?:frais|commission)|"
         r"(?:[ée]vit(?:er|e|ons|ez)|[ée]conomis(?:er|e|ons|ez))\s(?:les\s)?(?:\d+\s?%\s(?:de\s)?)?(?:frais|commission)|"
         r"pa(?:yer|iement|ie|yez|yes)(?:[- ](?:moi|nous))?\s(?:\w+\s){0,2}en\sdehors\sde\s(?:la\s)?plateforme)\b",
@@ -523,7 +581,19 @@ class OffPlatformPaymentDetector(PhraseDetector):
                 window = left + " " + right
                 if _PAY.search(right) is not None and right[:3].lstrip().startswith((":", "-")):
                     window = right + " " + left
-                outside = _OUTSIDE.search(window) is not None
+                outside = (
+                    _OUTSIDE.search(window) is not None
+                    or (
+                        rail in _VERB_RAILS
+                        and _AS_VERB_RIGHT.match(right) is not None
+                        and _AS_VERB_LEFT.search(left) is not None
+                    )
+                    or (
+                        left.endswith(_MINE_WORDS)  # a string test first: the pattern reads back over the clause
+                        and _TO_MINE_LEFT.search(left) is not None
+                        and _PLATFORM_PAYOUT.search(window) is None
+                    )
+                )
                 if _BENIGN.search(window) and not outside:
                     continue
                 paying = (

@@ -14,8 +14,12 @@ from marketguard.core.detectors.pattern import Phrase
 
 PAY_PHRASES: dict[str, tuple[str, ...]] = {
     "it": (
-        r"pag(?:are|ami|o|hi|arti|amento|herei|herò|hero)\s(?:\w+\s){0,2}?(?:direttamente|fuori\s(?:dalla\s)?piattaforma|a\sparte|"
+        r"(?:pag(?:are|ami|o|hi|arti|amento|herei|herò|hero)|mand(?:o|erò|ero|iamo)|invi(?:o|erò|ero)|gir(?:o|erò|ero)|"
+        r"trasferisc\w*|vers(?:o|erò|ero))\s(?:\w+\s){0,2}?(?:direttamente|fuori\s(?:dalla\s)?piattaforma|a\sparte|"
         r"in\snero|in\sprivato|per\sconto\smio)",
+        # "la prima tranche qui, il resto fuori piattaforma"; closing the contract, then paying
+        r"(?:qui|sulla\spiattaforma)\b[^!?\n]{0,50}?\b(?:il\s)?resto\b[^!?\n]{0,30}?(?:fuori|direttamente|a\sparte|in\snero|bonifico)",
+        r"(?:chiud|termin|annull)\w*\s(?:il\s)?(?:contratto|progetto|ordine)\b[^!?\n]{0,60}?\b(?:pag\w*|bonifico|direttamente|fuori)",
         r"senza\s(?:la\s|le\s)?commission[ei]",
         r"(?:evit|risparmi|salt)\w*\s(?:\w+\s){0,2}?(?:la\s|le\s)?commission[ei]",
         r"(?:ti|le)\s(?:faccio|mando|invio)\s(?:un\s)?bonifico",
@@ -28,15 +32,28 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:omi[nń]\w*|unikn\w*|zaoszczędz\w*|zaoszczedz\w*)\s(?:\w+\s){0,2}?prowizj\w*",
         r"(?:płatność|platnosc|zapłata|zaplata)\s(?:\w+\s)?(?:bezpośrednio|bezposrednio|poza\s(?:platformą|platforma|portalem))",
         r"poza\s(?:platformą|platforma|portalem)\s(?:\w+\s){0,2}?(?:płac|plac|zapła|zapla|przelew)\w*",
+        # "resztę dopłacę przelewem poza portalem": the pay verb before "outside"
+        r"(?:dopła|dopla|zapła|zapla|płac|plac|przelej|przeleję|przeleje|wyśl|wysl)\w*\s(?:\w+\s){0,2}?"
+        r"(?:poza\s(?:platformą|platforma|portalem|serwisem)|bezpośrednio|bezposrednio|prywatnie)",
+        r"(?:resztę|reszte|reszta|pozostałą\skwotę|pozostala\skwote)\s(?:\w+\s){0,3}?(?:poza\s(?:platformą|platforma|portalem)|"
+        r"bezpośrednio|bezposrednio|przelewem|na\s(?:moje|twoje)\skonto)(?:\s(?:\w+\s)?poza\s(?:platformą|platforma|portalem))?",
+        r"(?:zamknijmy|zamknij|zakończmy|zakonczmy|zakończ|zakoncz)\s(?:\w+\s)?(?:umowę|umowe|kontrakt|zlecenie|projekt)\b"
+        r"[^!?\n]{0,60}?\b(?:zapła|zapla|płac|plac|przelew|bezpośrednio|bezposrednio|poza)",
     ),
     "tr": (
-        r"komisyon(?:u)?\s(?:vermeyelim|ödemeyelim|odemeyelim|olmasin|olmasin|vermek\sistemiyorum|ödemek\sistemiyorum)",
+        r"komisyon(?:u)?\s(?:vermeyelim|ödemeyelim|odemeyelim|olmasin|olmasin|vermek\sistemiyorum|ödemek\sistemiyorum|"
+        r"ödemeyiz|odemeyiz|vermeyiz|ödemeyeceğiz|odemeyecegiz|vermeyeceğiz|vermeyecegiz|ödemeden|odemeden|vermeden)",
         r"komisyonsuz|komisyondan\s(?:kurtul|kaç|kac)\w*",
         r"(?:site|platform)\s(?:dişindan|disindan|dişinda|disinda)\s(?:\w+\s){0,2}?(?:öde|ode|ödeme|odeme|yap|havale|gönder|gonder)\w*",
         r"(?:ödeme|odeme)\w*\s(?:\w+\s){0,2}?(?:site|platform)\s(?:dişindan|disindan|dişinda|disinda)",
         r"(?:doğrudan|dogrudan|direkt)\s(?:\w+\s)?(?:öde|ode|havale|eft|gönder|gonder)\w*",
         r"(?:havale|eft)\s(?:\w+\s)?(?:yap|at|gönder|gonder|yolla)\w*",
-        r"iban(?:ima|ima|a|ina|ina)\s(?:at|gönder|gonder|yolla|havale)\w*",
+        # the case suffix required ("IBAN'a gönder"): "my IBAN at Revolut" is English
+        r"iban'?(?:im|ima|a|ina|iniz)\s(?:\w+\s)?(?:at|gönder|gonder|yolla|havale|yatir|yatır)\w*",
+        # "sözleşmeyi kapatalım, kalanı IBAN'a gönderirim"; "burada ilk kısım, kalanı dışarıdan"
+        r"sözleşme\w*\s(?:\w+\s)?(?:kapat|bitir|sonlandir|sonlandır|iptal\set)\w*\b[^!?\n]{0,60}?\b(?:öde|ode|gönder|gonder|havale|"
+        r"eft|iban|kalan)\w*",
+        r"kalan\w*\s(?:\w+\s){0,2}?(?:iban|havale|eft|direkt|doğrudan|dogrudan|dişaridan|disaridan|platform\sdiş\w*|platform\sdis\w*)",
     ),
     "id": (
         r"bayar\s(?:\w+\s){0,2}?(?:langsung|di\sluar|lewat\s(?:transfer|rekening|dana|ovo|gopay|shopeepay))",
@@ -44,12 +61,21 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:tanpa|hindari|hemat|skip)\s(?:\w+\s)?(?:fee|komisi|potongan|biaya\s(?:admin|platform|layanan))",
         r"di\sluar\s(?:platform|aplikasi|situs)\s(?:\w+\s){0,2}?(?:bayar|transfer|tf)\w*",
         r"tf\s(?:aja|langsung)\s(?:ke|ya)",
+        # "bisa bayar via DANA ke 0812 …": a wallet named with a pay verb is a rail here, not a first name
+        r"(?:bayar|transfer|tf|kirim)\w*\s[^.!?\n]{0,20}?\b(?:via|lewat|pakai|pake|ke)\s(?:dana|ovo|gopay|shopeepay|linkaja|"
+        r"rekening|bca|mandiri|bni|bri|jago|seabank)\b",
+        r"(?:sisa\w*|pelunasan)\s(?:\w+\s){0,2}?(?:langsung|transfer|tf|di\sluar|ke\srekening)",
+        r"(?:tutup|selesaikan|batalkan|akhiri)\s(?:\w+\s)?(?:kontrak|order|pesanan|proyek|project)\w*\b[^!?\n]{0,60}?\b"
+        r"(?:bayar|transfer|tf|langsung|rekening)",
     ),
     "tl": (
         r"(?:gcash|maya|paymaya)\s(?:na\s)?lang",
         r"bayad\s(?:\w+\s)?(?:diretso|direkta|sa\slabas)",
         r"(?:diretso|direkta)\s(?:na\s)?(?:bayad|sa\s(?:gcash|akin|account\sko))",
         r"(?:walang|wala\sng|iwas)\s(?:fee|bawas|kaltas|commission)",
+        r"dito\b[^!?\n]{0,50}?\b(?:natitira|balance|the\srest|yung\srest)\b[^!?\n]{0,30}?(?:gcash|maya|diretso|direkta|sa\slabas|bank)",
+        r"(?:i-?close|isara|tapusin|i-?end)\s(?:\w+\s){0,2}?(?:contract|kontrata|project)\b[^!?\n]{0,60}?\b(?:bayad|gcash|maya|"
+        r"diretso|direkta|transfer)",
     ),
     "hi": (
         r"(?:paise|paisa|payment|amount)\s(?:\w+\s)?(?:seedha|sidha|direct)\s(?:bhej|de|kar|transfer|daal|dal)\w*",
@@ -58,12 +84,22 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"platform\s(?:ke\s|se\s)?bahar\s(?:\w+\s){0,2}?(?:pay|payment|paise|paisa)\w*",
         r"(?:commission|fee|charges?)\s(?:\w+\s)?(?:bach\w*|nahi\sdena|nahin\sdena|mat\sdo|kyu\sdena|kyon\sdena|bachao|bachega)",
         r"(?:gpay|phonepe|paytm|upi)\s(?:kar\sdo|kardo|karo|pe\sbhej\w*|par\sbhej\w*)",
+        r"(?:yahan|yaha|platform\s(?:pe|par))\b[^!?\n]{0,50}?\b(?:baaki|baki|bacha\shua|remaining|rest)\b[^!?\n]{0,30}?"
+        r"(?:seedha|sidha|direct|bahar|upi|gpay|phonepe|paytm|account|bank)",
+        r"contract\s(?:\w+\s)?(?:band|close|khatam|cancel)\s(?:kar|karo|karte|kardo|kar\sdo)\w*\b[^!?\n]{0,60}?\b"
+        r"(?:pay\w*|paise|paisa|seedha|sidha|direct|upi|bhej\w*)",
     ),
     "ar": (
         r"ادفع\s(?:لي\s|لك\s)?مباشرة|(?:الدفع|ادفعلي|ادفعلك)\s(?:خارج|مباشرة|برا)",
         r"(?:بدون|بلا|من\sغير)\s(?:عمولة|العمولة|رسوم|الرسوم)",
         r"(?:حول|حوّل|حولي|حوللي|ابعتلي\sالفلوس)\s(?:لي\s)?(?:على|ع)\s(?:حسابي|الحساب|رقمي)",
         r"خارج\s(?:المنصة|الموقع)\s(?:\S+\s){0,2}?(?:ادفع|الدفع|الفلوس|تحويل)",
+        # "وسأحوّل لك الباقي على حسابي": I will transfer (with its prefixes) … to an account; closing the contract,
+        # then paying
+        r"(?:و|ف)?(?:سأحول|ساحول|هحول|بحول|أحول|احول|نحول|رح\sأحول|رح\sاحول)\s(?:\S+\s){0,3}?(?:على|ع|إلى|الى|ل)\s?"
+        r"(?:حسابي|حسابك|الحساب|رقمي)",
+        r"(?:أغلق|اغلق|نغلق|نقفل|اقفل|لنغلق|نسكر|سكر)\s(?:ال)?عقد\S*\s(?:\S+\s){0,8}?(?:\S*حول\S*|\S*دفع\S*|الباقي|مباشرة|حساب\S*)",
+        r"(?:هنا|على\sالمنصة)\s(?:\S+\s){0,6}?و?(?:الباقي|المتبقي)\s(?:\S+\s){0,4}?(?:مباشرة|خارج|حساب\S*|تحويل|بنك\S*)",
     ),
 }
 """Per language, the phrases of paying outside: directly, off the site, without the fee, by the local transfer."""
