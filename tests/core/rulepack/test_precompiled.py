@@ -10,8 +10,10 @@ from click.testing import CliRunner
 from marketguard.adapters.cli.main import app
 from marketguard.core.rulepack import compile_pack, default_pack, load_pack
 from marketguard.core.rulepack.compiler import plan_pack
-from marketguard.core.rulepack.loader import default_sources
+from marketguard.core.rulepack.loader import default_sources, pack_from_docs, parse_sources
 from marketguard.core.rulepack.precompiled import (
+    docs_from_json,
+    packaged_docs,
     packaged_plan,
     packaged_plan_path,
     plan_from_json,
@@ -44,8 +46,36 @@ def test_the_packaged_plan_is_current() -> None:
 def test_the_stored_bytes_are_what_compile_writes() -> None:
     """Byte-identical output for the same plan, so the file changes only when the plan does."""
     plan = plan_pack(default_pack())
-    expected = plan_to_bytes(plan, plan_key(default_sources()))
+    expected = plan_to_bytes(plan, plan_key(default_sources()), parse_sources(default_sources()))
     assert packaged_plan_path().read_bytes() == expected
+
+
+def test_the_stored_rule_files_are_the_yaml_as_parsed() -> None:
+    """Start-up builds the packaged pack from the parsed files stored with the plan, not from the YAML."""
+    stored = packaged_docs(default_sources())
+    assert stored is not None
+    assert stored == parse_sources(default_sources())
+    assert default_pack() == load_pack(default_sources())
+
+
+def test_stored_rule_files_round_trip_and_are_ignored_for_other_files() -> None:
+    docs = parse_sources([("tiny.yaml", TINY)])
+    plan = plan_pack(pack_from_docs(docs))
+    key = plan_key([("tiny.yaml", TINY)])
+    text = plan_to_json(plan, key, docs)
+    assert docs_from_json(text, key) == docs
+    assert pack_from_docs(docs_from_json(text, key) or []) == load_pack([("tiny.yaml", TINY)])
+    assert docs_from_json(text, plan_key([("tiny.yaml", TINY + "\n# edited\n")])) is None
+    assert docs_from_json(plan_to_json(plan, key), key) is None  # a plan stored without them
+    assert plan_from_json(text, key) == plan
+
+
+def test_rule_files_that_json_cannot_hold_are_refused() -> None:
+    import datetime
+
+    plan = plan_pack(load_pack([("tiny.yaml", TINY)]))
+    with pytest.raises(ValueError, match="round-trip"):
+        plan_to_json(plan, "k", [("d.yaml", {"when": datetime.date(2026, 1, 1)})])
 
 
 def test_a_plan_round_trips_through_json() -> None:

@@ -102,21 +102,28 @@ def compile_cmd(check: bool) -> None:
     """Store the packaged pack's compile plan beside its rule files (rules/fraud/plan.json.gz), so that start-up
     reads it instead of working it out. Run it after editing a packaged rule file or the compiler."""
     from marketguard.core.rulepack.compiler import plan_pack
-    from marketguard.core.rulepack.loader import default_sources
-    from marketguard.core.rulepack.precompiled import packaged_plan, packaged_plan_path, plan_key, plan_to_bytes
+    from marketguard.core.rulepack.loader import default_sources, pack_from_docs, parse_sources
+    from marketguard.core.rulepack.precompiled import (
+        packaged_docs,
+        packaged_plan,
+        packaged_plan_path,
+        plan_key,
+        plan_to_bytes,
+    )
 
     sources = default_sources()
     path = packaged_plan_path()
     if check:
-        current = packaged_plan(sources) is not None
+        current = packaged_plan(sources) is not None and packaged_docs(sources) is not None
         click.echo(f"{path}: {'current' if current else 'stale: run marketguard rules compile'}")
         if not current:
             raise click.exceptions.Exit(1)
         return
     try:
-        plan = plan_pack(default_pack())
+        docs = parse_sources(sources)  # from the YAML, never from the stored file being replaced
+        plan = plan_pack(pack_from_docs(docs))
     except RulePackError as exc:
         click.echo(f"error: {exc}", err=True)
         raise click.exceptions.Exit(2) from None
-    path.write_bytes(plan_to_bytes(plan, plan_key(sources)))
+    path.write_bytes(plan_to_bytes(plan, plan_key(sources), docs))
     click.echo(f"wrote {path} ({len(plan.sources)} cue groups, {len(plan.rules)} rules)")

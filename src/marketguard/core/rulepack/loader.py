@@ -46,20 +46,37 @@ _DEFAULT_FIELDS = frozenset({"within", "unless", "unless_in_message", "in_quotes
 
 def load_pack(sources: Iterable[tuple[str, str]]) -> Pack:
     """Build a pack from (name, YAML text) pairs; the name is only used in messages."""
-    docs: list[tuple[str, Mapping[str, Any]]] = []
+    return pack_from_docs(parse_sources(sources))
+
+
+def parse_sources(sources: Iterable[tuple[str, str]]) -> list[tuple[str, Any]]:
+    """(name, parsed YAML) of each file that holds anything: the part of `load_pack` that reads YAML (three
+    quarters of it for the packaged pack, 0.03-0.05 s of start-up, which `precompiled` stores as JSON)."""
+    docs: list[tuple[str, Any]] = []
     for name, text in sources:
         try:
             data = yaml.load(text, Loader=_LOADER)
         except yaml.YAMLError as exc:
             raise RulePackError(f"{name}: not valid YAML: {exc}") from exc
-        if data is None:
-            continue
-        if not isinstance(data, Mapping):
-            raise RulePackError(f"{name}: a rule file must be a mapping with 'rules' (and optional 'cues')")
-        unknown = set(map(str, data)) - _FILE_FIELDS
-        if unknown:
-            raise RulePackError(f"{name}: unknown top-level fields {sorted(unknown)}")
-        docs.append((name, data))
+        if data is not None:
+            _check_file(name, data)  # file by file, as before: the first bad file is the one reported
+            docs.append((name, data))
+    return docs
+
+
+def _check_file(name: str, data: Any) -> None:
+    if not isinstance(data, Mapping):
+        raise RulePackError(f"{name}: a rule file must be a mapping with 'rules' (and optional 'cues')")
+    unknown = set(map(str, data)) - _FILE_FIELDS
+    if unknown:
+        raise RulePackError(f"{name}: unknown top-level fields {sorted(unknown)}")
+
+
+def pack_from_docs(docs: Iterable[tuple[str, Any]]) -> Pack:
+    """Build a pack from (name, parsed YAML) pairs, as `parse_sources` returns them."""
+    docs = list(docs)
+    for name, data in docs:
+        _check_file(name, data)
     cues = _shared_cues(docs)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
@@ -106,8 +123,13 @@ def default_sources() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=1)
 def default_pack() -> Pack:
-    """The pack that ships in `marketguard/rules/fraud/`."""
-    return load_pack(default_sources())
+    """The pack that ships in `marketguard/rules/fraud/`: from the parsed files stored with its compile plan when
+    that is current (`precompiled.packaged_docs`), else from the YAML."""
+    from marketguard.core.rulepack.precompiled import packaged_docs
+
+    sources = default_sources()
+    docs = packaged_docs(sources)
+    return pack_from_docs(docs) if docs is not None else load_pack(sources)
 
 
 # -- pieces ------------------------------------------------------------------------------------------------
