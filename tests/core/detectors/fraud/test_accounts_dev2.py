@@ -6,7 +6,7 @@ of the four account kinds in thirteen languages in words the older fixtures do n
 sender will text), and the everyday talk that shares their words (the platform's own identity check, one's own
 payout bank, a PayPal account used to pay an invoice, retainers for a shop, template shops). The model is off, so
 a miss is a gap in the rule pack. Benign lines are checked for the account family: the scam family's rules and
-model have their own rounds (two benign lines here get a scam signal, listed in `eval/fraud/README.md`).
+model have their own rounds (three benign lines here get a scam signal with the model on, `docs/fraud.md`).
 """
 
 from __future__ import annotations
