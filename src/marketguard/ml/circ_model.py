@@ -21,16 +21,28 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
+import string
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise, repeat
+from itertools import compress, pairwise, repeat
 from pathlib import Path
 from typing import Any
 
 from marketguard.core.text.lazy import lazy_compile
 from marketguard.errors import ConfigError
 from marketguard.ml.artifact import Linear
-from marketguard.ml.features import _WORD, MAX_CHARS, WORD_MARK, char_features, prepare, shape_digits, word_features
+from marketguard.ml.features import (
+    _LONG_SHAPE,
+    _SHAPES,
+    _WORD,
+    MAX_CHARS,
+    WORD_MARK,
+    char_features,
+    prepare,
+    shape_digits,
+    word_features,
+)
 
 FORMAT = "marketguard.circ-model/1"
 ARTIFACT_NAME = "circ_model.json.gz"
@@ -56,20 +68,24 @@ class _SplitLinear:
 
     __slots__ = ("bigrams", "chars", "intercept", "unigrams")
 
-    def __init__(self, linear: Linear) -> None:
+    def __init__(self, linear: Linear, *, utf8: bool = False) -> None:
+        """`utf8`: words keyed by their UTF-8 bytes, for the gate's bytes tokenizer (`gate_words`)."""
         self.intercept = linear.intercept
-        self.unigrams: dict[str, complex] = {}
-        self.bigrams: dict[tuple[str, ...], complex] = {}
+        self.unigrams: dict[Any, complex] = {}
+        self.bigrams: dict[tuple[Any, ...], complex] = {}
         self.chars: dict[str, complex] = {}
         for feature, value in linear.table.items():
             if not feature.startswith(WORD_MARK):
                 self.chars[feature] = value
-            elif " " in feature:  # a word of `\w\w+` holds no space: exactly one space, between the two words
-                self.bigrams[tuple(feature[1:].split(" "))] = value
+                continue
+            words = feature[1:].split(" ")  # a word of `\w\w+` holds no space: a bigram has exactly one
+            keys = [w.encode() for w in words] if utf8 else words
+            if len(keys) == 2:
+                self.bigrams[tuple(keys)] = value
             else:
-                self.unigrams[feature[1:]] = value
+                self.unigrams[keys[0]] = value
 
-    def total(self, unigrams: set[str], bigrams: set[tuple[str, str]], chars: set[str] | None = None) -> complex:
+    def total(self, unigrams: set[Any], bigrams: set[tuple[Any, Any]], chars: set[str] | None = None) -> complex:
         """The features' sum: `weight*idf` (real) and `idf**2` (imaginary) over the distinct n-grams present.
 
         The sets are built once per text by the caller and shared by the gate or by both family models."""
@@ -85,9 +101,45 @@ class _SplitLinear:
         return total.real / math.sqrt(total.imag) + self.intercept
 
 
-def gate_words(text: str) -> list[str]:
-    """The words of `prepare(text)` in order (`_WORD` over it), without collapsing its spaces: `\\w\\w+` skips them."""
-    return _WORD.findall(shape_digits(text[:MAX_CHARS].lower()))
+_ASCII_WORD = bytes(
+    c + 32 if chr(c) in string.ascii_uppercase else c if chr(c) in string.ascii_lowercase + string.digits + "_" else 32
+    for c in range(256)
+)
+"""Bytes table: `A-Z` lower-cased, the other characters of ASCII `\\w` kept, everything else a space."""
+_ASCII_DIGITS = b"0123456789"
+_DIGIT_RUN = re.compile(rb"[0-9]+")  # one character class: linear
+_BYTE_SHAPES = tuple(s.encode() for s in (*_SHAPES, _LONG_SHAPE))
+_LONGER_THAN_ONE = (1).__lt__
+
+
+def _byte_shape(match: re.Match[bytes]) -> bytes:
+    return _BYTE_SHAPES[min(match.end() - match.start(), 7)]
+
+
+def gate_words(text: str) -> list[bytes]:
+    """The words of `prepare(text)` in order (`_WORD` over it), as UTF-8 bytes: the gate's tokens.
+
+    An ASCII text (nearly all chat) is read as bytes: one `bytes.translate` lower-cases it and turns every
+    non-word character into a space, `split` cuts the words, and the digit runs are shaped by a bytes regex only
+    when there are any. That is `_WORD.findall(shape_digits(text.lower()))` at 70 % of its instructions (both
+    regexes stepped through every character; `tests/ml/test_circ.py` pins the two to each other). Any other text
+    takes that path and encodes its words."""
+    head = text[:MAX_CHARS]
+    if head.isascii():
+        raw = head.encode("ascii").translate(_ASCII_WORD)
+        if len(raw.translate(None, _ASCII_DIGITS)) != len(raw):
+            raw = _DIGIT_RUN.sub(_byte_shape, raw)
+        parts = raw.split()
+        return list(compress(parts, map(_LONGER_THAN_ONE, map(len, parts))))
+    return [w.encode() for w in _WORD.findall(shape_digits(head.lower()))]
+
+
+def prepared_words(low: str) -> list[bytes]:
+    """`_WORD.findall(low)` of a `prepare`d text as UTF-8 bytes, read as `gate_words` reads an ASCII text."""
+    if low.isascii():
+        parts = low.encode("ascii").translate(_ASCII_WORD).split()
+        return list(compress(parts, map(_LONGER_THAN_ONE, map(len, parts))))
+    return [w.encode() for w in _WORD.findall(low)]
 
 
 class CircModel:
@@ -104,8 +156,10 @@ class CircModel:
             self.thresholds = {f: float(payload["thresholds"][f]) for f in FAMILIES}
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"circumvention model file is incomplete: {exc!r}") from None
-        self._gate = _SplitLinear(self.gate)
-        self._models = [(f, _SplitLinear(m), *self.calibration[f], self.thresholds[f]) for f, m in self.models.items()]
+        self._gate = _SplitLinear(self.gate, utf8=True)
+        self._models = [
+            (f, _SplitLinear(m, utf8=True), *self.calibration[f], self.thresholds[f]) for f, m in self.models.items()
+        ]
         self.version: str = str(payload.get("version", "?"))
         self._last: tuple[str, Assessment] = ("\x00", {})
         """One-slot cache: the contact and payment detectors score the same clean text one after the other."""
@@ -122,7 +176,8 @@ class CircModel:
         return cls(payload)
 
     def passes_gate(self, text: str) -> bool:
-        return self.gate.raw(word_features(prepare(text))) >= self.gate_threshold
+        words = gate_words(text)
+        return self._gate.raw(self._gate.total(set(words), set(pairwise(words)))) >= self.gate_threshold
 
     def probability(self, family: str, text: str) -> float:
         """The calibrated probability of one family on the whole text, whatever the gate says (training, tests)."""
@@ -153,7 +208,7 @@ class CircModel:
             low = prepare(m.group())
             if not low:
                 continue
-            words = _WORD.findall(low)
+            words = prepared_words(low)
             unigrams, bigrams, chars = set(words), set(pairwise(words)), char_features(low)
             for family, model, a, b, threshold in self._models:
                 z = a * model.raw(model.total(unigrams, bigrams, chars)) + b
