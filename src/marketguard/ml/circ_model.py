@@ -66,13 +66,13 @@ class _SplitLinear:
     `Linear` on its own phrases).
     """
 
-    __slots__ = ("bigrams", "chars", "intercept", "unigrams")
+    __slots__ = ("chars", "intercept", "words")
 
     def __init__(self, linear: Linear, *, utf8: bool = False) -> None:
-        """`utf8`: words keyed by their UTF-8 bytes, for the gate's bytes tokenizer (`gate_words`)."""
+        """`utf8`: words keyed by their UTF-8 bytes, for the bytes tokenizer (`gate_words`, `prepared_words`)."""
         self.intercept = linear.intercept
-        self.unigrams: dict[Any, complex] = {}
-        self.bigrams: dict[tuple[Any, ...], complex] = {}
+        self.words: dict[Any, complex] = {}
+        """Unigrams by word, bigrams by `(word, word)`: one table, so one set and one sum per text."""
         self.chars: dict[str, complex] = {}
         for feature, value in linear.table.items():
             if not feature.startswith(WORD_MARK):
@@ -80,17 +80,14 @@ class _SplitLinear:
                 continue
             words = feature[1:].split(" ")  # a word of `\w\w+` holds no space: a bigram has exactly one
             keys = [w.encode() for w in words] if utf8 else words
-            if len(keys) == 2:
-                self.bigrams[tuple(keys)] = value
-            else:
-                self.unigrams[keys[0]] = value
+            self.words[tuple(keys) if len(keys) == 2 else keys[0]] = value
 
-    def total(self, unigrams: set[Any], bigrams: set[tuple[Any, Any]], chars: set[str] | None = None) -> complex:
+    def total(self, grams: set[Any], chars: set[str] | None = None) -> complex:
         """The features' sum: `weight*idf` (real) and `idf**2` (imaginary) over the distinct n-grams present.
 
-        The sets are built once per text by the caller and shared by the gate or by both family models."""
+        `grams` is `word_grams(words)`; the sets are built once per text and shared by both family models."""
         zero = repeat(0j)
-        out: complex = sum(map(self.unigrams.get, unigrams, zero)) + sum(map(self.bigrams.get, bigrams, zero))
+        out: complex = sum(map(self.words.get, grams, zero))
         if chars is not None:
             out += sum(map(self.chars.get, chars, zero))
         return out
@@ -132,6 +129,13 @@ def gate_words(text: str) -> list[bytes]:
         parts = raw.split()
         return list(compress(parts, map(_LONGER_THAN_ONE, map(len, parts))))
     return [w.encode() for w in _WORD.findall(shape_digits(head.lower()))]
+
+
+def word_grams(words: list[bytes]) -> set[Any]:
+    """The distinct unigrams and `(word, word)` bigrams of a text's words: `word_features` without building strings."""
+    grams: set[Any] = set(words)
+    grams.update(pairwise(words))
+    return grams
 
 
 def prepared_words(low: str) -> list[bytes]:
@@ -176,8 +180,7 @@ class CircModel:
         return cls(payload)
 
     def passes_gate(self, text: str) -> bool:
-        words = gate_words(text)
-        return self._gate.raw(self._gate.total(set(words), set(pairwise(words)))) >= self.gate_threshold
+        return self._gate.raw(self._gate.total(word_grams(gate_words(text)))) >= self.gate_threshold
 
     def probability(self, family: str, text: str) -> float:
         """The calibrated probability of one family on the whole text, whatever the gate says (training, tests)."""
@@ -200,18 +203,16 @@ class CircModel:
         # features), at a third of the instructions: see `_SplitLinear`; the gate reads words only.
         head = text[:MAX_CHARS]
         gate = self._gate
-        words = gate_words(head)
-        if gate.raw(gate.total(set(words), set(pairwise(words)))) < self.gate_threshold:
+        if gate.raw(gate.total(word_grams(gate_words(head)))) < self.gate_threshold:
             return {}
         best: Assessment = {}
         for m in _SENTENCE.finditer(head):
             low = prepare(m.group())
             if not low:
                 continue
-            words = prepared_words(low)
-            unigrams, bigrams, chars = set(words), set(pairwise(words)), char_features(low)
+            grams, chars = word_grams(prepared_words(low)), char_features(low)
             for family, model, a, b, threshold in self._models:
-                z = a * model.raw(model.total(unigrams, bigrams, chars)) + b
+                z = a * model.raw(model.total(grams, chars)) + b
                 p = 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
                 if p >= threshold and p > best.get(family, (0.0, 0, 0))[0]:
                     start, end = m.span()
