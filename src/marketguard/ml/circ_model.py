@@ -117,16 +117,16 @@ def gate_words(text: str) -> list[bytes]:
     """The words of `prepare(text)` in order (`_WORD` over it), as UTF-8 bytes: the gate's tokens.
 
     An ASCII text (nearly all chat) is read as bytes: one `bytes.translate` lower-cases it and turns every
-    non-word character into a space, `split` cuts the words, and the digit runs are shaped by a bytes regex only
-    when there are any. That is `_WORD.findall(shape_digits(text.lower()))` at 70 % of its instructions (both
+    non-word character into a space, `split` cuts the words, and the digit runs are shaped by a bytes regex in
+    the few words that are not all letters, only when the text has digits. That is `_WORD.findall(shape_digits(text.lower()))` at 70 % of its instructions (both
     regexes stepped through every character; `tests/ml/test_circ.py` pins the two to each other). Any other text
     takes that path and encodes its words."""
     head = text[:MAX_CHARS]
     if head.isascii():
         raw = head.encode("ascii").translate(_ASCII_WORD)
-        if len(raw.translate(None, _ASCII_DIGITS)) != len(raw):
-            raw = _DIGIT_RUN.sub(_byte_shape, raw)
         parts = raw.split()
+        if len(raw.translate(None, _ASCII_DIGITS)) != len(raw):  # digits only ever sit inside a word: shape those
+            parts = [p if p.isalpha() else _DIGIT_RUN.sub(_byte_shape, p) for p in parts]
         return list(compress(parts, map(_LONGER_THAN_ONE, map(len, parts))))
     return [w.encode() for w in _WORD.findall(shape_digits(head.lower()))]
 
