@@ -58,12 +58,12 @@ Assessment = dict[str, tuple[float, int, int]]
 class _SplitLinear:
     """One exported linear part with its table split by feature kind, so no feature string is built to look it up.
 
-    `Linear.raw(word_features(low) | char_features(low))` builds a marked string per word ("\\x00" + word) and two
-    per bigram (`" ".join`, then the mark) only to hash them: 70 % of the gate's feature cost on chat. Here the
-    unigrams are keyed by the bare word and the bigrams by the `(word, word)` tuple that `pairwise` yields, so the
-    words `\\w\\w+` found are looked up as they are. The same features, the same weights: only the order of the
-    floating-point sum differs (1e-16 relative; `tests/ml/test_circ.py` checks the packaged model against
-    `Linear` on its own phrases).
+    `Linear.raw(word_features(low) | char_features(low))` builds a marked string per word ("\\x00" + word) and
+    two per bigram (`" ".join`, then the mark) only to hash them: two thirds of the gate's word-feature cost on
+    chat. Here the unigrams are keyed by the bare word and the bigrams by the `(word, word)` tuple that `pairwise`
+    yields, so the words `\\w\\w+` found are looked up as they are. The same features, the same weights: only
+    the order of the floating-point sum differs (1e-16 relative; `tests/ml/test_circ.py` checks the packaged
+    model against `Linear` on its own phrases).
     """
 
     __slots__ = ("chars", "intercept", "words")
@@ -117,10 +117,11 @@ def gate_words(text: str) -> list[bytes]:
     """The words of `prepare(text)` in order (`_WORD` over it), as UTF-8 bytes: the gate's tokens.
 
     An ASCII text (nearly all chat) is read as bytes: one `bytes.translate` lower-cases it and turns every
-    non-word character into a space, `split` cuts the words, and the digit runs are shaped by a bytes regex in
-    the few words that are not all letters, only when the text has digits. That is `_WORD.findall(shape_digits(text.lower()))` at 70 % of its instructions (both
-    regexes stepped through every character; `tests/ml/test_circ.py` pins the two to each other). Any other text
-    takes that path and encodes its words."""
+    non-word character into a space, `split` cuts the words, and a bytes regex shapes the digit runs of the few
+    words that are not all letters, only when the text has digits. That is
+    `_WORD.findall(shape_digits(text.lower()))` at two thirds of its instructions (both regexes stepped through
+    every character; `tests/ml/test_circ.py` pins the two to each other). Any other text takes that path and
+    encodes its words; the spaces `prepare` would collapse are never seen by `\\w\\w+`."""
     head = text[:MAX_CHARS]
     if head.isascii():
         raw = head.encode("ascii").translate(_ASCII_WORD)
@@ -200,7 +201,7 @@ class CircModel:
 
     def _assess(self, text: str) -> Assessment:
         # The same decisions as scoring `word_features(low) | char_features(low)` with `Linear` (the training's
-        # features), at a third of the instructions: see `_SplitLinear`; the gate reads words only.
+        # features), at two thirds of the instructions (docs/model.md): see `_SplitLinear`; the gate reads words only.
         head = text[:MAX_CHARS]
         gate = self._gate
         if gate.raw(gate.total(word_grams(gate_words(head)))) < self.gate_threshold:
