@@ -10,13 +10,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from marketguard.core.detectors.circ_model import ContactModelDetector, PaymentModelDetector
 from marketguard.core.engine import Screener, ScreenerConfig
 from marketguard.core.registry import BUILTIN, Registry
 from marketguard.errors import ConfigError
-from marketguard.ml.circ_model import FORMAT, CircModel
-from marketguard.ml.features import WORD_MARK
+from marketguard.ml.circ_model import _SENTENCE, FORMAT, CircModel, default_circ_model, gate_words, prepared_words
+from marketguard.ml.features import (
+    _WORD,
+    MAX_CHARS,
+    WORD_MARK,
+    char_features,
+    prepare,
+    shape_digits,
+    word_features,
+)
 
 
 def _part(weights: dict[str, float], intercept: float = -1.0) -> dict[str, Any]:
@@ -185,3 +195,60 @@ def test_the_manifest_names_the_data_that_trained_the_artifact() -> None:
         path = repo / entry["path"]
         if path.exists():
             assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"], entry["path"]
+
+
+# The fast scorer (`_SplitLinear`, `gate_words`, `prepared_words`) must read exactly the features training
+# built (`features.word_features`, `char_features` scored by `Linear`): the same words, the same decisions.
+
+
+@given(st.text(alphabet=st.sampled_from("aZ_09 5.,-'\n\tÉé٣ßİ"), max_size=60) | st.text(max_size=60))
+def test_gate_words_are_the_training_words(text: str) -> None:
+    assert gate_words(text) == [w.encode() for w in _WORD.findall(shape_digits(text[:MAX_CHARS].lower()))]
+    low = prepare(text)
+    assert prepared_words(low) == [w.encode() for w in _WORD.findall(low)]
+
+
+def _reference_assess(model: CircModel, text: str) -> dict[str, tuple[float, int, int]]:
+    """The scorer as first shipped: feature strings looked up in `Linear`'s table."""
+    head = text[:MAX_CHARS]
+    if model.gate.raw(word_features(prepare(head))) < model.gate_threshold:
+        return {}
+    best: dict[str, tuple[float, int, int]] = {}
+    for m in _SENTENCE.finditer(head):
+        low = prepare(m.group())
+        if not low:
+            continue
+        feats = word_features(low) | char_features(low)
+        for family, part in model.models.items():
+            p = model._calibrate(family, part.raw(feats))
+            if p >= model.thresholds[family] and p > best.get(family, (0.0, 0, 0))[0]:
+                start, end = m.span()
+                while end > start and head[end - 1].isspace():
+                    end -= 1
+                while start < end and head[start].isspace():
+                    start += 1
+                best[family] = (p, start, end)
+    return best
+
+
+PHRASES = (
+    "Could we keep talking somewhere a little less formal? The draft is attached.",
+    "Let's settle the remaining 250 between the two of us, it saves us both the 20% cut.",
+    "Thanks! I'll upload the 3 revised logos by Friday 14:00 as agreed.",
+    "Mi número está en mi perfil, escríbeme allí. Gracias",
+    "ok",
+    "",
+    "Send the invoice through the platform please; I never pay outside it.",
+    "ÉTUDE 2024: on se parle ailleurs? 06 12 34 56 78",
+)
+
+
+def test_the_fast_scorer_decides_as_the_training_features_do() -> None:
+    model = default_circ_model()
+    for text in PHRASES:
+        fast, reference = model._assess(text), _reference_assess(model, text)
+        assert model.passes_gate(text) == (model.gate.raw(word_features(prepare(text))) >= model.gate_threshold)
+        assert fast.keys() == reference.keys(), text
+        for family, (p, s, e) in fast.items():
+            assert reference[family][1:] == (s, e)
+            assert reference[family][0] == pytest.approx(p, abs=1e-12)

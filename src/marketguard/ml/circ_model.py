@@ -21,15 +21,28 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
+import string
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, pairwise, repeat
 from pathlib import Path
 from typing import Any
 
 from marketguard.core.text.lazy import lazy_compile
 from marketguard.errors import ConfigError
 from marketguard.ml.artifact import Linear
-from marketguard.ml.features import MAX_CHARS, char_features, prepare, word_features
+from marketguard.ml.features import (
+    _LONG_SHAPE,
+    _SHAPES,
+    _WORD,
+    MAX_CHARS,
+    WORD_MARK,
+    char_features,
+    prepare,
+    shape_digits,
+    word_features,
+)
 
 FORMAT = "marketguard.circ-model/1"
 ARTIFACT_NAME = "circ_model.json.gz"
@@ -40,6 +53,98 @@ _SENTENCE = lazy_compile(r"[^.!?\n;]+[.!?;]*")
 """A sentence: a run up to and including its end marks. Linear (one character class, then a bounded suffix)."""
 
 Assessment = dict[str, tuple[float, int, int]]
+
+
+class _SplitLinear:
+    """One exported linear part with its table split by feature kind, so no feature string is built to look it up.
+
+    `Linear.raw(word_features(low) | char_features(low))` builds a marked string per word ("\\x00" + word) and
+    two per bigram (`" ".join`, then the mark) only to hash them: two thirds of the gate's word-feature cost on
+    chat. Here the unigrams are keyed by the bare word and the bigrams by the `(word, word)` tuple that `pairwise`
+    yields, so the words `\\w\\w+` found are looked up as they are. The same features, the same weights: only
+    the order of the floating-point sum differs (1e-16 relative; `tests/ml/test_circ.py` checks the packaged
+    model against `Linear` on its own phrases).
+    """
+
+    __slots__ = ("chars", "intercept", "words")
+
+    def __init__(self, linear: Linear, *, utf8: bool = False) -> None:
+        """`utf8`: words keyed by their UTF-8 bytes, for the bytes tokenizer (`gate_words`, `prepared_words`)."""
+        self.intercept = linear.intercept
+        self.words: dict[Any, complex] = {}
+        """Unigrams by word, bigrams by `(word, word)`: one table, so one set and one sum per text."""
+        self.chars: dict[str, complex] = {}
+        for feature, value in linear.table.items():
+            if not feature.startswith(WORD_MARK):
+                self.chars[feature] = value
+                continue
+            words = feature[1:].split(" ")  # a word of `\w\w+` holds no space: a bigram has exactly one
+            keys = [w.encode() for w in words] if utf8 else words
+            self.words[tuple(keys) if len(keys) == 2 else keys[0]] = value
+
+    def total(self, grams: set[Any], chars: set[str] | None = None) -> complex:
+        """The features' sum: `weight*idf` (real) and `idf**2` (imaginary) over the distinct n-grams present.
+
+        `grams` is `word_grams(words)`; the sets are built once per text and shared by both family models."""
+        zero = repeat(0j)
+        out: complex = sum(map(self.words.get, grams, zero))
+        if chars is not None:
+            out += sum(map(self.chars.get, chars, zero))
+        return out
+
+    def raw(self, total: complex) -> float:
+        if total.imag <= 0.0:
+            return self.intercept
+        return total.real / math.sqrt(total.imag) + self.intercept
+
+
+_ASCII_WORD = bytes(
+    c + 32 if chr(c) in string.ascii_uppercase else c if chr(c) in string.ascii_lowercase + string.digits + "_" else 32
+    for c in range(256)
+)
+"""Bytes table: `A-Z` lower-cased, the other characters of ASCII `\\w` kept, everything else a space."""
+_ASCII_DIGITS = b"0123456789"
+_DIGIT_RUN = re.compile(rb"[0-9]+")  # one character class: linear
+_BYTE_SHAPES = tuple(s.encode() for s in (*_SHAPES, _LONG_SHAPE))
+_LONGER_THAN_ONE = (1).__lt__
+
+
+def _byte_shape(match: re.Match[bytes]) -> bytes:
+    return _BYTE_SHAPES[min(match.end() - match.start(), 7)]
+
+
+def gate_words(text: str) -> list[bytes]:
+    """The words of `prepare(text)` in order (`_WORD` over it), as UTF-8 bytes: the gate's tokens.
+
+    An ASCII text (nearly all chat) is read as bytes: one `bytes.translate` lower-cases it and turns every
+    non-word character into a space, `split` cuts the words, and a bytes regex shapes the digit runs of the few
+    words that are not all letters, only when the text has digits. That is
+    `_WORD.findall(shape_digits(text.lower()))` at two thirds of its instructions (both regexes stepped through
+    every character; `tests/ml/test_circ.py` pins the two to each other). Any other text takes that path and
+    encodes its words; the spaces `prepare` would collapse are never seen by `\\w\\w+`."""
+    head = text[:MAX_CHARS]
+    if head.isascii():
+        raw = head.encode("ascii").translate(_ASCII_WORD)
+        parts = raw.split()
+        if len(raw.translate(None, _ASCII_DIGITS)) != len(raw):  # digits only ever sit inside a word: shape those
+            parts = [p if p.isalpha() else _DIGIT_RUN.sub(_byte_shape, p) for p in parts]
+        return list(compress(parts, map(_LONGER_THAN_ONE, map(len, parts))))
+    return [w.encode() for w in _WORD.findall(shape_digits(head.lower()))]
+
+
+def word_grams(words: list[bytes]) -> set[Any]:
+    """The distinct unigrams and `(word, word)` bigrams of a text's words: `word_features` without building strings."""
+    grams: set[Any] = set(words)
+    grams.update(pairwise(words))
+    return grams
+
+
+def prepared_words(low: str) -> list[bytes]:
+    """`_WORD.findall(low)` of a `prepare`d text as UTF-8 bytes, read as `gate_words` reads an ASCII text."""
+    if low.isascii():
+        parts = low.encode("ascii").translate(_ASCII_WORD).split()
+        return list(compress(parts, map(_LONGER_THAN_ONE, map(len, parts))))
+    return [w.encode() for w in _WORD.findall(low)]
 
 
 class CircModel:
@@ -56,6 +161,10 @@ class CircModel:
             self.thresholds = {f: float(payload["thresholds"][f]) for f in FAMILIES}
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"circumvention model file is incomplete: {exc!r}") from None
+        self._gate = _SplitLinear(self.gate, utf8=True)
+        self._models = [
+            (f, _SplitLinear(m, utf8=True), *self.calibration[f], self.thresholds[f]) for f, m in self.models.items()
+        ]
         self.version: str = str(payload.get("version", "?"))
         self._last: tuple[str, Assessment] = ("\x00", {})
         """One-slot cache: the contact and payment detectors score the same clean text one after the other."""
@@ -72,7 +181,7 @@ class CircModel:
         return cls(payload)
 
     def passes_gate(self, text: str) -> bool:
-        return self.gate.raw(word_features(prepare(text))) >= self.gate_threshold
+        return self._gate.raw(self._gate.total(word_grams(gate_words(text)))) >= self.gate_threshold
 
     def probability(self, family: str, text: str) -> float:
         """The calibrated probability of one family on the whole text, whatever the gate says (training, tests)."""
@@ -91,18 +200,22 @@ class CircModel:
         return out
 
     def _assess(self, text: str) -> Assessment:
+        # The same decisions as scoring `word_features(low) | char_features(low)` with `Linear` (the training's
+        # features), at two thirds of the instructions (docs/model.md): see `_SplitLinear`; the gate reads words only.
         head = text[:MAX_CHARS]
-        if self.gate.raw(word_features(prepare(head))) < self.gate_threshold:
+        gate = self._gate
+        if gate.raw(gate.total(word_grams(gate_words(head)))) < self.gate_threshold:
             return {}
         best: Assessment = {}
         for m in _SENTENCE.finditer(head):
             low = prepare(m.group())
             if not low:
                 continue
-            feats = word_features(low) | char_features(low)
-            for family, model in self.models.items():
-                p = self._calibrate(family, model.raw(feats))
-                if p >= self.thresholds[family] and p > best.get(family, (0.0, 0, 0))[0]:
+            grams, chars = word_grams(prepared_words(low)), char_features(low)
+            for family, model, a, b, threshold in self._models:
+                z = a * model.raw(model.total(grams, chars)) + b
+                p = 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+                if p >= threshold and p > best.get(family, (0.0, 0, 0))[0]:
                     start, end = m.span()
                     while end > start and head[end - 1].isspace():
                         end -= 1
