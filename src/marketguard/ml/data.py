@@ -108,16 +108,20 @@ def read_uci(path: Path) -> list[Row]:
     return rows
 
 
+def _lines(path: Path) -> list[str]:
+    """A data file's lines; an unreadable file is a configuration error that names it, not a traceback."""
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+
+
 def read_marketplace(paths: Iterable[Path]) -> list[Row]:
     """Marketplace JSONL rows; `scam` and `account` labels are positive, `benign` negative."""
     rows: list[Row] = []
     seen: set[str] = set()
     for path in paths:
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
-        for number, line in enumerate(lines, start=1):
+        for number, line in enumerate(_lines(path), start=1):
             if not line.strip():
                 continue
             try:
@@ -191,11 +195,7 @@ def read_fraud_file(path: Path, source: str, weight: float) -> list[Row]:
     """One `eval/fraud` file as rows: positive when labelled `scam` or `account`; a job post reads as the screener
     reads it (title, a blank line, description); `type` is the first kind, else the category."""
     rows: list[Row] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(_lines(path), start=1):
         if not line.strip():
             continue
         try:
