@@ -17,10 +17,10 @@ from marketguard.core.detectors.circ_model import ContactModelDetector, PaymentM
 from marketguard.core.engine import Screener, ScreenerConfig
 from marketguard.core.registry import BUILTIN, Registry
 from marketguard.errors import ConfigError
-from marketguard.ml.circ_model import _SENTENCE, FORMAT, CircModel, default_circ_model, gate_words, prepared_words
+from marketguard.ml.circ_model import FORMAT, SENTENCE, CircModel, default_circ_model, gate_words, prepared_words
 from marketguard.ml.features import (
-    _WORD,
     MAX_CHARS,
+    WORD,
     WORD_MARK,
     char_features,
     prepare,
@@ -203,9 +203,9 @@ def test_the_manifest_names_the_data_that_trained_the_artifact() -> None:
 
 @given(st.text(alphabet=st.sampled_from("aZ_09 5.,-'\n\tÉé٣ßİ"), max_size=60) | st.text(max_size=60))
 def test_gate_words_are_the_training_words(text: str) -> None:
-    assert gate_words(text) == [w.encode() for w in _WORD.findall(shape_digits(text[:MAX_CHARS].lower()))]
+    assert gate_words(text) == [w.encode() for w in WORD.findall(shape_digits(text[:MAX_CHARS].lower()))]
     low = prepare(text)
-    assert prepared_words(low) == [w.encode() for w in _WORD.findall(low)]
+    assert prepared_words(low) == [w.encode() for w in WORD.findall(low)]
 
 
 def _reference_assess(model: CircModel, text: str) -> dict[str, tuple[float, int, int]]:
@@ -214,7 +214,7 @@ def _reference_assess(model: CircModel, text: str) -> dict[str, tuple[float, int
     if model.gate.raw(word_features(prepare(head))) < model.gate_threshold:
         return {}
     best: dict[str, tuple[float, int, int]] = {}
-    for m in _SENTENCE.finditer(head):
+    for m in SENTENCE.finditer(head):
         low = prepare(m.group())
         if not low:
             continue

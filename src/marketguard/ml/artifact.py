@@ -168,8 +168,13 @@ class ScamModel:
         return Score(probability, raw, gated, tuple((display(f), round(c, 4)) for f, c in chosen))
 
     def calibrate(self, raw: float) -> float:
-        z = self.cal_a * raw + self.cal_b
-        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+        return platt(self.cal_a, self.cal_b, raw)
+
+
+def platt(a: float, b: float, raw: float) -> float:
+    """Platt scaling: the calibrated probability of a raw decision value (0 where `exp` would overflow)."""
+    z = a * raw + b
+    return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
 
 
 def packaged_path() -> Path:

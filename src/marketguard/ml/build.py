@@ -151,7 +151,7 @@ def training_rows(sources: Sources, use: frozenset[str] = ALL_SOURCES) -> list[R
     return rows
 
 
-def _relative(path: Path) -> str:
+def repo_relative(path: Path) -> str:
     """The path as the repository sees it (`src/...`, `../shared/...`), absolute only when neither fits."""
     here = Path.cwd().resolve()
     for base, prefix in ((here, ""), (here.parent, "../")):
@@ -167,14 +167,14 @@ def manifest(sources: Sources, rows: list[Row], cfg: TrainConfig, artifact: byte
     import sklearn
 
     uci_all, _ = sources.rows()
-    files = [{"path": _relative(sources.uci), "sha256": sha256_file(sources.uci), "rows": len(uci_all)}]
+    files = [{"path": repo_relative(sources.uci), "sha256": sha256_file(sources.uci), "rows": len(uci_all)}]
     for path in sources.marketplace:
         count = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-        files.append({"path": _relative(path), "sha256": sha256_file(path), "rows": count})
+        files.append({"path": repo_relative(path), "sha256": sha256_file(path), "rows": count})
     for path in sources.fraud_dev:
         count = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-        files.append({"path": _relative(path), "sha256": sha256_file(path), "rows": count})
-    held = [{"path": _relative(p), "sha256": sha256_file(p)} for p in sources.fraud_heldout if p.is_file()]
+        files.append({"path": repo_relative(path), "sha256": sha256_file(path), "rows": count})
+    held = [{"path": repo_relative(p), "sha256": sha256_file(p)} for p in sources.fraud_heldout if p.is_file()]
     trained = Counter(f"{r.source}:{'positive' if r.label else 'negative'}" for r in rows)
     return {
         "artifact": ARTIFACT_NAME,
@@ -182,7 +182,7 @@ def manifest(sources: Sources, rows: list[Row], cfg: TrainConfig, artifact: byte
         "artifact_bytes": len(artifact),
         "trained_on": today,
         "data": files,
-        "split": {"path": _relative(sources.split), "sha256": sha256_file(sources.split)},
+        "split": {"path": repo_relative(sources.split), "sha256": sha256_file(sources.split)},
         "rows_trained": dict(sorted(trained.items())),
         "weights": {"uci": 1.0, "marketplace": MARKETPLACE_WEIGHT, FRAUD_SOURCE: FRAUD_DEV_WEIGHT},
         "deduplicated_against": held,

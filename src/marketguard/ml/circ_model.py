@@ -31,12 +31,12 @@ from typing import Any
 
 from marketguard.core.text.lazy import lazy_compile
 from marketguard.errors import ConfigError
-from marketguard.ml.artifact import Linear
+from marketguard.ml.artifact import Linear, platt
 from marketguard.ml.features import (
-    _LONG_SHAPE,
-    _SHAPES,
-    _WORD,
+    LONG_SHAPE,
     MAX_CHARS,
+    SHAPES,
+    WORD,
     WORD_MARK,
     char_features,
     prepare,
@@ -49,7 +49,7 @@ ARTIFACT_NAME = "circ_model.json.gz"
 MANIFEST_NAME = "circ_model.manifest.json"
 FAMILIES = ("contact", "payment")
 
-_SENTENCE = lazy_compile(r"[^.!?\n;]+[.!?;]*")
+SENTENCE = lazy_compile(r"[^.!?\n;]+[.!?;]*")
 """A sentence: a run up to and including its end marks. Linear (one character class, then a bounded suffix)."""
 
 Assessment = dict[str, tuple[float, int, int]]
@@ -105,7 +105,7 @@ _ASCII_WORD = bytes(
 """Bytes table: `A-Z` lower-cased, the other characters of ASCII `\\w` kept, everything else a space."""
 _ASCII_DIGITS = b"0123456789"
 _DIGIT_RUN = re.compile(rb"[0-9]+")  # one character class: linear
-_BYTE_SHAPES = tuple(s.encode() for s in (*_SHAPES, _LONG_SHAPE))
+_BYTE_SHAPES = tuple(s.encode() for s in (*SHAPES, LONG_SHAPE))
 _LONGER_THAN_ONE = (1).__lt__
 
 
@@ -114,12 +114,12 @@ def _byte_shape(match: re.Match[bytes]) -> bytes:
 
 
 def gate_words(text: str) -> list[bytes]:
-    """The words of `prepare(text)` in order (`_WORD` over it), as UTF-8 bytes: the gate's tokens.
+    """The words of `prepare(text)` in order (`WORD` over it), as UTF-8 bytes: the gate's tokens.
 
     An ASCII text (nearly all chat) is read as bytes: one `bytes.translate` lower-cases it and turns every
     non-word character into a space, `split` cuts the words, and a bytes regex shapes the digit runs of the few
     words that are not all letters, only when the text has digits. That is
-    `_WORD.findall(shape_digits(text.lower()))` at two thirds of its instructions (both regexes stepped through
+    `WORD.findall(shape_digits(text.lower()))` at two thirds of its instructions (both regexes stepped through
     every character; `tests/ml/test_circ.py` pins the two to each other). Any other text takes that path and
     encodes its words; the spaces `prepare` would collapse are never seen by `\\w\\w+`."""
     head = text[:MAX_CHARS]
@@ -129,7 +129,7 @@ def gate_words(text: str) -> list[bytes]:
         if len(raw.translate(None, _ASCII_DIGITS)) != len(raw):  # digits only ever sit inside a word: shape those
             parts = [p if p.isalpha() else _DIGIT_RUN.sub(_byte_shape, p) for p in parts]
         return list(compress(parts, map(_LONGER_THAN_ONE, map(len, parts))))
-    return [w.encode() for w in _WORD.findall(shape_digits(head.lower()))]
+    return [w.encode() for w in WORD.findall(shape_digits(head.lower()))]
 
 
 def word_grams(words: list[bytes]) -> set[Any]:
@@ -140,11 +140,11 @@ def word_grams(words: list[bytes]) -> set[Any]:
 
 
 def prepared_words(low: str) -> list[bytes]:
-    """`_WORD.findall(low)` of a `prepare`d text as UTF-8 bytes, read as `gate_words` reads an ASCII text."""
+    """`WORD.findall(low)` of a `prepare`d text as UTF-8 bytes, read as `gate_words` reads an ASCII text."""
     if low.isascii():
         parts = low.encode("ascii").translate(_ASCII_WORD).split()
         return list(compress(parts, map(_LONGER_THAN_ONE, map(len, parts))))
-    return [w.encode() for w in _WORD.findall(low)]
+    return [w.encode() for w in WORD.findall(low)]
 
 
 class CircModel:
@@ -207,7 +207,7 @@ class CircModel:
         if gate.raw(gate.total(word_grams(gate_words(head)))) < self.gate_threshold:
             return {}
         best: Assessment = {}
-        for m in _SENTENCE.finditer(head):
+        for m in SENTENCE.finditer(head):
             low = prepare(m.group())
             if not low:
                 continue
@@ -226,8 +226,7 @@ class CircModel:
 
     def _calibrate(self, family: str, raw: float) -> float:
         a, b = self.calibration[family]
-        z = a * raw + b
-        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+        return platt(a, b, raw)
 
 
 def packaged_path() -> Path:

@@ -23,7 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from marketguard.ml.circ_model import _SENTENCE, FAMILIES, FORMAT
+from marketguard.ml.build import repo_relative
+from marketguard.ml.circ_model import FAMILIES, FORMAT, SENTENCE
 from marketguard.ml.data import read_split, read_uci, sha256_file, train_dir
 from marketguard.ml.features import ngrams, word_ngrams
 from marketguard.ml.train import (
@@ -127,7 +128,7 @@ def sentence_max(pipe: Any, texts: Sequence[str]) -> FloatArray:
     pieces: list[str] = []
     owner: list[int] = []
     for i, text in enumerate(texts):
-        parts = [m.group() for m in _SENTENCE.finditer(text) if m.group().strip()] or [text]
+        parts = [m.group() for m in SENTENCE.finditer(text) if m.group().strip()] or [text]
         pieces.extend(parts)
         owner.extend([i] * len(parts))
     values = pipe.decision_function(pieces)
@@ -236,7 +237,7 @@ def circ_manifest(
         "artifact_bytes": len(blob),
         "trained_on": today,
         "data": [
-            {"path": _rel(p), "sha256": sha256_file(p)} for p in sources.files() if p.exists()
+            {"path": repo_relative(p), "sha256": sha256_file(p)} for p in sources.files() if p.exists()
         ],
         "rows_trained": dict(sorted(counts.items())),
         "thresholds": fitted.payload["thresholds"],
@@ -248,16 +249,6 @@ def circ_manifest(
         "hyperparameters": fitted.payload["config"],
         "versions": {"sklearn": sklearn.__version__, "numpy": numpy.__version__, "python": platform.python_version()},
     }
-
-
-def _rel(path: Path) -> str:
-    here = Path.cwd().resolve()
-    for base, prefix in ((here, ""), (here.parent, "../")):
-        try:
-            return prefix + str(path.resolve().relative_to(base))
-        except ValueError:
-            continue
-    return str(path)
 
 
 def train_circ(sources: CircSources, out_dir: Path, cfg: CircConfig, today: str | None = None) -> dict[str, Any]:

@@ -16,10 +16,10 @@ from itertools import pairwise
 
 from marketguard.core.text.lazy import lazy_compile
 
-_WORD = lazy_compile(r"\w\w+")
+WORD = lazy_compile(r"\w\w+")
 _DIGITS = lazy_compile(r"\d+")
-_SHAPES = ("", "0", "0", "000", "000", "00000", "00000")
-_LONG_SHAPE = "0000000"
+SHAPES = ("", "0", "0", "000", "000", "00000", "00000")
+LONG_SHAPE = "0000000"
 _ASCII_DIGITS = "0123456789"
 """By the length of the run: 1-2 digits (an amount, a day, "2" for "to"), 3-4 (a price, a year, an invoice),
 5-6 (an SMS short code), 7 or more (a phone number). Every digit used to become `0`, so "25 euros" shared
@@ -35,11 +35,11 @@ def _shape(match: re.Match[str]) -> str:
     # One `\d+` and a table: an alternation of four counted runs tried at every character cost a third of the
     # model's time on chat (the shapes are the same: each maximal run is one token).
     run = len(match.group())
-    return _SHAPES[run] if run < 7 else _LONG_SHAPE
+    return SHAPES[run] if run < 7 else LONG_SHAPE
 
 
 def shape_digits(text: str) -> str:
-    """Each run of digits as its shape token (`_SHAPES`): "25" -> "0", "2024" -> "000", "87066" -> "00000"."""
+    """Each run of digits as its shape token (`SHAPES`): "25" -> "0", "2024" -> "000", "87066" -> "00000"."""
     if text.isascii() and not any(map(text.__contains__, _ASCII_DIGITS)):
         return text  # ten C-level substring tests beat `re` stepping through every character of a text without digits
     return _DIGITS.sub(_shape, text)
@@ -63,7 +63,7 @@ def feature_set(text: str, chars: bool = True) -> set[str]:
 
 def word_features(low: str) -> set[str]:
     """Word unigrams and bigrams of a `prepare`d text."""
-    words = _WORD.findall(low)
+    words = WORD.findall(low)
     mark = WORD_MARK.__add__
     out = set(map(mark, words))
     out.update(map(mark, map(" ".join, pairwise(words))))
