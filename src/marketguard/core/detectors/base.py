@@ -28,7 +28,7 @@ class DetectorInfo:
     cost: Cost = "cheap"
     default_on: bool = True
     """False for a detector that runs only when configuration switches it on (`detectors.enabled`): the trained
-    circumvention model, whose lift was not shown (docs/model.md)."""
+    circumvention model, whose recall gain costs about a third more instructions per message (docs/model.md)."""
 
     @property
     def ref(self) -> str:
