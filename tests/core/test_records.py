@@ -40,7 +40,8 @@ def test_full_record() -> None:
         ({"text": "a", "context": {"phase": "later"}}, "'context.phase' must be one of"),
         ({"text": "a", "context": "pre"}, "'context' must be an object"),
         ({"text": "a", "sender_id": {"x": 1}}, "'sender_id' must be a string"),
-        ({"text": "a", "context": {"region": "Brazil"}}, "two-letter"),
+        ({"text": "a", "context": {"region": "Narnia"}}, "country code or name, got 'Narnia'"),
+        ({"text": "a", "context": {"region": ["BR"]}}, "'context.region' must be a country code or name"),
     ],
 )
 def test_bad_records_name_the_field(record: Any, message: str) -> None:

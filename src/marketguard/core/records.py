@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from marketguard.core.countries import country_code
 from marketguard.core.model import ClientFacts, Context, JobPost, Kind, Message, Phase, new_message
 from marketguard.errors import RecordError
 
@@ -53,11 +54,11 @@ def message_from_dict(record: Any) -> Message:
             f"field 'context.phase' must be one of {[p.value for p in Phase]}, got {raw_phase!r}"
         )
     region = ctx.get("region")
-    if region is not None and (not isinstance(region, str) or len(region) != 2):
-        raise RecordError("field 'context.region' must be a two-letter country code")
+    if region is not None and not isinstance(region, str):
+        raise RecordError("field 'context.region' must be a country code or name")
     context = _CONTEXTS.get((phase, region))
     if context is None:
-        context = Context(phase=phase, region=region.upper() if region else None)
+        context = Context(phase=phase, region=_country(region, "context.region"))
         if len(_CONTEXTS) < 1024:  # frozen: one instance per phase and region serves every record
             _CONTEXTS[(phase, region)] = context
     extra = {k: v for k, v in record.items() if k not in _KNOWN} if not _KNOWN.issuperset(record) else {}
@@ -111,11 +112,17 @@ def job_from_dict(record: Mapping[str, Any]) -> JobPost:
         age = raw_client.get("account_age_days")
         if age is not None and (not isinstance(age, int) or isinstance(age, bool) or age < 0):
             raise RecordError("field 'client.account_age_days' must be a whole number >= 0")
-        country = raw_client.get("country")
-        if country is not None and (not isinstance(country, str) or len(country) != 2):
-            raise RecordError("field 'client.country' must be a two-letter country code")
-        client = ClientFacts(spend, verified, age, country.upper() if country else None)
+        client = ClientFacts(spend, verified, age, _country(raw_client.get("country"), "client.country"))
     return JobPost(title or "", description or "", company, budget, budget_type, client)
+
+
+def _country(value: Any, field: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return country_code(value, field)
+    except ValueError as exc:
+        raise RecordError(str(exc)) from None
 
 
 def _optional_text(record: Mapping[str, Any], key: str) -> str | None:

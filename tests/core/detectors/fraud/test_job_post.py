@@ -85,7 +85,8 @@ def test_a_company_writing_from_a_personal_mailbox(fraud_screener: Screener) -> 
         ({"kind": "job_post", "title": "t", "client": {"spend": -1}}, "field 'client.spend' must be a number >= 0"),
         ({"kind": "job_post", "title": "t", "client": {"payment_verified": "yes"}}, "true or false"),
         ({"kind": "job_post", "title": "t", "client": {"account_age_days": 1.5}}, "whole number"),
-        ({"kind": "job_post", "title": "t", "client": {"country": "USA"}}, "two-letter"),
+        ({"kind": "job_post", "title": "t", "client": {"country": "Atlantis"}}, "'client.country' must be a country"),
+        ({"kind": "job_post", "title": "t", "client": {"country": 49}}, "'client.country' must be a country"),
         ({"kind": "job_post", "title": "t", "client": {"rating": 5}}, "unknown keys ['rating']"),
     ],
 )
