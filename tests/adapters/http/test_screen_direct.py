@@ -13,6 +13,7 @@ from fastapi.responses import Response
 
 from marketguard.adapters.http.auth import ScreenKey, bearer_token
 from marketguard.adapters.http.body import is_json
+from marketguard.adapters.http.routes.screen import to_message
 from marketguard.adapters.http.schemas import ScreenIn
 from marketguard.adapters.http.state import AppState
 from service_api import Api
@@ -33,6 +34,10 @@ BODIES: list[tuple[dict[str, str], bytes]] = [
     (JSON, b'{"text": "x", "context": {"phase": "later"}}'),
     (JSON, b'{"text": "x", "context": {"region": "USA"}}'),
     (JSON, b'{"text": 5}'),
+    (JSON, b'{"kind": "job_post", "title": "Logo", "client": {"country": "Germany", "spend": 0}}'),
+    (JSON, b'{"kind": "job_post", "company": "Acme"}'),
+    (JSON, b'{"kind": "job_post", "title": "Logo", "client": {"country": "Atlantis"}}'),
+    (JSON, b'{"kind": "job_post", "title": "Logo", "budget": {"amount": 5, "type": "weekly"}}'),
     (JSON, b'{"text": "x", "id": NaN}'),
     (JSON, b'{"text": "x", "text": "y"}'),
     (JSON, b'{"text": "x", "at": 123456789012345678901234567890}'),
@@ -54,6 +59,7 @@ def _reference(api: Api) -> None:
 
     @router.post("/v1/screen-reference", status_code=201)
     async def reference(body: ScreenIn, request: Request, caller: ScreenKey) -> Response:
+        to_message(body)  # the checks the route makes after pydantic's (a text, or a job post's title)
         return Response(body.model_dump_json(), 201, media_type="application/json")
 
     api.client.app.include_router(router)  # type: ignore[attr-defined]

@@ -19,6 +19,22 @@ class ContextIn(BaseModel):
     region: str | None = Field(default=None, pattern=r"^[A-Za-z]{2}$", description="Sender's country (ISO 3166).")
 
 
+class BudgetIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    amount: float | None = Field(default=None, ge=0)
+    type: Literal["fixed", "hourly"] | None = None
+
+
+class ClientIn(BaseModel):
+    """The job post's client, as the platform knows it: job-post rules weigh a new, $0-spend client."""
+
+    model_config = ConfigDict(extra="forbid")
+    spend: float | None = Field(default=None, ge=0)
+    payment_verified: bool | None = None
+    account_age_days: int | None = Field(default=None, ge=0)
+    country: str | None = Field(default=None, max_length=60, description="ISO 3166 code or a country's name.")
+
+
 class ScreenIn(BaseModel):
     """A message, proposal, profile or job post to screen."""
 
@@ -34,18 +50,44 @@ class ScreenIn(BaseModel):
                     "sender_id": "u-42",
                     "recipient_id": "u-7",
                     "context": {"phase": "pre_contract", "region": "US"},
-                }
+                },
+                {
+                    "id": "job-311",
+                    "kind": "job_post",
+                    "title": "Data entry, no experience, start today",
+                    "description": "Easy typing at $45/hour. Apply on Telegram to get the task list.",
+                    "company": "Northwind Remote",
+                    "budget": {"amount": 45, "type": "hourly"},
+                    "client": {"spend": 0, "payment_verified": False, "account_age_days": 1, "country": "US"},
+                    "sender_id": "client-9",
+                },
             ]
         },
     )
     id: str | None = Field(default=None, max_length=200)
     kind: Kind = Kind.MESSAGE
-    text: str = Field(max_length=100_000)
+    text: str | None = Field(
+        default=None, max_length=100_000, description="Required, except for a job post that has a title or description."
+    )
     conversation_id: str | None = Field(default=None, max_length=200)
     sender_id: str | None = Field(default=None, max_length=200)
     recipient_id: str | None = Field(default=None, max_length=200)
     at: str | None = Field(default=None, max_length=40)
     context: ContextIn = Field(default_factory=ContextIn)
+    title: str | None = Field(default=None, max_length=1_000, description="Job posts: the title.")
+    description: str | None = Field(default=None, max_length=100_000, description="Job posts: the description.")
+    company: str | None = Field(default=None, max_length=500, description="Job posts: the company named.")
+    budget: float | BudgetIn | None = Field(default=None, description="Job posts: an amount, or amount and type.")
+    client: ClientIn | None = Field(default=None, description="Job posts: what the platform knows of the client.")
+
+    def job_fields(self) -> dict[str, Any] | None:
+        """The job-post fields as a record gives them (None for other kinds): the core's reader checks them."""
+        if self.kind is not Kind.JOB_POST:
+            return None
+        return self.model_dump(include=_JOB_FIELDS, exclude_none=True, mode="json")
+
+
+_JOB_FIELDS = {"title", "description", "company", "budget", "client"}
 
 
 class Reason(str, Enum):

@@ -30,6 +30,8 @@ from marketguard.adapters.http.writes import write_batched
 from marketguard.adapters.storage import moderation
 from marketguard.adapters.storage.clock import utcnow
 from marketguard.core.model import Context, Message
+from marketguard.core.records import job_from_dict, job_text
+from marketguard.errors import RecordError
 from marketguard.service.priority import case_family
 
 
@@ -62,10 +64,27 @@ router = APIRouter(prefix="/v1", tags=["screening"], route_class=ScreenRoute)
 
 
 def to_message(body: ScreenIn) -> Message:
-    """The validated body as the core's record, directly (pydantic already checked every field)."""
+    """The validated body as the core's record, directly (pydantic already checked every field; a job post's
+    own fields go through the core's reader, as a `scan` line's do, so both paths see the same `JobPost`)."""
     region = body.context.region
+    fields = body.job_fields()
+    job = None
+    if fields is not None:
+        try:
+            job = job_from_dict(fields)
+        except RecordError as exc:
+            error = {"type": "value_error", "loc": ("body",), "msg": str(exc), "input": fields}
+            raise RequestValidationError([error]) from None
+    if body.text is not None:
+        text = body.text
+    elif job is not None and (job.title or job.description):
+        text = job_text(job)
+    else:
+        what = "Field required (a job post may give 'title' or 'description' instead)"
+        raise RequestValidationError([{"type": "missing", "loc": ("body", "text"), "msg": what, "input": None}])
     return Message(
-        text=body.text,
+        text=text,
+        job=job,
         id=body.id,
         kind=body.kind,
         conversation_id=body.conversation_id,
