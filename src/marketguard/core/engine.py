@@ -142,7 +142,7 @@ class Screener:
             signals, deferred = defer_model(signals, suppressed)
             suppressed.extend(deferred)
         attempts = state.attempts if state is not None else 0
-        verdict = decide(self.policy, signals, context.phase, attempts)
+        verdict = decide(self.policy, signals, context.phase, attempts, context.language)
         redacted = _redact(text, _what_to_cut(verdict.redact)) if verdict.redact else None
 
         if state is not None and conversation_id is not None and isinstance(message, Message):

@@ -53,6 +53,9 @@ class Context:
     phase: Phase = Phase.PRE_CONTRACT
     region: str | None = None
     """ISO 3166 alpha-2 country of the sender, if known: the first guess when reading a national phone number."""
+    language: str | None = None
+    """The language the platform shows its users (a BCP 47 tag such as `es` or `pt-BR`): the nudge and the warning
+    are given in it where the policy has a translation, else in the policy's own language."""
 
 
 @dataclass(frozen=True, slots=True)

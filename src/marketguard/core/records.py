@@ -6,6 +6,7 @@ This is the one place where the wire shape meets the core's dataclasses. Unknown
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -56,11 +57,14 @@ def message_from_dict(record: Any) -> Message:
     region = ctx.get("region")
     if region is not None and not isinstance(region, str):
         raise RecordError("field 'context.region' must be a country code or name")
-    context = _CONTEXTS.get((phase, region))
+    language = ctx.get("language")
+    if language is not None and (not isinstance(language, str) or not _LANGUAGE_TAG.fullmatch(language)):
+        raise RecordError("field 'context.language' must be a language tag such as 'es' or 'pt-BR'")
+    context = _CONTEXTS.get((phase, region, language))
     if context is None:
-        context = Context(phase=phase, region=_country(region, "context.region"))
-        if len(_CONTEXTS) < 1024:  # frozen: one instance per phase and region serves every record
-            _CONTEXTS[(phase, region)] = context
+        context = Context(phase=phase, region=_country(region, "context.region"), language=language)
+        if len(_CONTEXTS) < 1024:  # frozen: one instance per phase, region and language serves every record
+            _CONTEXTS[(phase, region, language)] = context
     extra = {k: v for k, v in record.items() if k not in _KNOWN} if not _KNOWN.issuperset(record) else {}
     if job is not None and extra:
         extra = {k: v for k, v in extra.items() if k not in _JOB_FIELDS}
@@ -80,7 +84,9 @@ def message_from_dict(record: Any) -> Message:
 
 _KINDS = {k.value: k for k in Kind}
 _PHASES = {p.value: p for p in Phase}
-_CONTEXTS: dict[tuple[Phase, str | None], Context] = {}
+_CONTEXTS: dict[tuple[Phase, str | None, str | None], Context] = {}
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}")
+"""A BCP 47 tag's usual shapes (`es`, `pt-BR`, `zh-Hant-TW`, `es_419`): bounded, so linear on any input."""
 
 
 def job_text(job: JobPost) -> str:

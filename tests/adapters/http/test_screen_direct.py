@@ -34,6 +34,8 @@ BODIES: list[tuple[dict[str, str], bytes]] = [
     (JSON, b'{"text": "x", "context": {"phase": "later"}}'),
     (JSON, b'{"text": "x", "context": {"region": "USA"}}'),
     (JSON, b'{"text": 5}'),
+    (JSON, b'{"text": "x", "context": {"language": "pt-BR"}}'),
+    (JSON, b'{"text": "x", "context": {"language": "portugues do brasil"}}'),
     (JSON, b'{"kind": "job_post", "title": "Logo", "client": {"country": "Germany", "spend": 0}}'),
     (JSON, b'{"kind": "job_post", "company": "Acme"}'),
     (JSON, b'{"kind": "job_post", "title": "Logo", "client": {"country": "Atlantis"}}'),

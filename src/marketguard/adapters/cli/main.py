@@ -73,16 +73,26 @@ config_option = click.option(
     help="Contract phase of the conversation.",
 )
 @click.option("--region", help="Sender's country (ISO 3166 alpha-2), for phone numbers.")
+@click.option("--language", help="The users' language (es, pt-BR, ...): the nudge and warning come in it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON instead.")
 @policy_option
 @config_option
-def check(text: str, phase: str, region: str | None, as_json: bool, policy: Path | None, config: Path | None) -> None:
+def check(
+    text: str,
+    phase: str,
+    region: str | None,
+    language: str | None,
+    as_json: bool,
+    policy: Path | None,
+    config: Path | None,
+) -> None:
     """Screen one text (TEXT) and show what was found, the decision and the nudge."""
     from rich.console import Console  # rich is imported only where output is drawn (start-up)
 
     from marketguard.adapters.cli.render import render
 
-    result = _screener(policy, config).screen(Message(text=text, context=Context(phase=Phase(phase), region=region)))
+    context = Context(phase=Phase(phase), region=region, language=language)
+    result = _screener(policy, config).screen(Message(text=text, context=context))
     if as_json:
         sys.stdout.buffer.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
         return

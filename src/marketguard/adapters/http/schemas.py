@@ -17,6 +17,11 @@ ID = Field(min_length=1, max_length=200)
 class ContextIn(BaseModel):
     phase: Phase = Phase.PRE_CONTRACT
     region: str | None = Field(default=None, pattern=r"^[A-Za-z]{2}$", description="Sender's country (ISO 3166).")
+    language: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$",
+        description="The users' language (BCP 47, e.g. es, pt-BR): the nudge and warning come in it where translated.",
+    )
 
 
 class BudgetIn(BaseModel):

@@ -44,11 +44,44 @@ class PolicyRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Texts:
+    """A language's versions of the nudges and warnings; a name it lacks is given in the policy's own text."""
+
+    nudges: Mapping[str, str] = field(default_factory=dict)
+    warnings: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class Policy:
     rows: tuple[PolicyRow, ...]
     nudges: Mapping[str, str]
     version: int = 1
     warnings: Mapping[str, str] = field(default_factory=dict)
+    translations: Mapping[str, Texts] = field(default_factory=dict)
+    """By primary language subtag (`es`, `pt`): the people who read a nudge read it best in their own language."""
+
+    def nudge(self, name: str, language: str | None = None) -> str | None:
+        return _localised(self.nudges, self._texts(language).nudges, name)
+
+    def warning(self, name: str, language: str | None = None) -> str | None:
+        return _localised(self.warnings, self._texts(language).warnings, name)
+
+    def _texts(self, language: str | None) -> Texts:
+        if not language or not self.translations:
+            return _NO_TEXTS
+        return self.translations.get(primary_subtag(language), _NO_TEXTS)
+
+
+_NO_TEXTS = Texts()
+
+
+def primary_subtag(language: str) -> str:
+    """`pt-BR` -> `pt`, `ES_mx` -> `es`: translations are kept by language, not by region."""
+    return language.replace("_", "-").split("-", 1)[0].strip().lower()
+
+
+def _localised(own: Mapping[str, str], translated: Mapping[str, str], name: str) -> str | None:
+    return translated.get(name) or own.get(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +97,11 @@ class Verdict:
 _NOTHING = Verdict(Decision.ALLOW, DEFAULT_RULE, (), None, ())
 
 
-def decide(policy: Policy, signals: Iterable[Signal], phase: Phase, prior_attempts: int = 0) -> Verdict:
-    """Apply every row; the most severe decision wins, the first row with it is the deciding rule."""
+def decide(
+    policy: Policy, signals: Iterable[Signal], phase: Phase, prior_attempts: int = 0, language: str | None = None
+) -> Verdict:
+    """Apply every row; the most severe decision wins, the first row with it is the deciding rule. The nudge
+    and the warning come in `language` where the policy translates them."""
     signals = tuple(signals)
     if not signals:
         return _NOTHING
@@ -91,9 +127,9 @@ def decide(policy: Policy, signals: Iterable[Signal], phase: Phase, prior_attemp
         decision=winner.decision,
         rule=winner.id,
         fired=tuple(row.id for row, _ in fired),
-        nudge=policy.nudges.get(nudge_key) if nudge_key else None,
+        nudge=policy.nudge(nudge_key, language) if nudge_key else None,
         redact=tuple(dict.fromkeys(to_redact)),
-        warning=policy.warnings.get(warning_key) if warning_key else None,
+        warning=policy.warning(warning_key, language) if warning_key else None,
     )
 
 
@@ -179,7 +215,38 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
                 warning,
             )
         )
-    return Policy(tuple(rows), dict(nudges), version, dict(warnings))
+    translations = _translations(data.get("translations"), nudges, warnings)
+    return Policy(tuple(rows), dict(nudges), version, dict(warnings), translations)
+
+
+def _translations(raw: Any, nudges: Mapping[str, str], warnings: Mapping[str, str]) -> dict[str, Texts]:
+    """`translations: {es: {nudges: {...}, warnings: {...}}}`; every name must be one the policy defines."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise PolicyError("'translations' must map languages to their nudges and warnings")
+    out: dict[str, Texts] = {}
+    for language, texts in raw.items():
+        where = f"translations.{language}"
+        if not isinstance(language, str) or not language.isascii() or not language.isalpha() or primary_subtag(
+            language
+        ) != language:
+            raise PolicyError(f"{where}: a language is a lower-case primary subtag such as 'es' or 'pt'")
+        if not isinstance(texts, Mapping) or set(map(str, texts)) - {"nudges", "warnings"}:
+            raise PolicyError(f"{where}: must hold only 'nudges' and 'warnings'")
+        parts: dict[str, dict[str, str]] = {}
+        for part, defined in (("nudges", nudges), ("warnings", warnings)):
+            given = texts.get(part) or {}
+            if not isinstance(given, Mapping) or not all(
+                isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in given.items()
+            ):
+                raise PolicyError(f"{where}.{part}: must map names to texts")
+            unknown = set(given) - set(defined)
+            if unknown:
+                raise PolicyError(f"{where}.{part}: {sorted(unknown)} not defined under '{part}'")
+            parts[part] = dict(given)
+        out[language] = Texts(parts["nudges"], parts["warnings"])
+    return out
 
 
 def _strings(raw: Mapping[str, Any], key: str, where: str, default: list[str] | None = None) -> list[str]:

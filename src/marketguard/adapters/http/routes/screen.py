@@ -91,7 +91,9 @@ def to_message(body: ScreenIn) -> Message:
         sender_id=body.sender_id,
         recipient_id=body.recipient_id,
         at=body.at,
-        context=Context(phase=body.context.phase, region=region.upper() if region else None),
+        context=Context(
+            phase=body.context.phase, region=region.upper() if region else None, language=body.context.language
+        ),
     )
 
 
