@@ -201,3 +201,22 @@ class AccountEventsIn(BaseModel):
         }
     )
     events: list[dict[str, Any]] = Field(min_length=1, max_length=1000)
+
+
+class ScreenBatchIn(BaseModel):
+    """Up to 500 texts screened in order, as `marketguard scan` screens lines: a conversation's earlier messages
+    in the batch are in view of its later ones."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [
+                        {"id": "m-1", "text": "my number is 415", "conversation_id": "c-9", "sender_id": "u-5"},
+                        {"id": "m-2", "text": "555 0198, text me", "conversation_id": "c-9", "sender_id": "u-5"},
+                    ]
+                }
+            ]
+        }
+    )
+    items: list[ScreenIn] = Field(min_length=1, max_length=500)

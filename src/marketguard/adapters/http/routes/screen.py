@@ -23,10 +23,10 @@ from fastapi.routing import APIRoute
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.http import body as json_body
-from marketguard.adapters.http.auth import ScreenKey, authenticate, bearer_token
-from marketguard.adapters.http.schemas import ScreenIn
+from marketguard.adapters.http.auth import ScreenKey, StateDep, authenticate, bearer_token
+from marketguard.adapters.http.schemas import ScreenBatchIn, ScreenIn
 from marketguard.adapters.http.state import AppState
-from marketguard.adapters.http.writes import write_batched
+from marketguard.adapters.http.writes import write, write_batched
 from marketguard.adapters.storage import moderation
 from marketguard.adapters.storage.clock import utcnow
 from marketguard.core.model import Context, Message
@@ -118,11 +118,7 @@ async def screen(body: ScreenIn, request: Request, caller: ScreenKey) -> Respons
     top = max(result["signals"], key=lambda s: s["score"], default=None)
     family = case_family(top["family"]) if top else "none"
     state.metrics.count_decision("screen", family, result["decision"])
-    subject: tuple[str, str] | None = None
-    if message.sender_id:
-        subject = ("account", message.sender_id)
-    elif message.conversation_id:
-        subject = ("conversation", message.conversation_id)
+    subject = _subject(message)
 
     def work(session: Session) -> dict[str, Any]:
         decision_id, case_id = moderation.record_screen(
@@ -131,3 +127,49 @@ async def screen(body: ScreenIn, request: Request, caller: ScreenKey) -> Respons
         return {**result, "decision_id": decision_id, "case_id": case_id}
 
     return await write_batched(state, request, caller, work)
+
+
+def _subject(message: Message) -> tuple[str, str] | None:
+    if message.sender_id:
+        return ("account", message.sender_id)
+    if message.conversation_id:
+        return ("conversation", message.conversation_id)
+    return None
+
+
+@router.post(
+    "/screen/batch",
+    status_code=201,
+    summary="Screen up to 500 messages, proposals, profiles or job posts in order",
+    description=(
+        "Each item is answered as `POST /v1/screen` answers it, in the order given (a conversation's earlier items "
+        "are in view of its later ones). Every decision is stored, all in one transaction: a bad item is a 422 "
+        "naming its index, and then nothing is screened or stored."
+    ),
+)
+def screen_batch(body: ScreenBatchIn, request: Request, state: StateDep, caller: ScreenKey) -> Response:
+    messages = []
+    for i, item in enumerate(body.items):
+        try:
+            messages.append(to_message(item))
+        except RequestValidationError as exc:
+            raise RequestValidationError(
+                [{**e, "loc": ("body", "items", i, *tuple(e.get("loc", ()))[1:])} for e in exc.errors()]
+            ) from None
+    with state.screen_lock:
+        results = [state.screener.screen(m).to_dict() for m in messages]
+    for result in results:
+        top = max(result["signals"], key=lambda s: s["score"], default=None)
+        state.metrics.count_decision("screen", case_family(top["family"]) if top else "none", result["decision"])
+
+    def work(session: Session) -> dict[str, Any]:
+        now = utcnow()
+        out = []
+        for message, result in zip(messages, results, strict=True):
+            decision_id, case_id = moderation.record_screen(
+                session, state.settings, result, message.kind.value, message.text, _subject(message), caller.name, now
+            )
+            out.append({**result, "decision_id": decision_id, "case_id": case_id})
+        return {"results": out}
+
+    return write(state, request, caller, work)
