@@ -16,7 +16,6 @@ from marketguard.errors import RecordError
 
 _KNOWN = frozenset({"id", "kind", "text", "conversation_id", "sender_id", "recipient_id", "at", "context"})
 _JOB_FIELDS = frozenset({"title", "description", "company", "budget", "client"})
-_CLIENT_FIELDS = frozenset({"spend", "payment_verified", "account_age_days", "country"})
 
 
 def _optional_str(record: Mapping[str, Any], key: str) -> str | None:
@@ -108,9 +107,7 @@ def job_from_dict(record: Mapping[str, Any]) -> JobPost:
     elif not isinstance(raw_client, Mapping):
         raise RecordError("field 'client' must be an object")
     else:
-        unknown = set(map(str, raw_client)) - _CLIENT_FIELDS
-        if unknown:
-            raise RecordError(f"field 'client' has unknown keys {sorted(unknown)}; known: {sorted(_CLIENT_FIELDS)}")
+        # other client facts a platform keeps (rating, hires, ...) are ignored, as unknown record fields are
         spend = _number(raw_client.get("spend"), "client.spend")
         verified = raw_client.get("payment_verified")
         if verified is not None and not isinstance(verified, bool):
@@ -152,9 +149,6 @@ def _budget(value: Any) -> tuple[float | None, str | None]:
         return _number(value, "budget"), None
     if not isinstance(value, Mapping):
         raise RecordError("field 'budget' must be a number or an object with 'amount' and 'type'")
-    unknown = set(map(str, value)) - {"amount", "type"}
-    if unknown:
-        raise RecordError(f"field 'budget' has unknown keys {sorted(unknown)}")
     kind = value.get("type")
     if kind is not None and kind not in ("fixed", "hourly"):
         raise RecordError("field 'budget.type' must be 'fixed' or 'hourly'")

@@ -25,7 +25,7 @@ class ContextIn(BaseModel):
 
 
 class BudgetIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")
     amount: float | None = Field(default=None, ge=0)
     type: Literal["fixed", "hourly"] | None = None
 
@@ -33,7 +33,7 @@ class BudgetIn(BaseModel):
 class ClientIn(BaseModel):
     """The job post's client, as the platform knows it: job-post rules weigh a new, $0-spend client."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")
     spend: float | None = Field(default=None, ge=0)
     payment_verified: bool | None = None
     account_age_days: int | None = Field(default=None, ge=0)
