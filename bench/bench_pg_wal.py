@@ -42,17 +42,27 @@ _SENDS = Counter[str]()
 
 
 def count_round_trips() -> None:
-    """Count every query psycopg sends to the server (one round trip each: the service uses no pipeline)."""
+    """Count the round trips psycopg makes: each query sent outside a pipeline waits for its answer (one round
+    trip); in a pipeline (psycopg's `executemany`) the queries go out together and only the pipeline's sync is
+    waited for (one round trip for all of them)."""
     from psycopg.pq import pq_ctypes
 
     for name in ("send_query", "send_query_params", "send_query_prepared", "send_prepare", "exec_", "exec_params"):
         original = getattr(pq_ctypes.PGconn, name)
 
         def counted(self: Any, *args: Any, __o: Any = original, __n: str = name, **kw: Any) -> Any:
-            _SENDS[__n] += 1
+            if not self.pipeline_status:  # 0: not in pipeline mode
+                _SENDS[__n] += 1
             return __o(self, *args, **kw)
 
         setattr(pq_ctypes.PGconn, name, counted)
+    sync = pq_ctypes.PGconn.pipeline_sync
+
+    def synced(self: Any) -> Any:
+        _SENDS["pipeline_sync"] += 1
+        return sync(self)
+
+    pq_ctypes.PGconn.pipeline_sync = synced  # type: ignore[method-assign]
 
 
 def screened(n: int) -> list[tuple[dict[str, Any], str, str, tuple[str, str] | None]]:

@@ -103,8 +103,9 @@ def _write_deferred(session: Session) -> None:
     if deferred is None or deferred[0] is not session.get_transaction() or not deferred[1]:
         return
     events: list[dict[str, Any]] = deferred[1]
-    # one multi-row statement (a list of parameter sets would be psycopg's executemany: one execution per row)
-    session.execute(_INSERT_EVENT.values(events))
+    # a list of parameter sets: psycopg's executemany, which sends every row in one pipeline (one round trip) and
+    # runs them as one prepared statement; SQLite's executemany
+    session.execute(_INSERT_EVENT, events)
     session.execute(_MOVE_HEAD, {"new_seq": events[-1]["seq"], "new_hash": events[-1]["hash"]})
 
 
