@@ -83,16 +83,31 @@ def probed_app() -> Any:
 
     psycopg.Connection.commit = timed_commit  # type: ignore[method-assign]
 
+    # how long a batch waited for the audit chain's head (held by the other worker's logging transaction)
+    from marketguard.adapters.storage import audit_log
+
+    lock_head = audit_log.lock_head
+
+    def timed_lock_head(session: Any) -> None:
+        t = time.perf_counter()
+        try:
+            lock_head(session)
+        finally:
+            took = time.perf_counter() - t
+            local.head = getattr(local, "head", 0.0) + took
+
+    audit_log.lock_head = timed_lock_head  # type: ignore[assignment]
+
     original = gcm.GroupCommit._commit
 
     def probed_commit(self: Any, batch: list[Any]) -> None:
         started, wall = time.perf_counter(), time.time()
-        local.rt = 0.0
+        local.rt = local.head = 0.0
         queued = max(started - job.submitted for job in batch)
         original(self, batch)
         took = time.perf_counter() - started
         counts["batches"] += 1
-        rec["batch"].append((wall, took, len(batch), local.rt, queued))
+        rec["batch"].append((wall, took, len(batch), local.rt, queued, local.head))
 
     gcm.GroupCommit._commit = probed_commit  # type: ignore[method-assign]
 
@@ -238,6 +253,30 @@ def _overlaps(a: float, b: float, t: float, d: float) -> bool:
     return t <= b and t + d >= a
 
 
+def summary(workers: list[dict[str, Any]], samples: list[Any], t0: float) -> None:
+    """Counts over the whole run: each kind of slow moment, and what PostgreSQL's backends were doing."""
+    batches = [b for w in workers for b in w["batch"] if b[0] >= t0]
+    lags = [x for w in workers for x in w["lag"] if x[0] >= t0]
+    pauses = [x for w in workers for x in w["gc"] if x[0] >= t0]
+    print(f"over the run: {len(batches)} batches; commit round trip > 20 ms: {sum(b[3] > 0.02 for b in batches)}, "
+          f"> 50 ms: {sum(b[3] > 0.05 for b in batches)}; audit head lock wait > 5 ms: "
+          f"{sum(b[5] > 0.005 for b in batches)}, > 20 ms: {sum(b[5] > 0.02 for b in batches)}; batch > 50 ms with "
+          f"neither: {sum(b[1] > 0.05 and b[3] < 0.02 and b[5] < 0.005 for b in batches)}; event-loop lag > 20 ms: "
+          f"{sum(x[1] > 0.02 for x in lags)}, > 50 ms: {sum(x[1] > 0.05 for x in lags)}; GC pauses > 10 ms: "
+          f"{sum(x[1] > 0.01 for x in pauses)} (gen2: {sum(x[2] == 2 for x in pauses)})")  # fmt: skip
+    waits: Counter[str] = Counter()
+    for _t, mine, _other, _row in samples:
+        waits.update(mine)
+    total = sum(waits.values())
+    if total:
+        print(f"the bench's PostgreSQL backends, {len(samples)} samples every 20 ms, {total} active-backend sightings: "
+              + ", ".join(f"{k} {100 * v / total:.0f}%" for k, v in waits.most_common(8)))  # fmt: skip
+    newest = [row[10] for _t, _m, _o, row in samples]
+    print(f"WAL segment names seen newest: {len(set(newest))} distinct ({newest[0] if newest else ''} -> "
+          f"{newest[-1] if newest else ''}); WAL files {samples[0][3][9] if samples else 0} -> "
+          f"{samples[-1][3][9] if samples else 0}")  # fmt: skip
+
+
 def report(workers: list[dict[str, Any]], sampler: Sampler, log_lines: list[str], t0: float) -> None:
     slow = [tuple(x) for w in workers for x in w["slow"] if x[0] >= t0]
     stalls = _stalls(slow)  # type: ignore[arg-type]
@@ -252,16 +291,19 @@ def report(workers: list[dict[str, Any]], sampler: Sampler, log_lines: list[str]
               + f"; loop lags >10 ms: {len(w['lag'])}, max {1000 * max((x[1] for x in w['lag']), default=0):.0f} ms"
               + f"; GC pauses >5 ms: {len(w['gc'])}")  # fmt: skip
     samples = sampler.samples
+    summary(workers, samples, t0)
     causes: Counter[str] = Counter()
     for a, b, n in stalls:
         lines = []
         tags = set()
         for w in workers:
-            for t, d, size, rt, queued in w["batch"]:
+            for t, d, size, rt, queued, head in w["batch"]:
                 if d > 0.02 and _overlaps(a, b, t, d):
                     lines.append(f"  worker {w['pid']} batch at +{t - t0:.3f} s: {1000 * d:.0f} ms, {size} req, "
-                                 f"round trip {1000 * rt:.0f} ms, queued up to {1000 * queued:.0f} ms")  # fmt: skip
-                    tags.add("slow commit round trip" if rt > 0.5 * d else "slow batch (client side)")
+                                 f"commit round trip {1000 * rt:.0f} ms, head lock wait {1000 * head:.0f} ms, "
+                                 f"queued up to {1000 * queued:.0f} ms")  # fmt: skip
+                    tags.add("slow commit round trip" if rt > 0.5 * d else
+                             "audit head lock wait" if head > 0.5 * d else "slow batch (client side)")  # fmt: skip
             for t, d in w["lag"]:
                 if _overlaps(a, b, t, d):
                     lines.append(f"  worker {w['pid']} event loop late by {1000 * d:.0f} ms at +{t - t0:.3f} s")

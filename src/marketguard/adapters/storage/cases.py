@@ -8,6 +8,7 @@ but only one UPDATE matches: the other sees zero rows and is told the case is ta
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -100,11 +101,14 @@ _INSERT_UNLESS_OPEN: dict[str, Any] = {
     "postgresql": pg_insert(_CASES)
     .on_conflict_do_nothing(index_elements=_OPEN_SUBJECT, index_where=_IS_OPEN)
     .returning(_CASES.c.id),
-    "sqlite": sqlite_insert(_CASES)
-    .on_conflict_do_nothing(index_elements=_OPEN_SUBJECT, index_where=_IS_OPEN)
-    .returning(_CASES.c.id),
 }
 """RETURNING says whether the row went in (psycopg reports no row count for it through the ORM session)."""
+if sqlite3.sqlite_version_info >= (3, 35):  # RETURNING; an older SQLite keeps the savepoint below
+    _INSERT_UNLESS_OPEN["sqlite"] = (
+        sqlite_insert(_CASES)
+        .on_conflict_do_nothing(index_elements=_OPEN_SUBJECT, index_where=_IS_OPEN)
+        .returning(_CASES.c.id)
+    )
 
 
 def _insert_unless_open(session: Session, values: dict[str, Any]) -> bool:
@@ -115,7 +119,7 @@ def _insert_unless_open(session: Session, values: dict[str, Any]) -> bool:
     the audit chain's head, which the other workers' logging transactions wait for. On PostgreSQL a conflicting
     insert that is not yet committed is waited for, as before: if it commits, this one does nothing."""
     statement = _INSERT_UNLESS_OPEN.get(session.get_bind().dialect.name)
-    if statement is None:  # another database: the savepoint catches the unique violation
+    if statement is None:  # another database (or SQLite before 3.35): a savepoint catches the unique violation
         try:
             with session.begin_nested():
                 session.execute(_INSERT_CASE, [values])
