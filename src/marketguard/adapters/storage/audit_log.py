@@ -71,8 +71,9 @@ _DEFERRED = "marketguard_audit_deferred"
 
 
 def defer_appends(session: Session) -> None:
-    """Write this transaction's events at its commit: one INSERT for all of them and one move of the head, where
-    each `append` sent an INSERT and an UPDATE of the head. The group-commit writer asks for it (a batch that
+    """Write this transaction's events at its commit: one `executemany` for all of them (a single round trip on
+    PostgreSQL, where psycopg pipelines it) and one move of the head, where each `append` sent an INSERT and an
+    UPDATE of the head. The group-commit writer asks for it (a batch that
     opens or joins cases appends two events per screening): on PostgreSQL every statement is a round trip, made
     while the transaction holds the chain head, which every other worker's logging transaction waits for.
 

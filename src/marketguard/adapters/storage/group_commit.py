@@ -17,7 +17,7 @@ Guarantees:
   batch was committed, so nothing is acknowledged;
 - work may run more than once (a retried transaction, or the one-by-one rerun), so it must only touch
   the session, as every `run` work already does;
-- a batch's audit events reach the database at its commit, all in one INSERT (`audit_log.defer_appends`:
+- a batch's audit events reach the database at its commit, all together (`audit_log.defer_appends`:
   on PostgreSQL fewer round trips while the batch holds the audit chain's head), so batched work must not
   read back events it appended, nor append inside a savepoint (the one-by-one rerun writes them as usual).
 
