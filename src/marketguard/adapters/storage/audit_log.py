@@ -14,10 +14,10 @@ from datetime import datetime
 from typing import Any, cast
 
 import orjson
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, event, insert, select, update
 from sqlalchemy.orm import Session
 
-from marketguard.adapters.storage.clock import new_id, utcnow
+from marketguard.adapters.storage.clock import new_sequential_id, utcnow
 from marketguard.adapters.storage.tables import AuditEvent, ChainHead, no_nul
 from marketguard.service.audit import EventKind, Problem, chain_hash, dump_payload, verify
 
@@ -42,7 +42,7 @@ def append(
     seq, prev_hash = _head(session)
     record: dict[str, Any] = {
         "seq": seq + 1,
-        "id": new_id(),
+        "id": new_sequential_id(),  # append-only: ids that grow with time (see `clock.new_sequential_id`)
         "kind": kind.value,
         "case_id": case_id,
         "subject_type": no_nul(subject[0]) if subject else None,
@@ -53,8 +53,12 @@ def append(
     }
     record["prev_hash"] = prev_hash
     record["hash"] = chain_hash(prev_hash, record)
-    session.execute(_INSERT_EVENT, [record])
-    session.execute(_MOVE_HEAD, {"new_seq": record["seq"], "new_hash": record["hash"]})
+    deferred = _deferred(session)
+    if deferred is not None:
+        deferred.append(record)  # written with the transaction's other events at commit (`defer_appends`)
+    else:
+        session.execute(_INSERT_EVENT, [record])
+        session.execute(_MOVE_HEAD, {"new_seq": record["seq"], "new_hash": record["hash"]})
     if session.in_nested_transaction():  # a savepoint may roll this back: read the head again next time
         session.info.pop(_HEAD_SEEN, None)
     else:
@@ -63,6 +67,47 @@ def append(
 
 
 _HEAD_SEEN = "marketguard_audit_head"
+_DEFERRED = "marketguard_audit_deferred"
+
+
+def defer_appends(session: Session) -> None:
+    """Write this transaction's events at its commit: one `executemany` for all of them (a single round trip on
+    PostgreSQL, where psycopg pipelines it) and one move of the head, where each `append` sent an INSERT and an
+    UPDATE of the head. The group-commit writer asks for it (a batch that
+    opens or joins cases appends two events per screening): on PostgreSQL every statement is a round trip, made
+    while the transaction holds the chain head, which every other worker's logging transaction waits for.
+
+    The chain is the same: sequence numbers and hashes are computed at `append`, under the head's lock, in the
+    same order. What changes is only when the rows reach the database, so the transaction must not read its
+    own events back before it commits, nor append inside a savepoint (refused: the savepoint's rollback could
+    not take back rows that are not written yet). Nothing is written if the transaction rolls back."""
+    session.info[_DEFERRED] = (session.get_transaction(), [])
+
+
+def _deferred(session: Session) -> list[dict[str, Any]] | None:
+    """The events waiting for this transaction's commit, when `defer_appends` was asked for it."""
+    deferred = session.info.get(_DEFERRED)
+    if deferred is None or deferred[0] is not session.get_transaction():
+        return None
+    if session.in_nested_transaction():
+        raise RuntimeError("audit events appended at commit (defer_appends) cannot be appended in a savepoint")
+    events: list[dict[str, Any]] = deferred[1]
+    return events
+
+
+@event.listens_for(Session, "before_commit")
+def _write_deferred(session: Session) -> None:
+    """At the outer commit only (a savepoint's release fires this too)."""
+    if session.in_nested_transaction():
+        return
+    deferred = session.info.pop(_DEFERRED, None)
+    if deferred is None or deferred[0] is not session.get_transaction() or not deferred[1]:
+        return
+    events: list[dict[str, Any]] = deferred[1]
+    # a list of parameter sets: psycopg's executemany, which sends every row in one pipeline (one round trip) and
+    # runs them as one prepared statement; SQLite's executemany
+    session.execute(_INSERT_EVENT, events)
+    session.execute(_MOVE_HEAD, {"new_seq": events[-1]["seq"], "new_hash": events[-1]["hash"]})
 
 
 def lock_head(session: Session) -> None:

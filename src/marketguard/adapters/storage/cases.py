@@ -8,11 +8,14 @@ but only one UPDATE matches: the other sees zero rows and is told the case is ta
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -92,6 +95,38 @@ _OPEN_CASE = (
     .with_for_update()
 )
 _INSERT_CASE = insert(_CASES)
+_OPEN_SUBJECT = ("subject_type", "subject_id")
+_IS_OPEN = text("status = 'open'")
+_INSERT_UNLESS_OPEN: dict[str, Any] = {
+    "postgresql": pg_insert(_CASES)
+    .on_conflict_do_nothing(index_elements=_OPEN_SUBJECT, index_where=_IS_OPEN)
+    .returning(_CASES.c.id),
+}
+"""RETURNING says whether the row went in (psycopg reports no row count for it through the ORM session)."""
+if sqlite3.sqlite_version_info >= (3, 35):  # RETURNING; an older SQLite keeps the savepoint below
+    _INSERT_UNLESS_OPEN["sqlite"] = (
+        sqlite_insert(_CASES)
+        .on_conflict_do_nothing(index_elements=_OPEN_SUBJECT, index_where=_IS_OPEN)
+        .returning(_CASES.c.id)
+    )
+
+
+def _insert_unless_open(session: Session, values: dict[str, Any]) -> bool:
+    """Insert a new open case unless the subject has one (`uq_cases_open_subject`); False when it has. A Core
+    INSERT ... ON CONFLICT DO NOTHING, not an ORM object and a unit-of-work flush (nothing here needs the object;
+    a later read in the transaction loads the row), and not an INSERT in a savepoint that catches the unique
+    violation: that cost two more round trips on PostgreSQL (SAVEPOINT, RELEASE) inside a transaction that holds
+    the audit chain's head, which the other workers' logging transactions wait for. On PostgreSQL a conflicting
+    insert that is not yet committed is waited for, as before: if it commits, this one does nothing."""
+    statement = _INSERT_UNLESS_OPEN.get(session.get_bind().dialect.name)
+    if statement is None:  # another database (or SQLite before 3.35): a savepoint catches the unique violation
+        try:
+            with session.begin_nested():
+                session.execute(_INSERT_CASE, [values])
+        except IntegrityError:
+            return False
+        return True
+    return session.execute(statement, values).first() is not None
 
 
 def _open_case(session: Session, subject: tuple[str, str]) -> Case | None:
@@ -122,12 +157,7 @@ def attach(session: Session, subject: tuple[str, str], item: Item, actor: str, n
             "version": 1,
             **_columns(state, item.urgent),
         }
-        try:
-            # a Core INSERT in a savepoint, not an ORM object and a unit-of-work flush (nothing here needs the
-            # object; a later read in the transaction loads the row)
-            with session.begin_nested():
-                session.execute(_INSERT_CASE, [row_values])
-        except IntegrityError:
+        if not _insert_unless_open(session, row_values):
             continue  # another transaction opened the subject's case first: join it
         audit_log.append(session, EventKind.CASE_OPENED, actor, _item_payload(item), case_id, subject, now)
         return case_id

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Dialect, Table, event, insert
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage import audit_log, cases
-from marketguard.adapters.storage.clock import new_id
+from marketguard.adapters.storage.clock import new_sequential_id
 from marketguard.adapters.storage.db import sqlite_errors
 from marketguard.adapters.storage.tables import Decision
 from marketguard.service.audit import EventKind
@@ -192,7 +192,7 @@ def record_screen(
     # the case's family is the most severe one among the signals that count (a scam beats circumvention)
     counted = strong or ([top] if top else [])
     family = max((case_family(str(s["family"])) for s in counted), key=lambda f: FAMILY_TIER.get(f, 0), default=None)
-    decision_id = new_id()
+    decision_id = new_sequential_id()
     escalate = subject is not None and (
         result["decision"] in ESCALATING or (result["decision"] != "allow" and bool(strong))
     )
@@ -251,7 +251,7 @@ def record_account(
     session: Session, result: dict[str, Any], account_id: str, event: dict[str, Any], actor: str, now: datetime
 ) -> tuple[str, str | None]:
     """Store an account event's result; review and block decisions open or join the account's case."""
-    decision_id = new_id()
+    decision_id = new_sequential_id()
     subject = ("account", account_id)
     case_id: str | None = None
     signals: list[dict[str, Any]] = result.get("signals", [])

@@ -16,7 +16,10 @@ Guarantees:
   every request of the batch gets that error (503 `database_unavailable` over HTTP): nothing of the
   batch was committed, so nothing is acknowledged;
 - work may run more than once (a retried transaction, or the one-by-one rerun), so it must only touch
-  the session, as every `run` work already does.
+  the session, as every `run` work already does;
+- a batch's audit events reach the database at its commit, all together (`audit_log.defer_appends`:
+  on PostgreSQL fewer round trips while the batch holds the audit chain's head), so batched work must not
+  read back events it appended, nor append inside a savepoint (the one-by-one rerun writes them as usual).
 
     writer = GroupCommit(engine)
     future = writer.submit(lambda session: record(session, ...))   # concurrent.futures.Future
@@ -46,6 +49,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from marketguard.adapters.storage import audit_log
 from marketguard.adapters.storage.db import run
 
 log = logging.getLogger("marketguard.storage")
@@ -139,6 +143,12 @@ def _deliver(outcomes: list[_Outcome]) -> None:
             log.warning("group commit: %d answers for a closed event loop dropped", len(mine))
 
 
+def _together(session: Session, batch: list[_Job]) -> list[Any]:
+    """A batch's work in one transaction, its audit events written at the commit (`audit_log.defer_appends`)."""
+    audit_log.defer_appends(session)
+    return [job.work(session) for job in batch]
+
+
 class GroupCommit:
     """One writer thread per process that commits waiting requests' work together (see the module doc)."""
 
@@ -202,7 +212,7 @@ class GroupCommit:
             self.stats.queued.add(started - job.submitted)
         outcomes: list[_Outcome]
         try:
-            results = run(self.engine, lambda session: [job.work(session) for job in batch])
+            results = run(self.engine, lambda session: _together(session, batch))
         except BaseException as exc:
             if len(batch) == 1 or _database_down(exc):
                 outcomes = [(job, False, exc) for job in batch]
