@@ -153,3 +153,23 @@ def test_links_named_to_block_or_report_are_kept_but_allowed() -> None:
         assert found and all(f.allowed_by for f in found), text
     lure = _find("Please confirm your account at paypa1-secure-login.com today.")
     assert lure and not any(f.allowed_by for f in lure)
+
+
+def test_a_job_that_builds_the_defence_names_lookalikes_as_examples() -> None:
+    """A job to build a look-alike or punycode filter names a look-alike domain as its example (blind8 round): the
+    finding stays, allowed; the words of that work ("punycode", "homoglyph", "URL checker", "domini simili") are
+    never in a lure, which still counts."""
+    for text in [
+        "Looking for a dev to extend our URL checker so homoglyph hosts like upw0rk.com get a warning banner.",
+        "Filtro antiphishing: il sistema deve segnalare domini simili come paypa1.com nelle email.",
+        "Add punycode handling: xn--pypal-4ve.com should be shown decoded, with a red label.",
+        "Plugin idea: highlight links where the brand is in the subdomain, e.g. fiverr.com.gig-orders.net.",
+    ]:
+        found = _find(text)
+        assert found and all(f.allowed_by for f in found), text
+    for lure in [
+        "Your payout is on hold, sign in at upw0rk-payouts.com to release it.",
+        "Open fiverr.com.gig-orders.net and confirm the order within 24 hours.",
+    ]:
+        found = _find(lure)
+        assert found and not any(f.allowed_by for f in found), lure

@@ -334,11 +334,16 @@ _DEFENSIVE = lazy_compile(
     r"\b(?:block ?list|deny ?list|blacklist|threat (?:feed|intel)|known[- ]bad|iocs?|indicators? of compromise"
     r"|attacker registered|takedown|incident (?:write-?up|report)|is this (?:a scam|phishing|legit)|i reported"
     r"|reported (?:it|them|the)|это развод|отправил жалобу|пожаловал(?:ся|ась)|es una estafa|é golpe"
-    r"|c'est une arnaque)\b"
+    r"|c'est une arnaque"
+    r"|punycode|homoglyphs?|typosquat\w*|look-?alike (?:domains?|links?|hosts?|urls?)|(?:url|link) (?:checker|scanner)"
+    r"|phishing (?:detection|filter)|brand is in the sub-?domain|dominios parecidos|domini simili|domaines similaires"
+    r"|domínios parecidos|ähnliche domains|похожие домены|podobne domeny|benzer alan adlar\w*|domain mirip)\b"
 )
 """Words of someone who names a look-alike link or a script to block, report or document it, never to lure:
-a blocklist, a threat feed, an incident write-up, "is this a scam?" (blind6 round). Its findings are kept as
-suppressed, so the explanation still shows the link."""
+a blocklist, a threat feed, an incident write-up, "is this a scam?" (blind6 round), and since the blind8 round the
+words of a job that BUILDS the defence ("a filter for look-alike domains like paypa1.com", "punycode detection
+for our URL checker", in the thirteen languages): a lure never names punycode or homoglyphs. Its findings are kept
+as suppressed, so the explanation still shows the link."""
 
 
 def _unquote_deep(text: str, rounds: int = 5) -> str:
