@@ -34,7 +34,7 @@ def _phonenumbers() -> ModuleType:
 
 _CANDIDATE = lazy_compile(
     r"(?=[\d+ \t(])"  # what a candidate starts with, tested first: most positions fail here, and fast
-    r"(?<![\w#@/.\-+])(?P<plus>\+[ \t]?|00)?[ \t(]{0,2}\d(?:[ \t().\-–—/,_*|~]{0,4}\d){6,16}"
+    r"(?<![\w#@/.\-+])(?P<plus>\+[ \t]?|00)?[ \t(]{0,2}\d(?:[ \t().\-–—/,_*|~…]{0,5}\d){6,16}"
     r"(?:\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6})?(?![\w#])"  # an extension: 555-0198x42
 )
 _EXTENSION = lazy_compile(r"\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6}$")
@@ -255,7 +255,7 @@ class PhoneDetector(Detector):
         reference numbers. The mask runs only on a window around each run: it is the slowest pattern here,
         and most text has no run at all."""
         for m in _CANDIDATE.finditer(text):
-            ws, we = max(0, m.start() - 48), min(len(text), m.end() + 8)
+            ws, we = max(0, m.start() - 72), min(len(text), m.end() + 8)
             masked = mask_not_phone(unmasked[ws:we])  # "n° 4417": symbols matter
             if "#" not in masked[m.start() - ws : m.end() - ws]:
                 yield m.start(), m.end(), m.group(), m.group("plus") is not None
