@@ -131,9 +131,11 @@ _REFUSAL = lazy_compile(
     r"i\s(?:don'?t|do\snot|never)\suse\s(?:it|that|one|them)\b(?!\s(?:for\swork\sbut|except))|no\slo\suso|n[ãa]o\s(?:o\s)?uso|"
     r"je\sne\sl'utilise\spas|nutze\sich\snicht|benutze\sich\snicht|не\sпользуюсь|"
     # someone else's request, reported: "a recruiter messaged me asking to move to Skype"
-    r"(?:someone|somebody|(?:a|the|this|that|one|my|our)\s(?:client|customer|buyer|recruiter|stranger|user|scammer|guy|"
-    r"person|lead|seller)|another\s(?:client|user|freelancer))\s"
+    r"(?:someone|somebody|a\s(?:client|recruiter|stranger|user|scammer|guy|person)|another\s(?:client|user|freelancer))\s"
     r"(?:\w+\s)?(?:messaged|asked|wanted|told|invited|tried|contacted|keeps?\sasking|pinged|dm'?d)|"
+    # "the client asked me for my whatsapp" (not "the client asked me to get your whatsapp": a request passed on)
+    r"(?:the|this|that|my|our)\s(?:client|customer|buyer|recruiter|stranger|user|scammer|guy|person|lead|seller)\s"
+    r"(?:\w+\s)?(?:messaged|asked|wanted|invited|tried|contacted|keeps?\sasking|pinged|dm'?d)\b(?![^.!?\n]{0,40}\b(?:your|ur)\b)|"
     # the sender's answer to it, reported: "I told him we keep talking here"
     r"(?:i\s)?(?:told|answered|replied\sto|said\sto)\s(?:him|her|them)\s(?:that\s)?(?:we|i)\s(?:keep|stay|continue|only\s(?:talk|work))|"
     r"alguien\sme\s(?:escribi[oó]|pidi[oó]|propuso)|algu[eé]m\sme\s(?:pediu|mandou|escreveu)|"

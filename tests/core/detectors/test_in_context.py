@@ -362,6 +362,8 @@ def test_data_scripts_parcels_reports_and_platform_calls_are_not_contact(text: s
         "mi número para la hoja de cálculo es 612 34 56 78, llámame",
         "mój numer to 601 234 567, zadzwoń do mnie w sprawie arkusza",
         "the client asked me for my telegram, sure here it is @joey_k",
+        "the client asked me to get your whatsapp, what is it?",
+        "if you can't find me here, text me on whatsapp +44 7700 900321",
         "added you to the Asana board, if the invite failed send me your gmail",
     ],
 )
