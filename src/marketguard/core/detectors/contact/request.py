@@ -278,7 +278,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"office|agency|number|team)|my)\b|ask\sfor\sme|(?:the|my)\s(?:number|phone|e-?mail|whats\s?app|contact\sinfo)\s(?:is|'s)|"
         r"give\s(?:me|us|the\s(?:studio|shop|store|office|agency))\sa\s(?:call|ring|text|buzz))"
         r"|\b(?:procura|pesquisa|busca|cherche[sz]?|such(?:e|t)?|cerca)\s[^.!?,\n]{2,40}?\s(?:no|na|en|sur|auf|bei|su)\s"
-        r"(?:google(?:\smaps)?|maps|linkedin|instagram|insta|facebook|fb|tiktok|behance)\b[^.!?\n]{0,50}?\b"
+        r"(?:google(?:\smaps)?|maps|linkedin|instagram|insta|facebook|fb|tiktok|behance)\b[^.!?\n]*?\b"
         # "…, nella pagina contatti trovi il mio cellulare", "…, o número tá na bio"
         r"(?:n[uú]mero|num[ée]ro|nummer|telefone|tel[eé]fono|t[ée]l[ée]phone|cellulare|celular|portable|handy|contato|contacto|"
         r"contatti|kontakt\w*|whats\w*|zap|liga|ligue|llama|llamen|appelle[sz]?|ruf|chiama\w*|mio\s(?:sito|numero))"
@@ -287,7 +287,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"انستغرام|انستقرام|انستا|فيسبوك|فيس|لينكد\S*)[^.!?\n]{0,50}?(?:رقمي|رقم|ايميلي|إيميلي|واتساب|صفحة\sالتواصل|اتصل|كلمني)"
         # "my shop is on google maps, <name> in <town>, ring the number there"
         r"|\b(?:my|our)\s(?:company|business|shop|store|studio|agency|office|salon|restaurant|bakery|firm|practice|clinic)\s"
-        r"(?:is\s|'s\s)?(?:listed\s)?on\s(?:google(?:\smaps)?|maps|yelp|facebook|tripadvisor)\b[^.!?\n]{0,60}?\b"
+        r"(?:is\s|'s\s)?(?:listed\s)?on\s(?:google(?:\smaps)?|maps|yelp|facebook|tripadvisor)\b[^.!?\n]*?\b"
         r"(?:(?:call|ring|text|dial|phone)\s(?:the\s(?:number|shop|office|studio)|us|me)|the\s(?:number|phone|e-?mail)\s(?:is\s)?there)\b",
         "contact.pointer",
         0.8,
@@ -320,7 +320,10 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "reach-me-its",
         # "if you need to reach me fast it's 07700", "to reach me directly: +44 …": the first digits of a number
-        r"\b(?:reach|contact|call|text|get\shold\sof)\s(?:me|us)\b[^.!?\n]{0,20}?(?:it'?s|it\sis|try|use|on|at|:)\s?\+?\d{3}",
+        # (a few fixed words between, not an open stretch: "call me" is common, and every count after it would grow
+        # the prefilter's automaton)
+        r"\b(?:reach|contact|call|text|get\shold\sof)\s(?:me|us)(?:\s(?:fast|quickly|quicker|directly|asap|urgently|"
+        r"anytime|now|today))?,?\s(?:it'?s|it\sis|try|use|on|at|:)\s?\+?\d{3}",
         "contact.request",
         0.75,
         "offers a number to reach the sender at",
