@@ -30,6 +30,12 @@ _NEGATION_AFTER = lazy_compile(
     # Hindi puts "nahi" after the verb and "mat" before it: "number dunga nahi", "whatsapp pe message mat karo"
     r"nahi|nahin|nahii|mat)(?!\w)"
 )
+_CONDITION_NEGATED = lazy_compile(
+    r"\s*(?:if|in\scase|when|whenever|si|se|wenn|falls|если|je[śs]li|e[ğg]er|kalau|jika|kung)\s[^,;]*?"
+    r"(?:n't|not|never|no|pas|nicht|не|nie|tidak|hindi)\s(?!(?:want|wanna|need|have|to|mind|share|give|send)\b)\w+\s[^,;]*$"
+)
+"""The clause before the finding is a condition whose verb is negated: "if the invite didn't work send me your gmail"
+asks; the "not" belongs to the condition, not to the request."""
 _AFTER_WORDS = ("nicht", "pas", "jamais", "niemals", "keinesfalls", "nahi", "nahin", "mat")
 _TR_NEGATED = lazy_compile(
     r"(?<=[a-zçğıöşü])(?:m[ıiuü]yor|m[ae]y[ıi]z|m[ae]y[ıi]n|m[ae]yel[ıi]m|m[ae]yal[ıi]m|m[ae]yaca[kğ]|m[ae]yece[kğ]|"
@@ -51,6 +57,9 @@ _ON_PLATFORM = lazy_compile(
     r"aqu[ií]\sen\sla\splataforma|por\saqu[ií]|por\sla\splataforma|aqui\sna\splataforma|por\saqui|pela\splataforma|"
     r"ici\ssur\sla\splateforme|par\sici|via\sla\splateforme|hier\sauf\sder\splattform|hier\sim\schat|"
     r"[üu]ber\sdie\splattform|здесь|тут|через\s(?:\w+\s)?(?:видеочат|чат|звонок|видеозвонок)\s(?:платформы|площадки|сайта)|"
+    # the platform as the channel of a call: "созвонимся через платформу", "chiamata tramite la piattaforma"
+    r"через\s(?:платформу|площадку|биржу)|(?:tramite|attraverso)\s(?:la\s)?piattaforma|przez\s(?:platform[ęe]|portal)|"
+    r"(?:keep|continue|carry\son)\s(?:talking|chatting|messaging|the\sconversation|it)\s(?:here|on\sthe\splatform)|"
     r"на\s(?:платформе|площадке)|"
     # it, pl, tr, id, tl, hi-en, ar: "restiamo qui", "zostańmy tutaj", "burada devam edelim", "di sini saja",
     # "dito lang", "yahin baat karte", "هنا على المنصة"
@@ -94,10 +103,15 @@ _SCRIPT_CUE = lazy_compile(
     # the same in the other languages: "Locución: …", "Texto da locução", "voix off", "Sprechertext", "speakerato"
     r"locuci[oó]n|locu[cç][aã]o|locutor\w*|gui[oó]n|roteiro|cu[ñn]a\sde\sradio|grabar|grabaci[oó]n|gravar|grava[cç][aã]o|"
     r"voix\soff|enregistr\w*|sprechertext|sprecher\w*|skript|aufnahme|werbespot|copione|speakerato|lettura|"
-    r"lektor\w*|nagrani\w*|seslendirme|dış\sses|sulih\ssuara|naskah|voice\sover|озвучк\w*|диктор\w*|сценари\w*)"
+    r"lektor\w*|nagrani\w*|seslendirme|dış\sses|sulih\ssuara|naskah|voice\sover|озвучк\w*|диктор\w*|сценари\w*|"
+    # a voice wanted for a text, an answering machine's greeting: "a warm female voice for: "…"", "Texte du répondeur"
+    r"(?:female|male|warm|deep|friendly|calm|neutral|young|mature|british|american)\svoice|voice\s(?:actor|actress|talent|"
+    r"artist|for)|answering\smachine|auto-?attendant|hold\smessage|r[ée]pondeur|message\sd'accueil|annonce\svocale|"
+    r"anrufbeantworter|ansage\w*|bandansage|contestador|buz[oó]n\sde\svoz|secret[aá]ria\seletr[oô]nica|caixa\spostal|"
+    r"segreteria\stelefonica|automatyczn\w*\ssekretark\w*|telesekreter|автоответчик\w*|الرد\sالآلي|بريد\sصوتي)"
 )
 _QUOTED = lazy_compile(
-    r"[\"“”«»]([^\"“”«»]{1,2000})[\"“”«»]"
+    r"[\"“”«»„]([^\"“”«»„]{1,2000})[\"“”«»„]"
     r"|(?:^|(?<=[\s:(]))'((?:[^'\n]|(?<=\w)'(?=\w)){1,2000})'(?=$|[\s.,;:!?)])"
 )
 _EXAMPLE = lazy_compile(
@@ -106,7 +120,7 @@ _EXAMPLE = lazy_compile(
     r"test\s?value:?|testwert:?|sample:?|dummy:?|valor\sde\sprueba:?|valeur\sde\stest:?)\s?,?\s{0,2}$"
 )
 _REFUSAL = lazy_compile(
-    r"(?i)\b(?:reported\s(?:it|them|him|her)|refused|declined|i\ssaid\sno|said\sno|not\sworth\slosing|"
+    r"(?i)\b(?:reported\s(?:it|them|him|her)|refused|(?:i|we|so|and|politely)\sdeclined|declined\s(?:it|him|her|them|the\soffer)|i\ssaid\sno|said\sno|not\sworth\slosing|"
     r"won'?t\sshare|don'?t\sshare|never\sshare|rechazo|recusei|j'ai\srefus[ée]|abgelehnt|отказал\w*|"
     r"against\s(?:the\s)?(?:rules|tos|terms)|gegen\sdie\sregeln|contra\slas\s(?:reglas|normas)|contra\sas\sregras|"
     r"contre\sles\sr[èe]gles|против\sправил|prefiero\sno|prefiro\sn[ãa]o|je\spr[ée]f[èe]re\sne\spas|"
@@ -119,6 +133,11 @@ _REFUSAL = lazy_compile(
     # someone else's request, reported: "a recruiter messaged me asking to move to Skype"
     r"(?:someone|somebody|a\s(?:client|recruiter|stranger|user|scammer|guy|person)|another\s(?:client|user|freelancer))\s"
     r"(?:\w+\s)?(?:messaged|asked|wanted|told|invited|tried|contacted|keeps?\sasking|pinged|dm'?d)|"
+    # "the client asked me for my whatsapp" (not "the client asked me to get your whatsapp": a request passed on)
+    r"(?:the|this|that|my|our)\s(?:client|customer|buyer|recruiter|stranger|user|scammer|guy|person|lead|seller)\s"
+    r"(?:\w+\s)?(?:messaged|asked|wanted|invited|tried|contacted|keeps?\sasking|pinged|dm'?d)\b(?![^.!?\n]{0,40}\b(?:your|ur)\b)|"
+    # the sender's answer to it, reported: "I told him we keep talking here"
+    r"(?:i\s)?(?:told|answered|replied\sto|said\sto)\s(?:him|her|them)\s(?:that\s)?(?:we|i)\s(?:keep|stay|continue|only\s(?:talk|work))|"
     r"alguien\sme\s(?:escribi[oó]|pidi[oó]|propuso)|algu[eé]m\sme\s(?:pediu|mandou|escreveu)|"
     r"quelqu'un\sm'a\s(?:demand[ée]|[ée]crit|propos[ée])|jemand\shat\smich\s(?:gefragt|angeschrieben)|"
     r"кто-то\s(?:просил|писал|предложил|попросил))"
@@ -167,7 +186,9 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
         clause = _clause_before(text, finding.start)
         if finding.kind == "payment.offplatform":
             clause = clause[-14:]  # "don't pay the fee" is the intent itself; only "won't pay you directly" negates
-        if _NEGATION.search(clause) or (finding.kind == "payment.rail" and _NO_BEFORE.search(clause)):
+        if (_NEGATION.search(clause) and not _CONDITION_NEGATED.match(clause)) or (
+            finding.kind == "payment.rail" and _NO_BEFORE.search(clause)
+        ):
             return "negated in its clause"
         after = text[finding.end : finding.end + 30]
         if any(w in after for w in _AFTER_WORDS) and _NEGATION_AFTER.match(after):
@@ -200,13 +221,19 @@ _DATA_TASK = lazy_compile(
     r"(?i)\b(?:csv|tsv|xls|spreadsheet|column|field|regex|e\.164|normali[sz]|validat|pars(?:e|er|ing)|schema|database|"
     r"crm|dataset|test\s(?:number|data)|placeholder|dummy|mock-?up|wireframe|traceback|exception(?::|\s)|stack\s?trace|unit\stest|spalte|feld|datenbank|"
     r"columna|campo|colonne|champs\s|столб|поле\s|поля\s|export|import(?:ed|ing|s)?\s|rows?\s|"
+    # the same task in the other languages: a sheet or a database whose numbers are to be made uniform
+    r"planilha|hoja\sde\sc[aá]lculo|tableur|tabelle|foglio\sdi\scalcolo|arkusz|w\sbazie|baz[aiy]\sdanych|"
+    r"base\sde\sdatos|banco\sde\sdados|base\sde\sdonn[ée]es|veritaban|таблиц|в\sбазе|unific|padroniz|estandariz|"
+    r"uniformi[sz]|harmoni[sz]|vereinheitlich|ujednolic|standaryz|standart\shale|seragamkan|привести\sк|привести\sв|"
+    r"унифиц|نوحد|نوحّد|توحيد|الجدول|جدول\sالبيانات|قاعدة\sالبيانات|"
     r"format(?:ting)?\s(?:all\s|the\s)?(?:phones|numbers|e-?mails|addresses|columns?|fields?))"
 )  # prefixes, with no closing boundary: the rule reads a window of the text, which may end inside a word
 """Words of a task about phone and e-mail data: "normalise the CSV's phones to E.164", a regex, a traceback. Not
 "format" alone: people give their own number "in international format"."""
 _PERSONAL = lazy_compile(
     r"(?i)\b(?:my|mine|me|i'm|i\sam|reach|whats\s?app|telegram|viber|mein\w*|mich|mir|mi|meu|minha|mon|ma|mes|moi|"
-    r"мой|моя|мою|мне|меня|(?:call|text|ring|dial|sms|message|write|ping)\s(?:me|us|anytime|now|at|on|after|before))\b"
+    r"мой|моя|мою|мне|меня|mój|moj|moja|mojego|mnie|mio|mia|benim|numaram|saya|aku|mera|meri|رقمي|"
+    r"(?:call|text|ring|dial|sms|message|write|ping)\s(?:me|us|anytime|now|at|on|after|before))\b"
 )
 """What makes a detail the sender's own ("my number", "call me", "reach"): beside these, data talk cancels nothing."""
 

@@ -178,9 +178,11 @@ def worth_joining(text: str, earlier: Sequence[str]) -> bool:
         return False  # neither this message nor the one before looks like a piece of something
     text, last = text.strip(), earlier[-1].strip()
     continues = bool(text[:1].isalnum() and text[:1].lower() == text[:1] and last[-1:].isalnum())
+    opened = bool(last[-1:] in ":@" and text[:1].isalnum())
     return (
         _is_short(text)
         or continues  # "…take the payment on pay" + "pal? I'll send…"
+        or opened  # "my skype is live:" + "jo.narrates — add me there": a label, then its value
         or (_looks_like_a_piece(text) and any(_looks_like_a_piece(t) for t in earlier))
     )
 
@@ -197,7 +199,8 @@ def joinings(pieces: list[str]) -> Iterator[tuple[str, list[int]]]:
 
 
 _CONTINUES = lazy_compile(
-    r"(?i)^\W{0,3}(?:dot|punkt|ponto|punto|point|точка|underscore|arroba|arobase|собака)\b|^\s*[@_.][a-z0-9]"
+    r"(?i)^\W{0,3}(?:(?:then|and|next|потом|дальше|затем|luego|depois|puis|dann|poi|potem)\W{1,3})?"
+    r"(?:dot|punkt|ponto|punto|point|точка|underscore|arroba|arobase|собака)\b|^\s*[@_.][a-z0-9]"
     r"|\b[a-z0-9]{2,}\s(?:dot|punkt|ponto|punto|point|точка|underscore)\s[a-z0-9]{2,}\b"
     # the provider named last: "bei gmail", "at yahoo", "en hotmail", "в яндексе"
     r"|^\W{0,3}(?:at|on|bei|auf|chez|sur|en|em|no|na|в|на)\s(?:gmail|googlemail|yahoo|hotmail|outlook|live|gmx|web\.de|"
@@ -251,6 +254,16 @@ _PAYMENT_ANSWER = lazy_compile(
 )
 """An IBAN's head ("DE7812030000") or a piece of a wallet address (mixed case and digits, 12 characters or more)."""
 ANSWER_CHARS = 48
+_PAYMENT_AGREED = lazy_compile(
+    r"(?i)\b(?:how|where|when)\s(?:do|should|would|shall|can|will)\s(?:you|i|we)\s(?:want\sto\s|like\sto\s|prefer\sto\s)?"
+    r"(?:do|send|make|set\sup|receive|get|handle|arrange)\s(?:you\s|u\s|me\s)?(?:it|(?:the|your|my)\s(?:wire|transfer|bank\stransfer|"
+    r"payment|money|deposit|funds|zelle|paypal|venmo|crypto|usdt))\b[^.!?\n]{0,12}\?"
+    r"|\b(?:ok(?:ay)?|sure|deal|fine|sounds\sgood)\b[^.!?\n]{0,20}?\b(?:what'?s|send\sme|give\sme)\s(?:your|ur|the)\s"
+    r"(?:iban|wallet|account\snumber|bank\sdetails|routing\snumber|paypal|zelle|cashtag)"
+)
+"""Going along with the other party's offer to pay outside by asking how: "sounds good, how do you want to do the
+wire?", "ok what's your iban". Only read right after a message flagged as payment (`Turn.paid`)."""
+AGREE_CHARS = 90
 
 
 _KEYCAP = lazy_compile("[\ufe0f\u20e3]")
@@ -267,6 +280,8 @@ def answers_request(text: str, asked: str, request: str = "") -> bool:
     "payment") with one, or its first part: "what's your number?" then "07700"; "send addr" then
     "TDmhrttbEHf5pixeq". On its own such an answer is a name, a code or a few digits, and reads as nothing.
     `request` is the text of the request: bare digits answer only a request for a number."""
+    if asked == "payment" and len(text) <= AGREE_CHARS and _PAYMENT_AGREED.search(text) is not None:
+        return True
     if len(text) > ANSWER_CHARS:
         return False
     if asked == "payment":

@@ -184,7 +184,7 @@ _EUPHEMISM_HINT = PLAIN.hint(_EUPHEMISM.pattern)
 _EUPHEMISM_WORDS = (
     # "the gram", "the green one", "the purple messenger" name no app word: without these, never looked at
     *(" app", "bird", "network", "plane", "gram", "green", "purple", "violet", "site"),
-    *("papi", "papel", "carta", "flieger", "самол", "samolot", "uçak", "ucak"),
+    *("papi", "papel", "carta", "flieger", "самол", "samolot", "uçak", "ucak", "мессендж", "месседж", "uygulama"),
 )
 """One of these is in every euphemism (`lexicon.EUPHEMISMS`): a substring test before the pattern runs."""
 _EUPHEMISM_APPS = [(re.compile(p), app, p in WEAK_EUPHEMISMS) for p, app in EUPHEMISMS]

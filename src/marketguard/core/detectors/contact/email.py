@@ -16,8 +16,10 @@ _LEET_I = str.maketrans({"1": "i", "!": "i"})
 
 _EMAIL = lazy_compile(
     r"(?<![\w.%+\-])(?P<local>\w[\w.%+\-]{0,63})\s{0,2}@\s{0,2}"
-    r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,5})(?P<after>:?)"
+    r"(?P<domain>[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,5})(?![a-z0-9.\-]*@)(?P<after>:?)"
 )
+"""(A "domain" followed by another "@" is the address's user name: "mail me @ jo.k@gmail.com", the first "@" the word
+"at".)"""
 _PROVIDER_HINT = PLAIN.hint(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex")
 _REVERSED_TLD = lazy_compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.")
 _REVERSED_TLD_HINT = lazy_compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.[\w.+\-]*@")

@@ -179,6 +179,11 @@ EUPHEMISMS: tuple[tuple[str, str], ...] = (
     (r"(?:appli|app|aplicaci[oó]n|aplicativo|applicazione|aplikacj\w*|uygulama|приложени\w*)\s(?:[^\s.!?]+\s){0,2}?"
      r"(?:l')?(?:(?:avion|avi[oó]n|avi[aã]o|aereo|aeroplanino)\s(?:en|de|di|do)\s(?:papier|papel|carta)|papierflieger|"
      r"бумажн\w*\sсамол[её]т\w*|papierow\w*\ssamolot\w*|ka[gğ][ıi]t\su[çc]ak)", "telegram"),
+    # the colour or the plane in Russian and Turkish: "синий мессенджер с самолётиком", "yeşil uygulama"
+    (r"(?:синий\s|голубой\s)?(?:мессенджер|месседжер)\s(?:с|со)\s(?:бумажным\s)?самол[её]тик\w*|(?:синий|голубой)\s(?:мессенджер|месседжер)",
+     "telegram"),
+    (r"(?:зел[её]ный\s(?:мессенджер|месседжер))", "whatsapp"),
+    (r"ye[şs]il\s(?:uygulama|mesajla[şs]ma\suygulamas)\w*", "whatsapp"),
     # gamers' chat: Discord
     (r"(?:the\s)?gam(?:er|ers|ing)(?:'s?)?\s(?:chat|voice|messaging)\s?app", "discord"),
 )

@@ -34,9 +34,11 @@ def _phonenumbers() -> ModuleType:
 
 _CANDIDATE = lazy_compile(
     r"(?=[\d+ \t(])"  # what a candidate starts with, tested first: most positions fail here, and fast
-    r"(?<![\w#@/.\-+])(?P<plus>\+[ \t]?|00)?[ \t(]{0,2}\d(?:[ \t().\-–—/,_*|~]{0,4}\d){6,16}"
+    r"(?<![\w#@/.\-+])(?P<plus>\+[ \t]?|00)?[ \t(]{0,2}\d(?:[ \t().\-–—/,_*|~…]{0,5}\d){6,16}"
     r"(?:\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6})?(?![\w#])"  # an extension: 555-0198x42
 )
+_NUMBER_FOR = lazy_compile(r"(?:number|nummer|n[uú]mero|num[ée]ro|\bno\.?)\s(?:for|of|on)\s")
+"""A reference number named, then what it is for: the mask then reads further back, to the reference word."""
 _EXTENSION = lazy_compile(r"\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6}$")
 _CONTEXT = lazy_compile(
     r"(?<!\w)(?:phone|number|numbers|num|no\.|nr|cell|cellphone|mobile|mob|call|calls|text|txt|sms|ring|dial|"
@@ -257,6 +259,10 @@ class PhoneDetector(Detector):
         for m in _CANDIDATE.finditer(text):
             ws, we = max(0, m.start() - 48), min(len(text), m.end() + 8)
             masked = mask_not_phone(unmasked[ws:we])  # "n° 4417": symbols matter
+            if ws and "#" not in masked[m.start() - ws : m.end() - ws] and _NUMBER_FOR.search(unmasked, ws, m.start()):
+                # "tracking number for the printed samples is 1Z …": the reference word may lie further back
+                ws = max(0, m.start() - 80)
+                masked = mask_not_phone(unmasked[ws:we])
             if "#" not in masked[m.start() - ws : m.end() - ws]:
                 yield m.start(), m.end(), m.group(), m.group("plus") is not None
                 continue

@@ -97,8 +97,12 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "do-you-have-a",
-        r"\b(?:do|did)\s(?:you|u)\s(?:have|got)\s(?:a|an|any)\s(?:phone(?:\snumber)?|number|e-?mail|"
-        r"personal\se-?mail|cell|mobile|whats\s?app|telegram|skype)\b",
+        r"\b(?:do|did)\s(?:you|u)\s(?:have|got)\s(?:a|an|any)\s(?:personal\s|private\s|direct\s|other\s|second\s|real\s)?"
+        r"(?:phone(?:\snumber)?|number|e-?mail|cell|mobile|whats\s?app|telegram|skype)\b"
+        # "is there an email I can send the invoices to?", "is there a number I can text?"
+        r"|\b(?:is\sthere|got|have\syou\sgot)\s(?:an?|another|some)\s(?:personal\s|private\s|direct\s|other\s)?(?:e-?mail(?:\saddress)?|"
+        r"gmail|(?:phone\s|cell\s|mobile\s|whats\s?app\s)?number|address(?=\s(?:i|we)\s(?:can|could|should|may)\s(?:e-?mail|mail|cc)\b))"
+        r"\s(?:i|we)\s(?:can|could|should|may)\s(?:send|forward|e-?mail|mail|cc|text|call|reach|add|invite|share|ping|message)\b",
         "contact.request",
         0.8,
         "asks whether the other party has an outside contact",
@@ -207,7 +211,14 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "google-me",
         r"\b(?:google|search(?:\sfor)?|look\sup)\s(?:me|us|my\s(?:full\s)?(?:name|studio|company|agency|business|"
-        r"brand|site|website|username)|our\s(?:studio|company|agency|business))\b",
+        r"brand|site|website|username)|our\s(?:studio|company|agency|business))\b"
+        # "tapez mon nom sur Google", "busca mi nombre", "pesquisa meu nome", "cerca il mio nome", "googel meinen Namen"
+        r"|\b(?:tape[zs]?|cherche[zs]?|recherche[zs]?|google[zs]?)\s(?:mon\s(?:nom|studio|entreprise|agence)|ma\s(?:soci[ée]t[ée]|bo[iî]te))\b"
+        r"|\b(?:busca|buscad|busque|googlea|escribe)\s(?:mi\s(?:nombre|estudio|empresa|agencia))\b"
+        r"|\b(?:procura|pesquisa|busca|digita)\s(?:o\s|a\s)?(?:meu\s(?:nome|est[úu]dio)|minha\s(?:empresa|ag[êe]ncia))\b"
+        r"|\b(?:cerca|cercate|digita|googla)\s(?:il\s|la\s)?(?:mio\s(?:nome|studio)|mia\s(?:azienda|agenzia))\b"
+        r"|\b(?:such|google|googel)\w*\s(?:nach\s)?(?:meinem\snamen|meinen\snamen|meinem\sstudio|meiner\sfirma)\b"
+        r"|(?:загугли|погугли|найди|поищи)\w*\s(?:мо[её]\sимя|мою\s(?:студию|компанию|фамилию))",
         "contact.pointer",
         0.8,
         "tells the other party how to find the sender off the platform",
@@ -267,9 +278,17 @@ PHRASES: tuple[Phrase, ...] = (
         r"office|agency|number|team)|my)\b|ask\sfor\sme|(?:the|my)\s(?:number|phone|e-?mail|whats\s?app|contact\sinfo)\s(?:is|'s)|"
         r"give\s(?:me|us|the\s(?:studio|shop|store|office|agency))\sa\s(?:call|ring|text|buzz))"
         r"|\b(?:procura|pesquisa|busca|cherche[sz]?|such(?:e|t)?|cerca)\s[^.!?,\n]{2,40}?\s(?:no|na|en|sur|auf|bei|su)\s"
-        r"(?:google(?:\smaps)?|maps|linkedin|instagram|insta|facebook|fb|tiktok|behance)\b[^.!?\n]{0,12}?[,;]?\s?(?:e\s|y\s|et\s|und\s)?"
-        r"(?:o\s|el\s|le\s|la\s|a\s|die\s)?(?:n[uú]mero|num[ée]ro|nummer|telefone|tel[eé]fono|contato|contacto|whats\w*|zap|"
-        r"liga|ligue|llama|llamen|appelle[sz]?|ruf)",
+        r"(?:google(?:\smaps)?|maps|linkedin|instagram|insta|facebook|fb|tiktok|behance)\b[^.!?\n]*?\b"
+        # "…, nella pagina contatti trovi il mio cellulare", "…, o número tá na bio"
+        r"(?:n[uú]mero|num[ée]ro|nummer|telefone|tel[eé]fono|t[ée]l[ée]phone|cellulare|celular|portable|handy|contato|contacto|"
+        r"contatti|kontakt\w*|whats\w*|zap|liga|ligue|llama|llamen|appelle[sz]?|ruf|chiama\w*|mio\s(?:sito|numero))"
+        # Arabic: "دور على X في جوجل، رقمي موجود في صفحة التواصل"
+        r"|(?:دور|دوري|ابحث|ابحثي|فتش|شوف|اكتب)\s(?:على|عن)?\s?[^.!?\n]{2,40}?\s(?:في|على|ب)\s?(?:جوجل|قوقل|غوغل|خرائط\sجوجل|"
+        r"انستغرام|انستقرام|انستا|فيسبوك|فيس|لينكد\S*)[^.!?\n]{0,50}?(?:رقمي|رقم|ايميلي|إيميلي|واتساب|صفحة\sالتواصل|اتصل|كلمني)"
+        # "my shop is on google maps, <name> in <town>, ring the number there"
+        r"|\b(?:my|our)\s(?:company|business|shop|store|studio|agency|office|salon|restaurant|bakery|firm|practice|clinic)\s"
+        r"(?:is\s|'s\s)?(?:listed\s)?on\s(?:google(?:\smaps)?|maps|yelp|facebook|tripadvisor)\b[^.!?\n]*?\b"
+        r"(?:(?:call|ring|text|dial|phone)\s(?:the\s(?:number|shop|office|studio)|us|me)|the\s(?:number|phone|e-?mail)\s(?:is\s)?there)\b",
         "contact.pointer",
         0.8,
         "tells the other party to look the sender up by name elsewhere and reach them there",
@@ -297,6 +316,45 @@ PHRASES: tuple[Phrase, ...] = (
         "contact.request",
         0.8,
         "asks to be messaged on WhatsApp, the name used as a verb",
+    ),
+    Phrase(
+        "reach-me-its",
+        # "if you need to reach me fast it's 07700", "to reach me directly: +44 …": the first digits of a number
+        # (a few fixed words between, not an open stretch: "call me" is common, and every count after it would grow
+        # the prefilter's automaton)
+        r"\b(?:reach|contact|call|text|get\shold\sof)\s(?:me|us)(?:\s(?:fast|quickly|quicker|directly|asap|urgently|"
+        r"anytime|now|today))?,?\s(?:it'?s|it\sis|try|use|on|at|:)\s?\+?\d{3}",
+        "contact.request",
+        0.75,
+        "offers a number to reach the sender at",
+    ),
+    Phrase(
+        "same-number-as",
+        # "same number as on my CV", "même numéro que sur mon CV", "el mismo número que en mi web": a pointer
+        r"\bsame\s(?:number|e-?mail|phone|whats\s?app|handle)\sas\s(?:on|in)\s(?:my|the)\s(?:cv|resume|site|website|card|profile|"
+        r"portfolio|signature|invoice|letterhead)\b"
+        r"|\bm[êe]me\s(?:num[ée]ro|mail|adresse|pseudo)\sque\s(?:sur|dans)\s(?:mon|ma)\s(?:cv|site|carte|profil|portfolio|signature)\b"
+        r"|\b(?:el\s)?mismo\s(?:n[uú]mero|correo|usuario)\sque\s(?:en|de)\s(?:mi|la)\s(?:cv|web|p[aá]gina|tarjeta|perfil|firma)\b"
+        r"|\b(?:o\s)?mesmo\s(?:n[uú]mero|e-?mail|usu[aá]rio)\s(?:que\s(?:est[áa]\s)?|d[oa]\s)(?:no|na|meu|minha)\s?(?:meu\s|minha\s)?"
+        r"(?:cv|site|cart[aã]o|perfil|assinatura)\b"
+        r"|\b(?:die\s)?gleiche\s(?:nummer|mail|e-?mail)\swie\s(?:auf|in|im)\s(?:meinem|meiner|dem|der)?\s?(?:cv|lebenslauf|website|"
+        r"visitenkarte|profil|signatur)\b"
+        r"|\b(?:lo\s)?stesso\s(?:numero|indirizzo|nick)\s(?:del|che\s(?:[èe]\s)?(?:sul|nel))\s(?:mio\s)?(?:cv|sito|biglietto|profilo)\b"
+        r"|(?:тот\sже|такой\sже)\s(?:номер|ник|почта)\s?,?\s(?:что|как)\s(?:и\s)?(?:в|на)\s(?:мо[её]м|моей)\s(?:резюме|сайте|визитке|профиле)"
+        r"|(?:ник|номер)\s(?:тот\sже|такой\sже)\s?,?\s(?:что|как)\s(?:и\s)?(?:здесь|тут)",
+        "contact.pointer",
+        0.8,
+        "points to the sender's own document or handle for the same contact detail",
+        soft=False,
+    ),
+    Phrase(
+        "detail-in-picture-abroad",
+        # Turkish: "numaram profil fotoğrafımda yazıyor" (my number is written on my profile photo)
+        r"\b(?:numaram|telefonum|mailim|e-?postam|iletişim\sbilgilerim)\s(?:\w+\s)?(?:profil\sfotoğraf\w*|profil\sresm\w*|"
+        r"biyografim\w*|bio\w*|profilim\w*|cv'?\w*|sitem\w*|kartvizitim\w*)\s?(?:yaz\w*|var|mevcut|bulunuyor|duruyor)?\b",
+        "contact.pointer",
+        0.8,
+        "points to a picture or document of the sender's that shows a contact detail (tr)",
     ),
     Phrase(
         "use-my-detail",
@@ -485,7 +543,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"user\s?name|handle|name\s(?:on|in|from)\s(?:my|the|this)\s(?:profile|account|site))"
         r"|\b(?:gmail|hotmail|outlook|yahoo|proton(?:mail)?|icloud|e-?mail)\s?[:\-]\s?(?:it'?s\s)?(?:the\s)?same\sas\s(?:my\s)?"
         r"(?:user\s?name|name|handle|profile)"
-        r"|\b(?:first|last|full|user|sur)\s?name,?\s(?:then|plus|followed\sby|and(?:\sthen)?)\s(?:the\s|an?\s)?"
+        r"|\b(?:(?:first|last|full|user|sur)\s?|my\s)name,?\s(?:[a-z]+,?\s)?(?:then|plus|followed\sby|and(?:\sthen)?)\s(?:the\s|an?\s)?"
         r"(?:(?:at|@)\s(?:sign|symbol)|@|at),?\s(?:then\s|and\s)?(?:the\s)?(?:gmail|hotmail|outlook|yahoo|proton|icloud|mail)"
         r"|\b(?:vorname|nachname|nombre|apellido|nome|sobrenome|pr[ée]nom|имя|фамилия)\s(?:punkt|dot|ponto|punto|point|точка|"
         r"arroba|arobase|at|собака)\s(?:vorname|nachname|nombre|apellido|nome|sobrenome|pr[ée]nom|nom|имя|фамилия)",
@@ -529,6 +587,8 @@ PHRASES: tuple[Phrase, ...] = (
         "on-there-as",
         # "I'm on it as margaux", after an app was named: es, pt, fr, de, it too
         r"\b(?:i'?m|i\sam)\s(?:on\s(?:it|there)|there)\s(?:as|under)\s(?=[@\"'a-z])"
+        # the handle first: "I'm @dana.k there", "I'm @kim_r on it"
+        r"|\b(?:i'?m|i\sam)\s@[a-z][\w.]{1,30}\s(?:there|on\s(?:it|there))\b"
         r"|\bje\ssuis\s(?:dessus|l[àa]-?dessus)\s(?:en\stant\sque|sous|comme)\b|\bestoy\s(?:ah[ií]|all[ií])\s(?:como|bajo)\b"
         r"|\bestou\sl[áa]\s(?:como|sob)\b|\bich\sbin\s(?:dort|da)\s(?:als|unter)\b|\bci\ssono\s(?:come|con\sil\snome)\b"
         r"|я\sтам\s(?:как|под)\s",
@@ -600,8 +660,10 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "join-workspace",
-        r"\b(?:join|hop\sinto|jump\sinto|come\sto)\s(?:my|our)\s(?:slack|discord|telegram|whats\s?app|signal|teams|viber)\s"
-        r"(?:workspace|server|group|channel|community|chat)\b"
+        r"\b(?:join|hop\sinto|jump\sinto|come\sto)\s(?:my|our)\s(?:community\s|team\s|private\s|own\s)?"
+        r"(?:slack|discord|telegram|whats\s?app|signal|teams|viber)\s"
+        # "join our community slack at <name>.slack.com"
+        r"(?:workspace|server|group|channel|community|chat|at\s[a-z0-9\-]+\.(?:slack|discord)\.com)\b"
         r"|\b(?:[úu]nete|entra|rejoins|tritt)\s(?:a\s|no\s|na\s|à\s)?(?:mi|meu|minha|mon|ma|meinem|meiner)\s(?:grupo|servidor|canal|"
         r"serveur|groupe|server|gruppe|kanal)\s(?:de|do|da|sur|auf|in)?\s?(?:slack|discord|telegram|whats\s?app|signal)"
         r"|(?:вступай|заходи|присоединяйся)\s(?:в|на)\s(?:мою|мой)\s(?:группу|канал|чат|сервер)",
@@ -612,15 +674,19 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "do-you-have-detail",
         r"(?:\b(?:vous\savez|tu\sas|avez-vous|as-tu)\s(?:une?\s)?(?:adresse\s(?:e-?)?mail|e-?mail|mail|"
-        r"num[ée]ro(?:\sde\s(?:t[ée]l[ée]phone|portable))?|whats\s?app|t[ée]l[ée]gram)\b"
+        r"num[ée]ro(?:\sde\s(?:t[ée]l[ée]phone|portable)|\s(?:whats\s?app|t[ée]l[ée]gram|perso(?:nnel)?|direct))?|whats\s?app|t[ée]l[ée]gram)\b"
         r"|\b(?:tienes|tiene|ten[eé]s|usted\stiene)\s(?:un\s)?(?:correo|e-?mail|mail|whats\s?app|telegram|"
-        r"n[uú]mero(?:\sde\s(?:tel[eé]fono|celular))?)\b"
+        r"n[uú]mero(?:\sde\s(?:tel[eé]fono|celular|whats\s?app)|\s(?:whats\s?app|personal|privado|directo))?)\b"
+        # Polish: "masz może WhatsAppa albo Messengera?"
+        r"|\b(?:masz|macie|ma\span|ma\spani)\s(?:może\s|moze\s|jakiś\s|jakis\s|jakiegoś\s)?(?:whats\s?app\w*|messenger\w*|telegram\w*|"
+        r"signal\w*|viber\w*|numer(?:\stelefonu)?|maila?|e-?mail)\b"
         r"|\b(?:voc[eê]\stem|vc\stem|tens)\s(?:um\s)?(?:e-?mail|whats\s?app|zap|telegram|n[uú]mero|celular)\b"
         r"|\b(?:haben\ssie|hast\sdu)\s(?:eine\s)?(?:e-?mail(?:-?adresse)?|mailadresse|handynummer|telefonnummer|"
         r"whats\s?app|telegram)\b"
         r"|[уy]\s(?:вас|тебя)\sесть\s(?:почта|e-?mail|имейл|номер|ватсап|whats\s?app|телеграм|telegram))"
         # the detail asked for ends the question or is wanted for something: not "tienes correo de confirmación?"
-        r"(?=\s?[?,.!;]|\s?$|\s(?:para|pour|f[üu]r|для|personal|perso|pessoal|privad[oa]|priv[ée]e?|direct\w*|dire[ct]t?\w*))",
+        r"(?=\s?[?,.!;]|\s?$|\s(?:para|pour|f[üu]r|для|personal|perso|pessoal|privad[oa]|priv[ée]e?|direct\w*|dire[ct]t?\w*|"
+        r"albo|lub|czy|ou|o|oder|или|or))",
         "contact.request",
         0.8,
         "asks whether the other party has an outside contact",
@@ -858,7 +924,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "ru-write",
         r"(?:напиши(?:те)?\sмне|позвони(?:те)?\sмне|звони(?:те)?|свяжись\sсо\sмной|свяжитесь\sсо\sмной|"
-        r"пиши(?:те)?\sв\s(?:личку|лс))",
+        r"пиши(?:те)?\sв\s(?:личку|лс)|пиши(?:те)?\sмне\s(?:на|в)\s(?:почту|мейл|e-?mail|имейл|ватсап|вотсап|телеграм|вайбер|личку))",
         "contact.request",
         0.75,
         "asks to be contacted (ru)",

@@ -56,7 +56,8 @@ _ID_DETAIL = (
     r"telegram|kontak)"
 )
 _TL_DETAIL = (
-    r"(?:number|numero|num|cp(?:\s(?:number|no\.?|\#))?|cellphone\snumber|e-?mail|contact(?:\snumber)?|viber|whats\s?app)"
+    r"(?:number|numero|num|cp(?:\s(?:number|no\.?|\#))?|cellphone\snumber|e-?mail|contact(?:\snumber)?|viber|whats\s?app|"
+    r"fb|facebook|messenger|ig|insta(?:gram)?|telegram|tg|skype|discord)"
 )
 _HI_DETAIL = (
     r"(?:whats\s?app\s(?:number|no\.?)|number|no\.?|nambar|mobile(?:\snumber)?|phone\snumber|e-?mail(?:\sid)?|mail\sid|"

@@ -78,7 +78,7 @@ _NEEDS_PAY_WORD = frozenset(
 _WEAK_NAMES = list(_WEAK_RAILS)
 
 _PAY = lazy_compile(
-    r"(?<!\w)(?:pay\w*|send\w*|sent|transf\w*|deposit\w*|wire|accept\w*|receiv\w*|settle|money|owe|owed|owing|"
+    r"(?<!\w)(?:pay\w*|paid|send\w*|sent|transf\w*|deposit\w*|wire|accept\w*|receiv\w*|settle|money|owe|owed|owing|"
     r"funds?|invoice|remit|reimburse|tip|bonus|price|rate|budget|\$|€|£|usd|eur|my|your|via|through|thru|by|"
     r"pago|pagar|pagamento|pague|paiement|payer|payé|zahl\w*|bezahl\w*|überweis\w*|опла[тч]\w*|пла[тч]\w*|перев\w*|"
     r"скину|кошел\w*|можно|через|pra\smim|para\smim|chave|me|virement|acceptes?|aceptas?|aceitas?|"
@@ -131,6 +131,12 @@ _BENIGN = lazy_compile(
     r"scanner|parameters?|librar(?:y|ies)|wallet\sapp|payment\sapp|deep\s?links?|"
     # a rail as the subject of design work: "a Venmo-like split bill feature", "a USDT send screen in Figma"
     r"mock-?ups?|figma|ui|ux|screens?|features?|wireframes?|prototyp\w*|landing|onboarding|-(?:style|like|inspired|type)|"
+    r"design|designs|redesign|branding|colou?r\s(?:palette|scheme)|aesthetic|vibe|typography|"
+    # a rail in a shop's payment stack, in any language: "integrar PayPal y Redsys en mi tienda", "the Braintree vault"
+    r"int[ée]gr\w*|entegr\w*|"
+    r"tienda|loja|boutique|negozio|sklep|e-?commerce|prestashop|magento|bigcommerce|opencart|redsys|braintree|adyen|"
+    r"mollie|razorpay|square\s(?:pos|checkout)|pasarela|passerelle|staging|vault|(?:card|payment|paypal)\stokens?|"
+    r"migrat\w*|refactor\w*|"
     # a rail in the records of a past purchase: "the PayPal receipt from the registrar is in the expenses folder"
     r"receipts?|expenses?|bookkeeping|accounting|for\s(?:your|my|our|the)\srecords|statements?|recibos?|gastos|"
     # a rail as the subject of writing or research: "technical articles about Bitcoin and Ethereum"
@@ -191,6 +197,15 @@ _INTENT: tuple[Phrase, ...] = (
         "proposes to avoid the platform's fee",
     ),
     Phrase(
+        "why-pay-fee",
+        # "why pay the service charge when you can just send it to me", not "why pay the platform fee twice?"
+        r"\bwhy\s(?:pay|paying|give|lose|hand\sover)\s(?:[\w']+\s){0,3}?(?:fee|fees|commission|cut|percentage|"
+        r"service\scharge|charges?|\d{1,2}\s?%)\s(?:when|if)\s(?:we|you|u|i)\b",
+        "payment.offplatform",
+        0.85,
+        "proposes to avoid the platform's fee",
+    ),
+    Phrase(
         "no-platform-fee",
         r"\b(?:no|without|zero|0%)\s(?:the\s)?(?:upwork|fiverr|platform|service|site)(?:'s)?\s"
         r"(?:fee|fees|commission|cut)\b",
@@ -232,7 +247,9 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "settle-outside",
-        r"\b(?:settle|pay|send|handle|sort\sout)\s(?:the\s|you\sthe\s)?(?:rest|remainder|balance|real\s(?:price|amount)|"
+        r"\b(?:settle|pay|send|handle|sort\sout)\s(?:the\s|you\sthe\s)?(?:rest|remainder|balance|"
+        # "the remaining hours", "the actual $400", "the real amount"
+        r"remaining(?:\s[\w%]+)?|(?:real|actual|true)\s(?:price|amount|total|payment|[$€£]\s?\d[\d,.]*k?)|"
         r"difference|extra|full\s(?:price|amount))\s(?:\w+\s){0,3}?(?:outside|directly|privately|off|elsewhere)\b",
         "payment.offplatform",
         0.9,
@@ -272,7 +289,8 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "close-contract-pay",
-        r"\b(?:close|end|cancel|finish|wrap\sup|drop|cl[ôo]tur\w*|ferme[rz]?|cierra|cerrar|cerramos|fecha|fechar|"
+        r"\b(?:close|end|cancel|finish|wrap\sup|drop|terminate|cl[ôo]tur\w*|ferme[rz]?|cierra|cerrar|cerramos|fecha|fechar|"
+        r"encerr(?:a|ar|amos|e|o)|termin(?:a|ar|amos|e|emos)|"
         r"fechamos|beende|beenden|schlie(?:ß|ss)e|закро\w*|закрыть|заверш\w*)\s(?:the\s|this\s|our\s|"
         r"le\s|el\s|o\s|den\s|das\s)?(?:contract|job|order|contrat|contrato|vertrag|auftrag|"
         r"контракт|заказ)\b[^!?\n]{0,70}?\b(?:pay\w*|invoice|directly|outside|payer|paie|factur\w*|directement|deposit\w*|depósit\w*|"
@@ -371,7 +389,8 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "go-direct",
-        r"\b(?:go|work|deal|do\s(?:it|this|business))\sdirect(?:ly)?\b(?!\sto\s(?:the\s)?(?:point|page|link))",
+        r"\b(?:(?:go|work|deal|do\s(?:it|this|business))\s|(?:keep|continue|start)\s(?:working|doing\sbusiness)\s"
+        r"(?:together\s|with\s(?:me|you|each\sother)\s)?)direct(?:ly)?\b(?!\sto\s(?:the\s)?(?:point|page|link))",
         "payment.offplatform",
         0.8,
         "proposes to deal directly, without the platform",
@@ -398,6 +417,9 @@ _INTENT: tuple[Phrase, ...] = (
         "no-need-platform",
         r"\bno\sneed\s(?:for|to\s(?:use|go\sthrough|pay\sthrough|pay\svia|bother\swith))\s(?:the\s|this\s)?"
         r"(?:fee|fees|platform|upwork|fiverr|site|escrow|milestones?)\b(?!'s|\s(?:tutorial|docs?|guide|faq|settings|help))"
+        # "no need to open new contracts on here": the next jobs off the platform
+        r"|\bno\sneed\s(?:to\s(?:open|create|make|start|set\sup)\s|for\s)(?:any\s|new\s|more\s|another\s)*contracts?\s"
+        r"(?:on\shere|here|on\s(?:the\s)?(?:platform|site|upwork|fiverr)|through\s(?:the\s)?(?:platform|site))\b"
         r"|\b(?:no\shace\sfalta|sin\snecesidad\sde)\s(?:usar\s|pasar\spor\s)?(?:la\splataforma|el\sescrow|la\sgarant[ií]a)\b"
         r"|\bn[aã]o\sprecisa(?:mos)?\s(?:de\s|usar\s|passar\spela\s)?(?:a\s)?(?:plataforma|garantia|escrow)\b"
         r"|\bpas\sbesoin\sde\s(?:passer\spar\s|l'|utiliser\s)?(?:la\splateforme|escrow|le\sséquestre|séquestre)\b"
@@ -441,6 +463,9 @@ _INTENT: tuple[Phrase, ...] = (
         r"|\b(?:other|remaining|extra)\s[$€£]\s?\d[\d,.]*k?\s(?:[\w']+\s){0,3}?(?:separately|on\sthe\sside|off\sthe\sbooks|"
         r"under\sthe\stable)\b(?!\s(?:in|as|via|through|on)\s(?:the\s|a\s)?(?:new\s|separate\s|second\s|another\s)?(?:platform|upwork|fiverr|contract|milestone))"
         r"|\b(?:the\s)?real\s[$€£]\s?\d[\d,.]*k?\s(?:[\w']+\s){0,3}?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately)\b"
+        # "real payment goes through me directly", "the actual money comes to me separately"
+        r"|\b(?:real|actual|true|proper)\s(?:payment|price|amount|money|rate|total)\s(?:\w+\s){0,4}?(?:separately|on\sthe\sside|"
+        r"off\sthe\sbooks|outside|directly|privately|elsewhere|through\sme|to\sme)\b"
         r"|\b(?:at|to|for)\s(?:only\s|just\s)?[$€£]\s?\d[\d,.]*k?\s(?:so|to\skeep|and\skeep)\s(?:the\s)?(?:platform\s|site\s|"
         r"service\s)?(?:fees?|commission|cut)\b"
         r"|\b(?:set|put|keep|make|quote|write)\s(?:the\s)?(?:contract|offer|order|milestone|invoice|price)\s(?:at|to|as)\s"
@@ -470,8 +495,9 @@ _INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "ask-bank",
-        r"\b(?:what(?:'s|s|\sis|\sare)|which|send\s(?:me\s)?|give\s(?:me\s)?|share)\s(?:the|your|ur)\s"
-        r"(?:bank(?:\s(?:details|info|account))?|iban|account\snumber|routing\snumber|wallet(?:\saddress)?|"
+        r"\b(?:what(?:'s|s|\sis|\sare)|which|send(?:\sme)?|give(?:\sme)?|share)\s(?:the|your|ur)\s"
+        r"(?:bank(?:\s(?:details|info|account))?|iban|(?:account|routing)(?:\s(?:and|&|/|\+)\s(?:routing|account|swift|sort\scode))?"
+        r"\snumbers?|wallet(?:\saddress)?|"
         r"usdt\saddress|btc\saddress)(?=\s?[?.!,]|\s?$|\s(?:to|for|so|and|then|pls|please)\b)",
         "payment.offplatform",
         0.75,
@@ -521,7 +547,10 @@ _INTENT: tuple[Phrase, ...] = (
         "fr-pay",
         r"\b(?:paiement\sdirect|pa(?:yer|ie|yes|ies|yez)(?:[- ](?:moi|nous))?\s(?:\w+\s)?(?:directement|en\sdirect)|"
         r"(?:je\s)?(?:te|vous)\s(?:fais|ferai|envoie|enverrai)\s(?:un\s)?virement|"
-        r"sans\s(?:les\s|la\s|le\s|aucuns?\s)?(?:frais|commission)|(?:ne\s)?pa(?:yer|yons|ie|yez)\spas\s(?:les\s|la\s|de\s)(?:frais|commission)|"
+        r"sans\s(?:les\s|la\s|le\s|aucuns?\s)?(?:frais|commission)|"
+        # "si on passe en direct, pas de frais de service" (not "pas de frais de service en plus", a price)
+        r"(?:en\sdirect|directement|hors\s(?:de\s(?:la\s)?)?plateforme)\b[^.!?\n]{0,30}?\b(?:pas\sde|plus\sde)\s(?:frais|commission)|"
+        r"(?:pas\sde|plus\sde)\s(?:frais|commission)\b[^.!?\n]{0,40}?\b(?:en\sdirect|directement|hors\s(?:de\s(?:la\s)?)?plateforme)|(?:ne\s)?pa(?:yer|yons|ie|yez)\spas\s(?:les\s|la\s|de\s)(?:frais|commission)|"
         r"(?:[ée]vit(?:er|e|ons|ez)|[ée]conomis(?:er|e|ons|ez))\s(?:les\s)?(?:\d+\s?%\s(?:de\s)?)?(?:frais|commission)|"
         r"pa(?:yer|iement|ie|yez|yes)(?:[- ](?:moi|nous))?\s(?:\w+\s){0,2}en\sdehors\sde\s(?:la\s)?plateforme)\b",
         "payment.offplatform",
@@ -540,7 +569,7 @@ _INTENT: tuple[Phrase, ...] = (
     Phrase(
         "ru-pay",
         r"(?:опла[тч]\w*\s(?:\w+\s)?напрямую|напрямую\s(?:\w+\s)?опла[тч]\w*|без\sкомисси\w*|"
-        r"(?:не\sплатить|избежать|сэконом\w*\sна)\s(?:\w+\s)?комисси\w*|перевед\w*\s(?:\w+\s)?лично|вне\s(?:платформы|биржи|сайта)\s"
+        r"(?:не\sплатить|избежать|сэконом\w*\sна|зачем\s(?:\w+\s)?(?:платить|отдавать|переплачивать))\s(?:\w+\s)?комисси\w*|перевед\w*\s(?:\w+\s)?лично|вне\s(?:платформы|биржи|сайта)\s"
         r"(?:\w+\s){0,2}?(?:оплат\w*|плат\w*|деньги)|переведу\s(?:тебе\s|вам\s)?на\sкарту|перевод(?:ом)?\sна\sкарту)",
         "payment.offplatform",
         0.9,

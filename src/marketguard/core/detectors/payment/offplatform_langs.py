@@ -21,6 +21,8 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:qui|sulla\spiattaforma)\b[^!?\n]{0,50}?\b(?:il\s)?resto\b[^!?\n]{0,30}?(?:fuori|direttamente|a\sparte|in\snero|bonifico)",
         r"(?:chiud|termin|annull)\w*\s(?:il\s)?(?:contratto|progetto|ordine)\b[^!?\n]{0,60}?\b(?:pag\w*|bonifico|direttamente|fuori)",
         r"senza\s(?:la\s|le\s)?commission[ei]",
+        # "così non paghiamo la commissione", "perché pagare la commissione"
+        r"(?:non|perch[ée])\s(?:\w+\s)?pag(?:hiamo|are|hi|o|a)\s(?:\w+\s)?(?:la\s|le\s)?commission[ei](?!\s(?:della\sbanca|bancari\w*|del\sbonifico))",
         r"(?:evit|risparmi|salt)\w*\s(?:\w+\s){0,2}?(?:la\s|le\s)?commission[ei]",
         r"(?:ti|le)\s(?:faccio|mando|invio)\s(?:un\s)?bonifico",
         r"bonifico\s(?:diretto|direttamente|sul\smio\sconto|sul\stuo\sconto)",
@@ -47,7 +49,12 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:site|platform)\s(?:dişindan|disindan|dişinda|disinda)\s(?:\w+\s){0,2}?(?:öde|ode|ödeme|odeme|yap|havale|gönder|gonder)\w*",
         r"(?:ödeme|odeme)\w*\s(?:\w+\s){0,2}?(?:site|platform)\s(?:dişindan|disindan|dişinda|disinda)",
         r"(?:doğrudan|dogrudan|direkt)\s(?:\w+\s)?(?:öde|ode|havale|eft|gönder|gonder)\w*",
-        r"(?:havale|eft)\s(?:\w+\s)?(?:yap|at|gönder|gonder|yolla)\w*",
+        r"(?:havale|eft)\w*\s(?:\w+\s)?(?:yap|at|gönder|gonder|yolla)\w*",
+        # "dışarıda anlaşalım", "gerisini dışarıdan hallederiz": agreeing or settling outside
+        # (the plain view writes dotless "ı" as "i": "dışarıda" is read as "dişarida")
+        r"(?:d[iı][şs]ar[iı]da|d[iı][şs]ar[iı]dan|platform\sd[iı][şs][iı]nda)\s(?:\w+\s)?(?:anla[şs]|halled|hallet|"
+        r"[öo]de|[çc][öo]z|devam\sed|g[öo]r[üu][şs])\w*",
+        r"burada\b[^!?\n]{0,50}?\b(?:geri\w*|kalan\w*)\b[^!?\n]{0,30}?(?:d[iı][şs]ar[iı]\w*|direkt|do[ğg]rudan|havale|eft|iban)",
         # the case suffix required ("IBAN'a gönder"): "my IBAN at Revolut" is English
         r"iban'?(?:im|ima|a|ina|iniz)\s(?:\w+\s)?(?:at|gönder|gonder|yolla|havale|yatir|yatır)\w*",
         # "sözleşmeyi kapatalım, kalanı IBAN'a gönderirim"; "burada ilk kısım, kalanı dışarıdan"
@@ -59,6 +66,8 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"bayar\s(?:\w+\s){0,2}?(?:langsung|di\sluar|lewat\s(?:transfer|rekening|dana|ovo|gopay|shopeepay))",
         r"transfer\s(?:aja\s|saja\s)?(?:langsung|ke\srekening\s(?:aku|saya|ku|gue))",
         r"(?:tanpa|hindari|hemat|skip)\s(?:\w+\s)?(?:fee|komisi|potongan|biaya\s(?:admin|platform|layanan))",
+        # "biar ga kena potongan": so that no cut is taken
+        r"(?:ga|gak|nggak|ngga|ndak|tidak|tak)\s(?:usah\s)?kena\s(?:\w+\s)?(?:fee|komisi|potongan|biaya|admin)",
         r"di\sluar\s(?:platform|aplikasi|situs)\s(?:\w+\s){0,2}?(?:bayar|transfer|tf)\w*",
         r"tf\s(?:aja|langsung)\s(?:ke|ya)",
         # "bisa bayar via DANA ke 0812 …": a wallet named with a pay verb is a rail here, not a first name
@@ -92,6 +101,9 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
     "ar": (
         r"ادفع\s(?:لي\s|لك\s)?مباشرة|(?:الدفع|ادفعلي|ادفعلك)\s(?:خارج|مباشرة|برا)",
         r"(?:بدون|بلا|من\sغير)\s(?:عمولة|العمولة|رسوم|الرسوم)",
+        # "نتفق برا المنصة", "عشان نوفر العمولة": dealing outside, saving the fee
+        r"(?:نتفق|نتعامل|نكمل|نشتغل|نتحاسب|نتفاهم)\s(?:\S+\s)?(?:برا|بره|خارج)\s(?:ال)?(?:منصة|موقع)",
+        r"(?:نوفر|نوفّر|توفير|نتجنب|نتهرب\sمن|وفر)\s(?:\S+\s)?(?:ال)?(?:عمولة|رسوم)",
         r"(?:حول|حوّل|حولي|حوللي|ابعتلي\sالفلوس)\s(?:لي\s)?(?:على|ع)\s(?:حسابي|الحساب|رقمي)",
         r"خارج\s(?:المنصة|الموقع)\s(?:\S+\s){0,2}?(?:ادفع|الدفع|الفلوس|تحويل)",
         # "وسأحوّل لك الباقي على حسابي": I will transfer (with its prefixes) … to an account; closing the contract,
@@ -109,6 +121,9 @@ STRONG_RAILS: dict[str, str] = {
     "apple pay": r"apple\s?pay|samsung\s?pay|google\s?wallet",
     # not "dana", "ovo", "maya": first names and a 3-D tool as often as wallets; the phrases read them with a pay verb
     "local wallet": r"satispay|postepay|papara|ininal|gopay|shopeepay|stc\s?pay|instapay|vodafone\scash|fawry",
+    # the international rails as Arabic writes them, with the prefixes that join the word ("بالباي بال", by PayPal)
+    "western union (ar)": r"(?:ب|و|عبر\s)?(?:ال)?(?:ويسترن\sيونيون|وسترن\sيونيون|موني\s?جرام)",
+    "paypal (ar)": r"(?:ب|و|عبر\s)?(?:ال)?باي\s?بال",
 }
 NEEDS_PAY_WORD = frozenset({"apple pay", "local wallet"})
 """Also tech topics (an Apple Pay button, a GoPay integration): they need a pay word beside them."""
@@ -117,7 +132,7 @@ WEAK_RAILS: dict[str, str] = {
     "bank transfer (local)": r"bonifico(?:\sbancario)?|przelew(?:em|u)?|havale|eft|transfer\sbank|rekening|تحويل\sبنكي",
 }
 PAY_WORDS = (
-    r"pagare|pagami|pagher\w*|paga|zapłać|zaplac|zapłacę|zaplace|płatno\w*|platno\w*|öde\w*|ode(?:me|yeyim|rim)\w*|bayar\w*|"
+    r"pagare|pagarti|pagarla|pagami|pagher\w*|paga|ادفع\w*|أدفع\w*|zapłać|zaplac|zapłacę|zaplace|płatno\w*|platno\w*|öde\w*|ode(?:me|yeyim|rim)\w*|bayar\w*|"
     r"kirim\w*|bhej\w*|paise|paisa|bayad|magbayad|ibayad|ادفع|دفع|الدفع|حول\w*|tf"
 )
 """Pay and send verbs of these languages, read in the rail's window (`offplatform._PAY`)."""
@@ -125,7 +140,7 @@ OUTSIDE_WORDS = (
     r"direttamente|bezpośrednio|bezposrednio|doğrudan|dogrudan|langsung|diretso|direkta|seedha|sidha|مباشرة|"
     r"fuori\sdalla\spiattaforma|poza\s(?:platformą|platforma|portalem)|(?:site|platform)\sdişi\w*|di\sluar\s(?:platform|aplikasi)|"
     r"platform\s(?:ke\s|se\s)?bahar|sa\slabas|خارج\s(?:المنصة|الموقع)|na\slang|bez\sprowizji|komisyonsuz|senza\scommission[ei]|"
-    r"tanpa\s(?:fee|komisi)"
+    r"tanpa\s(?:fee|komisi)|senza\spassare\s(?:dalla|per\sla)\spiattaforma|(?:بدل|بدلا\sمن|برا|بره)\s(?:ال)?(?:منصة|موقع)"
 )
 """Directly, outside the platform, without the fee: an off-platform cue in a rail's window (`offplatform._OUTSIDE`)."""
 

@@ -35,12 +35,17 @@ neither, and the question costs nothing: normalisation has scanned `clean` alrea
 _WALLET_WORDS = lazy_compile(
     r"(?i)(?<!\w)(?:wallet|address|addr|usdt|usdc|btc|bitcoin|eth|ethereum|trc-?20|erc-?20|bep-?20|crypto|tron|"
     r"send|deposit|pay|кошел\w*|адрес|iban|account|bank|conta|cuenta|compte|konto|счет|счёт|addy|wire|transf\w*|"
-    r"[üu]berweis\w*|virement|перев[оеё]\w*)(?!\w)"
+    r"[üu]berweis\w*|virement|перев[оеё]\w*|bonifico|conto|przelew\w*|konta|hesab\w*|rekening|"
+    # Arabic: the word takes the article, "الآيبان", so no word edge before the stem
+    r"(?:ال)?(?:آيبان|ايبان|حساب\w*)|تحويل)(?!\w)"
 )
 _IBAN_LENGTHS = {
     "AT": 20, "BE": 16, "BG": 22, "BR": 29, "CH": 21, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "EE": 20, "ES": 24,
     "FI": 18, "FR": 27, "GB": 22, "GR": 27, "HR": 21, "HU": 28, "IE": 22, "IT": 27, "LT": 20, "LU": 20, "LV": 21,
     "NL": 18, "NO": 15, "PL": 28, "PT": 25, "RO": 24, "SE": 24, "SI": 19, "SK": 24, "TR": 26, "UA": 29, "AE": 23,
+    "SA": 24, "QA": 29, "KW": 30, "BH": 22, "JO": 30, "EG": 29, "LB": 28, "IL": 23, "PK": 24, "TN": 24, "MT": 31,
+    "IS": 26, "MC": 27, "SM": 27, "RS": 22, "BA": 20, "MK": 19, "AL": 28, "ME": 22, "XK": 20, "MD": 24, "GE": 22,
+    "AZ": 28, "KZ": 20, "BY": 28, "LI": 21, "GI": 23, "IQ": 23, "MR": 27, "MU": 30, "DO": 28, "CR": 22, "GT": 28,
 }  # fmt: skip
 """Each country's IBAN length: an IBAN shorter than its country's, at the end of a message, is being sent in parts."""
 _IBAN_HEAD = lazy_compile(r"(?<![\w])(?P<cc>[A-Z]{2})\d{2}(?:\s?[A-Z0-9]{4}){1,6}\s*$")
