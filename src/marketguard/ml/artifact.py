@@ -108,6 +108,14 @@ class ScamModel:
             raise ConfigError(f"scam model file is incomplete: {exc!r}") from None
         self.version: str = str(payload.get("version", "?"))
         self.thresholds: dict[str, float] = {k: float(v) for k, v in payload.get("thresholds", {}).items()}
+        # The gate read as the circumvention model reads its own: bare-word and `(word, word)` keys over the bytes
+        # tokenizer, so no feature string is built for the ~95 % of chat the gate stops (`assess`). Imported
+        # here: `circ_model` imports this module.
+        from marketguard.ml.circ_model import _SplitLinear, gate_words, word_grams
+
+        self._split_gate = _SplitLinear(self.gate, utf8=True)
+        self._gate_words = gate_words
+        self._word_grams = word_grams
 
     @classmethod
     def load(cls, path: str | Path) -> ScamModel:
@@ -147,12 +155,14 @@ class ScamModel:
     def assess(self, text: str, floor: float, top: int = 3) -> Score | None:
         """The detector's path: None below `floor` (or stopped by the gate), else the explained score.
 
-        Each feature set is built once: the gate's word features are reused by the main model."""
-        low = prepare(text)
-        words = word_features(low)
-        if self.gate.raw(words) < self.gate_threshold:
+        The gate reads the words without building feature strings (the same features and weights as
+        `self.gate.raw(word_features(prepare(text)))`; only the order of the floating-point sum differs, 1e-16
+        relative): most texts stop there. The main model reads the feature set exactly as before."""
+        gate = self._split_gate
+        if gate.raw(gate.total(self._word_grams(self._gate_words(text)))) < self.gate_threshold:
             return None
-        feats = words | char_features(low)
+        low = prepare(text)
+        feats = word_features(low) | char_features(low)
         raw = self.main.raw(feats)
         if self.calibrate(raw) < floor:
             return None

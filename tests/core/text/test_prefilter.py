@@ -130,6 +130,18 @@ def test_prefilter_names_every_pattern_that_matches() -> None:
         assert expected and expected <= set(prefilter.candidates(text))
 
 
+def test_a_split_prefilter_names_the_same_patterns_as_one_set() -> None:
+    whole = Prefilter([p.regex for p in ALL])
+    samples = ["pay me directly, we both skip the fee", "what's your email?", "te pago directamente, sin comisión",
+               "add me on whats app and send it by paypal", "the logo is done, see the attached draft"]
+    for split in (2, 3, 5):
+        parts = Prefilter([p.regex for p in ALL], split=split)
+        for text in samples:
+            found = parts.candidates(text)
+            assert sorted(found) == sorted(whole.candidates(text))
+            assert len(found) == len(set(found))
+
+
 def test_a_boundary_inside_a_bounded_group_is_not_asked_for_twice() -> None:
     # The rails' gate wraps every rail in (?<!\w)...(?!\w); Western Union's "\bwu\b" sits inside. Widened
     # naively, each boundary consumed its own non-word character, so "pay by wu" (one space) never passed.

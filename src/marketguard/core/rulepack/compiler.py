@@ -406,6 +406,14 @@ def plan_pack(pack: Pack) -> PackPlan:
     )
 
 
+PREFILTER_SETS = 4
+"""RE2 sets the prefilter's trigger groups are dealt between (`Prefilter(split=...)`). A scan worker meets new
+texts all the time, and RE2 builds a set's automaton state by state: one set over the 131 groups cost 131,800
+instructions a line (callgrind, the prefilter's calls of `bench_instructions.py --scan` replayed alone), nearly
+all of it building states; in 2, 3, 4, 6, 8, 16 sets 99,500, 85,200, 83,000, 83,400, 89,200 and 128,600. The
+matcher reads the candidates as a set, so the order the split gives them in does not matter."""
+
+
 def compile_pack(pack: Pack, plan: PackPlan | None = None) -> CompiledPack:
     """The pack ready to match: its plan (worked out here unless given) and the RE2 prefilter over the rules'
     trigger groups. A given plan must be the pack's own (`precompiled` checks that by hash)."""
@@ -417,7 +425,8 @@ def compile_pack(pack: Pack, plan: PackPlan | None = None) -> CompiledPack:
         for rule, (groups, unless, in_message) in zip(pack.rules, plan.rules, strict=True)
     )
     try:
-        prefilter = Prefilter([plan.hints[g] for g in plan.trigger_groups], ready=True, case_sensitive=True)
+        hints = [plan.hints[g] for g in plan.trigger_groups]
+        prefilter = Prefilter(hints, ready=True, case_sensitive=True, split=PREFILTER_SETS)
     except Exception as exc:  # a widened group RE2 refuses: name it rather than fail obscurely
         raise RulePackError(f"the pack's cues do not compile in RE2: {exc}") from exc
     return CompiledPack(
