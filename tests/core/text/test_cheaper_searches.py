@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,9 +18,28 @@ from marketguard.core.text.prefilter import Pruned
 
 _OLD_CLAUSE_BREAK = re.compile(r"[.!?;,\n]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\bmais\b|\baber\b|\bно\b")
 _OLD_DOTTED_CHUNK = re.compile(r"(?<!\S)[^\s.]*\.\S*")
-_OLD_SPELLED_DOT = re.compile(
-    rf"(?<=[a-z0-9])\s{{1,3}}{plain._DOT_WORD}\s{{1,3}}(?=(?P<label>[a-z0-9\-]{{1,63}}))"
-)
+_REWRITTEN = {  # the pattern as it was -> the pattern that replaced it
+    "spelled dot": (
+        re.compile(rf"(?<=[a-z0-9])\s{{1,3}}{plain._DOT_WORD}\s{{1,3}}(?=(?P<label>[a-z0-9\-]{{1,63}}))"),
+        plain._SPELLED_DOT,
+    ),
+    "spelled slash": (
+        re.compile(r"(?<=[a-z0-9.])\s{0,3}(?:slash|barra|/)\s{0,3}(?=[a-z0-9_])"),
+        plain._SPELLED_SLASH,
+    ),
+    "spelled colon": (
+        re.compile(r"(?<=[a-z0-9])\s{1,3}(?:colon|dois pontos|deux points)\s{1,3}(?=[a-z0-9.])"),
+        plain._SPELLED_COLON,
+    ),
+    "cyrillic mail": (
+        re.compile(
+            r"(?:(?<=собака\s)|(?<=точка\s))(?:яндекс|гмейл|джимейл|мейл|рамблер|ру|ком)\b|(?<=[@.])(?:яндекс|ру|ком)\b"
+            r"|(?<=точка\s)py\b"
+        ),
+        plain._CYRILLIC_MAIL,
+    ),
+    "zero letter": (re.compile(r"(?=o)(?<![^\W\d_])(?:oh|o)(?![^\W\d_])"), digits._ZERO_LETTER_RE),
+}
 
 _PIECES = st.lists(
     st.sampled_from(
@@ -37,6 +57,20 @@ _PIECES = st.lists(
             "нож",
             " dot ",
             " point ",
+            " slash ",
+            "/",
+            "barra",
+            " colon ",
+            "deux points",
+            "oh",
+            "o",
+            "7",
+            "собака ",
+            "точка ",
+            "яндекс",
+            "ру",
+            "py",
+            "@",
             "  punkt ",
             "acme",
             "io",
@@ -75,11 +109,14 @@ def test_link_chunks_are_the_chunks_with_a_dot(text: str) -> None:
     assert [m.span() for m in url._CHUNK.finditer(text) if "." in m.group()] == old
 
 
-@settings(max_examples=400, deadline=None)
-@given(_PIECES)
-def test_spelled_dot_matches_as_before(text: str) -> None:
-    old = [(m.span(), m.groupdict()) for m in _OLD_SPELLED_DOT.finditer(text)]
-    assert [(m.span(), m.groupdict()) for m in plain._SPELLED_DOT.finditer(text)] == old
+@pytest.mark.parametrize("name", sorted(_REWRITTEN))
+@settings(max_examples=300, deadline=None)
+@given(text=_PIECES)
+def test_rewritten_patterns_match_as_before(name: str, text: str) -> None:
+    old, new = _REWRITTEN[name]
+    assert [(m.span(), m.group(), m.groupdict()) for m in new.finditer(text)] == [
+        (m.span(), m.group(), m.groupdict()) for m in old.finditer(text)
+    ]
 
 
 _WORDS = [word for _, word in digits._WORD_PARTS]
