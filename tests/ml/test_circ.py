@@ -252,3 +252,14 @@ def test_the_fast_scorer_decides_as_the_training_features_do() -> None:
         for family, (p, s, e) in fast.items():
             assert reference[family][1:] == (s, e)
             assert reference[family][0] == pytest.approx(p, abs=1e-12)
+
+
+def test_the_leave_one_out_screeners_run_the_model(model: CircModel, tmp_path: Path) -> None:
+    """The model's detectors are off by default: the measuring screeners must enable them, or "rules + model"
+    silently equals "rules" (it did, until this test)."""
+    from marketguard.ml.circ_eval import predictions, with_model
+
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": "Can we talk elsewhere tomorrow?", "labels": ["contact"]}) + "\n")
+    ((_, flagged),) = predictions(path, with_model(model))
+    assert flagged == {"contact"}

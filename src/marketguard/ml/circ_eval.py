@@ -17,7 +17,7 @@ from typing import Any
 
 from marketguard.core.detectors.base import Detector
 from marketguard.core.detectors.circ_model import ContactModelDetector, PaymentModelDetector
-from marketguard.core.engine import Screener
+from marketguard.core.engine import Screener, ScreenerConfig
 from marketguard.core.records import message_from_dict
 from marketguard.core.registry import BUILTIN, Registry
 from marketguard.evaluation import _counted
@@ -69,9 +69,17 @@ def with_model(model: CircModel) -> tuple[type[Detector], type[Detector]]:
     return contact, payment
 
 
+def _screener(classes: Iterable[type[Detector]]) -> Screener:
+    """A screener running exactly `classes`: the model's detectors are off by default, so they are enabled by id
+    (without it the "rules + model" and "model" runs would silently screen without the model)."""
+    classes = list(classes)
+    off = frozenset(c.info.id for c in classes if not c.info.default_on)
+    return Screener(ScreenerConfig(enabled=off), registry=Registry(classes))
+
+
 def predictions(path: Path, classes: Iterable[type[Detector]]) -> list[tuple[dict[str, Any], set[str]]]:
     """Each record of `path` and the families flagged on it, screened in file order by one screener."""
-    screener = Screener(registry=Registry(classes))
+    screener = _screener(classes)
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -117,8 +125,7 @@ def compare(path: Path, model: CircModel) -> dict[str, Any]:
 
 def ham_flagged(model: CircModel, ham: list[str]) -> str:
     """How many held-out SMS ham texts the model alone flags (any family)."""
-    contact, payment = with_model(model)
-    screener = Screener(registry=Registry([contact, payment]))
+    screener = _screener(with_model(model))
     hits = sum(1 for text in ham if any(s.family in FAMILIES and s.score >= 0.6 for s in screener.screen(text).signals))
     return f"{hits}/{len(ham)}"
 
