@@ -1,0 +1,73 @@
+"""The account development files of the blind7 and blind8 rounds, screened by the rules alone.
+
+`eval/fraud/accounts.dev2.jsonl` (blind7 round) and `accounts.dev3.jsonl` (blind8 round) hold account offers and hard
+benign look-alikes written for this project (no evaluation set's text): each of the four account kinds in the thirteen
+languages of the pack, in words the older fixtures do not use (parting with a profile, "I take the orders, you get
+$300 every month", the selfie step done "for me", a payout card linked to one the sender will text; "my country was
+dropped, let me in with your login", the owner "on paper" while the sender's team runs the account, "point your
+withdrawals at the card I'll DM you"), and the everyday talk that shares their words (the platform's own identity
+check, one's own payout bank or method, a PayPal account used to pay an invoice, retainers, template shops, a domain
+whose owner on paper is a company, a video interview, a French "compte rendu"). The model is off, so a miss is a gap
+in the rule pack. Benign lines are checked for the account family only: the scam family's rules and model have their
+own rounds (a few benign lines get a scam signal with the model on, `docs/fraud.md`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from marketguard import Screener, ScreenerConfig
+from marketguard.core.registry import Registry
+
+FOLDER = Path(__file__).resolve().parents[4] / "eval" / "fraud"
+FILES = ("accounts.dev2.jsonl", "accounts.dev3.jsonl")
+LANGUAGES = {"en", "es", "pt", "fr", "de", "ru", "hi", "id", "tl", "it", "pl", "tr", "ar"}
+KINDS = {"account.rental_offer", "account.sale", "account.verification_proxy", "account.payout_redirect"}
+
+
+def _records(name: str) -> list[dict[str, Any]]:
+    with (FOLDER / name).open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+RECORDS = {name: _records(name) for name in FILES}
+POSITIVES = [r for name in FILES for r in RECORDS[name] if r["labels"]]
+BENIGN = [r for name in FILES for r in RECORDS[name] if not r["labels"]]
+
+
+@pytest.fixture(scope="module")
+def rules_screener() -> Screener:
+    """The rule-based layers alone: the trained scam model (when installed) is switched off."""
+    model = {i for i in Registry().ids if i == "scam.model"}
+    return Screener(ScreenerConfig(disabled=frozenset(model)))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_each_file_covers_every_language_and_kind_with_unique_ids(name: str) -> None:
+    positives = [r for r in RECORDS[name] if r["labels"]]
+    assert {r["lang"] for r in positives} == LANGUAGES
+    assert {r["kinds"][0] for r in positives} == KINDS
+    assert len({r["id"] for r in RECORDS[name]}) == len(RECORDS[name])
+    assert len(positives) >= 30 and len(RECORDS[name]) - len(positives) >= 40
+
+
+def test_the_blind7_file_has_every_kind_in_every_language() -> None:
+    positives = [r for r in RECORDS["accounts.dev2.jsonl"] if r["labels"]]
+    assert len({(r["lang"], r["kinds"][0]) for r in positives}) == len(LANGUAGES) * len(KINDS)
+
+
+@pytest.mark.parametrize("record", POSITIVES, ids=[r["id"] for r in POSITIVES])
+def test_every_account_offer_fires_its_kind(rules_screener: Screener, record: dict[str, Any]) -> None:
+    signals = rules_screener.screen(record["text"]).signals
+    kind = record["kinds"][0]
+    assert any(s.kind == kind and s.score >= 0.6 and s.detector.startswith("fraud.rules@") for s in signals), signals
+
+
+@pytest.mark.parametrize("record", BENIGN, ids=[r["id"] for r in BENIGN])
+def test_benign_look_alikes_get_no_account_signal(rules_screener: Screener, record: dict[str, Any]) -> None:
+    signals = rules_screener.screen(record["text"]).signals
+    assert not [s for s in signals if s.family == "account" and s.score >= 0.6], signals
