@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import pytest
 
+from fraud_rounds import rule_scam
 from marketguard import Screener
-from marketguard.core.model import Signal
 
 SCAMS = [
     (
@@ -102,11 +102,6 @@ BENIGN = [
 ]
 
 
-def _rule_scam(signals: tuple[Signal, ...] | list[Signal]) -> list[Signal]:
-    """Scam findings of the rule layers (not the model), strong enough for a policy row to act on (0.6)."""
-    return [s for s in signals if s.family == "scam" and s.kind != "scam.model" and s.score >= 0.6]
-
-
 @pytest.fixture(scope="module")
 def screener() -> Screener:
     return Screener()
@@ -114,9 +109,9 @@ def screener() -> Screener:
 
 @pytest.mark.parametrize("text", SCAMS)
 def test_each_phrasing_of_a_blind8_cause_is_named(screener: Screener, text: str) -> None:
-    assert _rule_scam(screener.screen(text).signals)
+    assert rule_scam(screener.screen(text).signals)
 
 
 @pytest.mark.parametrize("text", BENIGN)
 def test_work_talk_with_the_same_words_stays_clean(screener: Screener, text: str) -> None:
-    assert not _rule_scam(screener.screen(text).signals)
+    assert not rule_scam(screener.screen(text).signals)
