@@ -24,24 +24,7 @@ from marketguard.adapters.storage.tables import AuditEvent, Decision
 from marketguard.service.audit import EventKind
 from marketguard.service.errors import Conflict
 from marketguard.service.settings import ServiceSettings
-
-SETTINGS = ServiceSettings()
-ALLOW: dict[str, Any] = {"id": "m", "decision": "allow", "rule": None, "signals": []}
-REVIEW: dict[str, Any] = {
-    "id": "m",
-    "decision": "review",
-    "rule": "payment-before-contract",
-    "signals": [{"kind": "payment.offplatform", "family": "payment", "score": 0.95}],
-}
-
-
-def _screen(result: dict[str, Any], sender: str) -> Any:
-    def work(session: Session) -> tuple[str, str | None]:
-        return moderation.record_screen(
-            session, SETTINGS, result, "message", "text", ("account", sender), "api", utcnow()
-        )
-
-    return work
+from storage_rows import ALLOW, REVIEW, SETTINGS, screen_work
 
 
 def _count(engine: Engine, model: Any) -> int:
@@ -65,7 +48,7 @@ def test_waiting_requests_commit_together_and_each_gets_its_own_answer(engine: E
     writer = GroupCommit(engine)
     try:
         _, release = _held(writer)
-        futures = [writer.submit(_screen(REVIEW if i % 3 == 0 else ALLOW, f"u-{i % 2}")) for i in range(12)]
+        futures = [writer.submit(screen_work(REVIEW if i % 3 == 0 else ALLOW, f"u-{i % 2}")) for i in range(12)]
         assert not any(f.done() for f in futures)  # nothing is answered before its transaction committed
         release.set()
         answers = [f.result(10) for f in futures]
@@ -90,9 +73,9 @@ def test_a_failing_request_fails_alone_and_the_rest_of_its_batch_commits(engine:
 
     try:
         _, release = _held(writer)
-        good = [writer.submit(_screen(ALLOW, f"u-{i}")) for i in range(5)]
+        good = [writer.submit(screen_work(ALLOW, f"u-{i}")) for i in range(5)]
         bad = writer.submit(refuse)
-        more = writer.submit(_screen(REVIEW, "u-9"))
+        more = writer.submit(screen_work(REVIEW, "u-9"))
         release.set()
         with pytest.raises(Conflict):
             bad.result(10)
@@ -114,7 +97,7 @@ def test_when_the_database_fails_every_request_of_the_batch_gets_the_error(engin
 
     try:
         _, release = _held(writer)
-        futures: list[Future[Any]] = [writer.submit(_screen(ALLOW, "u-1")), writer.submit(database_gone)]
+        futures: list[Future[Any]] = [writer.submit(screen_work(ALLOW, "u-1")), writer.submit(database_gone)]
         release.set()
         for f in futures:
             with pytest.raises(OperationalError):
@@ -127,10 +110,10 @@ def test_when_the_database_fails_every_request_of_the_batch_gets_the_error(engin
 
 def test_stop_commits_what_is_queued_and_a_later_submit_starts_again(engine: Engine) -> None:
     writer = GroupCommit(engine)
-    futures = [writer.submit(_screen(ALLOW, "u-1")) for _ in range(3)]
+    futures = [writer.submit(screen_work(ALLOW, "u-1")) for _ in range(3)]
     writer.stop()
     assert all(f.done() and f.exception() is None for f in futures)
-    assert writer.submit(_screen(ALLOW, "u-2")).result(10)
+    assert writer.submit(screen_work(ALLOW, "u-2")).result(10)
     writer.stop()
     assert _count(engine, Decision) == 4
 
@@ -156,16 +139,16 @@ def test_audit_appends_in_one_transaction_chain_and_a_rolled_back_savepoint_leav
 
 
 def test_decisions_queued_in_a_transaction_are_stored_at_commit_and_dropped_with_a_rollback(engine: Engine) -> None:
-    run(engine, lambda s: [_screen(ALLOW, f"u-{i}")(s) for i in range(3)])
+    run(engine, lambda s: [screen_work(ALLOW, f"u-{i}")(s) for i in range(3)])
     assert _count(engine, Decision) == 3
 
     def fails(session: Session) -> None:
-        _screen(ALLOW, "u-x")(session)
+        screen_work(ALLOW, "u-x")(session)
         raise Conflict("nope", "rolled back")
 
     with pytest.raises(Conflict):
         run(engine, fails)
-    run(engine, lambda s: _screen(ALLOW, "u-y")(s))
+    run(engine, lambda s: screen_work(ALLOW, "u-y")(s))
     assert _count(engine, Decision) == 4
 
 
@@ -223,13 +206,13 @@ def test_sqlite_checkpoints_run_in_the_background_not_in_commits(tmp_path: Path)
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one() == WAL_AUTOCHECKPOINT_PAGES
     for i in range(50):
-        run(engine, _screen(ALLOW, f"u-{i}"))
+        run(engine, screen_work(ALLOW, f"u-{i}"))
     busy, frames, copied = checkpoint(engine) or (1, 0, 0)
     assert busy == 0 and frames > 0 and copied == frames  # everything committed so far is in the main file
     checkpointer = Checkpointer(engine, every=0.01)
     checkpointer.start()
     try:
-        run(engine, _screen(ALLOW, "u-late"))
+        run(engine, screen_work(ALLOW, "u-late"))
         assert _count(engine, Decision) == 51
     finally:
         checkpointer.stop()
@@ -259,7 +242,7 @@ def test_the_writer_records_how_long_requests_queued_and_batches_took(engine: En
     writer = GroupCommit(engine)
     try:
         _, release = _held(writer)
-        futures = [writer.submit(_screen(ALLOW, f"u-{i}")) for i in range(5)]
+        futures = [writer.submit(screen_work(ALLOW, f"u-{i}")) for i in range(5)]
         threading.Event().wait(0.05)  # they queue behind the held batch for at least this long
         release.set()
         for f in futures:
@@ -275,7 +258,7 @@ def test_the_writer_records_how_long_requests_queued_and_batches_took(engine: En
 def test_joining_an_open_case_reads_the_case_once(engine: Engine) -> None:
     from sqlalchemy import event
 
-    run(engine, _screen(REVIEW, "u-join"))  # opens the case
+    run(engine, screen_work(REVIEW, "u-join"))  # opens the case
     statements: list[str] = []
 
     def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
@@ -283,7 +266,7 @@ def test_joining_an_open_case_reads_the_case_once(engine: Engine) -> None:
 
     event.listen(engine, "before_cursor_execute", seen)
     try:
-        _, case_id = run(engine, _screen(REVIEW, "u-join"))
+        _, case_id = run(engine, screen_work(REVIEW, "u-join"))
     finally:
         event.remove(engine, "before_cursor_execute", seen)
     assert case_id is not None
@@ -305,7 +288,7 @@ def test_postgresql_synchronous_commit_is_a_setting_applied_to_every_connection(
     try:
         for _ in range(3):  # each pooled connection, not only the first
             assert run(relaxed, lambda s: s.execute(text("SHOW synchronous_commit")).scalar_one()) == "off"
-        run(relaxed, _screen(ALLOW, "u-relaxed"))
+        run(relaxed, screen_work(ALLOW, "u-relaxed"))
         assert _count(engine, Decision) == 1  # committed and visible to the default engine
     finally:
         relaxed.dispose()
@@ -355,7 +338,7 @@ def test_a_batch_of_plain_screenings_is_one_autocommitted_insert_on_postgresql(e
     idle, in_transaction = psycopg.pq.TransactionStatus.IDLE, psycopg.pq.TransactionStatus.INTRANS
     seen, stop = _statements(engine)
     try:
-        run(engine, lambda s: [_screen(ALLOW, f"u-{i}")(s) for i in range(5)])
+        run(engine, lambda s: [screen_work(ALLOW, f"u-{i}")(s) for i in range(5)])
     finally:
         stop()
     assert seen == [("INSERT", idle)]  # one multi-row statement for the five, committed by itself
@@ -381,7 +364,7 @@ def test_a_batch_of_plain_screenings_is_one_autocommitted_insert_on_postgresql(e
     # a batch that opens a case keeps its ordinary transaction: everything commits together
     seen, stop = _statements(engine)
     try:
-        run(engine, lambda s: [_screen(REVIEW, "u-case")(s), _screen(ALLOW, "u-9")(s)])
+        run(engine, lambda s: [screen_work(REVIEW, "u-case")(s), screen_work(ALLOW, "u-9")(s)])
     finally:
         stop()
     assert len(seen) > 1 and all(status == in_transaction for _, status in seen)

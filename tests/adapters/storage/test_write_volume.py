@@ -15,30 +15,13 @@ import pytest
 from sqlalchemy import Engine, event, func, select, text
 from sqlalchemy.orm import Session
 
-from marketguard.adapters.storage import audit_log, moderation
-from marketguard.adapters.storage.clock import new_sequential_id, utcnow
+from marketguard.adapters.storage import audit_log
+from marketguard.adapters.storage.clock import new_sequential_id
 from marketguard.adapters.storage.db import run
 from marketguard.adapters.storage.group_commit import GroupCommit, _Job
 from marketguard.adapters.storage.tables import AuditEvent, Case, Decision
 from marketguard.service.audit import EventKind
-from marketguard.service.settings import ServiceSettings
-
-SETTINGS = ServiceSettings()
-ALLOW: dict[str, Any] = {"id": "m", "decision": "allow", "rule": None, "signals": []}
-REVIEW: dict[str, Any] = {
-    "id": "m",
-    "decision": "review",
-    "rule": "payment-before-contract",
-    "signals": [{"kind": "payment.offplatform", "family": "payment", "score": 0.95}],
-}
-
-
-def _screen(result: dict[str, Any], sender: str) -> Any:
-    def work(session: Session) -> tuple[str, str | None]:
-        return moderation.record_screen(session, SETTINGS, result, "message", "text", ("account", sender), "api",
-                                        utcnow())  # fmt: skip
-
-    return work
+from storage_rows import ALLOW, REVIEW, screen_work
 
 
 def _batch(engine: Engine, works: list[Any]) -> list[Any]:
@@ -76,7 +59,7 @@ def test_sequential_ids_are_version_7_uuids_in_time_order() -> None:
 
 
 def test_decisions_and_their_audit_events_get_time_ordered_ids(engine: Engine) -> None:
-    decision_id, case_id = run(engine, _screen(REVIEW, "u-ids"))
+    decision_id, case_id = run(engine, screen_work(REVIEW, "u-ids"))
     assert case_id is not None
     assert uuid.UUID(decision_id).version == 7
     event_ids = run(engine, lambda s: list(s.execute(select(AuditEvent.id)).scalars()), read_only=True)
@@ -98,8 +81,8 @@ def test_the_case_index_on_decisions_holds_only_decisions_with_a_case_and_serves
     assert ddl is not None and "case_id IS NOT NULL" in ddl
     assert "ix_decisions_case_id" in plan
     # and what it serves is unchanged: a case's decisions are found by its id
-    _, case_id = run(engine, _screen(REVIEW, "u-index"))
-    run(engine, _screen(ALLOW, "u-index"))
+    _, case_id = run(engine, screen_work(REVIEW, "u-index"))
+    run(engine, screen_work(ALLOW, "u-index"))
     found = run(engine, lambda s: s.execute(select(func.count()).where(Decision.case_id == case_id)).scalar_one(),
                 read_only=True)  # fmt: skip
     assert found == 1
@@ -107,9 +90,9 @@ def test_the_case_index_on_decisions_holds_only_decisions_with_a_case_and_serves
 
 def test_opening_a_case_takes_no_savepoint_and_a_subject_still_has_one_open_case(engine: Engine) -> None:
     with _statements(engine) as seen:
-        _, first = run(engine, _screen(REVIEW, "u-open"))
+        _, first = run(engine, screen_work(REVIEW, "u-open"))
     assert first is not None and not any(s.upper().startswith("SAVEPOINT") for s in seen), seen
-    _, second = run(engine, _screen(REVIEW, "u-open"))  # joins it
+    _, second = run(engine, screen_work(REVIEW, "u-open"))  # joins it
     assert second == first
     open_cases = run(engine, lambda s: s.execute(select(Case.id, Case.items).where(Case.subject_id == "u-open")).all(),
                      read_only=True)  # fmt: skip
@@ -117,8 +100,8 @@ def test_opening_a_case_takes_no_savepoint_and_a_subject_still_has_one_open_case
 
 
 def test_a_batch_writes_its_audit_events_at_commit_in_one_insert_and_one_head_move(engine: Engine) -> None:
-    run(engine, _screen(REVIEW, "u-b"))  # an open case to join
-    works = [_screen(REVIEW, "u-a"), _screen(ALLOW, "u-x"), _screen(REVIEW, "u-b"), _screen(REVIEW, "u-c")]
+    run(engine, screen_work(REVIEW, "u-b"))  # an open case to join
+    works = [screen_work(r, s) for r, s in ((REVIEW, "u-a"), (ALLOW, "u-x"), (REVIEW, "u-b"), (REVIEW, "u-c"))]
     with _statements(engine) as seen:
         answers = _batch(engine, works)
     assert [case is not None for _, case in answers] == [True, False, True, True]
@@ -137,10 +120,10 @@ def test_a_batch_writes_its_audit_events_at_commit_in_one_insert_and_one_head_mo
 
 def test_a_failing_request_leaves_none_of_its_batchs_deferred_events_and_the_others_commit(engine: Engine) -> None:
     def fails(session: Session) -> None:
-        _screen(REVIEW, "u-fail")(session)  # its events are queued for the commit that never comes
+        screen_work(REVIEW, "u-fail")(session)  # its events are queued for the commit that never comes
         raise ValueError("this request's own error")
 
-    jobs = [_Job(w, future=Future()) for w in (_screen(REVIEW, "u-1"), fails, _screen(REVIEW, "u-2"))]
+    jobs = [_Job(w, future=Future()) for w in (screen_work(REVIEW, "u-1"), fails, screen_work(REVIEW, "u-2"))]
     GroupCommit(engine)._commit(jobs)
     futures = [job.future for job in jobs if job.future is not None]
     assert futures[0].result(10)[1] is not None and futures[2].result(10)[1] is not None
