@@ -120,14 +120,7 @@ class ScamModel:
     @classmethod
     def load(cls, path: str | Path) -> ScamModel:
         """Read a model file (gzip'd JSON); a missing or malformed file is a `ConfigError` naming it."""
-        try:
-            with gzip.open(path, "rb") as fh:
-                payload = json.loads(fh.read())
-        except (OSError, ValueError) as exc:
-            raise ConfigError(f"cannot read scam model {path}: {exc}") from None
-        if not isinstance(payload, dict):
-            raise ConfigError(f"cannot read scam model {path}: not a JSON object")
-        return cls(payload)
+        return cls(read_payload(path, "scam model"))
 
     def __len__(self) -> int:
         return len(self.main.table)
@@ -179,6 +172,18 @@ class ScamModel:
 
     def calibrate(self, raw: float) -> float:
         return platt(self.cal_a, self.cal_b, raw)
+
+
+def read_payload(path: str | Path, what: str) -> dict[str, Any]:
+    """A model file's JSON object (gzip'd); unreadable or not an object is a `ConfigError` naming `what` and file."""
+    try:
+        with gzip.open(path, "rb") as fh:
+            payload = json.loads(fh.read())
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"cannot read {what} {path}: {exc}") from None
+    if not isinstance(payload, dict):
+        raise ConfigError(f"cannot read {what} {path}: not a JSON object")
+    return payload
 
 
 def platt(a: float, b: float, raw: float) -> float:

@@ -18,8 +18,6 @@ scikit-learn at run time.
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 import re
 import string
@@ -31,7 +29,7 @@ from typing import Any
 
 from marketguard.core.text.lazy import lazy_compile
 from marketguard.errors import ConfigError
-from marketguard.ml.artifact import Linear, platt
+from marketguard.ml.artifact import Linear, platt, read_payload
 from marketguard.ml.features import (
     LONG_SHAPE,
     MAX_CHARS,
@@ -171,14 +169,7 @@ class CircModel:
 
     @classmethod
     def load(cls, path: str | Path) -> CircModel:
-        try:
-            with gzip.open(path, "rb") as fh:
-                payload = json.loads(fh.read())
-        except (OSError, ValueError) as exc:
-            raise ConfigError(f"cannot read circumvention model {path}: {exc}") from None
-        if not isinstance(payload, dict):
-            raise ConfigError(f"cannot read circumvention model {path}: not a JSON object")
-        return cls(payload)
+        return cls(read_payload(path, "circumvention model"))
 
     def passes_gate(self, text: str) -> bool:
         return self._gate.raw(self._gate.total(word_grams(gate_words(text)))) >= self.gate_threshold
