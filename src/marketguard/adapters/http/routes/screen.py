@@ -115,9 +115,7 @@ async def screen(body: ScreenIn, request: Request, caller: ScreenKey) -> Respons
     message = to_message(body)
     with state.screen_lock:
         result = state.screener.screen(message).to_dict()
-    top = max(result["signals"], key=lambda s: s["score"], default=None)
-    family = case_family(top["family"]) if top else "none"
-    state.metrics.count_decision("screen", family, result["decision"])
+    _count(state, result)
     subject = _subject(message)
 
     def work(session: Session) -> dict[str, Any]:
@@ -127,6 +125,12 @@ async def screen(body: ScreenIn, request: Request, caller: ScreenKey) -> Respons
         return {**result, "decision_id": decision_id, "case_id": case_id}
 
     return await write_batched(state, request, caller, work)
+
+
+def _count(state: AppState, result: dict[str, Any]) -> None:
+    """The decision in the metrics, under the family of its strongest signal."""
+    top = max(result["signals"], key=lambda s: s["score"], default=None)
+    state.metrics.count_decision("screen", case_family(top["family"]) if top else "none", result["decision"])
 
 
 def _subject(message: Message) -> tuple[str, str] | None:
@@ -159,8 +163,7 @@ def screen_batch(body: ScreenBatchIn, request: Request, state: StateDep, caller:
     with state.screen_lock:
         results = [state.screener.screen(m).to_dict() for m in messages]
     for result in results:
-        top = max(result["signals"], key=lambda s: s["score"], default=None)
-        state.metrics.count_decision("screen", case_family(top["family"]) if top else "none", result["decision"])
+        _count(state, result)
 
     def work(session: Session) -> dict[str, Any]:
         now = utcnow()
