@@ -15,6 +15,7 @@ import click
 import orjson
 
 from marketguard.adapters.cli.accounts import simulate_app
+from marketguard.adapters.cli.consume import consume
 from marketguard.adapters.cli.reviewers import reviewers_app
 from marketguard.adapters.cli.rules import rules_app
 from marketguard.adapters.cli.service import register as register_service
@@ -291,6 +292,7 @@ app.add_command(simulate_app, name="simulate")  # labelled streams (marketguard.
 app.add_command(reviewers_app, name="reviewers")  # console accounts (marketguard.adapters.cli.reviewers)
 app.add_command(train_app, name="train")  # the scam model (marketguard.adapters.cli.train)
 app.add_command(rules_app, name="rules")  # fraud rule packs: test, list (marketguard.adapters.cli.rules)
+app.add_command(consume)  # event streams: NATS JetStream, Redis Streams (marketguard.adapters.cli.consume)
 
 
 def main() -> None:
