@@ -5,6 +5,7 @@ deleted afterwards."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import subprocess
@@ -41,10 +42,8 @@ def names() -> Iterator[tuple[str, str, str]]:
         nc = await nats.connect(url)
         js = nc.jetstream()
         for subject in subjects:
-            try:
+            with contextlib.suppress(Exception):
                 await js.delete_stream(jetstream.stream_name(subject))
-            except Exception:
-                pass
         await nc.close()
 
     asyncio.run(clean())
@@ -55,10 +54,8 @@ async def _publish(url: str, subject: str, lines: list[bytes]) -> None:
 
     nc = await nats.connect(url)
     js = nc.jetstream()
-    try:
+    with contextlib.suppress(Exception):
         await js.add_stream(name=jetstream.stream_name(subject), subjects=[subject])
-    except Exception:
-        pass
     for line in lines:
         await js.publish(subject, line)
     await nc.close()
@@ -113,7 +110,9 @@ def test_results_equal_scans_and_bad_records_do_not_block(names: tuple[str, str,
 
     async def main() -> tuple[jetstream.Stats, Any]:
         await _publish(url, inp, lines)
-        return await _run_until(url, inp, out, Processor(Screener(), inp), lambda: _results(url, out, len(lines)), batch=4)
+        return await _run_until(
+            url, inp, out, Processor(Screener(), inp), lambda: _results(url, out, len(lines)), batch=4
+        )
 
     stats, got = asyncio.run(main())
     stream = jetstream.stream_name(inp)
@@ -124,7 +123,11 @@ def test_results_equal_scans_and_bad_records_do_not_block(names: tuple[str, str,
 
 def test_a_bad_record_is_acknowledged_and_the_next_one_screened(names: tuple[str, str, str]) -> None:
     url, inp, out = names
-    lines = [b"\xff\xfe", b'{"id": "n", "text": "' + b"x" * 2000 + b'"}', b'{"id": "ok", "text": "thanks, see you Monday"}']
+    lines = [
+        b"\xff\xfe",
+        b'{"id": "n", "text": "' + b"x" * 2000 + b'"}',
+        b'{"id": "ok", "text": "thanks, see you Monday"}',
+    ]
 
     async def main() -> tuple[Any, Any]:
         import nats

@@ -47,12 +47,8 @@ from marketguard.adapters.cli.service import database_options
 )
 @click.option("--store", is_flag=True, help="Store each decision in the service database (as POST /v1/screen).")
 @database_options
-@click.option(
-    "--upgrade/--no-upgrade", default=True, show_default=True, help="With --store: apply migrations first."
-)
-@click.option(
-    "--policy", type=click.Path(path_type=Path), help="A policy table (YAML) to use instead of the default."
-)
+@click.option("--upgrade/--no-upgrade", default=True, show_default=True, help="With --store: apply migrations first.")
+@click.option("--policy", type=click.Path(path_type=Path), help="A policy table (YAML) to use instead of the default.")
 @click.option("--config", type=click.Path(path_type=Path), help="A configuration file (YAML): detectors, limits.")
 def consume(
     url: str,
