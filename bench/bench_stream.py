@@ -30,7 +30,6 @@ import orjson
 sys.path.insert(0, str(Path(__file__).parent))
 from benchutil import print_header
 from corpus import build_corpus
-
 from marketguard import Screener
 from marketguard.adapters.jsonl import scan
 from marketguard.adapters.streams import jetstream
