@@ -20,7 +20,7 @@ import pytest
 
 from marketguard import Screener
 from marketguard.adapters.streams import jetstream
-from marketguard.adapters.streams.core import Processor
+from marketguard.adapters.streams.core import Processor, Stats
 from marketguard.adapters.streams.stop import Stop
 from stream_helpers import fixture_lines, nats_url, scan_results, unique, without_storage
 from stream_store_helpers import decisions, sqlite_store
@@ -81,7 +81,7 @@ async def _results(url: str, subject: str, count: int, timeout: float = 30.0) ->
         while len(out) < count and time.monotonic() < deadline:
             try:
                 msgs = await sub.fetch(count - len(out), timeout=1)
-            except nats.errors.TimeoutError:
+            except TimeoutError:  # nats-py raises its own or asyncio's (both are this builtin)
                 continue
             for m in msgs:
                 out.append(((m.headers or {})["Marketguard-Input"], orjson.loads(m.data)))
@@ -93,7 +93,7 @@ async def _results(url: str, subject: str, count: int, timeout: float = 30.0) ->
 
 async def _run_until(
     url: str, inp: str, out: str, processor: Processor, done: Callable[[], Awaitable[Any]], **kw: Any
-) -> tuple[jetstream.Stats, Any]:
+) -> tuple[Stats, Any]:
     """Run a consumer until `done()` returns, then stop it; returns its stats and what `done` returned."""
     stop = Stop()
     task = asyncio.create_task(jetstream.consume(url, inp, out, processor, stop, create=True, **kw))
@@ -108,7 +108,7 @@ def test_results_equal_scans_and_bad_records_do_not_block(names: tuple[str, str,
     url, inp, out = names
     lines = fixture_lines()
 
-    async def main() -> tuple[jetstream.Stats, Any]:
+    async def main() -> tuple[Stats, Any]:
         await _publish(url, inp, lines)
         return await _run_until(
             url, inp, out, Processor(Screener(), inp), lambda: _results(url, out, len(lines)), batch=4

@@ -18,8 +18,7 @@ import orjson
 import pytest
 
 from marketguard import Screener
-from marketguard.adapters.streams.core import Processor
-from marketguard.adapters.streams.jetstream import Stats
+from marketguard.adapters.streams.core import Processor, Stats
 from marketguard.adapters.streams.redis_streams import RedisConsumer
 from marketguard.adapters.streams.stop import Stop
 from service_helpers import redis_url

@@ -41,6 +41,17 @@ MAX_DELIVERIES = 10
 """Deliveries after which a record that was never acknowledged is given up (error result, acknowledged)."""
 MEMO_SIZE = 10_000
 """Recent dedupe keys (and their results) the consumer remembers."""
+RETRY_SECONDS = (1.0, 2.0, 5.0, 10.0, 30.0)
+"""Waits before each new try of a batch while the database or the broker is away (the last one repeats)."""
+
+
+@dataclass(slots=True)
+class Stats:
+    """What a consumer did, printed when it stops."""
+
+    records: int = 0
+    errors: int = 0
+    batches: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from marketguard.adapters.streams.core import Delivery, Outcome, Processor, StoreUnavailable
+from marketguard.adapters.streams.core import RETRY_SECONDS, Delivery, Outcome, Processor, Stats, StoreUnavailable
 from marketguard.adapters.streams.stop import Stop
 
 if TYPE_CHECKING:
@@ -30,18 +29,10 @@ log = logging.getLogger("marketguard.streams")
 
 FETCH_SECONDS = 1.0
 """How long one fetch waits for records: also the longest a stop request waits when the stream is idle."""
-RETRY_SECONDS = (1.0, 2.0, 5.0, 10.0, 30.0)
 
 
 class StreamSetupError(Exception):
     """The consumer cannot start: no stream holds a subject, or the server refused the consumer."""
-
-
-@dataclass(slots=True)
-class Stats:
-    records: int = 0
-    errors: int = 0
-    batches: int = 0
 
 
 def stream_name(subject: str) -> str:
@@ -98,7 +89,11 @@ async def consume(
         while not stop.is_set():
             try:
                 msgs = await psub.fetch(batch, timeout=FETCH_SECONDS)
-            except nats.errors.TimeoutError:
+            except TimeoutError:  # nats-py raises its own or asyncio's (both are this builtin)
+                continue
+            except nats.errors.Error as exc:  # reconnecting, or the server is away: the client reconnects
+                log.warning("fetch failed (%s: %s); retried in %.0f s", type(exc).__name__, exc, RETRY_SECONDS[0])
+                await asyncio.sleep(RETRY_SECONDS[0])
                 continue
             if await _handle(js, msgs, source, results, processor, stop, stats):
                 await nc.flush()  # the acknowledgements reach the server before the next fetch (or the exit)

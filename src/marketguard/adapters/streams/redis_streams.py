@@ -19,8 +19,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from marketguard.adapters.streams.core import Delivery, Outcome, Processor, StoreUnavailable
-from marketguard.adapters.streams.jetstream import RETRY_SECONDS, Stats
+from marketguard.adapters.streams.core import RETRY_SECONDS, Delivery, Outcome, Processor, Stats, StoreUnavailable
 from marketguard.adapters.streams.stop import Stop
 
 if TYPE_CHECKING:

@@ -15,12 +15,12 @@ database cannot be reached, `StoreUnavailable` is raised and nothing is acknowle
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -40,6 +40,16 @@ Todo = tuple[str, bytes | None, dict[str, Any]]
 """(dedupe key, the record's bytes, its result) for a record to store."""
 
 
+def _stored(session: Session, keys: Sequence[str]) -> dict[str, bytes]:
+    """The stored answers among `keys`, in one query."""
+    rows = session.execute(
+        select(IdempotentResponse.idem_key, IdempotentResponse.body).where(
+            IdempotentResponse.key_id == KEY_ID, IdempotentResponse.idem_key.in_(sorted(set(keys)))
+        )
+    )
+    return {key: body.encode() for key, body in rows}
+
+
 class StreamStore:
     def __init__(self, engine: Engine, settings: ServiceSettings, namespace: str, actor: str = "stream") -> None:
         self.engine = engine
@@ -49,18 +59,8 @@ class StreamStore:
 
     def lookup(self, keys: Sequence[str]) -> dict[str, bytes]:
         """The stored answers among `keys` (one query for the batch)."""
-        wanted = sorted(set(keys))
-
-        def read(session: Session) -> dict[str, bytes]:
-            rows = session.execute(
-                select(IdempotentResponse.idem_key, IdempotentResponse.body).where(
-                    IdempotentResponse.key_id == KEY_ID, IdempotentResponse.idem_key.in_(wanted)
-                )
-            )
-            return {key: body.encode() for key, body in rows}
-
         try:
-            return run(self.engine, read, read_only=True)
+            return run(self.engine, lambda session: _stored(session, keys), read_only=True)
         except OperationalError as exc:
             raise StoreUnavailable(str(exc.orig)) from exc
 
@@ -96,31 +96,29 @@ class StreamStore:
         except OperationalError as exc:
             raise StoreUnavailable(str(exc.orig)) from exc
 
-    def _write(self, session: Session, items: Iterable[Todo]) -> dict[str, bytes]:
+    def _write(self, session: Session, items: Sequence[Todo]) -> dict[str, bytes]:
         now = utcnow()
-        answers: dict[str, bytes] = {}
+        answers = _stored(session, [key for key, _, _ in items])  # stored since `lookup` (another consumer)
+        rows: list[dict[str, Any]] = []
         for key, raw, result in items:
             if key in answers:
-                continue  # the same record twice in one batch
-            found = session.get(IdempotentResponse, (KEY_ID, key))
-            if found is not None:
-                answers[key] = found.body.encode()
-                continue
+                continue  # stored already, or the same record twice in one batch
             assert raw is not None  # a record without bytes has an error result
             body = orjson.dumps(self._store_one(session, orjson.loads(raw), result, now))
-            session.add(
-                IdempotentResponse(
-                    key_id=KEY_ID,
-                    idem_key=key,
-                    route=self.route,
-                    request_hash=hashlib.sha256(raw).hexdigest(),
-                    status=201,
-                    body=body.decode(),
-                    created_at=now,
-                )
+            rows.append(
+                {
+                    "key_id": KEY_ID,
+                    "idem_key": key,
+                    "route": self.route,
+                    "request_hash": hashlib.sha256(raw).hexdigest(),
+                    "status": 201,
+                    "body": body.decode(),
+                    "created_at": now,
+                }
             )
             answers[key] = body
-        session.flush()
+        if rows:  # one multi-row statement for the batch's answers, not one ORM object each
+            session.execute(insert(IdempotentResponse), rows)
         return answers
 
     def _store_one(self, session: Session, record: Any, result: dict[str, Any], now: datetime) -> dict[str, Any]:
