@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import orjson
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from marketguard import Screener
-from marketguard.adapters.streams.core import Delivery, Processor, dedupe_key
+from marketguard.adapters.streams.core import Delivery, Processor, StoreUnavailable, dedupe_key
 from stream_helpers import fixture_lines, scan_results
 
 
@@ -90,3 +91,29 @@ def test_the_dedupe_key_names_the_record_by_id_and_bytes(record: dict[str, objec
     has_id = isinstance(record.get("id"), str | int) and not isinstance(record.get("id"), bool)
     assert (dedupe_key("in", here) == dedupe_key("in", there)) == has_id
     assert dedupe_key("in", here) != dedupe_key("other", here)
+
+
+class _FlakyStore:
+    """A database that is away for the first write, then stores nothing of note."""
+
+    def __init__(self) -> None:
+        self.writes = 0
+
+    def lookup(self, keys: list[str]) -> dict[str, bytes]:
+        return {}
+
+    def record(self, todo: list[tuple[str, bytes | None, dict[str, object]]]) -> dict[str, bytes]:
+        self.writes += 1
+        if self.writes == 1:
+            raise StoreUnavailable("connection refused")
+        return {key: orjson.dumps({**result, "decision_id": "d"}) for key, _, result in todo}
+
+
+def test_a_batch_retried_after_the_database_was_away_is_not_screened_again() -> None:
+    store = _FlakyStore()
+    processor = Processor(Screener(), "in", store)  # type: ignore[arg-type]
+    batch = [Delivery("in:1", b'{"id": "1", "conversation_id": "c", "text": "my number is 415"}')]
+    with pytest.raises(StoreUnavailable):
+        processor.process(batch)
+    out = processor.process(batch)
+    assert processor.screened == 1 and orjson.loads(out[0].body)["decision_id"] == "d"
