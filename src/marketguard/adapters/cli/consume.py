@@ -1,11 +1,11 @@
 """`marketguard consume URL ...`: screen records from a NATS JetStream subject or a Redis stream, publish one
-result per record (marketguard.adapters.streams, docs/streams.md)."""
+result per record (marketguard.adapters.streams, docs/streams.md).
+
+Everything past click is imported inside the command: this module is imported by every `marketguard` start.
+"""
 
 from __future__ import annotations
 
-import logging
-import os
-import socket
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,8 @@ def consume(
     """Screen records from URL (nats://... with --subject, or redis://... with --stream) and publish one result
     per record on --results, acknowledging each record once its result is published (and stored). Stops after
     the batch in hand on SIGTERM or SIGINT."""
+    import logging
+
     from marketguard.adapters.cli.main import _fail, _screener
     from marketguard.adapters.jsonl import LazyMonitor
     from marketguard.adapters.streams.core import Processor
@@ -168,6 +170,9 @@ def _redis(
     processor: Any,
     stop: Any,
 ) -> Any:
+    import os
+    import socket
+
     import redis
 
     from marketguard.adapters.streams.redis_streams import RedisConsumer
