@@ -138,9 +138,9 @@ def test_a_batch_sends_its_events_the_head_and_the_commit_last_in_one_round_trip
         event.remove(engine, "checkout", checkout)
         event.remove(engine, "checkin", checkin)
     head = seen.index("SELECT AUDIT_HEAD.SEQ, AUDIT_HEAD.HASH FROM")
-    assert head == len(seen) - 2 and seen[-1].startswith("WITH MOVED AS (UPDATE"), seen
+    assert head == len(seen) - 3 and seen[-2].startswith("WITH MOVED AS (UPDATE") and seen[-1] == "COMMIT", seen
     assert any(s.startswith("INSERT INTO DECISIONS") for s in seen[:head])  # sent before the head was taken
-    assert pipelined[-1] and not any(pipelined[:-1])
+    assert pipelined[-2:] == [True, True] and not any(pipelined[:-2])  # the last two: one round trip
     with engine.connect() as conn:  # nothing left open: the COMMIT went with the events
         idle_in_transaction = (
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'"

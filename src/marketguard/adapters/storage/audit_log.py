@@ -178,9 +178,11 @@ def _write_postgresql(connection: Connection, events: list[dict[str, Any]], comm
     cursor = dbapi.cursor()
     try:
         if commit:
+            # the COMMIT as a statement of the pipeline, which its exit syncs once: `commit()` inside the
+            # pipeline would sync by itself, and the exit again (two round trips)
             with dbapi.pipeline():
                 cursor.execute(statement, params)
-                dbapi.commit()
+                cursor.execute("COMMIT")
         else:
             cursor.execute(statement, params)
     except psycopg.Error as exc:
