@@ -16,9 +16,11 @@ land on pages not touched since the last checkpoint):
     cd bench && ../.venv/bin/python bench_pg_wal.py                 # 2,000 screenings after a checkpoint, 2,000 more
     ../.venv/bin/python bench_pg_wal.py --prefill 200000 --batch 8
 
-Printed per phase: WAL bytes per screening, of them full-page images, records per screening, by relation; and
+Printed per phase: WAL bytes per screening, of them full-page images, records per screening, by relation;
 libpq round trips per transaction (psycopg's pure-Python implementation, its sends counted) for batches with
-and without a case.
+and without a case; and how long a transaction held the audit chain's head: round trips from its `SELECT ... FOR
+UPDATE` (included) to the end of the commit, and the time (one writer here, so no wait for the head; the time is
+the machine's, the round trips are not). Every other worker's logging transaction waits for that hold.
 """
 
 from __future__ import annotations
