@@ -88,10 +88,10 @@ def probed_app() -> Any:
 
     lock_head = audit_log.lock_head
 
-    def timed_lock_head(session: Any) -> None:
+    def timed_lock_head(session: Any) -> Any:
         t = time.perf_counter()
         try:
-            lock_head(session)
+            return lock_head(session)
         finally:
             took = time.perf_counter() - t
             local.head = getattr(local, "head", 0.0) + took

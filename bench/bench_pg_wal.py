@@ -16,9 +16,11 @@ land on pages not touched since the last checkpoint):
     cd bench && ../.venv/bin/python bench_pg_wal.py                 # 2,000 screenings after a checkpoint, 2,000 more
     ../.venv/bin/python bench_pg_wal.py --prefill 200000 --batch 8
 
-Printed per phase: WAL bytes per screening, of them full-page images, records per screening, by relation; and
+Printed per phase: WAL bytes per screening, of them full-page images, records per screening, by relation;
 libpq round trips per transaction (psycopg's pure-Python implementation, its sends counted) for batches with
-and without a case.
+and without a case; and how long a transaction held the audit chain's head: round trips from its `SELECT ... FOR
+UPDATE` (included) to the end of the commit, and the time (one writer here, so no wait for the head; the time is
+the machine's, the round trips are not). Every other worker's logging transaction waits for that hold.
 """
 
 from __future__ import annotations
@@ -63,6 +65,28 @@ def count_round_trips() -> None:
         return sync(self)
 
     pq_ctypes.PGconn.pipeline_sync = synced  # type: ignore[method-assign]
+
+
+_HOLD: dict[str, Any] = {"sends": None, "since": None}
+"""Where the current batch took the audit chain's head: libpq sends and the clock at that moment."""
+
+
+def watch_head() -> None:
+    """Note when a transaction takes the audit chain's head (`audit_log.lock_head`, the `SELECT ... FOR UPDATE`),
+    so the round trips and time from there to the end of its commit can be counted: that is how long every other
+    logging transaction (the other worker's batches) would wait for it."""
+    import time
+
+    from marketguard.adapters.storage import audit_log
+
+    lock_head = audit_log.lock_head
+
+    def noted(session: Any) -> Any:
+        if _HOLD["sends"] is None:  # the batch's first: the SELECT ... FOR UPDATE counts (its wait is nil here)
+            _HOLD["sends"], _HOLD["since"] = sum(_SENDS.values()), time.perf_counter()
+        return lock_head(session)
+
+    audit_log.lock_head = noted  # type: ignore[assignment]
 
 
 def screened(n: int) -> list[tuple[dict[str, Any], str, str, tuple[str, str] | None]]:
@@ -158,6 +182,9 @@ def main() -> None:
                                                        "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"))
     args = ap.parse_args()
     count_round_trips()
+    watch_head()
+    import time
+
     import psycopg
 
     from bench_service import database
@@ -191,11 +218,20 @@ def main() -> None:
                 _SENDS.clear()
                 plain = case = 0
                 sends_plain = sends_case = 0
+                held_sends: list[int] = []
+                held_ms: list[float] = []
                 for i in range(0, len(chunk), args.batch):
                     part = chunk[i : i + args.batch]
                     before = sum(_SENDS.values())
-                    jobs = [_Job(_work(settings, *item), future=Future()) for item in part]
+                    # by subject, as the route submits them (older code: no `order`)
+                    keyed = "order" in _Job.__dataclass_fields__
+                    jobs = [_Job(_work(settings, *item), future=Future(), **({"order": item[3] or ()} if keyed else {}))
+                            for item in part]  # fmt: skip
+                    _HOLD["sends"] = None
                     writer._commit(jobs)  # the group-commit writer's own transaction, run in this thread
+                    if _HOLD["sends"] is not None:
+                        held_sends.append(sum(_SENDS.values()) - _HOLD["sends"])
+                        held_ms.append(1000 * (time.perf_counter() - _HOLD["since"]))
                     ids = [job.future.result() for job in jobs if job.future is not None]
                     sent = sum(_SENDS.values()) - before
                     if any(c for _, c in ids):
@@ -216,6 +252,12 @@ def main() -> None:
                     print(f"  {rel:32s} {b / n:8,.0f} B/screening  (page images {f / n:7,.0f})  {r / n:5.2f} records")
                 print(f"  round trips per transaction: {sends_plain / max(plain, 1):.2f} for {plain} without a case, "
                       f"{sends_case / max(case, 1):.2f} for {case} with one")  # fmt: skip
+                if held_sends:
+                    held_ms.sort()
+                    print(f"  the audit chain's head, held by {len(held_sends)} transactions: "
+                          f"{sum(held_sends) / len(held_sends):.2f} round trips from the lock (included) to the "
+                          f"end of the commit; held p50 {held_ms[len(held_ms) // 2]:.2f} ms, "
+                          f"p99 {held_ms[int(0.99 * len(held_ms))]:.2f} ms (one writer, no contention)")  # fmt: skip
         engine.dispose()
 
 

@@ -372,9 +372,10 @@ def test_a_batch_of_plain_screenings_is_one_autocommitted_insert_on_postgresql(e
 
 
 def test_two_transactions_opening_the_same_subjects_case_do_not_deadlock(engine: Engine, caplog: Any) -> None:
-    """Batch A has logged (it holds the audit head) and goes on to open subject X's case; batch B opens X's
-    case first. Both take the head before any case row (`audit_log.lock_head`), so B waits for A instead of
-    each waiting for the other until PostgreSQL's deadlock detector (1 s) aborts one: the old 1 s tail."""
+    """Batch A has logged and goes on to open subject X's case; batch B opens X's case first. When A took the
+    audit head at its first append, B waited for the head to log X's case while A waited for B's X: a deadlock
+    PostgreSQL's detector (1 s) broke, the old 1 s tail. A multi-case transaction now chains its events at
+    commit (`audit_log.defer_appends`), so it holds no head while it waits for a case, and B gets the head."""
     import logging
     import time
 
@@ -387,7 +388,8 @@ def test_two_transactions_opening_the_same_subjects_case_do_not_deadlock(engine:
     errors: list[BaseException] = []
 
     def a(session: Session) -> None:
-        cases.attach(session, ("account", "y"), item, "api", utcnow())  # logs: A holds the head
+        audit_log.defer_appends(session)  # as a group-commit batch, a batch route
+        cases.attach(session, ("account", "y"), item, "api", utcnow())  # logs (at commit)
         a_logged.set()
         assert b_started.wait(10)
         time.sleep(0.3)  # B is now inside its transaction

@@ -107,7 +107,10 @@ def test_a_batch_writes_its_audit_events_at_commit_in_one_insert_and_one_head_mo
     assert [case is not None for _, case in answers] == [True, False, True, True]
     inserts = [s for s in seen if s.startswith("INSERT INTO audit_events")]
     moves = [s for s in seen if s.startswith("UPDATE audit_head")]
-    assert len(inserts) == 1 and len(moves) == 1, seen
+    if engine.dialect.name == "postgresql":  # one statement for both, sent to psycopg with the COMMIT
+        assert not inserts and not moves, seen  # (test_audit_head_last.py reads it at psycopg's cursor)
+    else:
+        assert len(inserts) == 1 and len(moves) == 1, seen
     with Session(engine) as s:
         count, problems = audit_log.verify_log(s)
         seqs = list(s.execute(select(AuditEvent.seq).order_by(AuditEvent.seq)).scalars())

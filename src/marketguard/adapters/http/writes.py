@@ -87,15 +87,17 @@ async def write_batched(
     caller: Caller,
     work: Callable[[Session], dict[str, Any]],
     status: int = 201,
+    order: tuple[str, ...] = (),
 ) -> Response:
-    """`write` through the group-commit writer: answered after the batch holding this write committed."""
+    """`write` through the group-commit writer: answered after the batch holding this write committed. `order`
+    is the subject whose case the work may open or join (`GroupCommit.submit_async`)."""
     txn = _transaction(request, caller, work, status)
     started = time.perf_counter()
     try:
-        code, body, replayed = await state.writer.submit_async(txn)
+        code, body, replayed = await state.writer.submit_async(txn, order)
         state.write_waits.add(time.perf_counter() - started)
     except IntegrityError:
         if request.headers.get("Idempotency-Key") is None:
             raise
-        code, body, replayed = await state.writer.submit_async(txn)  # replay the winner's answer
+        code, body, replayed = await state.writer.submit_async(txn, order)  # replay the winner's answer
     return _response(code, body, replayed)

@@ -134,8 +134,13 @@ def _open_case(session: Session, subject: tuple[str, str]) -> Case | None:
 
 
 def attach(session: Session, subject: tuple[str, str], item: Item, actor: str, now: datetime) -> str:
-    """Add an item to the subject's open case, opening one if there is none; returns the case id."""
-    audit_log.lock_head(session)  # before the case row: one lock order for every logging transaction
+    """Add an item to the subject's open case, opening one if there is none; returns the case id.
+
+    Lock order: the case row (or a new case's unique subject) is locked here, the audit chain's head only when
+    the events are written (at the first append, or at commit with `audit_log.defer_appends`), so the head is
+    always taken after the case. A transaction that attaches several subjects must defer its appends and attach
+    them in subject order (`GroupCommit.submit_async(order=...)`, the batch routes), else it would hold the head
+    while waiting for the next case."""
     for _ in range(3):
         row = _open_case(session, subject)
         if row is not None:
@@ -162,6 +167,14 @@ def attach(session: Session, subject: tuple[str, str], item: Item, actor: str, n
         audit_log.append(session, EventKind.CASE_OPENED, actor, _item_payload(item), case_id, subject, now)
         return case_id
     raise Conflict("concurrent_change", "the subject's case changed repeatedly; retry")
+
+
+def in_subject_order(subjects: list[tuple[str, str] | None]) -> list[int]:
+    """The indexes of `subjects` in the order a transaction that attaches all of them must follow (a stable
+    sort: one subject's items keep their order; None, attaching nothing, first). Every multi-case transaction
+    locks cases in this order (`GroupCommit` sorts its batches the same way), so two of them never wait for each
+    other's cases in a cycle."""
+    return sorted(range(len(subjects)), key=lambda i: subjects[i] or ())
 
 
 def _item_payload(item: Item) -> dict[str, Any]:

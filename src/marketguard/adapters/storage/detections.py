@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any, cast
 
 import psycopg
-from sqlalchemy import Connection, Dialect, Table, event, insert
+from sqlalchemy import Connection, Dialect, Table, insert
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage import audit_log, cases
@@ -40,12 +40,11 @@ def _defer_decision(session: Session, row: dict[str, Any]) -> None:
     pending.append(row)
 
 
-@event.listens_for(Session, "before_commit")
+@audit_log.before_seal
 def _insert_pending(session: Session) -> None:
-    """At the outer commit only (a savepoint's release fires this too). A rolled-back transaction needs no
-    cleanup: `run` starts every attempt on a new session, so its queued rows go with the old one."""
-    if session.in_nested_transaction():
-        return
+    """At the outer commit, before the transaction's audit events are chained (`audit_log.before_seal`: the
+    INSERT is not made while the chain head is held). A rolled-back transaction needs no cleanup: `run` starts
+    every attempt on a new session, so its queued rows go with the old one."""
     pending: list[dict[str, Any]] | None = session.info.pop(_PENDING, None)
     if pending:
         connection = session.connection()

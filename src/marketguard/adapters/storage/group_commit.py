@@ -17,9 +17,11 @@ Guarantees:
   batch was committed, so nothing is acknowledged;
 - work may run more than once (a retried transaction, or the one-by-one rerun), so it must only touch
   the session, as every `run` work already does;
-- a batch's audit events reach the database at its commit, all together (`audit_log.defer_appends`:
-  on PostgreSQL fewer round trips while the batch holds the audit chain's head), so batched work must not
-  read back events it appended, nor append inside a savepoint (the one-by-one rerun writes them as usual).
+- a batch's audit events are chained and reach the database at its commit, all together
+  (`audit_log.defer_appends`): the audit chain's head, which every worker's logging transaction waits for, is
+  locked only then, so batched work must not read back events it appended before `audit_log.seal`;
+- a batch runs its jobs in the order of their `order` keys (the subject whose case each may lock), so
+  batches lock case rows in one order and the head last, and cannot deadlock on each other.
 
     writer = GroupCommit(engine)
     future = writer.submit(lambda session: record(session, ...))   # concurrent.futures.Future
@@ -106,6 +108,8 @@ class _Job:
     waiter: asyncio.Future[Any] | None = None
     """Resolved on its event loop, with the batch's other waiters of that loop (`submit_async`)."""
     submitted: float = field(default_factory=time.perf_counter)
+    order: tuple[str, ...] = ()
+    """Where the job's work runs in its batch (`_together`): the subject whose case it may lock, or ()."""
 
 
 _Outcome = tuple[_Job, bool, Any]
@@ -144,9 +148,16 @@ def _deliver(outcomes: list[_Outcome]) -> None:
 
 
 def _together(session: Session, batch: list[_Job]) -> list[Any]:
-    """A batch's work in one transaction, its audit events written at the commit (`audit_log.defer_appends`)."""
+    """A batch's work in one transaction, its audit events chained and written at the commit
+    (`audit_log.defer_appends`), the jobs run in the order of their keys (the subjects whose cases they may
+    lock; a stable sort, so one subject's jobs keep their arrival order). Every batch then locks case rows in
+    one order and the audit head last: two workers' batches may wait for each other's rows, never in a cycle.
+    The results come back in the batch's order."""
     audit_log.defer_appends(session)
-    return [job.work(session) for job in batch]
+    results: list[Any] = [None] * len(batch)
+    for i in sorted(range(len(batch)), key=lambda i: batch[i].order):
+        results[i] = batch[i].work(session)
+    return results
 
 
 class GroupCommit:
@@ -161,16 +172,17 @@ class GroupCommit:
         self._thread: threading.Thread | None = None
         self._stopping = False
 
-    def submit(self, work: Callable[[Session], Any]) -> Future[Any]:
+    def submit(self, work: Callable[[Session], Any], order: tuple[str, ...] = ()) -> Future[Any]:
         """Queue `work`; the future resolves from the writer thread once its batch committed (or failed)."""
         future: Future[Any] = Future()
-        self._queue(_Job(work, future=future))
+        self._queue(_Job(work, future=future, order=order))
         return future
 
-    def submit_async(self, work: Callable[[Session], Any]) -> asyncio.Future[Any]:
-        """Queue `work` from the running event loop; await the result, which arrives once its batch committed."""
+    def submit_async(self, work: Callable[[Session], Any], order: tuple[str, ...] = ()) -> asyncio.Future[Any]:
+        """Queue `work` from the running event loop; await the result, which arrives once its batch committed.
+        `order` is the subject whose case the work may open or join (see `_together`)."""
         waiter: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-        self._queue(_Job(work, waiter=waiter))
+        self._queue(_Job(work, waiter=waiter, order=order))
         return waiter
 
     def _queue(self, job: _Job) -> None:

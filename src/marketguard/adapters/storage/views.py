@@ -113,6 +113,7 @@ def case_view(session: Session, case_id: str, now: datetime) -> dict[str, Any]:
         ).scalars()
     ]
     appeal = session.execute(select(Appeal.id).where(Appeal.case_id == case_id)).scalar_one_or_none()
+    audit_log.seal(session)  # a transaction's deferred events (`audit_log.defer_appends`) are read back too
     events = [
         audit_log.to_dict(e)
         for e in session.execute(
@@ -152,6 +153,7 @@ def decision_view(session: Session, decision_id: str) -> dict[str, Any]:
 
 
 def audit_page(session: Session, after: int, limit: int, case_id: str | None = None) -> list[dict[str, Any]]:
+    audit_log.seal(session)  # a transaction's deferred events (`audit_log.defer_appends`) are read back too
     q = select(AuditEvent).where(AuditEvent.seq > after)
     if case_id:
         q = q.where(AuditEvent.case_id == case_id)

@@ -14,7 +14,8 @@ from marketguard.adapters.http.auth import ScreenKey, StateDep
 from marketguard.adapters.http.schemas import AccountEventsIn
 from marketguard.adapters.http.state import AppState
 from marketguard.adapters.http.writes import write
-from marketguard.adapters.storage import moderation
+from marketguard.adapters.storage import audit_log, moderation
+from marketguard.adapters.storage.cases import in_subject_order
 from marketguard.adapters.storage.clock import utcnow
 from marketguard.errors import RecordError
 from marketguard.service.errors import ServiceError
@@ -61,13 +62,18 @@ def _store(
     for _, result in judged:
         state.metrics.count_decision("account", "account", str(result.get("decision")))
 
+    accounts = [str(result.get("account_id") or event.get("account_id")) for event, result in judged]
+
     def work(session: Session) -> dict[str, Any]:
         now = utcnow()
-        results = []
-        for event, result in judged:
-            account = str(result.get("account_id") or event.get("account_id"))
+        # account order and the audit events at commit: the lock order of every transaction that touches several
+        # cases (`cases.attach`); the answers stay in the events' order
+        audit_log.defer_appends(session)
+        results: list[dict[str, Any]] = [{}] * len(judged)
+        for i in in_subject_order([("account", a) for a in accounts]):
+            (event, result), account = judged[i], accounts[i]
             decision_id, case_id = moderation.record_account(session, result, account, event, caller.name, now)
-            results.append({**result, "decision_id": decision_id, "case_id": case_id})
+            results[i] = {**result, "decision_id": decision_id, "case_id": case_id}
         return {"results": results} if batch else results[0]
 
     return write(state, request, caller, work)

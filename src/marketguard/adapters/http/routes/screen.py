@@ -27,7 +27,8 @@ from marketguard.adapters.http.auth import ScreenKey, StateDep, authenticate, be
 from marketguard.adapters.http.schemas import ScreenBatchIn, ScreenIn
 from marketguard.adapters.http.state import AppState
 from marketguard.adapters.http.writes import write, write_batched
-from marketguard.adapters.storage import moderation
+from marketguard.adapters.storage import audit_log, moderation
+from marketguard.adapters.storage.cases import in_subject_order
 from marketguard.adapters.storage.clock import utcnow
 from marketguard.core.model import Context, Message
 from marketguard.core.records import job_from_dict, job_text
@@ -124,7 +125,7 @@ async def screen(body: ScreenIn, request: Request, caller: ScreenKey) -> Respons
         )
         return {**result, "decision_id": decision_id, "case_id": case_id}
 
-    return await write_batched(state, request, caller, work)
+    return await write_batched(state, request, caller, work, order=subject or ())
 
 
 def _count(state: AppState, result: dict[str, Any]) -> None:
@@ -167,12 +168,16 @@ def screen_batch(body: ScreenBatchIn, request: Request, state: StateDep, caller:
 
     def work(session: Session) -> dict[str, Any]:
         now = utcnow()
-        out = []
-        for message, result in zip(messages, results, strict=True):
+        # subject order and the audit events at commit: the lock order of every transaction that touches several
+        # cases (`cases.attach`); the answers stay in the items' order
+        audit_log.defer_appends(session)
+        out: list[dict[str, Any]] = [{}] * len(messages)
+        for i in in_subject_order([_subject(m) for m in messages]):
+            message, result = messages[i], results[i]
             decision_id, case_id = moderation.record_screen(
                 session, state.settings, result, message.kind.value, message.text, _subject(message), caller.name, now
             )
-            out.append({**result, "decision_id": decision_id, "case_id": case_id})
+            out[i] = {**result, "decision_id": decision_id, "case_id": case_id}
         return {"results": out}
 
     return write(state, request, caller, work)
