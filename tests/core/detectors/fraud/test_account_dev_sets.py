@@ -3,10 +3,11 @@
 `eval/fraud/accounts.dev2.jsonl` (blind7 round), `accounts.dev3.jsonl` (blind8 round) and `accounts.dev4.jsonl`
 (blind9 round) hold account offers and hard benign look-alikes written for this project (no evaluation set's text):
 each of the four account kinds in the thirteen languages of the pack (dev4: in seventeen, adding Dutch, Vietnamese,
-Ukrainian and Romanian, and Hindi in Devanagari as well as in Latin letters), in words the older fixtures do not use (parting with a profile, "I take the orders, you get
-$300 every month", the selfie step done "for me", a payout card linked to one the sender will text; "my country was
-dropped, let me in with your login", the owner "on paper" while the sender's team runs the account, "point your
-withdrawals at the card I'll DM you"), and the everyday talk that shares their words (the platform's own identity
+Ukrainian and Romanian, and Hindi in Devanagari as well as in Latin letters), in words the older fixtures do not
+use (parting with a profile, "I take the orders, you get $300 every month", the selfie step done "for me", a payout
+card linked to one the sender will text; "my country was dropped, let me in with your login", the owner "on paper"
+while the sender's team runs the account, "point your withdrawals at the card I'll DM you"; someone with a local ID
+sought for the check "on my account"), and the everyday talk that shares their words (the platform's own identity
 check, one's own payout bank or method, a PayPal account used to pay an invoice, retainers, template shops, a domain
 whose owner on paper is a company, a video interview, a French "compte rendu"). The model is off, so a miss is a gap
 in the rule pack. Benign lines are checked for the account family only: the scam family's rules and model have their
@@ -71,7 +72,8 @@ def test_the_blind9_file_has_every_kind_in_every_language_and_hindi_in_both_scri
     positives = [r for r in RECORDS["accounts.dev4.jsonl"] if r["labels"]]
     languages = LANGUAGES_BY_FILE["accounts.dev4.jsonl"]
     assert len({(r["lang"], r["kinds"][0]) for r in positives}) == len(languages) * len(KINDS)
-    devanagari = {r["kinds"][0] for r in positives if r["lang"] == "hi" and any("\u0900" <= c <= "\u097f" for c in r["text"])}
+    hindi = [r for r in positives if r["lang"] == "hi"]
+    devanagari = {r["kinds"][0] for r in hindi if any("\u0900" <= c <= "\u097f" for c in r["text"])}
     assert devanagari == KINDS
 
 
