@@ -1,11 +1,13 @@
-"""The account development files of the blind7 and blind8 rounds, screened by the rules alone.
+"""The account development files of the blind7, blind8 and blind9 rounds, screened by the rules alone.
 
-`eval/fraud/accounts.dev2.jsonl` (blind7 round) and `accounts.dev3.jsonl` (blind8 round) hold account offers and hard
-benign look-alikes written for this project (no evaluation set's text): each of the four account kinds in the thirteen
-languages of the pack, in words the older fixtures do not use (parting with a profile, "I take the orders, you get
-$300 every month", the selfie step done "for me", a payout card linked to one the sender will text; "my country was
-dropped, let me in with your login", the owner "on paper" while the sender's team runs the account, "point your
-withdrawals at the card I'll DM you"), and the everyday talk that shares their words (the platform's own identity
+`eval/fraud/accounts.dev2.jsonl` (blind7 round), `accounts.dev3.jsonl` (blind8 round) and `accounts.dev4.jsonl`
+(blind9 round) hold account offers and hard benign look-alikes written for this project (no evaluation set's text):
+each of the four account kinds in the thirteen languages of the pack (dev4: in seventeen, adding Dutch, Vietnamese,
+Ukrainian and Romanian, and Hindi in Devanagari as well as in Latin letters), in words the older fixtures do not
+use (parting with a profile, "I take the orders, you get $300 every month", the selfie step done "for me", a payout
+card linked to one the sender will text; "my country was dropped, let me in with your login", the owner "on paper"
+while the sender's team runs the account, "point your withdrawals at the card I'll DM you"; someone with a local ID
+sought for the check "on my account"), and the everyday talk that shares their words (the platform's own identity
 check, one's own payout bank or method, a PayPal account used to pay an invoice, retainers, template shops, a domain
 whose owner on paper is a company, a video interview, a French "compte rendu"). The model is off, so a miss is a gap
 in the rule pack. Benign lines are checked for the account family only: the scam family's rules and model have their
@@ -24,8 +26,14 @@ from marketguard import Screener, ScreenerConfig
 from marketguard.core.registry import Registry
 
 FOLDER = Path(__file__).resolve().parents[4] / "eval" / "fraud"
-FILES = ("accounts.dev2.jsonl", "accounts.dev3.jsonl")
+FILES = ("accounts.dev2.jsonl", "accounts.dev3.jsonl", "accounts.dev4.jsonl")
 LANGUAGES = {"en", "es", "pt", "fr", "de", "ru", "hi", "id", "tl", "it", "pl", "tr", "ar"}
+# the blind sets reach beyond the pack's thirteen languages; the blind9 round's file covers four more
+LANGUAGES_BY_FILE = {
+    "accounts.dev2.jsonl": LANGUAGES,
+    "accounts.dev3.jsonl": LANGUAGES,
+    "accounts.dev4.jsonl": LANGUAGES | {"nl", "vi", "uk", "ro"},
+}
 KINDS = {"account.rental_offer", "account.sale", "account.verification_proxy", "account.payout_redirect"}
 
 
@@ -49,7 +57,7 @@ def rules_screener() -> Screener:
 @pytest.mark.parametrize("name", FILES)
 def test_each_file_covers_every_language_and_kind_with_unique_ids(name: str) -> None:
     positives = [r for r in RECORDS[name] if r["labels"]]
-    assert {r["lang"] for r in positives} == LANGUAGES
+    assert {r["lang"] for r in positives} == LANGUAGES_BY_FILE[name]
     assert {r["kinds"][0] for r in positives} == KINDS
     assert len({r["id"] for r in RECORDS[name]}) == len(RECORDS[name])
     assert len(positives) >= 30 and len(RECORDS[name]) - len(positives) >= 40
@@ -58,6 +66,15 @@ def test_each_file_covers_every_language_and_kind_with_unique_ids(name: str) -> 
 def test_the_blind7_file_has_every_kind_in_every_language() -> None:
     positives = [r for r in RECORDS["accounts.dev2.jsonl"] if r["labels"]]
     assert len({(r["lang"], r["kinds"][0]) for r in positives}) == len(LANGUAGES) * len(KINDS)
+
+
+def test_the_blind9_file_has_every_kind_in_every_language_and_hindi_in_both_scripts() -> None:
+    positives = [r for r in RECORDS["accounts.dev4.jsonl"] if r["labels"]]
+    languages = LANGUAGES_BY_FILE["accounts.dev4.jsonl"]
+    assert len({(r["lang"], r["kinds"][0]) for r in positives}) == len(languages) * len(KINDS)
+    hindi = [r for r in positives if r["lang"] == "hi"]
+    devanagari = {r["kinds"][0] for r in hindi if any("\u0900" <= c <= "\u097f" for c in r["text"])}
+    assert devanagari == KINDS
 
 
 @pytest.mark.parametrize("record", POSITIVES, ids=[r["id"] for r in POSITIVES])
