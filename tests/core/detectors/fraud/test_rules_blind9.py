@@ -116,7 +116,10 @@ BENIGN = [
     "Write a blog post: 7 scams new freelancers meet, from fake checks to Telegram interviews.",
     "You want me to buy the plugin from your vendor first? I don't front costs; please fund it as a milestone.",
     "Our security policy: we never ask for your password or 2FA code, please read it before onboarding.",
-    "We reimburse the Adobe licence you already own; send the receipt with the invoice.",
+    (
+        "A so-called client wrote: run npm install on your main machine for the interview. "
+        "Smells like a scam to me, I didn't run it."
+    ),
 ]
 
 
