@@ -19,7 +19,7 @@ from marketguard.core.text.prefilter import Pruned
 from marketguard.core.text.view import View
 
 _STRONG_RAILS = {
-    "paypal": r"p[a@4]y\s?p[a@4][l1]|paypal\.me|пейпал",
+    "paypal": r"p[a@4]y\s?p[a@4][l1]{1,2}|paypal\.me|пейпал",  # "paypall": a letter doubled
     "zelle": r"zelle",
     "cash app": r"c[a4@]\$?sh\s?[a4@]pp|\$cashtag|(?:the\s)?green\s(?:pay|payment|money|cash)\sapp|"
     r"(?:the\s)?(?:app|one)\swith\sthe\s(?:green\s)?dollar\s(?:sign|logo|icon)",
@@ -44,12 +44,12 @@ _STRONG_RAILS = {
     "gcash": r"gcash|paymaya|easypaisa|jazzcash|m-?pesa",
     "webmoney": r"webmoney|perfect\smoney|qiwi|ю-?мани|ю-?money|yoomoney|сбп|сбер\w*|тинькофф\w*|т-банк\w*",
     "card transfer": r"на\sкарту|карт(?:у|ой)\s(?:сбер\w*|тинькофф\w*)|pix\spra\smim",
-    "paylib": r"paylib|lydia|twint|swish|vipps|mobilepay|blik",
+    "paylib": r"paylib|lydia|twint|swish|vipps|mobilepay|blik(?:a|iem|u)?",  # "zrobię ci blika"
     "gift card": r"gift\s?cards?",
     **langs.STRONG_RAILS,
 }
 _WEAK_RAILS = {
-    "payoneer": r"payoneer",
+    "payoneer": r"pay?on+e+r",  # "payonner", "payoner", "paoneer"
     "bank transfer": r"bank(?:\s(?:transfer|wire|account|deposit|details))?|wire(?:\stransfer)?|direct\s(?:deposit|transfer)|"
     r"sepa|ach|transferencia(?:\sbancaria)?|transfer[eê]ncia(?:\sbanc[aá]ria)?|"
     r"virement(?:\sbancaire)?|(?:bank)?[üu]berweisung|перевод(?:ом)?(?:\sна\sкарту)?|на\sкарту",
@@ -83,6 +83,8 @@ _PAY = lazy_compile(
     r"funds?|invoice|remit|reimburse|tip|bonus|price|rate|budget|\$|€|£|usd|eur|my|your|via|through|thru|by|"
     r"pago|pagar|pagamento|pague|paiement|payer|payé|zahl\w*|bezahl\w*|überweis\w*|опла[тч]\w*|пла[тч]\w*|перев\w*|"
     r"скину|кошел\w*|можно|через|pra\smim|para\smim|chave|me|virement|acceptes?|aceptas?|aceitas?|"
+    # sending to the other party in es/pt/fr: "te mando pix de metade", "te envío por Bizum", "je te fais un Lydia"
+    r"(?:te|le|lhe|vos)\s(?:mand|envi|fa[cçz]|pass|transf|deposit)\w*|"
     rf"{langs.PAY_WORDS})(?!\w)"
     r"|^\s?[:\-]\s?[\w@$+]|\bto\s(?:0x|bc1|t[a-z0-9]{5})"  # "Pix: 41 9...", "USDT to 0x36..": a detail follows
 )
@@ -122,11 +124,19 @@ _MINE_WORDS = ("my ", "your ", "ur ", "own ", "personal ")
 _PLATFORM_PAYOUT = lazy_compile(r"withdr[ae]w\w*|pay(?:s|ing)?\sout|payouts?|earnings|upwork|fiverr|platform")
 """"send the remaining $900 to my Payoneer": a rail of the platform's own payouts, named as where the other party is to
 pay; "Upwork pays out to my Payoneer" is the platform's payout."""
+_ASK_YOURS_LEFT = lazy_compile(
+    r"\b(?:what(?:'s|s|\sis)|whats|send\s(?:me\s)?|give\s(?:me\s)?|drop|share|dm\s(?:me\s)?|text\s(?:me\s)?|tell\s(?:me\s)?)"
+    r"\s?(?:your|ur|yr)\s$"
+)
+""""what's your Venmo?", "drop your Cash App": the other party's own account asked for, where the money is to go (not
+when work words follow: "what's your PayPal checkout flow")."""
+_ADDRESS_AFTER = lazy_compile(r"\s?(?:e-?mail|id|account|address)?\s?(?:is|:|-|–)?\s?[\w.+\-]+@[a-z0-9\-]+\.[a-z]")
+""""my payoneer email is v.s@gmail.com": a weak rail with its account's address after it is where to pay."""
 _TAKE_BEFORE = lazy_compile(r"\b(?:you|u)\s(?:take|accept)\s(?:payments?\s(?:in|via|by|through|on)\s)?$")
 """"do you take USDT?", "can u take payment in pix": the rail is what the other party is asked to be paid with."""
 _BENIGN = lazy_compile(
     r"(?<!\w)(?:integrat\w*|checkout|api|sdk|button|plugin|gateway|webhooks?|store|shop|shopify|woocommerce|stripe|"
-    r"module|subscriptions?|sandbox|ipn|developer|clone|app\sdevelopment|withdraw\w*|cash\s?out|payout\smethod|"
+    r"module|subscriptions?|sandbox|ipn|developer|clones?|clon|clonar|klon\w*|app\sdevelopment|withdraw\w*|cash\s?out|payout\smethod|"
     r"connect(?:ed|ing)?\s(?:to|with)|fintech|dashboard|form|field|page|flow|logo|icon|formular|feld|validat\w*|"
     r"regex|checksum|pr[üu]fziffer|test\s?value|testwert|mask|input|column|schema|pars(?:e|er|es|ing)|uris?|"
     r"scanner|parameters?|librar(?:y|ies)|wallet\sapp|payment\sapp|deep\s?links?|"
@@ -149,6 +159,7 @@ _AMOUNT = lazy_compile(
     r"[$€£₹₽]\s?\d[\d,.]{0,12}k?|(?<![\w.])\d[\d,.]{0,12}\s?(?:k\s)?(?:usd|usdt|usdc|eur|gbp|dollars?|bucks|euros?|"
     r"reais|rubles?|руб\w*|btc|eth)(?!\w)"
 )
+
 
 class OffPlatformPaymentDetector(PhraseDetector):
     info = DetectorInfo(
@@ -175,8 +186,10 @@ class OffPlatformPaymentDetector(PhraseDetector):
                 if m.lastgroup is None:
                     continue
                 rail = names[int(m.lastgroup[1:])]
-                left = _clause_left(text, m.start(), 60)
-                right = _clause_right(text, m.end(), 50)
+                # a rail inside a link ("www.paypal.com/…") is read around the whole link
+                link = _link_around(text, m.start(), m.end()) if text[m.start() - 1 : m.start()] in (".", "/") else None
+                left = _clause_left(text, link[0] if link else m.start(), 60)
+                right = _clause_right(text, link[1] if link else m.end(), 50)
                 window = left + " " + right
                 if _PAY.search(right) is not None and right[:3].lstrip().startswith((":", "-")):
                     window = right + " " + left
@@ -187,6 +200,12 @@ class OffPlatformPaymentDetector(PhraseDetector):
                         and _AS_VERB_RIGHT.match(right) is not None
                         and _AS_VERB_LEFT.search(left) is not None
                     )
+                    or (
+                        left.endswith(("your ", "ur ", "yr "))
+                        and _ASK_YOURS_LEFT.search(left) is not None
+                        and _BENIGN.search(right) is None
+                    )
+                    or (rail == "payoneer" and _ADDRESS_AFTER.match(text, m.end(), m.end() + 40) is not None)
                     or (
                         left.endswith(_MINE_WORDS)  # a string test first: the pattern reads back over the clause
                         and _TO_MINE_LEFT.search(left) is not None
@@ -250,3 +269,17 @@ def _clause_right(text: str, pos: int, width: int) -> str:
     chunk = text[pos : pos + width]
     cuts = [i for i in (chunk.find("."), chunk.find("!"), chunk.find("?"), chunk.find("\n")) if i >= 0]
     return chunk[: min(cuts)] if cuts else chunk
+
+
+def _link_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the link a rail is part of ("https://www.paypal.com/activity/…"), or None. The rail is then read
+    with the words around the whole link ("receipt: <link> — add it as an expense"): the link's own dots end no clause."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    if "://" not in text[left:start] and not text.startswith("www.", left):
+        return None
+    right = len(text)
+    for sep in (" ", "\n"):
+        k = text.find(sep, end)
+        if 0 <= k < right:
+            right = k
+    return left, right

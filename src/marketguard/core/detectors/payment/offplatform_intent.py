@@ -130,11 +130,12 @@ INTENT: tuple[Phrase, ...] = (
         r"через\s(?:площадку|платформу|сайт)|"
         r"en\sla\splataforma|na\splataforma|sur\sla\splateforme|auf\sder\splattform)\b"
         r"[^!?\n]{0,50}?\b(?:the\s)?(?:rest|remaining|remainder|balance|others?|resto|restante|reste|"
-        r"rest|остальное|остаток|lo\sdem[aá]s|o\sresto|\d(?:\s(?:and|&|y|e|et|und|и|to|a|à|bis|до)\s\d|\s?[-–]\s?\d)?)\b"
+        r"rest|остальное|остаток|lo\sdem[aá]s|o\sresto|(?:los|las|os|as|les)\s(?:siguientes|pr[oó]xim[oa]s|seguintes|demais|suivants|"
+        r"autres)|die\s(?:n[äa]chsten|weiteren)|следующие|\d(?:\s(?:and|&|y|e|et|und|и|to|a|à|bis|до)\s\d|\s?[-–]\s?\d)?)\b"
         r"[^!?\n]{0,30}?(?:outside|directly|off\b|privately|personally|elsewhere|en\sdirect|лично|"
         r"por\sfuera|fuera|por\stransfer\w*|en\sdehors|au(?:ß|ss)erhalb|вне|напрямую|directement|"
         r"direkt|directo|direto|a\stu\scuenta|na\s(?:sua|tua)\sconta|by\s(?:bank|wire|transfer|paypal|wise|cash|crypto|usdt)|"
-        r"por\s(?:transfer\w*|fora|pix)|(?:bank|wire)\stransfer|virement|[üu]berweisung|transferencia|transfer[êe]ncia|"
+        r"por\s(?:transfer\w*|fora|pix|bizum|paypal|wise|efectivo|dinheiro)|(?:bank|wire)\stransfer|virement|[üu]berweisung|transferencia|transfer[êe]ncia|"
         r"te\spago|eu\ste\spago|par\svirement|per\s[üu]berweisung|на\sкарту)",
         "payment.offplatform",
         0.9,
@@ -144,7 +145,12 @@ INTENT: tuple[Phrase, ...] = (
         "rest-by-rail",
         r"\b(?:the\s)?(?:rest|remaining|remainder|balance|other\s[$€£]?\d+|real\s(?:[$€£]?\d+|price|amount))"
         r"\s(?:[\w']+\s){0,4}?(?:by|via|through|in|on|per|por|par|to\syour|into\syour)\s(?:bank|wire|"
-        r"transfer|paypal|wise|cash|crypto|usdt|zelle|venmo|revolut|account|card)",
+        r"transfer|paypal|wise|cash|crypto|usdt|zelle|venmo|revolut|account|card)"
+        # "el resto te lo doy por transferencia", "o resto te mando por pix", "le reste par virement", "den Rest per Überweisung"
+        r"|\b(?:el\sresto|lo\sdem[aá]s|lo\sque\sfalta|la\sdiferencia|o\sresto|o\srestante|a\sdiferen[cç]a|le\sreste|la\sdiff[ée]rence|"
+        r"den\srest|die\sdifferenz|остальное|остаток|разницу)\s(?:[\w']+\s){0,4}?(?:por|pelo|via|par|en|per|mit|на|через|переводом)\s?"
+        r"(?:transfer\w*|bizum|pix|paypal|wise|efectivo|dinheiro|virement|esp[èe]ces|liquide|[üu]berweisung|bar|карту|перевод\w*|"
+        r"(?:mi|minha|ma|meine)\s(?:cuenta|conta|compte|konto))",
         "payment.offplatform",
         0.9,
         "moves part of the price to an outside rail",
@@ -152,9 +158,11 @@ INTENT: tuple[Phrase, ...] = (
     Phrase(
         "close-contract-pay",
         r"\b(?:close|end|cancel|finish|wrap\sup|drop|terminate|cl[ôo]tur\w*|ferme[rz]?|cierra|cerrar|cerramos|fecha|fechar|"
-        r"encerr(?:a|ar|amos|e|o)|termin(?:a|ar|amos|e|emos)|"
+        r"encerr(?:a|ar|amos|e|o)|termin(?:a|ar|amos|e|emos)|cerremos|fecharmos|fechemos|fermons|fermerons|"
         r"fechamos|beende|beenden|schlie(?:ß|ss)e|закро\w*|закрыть|заверш\w*)\s(?:the\s|this\s|our\s|"
-        r"le\s|el\s|o\s|den\s|das\s)?(?:contract|job|order|contrat|contrato|vertrag|auftrag|"
+        # the demonstratives too: "fechar esse contrato", "cerrar este contrato", "fermer ce contrat", "закрыть этот заказ"
+        r"le\s|el\s|o\s|den\s|das\s|esse\s|este\s|essa\s|esta\s|ese\s|nuestro\s|nosso\s|ce\s|cet\s|notre\s|diesen\s|unseren\s|"
+        r"этот\s|наш\s)?(?:contract|job|order|contrat|contrato|vertrag|auftrag|"
         r"контракт|заказ)\b[^!?\n]{0,70}?\b(?:pay\w*|invoice|directly|outside|payer|paie|factur\w*|directement|deposit\w*|depósit\w*|"
         # "end the contract here, from next week I'll wire you straight"
         r"wire|wiring|transfer\w*|straight\sto|(?:you|me)\sstraight|zelle|venmo|paypal|bank\stransfer|off\sthe\sbooks|fees\b|"
@@ -386,6 +394,38 @@ INTENT: tuple[Phrase, ...] = (
         "payment.offplatform",
         0.75,
         "asks for the other party's bank details",
+    ),
+    Phrase(
+        "instead-of-through",
+        # "pay it by transfer instead of through the site", "send it to me directly rather than via Upwork"
+        r"\b(?:pay|paid|send|settle|transfer|wire|invoice|bill)\w*\b[^.!?\n]{0,50}?\b(?:instead\sof|rather\sthan)\s(?:going\s|paying\s)?"
+        r"(?:through|via|on|using|over)\s(?:here|the\s(?:site|platform|app|contract|escrow)|this\s(?:site|platform|app)|upwork|fiverr)\b",
+        "payment.offplatform",
+        0.85,
+        "proposes paying by another way instead of through the platform",
+    ),
+    Phrase(
+        "outside-then-fee",
+        # the move first, then the fee as its reason: "could we do the next phases off the site? the service fee is eating
+        # my budget"
+        rf"\b(?:do|move|take|handle|continue|run|finish|keep)\s(?:[\w']+\s){{0,3}}?(?:off\s(?:the\s)?(?:site|platform)|off[-\s]platform|"
+        rf"outside\s(?:the\s|of\s(?:the\s)?)?(?:site|platform|upwork|fiverr))\b[^\n]{{0,100}}?\b(?:{_PLATFORM_FEE}|\d{{1,2}}\s?%\s"
+        rf"(?:fee|cut|commission)|(?:fee|fees|commission)\s(?:is|are)\s(?:too|so|eating|killing|insane|crazy))(?!\w)",
+        "payment.offplatform",
+        0.85,
+        "proposes moving the work off the platform because of its fee",
+    ),
+    Phrase(
+        "cash-in-person",
+        # paying by hand when the two meet: "I could just pay you cash when you drop off the prints"
+        r"\b(?:pay|hand|give|bring)\s(?:you|u|ya|me)\s(?:the\s(?:rest\s|money\s)?)?(?:in\s)?cash\b(?!\s(?:flow|back|prize|register|app))"
+        r"|\bcash\s(?:in\shand|in\sperson|when\s(?:we|you|i)\s(?:meet|see|drop|come|pick))\b"
+        r"|\b(?:te\s(?:pago|doy)|le\s(?:pago|doy))\s(?:\w+\s)?en\sefectivo\b|\b(?:te\s(?:pago|dou))\s(?:\w+\s)?em\s(?:dinheiro|esp[ée]cie)\b"
+        r"|\b(?:je\s(?:te|vous)\s(?:paie|paye|donne))\s(?:\w+\s)?en\s(?:liquide|esp[èe]ces|cash)\b|\b(?:zahle|gebe)\s(?:dir|ihnen)\s"
+        r"(?:\w+\s)?(?:bar|in\sbar)\b|(?:заплачу|отдам|дам)\s(?:тебе\s|вам\s)?(?:\w+\s)?налич\w*",
+        "payment.offplatform",
+        0.85,
+        "offers to pay in cash, by hand",
     ),
     Phrase(
         "es-pay",
