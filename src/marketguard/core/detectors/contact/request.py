@@ -387,8 +387,8 @@ PHRASES: tuple[Phrase, ...] = (
         "network-handle-dm",
         # a social handle, then "DM me there": "I post my edits on tiktok @reelsbyjuno, DM there" (a brand's account in a
         # brief, "tag us on instagram @brand", asks for no message)
-        r"\b(?:on|at|via)\s(?:tiktok|instagram|insta|ig|twitter|x|threads|youtube|bluesky|snapchat|snap)\s?:?\s?@[a-z0-9_.]{3,30}"
-        r"[^.!?\n]{0,40}?\b(?:dm|message|text|write|ping|msg|hit\sme\sup)\s?(?:me|us|there|on\sit|me\sthere)\b",
+        r"\b(?:on|at|via)\s(?:tiktok|instagram|insta|ig|twitter|x|threads|youtube|bluesky|snapchat|snap)\s?:?\s?@[a-z0-9_.]{3,}"
+        r"[^.!?\n]*?\b(?:dm|message|text|write|ping|msg|hit\sme\sup)\s?(?:me|us|there|on\sit|me\sthere)\b",
         "contact.pointer",
         0.8,
         "gives a social handle and asks for a message there",
@@ -522,12 +522,12 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:search|google|look\sup)(?:\sfor)?\s['\"‘“][^'\"’”\n]{2,40}['\"’”][^.!?\n]{0,12}\b(?:you'?ll|and\syou|"
         r"you\scan)\s(?:find|get|see)\b"
         # the quoted name, then where the detail is: "just google "<studio> Leeds" — the phone number is on the homepage"
-        r"|\b(?:search|google|look\sup)(?:\sfor)?\s['\"‘“][^'\"’”\n]{2,40}['\"’”][^!?\n]{0,60}?\b(?:phone|number|e-?mail|"
+        r"|\b(?:search|google|look\sup)(?:\sfor)?\s['\"‘“][^'\"’”\n]+['\"’”][^!?\n]*?\b(?:phone|number|e-?mail|"
         r"contact(?:s|\sdetails|\sinfo|\spage)?|whats\s?app|call\sme|reach\sme|my\scell|my\smobile)\b"
         # German and the other languages put the verb after the name: "„Grafikbüro <Name> Kassel" googeln, da steht alles"; a
         # trade word in the name (a studio, an agency), as a search for docs ("„useEffect cleanup" googeln") names none
-        r"|['\"„“‚«][^'\"“”»\n]{0,30}?(?:studio|b[üu]ro|buero|agentur|atelier|design|media|pixel|foto|photo|grafik|werkstatt|"
-        r"agency|creative|films?|estudio|est[uú]dio|agence|gmbh|ltd|llc)[^'\"“”»\n]{0,30}['\"“”‘»]\s(?:googeln|googlen|googlen|"
+        r"|['\"„“‚«][^'\"“”»\n]*?(?:studio|b[üu]ro|buero|agentur|atelier|design|media|pixel|foto|photo|grafik|werkstatt|"
+        r"agency|creative|films?|estudio|est[uú]dio|agence|gmbh|ltd|llc)[^'\"“”»\n]*['\"“”‘»]\s(?:googeln|googlen|"
         r"suchen|bei\sgoogle\s\w+|buscar?|busca|pesquisa[r]?|cherche[rz]?|cerca(?:re)?|googlea|googla)\b",
         "contact.pointer",
         0.8,
@@ -787,7 +787,7 @@ PHRASES: tuple[Phrase, ...] = (
         # "I'm ninabuilds on gmail, drop me a line there": a user name and its provider, the address left to be put together
         r"\b(?:i'?m|i\sam|find\sme\sas|look\sme\sup\sas)\s(?!(?:also|not|only|always|never|active|available|usually|mostly|rarely|"
         r"back|still|on|at|in|the|a|an|more|less|online|offline|reachable|there|here|fine|ok|good|happy|free|busy)\b)"
-        r"[a-z][\w.\-]{2,30}\s(?:on|at|@)\s(?:gmail|yahoo|hotmail|outlook|proton(?:mail)?|icloud|yandex)\b",
+        r"[a-z][\w.\-]+\s(?:on|at|@)\s(?:gmail|yahoo|hotmail|outlook|proton(?:mail)?|icloud|yandex)\b",
         "contact.request",
         0.8,
         "gives a user name and its e-mail provider",

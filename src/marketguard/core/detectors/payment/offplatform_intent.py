@@ -398,7 +398,9 @@ INTENT: tuple[Phrase, ...] = (
     Phrase(
         "instead-of-through",
         # "pay it by transfer instead of through the site", "send it to me directly rather than via Upwork"
-        r"\b(?:pay|paid|send|settle|transfer|wire|invoice|bill)\w*\b[^.!?\n]{0,50}?\b(?:instead\sof|rather\sthan)\s(?:going\s|paying\s)?"
+        # (fixed words, no counted stretch after "pay"/"send": the prefilter's automaton would carry it after every one)
+        r"\b(?:pay|paid|send|settle|transfer|wire)\w*\s(?:\w+\s){0,2}?(?:by|via|with|through|in|on)\s\w+\s(?:transfer\s)?"
+        r"(?:instead\sof|rather\sthan)\s(?:going\s|paying\s)?"
         r"(?:through|via|on|using|over)\s(?:here|the\s(?:site|platform|app|contract|escrow)|this\s(?:site|platform|app)|upwork|fiverr)\b",
         "payment.offplatform",
         0.85,
@@ -409,7 +411,7 @@ INTENT: tuple[Phrase, ...] = (
         # the move first, then the fee as its reason: "could we do the next phases off the site? the service fee is eating
         # my budget"
         rf"\b(?:do|move|take|handle|continue|run|finish|keep)\s(?:[\w']+\s){{0,3}}?(?:off\s(?:the\s)?(?:site|platform)|off[-\s]platform|"
-        rf"outside\s(?:the\s|of\s(?:the\s)?)?(?:site|platform|upwork|fiverr))\b[^\n]{{0,100}}?\b(?:{_PLATFORM_FEE}|\d{{1,2}}\s?%\s"
+        rf"outside\s(?:the\s|of\s(?:the\s)?)?(?:site|platform|upwork|fiverr))\b[^\n]*?\b(?:{_PLATFORM_FEE}|\d{{1,2}}\s?%\s"
         rf"(?:fee|cut|commission)|(?:fee|fees|commission)\s(?:is|are)\s(?:too|so|eating|killing|insane|crazy))(?!\w)",
         "payment.offplatform",
         0.85,

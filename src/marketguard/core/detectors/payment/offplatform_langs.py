@@ -129,13 +129,13 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:scheelt|schelen|besparen|bespaar|ontlopen|ontwijken|omzeilen)\s(?:\w+\s){0,3}?(?:de\s)?(?:kosten|commissie|servicekosten|"
         r"platformkosten|fee)",
         r"zonder\s(?:de\s)?(?:commissie|servicekosten|platformkosten)",
-        r"(?:hier|op\shet\splatform)\b[^!?\n]{0,50}?\b(?:de\s)?rest\b[^!?\n]{0,30}?(?:direct|rechtstreeks|buiten|tikkie|overmak\w*)",
+        r"(?:hier|op\shet\splatform)\b[^!?\n]*?\b(?:de\s)?rest\b[^!?\n]*?(?:direct|rechtstreeks|buiten|tikkie|overmak\w*)",
     ),
     # Ukrainian: "скину на картку", "без комісії платформи", "напряму"
     "uk": (
         # "без комісії" with a payment beside it (alone it may be a price's terms or a rule quoted)
-        r"(?:скин\w*|перека\w*|заплачу|оплачу|оплата|напряму|на\sкартку)[^.!?\n]{0,40}?без\s(?:комісії|комiсії|комісій)|"
-        r"без\s(?:комісії|комiсії|комісій)[^.!?\n]{0,40}?(?:скин\w*|перека\w*|заплачу|оплачу|напряму|на\sкартку)",
+        r"(?:скин\w*|перека\w*|заплачу|оплачу|оплата|напряму|на\sкартку)[^.!?\n]*?без\s(?:комісії|комiсії|комісій)|"
+        r"без\s(?:комісії|комiсії|комісій)[^.!?\n]*?(?:скин\w*|перека\w*|заплачу|оплачу|напряму|на\sкартку)",
         r"(?:скину|скинути|перекажу|переказати|переведу|заплачу|оплачу|надішлю)\s(?:\w+\s){0,3}?(?:на\sкартку|напряму|поза\sплатформою)",
         r"(?:оплата|оплату|гроші|платіж)\s(?:\w+\s){0,2}?(?:напряму|поза\sплатформою|на\sкартку)",
     ),
