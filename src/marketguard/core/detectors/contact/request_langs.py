@@ -179,4 +179,22 @@ def phrases() -> tuple[Phrase, ...]:
         ):
             if regex:
                 out.append(Phrase(f"{lex.code}-{field}", regex, kind, score, f"{what} ({lex.code})"))
+    out.append(Phrase("have-app-abroad", HAVE_APP, "contact.request", 0.8, "asks if the other party has an app"))
     return tuple(out)
+
+
+_HAVE_APPS = (
+    r"(?:whats\s?app|wa|telegram|tg|viber|signal|insta(?:gram)?|ig|messenger|fb|facebook|skype|discord|line|wechat|zalo|kakao)"
+)
+HAVE_APP = (
+    # "do you have <app>?", "let's talk on <app>", in the languages whose app names need a word of the language around
+    # them: tl "may viber ka ba?", "mag-usap tayo sa messenger"; vi "bạn có zalo không?"; id "kak ada WA gak?";
+    # tr "telegramın var mı?"; ru "у тебя есть телега?"; ar "عندك تيليجرام؟"
+    rf"\bmay\s{_HAVE_APPS}\s(?:ka|kayo|po\s?kayo|ba\s?kayo)\b|\bmag-?usap\s(?:\w+\s){{0,2}}?sa\s{_HAVE_APPS}\b"
+    rf"|\b(?:b[aạ]n|anh|ch[iị]|em|c[aậ]u)\s(?:c[oó]|d[uù]ng|x[aà]i)\s{_HAVE_APPS}\s(?:kh[oô]ng|ko|k|ch[uư]a)\b"
+    rf"|\b(?:ada|punya|pake|pakai)\s{_HAVE_APPS}\s(?:gak|nggak|ga|enggak|ngga|tidak|ndak)\b"
+    rf"|\b{_HAVE_APPS}'?(?:in|iniz|un|unuz)\s(?:var\s?mi|varmi)\b"
+    r"|(?:у|y)\s(?:тебя|вас)\sесть\s(?:телег[аи](?!\s(?:с|c|со|co)\s)|телеграм\w*|тг|ватсап|вотсап|вайбер|viber|whats\s?app|telegram|signal|сигнал)"
+    r"|(?:عندك|عندكم|معك|فيه\sعندك)\s(?:ال)?(?:تيليجرام|تليجرام|تلغرام|تيليغرام|واتساب|واتس|فايبر|سيجنال|سكايب)"
+)
+"""Asking if the other party has an outside app, in tl, vi, id, tr, ru and ar (a soft request, like the others)."""
