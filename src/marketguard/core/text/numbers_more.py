@@ -3,7 +3,8 @@
 Merged into `numbers.MORE_DIGIT_WORDS` (read word by word, never glued) and `numbers.REPEAT_WORDS`. Left out on
 purpose: Vietnamese ("hai", "ba", "năm" are also Hindi "is", Tagalog's question word and "year"), and Devanagari
 Hindi (the view drops the vowel marks, so "चार" would be read inside "विचार"); digits are what those writers type.
-Romanian "doi" (2) is left out too: it is the DOI of a paper, with digits after it. Dutch "een" is also "a": a digit only inside a run of digit words, like English "one".
+Romanian "doi" (2) is left out too: it is the DOI of a paper, with digits after it. Dutch "een" is also "a": a
+digit only inside a run of digit words, like English "one".
 """
 
 from __future__ import annotations

@@ -20,7 +20,10 @@ _BRACKETED_DOT = lazy_compile(
 )
 _BRACKETED_AT = lazy_compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:at|arroba|arobase|@)\s{{0,2}}{_CLOSE}\s{{0,3}}")
 _DOT_WORD = r"(?:dot|d0t|punto|ponto|point|punkt|точка|kropka|nokta|titik|punct|punt|крапка|chấm)"  # + ro, nl, uk, vi
-_AT_WORDS = r"(?:at\sthe\srate(?:\sof)?|attherate|at|arroba|arobase|собака|chiocciolina|chiocciola|ma[łl]pa|apenstaartje|apestaartje|arond|a\sc[òo]ng|@)"
+_AT_WORDS = (
+    r"(?:at\sthe\srate(?:\sof)?|attherate|at|arroba|arobase|собака|chiocciolina|chiocciola|ma[łl]pa|"
+    r"apenstaartje|apestaartje|arond|a\sc[òo]ng|@)"
+)
 """'at' spelled out: es/pt arroba, fr arobase, ru/uk собака, it chiocciola, pl małpa, Indian English "at the rate", nl
 apenstaartje, ro arond, vi "a còng"."""
 # `\s(?<=[a-z0-9]\s)\s{0,2}` is `(?<=[a-z0-9])\s{1,3}` with a character class first, which `re` skips to in C

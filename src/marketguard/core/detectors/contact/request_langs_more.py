@@ -24,7 +24,10 @@ _NL_DETAIL = (
 )
 _VI_DETAIL = r"(?:số\s(?:điện\sthoại|đt|zalo|phone|whats\s?app)|sđt|sdt|email|mail|zalo|facebook|fb)"
 _UK_DETAIL = r"(?:номер(?:\sтелефону)?|телефон|пошт[ауи]|e-?mail|імейл|мейл|контакти?|вайбер|телеграм|тг|ватсап|вотсап)"
-_RO_DETAIL = r"(?:num[ăa]r(?:ul)?|telefon(?:ul)?|e-?mail(?:ul)?|mail(?:ul)?|adresa\sde\s(?:e-?)?mail|whats\s?app(?:-?ul)?|contact(?:ul)?)"
+_RO_DETAIL = (
+    r"(?:num[ăa]r(?:ul)?|telefon(?:ul)?|e-?mail(?:ul)?|mail(?:ul)?|adresa\sde\s(?:e-?)?mail|whats\s?app(?:-?ul)?|"
+    r"contact(?:ul)?)"
+)
 _DV_DETAIL = (
     r"(?:नंबर|नम्बर|मोबाइल(?:\sनंबर)?|फ़ोन(?:\sनंबर)?|फोन(?:\sनंबर)?|ईमेल(?:\sआईडी)?|व्हाट्सएप(?:\sनंबर)?|"
     r"व्हाट्सऐप(?:\sनंबर)?|संपर्क(?:\sनंबर)?)"

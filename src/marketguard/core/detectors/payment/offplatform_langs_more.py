@@ -4,8 +4,8 @@ Arabizi, plus the phrasings and local rails of it, pl, tr, id, tl and ar that `o
 Data, not logic, merged into `offplatform_langs`' tables where they are defined (one registration there), so the
 phrases join `offplatform.py`'s RE2 prefilter and the rails its rail hint: a message without these words pays
 nothing. Local rails named here are the ones neither the rail table nor the wallet list knew: Tikkie and bunq (nl),
-MoMo, ZaloPay and VNPay (vn), Monobank and PrivatBank (ua), Vodafone Cash and InstaPay in Arabic script (eg), UPI apps in
-Devanagari (in). Like the other wallets they need a pay word beside them: each is also a tech topic ("integrate
+MoMo, ZaloPay and VNPay (vn), Monobank and PrivatBank (ua), Vodafone Cash and InstaPay in Arabic script (eg), UPI
+apps in Devanagari (in). Like the other wallets they need a pay word beside them: each is also a tech topic ("integrate
 Tikkie in the webshop").
 """
 
@@ -92,7 +92,8 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
 """Per language, phrases of paying outside; the codes already in `offplatform_langs` extend its lists."""
 
 STRONG_RAILS: dict[str, str] = {
-    "local wallet (more)": r"tikkie|bunq|momo|zalo\s?pay|vnpay|monobank\w*|монобанк\w*|privat\s?bank|privat24|приватбанк\w*|"
+    "local wallet (more)": r"tikkie|bunq|momo|zalo\s?pay|vnpay|monobank\w*|монобанк\w*|privat\s?bank|privat24|"
+    r"приватбанк\w*|"
     r"приват24|фودافون\sكاش|(?:ال)?فودافون\sكاش|(?:ب)?انستا\s?باي|(?:ب)?إنستا\s?باي",
     "upi (hi-dv)": deva(r"यूपीआई|पेटीएम|फोनपे|फ़ोनपे|गूगल\sपे"),
 }
@@ -118,4 +119,5 @@ BENIGN_WORDS = (
     r"tích\shợp|cổng\sthanh\stoán|інтегр\w*|еквайринг\w*|магазин\w*|toko\sonline|"
     + deva(r"वेबसाइट|गेटवे|इंटीग्रेट")
 )
-"""A rail as the subject of shop work in these languages ("Tikkie koppelen in de webshop", "ربط فودافون كاش بالمتجر")."""
+"""A rail as the subject of shop work in these languages ("Tikkie koppelen in de webshop", "ربط فودافون كاش
+بالمتجر")."""
