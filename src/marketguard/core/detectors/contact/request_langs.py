@@ -162,7 +162,8 @@ LEXICONS: tuple[Lexicon, ...] = (
         write=r"(?:كلمني|كلّمني|راسلني|اتصل\sبي|تواصل\sمعي|ابعتلي|ابعثلي|ضيفني|كلمني\sعلى|خلينا\sنكمل\sعلى|خلينا\sنحكي\sعلى)"
         # not "ابعتلي الملفات هنا في الشات" (send me the files here in the chat)
         r"(?![^.!?\n]{0,30}?(?:هنا|في\sالشات|على\sالمنصة))"
-        r"|\b(?:kalemni|kallimni|kalimni|ab3atli\s(?:3la|3al)|kalemni\s(?:3la|3al)|whatsappni)\b",
+        r"|\b(?:kalemni|kallimni|kalimni|ab3atli\s(?:3la|3al)|kalemni\s(?:3la|3al)|whatsappni)\b"
+        r"(?!\s(?:hena|hon|hina|fel\schat|fi\sel\schat|3al\splatform))",  # not "kalemni hena fel chat" (here)
         outside=r"خارج\s(?:المنصة|الموقع|التطبيق)(?![^.!?\n]{0,50}?(?:ادفع|الدفع|عمولة|العمولة))",
     ),
 )

@@ -64,7 +64,8 @@ LEXICONS: tuple[Lexicon, ...] = (
         "uk",
         ask=rf"(?:дай(?:те)?|скинь(?:те)?|надішли(?:ть)?|залиш(?:те)?|який\sу\s(?:тебе|вас)|(?:можеш|можете)\s(?:мені\s)?"
         rf"(?:дати|скинути|надіслати|залишити))\s(?:мені\s)?(?:свій\s|ваш\s|твій\s|свою\s|вашу\s|твою\s)?{_UK_DETAIL}",
-        mine=rf"(?<!\w)(?:мій|моя|мою|ось\sмій|ось\sмоя)\s{_UK_DETAIL}",
+        mine=rf"(?<!\w)(?:мій|моя|мою|ось\sмій|ось\sмоя)\s{_UK_DETAIL}"
+        r"(?!\s(?:замовлення|рахунку|договору|картки|накладної|посилки|версії|квитанції))",  # not "my order number"
         write=r"(?:напиш(?:и|іть)\sмені|зателефонуй(?:те)?\sмені|подзвон(?:и|іть)\sмені|зв['ʼ’]яж(?:іться|ись)\sзі\sмною|"
         r"пиш(?:и|іть)\sмені\s(?:у|y|в|на)\s|додай(?:те)?\sмене\s(?:у|y|в|на)\s)",  # a lone "у" is read as Latin "y"
         outside=r"(?:поза|за\sмежами)\s(?:платформою|платформи|біржею|біржі|сайтом|сайту)"
@@ -111,8 +112,10 @@ MORE: dict[str, tuple[tuple[str, str, float], ...]] = {
     # (regex, what it does, score) per language already read by `request_langs`
     "it": (
         # "dammi un numero dove chiamarti", "lasciami un recapito"
-        (r"\b(?:dammi|lasciami|mandami|passami)\sun\s(?:numero|recapito|contatto|cellulare|indirizzo\s(?:e-?)?mail)\b"
-         r"(?!\s(?:di\s(?:ordine|fattura|serie|pratica)|d'ordine))", "asks for a contact detail", 0.8),
+        # (what follows says it is a contact: not "dammi un numero di pagine", "un contatto del tuo team")
+        (r"\b(?:dammi|lasciami|mandami|passami)\sun\s(?:numero|recapito|contatto|cellulare|indirizzo\s(?:e-?)?mail)"
+         r"(?=\s?(?:$|[,.!?]|\s(?:dove|per\s(?:chiamarti|sentirci|scriverti|contattarti)|di\s(?:telefono|cellulare|whats\s?app)|"
+         r"così|cosi|che\sti|e\sti)\b))", "asks for a contact detail", 0.8),
     ),
     "pl": (),
     "tr": (

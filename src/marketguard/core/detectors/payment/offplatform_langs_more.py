@@ -16,7 +16,7 @@ from marketguard.core.text.deva import deva
 PAY_PHRASES: dict[str, tuple[str, ...]] = {
     "nl": (
         r"betaal\s(?:me|mij|je|jou|het)\s(?:\w+\s)?(?:rechtstreeks|direct|buiten|contant|zwart|via\stikkie)",
-        r"(?:rechtstreeks|direct)\s(?:\w+\s){0,2}?(?:betalen|betaal|overmaken|overboeken|tikkie|naar\s(?:mij|mijn|m'n))\b",
+        r"(?:rechtstreeks|direct)\s(?:\w+\s){0,2}?(?:betalen|betaal|overmaken|overboeken|tikkie)\b",
         r"buiten\s(?:het\splatform|de\ssite|de\sapp)\s(?:\w+\s){0,3}?(?:regelen|betal\w*|overmak\w*|afreken\w*|tikkie|contant)",
         r"(?:scheelt|besparen|ontlopen|omzeilen|vermijden|zonder)\s(?:\w+\s){0,3}?(?:de\s)?(?:commissie|servicekosten|fee|"
         r"platformkosten|kosten\svan\shet\splatform)",
@@ -30,17 +30,18 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
     "vi": (
         r"chuyển\skhoản\s(?:trực\stiếp|riêng|ngoài)|thanh\stoán\s(?:trực\stiếp|riêng|ngoài\s(?:nền\stảng|sàn|app|ứng\sdụng))",
         r"khỏi\s(?:mất\s)?phí|né\sphí|(?:tránh|đỡ)\s(?:mất\s)?(?:phí|hoa\shồng)\s(?:sàn|nền\stảng)",
-        r"(?:chuyển|gửi|trả|ck)\s(?:\S+\s){0,3}?qua\s(?:momo|zalo\s?pay|vnpay|ngân\shàng|stk|tài\skhoản\s(?:mình|tôi|em))",
+        r"(?:chuyển|gửi|trả|ck)\s(?:\S+\s){0,3}?qua\s(?:momo|zalo\s?pay|vnpay|ngân\shàng|stk|tài\skhoản\s(?:mình|tôi|em))"
+        r"(?!\s(?:của|trên)\s(?:nền\stảng|sàn))",
     ),
     "uk": (
-        r"(?:без|не\sплатити|уникнути|зекономити\sна)\s(?:\w+\s)?комісі\w*",
+        r"(?:без|не\sплатити|уникнути|зекономити\sна)\s(?:\w+\s)?комісі\w*(?![^.!?\n]{0,40}?(?:через\sплатформу|на\sплатформі|платформа\sне))",
         r"(?:оплат\w*|плат\w*|переказ\w*|перекажу|скин\w*|кин\w*)\s(?:\w+\s){0,2}?(?:напряму|поза\s(?:платформою|біржею|сайтом)|"
         r"на\sкартку|на\sкарту)",
-        r"(?:гроші|кошти)\s(?:\w+\s)?на\s(?:картку|карту|рахунок)",
+        r"(?:гроші|кошти)\s(?:\w+\s)?на\s(?:картку|карту|рахунок)(?!\s(?:платформи|біржі|сайту|сервісу))",
     ),
     "ro": (
         r"pl[ăa]te[șşs]te-?mi\s(?:\w+\s)?(?:direct|[îi]n\safara|pe\srevolut|prin\srevolut|cash|[îi]n\smân[ăa])",
-        r"(?:f[ăa]r[ăa]|evit[ăa]m|sc[ăa]p[ăa]m\sde)\s(?:\w+\s)?comision\w*",
+        r"(?:f[ăa]r[ăa]|evit[ăa]m|sc[ăa]p[ăa]m\sde)\s(?:\w+\s)?comision\w*(?![^.!?\n]{0,40}?\b(?:nu\sse|prin\splatform))",
         r"[îi]nchid\w*\s(?:\w+\s)?contract\w*\b[^!?\n]{0,60}?\b(?:rest\w*|pl[ăa]t\w*|transfer|revolut|direct|cash)",
         r"(?:plat[ăa]|pl[ăa]ti\w*|transfer)\s(?:\w+\s){0,2}?(?:direct|[îi]n\safara\splatformei)",
     ),
@@ -54,15 +55,16 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "ar-la": (
         r"\b(?:edfa3|idfa3|adfa3)(?:li|ly|lak)?\s(?:\w+\s){0,2}?(?:direct|mobashratan|mbashra|mubashara|3ala\s(?:el\s)?(?:bank|7esab\w*|hesab\w*))",
-        r"\b(?:mn|men|min|bidun|bdoon|bdun|bala)\s(?:gher\s|ghair\s)?(?:el\s)?(?:3omola|3mola|3umula|omola|3amola)",
+        r"\b(?:mn|men|min|bidun|bdoon|bdun|bala)\s(?:gher\s|ghair\s)?(?:el\s)?(?:3omola|3mola|3umula|omola|3amola)"
+        r"(?!\s(?:3ala\sel\splatform|fel\splatform|hena))",
         r"\b(?:7awel|7awelli|7awilli|7awelly|hawel)\s(?:\w+\s)?(?:3ala|3al|ala)\s(?:7esabi|hesabi|el\s?bank|vodafone\scash|instapay)",
     ),
     "it": (
         # "fai un bonifico e saltiamo la piattaforma"
-        r"(?:salt|aggir|bypass|evit)\w*\s(?:la\s)?piattaforma\b",
+        r"(?:salt|aggir|bypass)\w*\s(?:la\s)?piattaforma\b",
         # "chiudi pure il contratto, il resto me lo dai in contanti"
         r"(?:chiud|termin|annull)\w*\s(?:pure\s|subito\s)?(?:il\s)?(?:contratto|progetto|ordine)\b[^!?\n]{0,60}?\b"
-        r"(?:contanti|cash|in\snero|paypal|iban|satispay|postepay|revolut|bonifico)",
+        r"(?:contanti|cash|in\snero|paypal|iban|satispay|postepay|revolut)",
     ),
     "pl": (
         # "przelać bezpośrednio na Revoluta", "przelej prywatnie"
@@ -75,18 +77,18 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "tr": (
         # "Papara numaramı yazıyorum", "Papara hesabıma at"
-        r"papara\s(?:numaram\w*|hesab[iı]m\w*|no\b|numaras[iı])",
+        r"papara\s(?:numaram\w*|hesab[iı]m\w*)",
     ),
     "id": (
         # "DP di sini, pelunasan lewat OVO"; "deal di luar platform"
         r"(?:sisa\w*|pelunasan\w*)\s(?:\w+\s){0,2}?(?:lewat|via|pakai|pake|ke)\s(?:ovo|dana|gopay|shopeepay|linkaja|rekening|bca|"
-        r"mandiri|bni|bri)",
+        r"mandiri|bni|bri)\b(?![^.!?\n]{0,20}?\b(?:bersama|platform))",
         r"(?:deal|transaksi|urusan\sbayar)\s(?:\w+\s)?di\sluar\s(?:platform|aplikasi|situs|sini)",
     ),
     "tl": (
         # "bayaran mo na lang ako outside", "para hindi tayo kaltasan"
         r"(?:bayaran|bayad|magbayad|i-?send|send)\s(?:\w+\s){0,4}?(?:outside|sa\slabas|direct|diretso)\b",
-        r"(?:hindi|di)\s(?:tayo\s|ako\s|ka\s)?(?:kaltas\w*|mabawasan|bawasan)",
+        r"(?:hindi|di)\s(?:tayo\s|ako\s|ka\s)?(?:kaltas\w*|mabawasan|bawasan)(?![^.!?\n]{0,30}?\b(?:dito|sa\splatform))",
     ),
 }
 """Per language, phrases of paying outside; the codes already in `offplatform_langs` extend its lists."""
