@@ -9,7 +9,7 @@ German and Russian. These are words about contact, not the contact itself, so th
 from __future__ import annotations
 
 from marketguard.core.detectors.base import DetectorInfo
-from marketguard.core.detectors.contact import request_europe, request_langs
+from marketguard.core.detectors.contact import request_europe, request_langs, request_langs_more
 from marketguard.core.detectors.pattern import Phrase, PhraseDetector
 
 _DETAIL_EN = (
@@ -796,6 +796,7 @@ PHRASES: tuple[Phrase, ...] = (
     *request_europe.PHRASES,
     # it, pl, tr, id, tl, hi-en, ar: built from the word tables of `request_langs`
     *request_langs.phrases(),
+    *request_langs_more.phrases(),  # nl, vi, uk, ro, Devanagari Hindi, Arabizi; more it/tr/tl
 )
 
 

@@ -97,7 +97,7 @@ LEXICONS: tuple[Lexicon, ...] = (
         r"skontaktuj\ssię\sze\smną|skontaktuj\ssie\sze\smna|napisz\sna\s(?:whats\s?app\w*|telegram\w*|maila|priv\w*|numer)|"
         r"przejdźmy\sna|przejdzmy\sna|pogadajmy\sna|znajdź\smnie\sna|znajdz\smnie\sna)\b"
         r"(?!\s(?:tutaj|tu\b|na\s(?:platformie|portalu|czacie)))",
-        outside=r"\bpoza\s(?:platformą|platforma|portalem|serwisem|stroną|strona)\b(?![^.!?\n]{0,50}?\b(?:prowizj\w*|płac\w*|plac\w*|zapła\w*))",
+        outside=r"\bpoza\s(?:platformą|platforma|portalem|serwisem|stroną|strona)\b(?![^.!?\n]{0,50}?\b(?:prowizj\w*|płac\w*|plac\w*|zapła\w*|przelew\w*))",
     ),
     Lexicon(
         "tr",
@@ -129,10 +129,10 @@ LEXICONS: tuple[Lexicon, ...] = (
         rf"|\b{_TL_DETAIL}\sko(?:\spo)?\s?(?::|=|ay\b|is\b)",
         write=r"\b(?:i-?text|i-?message|i-?chat|i-?pm|i-?add|tawagan|i-?call)\s(?:mo\s|niyo\s|nyo\s)?(?:na\s)?(?:lang\s)?(?:po\s)?ako\b"
         # "add mo ako sa FB", "message mo na lang ako": the English verb with "mo" after it
-        r"|\b(?:add|text|message|chat|pm|call|follow|contact)\s(?:mo|niyo|nyo)\s(?:na\s)?(?:lang\s)?(?:po\s)?ako\b"
+        r"|\b(?:add|text|message|chat|pm|call|follow|contact)\s(?:mo|niyo|nyo)\s(?:na\s)?(?:lang\s)?(?:po\s)?ako\b(?!\s(?:dito|here|sa\splatform))"
         # "mag-usap tayo sa Viber", "lipat tayo sa Telegram"
         rf"|\b(?:mag-?usap|usap|lipat|mag-?chat|chat|tuloy)\s(?:na\s)?tayo\s(?:sa|through)\s{_APPS}\b"
-        r"|\b(?:text|call|chat|message|pm|add)\s(?:mo\s)?(?:na\s)?lang\s(?:po\s)?(?:ako|me)\b"
+        r"|\b(?:text|call|chat|message|pm|add)\s(?:mo\s)?(?:na\s)?lang\s(?:po\s)?(?:ako|me)\b(?!\s(?:dito|here|sa\splatform))"
         rf"|\bsa\s{_APPS}\s(?:na\s)?(?:lang|tayo|mo\s(?:ako|na\slang))\b",
         outside=r"\bsa\slabas\sng\s(?:platform|site|app)\b(?![^.!?\n]{0,50}?\b(?:bayad|fee|gcash))",
     ),
@@ -160,7 +160,10 @@ LEXICONS: tuple[Lexicon, ...] = (
         r"|(?:رقمي|رقم\sجوالي|رقم\sهاتفي|ايميلي)\s(?:\S+\s){0,3}?(?:يبدأ|يبدا)\s(?:ب|بـ)"
         r"|\b(?:ra2mi|raqmi|raqami|nimriti)\b(?=\s?(?::|=|\+|\d|huwa))",
         write=r"(?:كلمني|كلّمني|راسلني|اتصل\sبي|تواصل\sمعي|ابعتلي|ابعثلي|ضيفني|كلمني\sعلى|خلينا\sنكمل\sعلى|خلينا\sنحكي\sعلى)"
-        r"|\b(?:kalemni|kallimni|kalimni|ab3atli\s(?:3la|3al)|kalemni\s(?:3la|3al)|whatsappni)\b",
+        # not "ابعتلي الملفات هنا في الشات" (send me the files here in the chat)
+        r"(?![^.!?\n]{0,30}?(?:هنا|في\sالشات|على\sالمنصة))"
+        r"|\b(?:kalemni|kallimni|kalimni|ab3atli\s(?:3la|3al)|kalemni\s(?:3la|3al)|whatsappni)\b"
+        r"(?!\s(?:hena|hon|hina|fel\schat|fi\sel\schat|3al\splatform))",  # not "kalemni hena fel chat" (here)
         outside=r"خارج\s(?:المنصة|الموقع|التطبيق)(?![^.!?\n]{0,50}?(?:ادفع|الدفع|عمولة|العمولة))",
     ),
 )

@@ -153,7 +153,8 @@ _BENIGN = lazy_compile(
     # a rail as the subject of writing or research: "technical articles about Bitcoin and Ethereum"
     r"articles?|blog\sposts?|whitepapers?|newsletters?|explainers?|tutorials?|ebooks?|niche|market\sanalysis|"
     r"price\s(?:analysis|charts?|predictions?)|trading\s(?:bots?|strateg\w+)|writ(?:ing|er|ers)\sabout|"
-    r"comprovantes?|despesas|reçus?|justificatifs?|dépenses|quittung\w*|belege?|ausgaben|квитанц\w*|чеки?|расход\w*)(?!\w)"
+    r"comprovantes?|despesas|reçus?|justificatifs?|dépenses|quittung\w*|belege?|ausgaben|квитанц\w*|чеки?|расход\w*|"
+    rf"{langs.BENIGN_WORDS})(?!\w)"
 )
 _AMOUNT = lazy_compile(
     r"[$€£₹₽]\s?\d[\d,.]{0,12}k?|(?<![\w.])\d[\d,.]{0,12}\s?(?:k\s)?(?:usd|usdt|usdc|eur|gbp|dollars?|bucks|euros?|"

@@ -11,6 +11,7 @@ the phrases sit in the detector's RE2 prefilter set, the rails behind its rail h
 from __future__ import annotations
 
 from marketguard.core.detectors.pattern import Phrase
+from marketguard.core.detectors.payment import offplatform_langs_more as more
 
 PAY_PHRASES: dict[str, tuple[str, ...]] = {
     "it": (
@@ -175,10 +176,25 @@ OUTSIDE_WORDS = (
 )
 """Directly, outside the platform, without the fee: an off-platform cue in a rail's window (`offplatform._OUTSIDE`)."""
 
+# nl, vi, uk, ro, Devanagari Hindi, Arabizi, and more of the languages above: `offplatform_langs_more`
+for _code, _parts in more.PAY_PHRASES.items():
+    PAY_PHRASES[_code] = PAY_PHRASES.get(_code, ()) + _parts
+STRONG_RAILS.update(more.STRONG_RAILS)
+NEEDS_PAY_WORD = NEEDS_PAY_WORD | more.NEEDS_PAY_WORD
+WEAK_RAILS.update(more.WEAK_RAILS)
+PAY_WORDS = f"{PAY_WORDS}|{more.PAY_WORDS}"
+OUTSIDE_WORDS = f"{OUTSIDE_WORDS}|{more.OUTSIDE_WORDS}"
+BENIGN_WORDS = more.BENIGN_WORDS
+"""A rail as the subject of shop work (`offplatform._BENIGN`)."""
+
+_NO_WORD_START = frozenset({"ar", "hi-dv", "vi", "uk"})
+"""Scripts (or letters) where a leading `\\b` would not hold: Arabic, Devanagari's marks, Vietnamese and Cyrillic are
+read with their own boundaries."""
+
 PHRASES: tuple[Phrase, ...] = tuple(
     Phrase(
         f"{code}-pay",
-        r"\b(?:" + "|".join(parts) + r")" if code != "ar" else "(?:" + "|".join(parts) + ")",
+        r"\b(?:" + "|".join(parts) + r")" if code not in _NO_WORD_START else "(?:" + "|".join(parts) + ")",
         "payment.offplatform",
         0.9,
         f"proposes payment outside the platform ({code})",
