@@ -140,7 +140,15 @@ _REFUSAL = lazy_compile(
     r"(?:i\s)?(?:told|answered|replied\sto|said\sto)\s(?:him|her|them)\s(?:that\s)?(?:we|i)\s(?:keep|stay|continue|only\s(?:talk|work))|"
     r"alguien\sme\s(?:escribi[oó]|pidi[oó]|propuso)|algu[eé]m\sme\s(?:pediu|mandou|escreveu)|"
     r"quelqu'un\sm'a\s(?:demand[ée]|[ée]crit|propos[ée])|jemand\shat\smich\s(?:gefragt|angeschrieben)|"
-    r"кто-то\s(?:просил|писал|предложил|попросил))"
+    r"кто-то\s(?:просил|писал|предложил|попросил)|"
+    # the sender would rather keep the deal on the contract: "you asked about Zelle, I'd prefer we stay on the contract"
+    r"(?:i'?d|i\swould|i)\s(?:prefer|rather)\s(?:(?:that\s)?we\s|to\s)?(?:stay|keep\s(?:it|things|everything|this)|remain|continue)\s"
+    r"(?:on|in|with|through|here\son)\s(?:the\s|this\s|our\s)?(?:contract|platform|site|escrow|upwork|fiverr)|"
+    r"prefiero\s(?:que\s)?(?:sigamos|quedarnos|nos\squedemos|mantenerlo|seguir)\s(?:\w+\s)?(?:en|por)\s(?:la\s|el\s)?(?:plataforma|contrato)|"
+    r"prefiro\s(?:que\s)?(?:fiquemos|ficar|manter|continuar|seguir)\s(?:\w+\s)?(?:na|no|pela|pelo)\s(?:plataforma|contrato)|"
+    r"je\spr[ée]f[èe]re\s(?:qu'on\sreste|rester|garder\s\w+)\s(?:sur|dans)\s(?:la\splateforme|le\scontrat)|"
+    r"(?:ich\s)?bleibe?\s(?:lieber|gern)\s(?:auf|bei|im)\s(?:der\splattform|dem\svertrag|vertrag)|"
+    r"(?:предпочитаю|лучше)\s(?:остаться|оставаться|работать)\s(?:на|через)\s(?:платформе|площадке|контракте|платформу|площадку))"
 )
 
 _CUSTOMER_CHANNEL = lazy_compile(

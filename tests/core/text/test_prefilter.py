@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marketguard.core.detectors.contact.request import PHRASES
-from marketguard.core.detectors.payment.offplatform import _INTENT
+from marketguard.core.detectors.payment.offplatform_intent import INTENT
 from marketguard.core.text.prefilter import Hint, Prefilter, widen
 
-ALL = [*PHRASES, *_INTENT]
+ALL = [*PHRASES, *INTENT]
 
 
 def test_widen_keeps_word_edges_and_drops_inner_lookarounds() -> None:

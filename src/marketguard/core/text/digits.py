@@ -232,7 +232,7 @@ _NOT_PHONE_BRANCHES = (
     # it, pl, tr, id: order, invoice, shipment
     r"ordine|fattur|spedizion|zam[óo]wieni|faktur|przesy[łl]k|sipari[şs]|kargo|pesanan|"
     # a line of a log or a file: "see log line 0917 555"
-    r"log\sline|error\sline|(?:at|on)\sline)\w{0,8}\s?(?:(?:no\.?|number|nummer|nr\.?|n\.?\s?[ºo°]\.?|\#)"
+    r"log\sline|error\sline|(?:at|on)\sline)\w{0,8}\s?(?:(?:no\.?|number|nummer|numaras[iı]|nr\.?|n\.?\s?[ºo°]\.?|\#)"
     # what the number is for, then "is": "tracking number for the printed samples is 1Z 999 …"
     r"(?:\s(?:for|of|on)(?:\s[^\W\d]+){1,4}?\s(?:is|was|are)\b)?|:|sn|s/n)?"
     r"(?:\s(?:is|was|es|ist|est|é))?\s?[\#:]?\s?[a-zA-Z]{0,4}\d[\w\-/]{0,30}(?:\s[a-zA-Z]{0,3}\d[\w\-/]{0,30}){0,6}",

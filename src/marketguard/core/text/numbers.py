@@ -7,6 +7,8 @@ any other digits, and the original span still covers the words.
 
 from __future__ import annotations
 
+from marketguard.core.text import numbers_more
+
 DIGIT_WORDS: dict[str, str] = {
     # English ("oh" and "o" are handled apart: they are zero only beside other digits)
     "zero": "0",
@@ -164,6 +166,7 @@ MORE_DIGIT_WORDS: dict[str, str] = {
 """Digit words of the languages read since the holdout6 round. Read word by word only, never glued into one token
 ("fivefive" is read, "beşbeş" is not): their many short words ("bir", "due", "isa", "nau") start so many other words
 that following them as glued prefixes grew the shared gate's automaton for every message."""
+MORE_DIGIT_WORDS.update(numbers_more.DIGIT_WORDS)  # nl, ro, uk
 DIGIT_WORDS.update(MORE_DIGIT_WORDS)
 
 REPEAT_WORDS: dict[str, int] = {
@@ -177,6 +180,7 @@ REPEAT_WORDS: dict[str, int] = {
     "двойная": 2,
     "тройная": 3,
 }
+REPEAT_WORDS.update(numbers_more.REPEAT_WORDS)  # it, pl, tr, nl, ro, id, uk
 
 ZERO_LETTERS = ("oh", "o")
 

@@ -19,9 +19,13 @@ _BRACKETED_DOT = lazy_compile(
     rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:dot|punto|ponto|point|punkt|точка|\.)\s{{0,2}}{_CLOSE}\s{{0,3}}"
 )
 _BRACKETED_AT = lazy_compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:at|arroba|arobase|@)\s{{0,2}}{_CLOSE}\s{{0,3}}")
-_DOT_WORD = r"(?:dot|d0t|punto|ponto|point|punkt|точка|kropka|nokta|titik)"
-_AT_WORDS = r"(?:at\sthe\srate(?:\sof)?|attherate|at|arroba|arobase|собака|chiocciolina|chiocciola|ma[łl]pa|@)"
-"""'at' spelled out: es/pt arroba, fr arobase, ru собака, it chiocciola, pl małpa, Indian English "at the rate"."""
+_DOT_WORD = r"(?:dot|d0t|punto|ponto|point|punkt|точка|kropka|nokta|titik|punct|punt|крапка|chấm)"  # + ro, nl, uk, vi
+_AT_WORDS = (
+    r"(?:at\sthe\srate(?:\sof)?|attherate|at|arroba|arobase|собака|chiocciolina|chiocciola|ma[łl]pa|"
+    r"apenstaartje|apestaartje|arond|a\sc[òo]ng|@)"
+)
+"""'at' spelled out: es/pt arroba, fr arobase, ru/uk собака, it chiocciola, pl małpa, Indian English "at the rate", nl
+apenstaartje, ro arond, vi "a còng"."""
 # `\s(?<=[a-z0-9]\s)\s{0,2}` is `(?<=[a-z0-9])\s{1,3}` with a character class first, which `re` skips to in C
 # instead of trying the look-behind at every position (the same matches; it was ~100 us a message with a dot word)
 _SPELLED_DOT = lazy_compile(
@@ -39,7 +43,7 @@ _SPELLED_SLASH = lazy_compile(r"(?=[\s/sb])(?<=[a-z0-9.])\s{0,3}(?:slash|barra|/
 _SPELLED_COLON = lazy_compile(r"\s(?<=[a-z0-9]\s)\s{0,2}(?:colon|dois pontos|deux points)\s{1,3}(?=[a-z0-9.])")
 _DEFANGED_SCHEME = lazy_compile(r"\bhxxp(s?)\b|\[:\]|\[://\]")
 _PLAIN_HINT = PLAIN.hint(
-    r"dot|d0t|punto|ponto|point|punkt|точка|kropka|nokta|titik|\bat\b|arroba|arobase|собака|chiocciol|ma[łl]pa|attherate|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s|"
+    r"dot|d0t|punto|ponto|point|punkt|punt|точка|kropka|nokta|titik|крапка|chấm|apenstaart|apestaart|arond|c[òo]ng|\bat\b|arroba|arobase|собака|chiocciol|ma[łl]pa|attherate|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s|"
     r"[^\s_]_[^\s_]_[^\s_]_"
 )
 

@@ -206,7 +206,13 @@ class Prefilter:
     """`candidates(text)` -> indices of the patterns that may match `text` (case-insensitive)."""
 
     def __init__(
-        self, patterns: Sequence[str], *, ready: bool = False, case_sensitive: bool = False, split: int = 1
+        self,
+        patterns: Sequence[str],
+        *,
+        ready: bool = False,
+        case_sensitive: bool = False,
+        split: int = 1,
+        ordered: bool = False,
     ) -> None:
         """`ready`: the patterns are RE2 patterns already (a superset the caller built), not widened here.
         `case_sensitive`: match case as the `re` patterns it stands for do (they have no IGNORECASE). Right for
@@ -214,13 +220,14 @@ class Prefilter:
         the compile of the rule pack's set (1.32 G instructions of start-up, callgrind); and needed for a
         pattern that looks for capitals.
         `split`: run the patterns as that many RE2 sets (`sets.SplitSet`, fewer automaton states to build); the
-        same indices come back, in no particular order, so only for a caller that does not read the order."""
+        same indices come back, in no particular order, unless `ordered`: then in the one set's order (a text with
+        hits from two or more sets is asked again of the set of all the patterns, `sets.SplitSet`)."""
         opts = _options()
         if case_sensitive:
             opts.case_sensitive = True
         widened = [p if ready else widen(p) for p in patterns]
         if split > 1:
-            self._set: Any = SplitSet(widened, opts, split, ordered=False)
+            self._set: Any = SplitSet(widened, opts, split, ordered=ordered)
             return
         wrapper = re2.Set.SearchSet(opts)
         for p in widened:

@@ -302,6 +302,17 @@ _TECH_AFTER = lazy_compile(
     r"(?:via|using|through|with)\s(?:an?\s|the\s|its\s|their\s)?(?:incoming\s|outgoing\s)?(?:webhooks?|apis?\b|integration|zapier|"
     r"n8n|oauth|sdk|bot\b))"
 )
+_MODELLED_ON = lazy_compile(
+    r"\b(?:modell?ed|based|inspired|patterned|built|styled)\s(?:on|after|by)\s(?:the\s)?$|\b(?:similar\sto|a\sla|à\sla|"
+    r"(?:clone|copy|version|replica|knock-?off)\sof|(?:inspirad[oa]|basad[oa]|parecid[oa])\s(?:en|no|na|a|em)|tipo|"
+    r"inspir[ée]e?\s(?:de|par)|(?:comme|wie|ähnlich\swie|nach\sdem\svorbild\svon)|по\sтипу|наподобие|аналог|как\sу)\s(?:the\s|el\s|o\s)?$"
+)
+_MODEL_ENDS = (
+    *(" on ", " after ", " by ", " of ", " to ", " la ", " en ", " no ", " na ", " em ", " tipo ", " de ", " par "),
+    *(" comme ", " wie ", " von ", " типу ", " наподобие ", " аналог ", " у ", " the ", " el ", " o ", " a "),
+)
+"""A chat app "modelled on WhatsApp", "a clone of Telegram", "inspirada en WhatsApp": the app is the model of the work,
+not a place to talk (a string test first, as most texts that name an app end `before` otherwise)."""
 _HANDLE_AFTER = lazy_compile(
     r"^\s{0,3}(?:[:=\-–]|\sis|\sid|\shandle|\susername|\suser|\sname|\stag|\sat)?\s{0,3}(?:is\s|:\s?)?"
     r"(?P<handle>@[\w.]{2,32}|live:[\w.:\-]{3,64}|[\w.]{2,32}#\d{4}\b)"
@@ -566,6 +577,8 @@ class AppDetector(Detector):
             )
         if _TECH_AFTER.match(after):
             return None
+        if before.endswith(_MODEL_ENDS) and _MODELLED_ON.search(before):
+            return None  # "a chat app modelled on WhatsApp": the app as the model of the work
         if app.name in _WORK_TOOLS and _WORK_USE_AFTER.match(after):
             return None  # "do you use Slack for the team updates?": the tool the work runs on, asked about
         cue = _CUE_BEFORE.search(before) if _CUE_BEFORE_HINT(before) else None

@@ -134,12 +134,14 @@ _SSH_USERS = frozenset({"git", "root", "ubuntu", "ec2-user", "admin", "deploy", 
 _ON_WEBMAIL = lazy_compile(
     r"(?<![\w.@])(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,62})"
     # "on gmail", "en gmail", "no gmail", "sur gmail", and the provider in brackets: "vikram.codes (gmail)"
-    r"(?:\s(?:on|via|at|in|@|en|no|na|sur|chez|auf|bei|su|di|sa|pe|par)\s|\s?[(\[]\s?)(?P<provider>gmail|yahoo|hotmail|outlook|"
+    # a comma may come first: "donc claire.dupuis, chez gmail"
+    r"(?:,\s(?:chez|bei)\s|\s(?:on|via|at|in|@|en|no|na|sur|chez|auf|bei|su|di|sa|pe|par)\s|\s?[(\[]\s?)(?P<provider>gmail|yahoo|hotmail|outlook|"
     r"protonmail|proton|icloud|yandex)(?!\w|\.\w)"  # a sentence may end after it: "… en gmail."
 )
 _PROVIDER_THEN_USER = lazy_compile(
     r"(?<![\w.@])(?P<provider>gmail|yahoo|hotmail|outlook|protonmail|proton|icloud|yandex)(?:\s(?:is|es|é|ist|est))?"
-    r"\s?[:,\-]?\s(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,60})(?![\w@])"
+    # a user name has a letter: "Outlook 2016", "Outlook 365" are versions
+    r"\s?[:,\-]?\s(?P<local>(?=[\w.+\-]*[a-z])[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,60})(?![\w@])"
 )
 _ON_WEBMAIL_HINT = PLAIN.hint(
     r"(?:\s(?:on|via|at|in|@|en|no|na|sur|chez|auf|bei|su|di|sa|pe|par)\s|\s?[(\[]\s?)(?:gmail|yahoo|hotmail|outlook|proton|"

@@ -109,6 +109,7 @@ APPS: tuple[App, ...] = (
     App("google chat", ("google chat", "hangouts", "gchat"), fuzzy=False),
     App("imo", ("imo",), ambiguous=True),
     App("threema", ("threema",), fuzzy=True),
+    App("zalo", ("zalo",)),  # Vietnam's messenger
 )
 
 _INFLECTED: dict[str, tuple[str, ...]] = {

@@ -9,7 +9,7 @@ German and Russian. These are words about contact, not the contact itself, so th
 from __future__ import annotations
 
 from marketguard.core.detectors.base import DetectorInfo
-from marketguard.core.detectors.contact import request_langs
+from marketguard.core.detectors.contact import request_europe, request_langs, request_langs_more
 from marketguard.core.detectors.pattern import Phrase, PhraseDetector
 
 _DETAIL_EN = (
@@ -21,13 +21,6 @@ _DETAIL_EN = (
 )
 _QUALIFIER = r"(?:(?:paypal|payoneer|wise|zelle|venmo|revolut|skype|google|apple|icloud|other)\s)"
 """A rail or app named before the detail: "what's your Payoneer email?" still asks for an e-mail address."""
-_DETAIL_ES = (
-    r"(?:n[uú]mero|tel[eé]fono|celular|m[oó]vil|correo(?:\selectr[oó]nico)?|e-?mail|whats(?:app)?|contacto|telegram)"
-)
-_DETAIL_PT = r"(?:n[uú]mero|telefone|celular|zap|whats(?:app)?|e-?mail|contato|telegram)"
-_DETAIL_FR = r"(?:num[ée]ro(?:\sde\st[ée]l[ée]phone)?|t[ée]l[ée]phone|portable|e-?mail|mail|courriel|adresse\s(?:e-?)?mail|coordonn[ée]es|whats(?:app)?)"
-_DETAIL_DE = r"(?:nummer|telefonnummer|handynummer|handy|e-?mail(?:-?adresse)?|mailadresse|kontaktdaten|whats(?:app)?)"
-_DETAIL_RU = r"(?:номер(?:\sтелефона)?|телефон|почт[ау]|e-?mail|имейл|мыло|контакты?|ватсап|телеграм|тг)"
 
 PHRASES: tuple[Phrase, ...] = (
     # --- asking ---------------------------------------------------------------------------------------
@@ -235,7 +228,9 @@ PHRASES: tuple[Phrase, ...] = (
         "site-has-contact",
         r"\b(?:my|our|the)\s(?:website|site|portfolio|contact\spage|bio|profile\spic(?:ture)?|"
         r"readme|homepage|linktree|link\sin\sbio|github|logo|card|business\scard|cv|resume|pdf|"
-        r"portfolio\simage|signature|avatar|profile\sphoto|photo|banner|intro\svideo)\b[^.!?\n]{0,40}\b(?:has|have|"
+        r"portfolio\simage|signature|avatar|profile\sphoto|photo|banner|intro\svideo)\b"
+        # the page as the subject of the work: "the contact page on your site needs a form with name, email …"
+        r"(?![^.!?\n]{0,70}?\b(?:needs?|forms?|fields?|inputs?|template|placeholders?)\b)[^.!?\n]{0,40}\b(?:has|have|"
         r"lists|shows|says|contains|includes|with)\b[^.!?\n]{0,30}\b(?:number|email|e-mail|contacts?|phone|whats\s?app|"
         r"how\sto\s(?:reach|contact)|skype|telegram|qr|direct\sline|cell|mobile)",
         "contact.pointer",
@@ -389,6 +384,16 @@ PHRASES: tuple[Phrase, ...] = (
         "says the sender is easy to find elsewhere",
     ),
     Phrase(
+        "network-handle-dm",
+        # a social handle, then "DM me there": "I post my edits on tiktok @reelsbyjuno, DM there" (a brand's account in a
+        # brief, "tag us on instagram @brand", asks for no message)
+        r"\b(?:on|at|via)\s(?:tiktok|instagram|insta|ig|twitter|x|threads|youtube|bluesky|snapchat|snap)\s?:?\s?@[a-z0-9_.]{3,}"
+        r"[^.!?\n]*?\b(?:dm|message|text|write|ping|msg|hit\sme\sup)\s?(?:me|us|there|on\sit|me\sthere)\b",
+        "contact.pointer",
+        0.8,
+        "gives a social handle and asks for a message there",
+    ),
+    Phrase(
         "less-monitored",
         r"\b(?:talk|chat|speak|continue|move)\s(?:\w+\s){0,2}?somewhere\s(?:less\W{0,3}\s?monitored|unmonitored|more\sprivate|"
         r"private|safer|off\sthe\srecord)",
@@ -515,7 +520,15 @@ PHRASES: tuple[Phrase, ...] = (
         r"\b(?:search|google|look\sup)(?:\sfor)?\s['\"‘“][^'\"’”\n]{2,40}['\"’”]\s(?:on|in)\s(?:google\smaps|maps|"
         r"linkedin|instagram|insta|facebook|fb|yelp|tiktok)\b"
         r"|\b(?:search|google|look\sup)(?:\sfor)?\s['\"‘“][^'\"’”\n]{2,40}['\"’”][^.!?\n]{0,12}\b(?:you'?ll|and\syou|"
-        r"you\scan)\s(?:find|get|see)\b",
+        r"you\scan)\s(?:find|get|see)\b"
+        # the quoted name, then where the detail is: "just google "<studio> Leeds" — the phone number is on the homepage"
+        r"|\b(?:search|google|look\sup)(?:\sfor)?\s['\"‘“][^'\"’”\n]+['\"’”][^!?\n]*?\b(?:phone|number|e-?mail|"
+        r"contact(?:s|\sdetails|\sinfo|\spage)?|whats\s?app|call\sme|reach\sme|my\scell|my\smobile)\b"
+        # German and the other languages put the verb after the name: "„Grafikbüro <Name> Kassel" googeln, da steht alles"; a
+        # trade word in the name (a studio, an agency), as a search for docs ("„useEffect cleanup" googeln") names none
+        r"|['\"„“‚«][^'\"“”»\n]*?(?:studio|b[üu]ro|buero|agentur|atelier|design|media|pixel|foto|photo|grafik|werkstatt|"
+        r"agency|creative|films?|estudio|est[uú]dio|agence|gmbh|ltd|llc)[^'\"“”»\n]*['\"“”‘»]\s(?:googeln|googlen|"
+        r"suchen|bei\sgoogle\s\w+|buscar?|busca|pesquisa[r]?|cherche[rz]?|cerca(?:re)?|googlea|googla)\b",
         "contact.pointer",
         0.8,
         "tells the other party to search for the sender by name elsewhere",
@@ -769,175 +782,21 @@ PHRASES: tuple[Phrase, ...] = (
         0.75,
         "starts giving a contact detail in parts",
     ),
-    # --- other languages -------------------------------------------------------------------------------
     Phrase(
-        "es-ask",
-        rf"\b(?:p[aá]same|dame|env[ií]ame|m[aá]ndame|comp[aá]rteme|cu[aá]l\ses|me\spas(?:as|a|[aá]s)|me\sdas|"
-        rf"me\sdejas|me\scompartes|me\sdar[ií]as|me\senv[ií]as|"
-        rf"(?:me\s)?(?:puedes|podr[ií]as|puede|podr[ií]a|pod[eé]s)\s(?:me\s)?(?:pasar|dar|enviar|mandar|compartir)(?:me)?)"
-        rf"\s(?:tu|su)\s{_DETAIL_ES}\b",
-        "contact.request",
-        0.85,
-        "asks for a contact detail (es)",
-    ),
-    Phrase(
-        "es-mine",
-        rf"\b(?:mi|te\spaso\smi|aqu[ií]\s(?:est[aá]|va)\smi)\s{_DETAIL_ES}\b"
-        # not an order's or an invoice's number: "mi número de pedido está en la factura"
-        r"(?!\sde\s(?:pedido|orden|factura|seguimiento|cuenta|serie|referencia|cliente|ticket|env[ií]o|socio))",
-        "contact.request",
-        0.75,
-        "offers a contact detail (es)",
-    ),
-    Phrase(
-        "es-write",
-        r"\b(?:escr[ií]beme|ll[aá]mame|cont[aá]ctame|h[aá]blame|m[aá]ndame\sun\s(?:mensaje|correo|whats)|"
-        r"(?:llamarme|escribirme|contactarme|agregarme|a[nñ]adirme)|me\s(?:puedes|podr[ií]as|puede|podr[ií]a|pod[eé]s)\s"
-        r"(?:llamar|escribir|contactar|agregar|a[nñ]adir))\b(?!\s(?:aqu[ií]|por\s(?:aqu[ií]|el\schat|la\splataforma)))",
-        "contact.request",
-        0.75,
-        "asks to be contacted (es)",
-    ),
-    Phrase(
-        "es-outside",
-        r"\b(?:fuera\sde\s(?:la\s)?(?:plataforma|p[aá]gina|app)|(?<!pag\w\s)(?<!pag\w\w\s)(?<!pag\w\w\w\s)(?<!pag\w\w\w\w\s)"
-        r"(?<!cobr\w\s)(?<!cobr\w\w\s)(?<!cobr\w\w\w\s)por\sfuera)\b"
-        # leaving to save the fee is about the payment, which the payment family reads: "fuera de la plataforma, así
-        # no pagamos la comisión"
-        r"(?![^.!?\n]{0,50}?\b(?:comisi[oó]n|tarifa|pag(?:ar|amos|o|as|ues)\b))",
+        "im-name-on-provider",
+        # "I'm ninabuilds on gmail, drop me a line there": a user name and its provider, the address left to be put together
+        r"\b(?:i'?m|i\sam|find\sme\sas|look\sme\sup\sas)\s(?!(?:also|not|only|always|never|active|available|usually|mostly|rarely|"
+        r"back|still|on|at|in|the|a|an|more|less|online|offline|reachable|there|here|fine|ok|good|happy|free|busy)\b)"
+        r"[a-z][\w.\-]+\s(?:on|at|@)\s(?:gmail|yahoo|hotmail|outlook|proton(?:mail)?|icloud|yandex)\b",
         "contact.request",
         0.8,
-        "proposes to continue off the platform (es)",
+        "gives a user name and its e-mail provider",
     ),
-    Phrase(
-        "pt-ask",
-        rf"\b(?:me\spassa|passa|me\smanda|manda|me\sd[aá]|qual\s(?:[eé]\s)?o|"
-        rf"(?:pode|poderia|podes|consegue)\s(?:me\s)?(?:passar|dar|mandar|enviar))\s(?:o\s|a\s)?(?:seu|sua|teu|tua)\s{_DETAIL_PT}\b",
-        "contact.request",
-        0.85,
-        "asks for a contact detail (pt)",
-    ),
-    Phrase("pt-mine", rf"\b(?:meu|minha)\s{_DETAIL_PT}\b", "contact.request", 0.75, "offers a contact detail (pt)"),
-    Phrase(
-        "pt-write",
-        r"\b(?:me\sliga|me\schama|me\smanda\s(?:uma\s)?mensagem|me\sescreve|liga\spra\smim|"
-        r"me\sadiciona|(?:pode|poderia|podes|consegue)\sme\s(?:ligar|chamar|escrever|adicionar)|me\sligar)\b"
-        r"(?!\s(?:aqui|por\saqui|pela\splataforma|no\schat))",
-        "contact.request",
-        0.75,
-        "asks to be contacted (pt)",
-    ),
-    Phrase(
-        "pt-outside",
-        r"\bfora\sd[ae]\s(?:plataforma|site|app)\b(?![^.!?\n]{0,50}?\b(?:taxa|comiss[aã]o|pag(?:ar|amos|o|a)\b))",
-        "contact.request",
-        0.8,
-        "proposes to continue off the platform (pt)",
-    ),
-    Phrase(
-        "fr-ask",
-        rf"\b(?:donne[- ]moi|envoie[- ]moi|donnez[- ]moi|envoyez[- ]moi|quel\sest|"
-        rf"(?:tu\speux|peux-tu|pourrais-tu|vous\spouvez|pouvez-vous|pourriez-vous)\s(?:me\s|m')?(?:donner|envoyer|passer|laisser))"
-        rf"\s(?:ton|ta|votre|tes|vos)\s{_DETAIL_FR}\b",
-        "contact.request",
-        0.85,
-        "asks for a contact detail (fr)",
-    ),
-    Phrase(
-        "fr-mine",
-        rf"\b(?:mon|ma|mes|voici\smon)\s{_DETAIL_FR}\b",
-        "contact.request",
-        0.75,
-        "offers a contact detail (fr)",
-    ),
-    Phrase(
-        "fr-write",
-        r"\b(?:[ée]cris[- ]moi|[ée]crivez[- ]moi|appelle[- ]moi|appelez[- ]moi|contacte[- ]moi|"
-        r"contactez[- ]moi|envoie[- ]moi\sun\s(?:message|mail|sms)|"
-        r"(?:m'|me\s|nous\s)(?:[ée]crire|contacter|appeler|joindre|ajouter)\s(?:sur|par|via)\b(?!\s(?:ici|la\splateforme|le\schat)\b))\b",
-        "contact.request",
-        0.75,
-        "asks to be contacted (fr)",
-    ),
-    Phrase(
-        "fr-outside",
-        r"\ben\sdehors\sde\s(?:la\s)?(?:plateforme|site|appli)\b(?![^.!?\n]{0,50}?\b(?:frais|commission|pa(?:yer|yons|ie)\b))",
-        "contact.request",
-        0.8,
-        "proposes to continue off the platform (fr)",
-    ),
-    Phrase(
-        "de-ask",
-        rf"\b(?:gib\smir|schick\smir|sende\smir|geben\ssie\smir|wie\sist|was\sist|hast\sdu|"
-        # a modal question: "kannst du mir deine Nummer geben?"
-        rf"(?:kannst|k[öo]nntest|w[üu]rdest)\sdu\s(?:mir|uns)|(?:k[öo]nnen|k[öo]nnten|w[üu]rden)\ssie\s(?:mir|uns))\s(?:mal\s|doch\s|"
-        rf"bitte\s|kurz\s)?(?:deine|ihre|dein|ihr|eine)\s{_DETAIL_DE}\b",
-        "contact.request",
-        0.85,
-        "asks for a contact detail (de)",
-    ),
-    Phrase(
-        "de-mine",
-        rf"\b(?:meine|mein|hier\sist\smeine)\s{_DETAIL_DE}\b",
-        "contact.request",
-        0.75,
-        "offers a contact detail (de)",
-    ),
-    Phrase(
-        "de-write",
-        r"\b(?:schreib(?:en\ssie)?\smir|ruf(?:en\ssie)?\smich\san|melde\sdich|melden\ssie\ssich|"
-        r"kontaktier(?:e|en\ssie)?\smich)\b",
-        "contact.request",
-        0.75,
-        "asks to be contacted (de)",
-    ),
-    Phrase(
-        "de-outside",
-        r"\bau(?:ß|ss)erhalb\sde[rs]\s(?:plattform|seite|app)\b(?![^.!?\n]{0,50}?(?:geb[üu]hr|provision|zahl))",
-        "contact.request",
-        0.8,
-        "proposes to continue off the platform (de)",
-    ),
-    Phrase(
-        "ru-ask",
-        rf"(?:дай(?:те)?|скинь(?:те)?|пришли(?:те)?|отправь(?:те)?|оставь(?:те)?|какой\sу\s(?:тебя|вас)|"
-        rf"(?:можешь|можете|могли\sбы)\s(?:мне\s)?(?:дать|скинуть|прислать|отправить|оставить))\s"
-        rf"(?:мне\s)?(?:свой\s|ваш\s|твой\s|свою\s|вашу\s|твою\s)?{_DETAIL_RU}",
-        "contact.request",
-        0.85,
-        "asks for a contact detail (ru)",
-    ),
-    Phrase(
-        "ru-mine",
-        rf"(?:мой|моя|мою|вот\sмой|вот\sмоя)\s{_DETAIL_RU}",
-        "contact.request",
-        0.75,
-        "offers a contact detail (ru)",
-    ),
-    Phrase(
-        "ru-find-me",
-        r"(?:найди(?:те)?|ищи(?:те)?|добавь(?:те)?)\sменя\s(?:в|во|на)\s",
-        "contact.pointer",
-        0.8,
-        "tells the other party where to find the sender (ru)",
-    ),
-    Phrase(
-        "ru-write",
-        r"(?:напиши(?:те)?\sмне|позвони(?:те)?\sмне|звони(?:те)?|свяжись\sсо\sмной|свяжитесь\sсо\sмной|"
-        r"пиши(?:те)?\sв\s(?:личку|лс)|пиши(?:те)?\sмне\s(?:на|в)\s(?:почту|мейл|e-?mail|имейл|ватсап|вотсап|телеграм|вайбер|личку))",
-        "contact.request",
-        0.75,
-        "asks to be contacted (ru)",
-    ),
-    Phrase(
-        "ru-outside",
-        r"(?:вне|за\sпределами)\s(?:платформы|площадки|сайта|биржи)(?![^.!?\n]{0,50}?(?:комисси|плат|опла))",
-        "contact.request",
-        0.8,
-        "proposes to continue off the platform (ru)",
-    ),
+    # es, pt, fr, de, ru: `request_europe`
+    *request_europe.PHRASES,
     # it, pl, tr, id, tl, hi-en, ar: built from the word tables of `request_langs`
     *request_langs.phrases(),
+    *request_langs_more.phrases(),  # nl, vi, uk, ro, Devanagari Hindi, Arabizi; more it/tr/tl
 )
 
 

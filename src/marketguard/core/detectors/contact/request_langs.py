@@ -97,7 +97,7 @@ LEXICONS: tuple[Lexicon, ...] = (
         r"skontaktuj\ssię\sze\smną|skontaktuj\ssie\sze\smna|napisz\sna\s(?:whats\s?app\w*|telegram\w*|maila|priv\w*|numer)|"
         r"przejdźmy\sna|przejdzmy\sna|pogadajmy\sna|znajdź\smnie\sna|znajdz\smnie\sna)\b"
         r"(?!\s(?:tutaj|tu\b|na\s(?:platformie|portalu|czacie)))",
-        outside=r"\bpoza\s(?:platformą|platforma|portalem|serwisem|stroną|strona)\b(?![^.!?\n]{0,50}?\b(?:prowizj\w*|płac\w*|plac\w*|zapła\w*))",
+        outside=r"\bpoza\s(?:platformą|platforma|portalem|serwisem|stroną|strona)\b(?![^.!?\n]{0,50}?\b(?:prowizj\w*|płac\w*|plac\w*|zapła\w*|przelew\w*))",
     ),
     Lexicon(
         "tr",
@@ -129,10 +129,10 @@ LEXICONS: tuple[Lexicon, ...] = (
         rf"|\b{_TL_DETAIL}\sko(?:\spo)?\s?(?::|=|ay\b|is\b)",
         write=r"\b(?:i-?text|i-?message|i-?chat|i-?pm|i-?add|tawagan|i-?call)\s(?:mo\s|niyo\s|nyo\s)?(?:na\s)?(?:lang\s)?(?:po\s)?ako\b"
         # "add mo ako sa FB", "message mo na lang ako": the English verb with "mo" after it
-        r"|\b(?:add|text|message|chat|pm|call|follow|contact)\s(?:mo|niyo|nyo)\s(?:na\s)?(?:lang\s)?(?:po\s)?ako\b"
+        r"|\b(?:add|text|message|chat|pm|call|follow|contact)\s(?:mo|niyo|nyo)\s(?:na\s)?(?:lang\s)?(?:po\s)?ako\b(?!\s(?:dito|here|sa\splatform))"
         # "mag-usap tayo sa Viber", "lipat tayo sa Telegram"
         rf"|\b(?:mag-?usap|usap|lipat|mag-?chat|chat|tuloy)\s(?:na\s)?tayo\s(?:sa|through)\s{_APPS}\b"
-        r"|\b(?:text|call|chat|message|pm|add)\s(?:mo\s)?(?:na\s)?lang\s(?:po\s)?(?:ako|me)\b"
+        r"|\b(?:text|call|chat|message|pm|add)\s(?:mo\s)?(?:na\s)?lang\s(?:po\s)?(?:ako|me)\b(?!\s(?:dito|here|sa\splatform))"
         rf"|\bsa\s{_APPS}\s(?:na\s)?(?:lang|tayo|mo\s(?:ako|na\slang))\b",
         outside=r"\bsa\slabas\sng\s(?:platform|site|app)\b(?![^.!?\n]{0,50}?\b(?:bayad|fee|gcash))",
     ),
@@ -160,7 +160,10 @@ LEXICONS: tuple[Lexicon, ...] = (
         r"|(?:رقمي|رقم\sجوالي|رقم\sهاتفي|ايميلي)\s(?:\S+\s){0,3}?(?:يبدأ|يبدا)\s(?:ب|بـ)"
         r"|\b(?:ra2mi|raqmi|raqami|nimriti)\b(?=\s?(?::|=|\+|\d|huwa))",
         write=r"(?:كلمني|كلّمني|راسلني|اتصل\sبي|تواصل\sمعي|ابعتلي|ابعثلي|ضيفني|كلمني\sعلى|خلينا\sنكمل\sعلى|خلينا\sنحكي\sعلى)"
-        r"|\b(?:kalemni|kallimni|kalimni|ab3atli\s(?:3la|3al)|kalemni\s(?:3la|3al)|whatsappni)\b",
+        # not "ابعتلي الملفات هنا في الشات" (send me the files here in the chat)
+        r"(?![^.!?\n]{0,30}?(?:هنا|في\sالشات|على\sالمنصة))"
+        r"|\b(?:kalemni|kallimni|kalimni|ab3atli\s(?:3la|3al)|kalemni\s(?:3la|3al)|whatsappni)\b"
+        r"(?!\s(?:hena|hon|hina|fel\schat|fi\sel\schat|3al\splatform))",  # not "kalemni hena fel chat" (here)
         outside=r"خارج\s(?:المنصة|الموقع|التطبيق)(?![^.!?\n]{0,50}?(?:ادفع|الدفع|عمولة|العمولة))",
     ),
 )
@@ -179,4 +182,22 @@ def phrases() -> tuple[Phrase, ...]:
         ):
             if regex:
                 out.append(Phrase(f"{lex.code}-{field}", regex, kind, score, f"{what} ({lex.code})"))
+    out.append(Phrase("have-app-abroad", HAVE_APP, "contact.request", 0.8, "asks if the other party has an app"))
     return tuple(out)
+
+
+_HAVE_APPS = (
+    r"(?:whats\s?app|wa|telegram|tg|viber|signal|insta(?:gram)?|ig|messenger|fb|facebook|skype|discord|line|wechat|zalo|kakao)"
+)
+HAVE_APP = (
+    # "do you have <app>?", "let's talk on <app>", in the languages whose app names need a word of the language around
+    # them: tl "may viber ka ba?", "mag-usap tayo sa messenger"; vi "bạn có zalo không?"; id "kak ada WA gak?";
+    # tr "telegramın var mı?"; ru "у тебя есть телега?"; ar "عندك تيليجرام؟"
+    rf"\bmay\s{_HAVE_APPS}\s(?:ka|kayo|po\s?kayo|ba\s?kayo)\b|\bmag-?usap\s(?:\w+\s){{0,2}}?sa\s{_HAVE_APPS}\b"
+    rf"|\b(?:b[aạ]n|anh|ch[iị]|em|c[aậ]u)\s(?:c[oó]|d[uù]ng|x[aà]i)\s{_HAVE_APPS}\s(?:kh[oô]ng|ko|k|ch[uư]a)\b"
+    rf"|\b(?:ada|punya|pake|pakai)\s{_HAVE_APPS}\s(?:gak|nggak|ga|enggak|ngga|tidak|ndak)\b"
+    rf"|\b{_HAVE_APPS}'?(?:in|iniz|un|unuz)\s(?:var\s?mi|varmi)\b"
+    r"|(?:у|y)\s(?:тебя|вас)\sесть\s(?:телег[аи](?!\s(?:с|c|со|co)\s)|телеграм\w*|тг|ватсап|вотсап|вайбер|viber|whats\s?app|telegram|signal|сигнал)"
+    r"|(?:عندك|عندكم|معك|فيه\sعندك)\s(?:ال)?(?:تيليجرام|تليجرام|تلغرام|تيليغرام|واتساب|واتس|فايبر|سيجنال|سكايب)"
+)
+"""Asking if the other party has an outside app, in tl, vi, id, tr, ru and ar (a soft request, like the others)."""

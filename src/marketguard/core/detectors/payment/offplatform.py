@@ -9,7 +9,8 @@ out through them.
 from __future__ import annotations
 
 from marketguard.core.detectors.base import DetectorConfig, DetectorInfo, Finding
-from marketguard.core.detectors.pattern import Phrase, PhraseDetector
+from marketguard.core.detectors.pattern import PhraseDetector
+from marketguard.core.detectors.payment import offplatform_intent
 from marketguard.core.detectors.payment import offplatform_langs as langs
 from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.lazy import lazy_compile
@@ -18,7 +19,7 @@ from marketguard.core.text.prefilter import Pruned
 from marketguard.core.text.view import View
 
 _STRONG_RAILS = {
-    "paypal": r"p[a@4]y\s?p[a@4][l1]|paypal\.me|пейпал",
+    "paypal": r"p[a@4]y\s?p[a@4][l1]{1,2}|paypal\.me|пейпал",  # "paypall": a letter doubled
     "zelle": r"zelle",
     "cash app": r"c[a4@]\$?sh\s?[a4@]pp|\$cashtag|(?:the\s)?green\s(?:pay|payment|money|cash)\sapp|"
     r"(?:the\s)?(?:app|one)\swith\sthe\s(?:green\s)?dollar\s(?:sign|logo|icon)",
@@ -43,12 +44,12 @@ _STRONG_RAILS = {
     "gcash": r"gcash|paymaya|easypaisa|jazzcash|m-?pesa",
     "webmoney": r"webmoney|perfect\smoney|qiwi|ю-?мани|ю-?money|yoomoney|сбп|сбер\w*|тинькофф\w*|т-банк\w*",
     "card transfer": r"на\sкарту|карт(?:у|ой)\s(?:сбер\w*|тинькофф\w*)|pix\spra\smim",
-    "paylib": r"paylib|lydia|twint|swish|vipps|mobilepay|blik",
+    "paylib": r"paylib|lydia|twint|swish|vipps|mobilepay|blik(?:a|iem|u)?",  # "zrobię ci blika"
     "gift card": r"gift\s?cards?",
     **langs.STRONG_RAILS,
 }
 _WEAK_RAILS = {
-    "payoneer": r"payoneer",
+    "payoneer": r"pay?on+e+r",  # "payonner", "payoner", "paoneer"
     "bank transfer": r"bank(?:\s(?:transfer|wire|account|deposit|details))?|wire(?:\stransfer)?|direct\s(?:deposit|transfer)|"
     r"sepa|ach|transferencia(?:\sbancaria)?|transfer[eê]ncia(?:\sbanc[aá]ria)?|"
     r"virement(?:\sbancaire)?|(?:bank)?[üu]berweisung|перевод(?:ом)?(?:\sна\sкарту)?|на\sкарту",
@@ -82,6 +83,8 @@ _PAY = lazy_compile(
     r"funds?|invoice|remit|reimburse|tip|bonus|price|rate|budget|\$|€|£|usd|eur|my|your|via|through|thru|by|"
     r"pago|pagar|pagamento|pague|paiement|payer|payé|zahl\w*|bezahl\w*|überweis\w*|опла[тч]\w*|пла[тч]\w*|перев\w*|"
     r"скину|кошел\w*|можно|через|pra\smim|para\smim|chave|me|virement|acceptes?|aceptas?|aceitas?|"
+    # sending to the other party in es/pt/fr: "te mando pix de metade", "te envío por Bizum", "je te fais un Lydia"
+    r"(?:te|le|lhe|vos)\s(?:mand|envi|fa[cçz]|pass|transf|deposit)\w*|"
     rf"{langs.PAY_WORDS})(?!\w)"
     r"|^\s?[:\-]\s?[\w@$+]|\bto\s(?:0x|bc1|t[a-z0-9]{5})"  # "Pix: 41 9...", "USDT to 0x36..": a detail follows
 )
@@ -121,11 +124,19 @@ _MINE_WORDS = ("my ", "your ", "ur ", "own ", "personal ")
 _PLATFORM_PAYOUT = lazy_compile(r"withdr[ae]w\w*|pay(?:s|ing)?\sout|payouts?|earnings|upwork|fiverr|platform")
 """"send the remaining $900 to my Payoneer": a rail of the platform's own payouts, named as where the other party is to
 pay; "Upwork pays out to my Payoneer" is the platform's payout."""
+_ASK_YOURS_LEFT = lazy_compile(
+    r"\b(?:what(?:'s|s|\sis)|whats|send\s(?:me\s)?|give\s(?:me\s)?|drop|share|dm\s(?:me\s)?|text\s(?:me\s)?|tell\s(?:me\s)?)"
+    r"\s?(?:your|ur|yr)\s$"
+)
+""""what's your Venmo?", "drop your Cash App": the other party's own account asked for, where the money is to go (not
+when work words follow: "what's your PayPal checkout flow")."""
+_ADDRESS_AFTER = lazy_compile(r"\s?(?:e-?mail|id|account|address)?\s?(?:is|:|-|–)?\s?[\w.+\-]+@[a-z0-9\-]+\.[a-z]")
+""""my payoneer email is v.s@gmail.com": a weak rail with its account's address after it is where to pay."""
 _TAKE_BEFORE = lazy_compile(r"\b(?:you|u)\s(?:take|accept)\s(?:payments?\s(?:in|via|by|through|on)\s)?$")
 """"do you take USDT?", "can u take payment in pix": the rail is what the other party is asked to be paid with."""
 _BENIGN = lazy_compile(
     r"(?<!\w)(?:integrat\w*|checkout|api|sdk|button|plugin|gateway|webhooks?|store|shop|shopify|woocommerce|stripe|"
-    r"module|subscriptions?|sandbox|ipn|developer|clone|app\sdevelopment|withdraw\w*|cash\s?out|payout\smethod|"
+    r"module|subscriptions?|sandbox|ipn|developer|clones?|clon|clonar|klon\w*|app\sdevelopment|withdraw\w*|cash\s?out|payout\smethod|"
     r"connect(?:ed|ing)?\s(?:to|with)|fintech|dashboard|form|field|page|flow|logo|icon|formular|feld|validat\w*|"
     r"regex|checksum|pr[üu]fziffer|test\s?value|testwert|mask|input|column|schema|pars(?:e|er|es|ing)|uris?|"
     r"scanner|parameters?|librar(?:y|ies)|wallet\sapp|payment\sapp|deep\s?links?|"
@@ -142,441 +153,12 @@ _BENIGN = lazy_compile(
     # a rail as the subject of writing or research: "technical articles about Bitcoin and Ethereum"
     r"articles?|blog\sposts?|whitepapers?|newsletters?|explainers?|tutorials?|ebooks?|niche|market\sanalysis|"
     r"price\s(?:analysis|charts?|predictions?)|trading\s(?:bots?|strateg\w+)|writ(?:ing|er|ers)\sabout|"
-    r"comprovantes?|despesas|reçus?|justificatifs?|dépenses|quittung\w*|belege?|ausgaben|квитанц\w*|чеки?|расход\w*)(?!\w)"
+    r"comprovantes?|despesas|reçus?|justificatifs?|dépenses|quittung\w*|belege?|ausgaben|квитанц\w*|чеки?|расход\w*|"
+    rf"{langs.BENIGN_WORDS})(?!\w)"
 )
 _AMOUNT = lazy_compile(
     r"[$€£₹₽]\s?\d[\d,.]{0,12}k?|(?<![\w.])\d[\d,.]{0,12}\s?(?:k\s)?(?:usd|usdt|usdc|eur|gbp|dollars?|bucks|euros?|"
     r"reais|rubles?|руб\w*|btc|eth)(?!\w)"
-)
-
-_NOT_THROUGH = (
-    r"(?:(?:don'?t|do\snot|not|never|skip|avoid|without)\s(?:go(?:ing)?\s|run(?:ning)?\s|book(?:ing)?\s|do(?:ing)?\sit\s)?"
-    r"(?:through|via)\s(?:here|the\s(?:platform|site|app)|this\s(?:site|platform|app)|upwork|fiverr)|"
-    r"no\spas(?:amos|ar|o)\spor\s(?:aqu[ií]|la\splataforma)|n[aã]o\spass(?:ar|armos|amos)\spela\splataforma|"
-    r"ne\spass(?:e|ons)\spas\spar\s(?:ici|la\splateforme)|nicht\s(?:über|via)\s(?:die\splattform|hier)|"
-    r"не\sчерез\s(?:площадку|платформу|сайт)|"
-    # doing the deal or the invoice off the site: "if we do the invoice off the site", "si lo hacemos fuera de la plataforma"
-    r"(?:off|outside(?:\sof)?)\s(?:the\s|this\s)?(?:site|platform|upwork|fiverr)|fuera\sde\sla\splataforma|"
-    r"fora\sda\splataforma|en\sdehors\sde\sla\splateforme|au(?:ß|ss)erhalb\sder\splattform|вне\s(?:площадки|платформы|сайта))"
-)
-"""Not going through the platform: "if we don't go through here", "si no pasamos por la plataforma"."""
-_DISCOUNT = (
-    r"(?:\d{1,2}\s?%\s?(?:off|less|cheaper|de\sdescuento|de\sdesconto|de\sremise|rabatt|скидк\w*)|discount|cheaper|"
-    r"knock\s(?:[\w%$€£]+\s){0,2}off|descuento|m[aá]s\sbarato|desconto|mais\sbarato|remise|moins\scher|rabatt|"
-    r"billiger|g[üu]nstiger|скидк\w*|дешевле)"
-)
-_PLATFORM_FEE = (
-    r"(?:(?:platform|site|service|upwork|fiverr)(?:'s)?\s(?:\d{1,2}\s?%\s)?(?:fee|fees|commission|cut)|"
-    r"fees?\s(?:here|on\s(?:here|this\ssite|the\s(?:platform|site)))|comisi[oó]n\sde\sla\splataforma|"
-    r"(?:comiss[aã]o|taxa)\sda\splataforma|(?:frais|commission)\sde\sla\splateforme|plattformgeb[üu]hr\w*|"
-    r"geb[üu]hren\shier|provision\sder\splattform|комисси\w*\s(?:площадки|платформы|сайта|биржи)|"
-    # "the platform takes too much", "Upwork eats 10%"
-    r"(?:platform|site|upwork|fiverr)\s(?:takes|charges|eats|keeps|grabs|skims)\s(?:way\s)?(?:too\smuch|so\smuch|a\slot|"
-    r"\d{1,2}\s?%|a\s(?:big|huge|fat)\s(?:cut|chunk|bite|share)))"
-)
-"""The platform's fee named as such; with `_PAY_OUTSIDE` after it, a complaint that leads to leaving."""
-_PAY_OUTSIDE = (
-    # "outside" as where to deal, not where a figure sits ("the fee is shown outside the invoice total")
-    r"(?:outside(?=\s?(?:[,.!?;]|$|\s(?:i|we|you|it'?s|is|would|will|costs?|for|this\s(?:time|once|site|platform|app)|"
-    r"of\s(?:here|the\s(?:platform|site|app)|upwork|fiverr)|the\s(?:platform|site|app)|upwork|fiverr)\b))|"
-    r"off[-\s]?platform|off\s(?:the\s)?site|(?:just|simply)\s(?:wire|pay|send|transfer|venmo|zelle|paypal)|"
-    r"off\sthe\sbooks|under\sthe\stable|"
-    r"por\sfuera|por\sfora|fuera\sde\sla\splataforma|fora\sda\splataforma|en\sdehors|en\sdirect|au(?:ß|ss)erhalb|"
-    r"напрямую|вне\s(?:площадки|платформы|сайта))"
-)
-
-_INTENT: tuple[Phrase, ...] = (
-    Phrase(
-        "skip-fee",
-        r"\b(?:skip|avoid|saves?|saving|bypass|dodge|cut\sout|escape|get\saround|don'?t\spay|not\spay|"
-        r"(?:don'?t|do\snot|not)\swant\sto\spay|not\sto\spay|(?:tired|sick)\sof\spaying|why\s(?:should|would)\s(?:we|i|you)\spay)\s"
-        # "not pay the platform's cut", "saves us both the fees"
-        r"(?:[\w']+\s){0,3}?(?:fee|fees|commission|cut|percentage|charges?|service\scharge|\d{1,2}\s?%)(?!\w)",
-        "payment.offplatform",
-        0.9,
-        "proposes to avoid the platform's fee",
-    ),
-    Phrase(
-        "why-pay-fee",
-        # "why pay the service charge when you can just send it to me", not "why pay the platform fee twice?"
-        r"\bwhy\s(?:pay|paying|give|lose|hand\sover)\s(?:[\w']+\s){0,3}?(?:fee|fees|commission|cut|percentage|"
-        r"service\scharge|charges?|\d{1,2}\s?%)\s(?:when|if)\s(?:we|you|u|i)\b",
-        "payment.offplatform",
-        0.85,
-        "proposes to avoid the platform's fee",
-    ),
-    Phrase(
-        "no-platform-fee",
-        r"\b(?:no|without|zero|0%)\s(?:the\s)?(?:upwork|fiverr|platform|service|site)(?:'s)?\s"
-        r"(?:fee|fees|commission|cut)\b",
-        "payment.offplatform",
-        0.85,
-        "proposes to avoid the platform's fee",
-    ),
-    Phrase(
-        "pay-directly",
-        r"\b(?:pay|paid|paying|payment|payments|send\s(?:the\s)?(?:money|payment)|transfer\s(?:the\s)?money|wire|wiring|"
-        r"transfer|venmo|zelle)\s"
-        r"(?:(?:to\s)?(?:you|me|u|us|ya|each\sother|it|this|that|him|her|them|the\s(?:rest|balance|remainder|full\samount))\s)?"
-        r"(?:\w+\s)?(?:directly|direct|straight(?!\s(?:away|after|back|up|forward|from\sthe|through|on))|outside(?:\sof)?(?:\sthe)?(?:\s(?:platform|upwork|fiverr))?|"
-        r"off[-\s]?platform|off\s(?:upwork|fiverr|the\splatform|the\ssite)|privately|personally|"
-        r"under\sthe\stable|in\scash|in\sperson|by\shand)\b",
-        "payment.offplatform",
-        0.9,
-        "proposes payment outside the platform",
-    ),
-    Phrase(
-        "close-and-pay",
-        r"\b(?:close|end|cancel|finish|stop)\s(?:the|this|our)\s(?:contract|job|order|project)\b[^.!?\n]{0,60}?"
-        r"\b(?:keep|continue|start)\s(?:paying|to\spay|payment)",
-        "payment.offplatform",
-        0.9,
-        "proposes to end the contract and keep paying outside it",
-    ),
-    Phrase(
-        "milestone-outside",
-        r"\b(?:(?:first|1st|this|one|initial|small)\s(?:milestone|payment|part|order|deposit|[$€£]\s?\d[\d,.]*k?)|"
-        r"milestone\s(?:one|1|\#1))\s"
-        # "here", "on the platform", "through the site for your peace of mind"
-        r"(?:(?:\w+\s){0,2}?(?:here|(?:on|through|via|in)\s(?:the\s)?(?:upwork|fiverr|platform|site|escrow|app)))"
-        r"\b[^!?\n]{0,60}?\b(?:rest|remaining|remainder|balance|"
-        r"others?|next\sones?)\b[^!?\n]{0,30}?\b(?:outside|directly|off|privately|elsewhere|straight\sto\s(?:me|my))\b",
-        "payment.offplatform",
-        0.9,
-        "splits payment between the platform and outside",
-    ),
-    Phrase(
-        "settle-outside",
-        r"\b(?:settle|pay|send|handle|sort\sout)\s(?:the\s|you\sthe\s)?(?:rest|remainder|balance|"
-        # "the remaining hours", "the actual $400", "the real amount"
-        r"remaining(?:\s[\w%]+)?|(?:real|actual|true)\s(?:price|amount|total|payment|[$€£]\s?\d[\d,.]*k?)|"
-        r"difference|extra|full\s(?:price|amount))\s(?:\w+\s){0,3}?(?:outside|directly|privately|off|elsewhere)\b",
-        "payment.offplatform",
-        0.9,
-        "moves part of the price outside the platform",
-    ),
-    Phrase(
-        "outside-pay",
-        r"\b(?:outside|off)\s(?:of\s)?(?:the\s)?(?:platform|upwork|fiverr|site)\b[^.!?\n]{0,30}?\b(?:pay|payment|paid|money|transfer)",
-        "payment.offplatform",
-        0.85,
-        "mentions payment outside the platform",
-    ),
-    Phrase(
-        "here-rest-outside",
-        r"\b(?:here|aqu[ií]|aqui|ici|hier|здесь|тут|on\s(?:the\s)?(?:platform|upwork|fiverr)|"
-        r"через\s(?:площадку|платформу|сайт)|"
-        r"en\sla\splataforma|na\splataforma|sur\sla\splateforme|auf\sder\splattform)\b"
-        r"[^!?\n]{0,50}?\b(?:the\s)?(?:rest|remaining|remainder|balance|others?|resto|restante|reste|"
-        r"rest|остальное|остаток|lo\sdem[aá]s|o\sresto|\d(?:\s(?:and|&|y|e|et|und|и|to|a|à|bis|до)\s\d|\s?[-–]\s?\d)?)\b"
-        r"[^!?\n]{0,30}?(?:outside|directly|off\b|privately|personally|elsewhere|en\sdirect|лично|"
-        r"por\sfuera|fuera|por\stransfer\w*|en\sdehors|au(?:ß|ss)erhalb|вне|напрямую|directement|"
-        r"direkt|directo|direto|a\stu\scuenta|na\s(?:sua|tua)\sconta|by\s(?:bank|wire|transfer|paypal|wise|cash|crypto|usdt)|"
-        r"por\s(?:transfer\w*|fora|pix)|(?:bank|wire)\stransfer|virement|[üu]berweisung|transferencia|transfer[êe]ncia|"
-        r"te\spago|eu\ste\spago|par\svirement|per\s[üu]berweisung|на\sкарту)",
-        "payment.offplatform",
-        0.9,
-        "splits payment between the platform and outside",
-    ),
-    Phrase(
-        "rest-by-rail",
-        r"\b(?:the\s)?(?:rest|remaining|remainder|balance|other\s[$€£]?\d+|real\s(?:[$€£]?\d+|price|amount))"
-        r"\s(?:[\w']+\s){0,4}?(?:by|via|through|in|on|per|por|par|to\syour|into\syour)\s(?:bank|wire|"
-        r"transfer|paypal|wise|cash|crypto|usdt|zelle|venmo|revolut|account|card)",
-        "payment.offplatform",
-        0.9,
-        "moves part of the price to an outside rail",
-    ),
-    Phrase(
-        "close-contract-pay",
-        r"\b(?:close|end|cancel|finish|wrap\sup|drop|terminate|cl[ôo]tur\w*|ferme[rz]?|cierra|cerrar|cerramos|fecha|fechar|"
-        r"encerr(?:a|ar|amos|e|o)|termin(?:a|ar|amos|e|emos)|"
-        r"fechamos|beende|beenden|schlie(?:ß|ss)e|закро\w*|закрыть|заверш\w*)\s(?:the\s|this\s|our\s|"
-        r"le\s|el\s|o\s|den\s|das\s)?(?:contract|job|order|contrat|contrato|vertrag|auftrag|"
-        r"контракт|заказ)\b[^!?\n]{0,70}?\b(?:pay\w*|invoice|directly|outside|payer|paie|factur\w*|directement|deposit\w*|depósit\w*|"
-        # "end the contract here, from next week I'll wire you straight"
-        r"wire|wiring|transfer\w*|straight\sto|(?:you|me)\sstraight|zelle|venmo|paypal|bank\stransfer|off\sthe\sbooks|fees\b|"
-        r"transfi\w*|pag\w*|zahl\w*|überweis\w*|пла[тч]\w*|опла[тч]\w*|перев\w*|send\w*\s(?:[\w']+\s){0,4}?to\syour\s"
-        r"(?:bank|account|card|paypal|wallet)|retainer)"
-        r"|\b(?:vertrag|auftrag)\s(?:\w+\s){0,2}(?:beenden|schlie(?:ß|ss)en|k[üu]ndigen)\b[^!?\n]{0,70}?"
-        r"\b(?:zahl\w*|überweis\w*|bezahl\w*)",
-        "payment.offplatform",
-        0.9,
-        "proposes to end the contract and keep paying outside it",
-    ),
-    Phrase(
-        "closed-then-pay-outside",
-        # the contract's end told in the passive ("once this job's closed", "cuando se cierre el contrato"), then
-        # a payment that needs no platform: the payment words alone would catch "once the job is done I'll pay you"
-        r"\b(?:contract|job|order|project|gig)(?:'s|\s(?:is|gets|has\sbeen|was))?\s(?:closed|ended|done|finished|over|"
-        # "after this contract ends I'll keep paying you by bank transfer"
-        r"complete[d]?|wrapped\sup|ends|closes|finishes|wraps\sup)\b[^!?\n]{0,50}?\b(?:(?:just|simply)\s(?:wire|pay|send|transfer|"
-        r"venmo|zelle|paypal)|(?:wire|pay|paying|send|sending|transfer)\s(?:you\s|me\s|it\s|the\smoney\s)?(?:directly|direct|outside|privately|off\s(?:the\s)?"
-        r"(?:site|platform)|by\s(?:wire|bank|paypal|zelle|wise|crypto)))"
-        r"|\b(?:(?:se\s)?(?:cierre|cerrado|termine|terminado)\s(?:el\s)?(?:contrato|proyecto|pedido)|(?:o\s)?(?:contrato|projeto|"
-        r"pedido)\s(?:fechar|for\sfechado|terminar|acabar)|(?:le\s)?(?:contrat|projet)\s(?:ferm[ée]|clos|termin[ée])|"
-        r"(?:vertrag|auftrag|projekt)\s(?:beendet|abgeschlossen|geschlossen|fertig)|(?:контракт|заказ)\s(?:закро\w*|закрыт\w*|"
-        r"заверш\w*))\b[^!?\n]{0,50}?\b(?:directamente|directo|por\sfuera|direto|diretamente|por\sfora|directement|en\sdirect|"
-        r"en\sdehors|direkt|au(?:ß|ss)erhalb|напрямую|на\sкарту|лично)\b",
-        "payment.offplatform",
-        0.85,
-        "proposes to keep paying outside once the contract is closed",
-    ),
-    Phrase(
-        "cut-middleman",
-        r"\b(?:let'?s|we\s(?:can|could|should)|why\snot|just|i'?d\srather)\s(?:cut\sout|skip|bypass|drop|ditch|lose)\s"
-        r"(?:the\s)?middle\s?(?:man|men)\b"
-        r"|\b(?:cut\sout|skip|bypass|drop|ditch)\s(?:the\s)?middle\s?(?:man|men)\s(?:[\w']+\s){0,3}?(?:on|for|with|in)\s"
-        r"(?:the\s)?(?:payments?|paying|fees?|billing|invoic\w+|money)\b"
-        r"|\b(?:pag(?:o|ar|amos|a|as|ue|ues)|pai(?:e|es|er)|payer|zahl(?:e|en|st)|опла\w+)\s(?:[\w']+\s){0,2}?"
-        r"(?:sin|sem|sans|ohne|без)\s(?:intermediarios?|"
-        r"intermedi[aá]rios?|interm[ée]diaires?|mittelsm[äa]nner|mittelsmann|zwischenh[äa]ndler|посредник\w*)\b",
-        "payment.offplatform",
-        0.85,
-        "proposes to take the platform out of the payment",
-    ),
-    Phrase(
-        "future-outside",
-        r"\b(?:future\s(?:jobs|work|projects|orders)|next\s(?:jobs|projects|orders)|from\snow\son)\b"
-        r"[^.!?\n]{0,40}?\b(?:outside|directly|off\s(?:the\s|this\s)?(?:site|platform))",
-        "payment.offplatform",
-        0.8,
-        "proposes doing future work outside the platform",
-    ),
-    Phrase(
-        "money-off-site",
-        r"\b(?:money|payment|paying|fees?|price|discount|cheaper)\b[^.!?\n]{0,30}?\b(?:off|outside)[\s\-](?:of\s)?"
-        r"(?:the\s|this\s)?(?:site|platform|upwork|fiverr|app)\b|\b(?:off|outside)[\s\-](?:of\s)?(?:the\s|this\s)?"
-        r"(?:site|platform|upwork|fiverr)\b[^.!?\n]{0,40}?\b(?:discount|cheaper|save|saves|saving|money|"
-        r"lower\s(?:price|rate))",
-        "payment.offplatform",
-        0.85,
-        "ties a price advantage to leaving the platform",
-    ),
-    Phrase(
-        "platform-cut",
-        r"\b(?:give|pay|lose|hand)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)\s(?:its|their|a|the|any)\s"
-        r"(?:cut|fee|fees|commission|percentage|share)",
-        "payment.offplatform",
-        0.85,
-        "objects to the platform's fee",
-    ),
-    Phrase(
-        "not-give-cut",
-        r"\b(?:not|n't|no\sneed\sto|why)\s(?:give|pay|lose|hand)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)"
-        # "not pay the platform's cut", "rather not give the platform another 10%" (not "why pay the platform fee twice")
-        r"(?:'s\s|\s(?:its|their|a|the|any|another|more)\s)(?:cut|fee|fees|commission|percentage|share|\d{1,2}\s?%)",
-        "payment.offplatform",
-        0.85,
-        "objects to the platform's fee",
-        soft=False,
-    ),
-    Phrase(
-        "another-way",
-        r"\b(?:send|pay|transfer|give)\s(?:you\s)?(?:the\s)?(?:real|rest|actual|remaining|full)\s(?:amount|price|money|sum|part)?\s?"
-        r"(?:\w+\s){0,2}?(?:another|some\sother|a\sdifferent|other)\sway|\b(?:pay|paid|invoice)\s(?:[\w']+\s){0,3}?"
-        r"(?:separately|on\sthe\sside|off\sthe\sbooks)|\binvoice\s(?:you|me)\s(?:myself|directly|personally|privately)"
-        r"|\b(?:send|transfer|wire|give|pay)\s(?:you\s)?(?:the\s)?(?:other|remaining|extra|rest\sof\sthe)?\s?[$€£]\s?\d[\d,.]*k?"
-        r"\s(?:[\w']+\s){0,2}?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately|another\sway)"
-        # the other part as a bare figure, the words for where it goes right after it ("the other 480 separately";
-        # not "the other 3 files separately")
-        r"|\b(?:send|transfer|wire|give|pay|cover)\s(?:you\s)?(?:the\s)?(?:other|remaining|extra|rest\sof\sthe)\s\d[\d,.]*k?\s"
-        r"(?:(?:usd|eur|gbp|dollars|bucks|euros|hours?|hrs?)\s)?(?:(?:myself|personally|me)\s)?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately|"
-        r"another\sway)\b",
-        "payment.offplatform",
-        0.85,
-        "moves payment out of the contract",
-    ),
-    Phrase(
-        "go-direct",
-        r"\b(?:(?:go|work|deal|do\s(?:it|this|business))\s|(?:keep|continue|start)\s(?:working|doing\sbusiness)\s"
-        r"(?:together\s|with\s(?:me|you|each\sother)\s)?)direct(?:ly)?\b(?!\sto\s(?:the\s)?(?:point|page|link))",
-        "payment.offplatform",
-        0.8,
-        "proposes to deal directly, without the platform",
-    ),
-    Phrase(
-        "settle-between-us",
-        r"\b(?:settle|sort|handle|deal\swith|split|square)\s(?:(?:it|this|that|things|payment|the\spayment|up|out|"
-        r"the\s(?:rest|remainder|balance|difference))\s){0,2}"
-        r"(?:up\s)?(?:between\sus|between\sourselves|ourselves|privately|personally|directly|among\sourselves|"
-        r"outside(?:\sof)?(?:\s(?:the\s)?(?:platform|site|app|upwork|fiverr))?(?!\s(?:of\s)?(?:court|the\scourt)))",
-        "payment.offplatform",
-        0.85,
-        "proposes to settle payment privately",
-    ),
-    Phrase(
-        "send-straight",
-        r"\b(?:send|transfer|wire|pay)\s(?:it\s|the\smoney\s|money\s|you\s)?(?:straight|directly)\s"
-        r"(?:to|into)\s(?:me|you|(?:your|my)\s(?:account|bank|card|wallet))",
-        "payment.offplatform",
-        0.9,
-        "proposes to pay straight into an account",
-    ),
-    Phrase(
-        "no-need-platform",
-        r"\bno\sneed\s(?:for|to\s(?:use|go\sthrough|pay\sthrough|pay\svia|bother\swith))\s(?:the\s|this\s)?"
-        r"(?:fee|fees|platform|upwork|fiverr|site|escrow|milestones?)\b(?!'s|\s(?:tutorial|docs?|guide|faq|settings|help))"
-        # "no need to open new contracts on here": the next jobs off the platform
-        r"|\bno\sneed\s(?:to\s(?:open|create|make|start|set\sup)\s|for\s)(?:any\s|new\s|more\s|another\s)*contracts?\s"
-        r"(?:on\shere|here|on\s(?:the\s)?(?:platform|site|upwork|fiverr)|through\s(?:the\s)?(?:platform|site))\b"
-        r"|\b(?:no\shace\sfalta|sin\snecesidad\sde)\s(?:usar\s|pasar\spor\s)?(?:la\splataforma|el\sescrow|la\sgarant[ií]a)\b"
-        r"|\bn[aã]o\sprecisa(?:mos)?\s(?:de\s|usar\s|passar\spela\s)?(?:a\s)?(?:plataforma|garantia|escrow)\b"
-        r"|\bpas\sbesoin\sde\s(?:passer\spar\s|l'|utiliser\s)?(?:la\splateforme|escrow|le\sséquestre|séquestre)\b"
-        r"|\b(?:ohne|kein\w*)\s(?:treuhand\w*|escrow)\b|\bбез\s(?:эскроу|гаранта|безопасной\sсделки)",
-        "payment.offplatform",
-        0.8,
-        "dismisses the platform's payment protection",
-    ),
-    Phrase(
-        "friends-and-family",
-        r"\b(?:friends\s?(?:and|&|n)\s?family|f\s?&\s?f)['\"’”]?\s(?:option|payment|transfer|mode|send|setting|way|method)\b"
-        r"|\b(?:send\w*|pay\w*|sent|paid)\s(?:it\s|me\s|you\s)?(?:as|via|through|with|using)\s(?:a\s)?(?:friends\s?(?:and|&|n)\s?family|f\s?&\s?f)\b",
-        "payment.offplatform",
-        0.85,
-        "proposes a personal transfer that skips buyer protection and fees ('friends and family')",
-    ),
-    Phrase(
-        "wink-payment",
-        r"['\"‘“](?:simplify|streamline|optimi[sz]e|sort\sout|handle|arrange|adjust)['\"’”]\s(?:the\s|our\s)?"
-        r"(?:payments?|billing|fees?|invoic\w+)\b"
-        r"|\b(?:payments?|paying|pay|fees?|billing)\b[^.!?\n]{0,40}\b(?:if\syou\sknow\swhat\si\smean|wink\swink|nudge\snudge)",
-        "payment.offplatform",
-        0.8,
-        "hints at handling payment some other way, with a wink",
-    ),
-    Phrase(
-        "without-platform",
-        r"\b(?:hire|rehire|work\swith|book|pay|contract|keep\sworking|continue|do\s(?:it|this|that|the\s(?:next|rest)\w*)|"
-        r"next\s(?:job|project|order)s?)\s(?:[\w']+\s){0,3}?(?:without|bypassing|skipping|cutting\sout)\s(?:the\s|this\s)?"
-        r"(?:site|platform|upwork|fiverr|app|middle\s?man)\b"
-        r"|\b(?:sin|sem|sans|ohne|без)\s(?:la\s|a\s|o\s|le\s|die\s|den\s)?(?:plataforma|plateforme|plattform|site|"
-        r"площадки|платформы|биржи|сайта|intermediarios|intermedi[aá]rios|interm[ée]diaire)\b",
-        "payment.offplatform",
-        0.85,
-        "proposes to work or be paid again without the platform",
-    ),
-    Phrase(
-        "underreport",
-        r"\b(?:rest|remainder|difference|balance|other\spart)\s(?:[\w'$€£]+\s){0,3}?(?:on\sthe\sside|off\sthe\sbooks|"
-        r"under\sthe\stable)\b(?!\s?(?:panel|bar|menu|nav\w*|column|of|view|drawer))"
-        r"|\b(?:other|remaining|extra)\s[$€£]\s?\d[\d,.]*k?\s(?:[\w']+\s){0,3}?(?:separately|on\sthe\sside|off\sthe\sbooks|"
-        r"under\sthe\stable)\b(?!\s(?:in|as|via|through|on)\s(?:the\s|a\s)?(?:new\s|separate\s|second\s|another\s)?(?:platform|upwork|fiverr|contract|milestone))"
-        r"|\b(?:the\s)?real\s[$€£]\s?\d[\d,.]*k?\s(?:[\w']+\s){0,3}?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately)\b"
-        # "real payment goes through me directly", "the actual money comes to me separately"
-        r"|\b(?:real|actual|true|proper)\s(?:payment|price|amount|money|rate|total)\s(?:\w+\s){0,4}?(?:separately|on\sthe\sside|"
-        r"off\sthe\sbooks|outside|directly|privately|elsewhere|through\sme|to\sme)\b"
-        r"|\b(?:at|to|for)\s(?:only\s|just\s)?[$€£]\s?\d[\d,.]*k?\s(?:so|to\skeep|and\skeep)\s(?:the\s)?(?:platform\s|site\s|"
-        r"service\s)?(?:fees?|commission|cut)\b"
-        r"|\b(?:set|put|keep|make|quote|write)\s(?:the\s)?(?:contract|offer|order|milestone|invoice|price)\s(?:at|to|as)\s"
-        r"(?:the\s)?(?:minimum|min|lowest|bare\sminimum)\b[^.!?\n]{0,40}?\b(?:rest|remainder|difference|balance|fees?|"
-        r"on\sthe\sside|outside|separately|directly|privately)\b"
-        r"|\b(?:el\sresto|lo\sdem[aá]s|o\sresto|le\sreste|den\srest|остальное)\s(?:\w+\s)?(?:por\sfuera|aparte|por\sfora|"
-        r"[àa]\sc[ôo]t[ée]|au\snoir|nebenbei|schwarz|privat|отдельно|мимо)",
-        "payment.offplatform",
-        0.85,
-        "puts part of the price outside the contract, so the platform's fee is lower",
-    ),
-    Phrase(
-        "discount-if-outside",
-        # the discount first hangs on a condition word, not an open stretch: "discount" is common in price talk
-        rf"\b{_DISCOUNT},?\s(?:if|when|as\slong\sas|provided|si|se|wenn|falls|если)\s(?:\w+\s){{0,4}}?{_NOT_THROUGH}\b"
-        rf"|\b{_NOT_THROUGH}\b[^.!?\n]{{0,60}}?\b{_DISCOUNT}",
-        "payment.offplatform",
-        0.85,
-        "offers a lower price for not going through the platform",
-    ),
-    Phrase(
-        "fee-complaint-outside",
-        rf"\b{_PLATFORM_FEE}(?!\w)[^\n]{{0,100}}?\b{_PAY_OUTSIDE}\b",
-        "payment.offplatform",
-        0.85,
-        "complains about the platform's fee, then proposes paying outside it",
-    ),
-    Phrase(
-        "ask-bank",
-        r"\b(?:what(?:'s|s|\sis|\sare)|which|send(?:\sme)?|give(?:\sme)?|share)\s(?:the|your|ur)\s"
-        r"(?:bank(?:\s(?:details|info|account))?|iban|(?:account|routing)(?:\s(?:and|&|/|\+)\s(?:routing|account|swift|sort\scode))?"
-        r"\snumbers?|wallet(?:\saddress)?|"
-        r"usdt\saddress|btc\saddress)(?=\s?[?.!,]|\s?$|\s(?:to|for|so|and|then|pls|please)\b)",
-        "payment.offplatform",
-        0.75,
-        "asks for the other party's bank or wallet details",
-    ),
-    Phrase(
-        "off-the-books",
-        # "let's do the next phases off the books", "keep the rest under the table"
-        r"\b(?:do|run|handle|keep|put|work|move|take|continue|doing|running|handling|keeping|working|paid|pay|paying|"
-        r"settle|invoice|bill)\b[^.!?\n]{0,40}?\b(?:off\sthe\sbooks|under\sthe\stable|off\sthe\sradar)\b",
-        "payment.offplatform",
-        0.85,
-        "proposes to deal off the books, outside the platform",
-    ),
-    Phrase(
-        "ask-bank-abroad",
-        # "envoie-moi ton RIB", "pásame tu CBU", "me passa seus dados bancários", "schick mir deine IBAN", "mandami il tuo IBAN"
-        r"\b(?:envoie|donne|passe|envoyez|donnez|passez)[- ]moi\s(?:ton|votre|tes|vos)\s(?:rib|iban|coordonn[ée]es\sbancaires)\b"
-        r"|\b(?:p[aá]same|dame|env[ií]ame|m[aá]ndame)\s(?:tu|su)\s(?:cbu|clabe|iban|cuenta\sbancaria|n[uú]mero\sde\scuenta|datos\sbancarios)\b"
-        r"|\b(?:me\s)?(?:passa|manda|envia)\s(?:a\s|os\s)?(?:sua|seus|tua|teus)\s(?:dados\sbanc[aá]rios|conta\sbanc[aá]ria|iban|chave\spix)\b"
-        r"|\b(?:schick|gib|sende)\s(?:mir\s)?(?:deine|ihre)\s(?:iban|kontonummer|bankverbindung|kontodaten)\b"
-        r"|\b(?:mandami|dammi|passami|inviami)\s(?:il\s)?(?:tuo|suo)\s(?:iban|conto|numero\sdi\sconto)\b"
-        r"|\b(?:podaj|wyślij|wyslij|daj)\s(?:mi\s)?(?:swój\s|swoj\s|twój\s|twoj\s)?(?:numer\skonta|iban)\b",
-        "payment.offplatform",
-        0.75,
-        "asks for the other party's bank details",
-    ),
-    Phrase(
-        "es-pay",
-        r"\b(?:pago\sdirecto|(?:pag|transfer|deposit)(?:ir|irte|ar|arte|arme|o|a|as|an|amos|ue|ues|uemos|ar[eé]|encia)\s(?:\w+\s)?(?:directamente|por\sfuera|aparte)|"
-        r"ahorr\w*\s(?:\w+\s){0,2}?(?:la\s)?(?:comisi[oó]n|tarifa)|sin\s(?:la\s)?comisi[oó]n|"
-        r"sin\spagar\s(?:la\s)?comisi[oó]n|no\spag(?:ar|amos|as|o|ues|uemos)\s(?:la\s)?comisi[oó]n|pag(?:ar|o)\s(?:\w+\s){0,2}fuera\sde\s(?:la\s)?plataforma)\b",
-        "payment.offplatform",
-        0.9,
-        "proposes payment outside the platform (es)",
-    ),
-    Phrase(
-        "pt-pay",
-        r"\b(?:pagamento\sdireto|(?:pag|transfer|deposit)(?:ir|ar|o|amento|ência|a|e|amos|ue|uem)\s(?:\w+\s)?(?:direto|diretamente|por\sfora)|"
-        r"economiz\w*\s(?:\w+\s){0,2}?(?:a\s)?(?:taxa|comiss[aã]o)|fugir\sd[ao]s?\s(?:taxa|comiss[aã]o)|n[aã]o\spag(?:ar|amos|a|o)\s(?:a\s)?(?:taxa|comiss[aã]o)|sem\s(?:a\s)?(?:taxa|comiss[aã]o)|"
-        r"pag(?:ar|o|amento)\s(?:\w+\s){0,2}fora\sda\splataforma)\b",
-        "payment.offplatform",
-        0.9,
-        "proposes payment outside the platform (pt)",
-    ),
-    Phrase(
-        "fr-pay",
-        r"\b(?:paiement\sdirect|pa(?:yer|ie|yes|ies|yez)(?:[- ](?:moi|nous))?\s(?:\w+\s)?(?:directement|en\sdirect)|"
-        r"(?:je\s)?(?:te|vous)\s(?:fais|ferai|envoie|enverrai)\s(?:un\s)?virement|"
-        r"sans\s(?:les\s|la\s|le\s|aucuns?\s)?(?:frais|commission)|"
-        # "si on passe en direct, pas de frais de service" (not "pas de frais de service en plus", a price)
-        r"(?:en\sdirect|directement|hors\s(?:de\s(?:la\s)?)?plateforme)\b[^.!?\n]{0,30}?\b(?:pas\sde|plus\sde)\s(?:frais|commission)|"
-        r"(?:pas\sde|plus\sde)\s(?:frais|commission)\b[^.!?\n]{0,40}?\b(?:en\sdirect|directement|hors\s(?:de\s(?:la\s)?)?plateforme)|(?:ne\s)?pa(?:yer|yons|ie|yez)\spas\s(?:les\s|la\s|de\s)(?:frais|commission)|"
-        r"(?:[ée]vit(?:er|e|ons|ez)|[ée]conomis(?:er|e|ons|ez))\s(?:les\s)?(?:\d+\s?%\s(?:de\s)?)?(?:frais|commission)|"
-        r"pa(?:yer|iement|ie|yez|yes)(?:[- ](?:moi|nous))?\s(?:\w+\s){0,2}en\sdehors\sde\s(?:la\s)?plateforme)\b",
-        "payment.offplatform",
-        0.9,
-        "proposes payment outside the platform (fr)",
-    ),
-    Phrase(
-        "de-pay",
-        r"\b(?:direkt\s(?:be)?zahl\w*|(?:be)?zahl\w*\s(?:\w+\s){0,2}direkt|ohne\s(?:die\s)?(?:geb[üu]hr(?:en)?|provision)|(?:geb[üu]hr\w*|provision)\snicht\s(?:be)?zahl\w*|keine\s(?:geb[üu]hr\w*|provision)\s(?:\w+\s)?(?:be)?zahl\w*|(?:be)?zahl\w*\s(?:\w+\s)?keine\s(?:geb[üu]hr\w*|provision)|"
-        r"direkt\s[üu]berweis\w*|[üu]berweis\w*\s(?:\w+\s){0,3}direkt|spar\w*\s(?:\w+\s){0,3}(?:die\s)?(?:provision|geb[üu]hr\w*)|"
-        r"zahlung\sau(?:ß|ss)erhalb|au(?:ß|ss)erhalb\sder\splattform\s(?:\w+\s){0,2}(?:be)?zahl\w*)\b",
-        "payment.offplatform",
-        0.9,
-        "proposes payment outside the platform (de)",
-    ),
-    Phrase(
-        "ru-pay",
-        r"(?:опла[тч]\w*\s(?:\w+\s)?напрямую|напрямую\s(?:\w+\s)?опла[тч]\w*|без\sкомисси\w*|"
-        r"(?:не\sплатить|избежать|сэконом\w*\sна|зачем\s(?:\w+\s)?(?:платить|отдавать|переплачивать))\s(?:\w+\s)?комисси\w*|перевед\w*\s(?:\w+\s)?лично|вне\s(?:платформы|биржи|сайта)\s"
-        r"(?:\w+\s){0,2}?(?:оплат\w*|плат\w*|деньги)|переведу\s(?:тебе\s|вам\s)?на\sкарту|перевод(?:ом)?\sна\sкарту)",
-        "payment.offplatform",
-        0.9,
-        "proposes payment outside the platform (ru)",
-    ),
-    # it, pl, tr, id, tl, hi-en, ar: the phrase lists of `offplatform_langs`
-    *langs.PHRASES,
 )
 
 
@@ -588,7 +170,7 @@ class OffPlatformPaymentDetector(PhraseDetector):
         version="1.0.0",
         description="Intent to pay outside the platform, named payment rails in a payment context, and amounts.",
     )
-    phrases = _INTENT
+    phrases = offplatform_intent.INTENT
 
     def __init__(self, config: DetectorConfig) -> None:
         super().__init__(config)
@@ -605,8 +187,10 @@ class OffPlatformPaymentDetector(PhraseDetector):
                 if m.lastgroup is None:
                     continue
                 rail = names[int(m.lastgroup[1:])]
-                left = _clause_left(text, m.start(), 60)
-                right = _clause_right(text, m.end(), 50)
+                # a rail inside a link ("www.paypal.com/…") is read around the whole link
+                link = _link_around(text, m.start(), m.end()) if text[m.start() - 1 : m.start()] in (".", "/") else None
+                left = _clause_left(text, link[0] if link else m.start(), 60)
+                right = _clause_right(text, link[1] if link else m.end(), 50)
                 window = left + " " + right
                 if _PAY.search(right) is not None and right[:3].lstrip().startswith((":", "-")):
                     window = right + " " + left
@@ -617,6 +201,12 @@ class OffPlatformPaymentDetector(PhraseDetector):
                         and _AS_VERB_RIGHT.match(right) is not None
                         and _AS_VERB_LEFT.search(left) is not None
                     )
+                    or (
+                        left.endswith(("your ", "ur ", "yr "))
+                        and _ASK_YOURS_LEFT.search(left) is not None
+                        and _BENIGN.search(right) is None
+                    )
+                    or (rail == "payoneer" and _ADDRESS_AFTER.match(text, m.end(), m.end() + 40) is not None)
                     or (
                         left.endswith(_MINE_WORDS)  # a string test first: the pattern reads back over the clause
                         and _TO_MINE_LEFT.search(left) is not None
@@ -680,3 +270,17 @@ def _clause_right(text: str, pos: int, width: int) -> str:
     chunk = text[pos : pos + width]
     cuts = [i for i in (chunk.find("."), chunk.find("!"), chunk.find("?"), chunk.find("\n")) if i >= 0]
     return chunk[: min(cuts)] if cuts else chunk
+
+
+def _link_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the link a rail is part of ("https://www.paypal.com/activity/…"), or None. The rail is then read
+    with the words around the whole link ("receipt: <link> — add it as an expense"): the link's own dots end no clause."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    if "://" not in text[left:start] and not text.startswith("www.", left):
+        return None
+    right = len(text)
+    for sep in (" ", "\n"):
+        k = text.find(sep, end)
+        if 0 <= k < right:
+            right = k
+    return left, right

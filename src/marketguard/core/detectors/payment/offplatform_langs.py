@@ -11,6 +11,7 @@ the phrases sit in the detector's RE2 prefilter set, the rails behind its rail h
 from __future__ import annotations
 
 from marketguard.core.detectors.pattern import Phrase
+from marketguard.core.detectors.payment import offplatform_langs_more as more
 
 PAY_PHRASES: dict[str, tuple[str, ...]] = {
     "it": (
@@ -113,6 +114,32 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:أغلق|اغلق|نغلق|نقفل|اقفل|لنغلق|نسكر|سكر)\s(?:ال)?عقد\S*\s(?:\S+\s){0,8}?(?:\S*حول\S*|\S*دفع\S*|الباقي|مباشرة|حساب\S*)",
         r"(?:هنا|على\sالمنصة)\s(?:\S+\s){0,6}?و?(?:الباقي|المتبقي)\s(?:\S+\s){0,4}?(?:مباشرة|خارج|حساب\S*|تحويل|بنك\S*)",
     ),
+    # Vietnamese, with and without its accents: "chuyển khoản trực tiếp", "khỏi mất phí sàn", "thanh toán qua MoMo"
+    "vi": (
+        r"(?:chuy[eể]n\skho[aả]n|thanh\sto[aá]n|tr[aả]\sti[eề]n|g[uử]i\sti[eề]n|ck)\s(?:\w+\s){0,2}?(?:tr[uự]c\sti[eế]p|ri[eê]ng|"
+        r"ngo[aà]i\s(?:s[aà]n|n[eề]n\st[aả]ng))",
+        r"(?:kh[oỏ]i|kh[oô]ng|ko|tr[aá]nh|[dđ][oỡ])\s(?:b[iị]\s)?(?:m[aấ]t\s)?(?:ph[ií]|hoa\sh[oồ]ng)\s(?:s[aà]n|n[eề]n\st[aả]ng|app)",
+        r"(?:chuy[eể]n\skho[aả]n|thanh\sto[aá]n|tr[aả]|chuy[eể]n)\s(?:\w+\s)?(?:qua|b[aằ]ng)\s(?:momo|zalo\s?pay|vnpay|viettel\s?pay|"
+        r"ng[aâ]n\sh[aà]ng|stk|t[aà]i\skho[aả]n\s(?:ri[eê]ng|c[uủ]a\s(?:m[iì]nh|t[oô]i|em|anh)))",
+    ),
+    # Dutch: "als je me direct betaalt", "schelen we de kosten", "buiten het platform om betalen"
+    "nl": (
+        r"(?:betaal|betaalt|betalen|maak|maakt|overmaken|stort|storten)\s(?:\w+\s){0,3}?(?:direct|rechtstreeks|buiten\s(?:het\s)?"
+        r"platform|priv[ée])\b",
+        r"(?:direct|rechtstreeks|buiten\s(?:het\s)?platform(?:\som)?)\s(?:\w+\s){0,2}?(?:betaal\w*|overmak\w*|overmaak|storten)",
+        r"(?:scheelt|schelen|besparen|bespaar|ontlopen|ontwijken|omzeilen)\s(?:\w+\s){0,3}?(?:de\s)?(?:kosten|commissie|servicekosten|"
+        r"platformkosten|fee)",
+        r"zonder\s(?:de\s)?(?:commissie|servicekosten|platformkosten)",
+        r"(?:hier|op\shet\splatform)\b[^!?\n]*?\b(?:de\s)?rest\b[^!?\n]*?(?:direct|rechtstreeks|buiten|tikkie|overmak\w*)",
+    ),
+    # Ukrainian: "скину на картку", "без комісії платформи", "напряму"
+    "uk": (
+        # "без комісії" with a payment beside it (alone it may be a price's terms or a rule quoted)
+        r"(?:скин\w*|перека\w*|заплачу|оплачу|оплата|напряму|на\sкартку)[^.!?\n]*?без\s(?:комісії|комiсії|комісій)|"
+        r"без\s(?:комісії|комiсії|комісій)[^.!?\n]*?(?:скин\w*|перека\w*|заплачу|оплачу|напряму|на\sкартку)",
+        r"(?:скину|скинути|перекажу|переказати|переведу|заплачу|оплачу|надішлю)\s(?:\w+\s){0,3}?(?:на\sкартку|напряму|поза\sплатформою)",
+        r"(?:оплата|оплату|гроші|платіж)\s(?:\w+\s){0,2}?(?:напряму|поза\sплатформою|на\sкартку)",
+    ),
 }
 """Per language, the phrases of paying outside: directly, off the site, without the fee, by the local transfer."""
 
@@ -120,7 +147,10 @@ STRONG_RAILS: dict[str, str] = {
     # rails that mean paying, named as their users write them
     "apple pay": r"apple\s?pay|samsung\s?pay|google\s?wallet",
     # not "dana", "ovo", "maya": first names and a 3-D tool as often as wallets; the phrases read them with a pay verb
-    "local wallet": r"satispay|postepay|papara|ininal|gopay|shopeepay|stc\s?pay|instapay|vodafone\scash|fawry",
+    "local wallet": r"satispay|postepay|papara|ininal|gopay|shopeepay|stc\s?pay|instapay|vodafone\scash|fawry|"
+    r"momo|zalo\s?pay|vnpay|viettel\s?pay|tikkie|monobank\w*|монобанк\w*|приватбанк\w*",
+    # a card in Ukrainian: "на картку"
+    "card (uk)": r"на\sкартку",
     # the international rails as Arabic writes them, with the prefixes that join the word ("بالباي بال", by PayPal)
     "western union (ar)": r"(?:ب|و|عبر\s)?(?:ال)?(?:ويسترن\sيونيون|وسترن\sيونيون|موني\s?جرام)",
     "paypal (ar)": r"(?:ب|و|عبر\s)?(?:ال)?باي\s?بال",
@@ -133,21 +163,38 @@ WEAK_RAILS: dict[str, str] = {
 }
 PAY_WORDS = (
     r"pagare|pagarti|pagarla|pagami|pagher\w*|paga|ادفع\w*|أدفع\w*|zapłać|zaplac|zapłacę|zaplace|płatno\w*|platno\w*|öde\w*|ode(?:me|yeyim|rim)\w*|bayar\w*|"
-    r"kirim\w*|bhej\w*|paise|paisa|bayad|magbayad|ibayad|ادفع|دفع|الدفع|حول\w*|tf"
+    r"kirim\w*|bhej\w*|paise|paisa|bayad|magbayad|ibayad|ادفع|دفع|الدفع|حول\w*|tf|odey\w*|ödey\w*|"
+    # vi, nl, uk
+    r"thanh\sto[aá]n|chuy[eể]n\skho[aả]n|tr[aả]\sti[eề]n|betaal\w*|stuur|overmak\w*|aanbetaling|скин\w*|переказ\w*|заплачу|оплачу"
 )
 """Pay and send verbs of these languages, read in the rail's window (`offplatform._PAY`)."""
 OUTSIDE_WORDS = (
     r"direttamente|bezpośrednio|bezposrednio|doğrudan|dogrudan|langsung|diretso|direkta|seedha|sidha|مباشرة|"
     r"fuori\sdalla\spiattaforma|poza\s(?:platformą|platforma|portalem)|(?:site|platform)\sdişi\w*|di\sluar\s(?:platform|aplikasi)|"
     r"platform\s(?:ke\s|se\s)?bahar|sa\slabas|خارج\s(?:المنصة|الموقع)|na\slang|bez\sprowizji|komisyonsuz|senza\scommission[ei]|"
-    r"tanpa\s(?:fee|komisi)|senza\spassare\s(?:dalla|per\sla)\spiattaforma|(?:بدل|بدلا\sمن|برا|بره)\s(?:ال)?(?:منصة|موقع)"
+    r"tanpa\s(?:fee|komisi)|tr[uự]c\sti[eế]p|rechtstreeks|напряму|без\sкомісії|senza\spassare\s(?:dalla|per\sla)\spiattaforma|(?:بدل|بدلا\sمن|برا|بره)\s(?:ال)?(?:منصة|موقع)"
 )
 """Directly, outside the platform, without the fee: an off-platform cue in a rail's window (`offplatform._OUTSIDE`)."""
+
+# nl, vi, uk, ro, Devanagari Hindi, Arabizi, and more of the languages above: `offplatform_langs_more`
+for _code, _parts in more.PAY_PHRASES.items():
+    PAY_PHRASES[_code] = PAY_PHRASES.get(_code, ()) + _parts
+STRONG_RAILS.update(more.STRONG_RAILS)
+NEEDS_PAY_WORD = NEEDS_PAY_WORD | more.NEEDS_PAY_WORD
+WEAK_RAILS.update(more.WEAK_RAILS)
+PAY_WORDS = f"{PAY_WORDS}|{more.PAY_WORDS}"
+OUTSIDE_WORDS = f"{OUTSIDE_WORDS}|{more.OUTSIDE_WORDS}"
+BENIGN_WORDS = more.BENIGN_WORDS
+"""A rail as the subject of shop work (`offplatform._BENIGN`)."""
+
+_NO_WORD_START = frozenset({"ar", "hi-dv", "vi", "uk"})
+"""Scripts (or letters) where a leading `\\b` would not hold: Arabic, Devanagari's marks, Vietnamese and Cyrillic are
+read with their own boundaries."""
 
 PHRASES: tuple[Phrase, ...] = tuple(
     Phrase(
         f"{code}-pay",
-        r"\b(?:" + "|".join(parts) + r")" if code != "ar" else "(?:" + "|".join(parts) + ")",
+        r"\b(?:" + "|".join(parts) + r")" if code not in _NO_WORD_START else "(?:" + "|".join(parts) + ")",
         "payment.offplatform",
         0.9,
         f"proposes payment outside the platform ({code})",
