@@ -18,6 +18,10 @@ from marketguard.core.detectors.base import Detector, DetectorConfig, DetectorIn
 from marketguard.core.text.normalize import Document
 from marketguard.ml.circ_model import CircModel, default_circ_model
 
+DEFAULT_ON = False
+"""THE switch: `True` runs both detectors in every screener unless configuration disables them (docs/model.md,
+"The circumvention model, retrained on holdout7-9"). The lead flips it after measuring the blind sets."""
+
 
 class _CircModelDetector(Detector):
     family: ClassVar[str]
@@ -58,7 +62,7 @@ class ContactModelDetector(_CircModelDetector):
         version="1.0.0",
         description="Indirect requests to move the conversation off the platform (the trained circumvention model).",
         cost="moderate",
-        default_on=False,
+        default_on=DEFAULT_ON,
     )
     family = "contact"
     kind = "contact.request"
@@ -72,7 +76,7 @@ class PaymentModelDetector(_CircModelDetector):
         version="1.0.0",
         description="Indirect offers to pay or be paid outside the platform (the trained circumvention model).",
         cost="moderate",
-        default_on=False,
+        default_on=DEFAULT_ON,
     )
     family = "payment"
     kind = "payment.offplatform"
