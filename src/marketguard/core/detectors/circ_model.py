@@ -5,8 +5,8 @@ Each emits at most one soft finding per message, of the kind the rules use for w
 is the model's calibrated probability of the best sentence, its span is that sentence, and its reason names the
 model; it is emitted only when the probability reaches the threshold the training chose on out-of-fold scores
 (`ml/circ_train.py`). Both read one packaged artifact, loaded once per process, and share its gate and one
-scoring per text (`CircModel.assess`). They are registered but OFF by default: the leave-one-author-out lift
-the issue asked for was not shown (docs/model.md, "The circumvention model"); switch them on with
+scoring per text (`CircModel.assess`). They are registered but OFF by default (`DEFAULT_ON`, the one line to
+flip once the blind sets are measured: docs/model.md, "The circumvention model"); switch them on with
 `detectors: {enabled: [contact.model, payment.model]}` and off again like any detector (`disabled`).
 """
 
