@@ -7,7 +7,7 @@ screener with `scam.model` disabled: positives caught and benign lines flagged b
 model catches and the benign lines only the model flags; and the model alone (its probability, gate included)
 at its own thresholds and at the policy's bars (0.97 nudge, 0.99 review). The leave-one-author-out measure of
 docs/model.md ("Model 1.4") runs it on `marketguard train scam --out DIR --without FILE` artifacts. Blind sets
-still held out (`blind9`, `blind10`, `holdout*`) are refused by name.
+still held out (`blind10`, `blind11`, `holdout*`) are refused by name.
 
 The model is swapped by pointing `marketguard.ml.artifact.packaged_path` at ARTIFACT before any screener is built;
 nothing else changes, so run it from the checkout whose rules should be measured (PYTHONPATH=<old>/src for the
@@ -24,7 +24,7 @@ from typing import Any
 
 import orjson
 
-REFUSED = ("blind9", "blind10", "holdout")
+REFUSED = ("blind10", "blind11", "holdout")
 BARS = {"policy_nudge_0.97": 0.97, "policy_review_0.99": 0.99}
 
 

@@ -30,6 +30,8 @@ from typing import Any
 from marketguard.core.text.lazy import lazy_compile
 from marketguard.errors import ConfigError
 from marketguard.ml.artifact import Linear, platt, read_payload
+from marketguard.ml.circ_gate import KIND as COUNT_GATE
+from marketguard.ml.circ_gate import CountGate
 from marketguard.ml.features import (
     LONG_SHAPE,
     MAX_CHARS,
@@ -152,14 +154,17 @@ class CircModel:
         if payload.get("format") != FORMAT:
             raise ConfigError(f"not a circumvention model file (format {payload.get('format')!r}, expected {FORMAT!r})")
         try:
-            self.gate = Linear(payload["gate"], "gate")
+            count = payload["gate"].get("kind") == COUNT_GATE
+            self.gate: Linear | None = None if count else Linear(payload["gate"], "gate")
+            """The TF-IDF gate (artifacts before 27 Nov 2026); None when the artifact holds a count gate."""
+            self._count_gate = CountGate(payload["gate"]) if count else None
             self.gate_threshold = float(payload["gate"]["threshold"])
             self.models = {f: Linear(payload[f], f) for f in FAMILIES}
             self.calibration = {f: (float(payload[f]["a"]), float(payload[f]["b"])) for f in FAMILIES}
             self.thresholds = {f: float(payload["thresholds"][f]) for f in FAMILIES}
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"circumvention model file is incomplete: {exc!r}") from None
-        self._gate = _SplitLinear(self.gate, utf8=True)
+        self._gate = _SplitLinear(self.gate, utf8=True) if self.gate is not None else None
         self._models = [
             (f, _SplitLinear(m, utf8=True), *self.calibration[f], self.thresholds[f]) for f, m in self.models.items()
         ]
@@ -172,6 +177,9 @@ class CircModel:
         return cls(read_payload(path, "circumvention model"))
 
     def passes_gate(self, text: str) -> bool:
+        if self._count_gate is not None:
+            return self._count_gate.passes(text)
+        assert self._gate is not None
         return self._gate.raw(self._gate.total(word_grams(gate_words(text)))) >= self.gate_threshold
 
     def probability(self, family: str, text: str) -> float:
@@ -194,9 +202,15 @@ class CircModel:
         # The same decisions as scoring `word_features(low) | char_features(low)` with `Linear` (the training's
         # features), at two thirds of the instructions (docs/model.md): see `_SplitLinear`; the gate reads words only.
         head = text[:MAX_CHARS]
-        gate = self._gate
-        if gate.raw(gate.total(word_grams(gate_words(head)))) < self.gate_threshold:
-            return {}
+        count_gate = self._count_gate
+        if count_gate is not None:
+            if count_gate.score(head) < count_gate.threshold:
+                return {}
+        else:
+            gate = self._gate
+            assert gate is not None
+            if gate.raw(gate.total(word_grams(gate_words(head)))) < self.gate_threshold:
+                return {}
         best: Assessment = {}
         for m in SENTENCE.finditer(head):
             low = prepare(m.group())

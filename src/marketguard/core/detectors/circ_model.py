@@ -5,8 +5,8 @@ Each emits at most one soft finding per message, of the kind the rules use for w
 is the model's calibrated probability of the best sentence, its span is that sentence, and its reason names the
 model; it is emitted only when the probability reaches the threshold the training chose on out-of-fold scores
 (`ml/circ_train.py`). Both read one packaged artifact, loaded once per process, and share its gate and one
-scoring per text (`CircModel.assess`). They are registered but OFF by default: the leave-one-author-out lift
-the issue asked for was not shown (docs/model.md, "The circumvention model"); switch them on with
+scoring per text (`CircModel.assess`). They are registered but OFF by default (`DEFAULT_ON`, the one line to
+flip once the blind sets are measured: docs/model.md, "The circumvention model"); switch them on with
 `detectors: {enabled: [contact.model, payment.model]}` and off again like any detector (`disabled`).
 """
 
@@ -17,6 +17,10 @@ from typing import ClassVar
 from marketguard.core.detectors.base import Detector, DetectorConfig, DetectorInfo, Finding
 from marketguard.core.text.normalize import Document
 from marketguard.ml.circ_model import CircModel, default_circ_model
+
+DEFAULT_ON = False
+"""THE switch: `True` runs both detectors in every screener unless configuration disables them (docs/model.md,
+"The circumvention model, retrained on holdout7-9"). The lead flips it after measuring the blind sets."""
 
 
 class _CircModelDetector(Detector):
@@ -58,7 +62,7 @@ class ContactModelDetector(_CircModelDetector):
         version="1.0.0",
         description="Indirect requests to move the conversation off the platform (the trained circumvention model).",
         cost="moderate",
-        default_on=False,
+        default_on=DEFAULT_ON,
     )
     family = "contact"
     kind = "contact.request"
@@ -72,7 +76,7 @@ class PaymentModelDetector(_CircModelDetector):
         version="1.0.0",
         description="Indirect offers to pay or be paid outside the platform (the trained circumvention model).",
         cost="moderate",
-        default_on=False,
+        default_on=DEFAULT_ON,
     )
     family = "payment"
     kind = "payment.offplatform"
