@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import re._parser as sre_parse  # type: ignore[import-not-found]  # the stdlib parser, to inspect structure
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -72,13 +73,31 @@ def _as_viewed(word: str) -> str:
     look Latin into Latin ("с" -> "c", "его" -> "ero", `core/text/clean.py`), so a Russian cue word such as
     "с" in "с двух сторон" must be spelled so too, or it never matches. Stems are left alone: the view maps
     whole words, and "сер*" may stand for a word it leaves Cyrillic."""
-    if word.isascii() or word.endswith("*"):
+    if word.isascii():
+        return word
+    word = _viewed_letters(word)
+    if word.endswith("*"):
         return word
     table = latin_lookalikes()
     if not all(c in table for c in word):
         return word
     mapped = [table[c] for c in word]
     return "".join(mapped) if all(len(c) == 1 for c in mapped) else word
+
+
+_DROPPED_BY_VIEW = frozenset({"Mn", "Me", "Cf"})
+"""Categories the `clean` view drops (`clean._fold`): Devanagari vowel signs and viramas, Arabic harakat and
+shadda, joiners. A phrase keeping them could never match the view: "भेजिए" is viewed "भजिए", "شغّل" "شغل"."""
+
+
+def _viewed_letters(word: str) -> str:
+    """A phrase word with the letters the view drops dropped, and the Turkish dotless "ı" read as "i" as the
+    view reads it (`clean._deconfuse`), so cue words may be written as a native speaker spells them."""
+    if "ı" in word:
+        word = word.replace("ı", "i")
+    if any(unicodedata.category(c) in _DROPPED_BY_VIEW for c in word):
+        word = "".join(c for c in word if unicodedata.category(c) not in _DROPPED_BY_VIEW)
+    return word
 
 
 @lru_cache(maxsize=65536)
