@@ -16,16 +16,13 @@ own rounds (a few benign lines get a scam signal with the model on, `docs/fraud.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from marketguard import Screener, ScreenerConfig
-from marketguard.core.registry import Registry
+from fraud_dev_sets import read_records, rules_only_screener
+from marketguard import Screener
 
-FOLDER = Path(__file__).resolve().parents[4] / "eval" / "fraud"
 FILES = ("accounts.dev2.jsonl", "accounts.dev3.jsonl", "accounts.dev4.jsonl")
 LANGUAGES = {"en", "es", "pt", "fr", "de", "ru", "hi", "id", "tl", "it", "pl", "tr", "ar"}
 # the blind sets reach beyond the pack's thirteen languages; the blind9 round's file covers four more
@@ -37,21 +34,14 @@ LANGUAGES_BY_FILE = {
 KINDS = {"account.rental_offer", "account.sale", "account.verification_proxy", "account.payout_redirect"}
 
 
-def _records(name: str) -> list[dict[str, Any]]:
-    with (FOLDER / name).open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-RECORDS = {name: _records(name) for name in FILES}
+RECORDS = {name: read_records(name) for name in FILES}
 POSITIVES = [r for name in FILES for r in RECORDS[name] if r["labels"]]
 BENIGN = [r for name in FILES for r in RECORDS[name] if not r["labels"]]
 
 
 @pytest.fixture(scope="module")
 def rules_screener() -> Screener:
-    """The rule-based layers alone: the trained scam model (when installed) is switched off."""
-    model = {i for i in Registry().ids if i == "scam.model"}
-    return Screener(ScreenerConfig(disabled=frozenset(model)))
+    return rules_only_screener()
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -11,35 +11,25 @@ move to WhatsApp", an exchange's deposit page, a report of a scam) must get no s
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from marketguard import Screener, ScreenerConfig
-from marketguard.core.registry import Registry
+from fraud_dev_sets import read_records, rules_only_screener
+from marketguard import Screener
 
-FOLDER = Path(__file__).resolve().parents[4] / "eval" / "fraud"
 FILES = ("messages.langs.jsonl", "messages.langs2.jsonl")
 FIRST_LANGUAGES = {"it", "pl", "tr", "id", "tl", "hi", "ar", "nl"}
 
 
-def _records(name: str) -> list[dict[str, Any]]:
-    with (FOLDER / name).open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-RECORDS = {name: _records(name) for name in FILES}
+RECORDS = {name: read_records(name) for name in FILES}
 POSITIVES = [r for name in FILES for r in RECORDS[name] if r["labels"]]
 BENIGN = [r for name in FILES for r in RECORDS[name] if not r["labels"]]
 
 
 @pytest.fixture(scope="module")
 def rules_screener() -> Screener:
-    """The rule-based layers alone: the trained scam model (when installed) is switched off."""
-    model = {i for i in Registry().ids if i == "scam.model"}
-    return Screener(ScreenerConfig(disabled=frozenset(model)))
+    return rules_only_screener()
 
 
 def test_the_first_file_has_fifteen_scams_and_ten_look_alikes_per_language() -> None:
