@@ -23,3 +23,9 @@ def rules_only_screener() -> Screener:
     what the rules themselves catch."""
     model = {i for i in Registry().ids if i == "scam.model"}
     return Screener(ScreenerConfig(disabled=frozenset(model)))
+
+
+def positives_and_benign(files: dict[str, list[dict[str, Any]]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The labelled records and the benign ones of every file, in file order."""
+    records = [r for rows in files.values() for r in rows]
+    return [r for r in records if r["labels"]], [r for r in records if not r["labels"]]

@@ -8,8 +8,13 @@ MARKETGUARD_REQUIRE_SERVICES=1 (as in CI).
 from __future__ import annotations
 
 import io
+import os
+import signal
 import socket
+import subprocess
+import sys
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,3 +60,22 @@ def scan_results(lines: list[bytes]) -> list[dict[str, Any]]:
 
 def without_storage(result: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in result.items() if k not in ("decision_id", "case_id")}
+
+
+def consume_until_drained(args: list[str], wait_for_results: Callable[[], list[Any]]) -> tuple[list[Any], int, str]:
+    """Run `marketguard consume ARGS` in a subprocess, wait for its results, then SIGTERM it as an operator would.
+
+    Returns the results, the exit code and stderr: a clean drain exits 0 and says how many records it consumed."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "marketguard.adapters.cli.main", "consume", *args],
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        got = wait_for_results()
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    return got, proc.returncode, err.decode()

@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
@@ -22,7 +18,7 @@ from marketguard import Screener
 from marketguard.adapters.streams import jetstream
 from marketguard.adapters.streams.core import Processor, Stats
 from marketguard.adapters.streams.stop import Stop
-from stream_helpers import fixture_lines, nats_url, scan_results, unique, without_storage
+from stream_helpers import consume_until_drained, fixture_lines, nats_url, scan_results, unique, without_storage
 from stream_store_helpers import decisions, sqlite_store
 
 pytestmark = pytest.mark.timeout(120)
@@ -208,19 +204,10 @@ def test_sigterm_finishes_the_batch_acknowledges_and_exits_0(names: tuple[str, s
     url, inp, out = names
     lines = fixture_lines()
     asyncio.run(_publish(url, inp, lines))
-    cli = [sys.executable, "-m", "marketguard.adapters.cli.main", "consume", url, "--subject", inp]
-    proc = subprocess.Popen(
-        [*cli, "--results", out, "--create", "--group", "sig", "--batch", "5"],
-        stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    got, returncode, err = consume_until_drained(
+        [url, "--subject", inp, "--results", out, "--create", "--group", "sig", "--batch", "5"],
+        lambda: asyncio.run(_results(url, out, len(lines), timeout=60)),
     )
-    try:
-        got = asyncio.run(_results(url, out, len(lines), timeout=60))
-        proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
     assert len(got) == len(lines)
-    assert proc.returncode == 0, err.decode()
-    assert f"consumed {len(lines)} records" in err.decode()
+    assert returncode == 0, err
+    assert f"consumed {len(lines)} records" in err

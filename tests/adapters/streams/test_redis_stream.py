@@ -4,10 +4,6 @@ afterwards."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -22,7 +18,7 @@ from marketguard.adapters.streams.core import Processor, Stats
 from marketguard.adapters.streams.redis_streams import RedisConsumer
 from marketguard.adapters.streams.stop import Stop
 from service_helpers import redis_url
-from stream_helpers import fixture_lines, scan_results, unique, without_storage
+from stream_helpers import consume_until_drained, fixture_lines, scan_results, unique, without_storage
 from stream_store_helpers import decisions, sqlite_store
 
 pytestmark = pytest.mark.timeout(120)
@@ -156,20 +152,11 @@ def test_sigterm_finishes_the_batch_acknowledges_and_exits_0(keys: tuple[Any, st
     client, url, inp, out = keys
     lines = fixture_lines()
     _add(client, inp, lines)
-    cli = [sys.executable, "-m", "marketguard.adapters.cli.main", "consume", url, "--stream", inp]
-    proc = subprocess.Popen(
-        [*cli, "--results", out, "--group", "g", "--batch", "5"],
-        stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    got, returncode, err = consume_until_drained(
+        [url, "--stream", inp, "--results", out, "--group", "g", "--batch", "5"],
+        lambda: _results(client, out, len(lines), timeout=60),
     )
-    try:
-        got = _results(client, out, len(lines), timeout=60)
-        proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
     assert len(got) == len(lines)
-    assert proc.returncode == 0, err.decode()
-    assert f"consumed {len(lines)} records" in err.decode()
+    assert returncode == 0, err
+    assert f"consumed {len(lines)} records" in err
     assert client.xpending(inp, "g")["pending"] == 0

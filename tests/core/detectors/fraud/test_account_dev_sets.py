@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from fraud_dev_sets import read_records, rules_only_screener
+from fraud_dev_sets import positives_and_benign, read_records, rules_only_screener
 from marketguard import Screener
 
 FILES = ("accounts.dev2.jsonl", "accounts.dev3.jsonl", "accounts.dev4.jsonl")
@@ -35,8 +35,7 @@ KINDS = {"account.rental_offer", "account.sale", "account.verification_proxy", "
 
 
 RECORDS = {name: read_records(name) for name in FILES}
-POSITIVES = [r for name in FILES for r in RECORDS[name] if r["labels"]]
-BENIGN = [r for name in FILES for r in RECORDS[name] if not r["labels"]]
+POSITIVES, BENIGN = positives_and_benign(RECORDS)
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from fraud_dev_sets import read_records, rules_only_screener
+from fraud_dev_sets import positives_and_benign, read_records, rules_only_screener
 from marketguard import Screener
 
 FILES = ("messages.langs.jsonl", "messages.langs2.jsonl")
@@ -23,8 +23,7 @@ FIRST_LANGUAGES = {"it", "pl", "tr", "id", "tl", "hi", "ar", "nl"}
 
 
 RECORDS = {name: read_records(name) for name in FILES}
-POSITIVES = [r for name in FILES for r in RECORDS[name] if r["labels"]]
-BENIGN = [r for name in FILES for r in RECORDS[name] if not r["labels"]]
+POSITIVES, BENIGN = positives_and_benign(RECORDS)
 
 
 @pytest.fixture(scope="module")
