@@ -44,6 +44,10 @@ class ServiceSettings:
     webhook_max_attempts: int = 12
     webhook_keep_days: int = 30
     """Delivered webhook rows older than this are deleted by the delivery worker (0 keeps them forever)."""
+    idempotency_keep_days: int = 7
+    """Stored answers of Idempotency-Key POSTs and of stream records' dedupe keys older than this are deleted
+    by the sweeper (and by `marketguard consume --store`): a retry or redelivery later than this is a new request.
+    0 keeps them forever."""
     db_pool_size: int = 10
     pg_synchronous_commit: str = "on"
     """PostgreSQL only: `off` lets a commit return before the server has flushed its WAL to disk (one fsync

@@ -148,6 +148,24 @@ def test_an_entry_that_kills_every_consumer_is_given_up(keys: tuple[Any, str, st
     assert client.xpending(inp, "g")["pending"] == 0
 
 
+def test_idle_consumers_without_pending_entries_are_forgotten(keys: tuple[Any, str, str, str]) -> None:
+    client, _, inp, out = keys
+    _add(client, inp, [b'{"id": "held", "text": "hi"}'])
+    client.xgroup_create(inp, "g", id="0")
+    client.xgroup_createconsumer(inp, "g", "host-111")  # a dead process's name, nothing pending
+    client.xgroup_createconsumer(inp, "g", "host-222")
+    client.xreadgroup("g", "holder", {inp: ">"})  # dead too, but holding an entry: must be kept
+    time.sleep(0.2)
+    me = _consumer(client, inp, out, Processor(Screener(), inp), name="me", forget_idle=0.1)
+    client.xgroup_createconsumer(inp, "g", "me")
+    time.sleep(0.2)
+    client.xgroup_createconsumer(inp, "g", "fresh")  # idle for less than forget_idle
+    assert me.forget_dead() == 2
+    names = {c["name"].decode() for c in client.xinfo_consumers(inp, "g")}
+    assert names == {"holder", "me", "fresh"}
+    assert client.xpending(inp, "g")["pending"] == 1  # the held entry keeps its pending record
+
+
 def test_sigterm_finishes_the_batch_acknowledges_and_exits_0(keys: tuple[Any, str, str, str]) -> None:
     client, url, inp, out = keys
     lines = fixture_lines()

@@ -36,6 +36,13 @@ from marketguard.adapters.cli.service import database_options
     show_default=True,
     help="Redis: seconds after which another consumer's pending entry is claimed (XAUTOCLAIM).",
 )
+@click.option(
+    "--forget-idle",
+    type=float,
+    default=86400.0,
+    show_default=True,
+    help="Redis: seconds after which a consumer of the group with no pending entry is deleted (dead host-pid names).",
+)
 @click.option("--ack-wait", type=float, default=30.0, show_default=True, help="NATS: seconds before redelivery.")
 @click.option("--max-bytes", type=int, default=1 << 20, show_default=True, help="Largest record screened.")
 @click.option(
@@ -61,6 +68,7 @@ def consume(
     create: bool,
     field: str,
     claim_idle: float,
+    forget_idle: float,
     ack_wait: float,
     max_bytes: int,
     max_deliveries: int,
@@ -109,7 +117,9 @@ def consume(
         if scheme in ("nats", "tls"):
             stats = _nats(url, namespace, results, group, batch, create, ack_wait, processor, stop)
         else:
-            stats = _redis(url, namespace, results, group, consumer, batch, field, claim_idle, processor, stop)
+            stats = _redis(
+                url, namespace, results, group, consumer, batch, field, (claim_idle, forget_idle), processor, stop
+            )
     except Exception as exc:
         _fail(f"{type(exc).__name__}: {exc}")
     click.echo(
@@ -166,7 +176,7 @@ def _redis(
     consumer: str | None,
     batch: int,
     field: str,
-    claim_idle: float,
+    idle: tuple[float, float],
     processor: Any,
     stop: Any,
 ) -> Any:
@@ -179,9 +189,20 @@ def _redis(
 
     client = redis.Redis.from_url(url)
     name = consumer or f"{socket.gethostname()}-{os.getpid()}"
+    claim_idle, forget_idle = idle
     try:
         return RedisConsumer(
-            client, stream, group, name, results, processor, stop, batch=batch, field=field, claim_idle=claim_idle
+            client,
+            stream,
+            group,
+            name,
+            results,
+            processor,
+            stop,
+            batch=batch,
+            field=field,
+            claim_idle=claim_idle,
+            forget_idle=forget_idle,
         ).run()
     finally:
         client.close()

@@ -121,7 +121,8 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         worker = DeliveryWorker(engine, settings) if settings.webhook_url else None
         if worker is not None:
             worker.start()
-        sweeper, checkpointer = Sweeper(engine), Checkpointer(engine, durations=checkpoints)
+        sweeper = Sweeper(engine, idempotency_keep_days=settings.idempotency_keep_days)
+        checkpointer = Checkpointer(engine, durations=checkpoints)
         sweeper.start()
         checkpointer.start()
         state.screener.screen(WARM_UP)  # builds what the screener builds on first use before the heap is settled

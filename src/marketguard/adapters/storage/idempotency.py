@@ -2,15 +2,22 @@
 
 Because the answer is inserted in the same transaction as the write it describes, a retry either finds
 the answer (the write happened) or finds nothing (it did not): never a write without its answer.
+
+Answers are kept `idempotency_keep_days` (the sweeper deletes older ones with `prune_expired`): a client's
+retries and a broker's redeliveries come within minutes, and a table that only grows would slow every write.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, cast
 
+from sqlalchemy import CursorResult, Engine, delete, select
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage.clock import utcnow
+from marketguard.adapters.storage.db import run
 from marketguard.adapters.storage.tables import IdempotentResponse
 from marketguard.service.errors import Invalid
 
@@ -46,3 +53,35 @@ def save(session: Session, key_id: str, idem_key: str, route: str, request_hash:
         )
     )
     session.flush()
+
+
+def prune(session: Session, created_before: datetime, limit: int = 5000) -> int:
+    """Delete the answers stored before `created_before`, about `limit` of them (oldest first; a few more when
+    several share the last one's time); returns how many. Bounded so one transaction never holds the write lock
+    for long."""
+    last = session.execute(
+        select(IdempotentResponse.created_at)
+        .where(IdempotentResponse.created_at < created_before)
+        .order_by(IdempotentResponse.created_at)
+        .offset(limit - 1)
+        .limit(1)
+    ).scalar()
+    condition = IdempotentResponse.created_at < created_before
+    if last is not None:
+        condition = condition & (IdempotentResponse.created_at <= last)
+    result = cast(CursorResult[Any], session.execute(delete(IdempotentResponse).where(condition)))
+    return int(result.rowcount or 0)
+
+
+def prune_expired(engine: Engine, keep_days: int, now: datetime | None = None, limit: int = 5000) -> int:
+    """Delete every answer older than `keep_days` (none when it is 0), `limit` rows a transaction; returns how
+    many were deleted."""
+    if keep_days <= 0:
+        return 0
+    cutoff = (now or utcnow()) - timedelta(days=keep_days)
+    total = 0
+    while True:
+        deleted = run(engine, lambda session: prune(session, cutoff, limit))
+        total += deleted
+        if deleted < limit:
+            return total

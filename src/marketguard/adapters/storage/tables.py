@@ -274,4 +274,5 @@ class IdempotentResponse(Base):
     request_hash: Mapped[str] = mapped_column(SafeString(64))
     status: Mapped[int] = mapped_column(Integer)
     body: Mapped[str] = mapped_column(SafeText)
-    created_at: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(index=True)
+    """Indexed for the sweeper, which deletes answers older than `idempotency_keep_days`, oldest first."""

@@ -10,6 +10,12 @@ Entries left pending by a consumer that died are taken over with XAUTOCLAIM once
 seconds; at start the consumer first takes back its own pending entries (a restart under the same name). Both
 go through XCLAIM, which counts deliveries, so an entry that kills every consumer that takes it is given up
 with an error result after `core.MAX_DELIVERIES` (no poison-pill loop).
+
+Every consumer name that ever read stays in the group until deleted, and a consumer named host-pid gets a new
+name at each start. So at start, and every `FORGET_EVERY` seconds after, the consumer deletes the group's
+consumers that hold no pending entry and have not read for `forget_idle` seconds: checked and deleted in one
+server-side script, so an entry never loses its pending record (deleting a consumer drops its pending entries).
+A live consumer deleted by mistake costs nothing: its next XREADGROUP creates it again.
 """
 
 from __future__ import annotations
@@ -30,6 +36,20 @@ log = logging.getLogger("marketguard.streams")
 Entry = tuple[bytes, dict[bytes, bytes]]
 BLOCK_MS = 1000
 """How long one XREADGROUP waits for entries: also the longest a stop request waits when the stream is idle."""
+FORGET_EVERY = 3600.0
+"""How often a consumer looks for dead consumers to delete (see the module doc)."""
+_FORGET_SCRIPT = """
+local deleted = 0
+for _, info in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do
+  local c = {}
+  for i = 1, #info, 2 do c[info[i]] = info[i + 1] end
+  if c['name'] ~= ARGV[3] and tonumber(c['pending']) == 0 and tonumber(c['idle']) > tonumber(ARGV[2]) then
+    redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], c['name'])
+    deleted = deleted + 1
+  end
+end
+return deleted
+"""
 
 
 class RedisConsumer:
@@ -47,6 +67,7 @@ class RedisConsumer:
         claim_idle: float = 60.0,
         start: str = "0",
         results_maxlen: int | None = None,
+        forget_idle: float = 86400.0,
     ) -> None:
         self.client = client
         self.stream, self.group, self.consumer, self.results = stream, group, consumer, results
@@ -57,7 +78,9 @@ class RedisConsumer:
         self.claim_idle_ms = int(claim_idle * 1000)
         self.start = start
         self.results_maxlen = results_maxlen
+        self.forget_idle_ms = int(forget_idle * 1000)
         self.stats = Stats()
+        self._next_forget = 0.0
         self._claim_cursor = "0-0"
         self._next_claim = 0.0
 
@@ -72,6 +95,14 @@ class RedisConsumer:
             if "BUSYGROUP" not in str(exc):
                 raise
 
+    def forget_dead(self) -> int:
+        """Delete the group's consumers (not this one) with no pending entry, idle for `forget_idle`; returns
+        how many were deleted."""
+        deleted: Any = self.client.eval(_FORGET_SCRIPT, 1, self.stream, self.group, self.forget_idle_ms, self.consumer)
+        if deleted:
+            log.info("deleted %d idle consumers without pending entries from group %s", deleted, self.group)
+        return int(deleted)
+
     def run(self) -> Stats:
         """Consume until `stop` is set: own pending entries first, then new ones, with stale entries of other
         consumers claimed every `claim_idle / 2` seconds. The batch in hand is finished before returning."""
@@ -82,6 +113,9 @@ class RedisConsumer:
         own_pending = True
         while not self.stop.is_set():
             try:
+                if time.monotonic() >= self._next_forget:
+                    self.forget_dead()
+                    self._next_forget = time.monotonic() + FORGET_EVERY
                 if own_pending:
                     entries, counts = self._own_pending()
                     own_pending = bool(entries)

@@ -10,11 +10,16 @@ A batch is one transaction. When the database refuses it for a reason that is no
 long for its column, say), each record is tried in a transaction of its own and a record still refused gets an
 error result: one bad record costs its own decision, never the batch's, and never blocks the stream. When the
 database cannot be reached, `StoreUnavailable` is raised and nothing is acknowledged.
+
+Stored answers expire as the service's do (`idempotency_keep_days`): a consumer may run without the service, so
+it deletes the expired ones itself, at most once every `PRUNE_SECONDS`, after a batch is stored.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
+import time
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -25,7 +30,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlch
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.jsonl import ACCOUNT_KINDS
-from marketguard.adapters.storage import moderation
+from marketguard.adapters.storage import idempotency, moderation
 from marketguard.adapters.storage.clock import utcnow
 from marketguard.adapters.storage.db import run
 from marketguard.adapters.storage.tables import IdempotentResponse
@@ -33,6 +38,10 @@ from marketguard.adapters.streams.core import StoreUnavailable
 from marketguard.core.records import message_from_dict
 from marketguard.service.settings import ServiceSettings
 
+log = logging.getLogger("marketguard.streams")
+
+PRUNE_SECONDS = 600.0
+"""How often a consumer deletes the expired stored answers (the service's sweeper does the same)."""
 KEY_ID = "stream"
 """The idempotency table's `key_id` for stream records (HTTP rows carry an API key's id there)."""
 
@@ -56,6 +65,7 @@ class StreamStore:
         self.settings = settings
         self.route = f"STREAM {namespace}"[:200]
         self.actor = actor
+        self._next_prune = 0.0
 
     def lookup(self, keys: Sequence[str]) -> dict[str, bytes]:
         """The stored answers among `keys` (one query for the batch)."""
@@ -71,11 +81,14 @@ class StreamStore:
         if not items:
             return {}
         try:
-            return self._attempt(items)
+            stored = self._attempt(items)
         except (OperationalError, StoreUnavailable):
             raise
         except SQLAlchemyError:
             pass
+        else:
+            self.prune_due()
+            return stored
         answers: dict[str, bytes] = {}
         for item in items:  # the batch was refused: find the record(s) the database refuses
             try:
@@ -86,6 +99,20 @@ class StreamStore:
                 reason = str(exc.orig if isinstance(exc, DBAPIError) else exc).splitlines()[0]
                 answers[item[0]] = orjson.dumps({"id": item[2].get("id"), "error": f"not stored: {reason}"})
         return answers
+
+    def prune_due(self, now: float | None = None) -> int:
+        """At most once every PRUNE_SECONDS: delete the expired stored answers; returns how many. A failure is
+        logged, not raised: the batch is stored already, and the next prune tries again."""
+        now = time.monotonic() if now is None else now
+        keep_days = self.settings.idempotency_keep_days
+        if keep_days <= 0 or now < self._next_prune:
+            return 0
+        self._next_prune = now + PRUNE_SECONDS
+        try:
+            return idempotency.prune_expired(self.engine, keep_days)
+        except SQLAlchemyError as exc:
+            log.warning("expired stored answers not deleted this time: %s", exc)
+            return 0
 
     def _attempt(self, items: Sequence[Todo]) -> dict[str, bytes]:
         try:
