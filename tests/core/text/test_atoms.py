@@ -138,14 +138,3 @@ def test_a_benign_text_skips_the_sets() -> None:
     assert calls == []
     assert gated.candidates("pay me on paypal instead") == []  # the stub answers: the sets were asked
     assert calls == ["pay me on paypal instead"]
-
-
-def test_a_table_with_unfiltered_phrases_keeps_its_sets() -> None:
-    """Where some phrase has no atoms, the atom pass would run beside the sets for most texts: not gated."""
-    from marketguard.core.text.atoms import phrase_prefilter
-
-    with_atoms = phrase_prefilter([r"\bpaypal\b", r"pay\s(?:me\s)?outside"], case_sensitive=True)
-    assert isinstance(with_atoms, AtomGatedPrefilter)
-    without = phrase_prefilter([r"\bpaypal\b", r"\d{3}\s?\d{4}"], case_sensitive=True)
-    assert isinstance(without, Prefilter)
-    assert without.candidates("call 555 0199") == [1]

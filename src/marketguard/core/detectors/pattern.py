@@ -19,9 +19,8 @@ from functools import cache
 from typing import ClassVar
 
 from marketguard.core.detectors.base import Detector, DetectorConfig, Finding
-from marketguard.core.text.atoms import AtomGatedPrefilter, phrase_prefilter
 from marketguard.core.text.normalize import Document
-from marketguard.core.text.prefilter import Prefilter
+from marketguard.core.text.atoms import AtomGatedPrefilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +81,8 @@ Replayed under callgrind (the calls of a forked scan worker's 8,976 lines, after
 
 
 @cache
-def _prefilter(phrases: tuple[Phrase, ...]) -> AtomGatedPrefilter | Prefilter:
-    """The RE2 sets of one phrase table, built once and shared by every screener; when every phrase has literal
-    atoms, asked only when some phrase's atoms are in the text (`marketguard.core.text.atoms`)."""
+def _prefilter(phrases: tuple[Phrase, ...]) -> AtomGatedPrefilter:
+    """The RE2 sets of one phrase table, built once and shared by every screener, asked only when the literal
+    atoms of some phrase are in the text (`marketguard.core.text.atoms`)."""
     # phrases read a lower-case view; the callers read the hits in order, so the split keeps it
-    return phrase_prefilter([p.regex for p in phrases], case_sensitive=True, split=PHRASE_SETS, ordered=True)
+    return AtomGatedPrefilter([p.regex for p in phrases], case_sensitive=True, split=PHRASE_SETS, ordered=True)

@@ -13,14 +13,10 @@ then names them for every text. They are run as a small set of their own when no
 not keep the whole table running. When more than one of them hits, the full sets answer, to keep the order of
 the one set (`sets.SplitSet`).
 
-The atom pass is not free (about 6-8 us a text once warm, about what the three sets cost once *their* automata
-are built): it pays while the sets are still building states, and when most texts skip them. On the realistic
-chat corpus three benign messages in four hold no atom of `payment.offplatform`'s phrases, but only one in five
-holds none of `contact.request`'s beyond its seven unfiltered ones, so `phrase_prefilter` gates a table only when
-every phrase has atoms (bench/README.md, perfc).
-
 The answers are exactly `Prefilter.candidates`' (`tests/core/text/test_atoms.py` compares them on every dev
-line and on generated text); only the work differs.
+line and on generated text); only the work differs. On the realistic chat corpus, three benign messages in four
+name no atom of `payment.offplatform`'s patterns and one in five none of `contact.request`'s beyond the
+unfiltered ones (bench/README.md, perfc).
 """
 
 from __future__ import annotations
@@ -59,16 +55,6 @@ class AtomGatedPrefilter:
             compile_set([widened[i] for i in self._always_index], opts) if self._always_index else None
         )
 
-    @property
-    def unfiltered(self) -> frozenset[int]:
-        """The patterns FilteredRE2 cannot filter: asked of every text."""
-        return self._always
-
-    @property
-    def full(self) -> Prefilter:
-        """The plain prefilter this one stands before."""
-        return self._full
-
     def candidates(self, text: str) -> list[int]:
         data = _utf8(text)
         potentials = self._potentials(data, True)
@@ -80,11 +66,3 @@ class AtomGatedPrefilter:
         if len(hits) > 1:
             return self._full.candidates(text)  # the one set's order
         return [self._always_index[i] for i in hits]
-
-
-def phrase_prefilter(
-    patterns: Sequence[str], *, case_sensitive: bool = False, split: int = 1, ordered: bool = False
-) -> AtomGatedPrefilter | Prefilter:
-    """The atom-gated prefilter when every pattern has atoms, else the plain one (see the module docstring)."""
-    gated = AtomGatedPrefilter(patterns, case_sensitive=case_sensitive, split=split, ordered=ordered)
-    return gated if not gated.unfiltered else gated.full
