@@ -1,7 +1,6 @@
 """A detector made of named phrase patterns, the common case for requests, pointers and payment talk.
 
-A message is scanned by an RE2 prefilter over all the patterns (`marketguard.core.text.prefilter`, asked only
-when some phrase's literal atoms are in the text: `marketguard.core.text.atoms`);
+A message is scanned once by an RE2 prefilter over all the patterns (`marketguard.core.text.prefilter`);
 only the patterns it names run in `re` to find their spans, so most messages cost one linear pass. The set
 is built once per phrase table and shared by every screener, so the automaton RE2 builds as messages come
 stays warm. (The phrases stay out of the shared gate of `marketguard.core.text.gate`: in one set with the
@@ -20,7 +19,7 @@ from typing import ClassVar
 
 from marketguard.core.detectors.base import Detector, DetectorConfig, Finding
 from marketguard.core.text.normalize import Document
-from marketguard.core.text.atoms import AtomGatedPrefilter
+from marketguard.core.text.prefilter import Prefilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +80,7 @@ Replayed under callgrind (the calls of a forked scan worker's 8,976 lines, after
 
 
 @cache
-def _prefilter(phrases: tuple[Phrase, ...]) -> AtomGatedPrefilter:
-    """The RE2 sets of one phrase table, built once and shared by every screener, asked only when the literal
-    atoms of some phrase are in the text (`marketguard.core.text.atoms`)."""
+def _prefilter(phrases: tuple[Phrase, ...]) -> Prefilter:
+    """The RE2 sets of one phrase table, built once and shared by every screener."""
     # phrases read a lower-case view; the callers read the hits in order, so the split keeps it
-    return AtomGatedPrefilter([p.regex for p in phrases], case_sensitive=True, split=PHRASE_SETS, ordered=True)
+    return Prefilter([p.regex for p in phrases], case_sensitive=True, split=PHRASE_SETS, ordered=True)
