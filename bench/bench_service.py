@@ -499,7 +499,8 @@ def server(url: str, tmp: Path, workers: int, nice: int = 0) -> Iterator[tuple[s
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        # 60 s on a quiet machine; longer in proportion to the load (a start-up at load 25 took 50-100 s)
+        deadline = time.monotonic() + 60 * max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
         while True:
             if proc.poll() is not None:
                 raise RuntimeError(f"server exited: {(tmp / f'server-{port}.log').read_text()[-2000:]}")
@@ -509,7 +510,7 @@ def server(url: str, tmp: Path, workers: int, nice: int = 0) -> Iterator[tuple[s
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError("server did not become ready in 60 s")
+                raise RuntimeError(f"server did not become ready (load {os.getloadavg()[0]:.1f})")
             time.sleep(0.2)
         yield base, proc.pid
     finally:
