@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-import weakref
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from marketguard.adapters.http import precompile
 from marketguard.adapters.http.app import create_app
-from marketguard.adapters.http.precompile import Precompiler
+from marketguard.adapters.http.precompile import Precompiler, compile_packs
 from marketguard.adapters.storage.migrate import upgrade
-from marketguard.core.rulepack import compiler
-from marketguard.core.rulepack.compiler import LazyPatterns, compile_all_packs
+from marketguard.core.rulepack.compiler import LazyPatterns
 from marketguard.core.text import lazy
 from marketguard.service.settings import ServiceSettings
 
@@ -21,9 +20,10 @@ from marketguard.service.settings import ServiceSettings
 @pytest.fixture
 def only_these(monkeypatch: pytest.MonkeyPatch) -> tuple[LazyPatterns, re.Pattern[str]]:
     """The registries hold only a small pack's patterns and one stand-in (the real ones take seconds)."""
-    monkeypatch.setattr(compiler, "_ALL_PATTERNS", weakref.WeakSet())
+    patterns = LazyPatterns(["pay (?:me|us) off[- ]site", r"\bwire\b"])
+    monkeypatch.setattr(precompile, "_packs", lambda: [patterns])
     monkeypatch.setattr(lazy, "LAZY", [])
-    return LazyPatterns(["pay (?:me|us) off[- ]site", r"\bwire\b"]), lazy.lazy_compile(r"tele(?:gram)?", re.I)
+    return patterns, lazy.lazy_compile(r"tele(?:gram)?", re.I)
 
 
 def test_the_thread_leaves_nothing_to_compile_on_first_use(only_these: tuple[LazyPatterns, re.Pattern[str]]) -> None:
@@ -33,7 +33,7 @@ def test_the_thread_leaves_nothing_to_compile_on_first_use(only_these: tuple[Laz
     precompiler.start()
     assert precompiler.done.wait(60)
     assert precompiler.compiled == 3
-    assert lazy.compile_all() == 0 and compile_all_packs() == 0 and patterns.compile_all() == 0
+    assert lazy.compile_all() == 0 and compile_packs() == 0
     assert "search" in vars(stand_in) and stand_in.search("TELEGRAM me")
     assert patterns[1].search("a wire transfer")
 

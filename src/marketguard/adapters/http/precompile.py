@@ -22,10 +22,28 @@ import logging
 import threading
 import time
 
-from marketguard.core.rulepack.compiler import compile_all_packs
+from marketguard.core.rulepack.compiler import LazyPatterns
 from marketguard.core.text import lazy
 
 log = logging.getLogger("marketguard.http")
+
+
+def _packs() -> list[LazyPatterns]:
+    """The group regexes of the pack the service's screener runs (the packaged one, built once per process)."""
+    from marketguard.core.detectors.fraud.rules import default_compiled
+
+    return [default_compiled().patterns]
+
+
+def compile_packs() -> int:
+    """Compile every group regex of `_packs()` not compiled yet; returns how many."""
+    compiled = 0
+    for patterns in _packs():
+        for i in range(len(patterns)):
+            if patterns._compiled[i] is None:
+                patterns[i]
+                compiled += 1
+    return compiled
 
 
 class Precompiler:
@@ -42,7 +60,7 @@ class Precompiler:
     def run(self) -> None:
         started = time.perf_counter()
         try:
-            self.compiled = lazy.compile_all() + compile_all_packs()
+            self.compiled = lazy.compile_all() + compile_packs()
         except Exception:  # a pattern that does not compile fails its first request as before; not here
             log.exception("precompiling the screener's patterns failed")
         finally:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 import re._parser as sre_parse  # type: ignore[import-not-found]  # the stdlib parser, to inspect structure
 import unicodedata
-import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -239,7 +238,6 @@ class LazyPatterns:
     def __init__(self, sources: list[str]) -> None:
         self.sources = tuple(sources)
         self._compiled: list[re.Pattern[str] | None] = [None] * len(sources)
-        _ALL_PATTERNS.add(self)
 
     def __len__(self) -> int:
         return len(self.sources)
@@ -249,23 +247,6 @@ class LazyPatterns:
         if pattern is None:
             pattern = self._compiled[index] = re.compile(self.sources[index])
         return pattern
-
-    def compile_all(self) -> int:
-        """Compile every pattern not compiled yet (how many were); see `compile_all_packs`."""
-        missing = [i for i, pattern in enumerate(self._compiled) if pattern is None]
-        for i in missing:
-            self[i]
-        return len(missing)
-
-
-_ALL_PATTERNS: weakref.WeakSet[LazyPatterns] = weakref.WeakSet()
-
-
-def compile_all_packs() -> int:
-    """Compile the group regexes of every pack compiled in this process so far; returns how many it compiled.
-    For a long-running process (the service), which would otherwise compile them one by one in the requests
-    that first need them, each a millisecond or more on the request's latency."""
-    return sum(patterns.compile_all() for patterns in list(_ALL_PATTERNS))
 
 
 @dataclass(frozen=True, slots=True)
