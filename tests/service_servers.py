@@ -44,8 +44,9 @@ def make_key(url: str, name: str, scopes: list[str]) -> str:
 class Server:
     """One `marketguard serve` process (we started it, so we may kill it)."""
 
-    def __init__(self, env: dict[str, str], port: int | None = None) -> None:
+    def __init__(self, env: dict[str, str], port: int | None = None, workers: int = 1) -> None:
         self.port = port or free_port()
+        self.workers = workers
         self.env = {**os.environ, **env, "MARKETGUARD_RATE_LIMIT": "0"}
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -55,7 +56,7 @@ class Server:
 
     def start(self, timeout: float = 30) -> Server:
         self.proc = subprocess.Popen(
-            [MARKETGUARD, "serve", "--port", str(self.port)],
+            [MARKETGUARD, "serve", "--port", str(self.port), "--workers", str(self.workers)],
             env=self.env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

@@ -15,6 +15,7 @@ from typing import TypeVar
 import click
 import orjson
 
+from marketguard.adapters.cli import listeners
 from marketguard.errors import ConfigError
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -102,15 +103,21 @@ def serve(
     if upgrade:
         run_upgrade(url)
     click.echo(f"marketguard serving on http://{host}:{port} ({_safe(url)}, {workers} worker(s))", err=True)
-    uvicorn.run(
-        "marketguard.adapters.http.app:from_env",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level=log_level,
-        access_log=False,
-    )
+    app = "marketguard.adapters.http.app:from_env"
+    if workers > 1 and listeners.supported():
+        # a listening socket per worker, so connections are shared evenly (adapters/cli/listeners.py)
+        from uvicorn.supervisors import Multiprocess
+
+        config = uvicorn.Config(
+            app, factory=True, host=host, port=port, workers=workers, log_level=log_level, access_log=False
+        )
+        try:
+            sockets = listeners.Listeners(host, port)
+        except OSError as exc:
+            raise click.ClickException(f"cannot listen on {host}:{port}: {exc}") from exc
+        Multiprocess(config, sockets=sockets).run()  # handles SIGINT and SIGTERM itself, as under `uvicorn.run`
+        return
+    uvicorn.run(app, factory=True, host=host, port=port, workers=workers, log_level=log_level, access_log=False)
 
 
 @db_app.command("upgrade")

@@ -23,6 +23,7 @@ from marketguard.adapters.http.console import mount_console
 from marketguard.adapters.http.guard import BodyGuard
 from marketguard.adapters.http.heap import HeapKeeper
 from marketguard.adapters.http.metrics import Metrics
+from marketguard.adapters.http.precompile import Precompiler
 from marketguard.adapters.http.routes import accounts, admin, appeals, cases, health, reports, screen
 from marketguard.adapters.http.state import AppState
 from marketguard.adapters.storage import cases as case_store
@@ -82,7 +83,10 @@ SWITCH_INTERVAL = 0.0005
 WARM_UP = Message(text="Hi! Can you send the invoice by email to me at sam@example.com or WhatsApp +1 415 555 0192?")
 
 
-def create_app(settings: ServiceSettings | None = None) -> FastAPI:
+def create_app(settings: ServiceSettings | None = None, precompile: bool = False) -> FastAPI:
+    """The application. `precompile`: compile the screener's lazily compiled regexes in a background thread
+    after start-up (`precompile.py`): what a long-running worker wants (`from_env`); tests and short-lived apps
+    compile only what they use."""
     settings = settings or ServiceSettings()
     engine = make_engine(settings.url, settings.db_pool_size, settings.pg_synchronous_commit)
     metrics = Metrics()
@@ -107,6 +111,13 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         "Recent /v1/screen waits for the write, from submit until the event loop resumed the request",
         lambda: state.write_waits.quantiles(),
     )
+    precompiler = Precompiler() if precompile else None
+    if precompiler is not None:
+        metrics.watch_flag(
+            "marketguard_precompile_done",
+            "1 once this worker compiled the screener's regexes in the background (adapters/http/precompile.py)",
+            precompiler.done.is_set,
+        )
     checkpoints = Recent(1024)
     metrics.watch_quantiles(
         "marketguard_checkpoint_seconds", "Recent background WAL checkpoints (SQLite)", checkpoints.quantiles
@@ -133,6 +144,8 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         sys.setswitchinterval(float(os.environ.get("MARKETGUARD_SWITCH_INTERVAL", SWITCH_INTERVAL)))
         keeper = HeapKeeper()
         keeper.start()
+        if precompiler is not None:
+            precompiler.start()  # after the switch interval is set: the loop waits at most that for the thread
         metrics.watch_gc()
         try:
             yield
@@ -167,4 +180,4 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
 
 def from_env() -> FastAPI:
     """The factory Uvicorn calls in each worker process (settings from MARKETGUARD_* variables)."""
-    return create_app(ServiceSettings.from_env(os.environ))
+    return create_app(ServiceSettings.from_env(os.environ), precompile=True)

@@ -71,6 +71,14 @@ class _Quantiles(Collector):
         yield g
 
 
+class _Flag(Collector):
+    def __init__(self, name: str, documentation: str, read: Callable[[], bool]) -> None:
+        self._name, self._doc, self._read = name, documentation, read
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        yield GaugeMetricFamily(self._name, self._doc, value=1 if self._read() else 0)
+
+
 class Metrics:
     def __init__(self) -> None:
         disable_created_metrics()  # type: ignore[no-untyped-call]  # *_created series only double the scrape
@@ -137,6 +145,10 @@ class Metrics:
     def watch_quantiles(self, name: str, documentation: str, read: Callable[[], dict[float, float]]) -> None:
         """Publish recent durations (e.g. `group_commit.Recent.quantiles`) read when /metrics is scraped."""
         self.registry.register(_Quantiles(name, documentation, read))
+
+    def watch_flag(self, name: str, documentation: str, read: Callable[[], bool]) -> None:
+        """A gauge that is 1 while `read()` is true, else 0 (read when /metrics is scraped)."""
+        self.registry.register(_Flag(name, documentation, read))
 
     def watch_depth(self, read: Callable[[], tuple[dict[str, int], int]]) -> None:
         self.registry.register(_Depth(read))

@@ -62,3 +62,12 @@ def lazy_compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]
     stand_in = LazyPattern(pattern, int(flags))
     LAZY.append(stand_in)
     return cast("re.Pattern[str]", stand_in)
+
+
+def compile_all() -> int:
+    """Compile every stand-in not compiled yet; returns how many. For a long-running process (the service),
+    which would otherwise pay each compilation in the first request that needs the pattern."""
+    missing = [stand_in for stand_in in LAZY if "search" not in vars(stand_in)]  # `compile` copies `search` in
+    for stand_in in missing:
+        stand_in.compile()
+    return len(missing)
