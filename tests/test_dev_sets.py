@@ -2,7 +2,9 @@
 
 `eval/langs.jsonl` (the long-tail languages, written from the concepts of issue 3 by the langcirc round, see
 eval/README.md) is a development set: its rules were tuned on it, so these are floors that catch a regression, not
-a measure of generalisation. Benign messages first: none of them may be flagged.
+a measure of generalisation. So is `eval/langs2.jsonl` (Japanese, Chinese, Korean, Thai, Bengali, Urdu, Persian,
+Swahili, Malay and Devanagari Hindi, written by the langcirc2 round before its changes; see eval/LANGS2.md). Benign
+messages first: none of them may be flagged.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ EVAL = Path(__file__).resolve().parents[1] / "eval"
 FLOORS = {
     # set: (benign flagged at most, contact recall, payment recall, contact precision, payment precision)
     "langs.jsonl": (0, 0.97, 0.98, 0.95, 0.98),
+    # its six contact misses are Hausa and Amharic (not read), Thai digit words and Japanese kana digits
+    "langs2.jsonl": (0, 0.93, 0.98, 0.98, 0.98),
 }
 
 
@@ -40,4 +44,15 @@ def test_every_language_of_the_long_tail_is_in_the_set() -> None:
     for lang in ("it", "pl", "tr", "id", "tl-en", "hi-en", "ar", "nl"):
         mine = [r for r in rows if r["lang"] == lang]
         assert len(mine) >= 24, lang
+        assert any(r["labels"] for r in mine) and any(not r["labels"] for r in mine), lang
+
+
+def test_every_language_of_langs2_is_in_the_set() -> None:
+    """The languages of the langcirc2 round, each with positives and benign look-alikes."""
+    import json
+
+    rows = [json.loads(line) for line in (EVAL / "langs2.jsonl").read_text(encoding="utf-8").splitlines()]
+    for lang in ("ja", "zh", "zh-hant", "ko", "th", "bn", "ur", "ur-la", "sw", "fa", "ms", "hi-dv"):
+        mine = [r for r in rows if r["lang"] == lang]
+        assert len(mine) >= 12, lang
         assert any(r["labels"] for r in mine) and any(not r["labels"] for r in mine), lang

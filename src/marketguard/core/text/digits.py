@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from marketguard.core.text import numbers_asia
 from marketguard.core.text.clean import LETTER
 from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.numbers import (
@@ -149,6 +150,8 @@ DIGIT_WORD_HINT = Hint(
     # glued words from a word's start only: unbounded, the gate's automaton would follow "on", "tw", "fi" … inside
     # every word of every message
     rf"|(?<!{LETTER})(?:{_GLUED_WORD})(?:{_GLUED_WORD})"
+    # CJK numerals and Korean digit syllables, in runs (`numbers_asia`)
+    rf"|{numbers_asia.CJK_DIGITS.pattern}"
 )
 
 
@@ -248,6 +251,7 @@ _NOT_PHONE_BRANCHES = (
     r"(?<![\d+])(?<!\d\s)(?<!\d[.\-])[1-9]\d{2,5}(?:[\s.\-]?\d{2,5}){1,4}\s?(?:a\.\s?n\.|a/n\b|atas\snama\b)",
     r"\#\s?[a-z]{0,4}\d[\d\-]{2,30}",  # #FO81234
     r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b",  # a UUID
+    *numbers_asia.NOT_PHONE_BRANCHES,  # order numbers and prices in ja, zh, ko, th, bn, ur, fa, sw, ms, Devanagari hi
 )
 NOT_PHONE_PARTS = Pruned(_NOT_PHONE_BRANCHES, lambda kept: "|".join(_NOT_PHONE_BRANCHES[i] for i in kept))
 """`NOT_PHONE` run as only the branches that can match a given text: most texts meet one or two."""
@@ -273,6 +277,8 @@ def spelled_digits_view(plain: View, words: bool | None = None) -> View:
             view = rewrite(view, pattern, _digit_word)
         if "o" in view.text:
             view = rewrite(view, _ZERO_LETTER_RE, _zero_letter)
+        if not view.text.isascii() and numbers_asia.CJK_DIGITS.search(view.text) is not None:
+            view = rewrite(view, numbers_asia.CJK_DIGITS, numbers_asia.cjk_digits)  # "一三八", "공일공"
     return view
 
 

@@ -7,7 +7,7 @@ any other digits, and the original span still covers the words.
 
 from __future__ import annotations
 
-from marketguard.core.text import numbers_more
+from marketguard.core.text import numbers_asia, numbers_more
 
 DIGIT_WORDS: dict[str, str] = {
     # English ("oh" and "o" are handled apart: they are zero only beside other digits)
@@ -167,6 +167,7 @@ MORE_DIGIT_WORDS: dict[str, str] = {
 ("fivefive" is read, "beşbeş" is not): their many short words ("bir", "due", "isa", "nau") start so many other words
 that following them as glued prefixes grew the shared gate's automaton for every message."""
 MORE_DIGIT_WORDS.update(numbers_more.DIGIT_WORDS)  # nl, ro, uk
+MORE_DIGIT_WORDS.update(numbers_asia.DIGIT_WORDS)  # ms, sw
 DIGIT_WORDS.update(MORE_DIGIT_WORDS)
 
 REPEAT_WORDS: dict[str, int] = {

@@ -12,6 +12,8 @@ import re
 from marketguard.core.text.domains import parse_host
 from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.lazy import lazy_compile
+from marketguard.core.text.spelled_asia import AT_WORDS as _AT_ASIA
+from marketguard.core.text.spelled_asia import DOT_WORDS as _DOT_ASIA
 from marketguard.core.text.view import View, rewrite
 
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
@@ -19,10 +21,12 @@ _BRACKETED_DOT = lazy_compile(
     rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:dot|punto|ponto|point|punkt|точка|\.)\s{{0,2}}{_CLOSE}\s{{0,3}}"
 )
 _BRACKETED_AT = lazy_compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:at|arroba|arobase|@)\s{{0,2}}{_CLOSE}\s{{0,3}}")
-_DOT_WORD = r"(?:dot|d0t|punto|ponto|point|punkt|точка|kropka|nokta|titik|punct|punt|крапка|chấm)"  # + ro, nl, uk, vi
+_DOT_WORD = (  # + ro, nl, uk, vi; ja, zh, ko, th, bn, ur, fa, hi (`spelled_asia`)
+    rf"(?:dot|d0t|punto|ponto|point|punkt|точка|kropka|nokta|titik|punct|punt|крапка|chấm|{_DOT_ASIA})"
+)
 _AT_WORDS = (
     r"(?:at\sthe\srate(?:\sof)?|attherate|at|arroba|arobase|собака|chiocciolina|chiocciola|ma[łl]pa|"
-    r"apenstaartje|apestaartje|arond|a\sc[òo]ng|@)"
+    rf"apenstaartje|apestaartje|arond|a\sc[òo]ng|{_AT_ASIA}|@)"
 )
 """'at' spelled out: es/pt arroba, fr arobase, ru/uk собака, it chiocciola, pl małpa, Indian English "at the rate", nl
 apenstaartje, ro arond, vi "a còng"."""
@@ -44,7 +48,8 @@ _SPELLED_COLON = lazy_compile(r"\s(?<=[a-z0-9]\s)\s{0,2}(?:colon|dois pontos|deu
 _DEFANGED_SCHEME = lazy_compile(r"\bhxxp(s?)\b|\[:\]|\[://\]")
 _PLAIN_HINT = PLAIN.hint(
     r"dot|d0t|punto|ponto|point|punkt|punt|точка|kropka|nokta|titik|крапка|chấm|apenstaart|apestaart|arond|c[òo]ng|\bat\b|arroba|arobase|собака|chiocciol|ma[łl]pa|attherate|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s|"
-    r"[^\s_]_[^\s_]_[^\s_]_"
+    r"[^\s_]_[^\s_]_[^\s_]_|"
+    rf"{_AT_ASIA}|{_DOT_ASIA}"
 )
 
 

@@ -14,11 +14,13 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from marketguard.core.detectors.base import Detector, DetectorInfo, Finding
+from marketguard.core.text import numbers_asia
 from marketguard.core.text.digits import mask_not_phone
 from marketguard.core.text.gate import PLAIN
 from marketguard.core.text.lazy import lazy_compile
 from marketguard.core.text.normalize import DIGIT_WORDS, SYMBOLS, Document
 from marketguard.core.text.prefilter import Prefilter
+from marketguard.core.text.scripts import UNSPACED
 from marketguard.core.text.view import View, mask
 
 if TYPE_CHECKING:
@@ -34,8 +36,11 @@ def _phonenumbers() -> ModuleType:
 
 _CANDIDATE = lazy_compile(
     r"(?=[\d+ \t(])"  # what a candidate starts with, tested first: most positions fail here, and fast
-    r"(?<![\w#@/.\-+])(?P<plus>\+[ \t]?|00)?[ \t(]{0,2}\d(?:[ \t().\-–—/,_*|~…]{0,5}\d){6,16}"
-    r"(?:\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6})?(?![\w#])"  # an extension: 555-0198x42
+    # a word of a script written without spaces bounds a number as a space does: "我电话13912345678", "3815입니다"
+    rf"(?:(?<![\w#@/.\-+])|(?<=[{UNSPACED}]))"
+    r"(?P<plus>\+[ \t]?|00)?[ \t(]{0,2}\d(?:[ \t().\-–—/,_*|~…]{0,5}\d){6,16}"
+    r"(?:\s?(?:x|ext\.?|extension|доб\.?)\s?\d{1,6})?"  # an extension: 555-0198x42
+    rf"(?:(?![\w#])|(?=[{UNSPACED}]))"
 )
 _NUMBER_FOR = lazy_compile(r"(?:number|nummer|n[uú]mero|num[ée]ro|\bno\.?)\s(?:for|of|on)\s")
 """A reference number named, then what it is for: the mask then reads further back, to the reference word."""
@@ -46,6 +51,7 @@ _CONTEXT = lazy_compile(
     r"n[uú]mero|tel[eé]fono|telefone|celular|cel|zap|liga|ligar|llama|llamar|llámame|m[oó]vil|"
     r"t[eé]l[eé]phone|portable|appelle|appelez|num|nummer|handy|telefon|anrufen|ruf|"
     r"номер|телефон|тел|звони|позвони|звоните|ватсап|вотсап|телеграм|мобильный)(?!\w)"
+    rf"|{numbers_asia.PHONE_WORDS}"  # ja, zh, ko, th, bn, ur, fa, sw, ms
 )
 _PARTIAL = lazy_compile(
     r"(?:(?:my|mi|meu|mon|meine|mein|мой)\s(?:\w+\s)?(?:number|phone|cell|mobile|whats\s?app|wa|n[uú]mero|nummer|"
@@ -109,6 +115,7 @@ _LANGUAGE_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (lazy_compile(r"\b(?:nummer|handy|telefon|ruf|mich|meine|ich|du)\b"), ("DE", "AT", "CH")),
     (lazy_compile(r"(?:номер|телефон|звони|мой|мне|вотсап|ватсап)"), ("RU", "UA", "KZ")),
     (lazy_compile(r"\b(?:uk|british|england|london|scotland|wales)\b"), ("GB",)),  # "UK mobile, oh seven seven ..."
+    *((lazy_compile(p), regions) for p, regions in numbers_asia.REGION_HINTS),  # scripts of Asia, sw, ms words
 )
 
 

@@ -9,7 +9,7 @@ German and Russian. These are words about contact, not the contact itself, so th
 from __future__ import annotations
 
 from marketguard.core.detectors.base import DetectorInfo
-from marketguard.core.detectors.contact import request_europe, request_langs, request_langs_more
+from marketguard.core.detectors.contact import request_asia, request_europe, request_langs, request_langs_more
 from marketguard.core.detectors.pattern import Phrase, PhraseDetector
 
 _DETAIL_EN = (
@@ -797,6 +797,7 @@ PHRASES: tuple[Phrase, ...] = (
     # it, pl, tr, id, tl, hi-en, ar: built from the word tables of `request_langs`
     *request_langs.phrases(),
     *request_langs_more.phrases(),  # nl, vi, uk, ro, Devanagari Hindi, Arabizi; more it/tr/tl
+    *request_asia.phrases(),  # ja, zh, ko, th, bn, ur, fa, sw, ms; more Devanagari Hindi, romanised Urdu
 )
 
 

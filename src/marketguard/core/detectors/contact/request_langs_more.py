@@ -94,7 +94,8 @@ LEXICONS: tuple[Lexicon, ...] = (
         ),
         outside=deva(r"(?:प्लेटफॉर्म|प्लेटफ़ॉर्म|प्लैटफ़ॉर्म|साइट)\s(?:के\s|से\s)?बाहर")
         + deva(r"(?![^.!?\n]{0,50}?(?:पेमेंट|पैसे|भुगतान|फीस|कमीशन))"),
-        on_app=deva(rf"{_DV_APPS}\s(?:पर|पे)\s(?:बात|मैसेज|कॉल|मिलते|आ\sजाओ|जुड़|ऐड)"),
+        # not "व्हाट्सएप पर बात नहीं करूँगा": Hindi says "not" after the verb (langcirc2)
+        on_app=deva(rf"{_DV_APPS}\s(?:पर|पे)\s(?:बात|मैसेज|कॉल|मिलते|आ\sजाओ|जुड़|ऐड)(?![^.!?,\n]{{0,20}}?(?:नहीं|नही|मत\s))"),
     ),
     Lexicon(
         # Arabizi: Arabic typed in Latin letters, digits for the letters Latin lacks (3 ain, 7 haa, 2 hamza)

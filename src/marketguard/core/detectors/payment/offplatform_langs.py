@@ -11,6 +11,7 @@ the phrases sit in the detector's RE2 prefilter set, the rails behind its rail h
 from __future__ import annotations
 
 from marketguard.core.detectors.pattern import Phrase
+from marketguard.core.detectors.payment import offplatform_asia as asia
 from marketguard.core.detectors.payment import offplatform_langs_more as more
 
 PAY_PHRASES: dict[str, tuple[str, ...]] = {
@@ -185,9 +186,17 @@ WEAK_RAILS.update(more.WEAK_RAILS)
 PAY_WORDS = f"{PAY_WORDS}|{more.PAY_WORDS}"
 OUTSIDE_WORDS = f"{OUTSIDE_WORDS}|{more.OUTSIDE_WORDS}"
 BENIGN_WORDS = more.BENIGN_WORDS
+# ja, zh, ko, th, bn, ur, fa, sw, ms, and more Devanagari Hindi and romanised Urdu: `offplatform_asia`
+for _code, _parts in asia.PAY_PHRASES.items():
+    PAY_PHRASES[_code] = PAY_PHRASES.get(_code, ()) + _parts
+STRONG_RAILS.update(asia.STRONG_RAILS)
+NEEDS_PAY_WORD = NEEDS_PAY_WORD | asia.NEEDS_PAY_WORD
+PAY_WORDS = f"{PAY_WORDS}|{asia.PAY_WORDS}"
+OUTSIDE_WORDS = f"{OUTSIDE_WORDS}|{asia.OUTSIDE_WORDS}"
+BENIGN_WORDS = f"{BENIGN_WORDS}|{asia.BENIGN_WORDS}"
 """A rail as the subject of shop work (`offplatform._BENIGN`)."""
 
-_NO_WORD_START = frozenset({"ar", "hi-dv", "vi", "uk"})
+_NO_WORD_START = frozenset({"ar", "hi-dv", "vi", "uk"}) | asia.NO_WORD_START
 """Scripts (or letters) where a leading `\\b` would not hold: Arabic, Devanagari's marks, Vietnamese and Cyrillic are
 read with their own boundaries."""
 
