@@ -8,8 +8,10 @@ Phrase syntax (case does not matter; views are lower-case):
     pay ~ fee           `~` stands for up to three words in between ("pay the registration fee")
     re:\\$\\s?\\d+        a raw regular expression (see below), used as written
 
-Word phrases are matched as whole words. A raw expression must compile both in Python `re` (which finds
-exact spans) and in RE2 (which screens the whole pack in one linear pass), and must have star height 1: no
+Word phrases are matched as whole words, except on a side that ends in a script written without spaces
+(Chinese, Japanese, Korean, Thai: "研修費" matches inside "研修費をお振込み", see `_unspaced`).
+A raw expression must compile both in Python `re` (which finds exact spans) and in RE2 (which screens the
+whole pack in one linear pass), and must have star height 1: no
 repeat inside a repeat, and no alternation inside a repeat, since that is where backtracking explodes.
 Each cue group becomes ONE alternation; one RE2 set over every group of the pack says which groups can
 match a text, and only those run in `re` (see `marketguard.core.text.prefilter`).
@@ -97,6 +99,10 @@ def _viewed_letters(word: str) -> str:
         word = word.replace("ı", "i")
     if any(unicodedata.category(c) in _DROPPED_BY_VIEW for c in word):
         word = "".join(c for c in word if unicodedata.category(c) not in _DROPPED_BY_VIEW)
+    if not unicodedata.is_normalized("NFKC", word):
+        # the view folds each character by NFKC, which splits some letters: Thai "ำ" becomes "ํา", a Devanagari
+        # letter with nukta its letter and the sign; a phrase must be split the same way to match
+        word = "".join(unicodedata.normalize("NFKC", c) for c in word)
     return word
 
 
@@ -125,16 +131,74 @@ def phrase_regex(phrase: str) -> str:
 def group_regex(group: CueGroup) -> str:
     """One alternation for a cue group: word phrases as whole words, raw expressions as written.
 
-    The word phrases are tried longest first, as `(?<!\\w)(?:A|B|...)(?!\\w)` would; they are written so that
-    `re` rejects most positions cheaply (see `_word_alternation`), with exactly the same matches.
+    The word phrases are tried longest first, as `(?<!W)(?:A|B|...)(?!W)` would (W: `SPACED_WORD`); they are
+    written so that `re` rejects most positions cheaply (see `_word_alternation`), with exactly the same matches.
     """
-    words = [p for p in group.phrases if not p.startswith("re:")]
+    words = [p for p in group.phrases if not p.startswith("re:") and not _unspaced(p)]
+    unspaced = [p for p in group.phrases if not p.startswith("re:") and _unspaced(p)]
     raws = [phrase_regex(p) for p in group.phrases if p.startswith("re:")]
     branches = []
     if words:
         branches.append(_word_alternation(words))
+    if unspaced:
+        branches.append(_unspaced_alternation(unspaced))
     branches.extend(raws)
     return "(?:" + "|".join(branches) + ")"
+
+
+_UNSPACED_RANGES = (
+    (0x0E00, 0x0EFF),  # Thai, Lao
+    (0x1000, 0x109F),  # Myanmar
+    (0x1100, 0x11FF),  # Hangul jamo
+    (0x1780, 0x17FF),  # Khmer
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3130, 0x318F),  # Hangul compatibility jamo
+    (0x31F0, 0x31FF),  # Katakana phonetic extensions
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xAC00, 0xD7AF),  # Hangul syllables
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0x20000, 0x3FFFF),  # CJK extensions B and later
+)
+"""Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) or gluing particles
+to them (Korean "교육비를", "카카오톡으로"): the characters around a phrase are letters of the same script, so a
+whole-word boundary there would never let the phrase match ("研修費" in "研修費をお振込み")."""
+
+
+SPACED_WORD = "[^\\W" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _UNSPACED_RANGES) + "]"
+"""A word character of a script written with spaces: the only kind that joins a whole word to its neighbour. A
+Latin word glued to a no-space script ("LINEで", "WhatsApp上", "텔레그램으로", "Telegram으로") is still a word."""
+
+
+def _is_unspaced(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _UNSPACED_RANGES)
+
+
+def _unspaced(phrase: str) -> bool:
+    """Whether a word phrase begins or ends in a script written without spaces: it is matched without the
+    whole-word boundary on that side (`_unspaced_alternation`)."""
+    words = phrase.lower().split()
+    return bool(words) and (_is_unspaced(words[0][0]) or _is_unspaced(words[-1].rstrip("*")[-1:] or " "))
+
+
+def _unspaced_regex(phrase: str) -> str:
+    """One phrase of a no-space script: the whole-word boundary kept only on a side that ends in a spaced script
+    ("usdt充值" needs a boundary before "u", none after "值")."""
+    words = phrase.lower().split()
+    first, last = words[0][0], words[-1][-1]
+    left = "" if _is_unspaced(first) else f"(?<!{SPACED_WORD})"
+    right = "" if last == "*" or _is_unspaced(last) else f"(?!{SPACED_WORD})"
+    return left + phrase_regex(phrase) + right
+
+
+def _unspaced_alternation(phrases: list[str]) -> str:
+    """The no-space phrases of a group, longest first, behind a look-ahead on their first characters, so that
+    `re` skips any other position in C. Kept apart from `_word_alternation`, so a group without such phrases
+    compiles to exactly the regex it always had."""
+    regexes = sorted((_unspaced_regex(p) for p in phrases), key=lambda r: -len(r))
+    firsts = sorted({ch for p in phrases for ch in _letters(_literal(_as_viewed(p.lower().split()[0])[0]))})
+    return "(?=[" + "".join(re.escape(ch) for ch in firsts) + "])(?:" + "|".join(regexes) + ")"
 
 
 def _word_alternation(phrases: list[str]) -> str:
@@ -157,7 +221,7 @@ def _word_alternation(phrases: list[str]) -> str:
         by_first.setdefault(first, []).append(regex[len(first) :])
     letters = "".join(re.escape(ch) for first in by_first for ch in _letters(first))
     dispatch = "|".join(f"(?<={first})(?:{'|'.join(rests)})" for first, rests in by_first.items())
-    return rf"[{letters}](?<!\w[\s\S])(?:{dispatch})(?!\w)"
+    return rf"[{letters}](?<!{SPACED_WORD}[\s\S])(?:{dispatch})(?!{SPACED_WORD})"
 
 
 def _letters(token: str) -> str:
@@ -190,10 +254,12 @@ def group_hint(group: CueGroup) -> str:
     The exact group regexes, with stems and gaps widened to "any non-space", made RE2's automaton so large that
     it was rebuilt for every new message; literal runs keep it small, and still find every candidate.
     """
-    words = sorted({phrase_hint(p) for p in group.phrases if not p.startswith("re:")})
+    words = sorted({phrase_hint(p) for p in group.phrases if not p.startswith("re:") and not _unspaced(p)})
+    unspaced = sorted({phrase_hint(p) for p in group.phrases if not p.startswith("re:") and _unspaced(p)})
     raws = [widen(f"(?:{p[3:]})") for p in group.phrases if p.startswith("re:")]
     hint = f"(?:^|[^a-z0-9_])(?:{'|'.join(words)})" if words else ""
-    return "|".join(([hint] if hint else []) + raws)
+    loose = f"(?:{'|'.join(unspaced)})" if unspaced else ""  # no word start to look for in a no-space script
+    return "|".join([h for h in (hint, loose) if h] + raws)
 
 
 def _check_raw(phrase: str) -> None:

@@ -23,7 +23,7 @@ MAX_SPANS_PER_GROUP = 32
 """Enough to find a nearby combination; a text repeating one cue a thousand times gains nothing more."""
 CLAUSE_REACH = 60
 """How far back, at most, a negation is looked for before the passage."""
-_CLAUSE_BREAK = lazy_compile(r"[.!?;,:\n]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\bmais\b|\baber\b|\bно\b")
+_CLAUSE_BREAK = lazy_compile(r"[.!?;,:\n。、]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\bmais\b|\baber\b|\bно\b")
 
 Span = tuple[int, int]
 
