@@ -179,7 +179,15 @@ def phrase_hint(phrase: str) -> str:
         if word.endswith("*") and len(word) > 1:
             runs.append([])  # a stem ends the literal run
     best = max((r for r in runs if r), key=lambda r: sum(map(len, r)))
-    return "[^a-z0-9_]{1,3}".join(map(_literal, best))
+    return _HINT_SEPARATOR.join(map(_literal, best))
+
+
+_HINT_SEPARATOR = "[^a-z0-9_]+"
+"""Between the words of a hint: a superset of the exact regexes' `\\W{1,3}` (no character of `\\W` is a-z, a
+digit or "_"). Not `{1,3}`: RE2 writes a negated class as every UTF-8 sequence of the characters it holds,
+each copy of it is an instruction list that the set's byte map walks range by range, and the pack's hints hold
+7,268 separators; three copies of each were two thirds of the prefilter's compile at start-up. The loop keeps one
+copy. The prefilter stays a superset (its candidates on the 20,000-line bench corpus are the same groups)."""
 
 
 def group_hint(group: CueGroup) -> str:
