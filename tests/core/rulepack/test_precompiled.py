@@ -40,7 +40,7 @@ rules:
 def test_the_packaged_plan_is_current() -> None:
     stored = packaged_plan(default_sources())
     assert stored is not None, "rules/fraud/plan.json.gz is stale: run `marketguard rules compile` and commit it"
-    assert stored == plan_pack(default_pack())
+    assert stored == plan_pack(default_pack()).stored()
 
 
 def test_the_stored_bytes_are_what_compile_writes() -> None:
@@ -67,7 +67,7 @@ def test_stored_rule_files_round_trip_and_are_ignored_for_other_files() -> None:
     assert pack_from_docs(docs_from_json(text, key) or []) == load_pack([("tiny.yaml", TINY)])
     assert docs_from_json(text, plan_key([("tiny.yaml", TINY + "\n# edited\n")])) is None
     assert docs_from_json(plan_to_json(plan, key), key) is None  # a plan stored without them
-    assert plan_from_json(text, key) == plan
+    assert plan_from_json(text, key) == plan.stored()
 
 
 def test_rule_files_that_json_cannot_hold_are_refused() -> None:
@@ -81,7 +81,7 @@ def test_rule_files_that_json_cannot_hold_are_refused() -> None:
 def test_a_plan_round_trips_through_json() -> None:
     pack = load_pack([("tiny.yaml", TINY)])
     plan = plan_pack(pack)
-    assert plan_from_json(plan_to_json(plan, "k"), "k") == plan
+    assert plan_from_json(plan_to_json(plan, "k"), "k") == plan.stored()
 
 
 def test_a_plan_for_other_files_or_garbage_is_ignored() -> None:
@@ -90,7 +90,7 @@ def test_a_plan_for_other_files_or_garbage_is_ignored() -> None:
     assert plan_from_json(text, plan_key([("tiny.yaml", TINY + "\n# edited\n")])) is None
     assert plan_from_json(text, plan_key([("other.yaml", TINY)])) is None
     assert plan_from_json("{not json", "k") is None
-    assert plan_from_json('{"format": 1, "key": "k", "sources": 3}', "k") is None
+    assert plan_from_json('{"format": 2, "key": "k", "groups": 3}', "k") is None
     assert gzip.decompress(plan_to_bytes(plan_pack(pack), "k")).decode() == plan_to_json(plan_pack(pack), "k")
 
 
@@ -101,6 +101,16 @@ def test_compiling_from_a_plan_matches_compiling_from_scratch() -> None:
     assert planned.rules == fresh.rules
     assert planned.patterns.sources == fresh.patterns.sources
     assert planned.trigger_groups == fresh.trigger_groups and planned.by_trigger == fresh.by_trigger
+
+
+def test_a_stored_plan_writes_the_same_regexes_on_first_use() -> None:
+    """The stored plan holds no regexes: each is written from a cue group of its index when first needed."""
+    pack = default_pack()
+    fresh = plan_pack(pack)
+    stored = compile_pack(pack, packaged_plan(default_sources()))
+    assert not fresh.stored().sources and len(stored.patterns) == len(fresh.sources)
+    assert stored.patterns.sources == fresh.sources
+    assert stored.patterns[3].pattern == fresh.sources[3]
 
 
 def test_a_plan_of_another_pack_is_refused() -> None:

@@ -37,13 +37,7 @@ def _packs() -> list[LazyPatterns]:
 
 def compile_packs() -> int:
     """Compile every group regex of `_packs()` not compiled yet; returns how many."""
-    compiled = 0
-    for patterns in _packs():
-        for i in range(len(patterns)):
-            if patterns._compiled[i] is None:
-                patterns[i]
-                compiled += 1
-    return compiled
+    return sum(patterns.compile_all() for patterns in _packs())
 
 
 class Precompiler:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import re._parser as sre_parse  # type: ignore[import-not-found]  # the stdlib parser, to inspect structure
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -242,7 +243,15 @@ def phrase_hint(phrase: str) -> str:
         if word.endswith("*") and len(word) > 1:
             runs.append([])  # a stem ends the literal run
     best = max((r for r in runs if r), key=lambda r: sum(map(len, r)))
-    return "[^a-z0-9_]{1,3}".join(map(_literal, best))
+    return _HINT_SEPARATOR.join(map(_literal, best))
+
+
+_HINT_SEPARATOR = "[^a-z0-9_]+"
+"""Between the words of a hint: a superset of the exact regexes' `\\W{1,3}` (no character of `\\W` is a-z, a
+digit or "_"). Not `{1,3}`: RE2 writes a negated class as every UTF-8 sequence of the characters it holds,
+each copy of it is an instruction list that the set's byte map walks range by range, and the pack's hints hold
+7,268 separators; three copies of each were two thirds of the prefilter's compile at start-up. The loop keeps one
+copy. The prefilter stays a superset (its candidates on the 20,000-line bench corpus are the same groups)."""
 
 
 def group_hint(group: CueGroup) -> str:
@@ -299,20 +308,46 @@ def _star_height(parsed: Any, inside_repeat: bool = False) -> int:
 class LazyPatterns:
     """The exact group regexes, compiled on first use: most groups are never needed by a given process
     (a message reaches them only through the prefilter), and compiling them all cost a third of a second
-    at start-up. Two threads may compile one pattern twice; both get an equal pattern."""
+    at start-up. Two threads may compile one pattern twice; both get an equal pattern.
 
-    def __init__(self, sources: list[str]) -> None:
-        self.sources = tuple(sources)
-        self._compiled: list[re.Pattern[str] | None] = [None] * len(sources)
+    A regex is written on first use too when the plan came from the stored file (`precompiled`), which holds
+    no regexes: `groups[i]` is a cue group of index i, and `group_regex` of it is the regex `plan_pack` wrote
+    (groups share an index only when their regexes are equal). Reading the 5.6 MB of stored regexes cost
+    more at start-up than writing the few a process needs."""
+
+    def __init__(self, sources: Sequence[str], groups: Sequence[CueGroup] = ()) -> None:
+        self._sources: list[str | None] = list(sources) or [None] * len(groups)
+        self._groups = tuple(groups)
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
 
     def __len__(self) -> int:
-        return len(self.sources)
+        return len(self._sources)
+
+    def source(self, index: int) -> str:
+        """The exact regex of group `index`."""
+        source = self._sources[index]
+        if source is None:
+            source = self._sources[index] = group_regex(self._groups[index])
+        return source
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every group's regex (all written now: for tests and tools, not screening)."""
+        return tuple(self.source(i) for i in range(len(self)))
 
     def __getitem__(self, index: int) -> re.Pattern[str]:
         pattern = self._compiled[index]
         if pattern is None:
-            pattern = self._compiled[index] = re.compile(self.sources[index])
+            pattern = self._compiled[index] = re.compile(self.source(index))
         return pattern
+
+    def compile_all(self) -> int:
+        """Compile every regex not compiled yet; returns how many (a long-running service does this in a
+        background thread rather than in the requests that first need each one)."""
+        missing = [i for i, pattern in enumerate(self._compiled) if pattern is None]
+        for index in missing:
+            self[index]
+        return len(missing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,13 +465,32 @@ class PackPlan:
     stored beside it (`precompiled`) and read back instead of recomputed."""
 
     sources: tuple[str, ...]
-    """The exact regex of each cue group (groups with equal phrases share one)."""
+    """The exact regex of each cue group (groups with equal phrases share one); empty in a stored plan."""
     hints: tuple[str, ...]
-    """The RE2 prefilter pattern of each group, by the same index."""
+    """The RE2 prefilter pattern of each group, by the same index ("" for a non-trigger group in a stored plan)."""
     rules: tuple[tuple[tuple[int, ...], int | None, int | None], ...]
     """Per rule: its `all` groups, its `unless` group and its `unless_in_message` group."""
     trigger_groups: tuple[int, ...]
     by_trigger: dict[int, tuple[int, ...]]
+
+    def stored(self) -> PackPlan:
+        """The plan as `precompiled` stores it: no regexes (`LazyPatterns` writes each on first use) and the
+        prefilter patterns of the trigger groups only (the others are never compiled). Reading 15.8 MB of JSON
+        for them was a fifth of `marketguard scan`'s start-up."""
+        triggers = set(self.trigger_groups)
+        hints = tuple(h if g in triggers else "" for g, h in enumerate(self.hints))
+        return PackPlan((), hints, self.rules, self.trigger_groups, self.by_trigger)
+
+
+def _groups_by_index(pack: Pack, plan: PackPlan) -> list[CueGroup]:
+    """A cue group of each group index of `plan`, walked in `plan_pack`'s order."""
+    found: dict[int, CueGroup] = {}
+    for rule, (groups, unless, in_message) in zip(pack.rules, plan.rules, strict=True):
+        pairs = [*zip(groups, rule.all, strict=True), (unless, rule.unless), (in_message, rule.unless_in_message)]
+        for index, group in pairs:
+            if index is not None and group is not None:
+                found.setdefault(index, group)
+    return [found[i] for i in range(len(plan.hints))]
 
 
 def plan_pack(pack: Pack) -> PackPlan:
@@ -514,6 +568,5 @@ def compile_pack(pack: Pack, plan: PackPlan | None = None) -> CompiledPack:
         prefilter = Prefilter(hints, ready=True, case_sensitive=True, split=PREFILTER_SETS)
     except Exception as exc:  # a widened group RE2 refuses: name it rather than fail obscurely
         raise RulePackError(f"the pack's cues do not compile in RE2: {exc}") from exc
-    return CompiledPack(
-        pack, compiled, LazyPatterns(list(plan.sources)), prefilter, plan.trigger_groups, dict(plan.by_trigger)
-    )
+    patterns = LazyPatterns(plan.sources) if plan.sources else LazyPatterns((), _groups_by_index(pack, plan))
+    return CompiledPack(pack, compiled, patterns, prefilter, plan.trigger_groups, dict(plan.by_trigger))
