@@ -221,8 +221,8 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
         if finding.kind == "payment.offplatform":
             # "don't pay the fee" is the intent itself; only "won't pay you directly" negates. A word the cut
             # halves is dropped: "ne" of "this one out and do" is no French negation
-            cut = len(clause) - 14
-            clause = clause[cut:] if cut <= 0 or not clause[cut - 1].isalnum() else clause[cut:].partition(" ")[2]
+            cut = max(0, len(clause) - 14)
+            clause = clause[cut:] if cut == 0 or not clause[cut - 1].isalnum() else clause[cut:].partition(" ")[2]
         if (_NEGATION.search(clause) and not _CONDITION_NEGATED.match(clause)) or (
             finding.kind == "payment.rail" and _NO_BEFORE.search(clause)
         ):
