@@ -183,7 +183,7 @@ _EUPHEMISM = lazy_compile("|".join(f"(?:{p})" for p, _ in EUPHEMISMS))
 _EUPHEMISM_HINT = PLAIN.hint(_EUPHEMISM.pattern)
 _EUPHEMISM_WORDS = (
     # "the gram", "the green one", "the purple messenger" name no app word: without these, never looked at
-    *(" app", "bird", "network", "plane", "gram", "green", "purple", "violet", "site"),
+    *(" app", "bird", "network", "plane", "gram", "green", "purple", "violet", "site", "zuck"),
     *("papi", "papel", "carta", "flieger", "самол", "samolot", "uçak", "ucak", "мессендж", "месседж", "uygulama"),
 )
 """One of these is in every euphemism (`lexicon.EUPHEMISMS`): a substring test before the pattern runs."""
@@ -208,7 +208,20 @@ _CUE_BEFORE = lazy_compile(
     r"|\b(?:do|did)\s(?:you|u)\s(?:have|use|got)\s(?:a\s|an\s)?"
     r"|\b(?:i'?m|i\sam|we\sare|we're|i'?ll\sbe)\s(?:also\s)?(?:on|in|active\son)\s"
     r"|(?:^|[^\w\s]\s?|\b(?:y|and|also|or)\s)(?:есть|у\s(?:тебя|вас)\sесть|hast\sdu|haben\ssie|tu\sas|vous\savez|"
-    r"as-tu|avez-vous|tienes|tiene|ten[eé]s|usas|voc[eê]\stem|vc\stem|tem|tens|usa)\s"
+    r"as-tu|avez-vous|t'as|tienes|tiene|ten[eé]s|usas|voc[eê]\stem|vc\stem|tem|tens|usa)\s"
+    # a bare "u on …?" opening the sentence: "u on imessage?"
+    r"|(?:^|[^\w\s]\s?)(?:u|you|ya|r\su)\s(?:on|using)\s"
+    # it: "passiamo su WhatsApp", "scrivimi su Telegram"; pl: "napisz na fejsie albo na wapie"
+    r"|\b(?:passiamo|andiamo|spostiamoci|sentiamoci|ci\ssentiamo|scrivimi|scrivi|scriviamoci|continuiamo|parliamo|"
+    r"chiamami|aggiungimi|contattami)\s(?:\w+\s)?(?:su|in|per|via|con)\s(?:il\s|mio\s)?"
+    r"|\b(?:napisz|napiszcie|pisz|dodaj|zadzwo[nń]|odezwij\ssi[eę]|przejd[zź]my|pogadajmy|zgadajmy\ssi[eę]|jestem|"
+    r"jeste[sś]|masz)(?:\smi|\smnie)?\s(?:[^.!?\n]{0,25}\s)?(?:na|przez|w|po)\s"
+    # ru in Latin letters: "napishi mne v telegu"
+    r"|\b(?:napishi|napishite|pishi|dobav|zvoni|pozvoni|davai|davaj|pereidem|perejdem)\s(?:mne\s|menya\s)?(?:v|vo|na|po)\s"
+    # vi: "qua zalo nói chuyện", "xin số zalo", "nhắn tin qua …"; id: "lanjut di wa aja"
+    r"|\b(?:qua|sang|nh[aắ]n\s(?:tin\s)?(?:qua|tr[eê]n)|g[oọ]i\s(?:qua|tr[eê]n)|k[eế]t\sb[aạ]n|xin(?:\s(?:s[oố]|nick|id|t[aà]i\s"
+    r"kho[aả]n))?)\s"
+    r"|\b(?:lanjut|ngobrol|chat|hubungi|kontak|japri)\s(?:\w+\s)?(?:di|ke|lewat|via)\s"
     r"|\b(?:see|check|follow|find|look\sat|view)\s(?:\w+\s){0,5}?(?:on|at|in)\s(?:my\s)?"
     r"|\b(?:agr[eé]game|a[nñ][aá]deme|escr[ií]beme|h[aá]blame)\s(?:al|en\sel|por\sel)\s"
     r"|\b(?:on\scontinue|continuons|on\sse\sparle|on\sparle|parlons)\s(?:sur|par|via)\s"
@@ -231,7 +244,8 @@ _CUE_BEFORE = lazy_compile(
     r"|\b(?:what(?:'s|s|\sis)|whats|send|give|share|drop|leave|tell)\s(?:me\s)?(?:your|ur|yr)\s"
     r"|\b(?:my|your|ur)\s"
     r"|\b(?:me\s)?(?:chama|liga|manda|escreve|adiciona|fala|chame|mande|escreva)\s(?:no|na|pelo|pela|por)\s(?:meu\s|seu\s)?"
-    r"|\b(?:escr[ií]beme|h[aá]blame|agr[eé]game|cont[aá]ctame|m[aá]ndame\sun\smensaje|hablemos|seguimos)"
+    r"|\b(?:escr[ií]beme|h[aá]blame|agr[eé]game|cont[aá]ctame|m[aá]ndame\sun\smensaje|hablemos|seguimos|hablamos|"
+    r"escribimos|pasamos|pasemos|vamos|nos\s(?:pasamos|vamos|hablamos|escribimos))"
     r"\s(?:por|al|en|a)\s(?:mi\s)?"
     r"|\b(?:mi|tu|su|meu|seu|teu|mon|ton|votre|mein|meine|dein|deine)\s"
     r"|\b(?:[ée]cris|contacte|ajoute|[ée]crivez|contactez|ajoutez|parlons|continuons)[- ](?:moi|nous)?"
@@ -252,6 +266,8 @@ _POSSESSIVE_ONLY = lazy_compile(r"\b(?:my|your|ur|mi|tu|su|meu|seu|teu|mon|ton|v
 _CUE_AFTER = lazy_compile(
     r"^\s(?:mejor|melhor|besser|mieux|лучше|es\smejor|é\smelhor|ist\sbesser|c'est\smieux)\b|"
     r"^\s?(?:me|us)\b|^\s(?:number|no\.?|nr|id|handle|username|user\s?name|account|contact|nick|tag)\b"
+    # Turkish "do you have …": "vatsap var mı sende?"
+    r"|^\s(?:var\s?m[ıi]|varm[ıi])\b"
     # Tagalog puts "my" after the noun: "Skype ko po: …", "Viber ko ay …"
     r"|^\s(?:ko|namin)(?:\spo)?\s?(?::|=|ay\b|is\b)"
     r"|^[^.!?\n]{0,40}\b(?:connect|message|dm|find|add|reach|text|write|ping|join)\s(?:me\s|us\s)?there\b"
@@ -342,7 +358,10 @@ _DISC_NAME = lazy_compile(rf"^\s(?:name|tag)(?:\sis)?\s?:?\s{{1,3}}{_NOT_A_HANDL
 """Gamers say "disc name is …" for a Discord username."""
 _USERNAME_LIKE = lazy_compile(r"[\d_.]")
 _ENDS_CLAUSE = lazy_compile(r"\s?(?:[,;.!?)]|$)")
-_HANDLE_BEFORE = lazy_compile(r"(?P<handle>@[\w.]{3,32})\s{1,3}(?:on|in|at|via|\()\s{0,3}$")
+_HANDLE_BEFORE = lazy_compile(
+    # "@bia.ilustra no instagram", "@kir en telegram", "@jo sur insta", "@olga в телеге"
+    r"(?P<handle>@[\w.]{3,32})\s{1,3}(?:on|in|at|via|no|na|en|sur|auf|bei|su|di|sa|pe|на|в|\()\s{0,3}$"
+)
 _SKYPE_LIVE = lazy_compile(r"(?<![\w:])live:(?:\.cid\.)?[\w.\-]{3,64}")
 _DISCORD_TAG = lazy_compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")
 _DISCORD_TAG_HINT = PLAIN.hint(_DISCORD_TAG.pattern)

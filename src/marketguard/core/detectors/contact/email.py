@@ -20,7 +20,7 @@ _EMAIL = lazy_compile(
 )
 """(A "domain" followed by another "@" is the address's user name: "mail me @ jo.k@gmail.com", the first "@" the word
 "at".)"""
-_PROVIDER_HINT = PLAIN.hint(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex")
+_PROVIDER_HINT = PLAIN.hint(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex|fastmail|gmx|aol|zoho")
 _REVERSED_TLD = lazy_compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.")
 _REVERSED_TLD_HINT = lazy_compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.[\w.+\-]*@")
 _STATUS_WORDS = frozenset(
@@ -135,8 +135,9 @@ _ON_WEBMAIL = lazy_compile(
     r"(?<![\w.@])(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,62})"
     # "on gmail", "en gmail", "no gmail", "sur gmail", and the provider in brackets: "vikram.codes (gmail)"
     # a comma may come first: "donc claire.dupuis, chez gmail"
-    r"(?:,\s(?:chez|bei)\s|\s(?:on|via|at|in|@|en|no|na|sur|chez|auf|bei|su|di|sa|pe|par)\s|\s?[(\[]\s?)(?P<provider>gmail|yahoo|hotmail|outlook|"
-    r"protonmail|proton|icloud|yandex)(?!\w|\.\w)"  # a sentence may end after it: "… en gmail."
+    r"(?:,\s(?:chez|bei)\s|\s(?:on|via|at|in|@|en|no|na|sur|chez|auf|bei|su|di|sa|pe|par)\s|"
+    r"\s?[(\[]\s?)(?P<provider>gmail|yahoo|hotmail|outlook|protonmail|proton|icloud|yandex|fastmail|gmx|aol|zoho)"
+    r"(?!\w|\.\w)"  # a sentence may end after it: "… en gmail."
 )
 _PROVIDER_THEN_USER = lazy_compile(
     r"(?<![\w.@])(?P<provider>gmail|yahoo|hotmail|outlook|protonmail|proton|icloud|yandex)(?:\s(?:is|es|é|ist|est))?"
@@ -145,7 +146,7 @@ _PROVIDER_THEN_USER = lazy_compile(
 )
 _ON_WEBMAIL_HINT = PLAIN.hint(
     r"(?:\s(?:on|via|at|in|@|en|no|na|sur|chez|auf|bei|su|di|sa|pe|par)\s|\s?[(\[]\s?)(?:gmail|yahoo|hotmail|outlook|proton|"
-    r"icloud|yandex)"
+    r"icloud|yandex|fastmail|gmx|aol|zoho)"
 )
 _PROVIDER_THEN_USER_HINT = PLAIN.hint(_PROVIDER_THEN_USER.pattern)
 """Most texts that name a provider hold a plain address, which neither pattern needs `re` to rule out. The first hint
