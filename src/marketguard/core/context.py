@@ -23,7 +23,9 @@ _NEGATION = lazy_compile(
     r"non(?!-)|nie|nigdy|hayır|asla|tidak|nggak|gak|enggak|jangan|bukan|hindi\s(?:ako|ko|po|pwede|puwede|na)|ayoko|huwag|nahi|nahin|"
     r"لا|لن|مش|ما\s?بقدر|مو|"
     # forbidden: "bawal kasi sa labas ng platform", "vietato", "yasak", "dilarang", "ممنوع"
-    r"bawal|vietato|zabronione|yasak|dilarang|ممنوع)(?!\w)"
+    r"bawal|vietato|zabronione|yasak|dilarang|ممنوع|"
+    # vi, with and without accents: "mình không chuyển qua Zalo", "đừng qua Zalo"
+    r"kh[oô]ng|chẳng|đừng)(?!\w)"
 )
 _NEGATION_AFTER = lazy_compile(
     r"[^.!?,;:\n]{0,24}?(?<!\w)(?:nicht|niemals|keinesfalls|jamais|pas(?!\s(?:de|d'|d’|besoin|cher|mal|plus\sde)\b)|"

@@ -266,8 +266,6 @@ _POSSESSIVE_ONLY = lazy_compile(r"\b(?:my|your|ur|mi|tu|su|meu|seu|teu|mon|ton|v
 _CUE_AFTER = lazy_compile(
     r"^\s(?:mejor|melhor|besser|mieux|лучше|es\smejor|é\smelhor|ist\sbesser|c'est\smieux)\b|"
     r"^\s?(?:me|us)\b|^\s(?:number|no\.?|nr|id|handle|username|user\s?name|account|contact|nick|tag)\b"
-    # Turkish "do you have …": "vatsap var mı sende?"
-    r"|^\s(?:var\s?m[ıi]|varm[ıi])\b"
     # Tagalog puts "my" after the noun: "Skype ko po: …", "Viber ko ay …"
     r"|^\s(?:ko|namin)(?:\spo)?\s?(?::|=|ay\b|is\b)"
     r"|^[^.!?\n]{0,40}\b(?:connect|message|dm|find|add|reach|text|write|ping|join)\s(?:me\s|us\s)?there\b"
@@ -277,6 +275,9 @@ _CUE_AFTER = lazy_compile(
     r"handle|name|profile))|same\s(?:user\s?name|handle|name|nick|@)|m[eê]me\spseudo|mismo\susuario|mesmo\susu[aá]rio|"
     r"такой\sже|тот\sже)"
 )
+_HAVE_AFTER = lazy_compile(r"^\s(?:var\s?m[ıi]|varm[ıi])\b")
+"""Turkish "do you have …" after the name: "vatsap var mı sende?" (not after a name that is also a word: "line var mı
+kodda?")."""
 _FIND_ME_AFTER = lazy_compile(
     r"\s(?:is\s|:\s?)[^.!?\n]{0,40}?\b(?:workspace|server|search\s(?:for\s)?[@a-z]|find\sme|dm\sme|ping\sme|add\sme)"
 )
@@ -524,6 +525,10 @@ class AppDetector(Detector):
                     pass
                 elif whole is not None:
                     hit = None
+            elif hit is not None and i + 1 < len(tokens) and tokens[i + 1].start() - end <= 1:
+                whole = table.get(key + tokens[i + 1].group().translate(_KEY_TABLE))
+                if whole is not None and whole[0] is hit[0]:
+                    hit, end = whole, tokens[i + 1].end()  # "wats app": the next word completes a name already read
             if hit is None:
                 # a trailing possessive or punctuation: "WhatsApp's", "telegram."
                 trimmed = key.rstrip(".'s") if key.endswith("'s") else key.rstrip(".")
@@ -611,6 +616,8 @@ class AppDetector(Detector):
         after_cue = _CUE_AFTER.match(after)
         if after_cue is not None and app.ambiguous and (not after_cue.group().startswith(" ") or id_word_then_prose):
             after_cue = None  # "line me", "signal me" read as English
+        if after_cue is None and not app.ambiguous:
+            after_cue = _HAVE_AFTER.match(after)
         if after_cue is None and _BARE_QUESTION.match(after) and len(before.strip().split()) <= 2:
             after_cue = _BARE_QUESTION.match(after)  # a bare "whatsapp?" or "zap?"
         if cue is not None or after_cue is not None:

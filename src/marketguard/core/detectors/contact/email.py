@@ -130,6 +130,10 @@ _BASE64_HINT = PLAIN.hint(r"base\s?64|decod|encod")
 _MAIL_WORD = PLAIN.hint(r"mail|correo|courriel|почта")
 """What `_PARTIAL_ADDRESS` needs ("e-mail" and "gmail" end in "mail"): without it, no partial address."""
 _AT_TOKEN = lazy_compile(r"[\w.+\-]{3,64}@[\w.+\-]{1,64}")
+_BEFORE_HANDLE = frozenset(
+    {"for", "from", "to", "with", "by", "of", "and", "or", "the", "follow", "tag", "tagged", "see"}
+)
+"""Words that stand before an @handle ("the logo for @acme.studio"): never the user name of an address spaced out."""
 _SSH_USERS = frozenset({"git", "root", "ubuntu", "ec2-user", "admin", "deploy", "pi"})
 _ON_WEBMAIL = lazy_compile(
     r"(?<![\w.@])(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,62})"
@@ -231,6 +235,8 @@ class EmailDetector(Detector):
             local, domain = m.group("local").strip("."), m.group("domain").strip(".-")
             if m.group("after") and local in _SSH_USERS:
                 continue  # git@github.com:org/repo.git is a remote, not an address
+            if local in _BEFORE_HANDLE and " " in doc.text[slice(*view.span(m.start(), m.end()))]:
+                continue  # "the logo for @acme.studio": a word, then a handle, not the user name "for"
             host = parse_host(domain) if "." in domain else None
             if host is not None:
                 value, score, how = f"{local}@{domain}", 0.95, "an e-mail address"

@@ -82,7 +82,9 @@ INTENT: tuple[Phrase, ...] = (
         r"(?:(?:to\s)?(?:you|me|u|us|ya|each\sother|it|this|that|him|her|them|the\s(?:rest|balance|remainder|full\samount))\s)?"
         r"(?:(?:by|with|via)\s\w+\s|\w+\s)?(?:directly|direct|straight(?!\s(?:away|after|back|up|forward|from\sthe|through|on))|outside(?:\sof)?(?:\sthe)?(?:\s(?:platform|upwork|fiverr))?|"
         r"off[-\s]?platform|off\s(?:upwork|fiverr|the\splatform|the\ssite)|privately|personally|"
-        r"under\sthe\stable|in\scash|in\sperson|by\shand)\b",
+        r"under\sthe\stable|in\scash|in\sperson|by\shand)\b"
+        # "pay it by card directly in the platform's checkout" is the platform's own way
+        r"(?!\s(?:in|on|through|via|into)\s(?:the\s|this\s|your\s)?(?:platform|site|app|upwork|fiverr|escrow|checkout|milestone))",
         "payment.offplatform",
         0.9,
         "proposes payment outside the platform",
