@@ -26,7 +26,7 @@ def test_joinings_try_spaces_then_glued_boundaries_without_repeats() -> None:
 
 
 def test_no_glue_after_a_whole_address_or_across_scripts() -> None:
-    """"bram@outlook.com" then "eerste ontwerpen …": the address is whole; "parse_pro" then "и оплата …": a Latin
+    """ "bram@outlook.com" then "eerste ontwerpen …": the address is whole; "parse_pro" then "и оплата …": a Latin
     handle does not go on in Cyrillic. A cut word or address is still glued."""
     joined = [t for t, _ in joinings(["bram.visser@outlook.com", "eerste ontwerpen"])]
     assert joined == ["bram.visser@outlook.com eerste ontwerpen"]

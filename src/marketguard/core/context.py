@@ -285,11 +285,9 @@ def _on_their_site(text: str, finding: Finding) -> bool:
     right = text[finding.end : finding.end + 200]
     cut = _SENTENCE_END.search(right)  # the sentence around the detail, whose own dots end nothing
     rest = f"{left[ends[-1].end() if ends else 0 :]} {right[: cut.start() if cut else None]}"
-    return (
-        _THEIR_SITE.search(rest) is not None
-        and _SITE_REPAIR.search(rest) is not None
-        and _MINE.search(rest) is None
-    )
+    return _THEIR_SITE.search(rest) is not None and _SITE_REPAIR.search(rest) is not None and _MINE.search(rest) is None
+
+
 _DATA_KINDS = frozenset({"contact.phone", "contact.email"})
 _DATA_TASK = lazy_compile(
     r"(?i)\b(?:csv|tsv|xls|spreadsheet|column|field|regex|e\.164|normali[sz]|validat|pars(?:e|er|ing)|schema|database|"
