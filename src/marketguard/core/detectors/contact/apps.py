@@ -368,10 +368,15 @@ class AppDetector(Detector):
                     pass
                 elif whole is not None:
                     hit = None
-            elif hit is not None and i + 1 < len(tokens) and tokens[i + 1].start() - end <= 1:
+            elif (
+                hit is not None
+                and i + 1 < len(tokens)
+                and tokens[i + 1].start() - end <= 1
+                and tokens[i + 1].group().lower() == "app"
+            ):
                 whole = table.get(key + tokens[i + 1].group().translate(_KEY_TABLE))
                 if whole is not None and whole[0] is hit[0]:
-                    hit, end = whole, tokens[i + 1].end()  # "wats app": the next word completes a name already read
+                    hit, end = whole, tokens[i + 1].end()  # "wats app" (not "WhatsApp em", Polish "whatsappem")
             if hit is None:
                 # a trailing possessive or punctuation: "WhatsApp's", "telegram."
                 trimmed = key.rstrip(".'s") if key.endswith("'s") else key.rstrip(".")
