@@ -23,3 +23,13 @@ def test_joinings_try_spaces_then_glued_boundaries_without_repeats() -> None:
     assert len(got) == len(set(got))
     text, starts = next(joinings(["a", "b"]))
     assert text == "a b" and starts == [0, 2]
+
+
+def test_no_glue_after_a_whole_address_or_across_scripts() -> None:
+    """ "bram@outlook.com" then "eerste ontwerpen …": the address is whole; "parse_pro" then "и оплата …": a Latin
+    handle does not go on in Cyrillic. A cut word or address is still glued."""
+    joined = [t for t, _ in joinings(["bram.visser@outlook.com", "eerste ontwerpen"])]
+    assert joined == ["bram.visser@outlook.com eerste ontwerpen"]
+    assert "parse_proи оплата" not in [t for t, _ in joinings(["parse_pro", "и оплата"])]
+    assert "jo.k@gmail.com" in [t for t, _ in joinings(["jo.k@gmail.", "com"])]
+    assert "телеграм" in [t for t, _ in joinings(["теле", "грам"])]

@@ -23,7 +23,9 @@ _NEGATION = lazy_compile(
     r"non(?!-)|nie|nigdy|hayır|asla|tidak|nggak|gak|enggak|jangan|bukan|hindi\s(?:ako|ko|po|pwede|puwede|na)|ayoko|huwag|nahi|nahin|"
     r"لا|لن|مش|ما\s?بقدر|مو|"
     # forbidden: "bawal kasi sa labas ng platform", "vietato", "yasak", "dilarang", "ممنوع"
-    r"bawal|vietato|zabronione|yasak|dilarang|ممنوع)(?!\w)"
+    r"bawal|vietato|zabronione|yasak|dilarang|ممنوع|"
+    # vi, with and without accents: "mình không chuyển qua Zalo", "đừng qua Zalo"
+    r"kh[oô]ng|chẳng|đừng)(?!\w)"
 )
 _NEGATION_AFTER = lazy_compile(
     r"[^.!?,;:\n]{0,24}?(?<!\w)(?:nicht|niemals|keinesfalls|jamais|pas(?!\s(?:de|d'|d’|besoin|cher|mal|plus\sde)\b)|"
@@ -102,12 +104,14 @@ _SCRIPT_CUE = lazy_compile(
     r"placeholder|sample\sdata|dummy|mock(?:up)?|lorem|record\b|recording|read\sout|say:|button|label|cta\b|tooltip|heading|menu\sitem|banner|copy\b|"
     # the same in the other languages: "Locución: …", "Texto da locução", "voix off", "Sprechertext", "speakerato"
     r"locuci[oó]n|locu[cç][aã]o|locutor\w*|gui[oó]n|roteiro|cu[ñn]a\sde\sradio|grabar|grabaci[oó]n|gravar|grava[cç][aã]o|"
-    r"voix\soff|enregistr\w*|sprechertext|sprecher\w*|skript|aufnahme|werbespot|copione|speakerato|lettura|"
+    r"voix\soff|enregistr\w*|sprechertext|sprecher\w*|skript|\w*aufnahme|\w*werbespot|"
+    # how the number is to be spoken: "soll ich die Nummer langsamer sprechen?", "read the number slower"
+    r"(?:langsamer|deutlicher|lauter)\s(?:sprechen|lesen|vorlesen|einsprechen)|(?:say|read|speak)\s(?:\w+\s){0,3}?(?:slower|more\sslowly)|copione|speakerato|lettura|"
     r"lektor\w*|nagrani\w*|seslendirme|dış\sses|sulih\ssuara|naskah|voice\sover|озвучк\w*|диктор\w*|сценари\w*|"
     # a voice wanted for a text, an answering machine's greeting: "a warm female voice for: "…"", "Texte du répondeur"
     r"(?:female|male|warm|deep|friendly|calm|neutral|young|mature|british|american)\svoice|voice\s(?:actor|actress|talent|"
     r"artist|for)|answering\smachine|auto-?attendant|hold\smessage|r[ée]pondeur|message\sd'accueil|annonce\svocale|"
-    r"anrufbeantworter|ansage\w*|bandansage|contestador|buz[oó]n\sde\svoz|secret[aá]ria\seletr[oô]nica|caixa\spostal|"
+    r"\w*anrufbeantworter|\w*ansage\w*|contestador|buz[oó]n\sde\svoz|secret[aá]ria\seletr[oô]nica|caixa\spostal|"
     r"segreteria\stelefonica|automatyczn\w*\ssekretark\w*|telesekreter|автоответчик\w*|الرد\sالآلي|بريد\sصوتي)"
 )
 _QUOTED = lazy_compile(
@@ -126,7 +130,12 @@ _REFUSAL = lazy_compile(
     r"contre\sles\sr[èe]gles|против\sправил|prefiero\sno|prefiro\sn[ãa]o|je\spr[ée]f[èe]re\sne\spas|"
     r"nicht\sraus|nicht\sheraus|m[öo]chte\sich\snicht|не\sхочу|не\sбуду|не\sдам|not\scomfortable|"
     r"(?:appreciate|thanks\sfor)\sthe\soffer|please\sreport|report\s(?:it|them|this)|it'?s\snot\sus|"
-    r"(?:we|i)\s(?:will\s)?never\sask|i'?ll\spass|no\sthanks|i\sdecline|not\ssomething\s(?:i|we)\s(?:do|offer|allow)|"
+    r"(?:we|i)\s(?:will\s)?never\sask|i'?ll\spass|no\sthanks|i\sdecline|(?:not|\w*n'?t)\ssomething\s(?:i|we)\s(?:do|offer|allow|accept|can\sdo)|"
+    r"no\ses\salgo\sque\s(?:hago|haga|ofrezco|acepto)|n[ãa]o\s[ée]\salgo\sque\s(?:eu\s)?(?:fa[cç]o|fa[cç]a|aceito)|"
+    r"ce\sn'est\spas\squelque\schose\sque\sje\s(?:fais|fasse|propose|accepte)|"
+    # a bare "no" opening the sentence over a kind of payment or deal outside: "sorry, no split payments outside"
+    r"(?:sorry|nope|unfortunately|afraid|but),?\sno\s(?:\w+\s)?(?:payments?|paying|deals?|transfers?|work|invoices?)\s(?:outside|off-|off\s|directly)|"
+    r"nada\sde\s(?:pagos?|pagamentos?|tratos?)\s(?:\w+\s)?por\sfu?era|pas\sde\s(?:paiements?|virements?)\s(?:\w+\s)?(?:en\sdehors|hors)|"
     # the app asked about is not used: "you asked for my skype - I don't use it", in six languages
     r"i\s(?:don'?t|do\snot|never)\suse\s(?:it|that|one|them)\b(?!\s(?:for\swork\sbut|except))|no\slo\suso|n[ãa]o\s(?:o\s)?uso|"
     r"je\sne\sl'utilise\spas|nutze\sich\snicht|benutze\sich\snicht|не\sпользуюсь|"
@@ -212,7 +221,10 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
     if finding.soft:
         clause = _clause_before(text, finding.start)
         if finding.kind == "payment.offplatform":
-            clause = clause[-14:]  # "don't pay the fee" is the intent itself; only "won't pay you directly" negates
+            # "don't pay the fee" is the intent itself; only "won't pay you directly" negates. A word the cut
+            # halves is dropped: "ne" of "this one out and do" is no French negation
+            cut = max(0, len(clause) - 14)
+            clause = clause[cut:] if cut == 0 or not clause[cut - 1].isalnum() else clause[cut:].partition(" ")[2]
         if (_NEGATION.search(clause) and not _CONDITION_NEGATED.match(clause)) or (
             finding.kind == "payment.rail" and _NO_BEFORE.search(clause)
         ):
@@ -237,12 +249,45 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
             return "quoted in a script or sample the sender is asked to produce"
         if finding.kind in _DETAIL_KINDS and _EXAMPLE.search(text[max(0, finding.start - 24) : finding.start]):
             return "given as an example of a format"
+        if finding.kind in _SITE_KINDS and _on_their_site(text, finding):
+            return "on the other party's own site, named as the subject of the work"
         if finding.kind in _DATA_KINDS and _may_match(doc, _DATA_TASK_AT) and _data_task(text, finding):
             return "a data or code task about phone and e-mail fields, with nothing of the sender's own"
     return None
 
 
 _DETAIL_KINDS = frozenset({"contact.phone", "contact.email", "contact.url", "payment.account", "payment.wallet"})
+_SITE_KINDS = frozenset({"contact.email", "contact.url"})
+_THEIR_SITE = lazy_compile(
+    r"\b(?:your|ur|tu|tus|su|sus|seu|sua|ton|ta|tes|votre|vos|dein\w*|ihr\w*|твой|твоем|твоём|ваш\w*)\s(?:\w+\s){0,2}?"
+    r"(?:site|website|web|webpage|page|footer|header|homepage|landing\spage|contact\spage|contact\sform|shop|store|"
+    r"sitio|p[aá]gina|pie\sde\sp[aá]gina|rodap[ée]|pied\sde\spage|webseite|seite|fu[ßs]zeile|impressum|"
+    r"сайт\w*|страниц\w*|футер\w*|подвал\w*)\b"
+)
+_SITE_REPAIR = lazy_compile(
+    r"\b(?:broken|breaks|fix|fixed|bug|remove|delete|duplicate[ds]?|twice|typo|wrong|outdated|old|update|replace|change|"
+    r"redirects?|404|form\saction|missing|doesn'?t\swork|not\sworking|arregl\w*|rot[oa]s?|quit\w*|elimin\w*|duplicad\w*|"
+    r"corrig\w*|quebrad\w*|remov\w*|troc\w*|cass[ée]e?s?|supprim\w*|en\sdouble|kaputt\w*|reparier\w*|entfern\w*|doppelt|"
+    r"[äa]nder\w*|falsch\w*|сломан\w*|исправ\w*|убра\w*|удал\w*|дубл\w*)\b"
+)
+_SENTENCE_END = lazy_compile(r"[.!?\n](?=\s|$)")
+_MINE = lazy_compile(
+    r"\b(?:my|mine|reach\sme|contact\sme|email\sme|write\sme|mi|mis|meu|minha|mon|ma|mein\w*|мо[йяюе]\w*)\b"
+)
+
+
+def _on_their_site(text: str, finding: Finding) -> bool:
+    """An address or a link the message places on the other party's own site, whose repair is the work: "your site's
+    footer has info@… twice, want me to remove the duplicate?", "your contact page at yourbrand.com/contact has a
+    broken form". The sentence names their site, a repair, and nothing of the sender's own."""
+    left = text[max(0, finding.start - 200) : finding.start]
+    ends = list(_SENTENCE_END.finditer(left))
+    right = text[finding.end : finding.end + 200]
+    cut = _SENTENCE_END.search(right)  # the sentence around the detail, whose own dots end nothing
+    rest = f"{left[ends[-1].end() if ends else 0 :]} {right[: cut.start() if cut else None]}"
+    return _THEIR_SITE.search(rest) is not None and _SITE_REPAIR.search(rest) is not None and _MINE.search(rest) is None
+
+
 _DATA_KINDS = frozenset({"contact.phone", "contact.email"})
 _DATA_TASK = lazy_compile(
     r"(?i)\b(?:csv|tsv|xls|spreadsheet|column|field|regex|e\.164|normali[sz]|validat|pars(?:e|er|ing)|schema|database|"

@@ -8,6 +8,7 @@ with spaces, and with one or every boundary glued where a word or a detail looks
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 from marketguard.core.text.digits import spelled_digits_view
@@ -147,6 +148,19 @@ _FRAGMENT_CHARS = 80
 """Longer messages are whole thoughts; a piece of a split detail is short, or sits beside a short one."""
 
 
+_WHOLE_ADDRESS = lazy_compile(r"(?i)[\w.+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}$")
+"""A message ending in a whole e-mail address ("bram.visser@outlook.com"): the next message's first word begins
+something new, not the address's last letters."""
+
+
+def _whole_before(piece: str, prev: str, nxt: str) -> bool:
+    """Whether the boundary after `piece` (last character `prev`, next `nxt`) joins no cut word or detail: `piece`
+    ends in a whole address, or the two letters are of different scripts ("parse_pro" then "и оплата…")."""
+    if prev.isalpha() and nxt.isalpha() and not (prev.isascii() and nxt.isascii()):
+        return unicodedata.name(prev, "").split(" ", 1)[0] != unicodedata.name(nxt, "").split(" ", 1)[0]
+    return nxt.isalnum() and _WHOLE_ADDRESS.search(piece) is not None
+
+
 def _join(pieces: list[str], glued: int | None) -> tuple[str, list[int]]:
     """Join message texts with spaces; boundary `glued` (before piece `glued`; -1 for every boundary) without
     one, where a word or a detail looks cut in two ("tele" + "gram", "meet" + ".google.com/x")."""
@@ -157,9 +171,13 @@ def _join(pieces: list[str], glued: int | None) -> tuple[str, list[int]]:
         if i:
             prev = pieces[i - 1][-1:]
             nxt = piece[:1]
-            glue = glued in (i, -1) and (
-                (prev.isalnum() and (nxt.isalnum() or nxt in _GLUE_AFTER))
-                or (prev in _GLUE_AFTER + "@" and nxt.isalnum())
+            glue = (
+                glued in (i, -1)
+                and (
+                    (prev.isalnum() and (nxt.isalnum() or nxt in _GLUE_AFTER))
+                    or (prev in _GLUE_AFTER + "@" and nxt.isalnum())
+                )
+                and not _whole_before(pieces[i - 1], prev, nxt)
             )
             if not glue:
                 out.append(" ")

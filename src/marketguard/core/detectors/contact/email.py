@@ -20,7 +20,7 @@ _EMAIL = lazy_compile(
 )
 """(A "domain" followed by another "@" is the address's user name: "mail me @ jo.k@gmail.com", the first "@" the word
 "at".)"""
-_PROVIDER_HINT = PLAIN.hint(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex")
+_PROVIDER_HINT = PLAIN.hint(r"gmail|yahoo|hotmail|outlook|proton|icloud|yandex|fastmail|gmx|aol|zoho")
 _REVERSED_TLD = lazy_compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.")
 _REVERSED_TLD_HINT = lazy_compile(r"(?:moc|ten|gro|oi|ur|ed|ku|rb|ni|em|ue|rf|se|ti|lp|ac|ua)\.[\w.+\-]*@")
 _STATUS_WORDS = frozenset(
@@ -130,13 +130,18 @@ _BASE64_HINT = PLAIN.hint(r"base\s?64|decod|encod")
 _MAIL_WORD = PLAIN.hint(r"mail|correo|courriel|почта")
 """What `_PARTIAL_ADDRESS` needs ("e-mail" and "gmail" end in "mail"): without it, no partial address."""
 _AT_TOKEN = lazy_compile(r"[\w.+\-]{3,64}@[\w.+\-]{1,64}")
+_BEFORE_HANDLE = frozenset(
+    {"for", "from", "to", "with", "by", "of", "and", "or", "the", "follow", "tag", "tagged", "see"}
+)
+"""Words that stand before an @handle ("the logo for @acme.studio"): never the user name of an address spaced out."""
 _SSH_USERS = frozenset({"git", "root", "ubuntu", "ec2-user", "admin", "deploy", "pi"})
 _ON_WEBMAIL = lazy_compile(
     r"(?<![\w.@])(?P<local>[a-z0-9][\w+\-]*[._\d][\w.+\-]{0,62})"
     # "on gmail", "en gmail", "no gmail", "sur gmail", and the provider in brackets: "vikram.codes (gmail)"
     # a comma may come first: "donc claire.dupuis, chez gmail"
-    r"(?:,\s(?:chez|bei)\s|\s(?:on|via|at|in|@|en|no|na|sur|chez|auf|bei|su|di|sa|pe|par)\s|\s?[(\[]\s?)(?P<provider>gmail|yahoo|hotmail|outlook|"
-    r"protonmail|proton|icloud|yandex)(?!\w|\.\w)"  # a sentence may end after it: "… en gmail."
+    r"(?:,\s(?:chez|bei)\s|\s(?:on|via|at|in|@|en|no|na|sur|chez|auf|bei|su|di|sa|pe|par)\s|"
+    r"\s?[(\[]\s?)(?P<provider>gmail|yahoo|hotmail|outlook|protonmail|proton|icloud|yandex|fastmail|gmx|aol|zoho)"
+    r"(?!\w|\.\w)"  # a sentence may end after it: "… en gmail."
 )
 _PROVIDER_THEN_USER = lazy_compile(
     r"(?<![\w.@])(?P<provider>gmail|yahoo|hotmail|outlook|protonmail|proton|icloud|yandex)(?:\s(?:is|es|é|ist|est))?"
@@ -145,7 +150,7 @@ _PROVIDER_THEN_USER = lazy_compile(
 )
 _ON_WEBMAIL_HINT = PLAIN.hint(
     r"(?:\s(?:on|via|at|in|@|en|no|na|sur|chez|auf|bei|su|di|sa|pe|par)\s|\s?[(\[]\s?)(?:gmail|yahoo|hotmail|outlook|proton|"
-    r"icloud|yandex)"
+    r"icloud|yandex|fastmail|gmx|aol|zoho)"
 )
 _PROVIDER_THEN_USER_HINT = PLAIN.hint(_PROVIDER_THEN_USER.pattern)
 """Most texts that name a provider hold a plain address, which neither pattern needs `re` to rule out. The first hint
@@ -230,6 +235,8 @@ class EmailDetector(Detector):
             local, domain = m.group("local").strip("."), m.group("domain").strip(".-")
             if m.group("after") and local in _SSH_USERS:
                 continue  # git@github.com:org/repo.git is a remote, not an address
+            if local in _BEFORE_HANDLE and " " in doc.text[slice(*view.span(m.start(), m.end()))]:
+                continue  # "the logo for @acme.studio": a word, then a handle, not the user name "for"
             host = parse_host(domain) if "." in domain else None
             if host is not None:
                 value, score, how = f"{local}@{domain}", 0.95, "an e-mail address"

@@ -39,6 +39,13 @@ APPS: tuple[App, ...] = (
             "wassap",
             "uatsap",
             "vatsap",
+            # leet and phonetic forms: "w4ts", fr "ouatsap", it "whatsuppo", es "wasá"
+            "wats",
+            "ouatsap",
+            "ouatsapp",
+            "whatsuppo",
+            "uazap",
+            "wazap",
             "ватсап",
             "ватсапе",
             "ватсапу",
@@ -63,6 +70,9 @@ APPS: tuple[App, ...] = (
             "telegram",
             "telegramm",
             "telegramme",
+            # Russian in Latin letters, declined: "napishi v telegu"
+            "telegu",
+            "telege",
             "tg",
             "телеграм",
             "телеграмм",
@@ -110,12 +120,14 @@ APPS: tuple[App, ...] = (
     App("imo", ("imo",), ambiguous=True),
     App("threema", ("threema",), fuzzy=True),
     App("zalo", ("zalo",)),  # Vietnam's messenger
+    # Apple's own chat and calls: not fuzzy, a one-letter edit of "imessage" is "message"
+    App("imessage", ("imessage", "i-message", "facetime")),
 )
 
 _INFLECTED: dict[str, tuple[str, ...]] = {
     # Polish declines the names ("na Telegramie", "przez WhatsAppa", "na Facebooku"): two letters from the name, so
     # no one-edit misspelling reads them
-    "whatsapp": ("whatsappie", "whatsappa", "whatsappem", "whatsappu", "watsapie", "watsappie"),
+    "whatsapp": ("whatsappie", "whatsappa", "whatsappem", "whatsappu", "watsapie", "watsappie", "wapie"),
     "telegram": ("telegramie", "telegramu", "telegrama", "telegramem"),
     "instagram": ("instagramie", "instagramu", "instagrama", "instagramem", "insta"),
     "facebook": ("facebooku", "facebooka", "fejsie", "fejsbuku", "messengerze", "messengerem", "messengera"),
@@ -146,7 +158,12 @@ _STARTS_WITH = (
 # Euphemisms: the app is never named, which is the point.
 EUPHEMISMS: tuple[tuple[str, str], ...] = (
     (r"the\sgram", "instagram"),
-    (r"(?:the\s)?green\s(?:chat\s|messaging\s|messenger\s|phone\s)?app", "whatsapp"),
+    (
+        r"(?:the\s)?green\s(?:chat\s|messaging\s|messenger\s|phone\s|speech\s)?(?:bubble\s|icon\s|logo\s)?app",
+        "whatsapp",
+    ),
+    # the owner named instead of the app: "the Zuck messenger", "Zuckerberg's chat app"
+    (r"(?:the\s)?zuck(?:erberg)?(?:'s)?\s(?:messenger|chat(?:\sapp)?|messaging\sapp)", "facebook"),
     (r"(?:the\s)?(?:app|one)\swith\sthe\sgreen\s(?:icon|logo|bubble)", "whatsapp"),
     (r"(?:the\s)?blue\sbird(?:\sapp|\ssite)?", "twitter"),
     (r"(?:the\s)?bird\s(?:site|app)", "twitter"),

@@ -27,7 +27,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "ask-detail",
         rf"\b(?:what(?:'s|s|\sis|\sare)|whats|send|give|share|drop|leave|shoot|pass|provide|tell|dm|"
-        rf"text|write\sdown)\s(?:me\s|us\s)?(?:your|ur|yr|ya)\s{_QUALIFIER}?{_DETAIL_EN}\b",
+        rf"text|write\sdown|"
+        # the verb as a gerund after a polite frame: "would you mind sharing your phone number"
+        rf"sharing|sending|giving|passing|dropping|leaving|texting)\s(?:me\s|us\s)?(?:your|ur|yr|ya)\s{_QUALIFIER}?{_DETAIL_EN}\b",
         "contact.request",
         0.85,
         "asks for a contact detail",

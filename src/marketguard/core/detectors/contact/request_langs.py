@@ -196,6 +196,8 @@ HAVE_APP = (
     rf"\bmay\s{_HAVE_APPS}\s(?:ka|kayo|po\s?kayo|ba\s?kayo)\b|\bmag-?usap\s(?:\w+\s){{0,2}}?sa\s{_HAVE_APPS}\b"
     rf"|\b(?:b[aạ]n|anh|ch[iị]|em|c[aậ]u)\s(?:c[oó]|d[uù]ng|x[aà]i)\s{_HAVE_APPS}\s(?:kh[oô]ng|ko|k|ch[uư]a)\b"
     rf"|\b(?:ada|punya|pake|pakai)\s{_HAVE_APPS}\s(?:gak|nggak|ga|enggak|ngga|tidak|ndak)\b"
+    # "ada ig kak?": the question mark, after a form of address at most
+    rf"|\b(?:ada|punya)\s{_HAVE_APPS}\s?(?:kak|mas|mbak|mba|bang|gan|sis|bro|pak|bu)?\s?\?"
     rf"|\b{_HAVE_APPS}'?(?:in|iniz|un|unuz)\s(?:var\s?mi|varmi)\b"
     r"|(?:у|y)\s(?:тебя|вас)\sесть\s(?:телег[аи](?!\s(?:с|c|со|co)\s)|телеграм\w*|тг|ватсап|вотсап|вайбер|viber|whats\s?app|telegram|signal|сигнал)"
     r"|(?:عندك|عندكم|معك|فيه\sعندك)\s(?:ال)?(?:تيليجرام|تليجرام|تلغرام|تيليغرام|واتساب|واتس|فايبر|سيجنال|سكايب)"

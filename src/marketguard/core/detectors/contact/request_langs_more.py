@@ -39,7 +39,9 @@ LEXICONS: tuple[Lexicon, ...] = (
     Lexicon(
         "nl",
         ask=rf"\b(?:wat\sis|wat's|geef|stuur|mag\sik|kan\sik|kun\sje|kunt\su|wil\sje)\s(?:me\s|mij\s)?(?:even\s)?(?:je|jouw|uw)\s"
-        rf"{_NL_DETAIL}\b",
+        rf"{_NL_DETAIL}\b"
+        # "welk mailadres moet ik in Asana zetten?": which of the other party's details to use
+        rf"|\bwelke?\s{_NL_DETAIL}\s(?:moet|kan|mag|zal|gebruik)\w*\s(?:ik|we|wij)\b",
         mine=rf"\b(?:mijn|m'n)\s{_NL_DETAIL}\s?(?:is\b|[:=])",
         write=r"\b(?:bel|app|sms|contacteer)\s(?:me|mij)\b(?!\s(?:hier|via\shet\splatform|op\shet\splatform))"
         r"|\bstuur\s(?:me|mij)\s(?:een\s)?(?:appje|sms'?je|mailtje|whats\s?app(?:je)?|berichtje\sop\s\w+)\b"

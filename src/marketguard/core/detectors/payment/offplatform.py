@@ -101,7 +101,9 @@ _OUTSIDE = lazy_compile(
     rf"(?:te\spasso|te\smando|segue)\s(?:a\s)?minha\sconta|{langs.OUTSIDE_WORDS})(?!\w)"
 )
 _DETAIL_AFTER = lazy_compile(
-    r"\s?[:\-–]?\s?(?:(?:ok(?:ay)?|fine|works|number|no\.|num|n[uú]mero|номер|id|uid|tag|vpa|hai|is|ko|ho|pe)\s?[?!:,.\-]?\s?){0,3}"
+    r"\s?[:\-–]?\s?(?:(?:ok(?:ay)?|fine|works|number|no\.|num|n[uú]mero|номер|id|uid|tag|vpa|hai|is|ko|ho|pe|"
+    # what the detail is and where it sits: "wise account is under jo@…", "pix no celular +55 …", "chave cpf 123…"
+    r"account|acc|e-?mail|mail|under|at|on|no|na|celular|cel|phone|telefone|tel|chave|key|cpf|handle)\s?[?!:,.\-]?\s?){0,3}"
     r"(?:(?:[a-z]{1,7}\s){0,2}[a-z]{1,7}\s?[,:]\s?)?"
     # a number, an address, or a UPI payment address ("name@okaxis": a bank's handle, no dot)
     r"(?:\+?\d[\d\s.\-]{6,}\d|[\w.+\-]+@[a-z0-9\-]+\.[a-z]|[\w.\-]{2,}@[a-z]{2,16}\b)"

@@ -80,9 +80,11 @@ INTENT: tuple[Phrase, ...] = (
         r"\b(?:pay|paid|paying|payment|payments|send\s(?:the\s)?(?:money|payment)|transfer\s(?:the\s)?money|wire|wiring|"
         r"transfer|venmo|zelle)\s"
         r"(?:(?:to\s)?(?:you|me|u|us|ya|each\sother|it|this|that|him|her|them|the\s(?:rest|balance|remainder|full\samount))\s)?"
-        r"(?:\w+\s)?(?:directly|direct|straight(?!\s(?:away|after|back|up|forward|from\sthe|through|on))|outside(?:\sof)?(?:\sthe)?(?:\s(?:platform|upwork|fiverr))?|"
+        r"(?:(?:by|with|via)\s\w+\s|\w+\s)?(?:directly|direct|straight(?!\s(?:away|after|back|up|forward|from\sthe|through|on))|outside(?:\sof)?(?:\sthe)?(?:\s(?:platform|upwork|fiverr))?|"
         r"off[-\s]?platform|off\s(?:upwork|fiverr|the\splatform|the\ssite)|privately|personally|"
-        r"under\sthe\stable|in\scash|in\sperson|by\shand)\b",
+        r"under\sthe\stable|in\scash|in\sperson|by\shand)\b"
+        # "pay it by card directly in the platform's checkout" is the platform's own way
+        r"(?!\s(?:in|on|through|via|into)\s(?:the\s|this\s|your\s)?(?:platform|site|app|upwork|fiverr|escrow|checkout|milestone))",
         "payment.offplatform",
         0.9,
         "proposes payment outside the platform",
@@ -131,7 +133,7 @@ INTENT: tuple[Phrase, ...] = (
         r"en\sla\splataforma|na\splataforma|sur\sla\splateforme|auf\sder\splattform)\b"
         r"[^!?\n]{0,50}?\b(?:the\s)?(?:rest|remaining|remainder|balance|others?|resto|restante|reste|"
         r"rest|остальное|остаток|lo\sdem[aá]s|o\sresto|(?:los|las|os|as|les)\s(?:siguientes|pr[oó]xim[oa]s|seguintes|demais|suivants|"
-        r"autres)|die\s(?:n[äa]chsten|weiteren)|следующие|\d(?:\s(?:and|&|y|e|et|und|и|to|a|à|bis|до)\s\d|\s?[-–]\s?\d)?)\b"
+        r"autres|otros|otras|outros|outras)(?:\s\w+)?|die\s(?:n[äa]chsten|weiteren|anderen)|следующие|другие|\d(?:\s(?:and|&|y|e|et|und|и|to|a|à|bis|до)\s\d|\s?[-–]\s?\d)?)\b"
         r"[^!?\n]{0,30}?(?:outside|directly|off\b|privately|personally|elsewhere|en\sdirect|лично|"
         r"por\sfuera|fuera|por\stransfer\w*|en\sdehors|au(?:ß|ss)erhalb|вне|напрямую|directement|"
         r"direkt|directo|direto|a\stu\scuenta|na\s(?:sua|tua)\sconta|by\s(?:bank|wire|transfer|paypal|wise|cash|crypto|usdt)|"
@@ -181,7 +183,7 @@ INTENT: tuple[Phrase, ...] = (
         r"\b(?:contract|job|order|project|gig)(?:'s|\s(?:is|gets|has\sbeen|was))?\s(?:closed|ended|done|finished|over|"
         # "after this contract ends I'll keep paying you by bank transfer"
         r"complete[d]?|wrapped\sup|ends|closes|finishes|wraps\sup)\b[^!?\n]{0,50}?\b(?:(?:just|simply)\s(?:wire|pay|send|transfer|"
-        r"venmo|zelle|paypal)|(?:wire|pay|paying|send|sending|transfer)\s(?:you\s|me\s|it\s|the\smoney\s)?(?:directly|direct|outside|privately|off\s(?:the\s)?"
+        r"venmo|zelle|paypal)|(?:wire|pay|paid|paying|send|sending|transfer)\s(?:you\s|me\s|it\s|the\smoney\s)?(?:directly|direct|outside|privately|off\s(?:the\s)?"
         r"(?:site|platform)|by\s(?:wire|bank|paypal|zelle|wise|crypto)))"
         r"|\b(?:(?:se\s)?(?:cierre|cerrado|termine|terminado)\s(?:el\s)?(?:contrato|proyecto|pedido)|(?:o\s)?(?:contrato|projeto|"
         r"pedido)\s(?:fechar|for\sfechado|terminar|acabar)|(?:le\s)?(?:contrat|projet)\s(?:ferm[ée]|clos|termin[ée])|"
@@ -208,7 +210,10 @@ INTENT: tuple[Phrase, ...] = (
     Phrase(
         "future-outside",
         r"\b(?:future\s(?:jobs|work|projects|orders)|next\s(?:jobs|projects|orders)|from\snow\son)\b"
-        r"[^.!?\n]{0,40}?\b(?:outside|directly|off\s(?:the\s|this\s)?(?:site|platform))",
+        r"[^.!?\n]{0,40}?\b(?:outside|directly|off\s(?:the\s|this\s)?(?:site|platform)|invoice[-\s]to[-\s]invoice|"
+        # by the freelancer's own invoices: "future work invoice-to-invoice", "next projects on my own invoices"
+        r"(?:by|via|on|with)\s(?:direct|my\sown|our\sown|your\sown|private)\sinvoices?)"
+        r"|\binvoice[-\s]to[-\s]invoice\b[^.!?\n]{0,40}?\b(?:future|from\snow\son|next\s(?:jobs|projects|orders|time))",
         "payment.offplatform",
         0.8,
         "proposes doing future work outside the platform",
@@ -235,7 +240,9 @@ INTENT: tuple[Phrase, ...] = (
         "not-give-cut",
         r"\b(?:not|n't|no\sneed\sto|why)\s(?:give|pay|lose|hand)\s(?:the\s)?(?:platform|upwork|fiverr|them|site)"
         # "not pay the platform's cut", "rather not give the platform another 10%" (not "why pay the platform fee twice")
-        r"(?:'s\s|\s(?:its|their|a|the|any|another|more)\s)(?:cut|fee|fees|commission|percentage|share|\d{1,2}\s?%)",
+        r"(?:'s\s|\s(?:its|their|a|the|any|another|more)\s)(?:cut|fee|fees|commission|percentage|share|\d{1,2}\s?%)"
+        # "why give them 20%?": the platform's share as a bare figure after "why give/hand over" (not "why pay them 50%")
+        r"|\bwhy\s(?:give|hand|lose)\s(?:over\s)?(?:the\splatform|upwork|fiverr|them|the\ssite)\s\d{1,2}\s?%",
         "payment.offplatform",
         0.85,
         "objects to the platform's fee",
@@ -245,7 +252,7 @@ INTENT: tuple[Phrase, ...] = (
         "another-way",
         r"\b(?:send|pay|transfer|give)\s(?:you\s)?(?:the\s)?(?:real|rest|actual|remaining|full)\s(?:amount|price|money|sum|part)?\s?"
         r"(?:\w+\s){0,2}?(?:another|some\sother|a\sdifferent|other)\sway|\b(?:pay|paid|invoice)\s(?:[\w']+\s){0,3}?"
-        r"(?:separately|on\sthe\sside|off\sthe\sbooks)|\binvoice\s(?:you|me)\s(?:myself|directly|personally|privately)"
+        r"(?:separately|on\sthe\sside|off\sthe\sbooks)|\binvoice\s(?:you|me)\s(?:myself|yourself|directly|personally|privately)"
         r"|\b(?:send|transfer|wire|give|pay)\s(?:you\s)?(?:the\s)?(?:other|remaining|extra|rest\sof\sthe)?\s?[$€£]\s?\d[\d,.]*k?"
         r"\s(?:[\w']+\s){0,2}?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately|another\sway)"
         # the other part as a bare figure, the words for where it goes right after it ("the other 480 separately";

@@ -62,10 +62,16 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         # "sözleşmeyi kapatalım, kalanı IBAN'a gönderirim"; "burada ilk kısım, kalanı dışarıdan"
         r"sözleşme\w*\s(?:\w+\s)?(?:kapat|bitir|sonlandir|sonlandır|iptal\set)\w*\b[^!?\n]{0,60}?\b(?:öde|ode|gönder|gonder|havale|"
         r"eft|iban|kalan)\w*",
-        r"kalan\w*\s(?:\w+\s){0,2}?(?:iban|havale|eft|direkt|doğrudan|dogrudan|dişaridan|disaridan|platform\sdiş\w*|platform\sdis\w*)",
+        r"kalan\w*\s(?:\w+\s){0,2}?(?:iban|havale|eft|direkt|doğrudan|dogrudan|dişaridan|disaridan|platform\sdiş\w*|platform\sdis\w*|"
+        r"elden|nakit|[çc]antada)",
+        # "sistemde 500 TL gösterelim": a lower figure shown on the platform, the rest apart
+        r"(?:sistemde|platformda|sitede|sözleşmede|sozlesmede)\s(?:\w+\s){0,3}?(?:g[öo]ster|yaz|gir)\w*\b[^!?\n]{0,40}?"
+        r"\b(?:kalan\w*|geri\w*|fark\w*|elden)",
     ),
     "id": (
-        r"bayar\s(?:\w+\s){0,2}?(?:langsung|di\sluar|lewat\s(?:transfer|rekening|dana|ovo|gopay|shopeepay))",
+        r"bayar\w*\s(?:\w+\s){0,3}?(?:langsung|di\sluar|lewat\s(?:transfer|rekening|dana|ovo|gopay|shopeepay))",
+        # "transfer bca langsung aja": a bank named, then "directly"
+        r"(?:transfer|tf)\s(?:ke\s)?(?:bca|mandiri|bni|bri|jago|seabank|rekening)\s(?:\w+\s)?langsung",
         r"transfer\s(?:aja\s|saja\s)?(?:langsung|ke\srekening\s(?:aku|saya|ku|gue))",
         r"(?:tanpa|hindari|hemat|skip)\s(?:\w+\s)?(?:fee|komisi|potongan|biaya\s(?:admin|platform|layanan))",
         # "biar ga kena potongan": so that no cut is taken
@@ -117,9 +123,11 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     # Vietnamese, with and without its accents: "chuyển khoản trực tiếp", "khỏi mất phí sàn", "thanh toán qua MoMo"
     "vi": (
-        r"(?:chuy[eể]n\skho[aả]n|thanh\sto[aá]n|tr[aả]\sti[eề]n|g[uử]i\sti[eề]n|ck)\s(?:\w+\s){0,2}?(?:tr[uự]c\sti[eế]p|ri[eê]ng|"
+        r"(?:chuy[eể]n\skho[aả]n|thanh\sto[aá]n|tr[aả]\sti[eề]n|g[uử]i\sti[eề]n|ck)\s(?:\w+\s){0,2}?(?:tr[uự]c\sti[eế]p|ri[eê]ng|th[aẳ]ng|"
         r"ngo[aà]i\s(?:s[aà]n|n[eề]n\st[aả]ng))",
         r"(?:kh[oỏ]i|kh[oô]ng|ko|tr[aá]nh|[dđ][oỡ])\s(?:b[iị]\s)?(?:m[aấ]t\s)?(?:ph[ií]|hoa\sh[oồ]ng)\s(?:s[aà]n|n[eề]n\st[aả]ng|app)",
+        # "khỏi qua nền tảng", "bỏ qua sàn": no need to go through the platform
+        r"(?:kh[oỏ]i\s(?:c[aầ]n\s)?|b[oỏ]\s)qua\s(?:s[aà]n|n[eề]n\st[aả]ng|app|web)",
         r"(?:chuy[eể]n\skho[aả]n|thanh\sto[aá]n|tr[aả]|chuy[eể]n)\s(?:\w+\s)?(?:qua|b[aằ]ng)\s(?:momo|zalo\s?pay|vnpay|viettel\s?pay|"
         r"ng[aâ]n\sh[aà]ng|stk|t[aà]i\skho[aả]n\s(?:ri[eê]ng|c[uủ]a\s(?:m[iì]nh|t[oô]i|em|anh)))",
     ),

@@ -119,6 +119,8 @@ OUTSIDE_WORDS = (
 BENIGN_WORDS = (
     r"webshop|webwinkel|koppeling|integratie|متجر|المتجر|بوابة\sدفع|بوابات\sالدفع|كوسيلة\sدفع|وسيلة\sدفع|ربط|دمج|"
     r"tích\shợp|cổng\sthanh\stoán|інтегр\w*|еквайринг\w*|магазин\w*|toko\sonline|"
+    # the rail's button or screen in the app being built: "um botão de copiar chave Pix", "el botón de Bizum"
+    r"bot[aã]o|bot[oó]n|bouton|schaltfl[äa]che|pulsante|przycisk\w*|кнопк\w*|tela|pantalla|écran|"
     + deva(r"वेबसाइट|गेटवे|इंटीग्रेट")
 )
 """A rail as the subject of shop work in these languages ("Tikkie koppelen in de webshop", "ربط فودافون كاش
