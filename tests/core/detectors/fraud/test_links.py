@@ -55,6 +55,8 @@ def test_lookalikes_and_risky_links(text: str, kind: str, span: str, how: str) -
         "payments via payoneer.com and wise.com are both fine",
         "docs at https://docs.google.com/document/d/abc",
         "login.microsoftonline.com is the SSO endpoint",
+        # Google's own partner and event sites (blind10 round)
+        "verify us on https://partnersdirectory.withgoogle.com, billing stays here",
         "I use Applebees.com for the menu mockups",
         "the otherwise.com landing page",
         "server logs: 10.0.0.12 - - GET /health 200",

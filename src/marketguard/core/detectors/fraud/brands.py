@@ -34,7 +34,9 @@ DEFAULT_BRANDS: tuple[Brand, ...] = (
     _b("paypal", "paypal.com", "paypal.me", "paypalobjects.com", "paypal-community.com"),
     _b("payoneer", "payoneer.com"),
     _b("wise", "wise.com", "transferwise.com"),
-    _b("google", "google.com", "gmail.com", "googleapis.com", "gstatic.com", "youtube.com", "googleusercontent.com"),
+    # withgoogle.com: Google's own event and partner sites ("partnersdirectory.withgoogle.com", blind10 round)
+    _b("google", "google.com", "gmail.com", "googleapis.com", "gstatic.com", "youtube.com", "googleusercontent.com",
+       "withgoogle.com", "googleblog.com"),
     _b("gmail", "gmail.com", "google.com"),
     _b("microsoft", "microsoft.com", "microsoftonline.com", "live.com", "outlook.com", "office.com", "office365.com"),
     _b("outlook", "outlook.com", "live.com", "microsoft.com", "office.com"),
