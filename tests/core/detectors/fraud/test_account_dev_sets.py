@@ -1,7 +1,8 @@
 """The account development files of the blind7, blind8 and blind9 rounds, screened by the rules alone.
 
 `eval/fraud/accounts.dev2.jsonl` (blind7 round), `accounts.dev3.jsonl` (blind8 round) and `accounts.dev4.jsonl`
-(blind9 round) hold account offers and hard benign look-alikes written for this project (no evaluation set's text):
+(blind9 round) and `accounts.dev5.jsonl` (acct10 round, rules by typology x language in `accounts_languages.yaml`)
+hold account offers and hard benign look-alikes written for this project (no evaluation set's text):
 each of the four account kinds in the thirteen languages of the pack (dev4: in seventeen, adding Dutch, Vietnamese,
 Ukrainian and Romanian, and Hindi in Devanagari as well as in Latin letters), in words the older fixtures do not
 use (parting with a profile, "I take the orders, you get $300 every month", the selfie step done "for me", a payout
@@ -23,13 +24,15 @@ import pytest
 from fraud_dev_sets import positives_and_benign, read_records, rules_only_screener
 from marketguard import Screener
 
-FILES = ("accounts.dev2.jsonl", "accounts.dev3.jsonl", "accounts.dev4.jsonl")
+FILES = ("accounts.dev2.jsonl", "accounts.dev3.jsonl", "accounts.dev4.jsonl", "accounts.dev5.jsonl")
 LANGUAGES = {"en", "es", "pt", "fr", "de", "ru", "hi", "id", "tl", "it", "pl", "tr", "ar"}
 # the blind sets reach beyond the pack's thirteen languages; the blind9 round's file covers four more
 LANGUAGES_BY_FILE = {
     "accounts.dev2.jsonl": LANGUAGES,
     "accounts.dev3.jsonl": LANGUAGES,
     "accounts.dev4.jsonl": LANGUAGES | {"nl", "vi", "uk", "ro"},
+    # the acct10 round's file: every language the project handles, Urdu, Bengali, Chinese, Swahili and Malay added
+    "accounts.dev5.jsonl": LANGUAGES | {"nl", "vi", "uk", "ro", "ur", "bn", "zh", "sw", "ms"},
 }
 KINDS = {"account.rental_offer", "account.sale", "account.verification_proxy", "account.payout_redirect"}
 
