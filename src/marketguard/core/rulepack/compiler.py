@@ -115,6 +115,8 @@ def phrase_regex(phrase: str) -> str:
         return f"(?:{phrase[3:]})"
     parts: list[str] = []
     for word in map(_as_viewed, phrase.lower().split()):
+        if not word.rstrip("*"):
+            raise ValueError(f"{phrase!r}: a word made only of marks the text view drops can never match")
         if word == "~":
             if not parts or parts[-1] in (_SEPARATOR, _GAP):
                 raise ValueError("'~' must stand between two words")
@@ -132,8 +134,9 @@ def phrase_regex(phrase: str) -> str:
 def group_regex(group: CueGroup) -> str:
     """One alternation for a cue group: word phrases as whole words, raw expressions as written.
 
-    The word phrases are tried longest first, as `(?<!W)(?:A|B|...)(?!W)` would (W: `SPACED_WORD`); they are
-    written so that `re` rejects most positions cheaply (see `_word_alternation`), with exactly the same matches.
+    The word phrases are tried longest first, as `(?<!W)(?:A|B|...)(?!W)` would (W: a word character of a script
+    written with spaces, `SPACED_WORD_AHEAD`); they are written so that `re` rejects most positions cheaply (see
+    `_word_alternation`), with exactly the same matches.
     """
     words = [p for p in group.phrases if not p.startswith("re:") and not _unspaced(p)]
     unspaced = [p for p in group.phrases if not p.startswith("re:") and _unspaced(p)]
@@ -166,9 +169,35 @@ to them (Korean "교육비를", "카카오톡으로"): the characters around a p
 whole-word boundary there would never let the phrase match ("研修費" in "研修費をお振込み")."""
 
 
-SPACED_WORD = "[^\\W" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _UNSPACED_RANGES) + "]"
-"""A word character of a script written with spaces: the only kind that joins a whole word to its neighbour. A
-Latin word glued to a no-space script ("LINEで", "WhatsApp上", "텔레그램으로", "Telegram으로") is still a word."""
+_SPACED_ABOVE = (
+    (0x10A0, 0x10FF),  # Georgian
+    (0x1200, 0x13FF),  # Ethiopic, Cherokee
+    (0x1C80, 0x1CBF),  # Cyrillic extended C, Georgian extended
+    (0x1D00, 0x1FFF),  # phonetic extensions, Latin extended additional (Vietnamese), Greek extended
+    (0x2C00, 0x2D2F),  # Glagolitic, Latin extended C, Coptic, Georgian supplement
+    (0x2DE0, 0x2DFF),  # Cyrillic extended A
+    (0xA640, 0xA69F),  # Cyrillic extended B
+    (0xA720, 0xA7FF),  # Latin extended D
+    (0xAB30, 0xABBF),  # Latin extended E, Cherokee supplement
+    (0xFB00, 0xFDFF),  # alphabetic and Arabic presentation forms
+    (0xFE70, 0xFFEF),  # Arabic presentation forms B, half- and full-width forms
+)
+"""The blocks at or above U+0E00 that hold letters of scripts written with spaces (every script below U+0E00 is)."""
+
+_GLUE = "[^\\x00-\\u0dff" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _SPACED_ABOVE) + "]"
+"""A character that never joins a spaced word: one at or above U+0E00 outside `_SPACED_ABOVE`, i.e. of a script
+written without spaces (`_UNSPACED_RANGES`, and the rare scripts between them). Written as a class of what it is
+NOT on purpose: Python `re` spends a loop step per code point of each range in a class when it compiles it, so
+the no-space ranges themselves (45,000 code points) cost 2 ms per use, in every group regex of every process,
+where this class costs a tenth of that."""
+
+SPACED_WORD_AHEAD = f"(?:(?!\\w)|(?={_GLUE}))"
+"""At a position not followed by a word character of a script written with spaces: the only kind that joins a
+whole word to its neighbour. A Latin word glued to a no-space script ("LINEで", "WhatsApp上", "텔레그램으로",
+"Telegram으로") is still a word."""
+
+SPACED_WORD_BEHIND = f"(?:(?<!\\w)|(?<={_GLUE}))"
+"""The same, looking back."""
 
 
 def _is_unspaced(ch: str) -> bool:
@@ -188,8 +217,8 @@ def _unspaced_regex(phrase: str) -> str:
     ("usdt充值" needs a boundary before "u", none after "值")."""
     words = phrase.lower().split()
     first, last = words[0][0], words[-1][-1]
-    left = "" if _is_unspaced(first) else f"(?<!{SPACED_WORD})"
-    right = "" if last == "*" or _is_unspaced(last) else f"(?!{SPACED_WORD})"
+    left = "" if _is_unspaced(first) else SPACED_WORD_BEHIND
+    right = "" if last == "*" or _is_unspaced(last) else SPACED_WORD_AHEAD
     return left + phrase_regex(phrase) + right
 
 
@@ -222,7 +251,7 @@ def _word_alternation(phrases: list[str]) -> str:
         by_first.setdefault(first, []).append(regex[len(first) :])
     letters = "".join(re.escape(ch) for first in by_first for ch in _letters(first))
     dispatch = "|".join(f"(?<={first})(?:{'|'.join(rests)})" for first, rests in by_first.items())
-    return rf"[{letters}](?<!{SPACED_WORD}[\s\S])(?:{dispatch})(?!{SPACED_WORD})"
+    return rf"[{letters}](?:(?<!\w[\s\S])|(?<={_GLUE}[\s\S]))(?:{dispatch}){SPACED_WORD_AHEAD}"
 
 
 def _letters(token: str) -> str:
@@ -236,6 +265,8 @@ def phrase_hint(phrase: str) -> str:
     or a gap (the longer side kept). Every text the phrase matches contains it."""
     runs: list[list[str]] = [[]]
     for word in map(_as_viewed, phrase.lower().split()):
+        if not word.rstrip("*"):
+            raise ValueError(f"{phrase!r}: a word made only of marks the text view drops can never match")
         if word == "~":
             runs.append([])
             continue
