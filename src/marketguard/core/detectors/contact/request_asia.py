@@ -13,7 +13,7 @@ of spaced languages only. Thai, Bengali, Urdu and Persian go through `bare()` (t
 
 from __future__ import annotations
 
-from marketguard.core.detectors.contact.request_langs import Lexicon
+from marketguard.core.detectors.contact.request_langs import Lexicon, lexicon_phrases
 from marketguard.core.detectors.pattern import Phrase
 from marketguard.core.text.deva import deva
 from marketguard.core.text.scripts import bare
@@ -225,17 +225,7 @@ MORE: dict[str, tuple[tuple[str, str, float], ...]] = {
 
 def phrases() -> tuple[Phrase, ...]:
     """The lexicon phrases (`ja-ask` …), the pointers (`ja-pointer` …), then the extra phrasings (`hi-dv-asia-1` …)."""
-    out: list[Phrase] = []
-    for lex in LEXICONS:
-        for field, regex, score, what in (
-            ("ask", lex.ask, 0.85, "asks for a contact detail"),
-            ("mine", lex.mine, 0.75, "offers a contact detail"),
-            ("write", lex.write, 0.75, "asks to be contacted"),
-            ("outside", lex.outside, 0.8, "proposes to continue off the platform"),
-            ("on-app", lex.on_app, 0.8, "proposes to continue on an outside app"),
-        ):
-            if regex:
-                out.append(Phrase(f"{lex.code}-{field}", regex, "contact.request", score, f"{what} ({lex.code})"))
+    out = lexicon_phrases(LEXICONS)
     for code, regex in POINTERS.items():
         what = f"points to the profile for a contact ({code})"
         out.append(Phrase(f"{code}-pointer", regex, "contact.pointer", 0.8, what))

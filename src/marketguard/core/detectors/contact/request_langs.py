@@ -11,6 +11,7 @@ English ones: negation and on-platform talk cancel them (`context.py` knows thes
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from marketguard.core.detectors.pattern import Phrase
@@ -169,19 +170,26 @@ LEXICONS: tuple[Lexicon, ...] = (
 )
 
 
-def phrases() -> tuple[Phrase, ...]:
-    """One phrase per filled field of each lexicon, named `<code>-<field>` like `es-ask`, `ru-outside`."""
+def lexicon_phrases(lexicons: Iterable[Lexicon]) -> list[Phrase]:
+    """One phrase per filled field of each lexicon, named `<code>-<field>` like `es-ask`, `ru-outside`: the one
+    shape every language table (`request_langs_more`, `request_asia`) registers its lexicons in."""
     out: list[Phrase] = []
-    for lex in LEXICONS:
-        for field, regex, kind, score, what in (
-            ("ask", lex.ask, "contact.request", 0.85, "asks for a contact detail"),
-            ("mine", lex.mine, "contact.request", 0.75, "offers a contact detail"),
-            ("write", lex.write, "contact.request", 0.75, "asks to be contacted"),
-            ("outside", lex.outside, "contact.request", 0.8, "proposes to continue off the platform"),
-            ("on-app", lex.on_app, "contact.request", 0.8, "proposes to continue on an outside app"),
+    for lex in lexicons:
+        for field, regex, score, what in (
+            ("ask", lex.ask, 0.85, "asks for a contact detail"),
+            ("mine", lex.mine, 0.75, "offers a contact detail"),
+            ("write", lex.write, 0.75, "asks to be contacted"),
+            ("outside", lex.outside, 0.8, "proposes to continue off the platform"),
+            ("on-app", lex.on_app, 0.8, "proposes to continue on an outside app"),
         ):
             if regex:
-                out.append(Phrase(f"{lex.code}-{field}", regex, kind, score, f"{what} ({lex.code})"))
+                out.append(Phrase(f"{lex.code}-{field}", regex, "contact.request", score, f"{what} ({lex.code})"))
+    return out
+
+
+def phrases() -> tuple[Phrase, ...]:
+    """The lexicons' phrases (`lexicon_phrases`), then the app question of the languages that need one."""
+    out = lexicon_phrases(LEXICONS)
     out.append(Phrase("have-app-abroad", HAVE_APP, "contact.request", 0.8, "asks if the other party has an app"))
     return tuple(out)
 

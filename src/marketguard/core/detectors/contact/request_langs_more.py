@@ -10,7 +10,7 @@ forms and without either ("ș", "ş", "s"); Devanagari goes through `deva()` (th
 
 from __future__ import annotations
 
-from marketguard.core.detectors.contact.request_langs import Lexicon
+from marketguard.core.detectors.contact.request_langs import Lexicon, lexicon_phrases
 from marketguard.core.detectors.pattern import Phrase
 from marketguard.core.text.deva import deva
 
@@ -146,17 +146,7 @@ MORE: dict[str, tuple[tuple[str, str, float], ...]] = {
 
 def phrases() -> tuple[Phrase, ...]:
     """The new languages' lexicon phrases (`nl-ask` …), then the extra phrasings (`it-more-1` …)."""
-    out: list[Phrase] = []
-    for lex in LEXICONS:
-        for field, regex, score, what in (
-            ("ask", lex.ask, 0.85, "asks for a contact detail"),
-            ("mine", lex.mine, 0.75, "offers a contact detail"),
-            ("write", lex.write, 0.75, "asks to be contacted"),
-            ("outside", lex.outside, 0.8, "proposes to continue off the platform"),
-            ("on-app", lex.on_app, 0.8, "proposes to continue on an outside app"),
-        ):
-            if regex:
-                out.append(Phrase(f"{lex.code}-{field}", regex, "contact.request", score, f"{what} ({lex.code})"))
+    out = lexicon_phrases(LEXICONS)
     for code, extra in MORE.items():
         for i, (regex, what, score) in enumerate(extra, 1):
             out.append(Phrase(f"{code}-more-{i}", regex, "contact.request", score, f"{what} ({code})"))
