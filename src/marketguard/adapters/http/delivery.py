@@ -17,7 +17,7 @@ import httpx
 from sqlalchemy import Engine
 
 from marketguard.adapters.storage import outbox
-from marketguard.adapters.storage.clock import utcnow
+from marketguard.adapters.storage.clock import Every, utcnow
 from marketguard.adapters.storage.db import run
 from marketguard.service.settings import ServiceSettings
 from marketguard.service.webhooks import EVENT_ID_HEADER, SIGNATURE_HEADER, signature
@@ -40,7 +40,7 @@ class DeliveryWorker:
         self.secret = settings.webhook_secret
         self.max_attempts = settings.webhook_max_attempts
         self.keep_days = settings.webhook_keep_days
-        self._next_prune = 0.0
+        self._prune = Every(PRUNE_SECONDS)
         self.poll = poll
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="marketguard-webhooks", daemon=True)
@@ -82,10 +82,8 @@ class DeliveryWorker:
 
     def prune_due(self, now: float | None = None) -> int:
         """At most once every PRUNE_SECONDS: delete rows delivered more than `webhook_keep_days` ago."""
-        now = time.monotonic() if now is None else now
-        if self.keep_days <= 0 or now < self._next_prune:
+        if self.keep_days <= 0 or not self._prune.due(now):
             return 0
-        self._next_prune = now + PRUNE_SECONDS
         cutoff = utcnow() - timedelta(days=self.keep_days)
         pruned = run(self.engine, lambda s: outbox.prune(s, cutoff))
         if pruned:

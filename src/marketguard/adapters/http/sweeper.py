@@ -19,7 +19,7 @@ import time
 from sqlalchemy import Engine
 
 from marketguard.adapters.storage import idempotency, sanctioning
-from marketguard.adapters.storage.clock import utcnow
+from marketguard.adapters.storage.clock import Every, utcnow
 from marketguard.adapters.storage.db import checkpoint, is_sqlite, run
 from marketguard.adapters.storage.group_commit import Recent
 
@@ -35,7 +35,7 @@ class Sweeper:
         self.engine = engine
         self.every = every
         self.idempotency_keep_days = idempotency_keep_days
-        self._next_prune = 0.0
+        self._prune = Every(PRUNE_SECONDS)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="marketguard-sweeper", daemon=True)
 
@@ -52,10 +52,8 @@ class Sweeper:
 
     def prune_due(self, now: float | None = None) -> int:
         """At most once every PRUNE_SECONDS: delete the expired idempotency answers; returns how many."""
-        now = time.monotonic() if now is None else now
-        if self.idempotency_keep_days <= 0 or now < self._next_prune:
+        if self.idempotency_keep_days <= 0 or not self._prune.due(now):
             return 0
-        self._next_prune = now + PRUNE_SECONDS
         pruned = idempotency.prune_expired(self.engine, self.idempotency_keep_days)
         if pruned:
             log.info("deleted %d idempotency answers older than %d days", pruned, self.idempotency_keep_days)

@@ -12,6 +12,23 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+class Every:
+    """At most once every `seconds` (monotonic time): the rhythm of the background deletions of old rows (webhook
+    deliveries, idempotency answers), each called far more often than it needs to run."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._next = 0.0
+
+    def due(self, now: float | None = None) -> bool:
+        """True the first time, then once `seconds` have passed since the last True."""
+        now = time.monotonic() if now is None else now
+        if now < self._next:
+            return False
+        self._next = now + self.seconds
+        return True
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 

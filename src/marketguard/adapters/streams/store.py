@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import time
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -31,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from marketguard.adapters.jsonl import ACCOUNT_KINDS
 from marketguard.adapters.storage import idempotency, moderation
-from marketguard.adapters.storage.clock import utcnow
+from marketguard.adapters.storage.clock import Every, utcnow
 from marketguard.adapters.storage.db import run
 from marketguard.adapters.storage.tables import IdempotentResponse
 from marketguard.adapters.streams.core import StoreUnavailable
@@ -65,7 +64,7 @@ class StreamStore:
         self.settings = settings
         self.route = f"STREAM {namespace}"[:200]
         self.actor = actor
-        self._next_prune = 0.0
+        self._prune = Every(PRUNE_SECONDS)
 
     def lookup(self, keys: Sequence[str]) -> dict[str, bytes]:
         """The stored answers among `keys` (one query for the batch)."""
@@ -103,11 +102,9 @@ class StreamStore:
     def prune_due(self, now: float | None = None) -> int:
         """At most once every PRUNE_SECONDS: delete the expired stored answers; returns how many. A failure is
         logged, not raised: the batch is stored already, and the next prune tries again."""
-        now = time.monotonic() if now is None else now
         keep_days = self.settings.idempotency_keep_days
-        if keep_days <= 0 or now < self._next_prune:
+        if keep_days <= 0 or not self._prune.due(now):
             return 0
-        self._next_prune = now + PRUNE_SECONDS
         try:
             return idempotency.prune_expired(self.engine, keep_days)
         except SQLAlchemyError as exc:
