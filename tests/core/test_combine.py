@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marketguard import Screener
-from marketguard.core.combine import MODEL_KIND, VETOED, defer_model
+from marketguard.core.combine import MODEL_KIND, RULES_DETECTOR, VETOED, defer_model
 from marketguard.core.model import Signal, Suppressed
 
 
@@ -44,8 +44,9 @@ def test_screen_reports_the_rule_and_keeps_the_model_score_as_evidence() -> None
     assert result.decision.value in {"review", "block"}
 
 
-def _rule_signal(kind: str, family: str) -> Signal:
-    return Signal(kind, family, 0.85, 0, 10, "x" * 10, None, "rule fee.named_fee (high): a fee", "fraud.rules@1.0.0")
+def _rule_signal(kind: str, family: str, pack_rule: str | None = "fee.named_fee") -> Signal:
+    reason = "rule fee.named_fee (high): a fee"
+    return Signal(kind, family, 0.85, 0, 10, "x" * 10, None, reason, "fraud.rules@1.0.0", pack_rule=pack_rule)
 
 
 def test_a_vetoed_rule_sets_the_model_aside() -> None:
@@ -55,6 +56,26 @@ def test_a_vetoed_rule_sets_the_model_aside() -> None:
     kept, deferred = defer_model([model], [vetoed])
     assert kept == [] and [d.signal for d in deferred] == [model]
     assert "fee.named_fee" in deferred[0].why and "negated" in deferred[0].why
+
+
+def test_the_rule_is_named_from_its_field_not_from_the_reason() -> None:
+    """`reason` is prose for people: the model's note names the rule from `pack_rule`, whatever the reason says."""
+    model = _signal(MODEL_KIND, "scam", 0.99)
+    renamed = Suppressed(_rule_signal("scam.upfront_fee", "scam", "fee.other_name"), f"{VETOED} (quoted)")
+    _, deferred = defer_model([model], [renamed])
+    assert "fee.other_name matched" in deferred[0].why and "fee.named_fee" not in deferred[0].why
+    unnamed = Suppressed(_rule_signal("scam.upfront_fee", "scam", None), f"{VETOED} (quoted)")
+    _, deferred = defer_model([model], [unnamed])
+    assert deferred[0].why.startswith("set aside: a rule matched")
+
+
+def test_rule_signals_carry_their_rule_and_print_as_before() -> None:
+    """The screener carries the rule's id from the pack to the signal; the printed signal keeps issue 3's fields."""
+    result = Screener().screen("Message HR on Telegram to continue the interview.")
+    rules = [s for s in result.signals if s.detector.startswith(RULES_DETECTOR)]
+    assert rules and all(s.pack_rule and s.reason.startswith(f"rule {s.pack_rule} (") for s in rules)
+    assert all(s.pack_rule is None for s in result.signals if s not in rules)
+    assert all("pack_rule" not in s for s in result.to_dict()["signals"])
 
 
 def test_other_suppressions_do_not_set_the_model_aside() -> None:

@@ -39,6 +39,10 @@ def test_new_signal_and_new_result_equal_the_dataclass_constructors() -> None:
     fast, slow = new_signal(*args), Signal(*args)
     assert fast == slow and hash(fast) == hash(slow) and fast.to_dict() == slow.to_dict()
     assert new_signal(*args[:-1]).related == ()
+    assert new_signal(*args[:-1]).pack_rule is None
+    ruled = (*args, "fee.named_fee")
+    assert new_signal(*ruled) == Signal(*ruled) and new_signal(*ruled).pack_rule == "fee.named_fee"
+    assert new_signal(*ruled).to_dict() == fast.to_dict()  # the rule's id is for code, not printed
     result_args = (
         "m2", Decision.REDACT, "pre-contract-contact", (fast,), Phase.PRE_CONTRACT, ("pre-contract-contact",),
         "[contact removed]", "Keep it here", (), True, ("note",), None,

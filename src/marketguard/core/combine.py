@@ -40,7 +40,7 @@ def defer_model(
         vetoed = [v for v in suppressed if _rule_of(v.signal) and v.why.startswith(VETOED)]
         if not vetoed:
             return signals, []
-        rule = vetoed[0].signal.reason.split(" ", 2)[1] if vetoed[0].signal.reason.startswith("rule ") else "a rule"
+        rule = vetoed[0].signal.pack_rule or "a rule"
         why = f"set aside: {rule} matched these words and was {vetoed[0].why}"
     kept = [s for s in signals if s.kind != MODEL_KIND]
     return kept, [Suppressed(s, why) for s in signals if s.kind == MODEL_KIND]

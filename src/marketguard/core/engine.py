@@ -412,6 +412,8 @@ def _to_signal(item: _Found, offset: int, text: str) -> Signal:
         f.value,
         f.reason,
         item.detector.info.ref,
+        (),
+        f.pack_rule,
     )
 
 

@@ -19,11 +19,11 @@ from datetime import datetime
 from typing import Any, cast
 
 import orjson
-import psycopg
 from sqlalchemy import Connection, Table, bindparam, event, insert, select, update
 from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage.clock import new_sequential_id, utcnow
+from marketguard.adapters.storage.db import execute_on_psycopg
 from marketguard.adapters.storage.tables import AuditEvent, ChainHead, no_nul
 from marketguard.service.audit import EventKind, Problem, chain_hash, dump_payload, verify
 
@@ -165,30 +165,12 @@ def _write_postgresql(connection: Connection, events: list[dict[str, Any]], comm
     """The events and the head's move in one statement, sent to psycopg; with `commit`, the COMMIT in the same
     pipeline: one round trip (and the WAL flush) from the chained events to the head's release, where the
     executemany, the UPDATE of the head and the COMMIT were three, each a wait for the server and then for the
-    interpreter lock, all while every other worker's logging transaction waited for the head. SQLAlchemy's
-    commit that follows finds the connection idle and sends nothing (psycopg skips it). A driver error goes
-    through the connection's own error handling, as SQLAlchemy's `execute` would raise it (a dead connection is
-    `connection_invalidated`, and `run` retries the transaction)."""
-    dbapi = connection.connection.dbapi_connection
-    assert isinstance(dbapi, psycopg.Connection)
-    statement = _pg_write(len(events))
+    interpreter lock, all while every other worker's logging transaction waited for the head (`execute_on_psycopg`
+    says how a driver error is raised)."""
     params: list[Any] = [events[-1]["seq"], events[-1]["hash"]]
     for event_row in events:
         params.extend(_safe(event_row[name]) for name in _EVENT_COLUMNS)
-    cursor = dbapi.cursor()
-    try:
-        if commit:
-            # the COMMIT as a statement of the pipeline, which its exit syncs once: `commit()` inside the
-            # pipeline would sync by itself, and the exit again (two round trips)
-            with dbapi.pipeline():
-                cursor.execute(statement, params)
-                cursor.execute("COMMIT")
-        else:
-            cursor.execute(statement, params)
-    except psycopg.Error as exc:
-        connection._handle_dbapi_exception(exc, statement, params, cursor, None)
-    finally:
-        cursor.close()
+    execute_on_psycopg(connection, _pg_write(len(events)), params, commit)
 
 
 def _safe(value: Any) -> Any:

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import orjson
+import psycopg
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -123,6 +124,30 @@ def sqlite_errors(conn: Connection, statement: str) -> Iterator[sqlite3.Connecti
         yield dbapi
     except sqlite3.Error as exc:
         raise DBAPIError.instance(statement, (), exc, sqlite3.Error, dialect=conn.dialect) from exc
+
+
+def execute_on_psycopg(connection: Connection, statement: str, params: list[Any], commit: bool = False) -> None:
+    """Send one statement (positional `%s` parameters) straight to the psycopg connection under `connection`, for
+    the hot writes whose SQLAlchemy `execute` (execution context, parameter processing, a result object) was most of
+    their Python: the decisions' batch INSERT and the audit events' chained write. With `commit`, the COMMIT goes in
+    the same pipeline, which its exit syncs once (`commit()` inside the pipeline would sync by itself, and the exit
+    again: two round trips); SQLAlchemy's commit that follows finds the connection idle and sends nothing. A driver
+    error goes through the connection's own error handling, raised as `execute` raises it (a dead connection is
+    `connection_invalidated`, the pool is renewed, and `run` retries the transaction)."""
+    dbapi = connection.connection.dbapi_connection
+    assert isinstance(dbapi, psycopg.Connection)
+    cursor = dbapi.cursor()
+    try:
+        if commit:
+            with dbapi.pipeline():
+                cursor.execute(statement, params)
+                cursor.execute("COMMIT")
+        else:
+            cursor.execute(statement, params)
+    except psycopg.Error as exc:
+        connection._handle_dbapi_exception(exc, statement, params, cursor, None)
+    finally:
+        cursor.close()
 
 
 class WriterLock:

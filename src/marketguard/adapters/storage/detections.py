@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from marketguard.adapters.storage import audit_log, cases
 from marketguard.adapters.storage.clock import new_sequential_id
-from marketguard.adapters.storage.db import sqlite_errors
+from marketguard.adapters.storage.db import execute_on_psycopg, sqlite_errors
 from marketguard.adapters.storage.tables import Decision
 from marketguard.service.audit import EventKind
 from marketguard.service.priority import FAMILY_SEVERITY, FAMILY_TIER, case_family, is_urgent
@@ -120,23 +120,13 @@ def _insert_postgresql(connection: Connection, rows: list[dict[str, Any]]) -> No
     its column's bind processor and cast as in the Core INSERT (the same stored row). SQLAlchemy's `execute`
     (execution context, "insertmanyvalues" batching, parameter processing, a result object) was most of the
     Python the writer thread ran for a plain batch on PostgreSQL, work the event loop waits for (one
-    interpreter lock). A driver error goes through the connection's own error handling, so a dead
-    connection is seen as SQLAlchemy sees one (the error says `connection_invalidated`, the pool is
-    renewed) and `run` retries the transaction on a fresh connection, as before."""
+    interpreter lock). A driver error is raised as SQLAlchemy raises it (`execute_on_psycopg`), so `run` retries
+    a transaction whose connection died on a fresh connection, as before."""
     dialect = connection.dialect
-    dbapi = connection.connection.dbapi_connection
-    assert isinstance(dbapi, psycopg.Connection)
     for start in range(0, len(rows), _PAGE):  # a statement holds at most 65,535 parameters
         page = rows[start : start + _PAGE]
         params: list[Any] = [value for row in _bound(dialect, page) for value in row]
-        statement = _pg_statement(dialect, len(page))
-        cursor = dbapi.cursor()
-        try:
-            cursor.execute(statement, params)
-        except psycopg.Error as exc:
-            connection._handle_dbapi_exception(exc, statement, params, cursor, None)
-        finally:
-            cursor.close()
+        execute_on_psycopg(connection, _pg_statement(dialect, len(page)), params)
 
 
 _PAGE = 1000

@@ -53,6 +53,8 @@ class Finding:
     soft: bool = False
     allowed_by: str | None = None
     """Set when an allow-list covers the finding: the engine then reports it as suppressed, not as a signal."""
+    pack_rule: str | None = None
+    """The rule-pack rule that made the finding (`fraud.rules` only); the engine carries it onto `Signal.pack_rule`."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,7 @@ one's own payout method, the platform's own check, refusals told afterwards); no
 
 from __future__ import annotations
 
-import pytest
-
-from fraud_dev_sets import rules_only_screener
-from marketguard import Screener
+from fraud_rounds import account_offer, round_tests
 
 OFFERS: list[str] = [
     "Can I rent your freelancer login for the summer? $300 monthly, you won't even notice.",
@@ -151,18 +148,6 @@ LOOK_ALIKES: list[str] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def rules_screener() -> Screener:
-    return rules_only_screener()
-
-
-@pytest.mark.parametrize("text", OFFERS)
-def test_every_offer_gets_an_account_signal(rules_screener: Screener, text: str) -> None:
-    signals = rules_screener.screen(text).signals
-    assert any(s.family == "account" and s.score >= 0.6 for s in signals), signals
-
-
-@pytest.mark.parametrize("text", LOOK_ALIKES)
-def test_no_look_alike_gets_an_account_signal(rules_screener: Screener, text: str) -> None:
-    signals = rules_screener.screen(text).signals
-    assert not [s for s in signals if s.family == "account" and s.score >= 0.6], signals
+test_every_offer_gets_an_account_signal, test_no_look_alike_gets_an_account_signal = round_tests(
+    OFFERS, LOOK_ALIKES, account_offer, rules_only=True
+)

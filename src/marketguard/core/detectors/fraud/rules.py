@@ -87,6 +87,7 @@ class FraudRulesDetector(Detector):
                     value="cues: " + " + ".join(cues),
                     reason=f"rule {rule.id} ({rule.severity}): {rule.description}",
                     allowed_by=None if hit.veto is None else f"{VETOED} ({hit.veto})",
+                    pack_rule=rule.id,
                 )
             )
         return out
