@@ -1,4 +1,4 @@
-"""The scam development file of the blind10 round, screened by the rules alone.
+"""The scam development files of the blind10 and blind11 rounds, screened by the rules alone.
 
 `eval/fraud/messages.dev10.jsonl` holds scams and hard benign look-alikes written for this project (no evaluation
 set's text), one family per cause the round found in blind10: equipment from "our approved supplier" paid back on
@@ -10,6 +10,12 @@ of the whole job, USDT bought with one's card "3 guna" back, "we dont use this a
 first (`fdev10-0001`-`0103`) was written before any change of the round, the second (`0104`-`0175`) after the
 fixes; each was screened once before being tuned on (eval/fraud/BLIND10-ROUND.md). The model is off, so a miss is a
 gap in the rule pack.
+
+`eval/fraud/messages.dev11.jsonl` is the blind11 round's (eval/fraud/BLIND11-ROUND.md): 61 scams in the eight kinds
+whose blind11 misses it answers (a combo order or VIP level paid in USDT, a worker-ID or mandatory-course fee, a
+cheque "over" or cashed to pay "our supplier", an ID with a selfie or voice samples, a timed "npm install" test,
+relabelled parcels, interviews on Signal, a contract signed with one's password elsewhere) and 60 look-alikes,
+written before any change of the round and measured once then.
 
 One benign line (`fdev10-0161`, "contract.zip ... no login needed, just unzip it") is flagged by the link layer's
 attachment heuristic, not by a rule: the test pins that, so a fix of the link layer shows up here.
@@ -24,7 +30,9 @@ import pytest
 from fraud_dev_sets import positives_and_benign, read_records, rules_only_screener
 from marketguard import Screener
 
-FILES = ("messages.dev10.jsonl",)
+FILES = ("messages.dev10.jsonl", "messages.dev11.jsonl")
+SCAM_KINDS = {"messages.dev10.jsonl": 12, "messages.dev11.jsonl": 8}
+"""How many scam kinds each file covers: dev10 every one but fake_job, dev11 those of the blind11 misses."""
 FLAGGED_BY_THE_LINK_LAYER = {"fdev10-0161"}
 
 
@@ -42,12 +50,12 @@ def _strong(signals: list[Any], families: tuple[str, ...]) -> list[Any]:
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_ids_are_unique_and_every_scam_kind_but_fake_job_is_there(name: str) -> None:
+def test_ids_are_unique_and_the_file_s_scam_kinds_are_there(name: str) -> None:
     records = RECORDS[name]
     assert len({r["id"] for r in records}) == len(records)
     kinds = {r["kinds"][0] for r in records if r["labels"]}
     assert {k for k in kinds if not k.startswith("scam.")} == set()
-    assert len(kinds) == 12 and "scam.fake_job" not in kinds
+    assert len(kinds) == SCAM_KINDS[name] and "scam.fake_job" not in kinds
 
 
 @pytest.mark.parametrize("record", POSITIVES, ids=[r["id"] for r in POSITIVES])
