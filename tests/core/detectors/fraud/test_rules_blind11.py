@@ -14,10 +14,7 @@ words that must stay clean. The rule fixtures test each rule alone; these test t
 
 from __future__ import annotations
 
-import pytest
-
-from fraud_rounds import rule_scam
-from marketguard import Screener
+from fraud_rounds import round_tests, rule_scam
 
 SCAMS = [
     "Bạn trúng đơn combo thứ 3, tài khoản âm 210 USDT; nạp bù rồi rút cả vốn lẫn hoa hồng.",
@@ -64,16 +61,6 @@ BENIGN = [
 ]
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
-@pytest.mark.parametrize("text", SCAMS)
-def test_each_phrasing_of_a_blind11_cause_is_named(screener: Screener, text: str) -> None:
-    assert rule_scam(screener.screen(text).signals)
-
-
-@pytest.mark.parametrize("text", BENIGN)
-def test_work_talk_with_the_same_words_stays_clean(screener: Screener, text: str) -> None:
-    assert not rule_scam(screener.screen(text).signals)
+test_each_phrasing_of_a_blind11_cause_is_named, test_work_talk_with_the_same_words_stays_clean = round_tests(
+    SCAMS, BENIGN, rule_scam
+)
