@@ -221,11 +221,14 @@ _CLAUSE_BREAK_WORD = lazy_compile(r"\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\bmais\
 """`_CLAUSE_BREAK` without its punctuation branch."""
 
 
-def _clause_around(text: str, start: int, end: int) -> str:
+def _clause_around(text: str, start: int, end: int, *, blank: bool = False) -> str:
+    """The clause around a finding; `blank`: with the finding's own words left out, which say nothing of staying on the
+    platform ("the platform with the paper plane logo" names Telegram)."""
     left = _clause_before(text, start, 80)
     right = text[end : end + 60]
     cut = _CLAUSE_BREAK.search(right)
-    return left + text[start:end] + (right if cut is None else right[: cut.start()])
+    middle = " / " if blank and " platform " in f" {text[start:end]} " else text[start:end]
+    return left + middle + (right if cut is None else right[: cut.start()])
 
 
 def why_cancelled(doc: Document, finding: Finding) -> str | None:
@@ -252,7 +255,7 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
         if not finding.kind.startswith("payment.") and _tr_negated(text, finding):
             return "negated in its clause"
         if not finding.kind.startswith("payment.") and _ON_PLATFORM.search(
-            _clause_around(text, finding.start, finding.end)
+            _clause_around(text, finding.start, finding.end, blank=True)
         ):
             return "the conversation stays on the platform"
         if finding.kind == "payment.rail" and _BUT_ON_PLATFORM.match(_sentence_after(text, finding.end)):
