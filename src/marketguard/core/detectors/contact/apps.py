@@ -27,6 +27,7 @@ from marketguard.core.detectors.contact.apps_cues import (
     _DISCORD_TAG_HINT,
     _ENDS_CLAUSE,
     _FIND_ME_AFTER,
+    _NAME_THERE,
     _GENERIC_HANDLE,
     _GENERIC_HANDLE_HINT,
     _HANDLE_AFTER,
@@ -495,7 +496,7 @@ class AppDetector(Detector):
         if after_cue is not None and app.ambiguous and (not after_cue.group().startswith(" ") or id_word_then_prose):
             after_cue = None  # "line me", "signal me" read as English
         if after_cue is None and not app.ambiguous:
-            after_cue = _HAVE_AFTER.match(after)
+            after_cue = _HAVE_AFTER.match(after) or _NAME_THERE.match(text, mention.end)
         if after_cue is None and _BARE_QUESTION.match(after) and len(before.strip().split()) <= 2:
             after_cue = _BARE_QUESTION.match(after)  # a bare "whatsapp?" or "zap?"
         if cue is not None or after_cue is not None:

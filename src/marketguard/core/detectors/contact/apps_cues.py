@@ -97,12 +97,18 @@ _CUE_AFTER = lazy_compile(
     # ru, uk "do you have it?" after the name: "а телеграм є?", "ватсап есть?"
     r"|^\s(?:є|есть)(?:\sу\s(?:тебя|тебе|вас))?\s?\?"
     r"|^[^.!?\n]{0,40}\b(?:connect|message|dm|find|add|reach|text|write|ping|join)\s(?:me\s|us\s)?there\b"
+
     r"|^[^.!?\n]{0,40}\b(?:easier|faster|better|quicker|simpler|more\ssecure)\s(?:than\s(?:this\s(?:chat|site|app|"
     r"platform|website)|here|upwork|fiverr))"
     r"|^[^.!?\n]{0,30}\b(?:(?:is\s)?(?:the\s)?same\sas\s(?:here|on\shere|(?:on\s)?this\s(?:site|platform|app)|my\s(?:user\s?name|"
     r"handle|name|profile))|same\s(?:user\s?name|handle|name|nick|@)|m[eê]me\spseudo|mismo\susuario|mesmo\susu[aá]rio|"
     r"такой\sже|тот\sже)"
 )
+_NAME_THERE = lazy_compile(
+    r"[^.!?\n]{0,50}\b(?:i'?m|i\sam|find\sme\sas|look\sfor|search(?:\sfor)?)\s[a-z][\w.\-]{2,31}\s(?:there|on\sit)\b"
+)
+"""Matched at the app's end, past the 48 characters of the after-window: the user name given bare, then "there" ("discord
+is easier for screen sharing, I'm orrin.vale there")."""
 _HAVE_AFTER = lazy_compile(r"^\s(?:var\s?m[ıi]|varm[ıi])\b")
 """Turkish "do you have …" after the name: "vatsap var mı sende?" (not after a name that is also a word: "line var mı
 kodda?")."""

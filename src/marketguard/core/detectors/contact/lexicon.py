@@ -105,7 +105,9 @@ APPS: tuple[App, ...] = (
     App("kakaotalk", ("kakao",), ambiguous=True),  # a brand word too (the company, its bank, its taxis)
     App(
         "instagram",
-        ("instagram", "insta", "ig", "инстаграм", "инста", "инст", "انستغرام", "انستقرام", "إنستغرام", "انستا"),
+        ("instagram", "insta", "ig", "инстаграм", "инста", "инст", "انستغرام", "انستقرام", "إنستغرام", "انستا",
+         # with the article: "تابعني على الانستا"
+         "الانستا", "الانستغرام", "الانستقرام", "الإنستغرام"),
         fuzzy=True,
     ),
     App("vk", ("vk", "vkontakte", "вк", "вконтакте"), fuzzy=False),
