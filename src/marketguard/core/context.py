@@ -49,7 +49,9 @@ _WORD_AFTER = lazy_compile(r"[^\s.!?,;:]*(?:\s[^\s.!?,;:]+)?")
 """"außerhalb der Plattform zahle ich nicht", "je ne paie pas": German and French put the negation after the verb
 ("pas de frais", no fees, is the offer itself, not a refusal)."""
 _ID_NOT_BEFORE = lazy_compile(r"(?<!\w)(?:ga|gk|tak)\s$")
-_ID_VERB = lazy_compile(r"(?:kasih|kasi|ngasih|mau|bisa|boleh|share|kirim|pakai|pake|pindah|lanjut|chat|add|save|simpan)(?!\w)")
+_ID_VERB = lazy_compile(
+    r"(?:kasih|kasi|ngasih|mau|bisa|boleh|share|kirim|pakai|pake|pindah|lanjut|chat|add|save|simpan)(?!\w)"
+)
 """Indonesian "ga"/"gk"/"tak" (not) right before the finding's own verb: "saya ga kasih nomor WA". Not in `_NEGATION`:
 Dutch "ik ga" is "I go", Polish "tak" is "yes"; only these verbs opening the finding make it the negation."""
 _NO_BEFORE = lazy_compile(r"^\s*no\s*$")
@@ -111,7 +113,8 @@ _SCRIPT_CUE = lazy_compile(
     r"voix\soff|enregistr\w*|sprechertext|sprecher\w*|skript|\w*aufnahme|\w*werbespot|"
     # how the number is to be spoken: "soll ich die Nummer langsamer sprechen?", "read the number slower"
     r"(?:langsamer|deutlicher|lauter)\s(?:sprechen|lesen|vorlesen|einsprechen)|"
-    # a numbered line of a script under revision, a pause around the number: "Line 7 revised:", "kept the pause before the number"
+    # a numbered line of a script under revision, a pause around the number: "Line 7 revised:", "kept the pause
+    # before the number"
     r"(?:line|take|scene)\s\d{1,3}\s(?:revised|edited|updated|rewritten|v\d)|pause\s(?:before|after|around)\s(?:the\s)?(?:number|digits|code|url|cta)|(?:say|read|speak)\s(?:\w+\s){0,3}?(?:slower|more\sslowly)|copione|speakerato|lettura|"
     r"lektor\w*|nagrani\w*|seslendirme|dış\sses|sulih\ssuara|naskah|voice\sover|озвучк\w*|диктор\w*|сценари\w*|"
     # a voice wanted for a text, an answering machine's greeting: "a warm female voice for: "…"", "Texte du répondeur"
@@ -143,7 +146,7 @@ _REFUSAL = lazy_compile(
     r"(?:sorry|nope|unfortunately|afraid|but),?\sno\s(?:\w+\s)?(?:payments?|paying|deals?|transfers?|work|invoices?)\s(?:outside|off-|off\s|directly)|"
     r"nada\sde\s\w+\s(?:\w+\s)?por\sf(?:u?era|ora)|"
     # the request named, then turned down: "I can't accept that", "no puedo aceptarlo", "das kann ich nicht annehmen"
-    r"(?:i|we)\s(?:can'?t|cannot|won'?t|do\snot|don'?t)\s(?:accept|agree\sto|go\swith)\s(?:that|this|it)(?:\s|[,.!;—-])|"
+    r"(?:i|we)\s(?:can'?t|cannot|won'?t|do\snot|don'?t)\s(?:accept|agree\sto|go\swith)\s(?:that|this|it)\s?[,.!;—–-]|"
     r"no\s(?:puedo|podemos)\saceptar(?:lo|la|eso)?|n[ãa]o\s(?:posso|podemos)\saceitar|je\sne\s(?:peux|peut)\spas\saccepter|"
     r"kann\sich\snicht\s(?:annehmen|akzeptieren)|не\s(?:могу|можем)\s(?:это\s)?(?:принять|согласиться)|"
     # the sender would rather be paid on the platform: "prefiro receber o bônus pela plataforma mesmo"

@@ -27,7 +27,6 @@ from marketguard.core.detectors.contact.apps_cues import (
     _DISCORD_TAG_HINT,
     _ENDS_CLAUSE,
     _FIND_ME_AFTER,
-    _NAME_THERE,
     _GENERIC_HANDLE,
     _GENERIC_HANDLE_HINT,
     _HANDLE_AFTER,
@@ -39,6 +38,7 @@ from marketguard.core.detectors.contact.apps_cues import (
     _MEETING_ID,
     _MODEL_ENDS,
     _MODELLED_ON,
+    _NAME_THERE,
     _NEARBY_HANDLE,
     _PAY_APP_HANDLE,
     _PAY_APP_WORDS,
@@ -179,7 +179,7 @@ def _accents_folded(text: str) -> str:
 
 
 _TO_CYRILLIC = str.maketrans(
-    {"3": "е", "0": "о", "4": "ч", "6": "б", "e": "е", "a": "а", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у",
+    {"3": "е", "0": "о", "4": "а", "6": "б", "e": "е", "a": "а", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у",
      "k": "к", "m": "м", "t": "т", "h": "н", "b": "в", "r": "г", "u": "и", "n": "п"}
 )
 """Digits and Latin look-alikes read back as the Cyrillic letters they stand for, in a word that has Cyrillic in it:
@@ -222,7 +222,11 @@ def _names_a_key(text: str) -> bool:
         return True  # "Télégram"
     if ("@" in text or "$" in text or "|" in text) and _leet_common_word(text, tokens):
         return True
-    if not text.isascii() and _CYRILLIC.search(text) and any(_cyrillic_hit(t, _spellings()) for t in text.lower().split()):
+    if (
+        not text.isascii()
+        and _CYRILLIC.search(text)
+        and any(_cyrillic_hit(t, _spellings()) for t in text.lower().split())
+    ):
         return True  # "т3л3грам"
     if max(map(len, tokens), default=0) <= 40:
         return False

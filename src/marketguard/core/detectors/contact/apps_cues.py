@@ -46,7 +46,7 @@ _CUE_BEFORE = lazy_compile(
     r"|\b(?:lanjut|ngobrol|chat|hubungi|kontak|japri)\s(?:\w+\s)?(?:di|ke|lewat|via)\s"
     r"|\b(?:see|check|follow|find|look\sat|view)\s(?:\w+\s){0,5}?(?:on|at|in)\s(?:my\s)?"
     r"|\b(?:agr[eé]game|a[nñ][aá]deme|escr[ií]beme|h[aá]blame)\s(?:al|en\sel|por\sel)\s"
-    r"|\b(?:on\scontinue|continuons|on\sse\sparle|on\sparle|parlons)\s(?:sur|par|via)\s"
+    r"|\b(?:on\scontinue|continuons|on\sse\sparle|on\sparle|parlons|on\spasse|passons|on\sva)\s(?:sur|par|via)\s"
     r"|\b(?:lass\suns|wir\sk[öo]nnen)\s(?:auf|über|per|via|in)\s"
     r"|\b(?:k[öo]nnen|k[öo]nnten|sollen|wollen)\s(?:wir|sie|du)\s(?:\w+\s)?(?:auf|über|per|via|bei)\s"
     r"|\b(?:faster|quicker|easier|better|simpler|more\sprivate)\sthan\s(?:this\s(?:chat|site|app|platform|inbox)|here|"
@@ -107,8 +107,8 @@ _CUE_AFTER = lazy_compile(
 _NAME_THERE = lazy_compile(
     r"[^.!?\n]{0,50}\b(?:i'?m|i\sam|find\sme\sas|look\sfor|search(?:\sfor)?)\s[a-z][\w.\-]{2,31}\s(?:there|on\sit)\b"
 )
-"""Matched at the app's end, past the 48 characters of the after-window: the user name given bare, then "there" ("discord
-is easier for screen sharing, I'm orrin.vale there")."""
+"""Matched at the app's end, past the 48 characters of the after-window: the user name given bare, then "there"
+("discord is easier for screen sharing, I'm orrin.vale there")."""
 _HAVE_AFTER = lazy_compile(r"^\s(?:var\s?m[ıi]|varm[ıi])\b")
 """Turkish "do you have …" after the name: "vatsap var mı sende?" (not after a name that is also a word: "line var mı
 kodda?")."""

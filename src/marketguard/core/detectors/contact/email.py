@@ -243,7 +243,7 @@ class EmailDetector(Detector):
             elif (provider := _provider(domain.split(".", 1)[0])) is not None:
                 value, score, how = f"{local}@{provider}.com", 0.85, f"an address at {provider} without its domain"
             elif _own_test_address(view.text, m.start(), domain):
-                value, score, how = f"{local}@{domain}", 0.8, "an e-mail address on a reserved test domain, given as one's own"
+                value, score, how = f"{local}@{domain}", 0.8, "an address on a reserved test domain, given as one's own"
             else:
                 continue
             start, end = view.span(m.start(), m.start("domain") + len(m.group("domain").rstrip(".-")))

@@ -24,8 +24,10 @@ PHRASES: tuple[Phrase, ...] = (
         rf"me\sdejas|me\scompartes|me\sdar[ií]as|me\senv[ií]as|"
         rf"(?:me\s)?(?:puedes|podr[ií]as|puede|podr[ií]a|pod[eé]s)\s(?:me\s)?(?:pasar|dar|enviar|mandar|compartir)(?:me)?)"
         # "pásame tu número", and the bare article: "pásame el mail y listo" (not "dame el número de pedido")
-        rf"\s(?:tu|su|el|la)\s{_DETAIL_ES}\b(?!\sde\s(?:pedido|orden|factura|seguimiento|cuenta|serie|referencia|cliente|"
-        r"ticket|env[ií]o|socio|la\s(?:factura|orden|tarjeta|empresa|tienda|oficina)|soporte|atenci[oó]n))",
+        rf"\s(?:(?:tu|su)\s{_DETAIL_ES}\b(?!\sde\s(?:pedido|orden|factura|seguimiento|cuenta|serie|referencia|cliente|"
+        r"ticket|env[ií]o|socio|la\s(?:factura|orden|tarjeta|empresa|tienda|oficina)|soporte|atenci[oó]n))"
+        # with the bare article the detail is the other party's only when nothing else owns it ("el mail del cliente")
+        rf"|(?:el|la)\s{_DETAIL_ES}\b(?!\s(?:de|del|de\sla|de\slos)\b))",
         "contact.request",
         0.85,
         "asks for a contact detail (es)",
