@@ -184,14 +184,15 @@ _TO_CYRILLIC = str.maketrans(
 )
 """Digits and Latin look-alikes read back as the Cyrillic letters they stand for, in a word that has Cyrillic in it:
 "т3л3грам" (3 for е), and spaced letters joined then half made Latin by the confusables table ("втeлerpaм")."""
-_CYRILLIC = lazy_compile("[\u0400-\u04ff]")
+_CYRILLIC_MIXED = lazy_compile("[\u0400-\u04ff][0-9a-z]|[0-9a-z][\u0400-\u04ff]")
+"""A Cyrillic letter beside a digit or a Latin letter: the only words `_cyrillic_hit` can read differently."""
 _GLUED_PREPOSITION = ("в", "во", "на", "и")
 """A one- or two-letter preposition written before spaced letters is joined with them: "в т е л е г р а м"."""
 
 
 def _cyrillic_hit(raw: str, table: dict[str, tuple[App, bool]]) -> tuple[App, bool] | None:
     """The app a Cyrillic word names once its digits and Latin look-alikes are read as Cyrillic, or None."""
-    if not _CYRILLIC.search(raw):
+    if not _CYRILLIC_MIXED.search(raw):
         return None
     key = _TRAILING.sub("", raw).translate(_TO_CYRILLIC)
     if key == raw:
@@ -224,7 +225,7 @@ def _names_a_key(text: str) -> bool:
         return True
     if (
         not text.isascii()
-        and _CYRILLIC.search(text)
+        and _CYRILLIC_MIXED.search(text)
         and any(_cyrillic_hit(t, _spellings()) for t in text.lower().split())
     ):
         return True  # "т3л3грам"
