@@ -22,6 +22,9 @@ FLOORS = {
     "langs.jsonl": (0, 0.97, 0.98, 0.95, 0.98),
     # its six contact misses are Hausa and Amharic (not read), Thai digit words and Japanese kana digits
     "langs2.jsonl": (0, 0.93, 0.98, 0.98, 0.98),
+    # tuned in the holdout11 round (HOLDOUT11-ROUND.md); its one benign flag is a request to move to WhatsApp that the
+    # set labels benign, and the precision floors leave room for the three label disagreements it lists
+    "holdout11.jsonl": (1, 0.94, 0.98, 0.98, 0.96),
 }
 
 

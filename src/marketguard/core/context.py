@@ -20,7 +20,7 @@ _NEGATION = lazy_compile(
     r"rather\snot|against\s(?:the\s)?(?:rules|tos|terms|policy)|not\sallowed|prohibited|forbidden|"
     r"no\s(?:puedo|quiero)|nunca|não|nao|nunca|pas|ne|jamais|nicht|kein|keine|niemals|не|нельзя|никогда|"
     # it, pl, tr, id, tl, hi-en, ar: "non passo su WhatsApp", "nie piszę na", "hayır", "tidak", "hindi", "nahi", "لا"
-    r"non(?!-)|nie|nigdy|hayır|asla|tidak|nggak|gak|enggak|jangan|bukan|hindi\s(?:ako|ko|po|pwede|puwede|na)|ayoko|huwag|nahi|nahin|"
+    r"non(?!-)|nie|nigdy|hayır|asla|tidak|nggak|ngga|gak|enggak|jangan|bukan|hindi\s(?:ako|ko|po|pwede|puwede|na)|ayoko|huwag|nahi|nahin|"
     r"لا|لن|مش|ما\s?بقدر|مو|"
     # forbidden: "bawal kasi sa labas ng platform", "vietato", "yasak", "dilarang", "ممنوع"
     r"bawal|vietato|zabronione|yasak|dilarang|ممنوع|"
@@ -48,6 +48,12 @@ finding's last word and the word after it ("vermek istemiyorum"), not of "tamam"
 _WORD_AFTER = lazy_compile(r"[^\s.!?,;:]*(?:\s[^\s.!?,;:]+)?")
 """"außerhalb der Plattform zahle ich nicht", "je ne paie pas": German and French put the negation after the verb
 ("pas de frais", no fees, is the offer itself, not a refusal)."""
+_ID_NOT_BEFORE = lazy_compile(r"(?<!\w)(?:ga|gk|tak)\s$")
+_ID_VERB = lazy_compile(
+    r"(?:kasih|kasi|ngasih|mau|bisa|boleh|share|kirim|pakai|pake|pindah|lanjut|chat|add|save|simpan)(?!\w)"
+)
+"""Indonesian "ga"/"gk"/"tak" (not) right before the finding's own verb: "saya ga kasih nomor WA". Not in `_NEGATION`:
+Dutch "ik ga" is "I go", Polish "tak" is "yes"; only these verbs opening the finding make it the negation."""
 _NO_BEFORE = lazy_compile(r"^\s*no\s*$")
 """"no PayPal, escrow only": a bare "no" right before a rail (not before an app: Portuguese "no zap" means "on")."""
 _ON_PLATFORM = lazy_compile(
@@ -67,7 +73,7 @@ _ON_PLATFORM = lazy_compile(
     # "dito lang", "yahin baat karte", "هنا على المنصة"
     r"qui\ssulla\spiattaforma|(?:restiamo|rimaniamo|solo)\squi|sulla\spiattaforma|tutaj\sna\s(?:platformie|portalu)|"
     r"(?:zostańmy|zostanmy|tylko)\stutaj|na\s(?:platformie|portalu)|burada\s(?:devam|kalal\w+|konuşal\w+|konusal\w+)|"
-    r"platform\süzerinden|platform\suzerinden|di\ssini\s(?:saja|aja)|lewat\splatform|di\splatform\s(?:ini|saja|aja)|"
+    r"platform\süzerinden|platform\suzerinden|di\s?sini\s(?:saja|aja|ya)|lewat\splatform|di\splatform\s(?:ini|saja|aja)|"
     r"dito\s(?:lang|na\slang|tayo|sa\splatform)|sa\splatform\slang|yahin\s(?:pe|par|baat)|yahi\spe|platform\s(?:pe|par)\shi|"
     r"هنا\sعلى\sالمنصة|على\sالمنصة|هنا\sفقط|"
     # the platform's own call or chat tool: "the built-in call", "llamada integrada", "встроенный звонок"
@@ -106,7 +112,10 @@ _SCRIPT_CUE = lazy_compile(
     r"locuci[oó]n|locu[cç][aã]o|locutor\w*|gui[oó]n|roteiro|cu[ñn]a\sde\sradio|grabar|grabaci[oó]n|gravar|grava[cç][aã]o|"
     r"voix\soff|enregistr\w*|sprechertext|sprecher\w*|skript|\w*aufnahme|\w*werbespot|"
     # how the number is to be spoken: "soll ich die Nummer langsamer sprechen?", "read the number slower"
-    r"(?:langsamer|deutlicher|lauter)\s(?:sprechen|lesen|vorlesen|einsprechen)|(?:say|read|speak)\s(?:\w+\s){0,3}?(?:slower|more\sslowly)|copione|speakerato|lettura|"
+    r"(?:langsamer|deutlicher|lauter)\s(?:sprechen|lesen|vorlesen|einsprechen)|"
+    # a numbered line of a script under revision, a pause around the number: "Line 7 revised:", "kept the pause
+    # before the number"
+    r"(?:line|take|scene)\s\d{1,3}\s(?:revised|edited|updated|rewritten|v\d)|pause\s(?:before|after|around)\s(?:the\s)?(?:number|digits|code|url|cta)|(?:say|read|speak)\s(?:\w+\s){0,3}?(?:slower|more\sslowly)|copione|speakerato|lettura|"
     r"lektor\w*|nagrani\w*|seslendirme|dış\sses|sulih\ssuara|naskah|voice\sover|озвучк\w*|диктор\w*|сценари\w*|"
     # a voice wanted for a text, an answering machine's greeting: "a warm female voice for: "…"", "Texte du répondeur"
     r"(?:female|male|warm|deep|friendly|calm|neutral|young|mature|british|american)\svoice|voice\s(?:actor|actress|talent|"
@@ -135,7 +144,19 @@ _REFUSAL = lazy_compile(
     r"ce\sn'est\spas\squelque\schose\sque\sje\s(?:fais|fasse|propose|accepte)|"
     # a bare "no" opening the sentence over a kind of payment or deal outside: "sorry, no split payments outside"
     r"(?:sorry|nope|unfortunately|afraid|but),?\sno\s(?:\w+\s)?(?:payments?|paying|deals?|transfers?|work|invoices?)\s(?:outside|off-|off\s|directly)|"
-    r"nada\sde\s(?:pagos?|pagamentos?|tratos?)\s(?:\w+\s)?por\sfu?era|pas\sde\s(?:paiements?|virements?)\s(?:\w+\s)?(?:en\sdehors|hors)|"
+    r"nada\sde\s\w+\s(?:\w+\s)?por\sf(?:u?era|ora)|"
+    # the request named, then turned down: "I can't accept that", "no puedo aceptarlo", "das kann ich nicht annehmen"
+    r"(?:i|we)\s(?:can'?t|cannot|won'?t|do\snot|don'?t)\s(?:accept|agree\sto|go\swith)\s(?:that|this|it)\s?[,.!;—–-]|"
+    r"no\s(?:puedo|podemos)\saceptar(?:lo|la|eso)?|n[ãa]o\s(?:posso|podemos)\saceitar|je\sne\s(?:peux|peut)\spas\saccepter|"
+    r"kann\sich\snicht\s(?:annehmen|akzeptieren)|не\s(?:могу|можем)\s(?:это\s)?(?:принять|согласиться)|"
+    # the sender would rather be paid on the platform: "prefiro receber o bônus pela plataforma mesmo"
+    # (the verb of being paid named, not any words: a counted stretch after "prefer" costs every text's prefilter pass)
+    r"(?:i'?d\srather|i\sprefer|i'?d\sprefer)\s(?:to\s)?(?:be\spaid|get\spaid|receive|get)\s(?:[\w']+\s){0,2}?(?:through|via|on)\s"
+    r"(?:the\s)?platform|prefiero\s(?:cobrar|recibir)(?:lo|la|los)?\s(?:[\w']+\s){0,2}?por\sla\splataforma|"
+    r"prefiro\s(?:receber|ser\spag[oa])\s(?:[\w']+\s){0,2}?pela\splataforma|"
+    r"je\spr[ée]f[èe]re\s(?:être\spay[ée]e?|recevoir)\s(?:[\w']+\s){0,2}?(?:via|par|sur)\sla\splateforme|"
+    r"(?:ich\s)?(?:m[öo]chte|werde)\s(?:lieber\s)?(?:[\w']+\s){0,2}?[üu]ber\sdie\splattform\s(?:bezahlt|zahlen|bezahlen)|"
+    r"предпочитаю\s(?:получать|получить)\s(?:[\w']+\s){0,2}?через\s(?:платформу|площадку)|pas\sde\s(?:paiements?|virements?)\s(?:\w+\s)?(?:en\sdehors|hors)|"
     # the app asked about is not used: "you asked for my skype - I don't use it", in six languages
     r"i\s(?:don'?t|do\snot|never)\suse\s(?:it|that|one|them)\b(?!\s(?:for\swork\sbut|except))|no\slo\suso|n[ãa]o\s(?:o\s)?uso|"
     r"je\sne\sl'utilise\spas|nutze\sich\snicht|benutze\sich\snicht|не\sпользуюсь|"
@@ -206,11 +227,14 @@ _CLAUSE_BREAK_WORD = lazy_compile(r"\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\bmais\
 """`_CLAUSE_BREAK` without its punctuation branch."""
 
 
-def _clause_around(text: str, start: int, end: int) -> str:
+def _clause_around(text: str, start: int, end: int, *, blank: bool = False) -> str:
+    """The clause around a finding; `blank`: with the finding's own words left out, which say nothing of staying on the
+    platform ("the platform with the paper plane logo" names Telegram)."""
     left = _clause_before(text, start, 80)
     right = text[end : end + 60]
     cut = _CLAUSE_BREAK.search(right)
-    return left + text[start:end] + (right if cut is None else right[: cut.start()])
+    middle = " / " if blank and " platform " in f" {text[start:end]} " else text[start:end]
+    return left + middle + (right if cut is None else right[: cut.start()])
 
 
 def why_cancelled(doc: Document, finding: Finding) -> str | None:
@@ -225,8 +249,10 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
             # halves is dropped: "ne" of "this one out and do" is no French negation
             cut = max(0, len(clause) - 14)
             clause = clause[cut:] if cut == 0 or not clause[cut - 1].isalnum() else clause[cut:].partition(" ")[2]
-        if (_NEGATION.search(clause) and not _CONDITION_NEGATED.match(clause)) or (
-            finding.kind == "payment.rail" and _NO_BEFORE.search(clause)
+        if (
+            (_NEGATION.search(clause) and not _CONDITION_NEGATED.match(clause))
+            or (finding.kind == "payment.rail" and _NO_BEFORE.search(clause))
+            or (_ID_NOT_BEFORE.search(clause) and _ID_VERB.match(text, finding.start))
         ):
             return "negated in its clause"
         after = text[finding.end : finding.end + 30]
@@ -235,7 +261,7 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
         if not finding.kind.startswith("payment.") and _tr_negated(text, finding):
             return "negated in its clause"
         if not finding.kind.startswith("payment.") and _ON_PLATFORM.search(
-            _clause_around(text, finding.start, finding.end)
+            _clause_around(text, finding.start, finding.end, blank=True)
         ):
             return "the conversation stays on the platform"
         if finding.kind == "payment.rail" and _BUT_ON_PLATFORM.match(_sentence_after(text, finding.end)):
@@ -244,8 +270,12 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
             return "the sender refuses it, or reports someone else's request"
         if _may_match(doc, _CUSTOMER_CHANNEL_AT) and _CUSTOMER_CHANNEL.search(_sentence(text, finding.start)):
             return "a channel a business offers its own customers, named as the subject of the work"
+        if finding.kind == "contact.request" and (why := _payment_request(text, finding)) is not None:
+            return why
+        if finding.kind == "payment.offplatform" and _in_quote(doc, finding):
+            return "ad copy quoted in a script the sender is asked to read"
     if finding.kind.startswith("contact.") or finding.kind in _DETAIL_KINDS:
-        if _quoted_spans(doc) and any(s <= finding.start and finding.end <= e for s, e in _quoted_spans(doc)):
+        if _in_quote(doc, finding):
             return "quoted in a script or sample the sender is asked to produce"
         if finding.kind in _DETAIL_KINDS and _EXAMPLE.search(text[max(0, finding.start - 24) : finding.start]):
             return "given as an example of a format"
@@ -253,6 +283,45 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
             return "on the other party's own site, named as the subject of the work"
         if finding.kind in _DATA_KINDS and _may_match(doc, _DATA_TASK_AT) and _data_task(text, finding):
             return "a data or code task about phone and e-mail fields, with nothing of the sender's own"
+    return None
+
+
+def _in_quote(doc: Document, finding: Finding) -> bool:
+    return any(s <= finding.start and finding.end <= e for s, e in _quoted_spans(doc))
+
+
+_PHONE_RAILS = lazy_compile(
+    r"(?<!\w)(?:bizum|stc\s?pay|mb\s?way|g\s?cash|maya|paymaya|satispay|m-?pesa|jazz\s?cash|easypaisa|bkash|nagad|"
+    r"twint|swish|vipps|mobilepay|blik|yape|plin|nequi|daviplata|paytm|phonepe|upi|pix|"
+    r"بيزوم|(?:ال)?(?:اس\s?تي\s?سي|stc)\s?(?:باي|pay)|جاز\s?كاش|ايزي\s?بيسه)(?!\w)"
+)
+"""Payment apps whose account is the owner's phone number: asked for "your number" beside one of them, the number is
+where the money goes (a payment detail), not a way to talk."""
+_ASKS_NUMBER = lazy_compile(
+    r"(?:n[uú]mer[oa]?|number|num[ée]ro|nummer|numara|nomor|nomer|m[oó]vil|celular|cel|telefone?|phone|mobile|"
+    r"رقم\w*|номер\w*|نمبر)"
+)
+_OFF_PLATFORM_WORDS = lazy_compile(
+    r"^(?:au(?:ß|ss)erhalb|вне|за\sпределами|outside|fuera|fora|en\sdehors|poza|di\sluar|d[iı][şs][iı]nda|خارج|برا)"
+)
+_PAY_TALK = lazy_compile(
+    r"(?<!\w)(?:pay\w*|paid|zahl\w*|bezahl\w*|überweis\w*|usdt|btc|crypto|krypto|wallet|iban|оплат\w*|плат[иеёя]\w*|"
+    r"перев[оеи]\w*|кошел\w*|крипт\w*|pag(?:[oa]|ar\w*|amos|ue\w*|amento\w*|ando)(?!\w)|paiement|payer|virement|płat\w*|przelew\w*|ödeme\w*|bayar\w*|"
+    r"الدفع|ادفع|تحويل)"
+)
+
+
+def _payment_request(text: str, finding: Finding) -> str | None:
+    """A contact request that belongs to a payment: the other party's number asked for beside a payment app keyed by
+    phone numbers ("el resto por Bizum, pásame tu móvil", "send me your number on STC Pay"), or "outside the platform"
+    said of paying ("Zahlung in USDT, außerhalb der Plattform"). The payment finding stands; the request is its
+    detail, not a way to talk."""
+    said = text[finding.start : finding.end]
+    sentence = _sentence(text, finding.start)
+    if _ASKS_NUMBER.search(said) and _PHONE_RAILS.search(sentence):
+        return "the number asked for is the account of a payment app keyed by phone numbers"
+    if _OFF_PLATFORM_WORDS.match(said) and _PAY_TALK.search(sentence):
+        return "outside the platform, said of paying: a payment finding, not a contact one"
     return None
 
 

@@ -224,7 +224,8 @@ _NOT_PHONE_BRANCHES = (
     r"\b(?=[\d.]{0,14}\d\d)\d{1,3}(?:\.\d{1,3}){3}\b",  # IPv4 with a multi-digit group
     r"(?<![\d\-.)(])\b\d{1,5}\s?[x×]\s?\d{1,5}\b",  # 1920x1080 (not 555-0198x42)
     r"\b(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,6}\b",  # 2024.06.1873 build stamps
-    r"(?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po|pedido|factur|fatura|commande|"
+    # "po": a purchase order, not Tagalog's polite "po" before a Philippine mobile ("gcash ko po 0917 …")
+    r"(?:order|invoice|inv|ticket|ref|reference|id|sku|tracking|case|po(?!\s(?:\+?63\s?|0)9\d\d)|pedido|factur|fatura|commande|"
     r"rechnung|bestell|auftrag|kunden|sendung|заказ|счет|счёт|code|ean|upc|isbn|gtin|barcode|serial|imei|"
     r"part|model|build|release|version|ver|rev|revision|batch|lot|waybill|awb|consignment|shipment|parcel|"
     r"guía|guia|envío|envio|rastreio|suivi|colis|lieferschein|paket|накладн|посылк|трек|"

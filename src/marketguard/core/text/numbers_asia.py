@@ -91,10 +91,15 @@ NOT_PHONE_BRANCHES: tuple[str, ...] = (
 PHONE_WORDS = (
     r"电话|電話|手机|手機|号码|號碼|番号|携帯|ケータイ|번호|전화|연락처|핸드폰|휴대폰|เบอร์|โทร|"
     r"namba\sya\ssimu|simu|nombor\s(?:telefon|fon|hp)|"
-    + bare(r"নম্বর|নাম্বার|ফোন|نمبر|فون|موبائل|شماره|تلفن|موبایل")
+    + bare(r"নম্বর|নাম্বার|ফোন")
+    # the Arabic script joins no particle to these: a boundary before, so "فون" is not read inside "فودافون"
+    + r"|(?<![\u0600-\u06ff])(?:"
+    + bare(r"نمبر|فون|موبائل|شماره|تلفن|موبایل|رقم|رقمي|رقمك|جوال|جوالي|موبايل|هاتف|هاتفي")
+    + ")"
 )
 """Phone words of these languages, written without the boundaries the phone detector's `_CONTEXT` asks of its own
-(CJK, Korean and Thai glue them to the number: "我电话13912345678")."""
+(CJK, Korean and Thai glue them to the number: "我电话13912345678"); the Arabic-script ones, Arabic's own among them
+("رقم فودافون كاش بتاعي 010…"), with a boundary before them only."""
 
 REGION_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("[\u3040-\u30ff]", ("JP",)),  # kana

@@ -22,11 +22,11 @@ _BRACKETED_DOT = lazy_compile(
 )
 _BRACKETED_AT = lazy_compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:at|arroba|arobase|@)\s{{0,2}}{_CLOSE}\s{{0,3}}")
 _DOT_WORD = (  # + ro, nl, uk, vi; ja, zh, ko, th, bn, ur, fa, hi (`spelled_asia`)
-    rf"(?:dot|d0t|punto|ponto|point|punkt|точка|kropka|nokta|titik|punct|punt|крапка|chấm|{_DOT_ASIA})"
+    rf"(?:dot|d0t|punto|ponto|point|punkt|точка|kropka|nokta|titik|punct|punt|крапка|ch[aấ]m|{_DOT_ASIA})"
 )
 _AT_WORDS = (
     r"(?:at\sthe\srate(?:\sof)?|attherate|at|arroba|arobase|собака|chiocciolina|chiocciola|ma[łl]pa|"
-    rf"apenstaartje|apestaartje|arond|a\sc[òo]ng|{_AT_ASIA}|@)"
+    rf"apenstaartje|apestaartje|arond|a\s(?:con\s)?c[òo]ng|a\sm[óo]c|{_AT_ASIA}|@)"
 )
 """'at' spelled out: es/pt arroba, fr arobase, ru/uk собака, it chiocciola, pl małpa, Indian English "at the rate", nl
 apenstaartje, ro arond, vi "a còng"."""

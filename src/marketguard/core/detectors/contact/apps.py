@@ -38,6 +38,7 @@ from marketguard.core.detectors.contact.apps_cues import (
     _MEETING_ID,
     _MODEL_ENDS,
     _MODELLED_ON,
+    _NAME_THERE,
     _NEARBY_HANDLE,
     _PAY_APP_HANDLE,
     _PAY_APP_WORDS,
@@ -177,6 +178,32 @@ def _accents_folded(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+_TO_CYRILLIC = str.maketrans(
+    {"3": "е", "0": "о", "4": "а", "6": "б", "e": "е", "a": "а", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у",
+     "k": "к", "m": "м", "t": "т", "h": "н", "b": "в", "r": "г", "u": "и", "n": "п"}
+)
+"""Digits and Latin look-alikes read back as the Cyrillic letters they stand for, in a word that has Cyrillic in it:
+"т3л3грам" (3 for е), and spaced letters joined then half made Latin by the confusables table ("втeлerpaм")."""
+_CYRILLIC_MIXED = lazy_compile("[\u0400-\u04ff][0-9a-z]|[0-9a-z][\u0400-\u04ff]")
+"""A Cyrillic letter beside a digit or a Latin letter: the only words `_cyrillic_hit` can read differently."""
+_GLUED_PREPOSITION = ("в", "во", "на", "и")
+"""A one- or two-letter preposition written before spaced letters is joined with them: "в т е л е г р а м"."""
+
+
+def _cyrillic_hit(raw: str, table: dict[str, tuple[App, bool]]) -> tuple[App, bool] | None:
+    """The app a Cyrillic word names once its digits and Latin look-alikes are read as Cyrillic, or None."""
+    if not _CYRILLIC_MIXED.search(raw):
+        return None
+    key = _TRAILING.sub("", raw).translate(_TO_CYRILLIC)
+    if key == raw:
+        return None  # plain Cyrillic: the ordinary lookup has answered
+    hit = table.get(key)
+    for glued in _GLUED_PREPOSITION if hit is None else ():
+        if key.startswith(glued) and (hit := table.get(key[len(glued) :])) is not None:
+            break
+    return None if hit is None else (hit[0], True)
+
+
 def _names_a_key(text: str) -> bool:
     """Whether a `_TOKEN` of the text, read through leetspeak and without inner dots, is a precheck key.
 
@@ -196,6 +223,12 @@ def _names_a_key(text: str) -> bool:
         return True  # "Télégram"
     if ("@" in text or "$" in text or "|" in text) and _leet_common_word(text, tokens):
         return True
+    if (
+        not text.isascii()
+        and _CYRILLIC_MIXED.search(text)
+        and any(_cyrillic_hit(t, _spellings()) for t in text.lower().split())
+    ):
+        return True  # "т3л3грам"
     if max(map(len, tokens), default=0) <= 40:
         return False
     return any(not keys.isdisjoint(_TOKEN.findall(t)) for t in tokens if len(t) > 40)
@@ -220,6 +253,7 @@ _EUPHEMISM_WORDS = (
     # "the gram", "the green one", "the purple messenger" name no app word: without these, never looked at
     *(" app", "bird", "network", "plane", "gram", "green", "purple", "violet", "site", "zuck"),
     *("papi", "papel", "carta", "flieger", "самол", "samolot", "uçak", "ucak", "мессендж", "месседж", "uygulama"),
+    *("verde", "verdinha", "verte", "grüne", "grune", "zielon", "apli"),
 )
 """One of these is in every euphemism (`lexicon.EUPHEMISMS`): a substring test before the pattern runs."""
 _EUPHEMISM_APPS = [(re.compile(p), app, p in WEAK_EUPHEMISMS) for p, app in EUPHEMISMS]
@@ -372,11 +406,13 @@ class AppDetector(Detector):
                 hit is not None
                 and i + 1 < len(tokens)
                 and tokens[i + 1].start() - end <= 1
-                and tokens[i + 1].group().lower() == "app"
+                and tokens[i + 1].group().lower() in ("app", "ap")
             ):
                 whole = table.get(key + tokens[i + 1].group().translate(_KEY_TABLE))
                 if whole is not None and whole[0] is hit[0]:
-                    hit, end = whole, tokens[i + 1].end()  # "wats app" (not "WhatsApp em", Polish "whatsappem")
+                    hit, end = whole, tokens[i + 1].end()  # "wats app", "wats ap" (not Polish "whatsappem")
+            if hit is None and not raw.isascii():
+                hit = _cyrillic_hit(raw.lower(), table)  # "т3л3грам", "в т е л е г р а м" joined as "втeлerpaм"
             if hit is None:
                 # a trailing possessive or punctuation: "WhatsApp's", "telegram."
                 trimmed = key.rstrip(".'s") if key.endswith("'s") else key.rstrip(".")
@@ -465,7 +501,7 @@ class AppDetector(Detector):
         if after_cue is not None and app.ambiguous and (not after_cue.group().startswith(" ") or id_word_then_prose):
             after_cue = None  # "line me", "signal me" read as English
         if after_cue is None and not app.ambiguous:
-            after_cue = _HAVE_AFTER.match(after)
+            after_cue = _HAVE_AFTER.match(after) or _NAME_THERE.match(text, mention.end)
         if after_cue is None and _BARE_QUESTION.match(after) and len(before.strip().split()) <= 2:
             after_cue = _BARE_QUESTION.match(after)  # a bare "whatsapp?" or "zap?"
         if cue is not None or after_cue is not None:

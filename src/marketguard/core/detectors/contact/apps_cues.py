@@ -29,7 +29,7 @@ _CUE_BEFORE = lazy_compile(
     rf"[^.!?\n]{{0,30}}\b{_PREP}\s{{1,3}}(?:the\s|my\s|your\s|ur\s)?"
     r"|\b(?:do|did)\s(?:you|u)\s(?:have|use|got)\s(?:a\s|an\s)?"
     r"|\b(?:i'?m|i\sam|we\sare|we're|i'?ll\sbe)\s(?:also\s)?(?:on|in|active\son)\s"
-    r"|(?:^|[^\w\s]\s?|\b(?:y|and|also|or)\s)(?:есть|у\s(?:тебя|вас)\sесть|hast\sdu|haben\ssie|tu\sas|vous\savez|"
+    r"|(?:^|[^\w\s]\s?|\b(?:y|and|also|or|а|a|и|і|i)\s)(?:есть|у\s(?:тебя|вас)\sесть|є|у\s(?:тебе|вас)\sє|hast\sdu|haben\ssie|tu\sas|vous\savez|"
     r"as-tu|avez-vous|t'as|tienes|tiene|ten[eé]s|usas|voc[eê]\stem|vc\stem|tem|tens|usa)\s"
     # a bare "u on …?" opening the sentence: "u on imessage?"
     r"|(?:^|[^\w\s]\s?)(?:u|you|ya|r\su)\s(?:on|using)\s"
@@ -46,7 +46,7 @@ _CUE_BEFORE = lazy_compile(
     r"|\b(?:lanjut|ngobrol|chat|hubungi|kontak|japri)\s(?:\w+\s)?(?:di|ke|lewat|via)\s"
     r"|\b(?:see|check|follow|find|look\sat|view)\s(?:\w+\s){0,5}?(?:on|at|in)\s(?:my\s)?"
     r"|\b(?:agr[eé]game|a[nñ][aá]deme|escr[ií]beme|h[aá]blame)\s(?:al|en\sel|por\sel)\s"
-    r"|\b(?:on\scontinue|continuons|on\sse\sparle|on\sparle|parlons)\s(?:sur|par|via)\s"
+    r"|\b(?:on\scontinue|continuons|on\sse\sparle|on\sparle|parlons|on\spasse|passons|on\sva)\s(?:sur|par|via)\s"
     r"|\b(?:lass\suns|wir\sk[öo]nnen)\s(?:auf|über|per|via|in)\s"
     r"|\b(?:k[öo]nnen|k[öo]nnten|sollen|wollen)\s(?:wir|sie|du)\s(?:\w+\s)?(?:auf|über|per|via|bei)\s"
     r"|\b(?:faster|quicker|easier|better|simpler|more\sprivate)\sthan\s(?:this\s(?:chat|site|app|platform|inbox)|here|"
@@ -90,13 +90,25 @@ _CUE_AFTER = lazy_compile(
     r"^\s?(?:me|us)\b|^\s(?:number|no\.?|nr|id|handle|username|user\s?name|account|contact|nick|tag)\b"
     # Tagalog puts "my" after the noun: "Skype ko po: …", "Viber ko ay …"
     r"|^\s(?:ko|namin)(?:\spo)?\s?(?::|=|ay\b|is\b)"
+    # Tagalog "let's just use it": "messenger na lang po tayo"; Hindi-English "come on it": "watsap pe aa jao"
+    r"|^\s(?:na\s)?lang(?:\spo)?\s(?:tayo|kayo|kita|ako|mag-?\w+|usap)\b"
+    r"|^\s(?:pe|par|py)\s(?:aa\b|aao|aaja\w*|aa\sja\w*|aaiye|aa\sjaiye|chal\w*|baat|msg|message|add|connect|mil\w*|shift|"
+    r"move|ping|call|text|contact)"
+    # ru, uk "do you have it?" after the name: "а телеграм є?", "ватсап есть?"
+    r"|^\s(?:є|есть)(?:\sу\s(?:тебя|тебе|вас))?\s?\?"
     r"|^[^.!?\n]{0,40}\b(?:connect|message|dm|find|add|reach|text|write|ping|join)\s(?:me\s|us\s)?there\b"
+
     r"|^[^.!?\n]{0,40}\b(?:easier|faster|better|quicker|simpler|more\ssecure)\s(?:than\s(?:this\s(?:chat|site|app|"
     r"platform|website)|here|upwork|fiverr))"
     r"|^[^.!?\n]{0,30}\b(?:(?:is\s)?(?:the\s)?same\sas\s(?:here|on\shere|(?:on\s)?this\s(?:site|platform|app)|my\s(?:user\s?name|"
     r"handle|name|profile))|same\s(?:user\s?name|handle|name|nick|@)|m[eê]me\spseudo|mismo\susuario|mesmo\susu[aá]rio|"
     r"такой\sже|тот\sже)"
 )
+_NAME_THERE = lazy_compile(
+    r"[^.!?\n]{0,50}\b(?:i'?m|i\sam|find\sme\sas|look\sfor|search(?:\sfor)?)\s[a-z][\w.\-]{2,31}\s(?:there|on\sit)\b"
+)
+"""Matched at the app's end, past the 48 characters of the after-window: the user name given bare, then "there"
+("discord is easier for screen sharing, I'm orrin.vale there")."""
 _HAVE_AFTER = lazy_compile(r"^\s(?:var\s?m[ıi]|varm[ıi])\b")
 """Turkish "do you have …" after the name: "vatsap var mı sende?" (not after a name that is also a word: "line var mı
 kodda?")."""

@@ -242,6 +242,8 @@ class EmailDetector(Detector):
                 value, score, how = f"{local}@{domain}", 0.95, "an e-mail address"
             elif (provider := _provider(domain.split(".", 1)[0])) is not None:
                 value, score, how = f"{local}@{provider}.com", 0.85, f"an address at {provider} without its domain"
+            elif _own_test_address(view.text, m.start(), domain):
+                value, score, how = f"{local}@{domain}", 0.8, "an address on a reserved test domain, given as one's own"
             else:
                 continue
             start, end = view.span(m.start(), m.start("domain") + len(m.group("domain").rstrip(".-")))
@@ -350,6 +352,22 @@ class EmailDetector(Detector):
                 )
             )
         return out
+
+
+_TEST_SUFFIX = lazy_compile(r"^[a-z0-9](?:[a-z0-9\-]{0,62}\.)+(?:example|test)$")
+_OWN_BEFORE = lazy_compile(
+    r"(?:\bmy\s(?:\w+\s)?(?:e-?mail|mail|address|inbox)|\b(?:e-?mail|mail|write|reach|contact|ping)\s(?:to\s)?me|\bits|\bit'?s|"
+    r"\bmi\s(?:correo|mail|e-?mail)|\bmeu\s(?:e-?mail|mail)|\bmon\s(?:e-?mail|mail|adresse)|\bmeine\s(?:e-?mail|mail|adresse)|"
+    r"\bmoja\s|\bмой\s|\bмоя\s)[^.!?\n]{0,40}$"
+)
+
+
+def _own_test_address(text: str, at: int, domain: str) -> bool:
+    """A whole address on a domain under a reserved test suffix (`.example`, `.test`; never example.com itself), that
+    the sentence before presents as the sender's own ("my email for the invite is dez@northstack.example", "just email
+    me, wren@quietharbor.example"). `parse_host` drops these hosts so that documentation samples stay quiet; a person
+    giving one as theirs is still giving an address, whatever its domain."""
+    return _TEST_SUFFIX.match(domain.lower()) is not None and _OWN_BEFORE.search(text, max(0, at - 60), at) is not None
 
 
 def _provider(label: str) -> str | None:

@@ -105,7 +105,9 @@ APPS: tuple[App, ...] = (
     App("kakaotalk", ("kakao",), ambiguous=True),  # a brand word too (the company, its bank, its taxis)
     App(
         "instagram",
-        ("instagram", "insta", "ig", "инстаграм", "инста", "инст", "انستغرام", "انستقرام", "إنستغرام", "انستا"),
+        ("instagram", "insta", "ig", "инстаграм", "инста", "инст", "انستغرام", "انستقرام", "إنستغرام", "انستا",
+         # with the article: "تابعني على الانستا"
+         "الانستا", "الانستغرام", "الانستقرام", "الإنستغرام"),
         fuzzy=True,
     ),
     App("vk", ("vk", "vkontakte", "вк", "вконтакте"), fuzzy=False),
@@ -155,6 +157,14 @@ _STARTS_WITH = (
 )
 """The app hinted at by its first letter: "the app that starts with W"."""
 
+_GREEN_APP = (
+    r"(?:(?:la|el|a|o|l')\s?)?(?:app|apli|aplicaci[oó]n|aplicativo|appli(?:cation)?|applicazione)\s(?:verde|verdinha|verte)|"
+    r"(?:die\s)?gr[üu]ne\s(?:app|chat-?app)|green\s(?:wala|wali|wale|vala|vali|vale)\s(?:app|application)|"
+    r"zielon\w+\s(?:apk\w+|aplikacj\w+)"
+)
+"""The green app in es, pt, fr, it, de, hi-en and pl: also a colour said of an app being designed ("la app verde
+necesita más contraste"), so it counts only beside a cue, like the other weak euphemisms."""
+
 # Euphemisms: the app is never named, which is the point.
 EUPHEMISMS: tuple[tuple[str, str], ...] = (
     (r"the\sgram", "instagram"),
@@ -187,7 +197,10 @@ EUPHEMISMS: tuple[tuple[str, str], ...] = (
     (r"(?:the\s)?(?:little\s|yellow\s|white\s)?ghost\sapp", "snapchat"),
     (r"(?:the\s)?(?:app|one)\swith\sthe\s(?:little\s|yellow\s|white\s)?ghost(?:\s(?:icon|logo))?", "snapchat"),
     (r"(?:the\s)?(?:camera|photo)\sapp\swith\sdms", "instagram"),
-    (r"(?:the\s)?app\swith\sthe\s(?:paper\s)?plane", "telegram"),
+    (r"(?:the\s)?(?:app|platform|messenger|chat\sapp)\swith\sthe\s(?:blue\s|little\s|white\s)?(?:paper\s)?(?:air)?plane"
+     r"(?:\s(?:logo|icon))?", "telegram"),
+    # the green app in other languages: "tenés la app verde?", "l'appli verte", "die grüne App", "green wala app"
+    (_GREEN_APP, "whatsapp"),
     # the first letter as the hint: "the app that starts with W"
     (_STARTS_WITH.format("w"), "whatsapp"),
     (_STARTS_WITH.format("t"), "telegram"),
@@ -207,7 +220,7 @@ EUPHEMISMS: tuple[tuple[str, str], ...] = (
 )
 
 WEAK_EUPHEMISMS = frozenset(
-    {r"the\sgram", r"(?:the\s)?green\s(?:one|messenger)", r"(?:the\s)?(?:purple|violet)\s(?:one|messenger)"}
+    {r"the\sgram", r"(?:the\s)?green\s(?:one|messenger)", r"(?:the\s)?(?:purple|violet)\s(?:one|messenger)", _GREEN_APP}
 )
 """Euphemisms that are also everyday phrases ("the green one looks better", "per the gram"): like an app whose name is
 a word, they count only beside a cue ("DM me on the gram", "text me on the green one")."""

@@ -17,7 +17,9 @@ _DETAIL_EN = (
     r"gmail|g-m-[a4@]-[i1!]-l|phone(?:\snumber|\s#|\sno)?|number|direct\sline|cell(?:\snumber|phone)?|mobile(?:\snumber)?|contacts?"
     r"(?:\sinfo(?:rmation)?|\sdetails|\snumber)?|digits|whats\s?app(?:\snumber)?|telegram(?:\shandle|\sid)?|"
     r"skype(?:\sid)?|socials?|handle|insta(?:gram)?|ig|discord|wechat(?:\sid)?|line\sid|"
-    r"(?:outlook|hotmail|yahoo|icloud|proton(?:mail)?|gmail)\s(?:address|account|id))"
+    r"(?:outlook|hotmail|yahoo|icloud|proton(?:mail)?|gmail)\s(?:address|account|id)|"
+    # a personal booking page, which books a call outside and carries the person's own details
+    r"(?:calendly|cal\.com|booking|scheduling)\s(?:link|page|url))"
 )
 _QUALIFIER = r"(?:(?:paypal|payoneer|wise|zelle|venmo|revolut|skype|google|apple|icloud|other)\s)"
 """A rail or app named before the detail: "what's your Payoneer email?" still asks for an e-mail address."""
@@ -29,7 +31,9 @@ PHRASES: tuple[Phrase, ...] = (
         rf"\b(?:what(?:'s|s|\sis|\sare)|whats|send|give|share|drop|leave|shoot|pass|provide|tell|dm|"
         rf"text|write\sdown|"
         # the verb as a gerund after a polite frame: "would you mind sharing your phone number"
-        rf"sharing|sending|giving|passing|dropping|leaving|texting)\s(?:me\s|us\s)?(?:your|ur|yr|ya)\s{_QUALIFIER}?{_DETAIL_EN}\b",
+        rf"sharing|sending|giving|passing|dropping|leaving|texting)\s(?:me\s|us\s)?"
+        # the detail asked for beside something else: "send portfolio and your phone number"
+        rf"(?:(?:your\s|ur\s|the\s|a\s)?[\w-]+\s(?:and|&|\+|plus)\s)?(?:your|ur|yr|ya)\s{_QUALIFIER}?{_DETAIL_EN}\b",
         "contact.request",
         0.85,
         "asks for a contact detail",

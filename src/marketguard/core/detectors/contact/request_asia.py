@@ -33,7 +33,10 @@ _JA_NOT = (
     r"お断り))"
 )
 # Chinese (simplified and traditional)
-_ZH_APPS = r"(?:微信|威信|vx|wx|weixin|wechat|qq|line|whats\s?app|telegram|电报|電報|飞机|飛機)"
+_ZH_APPS = (
+    r"(?:微信|威信|vx|wx|weixin|wechat|qq|line|whats\s?app|telegram|电报|電報|飞机|飛機|绿泡泡|綠泡泡|小绿泡|小綠泡)"
+)
+"""The apps, with their slang: 飞机 (the plane, Telegram), 绿泡泡 (the green bubble, WeChat)."""
 _ZH_DETAIL = (
     r"(?:电话号码|電話號碼|电话|電話|手机号码?|手機號碼?|手机|手機|号码|號碼|联系方式|聯絡方式|聯繫方式|联系方法|邮箱|"
     r"信箱|"
@@ -86,7 +89,9 @@ LEXICONS: tuple[Lexicon, ...] = (
         on_app=rf"{_JA_APPS}\s?(?:で|に|の)\s?(?:話|やり取り|やりとり|連絡|続き|続け|追加|友達|メッセージ|チャット|"
         rf"通話|"
         r"相談|しませんか|しましょう|お願い|id|ｉｄ)" + _JA_NOT
-        + rf"|{_JA_APPS}\s?id\s?(?:は|:|を)",
+        + rf"|{_JA_APPS}\s?id\s?(?:は|:|を)"
+        # the app as the quicker way: "LINEのほうが早いので", "LINEの方が便利です"
+        + rf"|{_JA_APPS}\s?の?(?:ほう|方)が[^。！？\n]{{0,12}}?(?:早|速|楽|便利|いい|良い|確実)" + _JA_NOT,
     ),
     Lexicon(
         "zh",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from marketguard.core.detectors.pattern import Phrase
 
 _DETAIL_ES = (
-    r"(?:n[uú]mero|tel[eé]fono|celular|m[oó]vil|correo(?:\selectr[oó]nico)?|e-?mail|whats(?:app)?|contacto|telegram)"
+    r"(?:n[uú]mero|tel[eé]fono|celular|m[oó]vil|correo(?:\selectr[oó]nico)?|e-?mail|mail|whats(?:app)?|contacto|telegram)"
 )
 _DETAIL_PT = r"(?:n[uú]mero|telefone|celular|zap|whats(?:app)?|e-?mail|contato|telegram)"
 _DETAIL_FR = r"(?:num[ée]ro(?:\sde\st[ée]l[ée]phone)?|t[ée]l[ée]phone|portable|e-?mail|mail|courriel|adresse\s(?:e-?)?mail|coordonn[ée]es|whats(?:app)?)"
@@ -23,7 +23,11 @@ PHRASES: tuple[Phrase, ...] = (
         rf"\b(?:p[aá]same|dame|env[ií]ame|m[aá]ndame|comp[aá]rteme|cu[aá]l\ses|me\spas(?:as|a|[aá]s)|me\sdas|"
         rf"me\sdejas|me\scompartes|me\sdar[ií]as|me\senv[ií]as|"
         rf"(?:me\s)?(?:puedes|podr[ií]as|puede|podr[ií]a|pod[eé]s)\s(?:me\s)?(?:pasar|dar|enviar|mandar|compartir)(?:me)?)"
-        rf"\s(?:tu|su)\s{_DETAIL_ES}\b",
+        # "pásame tu número", and the bare article: "pásame el mail y listo" (not "dame el número de pedido")
+        rf"\s(?:(?:tu|su)\s{_DETAIL_ES}\b(?!\sde\s(?:pedido|orden|factura|seguimiento|cuenta|serie|referencia|cliente|"
+        r"ticket|env[ií]o|socio|la\s(?:factura|orden|tarjeta|empresa|tienda|oficina)|soporte|atenci[oó]n))"
+        # with the bare article the detail is the other party's only when nothing else owns it ("el mail del cliente")
+        rf"|(?:el|la)\s{_DETAIL_ES}\b(?!\s(?:de|del|de\sla|de\slos)\b))",
         "contact.request",
         0.85,
         "asks for a contact detail (es)",
@@ -60,7 +64,10 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "pt-ask",
         rf"\b(?:me\spassa|passa|me\smanda|manda|me\sd[aá]|qual\s(?:[eé]\s)?o|"
-        rf"(?:pode|poderia|podes|consegue)\s(?:me\s)?(?:passar|dar|mandar|enviar))\s(?:o\s|a\s)?(?:seu|sua|teu|tua)\s{_DETAIL_PT}\b",
+        rf"(?:pode|poderia|podes|consegue)\s(?:me\s)?(?:passar|dar|mandar|enviar))\s(?:o\s|a\s)?(?:seu|sua|teu|tua)\s{_DETAIL_PT}\b"
+        # the bare article: "me passa o email que eu mando o pix" (not "o número do pedido")
+        rf"|\b(?:me\spassa|me\smanda|me\sd[aá])\so\s(?:e-?mail|zap|whats(?:app)?|celular|telefone|n[uú]mero)\b"
+        r"(?!\sd[oa]\s(?:pedido|nota|boleto|cart[aã]o|empresa|loja|suporte|protocolo))",
         "contact.request",
         0.85,
         "asks for a contact detail (pt)",

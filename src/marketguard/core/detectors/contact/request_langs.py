@@ -53,7 +53,7 @@ _TR_DETAIL_ACC = (
 )
 _TR_DETAIL_MINE = r"(?:numaram|telefonum|mailim|e-?postam|whats\s?app(?:im)|telegram(?:im)|iletişim\sbilgilerim)"
 _ID_DETAIL = (
-    r"(?:nomor(?:\s(?:hp|wa|whats\s?app|telepon|telpon|hape))?|no\.?\s?(?:hp|wa|telp)|hp|wa|whats\s?app|e-?mail|surel|"
+    r"(?:nom[oe]r(?:\s(?:hp|wa|whats\s?app|wasap|watsap|telepon|telpon|hape))?|no\.?\s?(?:hp|wa|telp)|hp|wa|whats\s?app|e-?mail|surel|"
     r"telegram|kontak)"
 )
 _TL_DETAIL = (
@@ -208,6 +208,8 @@ HAVE_APP = (
     rf"|\b(?:ada|punya)\s{_HAVE_APPS}\s?(?:kak|mas|mbak|mba|bang|gan|sis|bro|pak|bu)?\s?\?"
     rf"|\b{_HAVE_APPS}'?(?:in|iniz|un|unuz)\s(?:var\s?mi|varmi)\b"
     r"|(?:у|y)\s(?:тебя|вас)\sесть\s(?:телег[аи](?!\s(?:с|c|со|co)\s)|телеграм\w*|тг|ватсап|вотсап|вайбер|viber|whats\s?app|telegram|signal|сигнал)"
+    # uk: "у тебе є телеграм?", "є вайбер?"
+    r"|(?:(?:у|y)\s(?:тебе|вас)\s|^|[,.!?]\s?|\bа\s)є\s(?:телеграм\w*|телег[аиу]|тг|ватсап|вотсап|вайбер|viber|whats\s?app|telegram|signal|сигнал)"
     r"|(?:عندك|عندكم|معك|فيه\sعندك)\s(?:ال)?(?:تيليجرام|تليجرام|تلغرام|تيليغرام|واتساب|واتس|فايبر|سيجنال|سكايب)"
 )
 """Asking if the other party has an outside app, in tl, vi, id, tr, ru and ar (a soft request, like the others)."""

@@ -22,7 +22,10 @@ _NL_DETAIL = (
     r"(?:(?:telefoon|gsm|06)?-?nummer|(?:mobiele?|whats\s?app)[\s-]?nummer|mobieltje|e-?mail(?:adres)?|mailadres|whats\s?app|telegram|"
     r"contactgegevens)"
 )
-_VI_DETAIL = r"(?:số\s(?:điện\sthoại|đt|zalo|phone|whats\s?app)|sđt|sdt|email|mail|zalo|facebook|fb)"
+_VI_DETAIL = (
+    r"(?:s[oố]\s(?:[dđ]i[eệ]n\stho[aạ]i|[dđ]t|zalo|phone|whats\s?app)|s[dđ]t|email|mail|zalo|facebook|fb)"
+)
+"""With or without the accents: chat often drops them ("cho em xin so dien thoai")."""
 _UK_DETAIL = r"(?:номер(?:\sтелефону)?|телефон|пошт[ауи]|e-?mail|імейл|мейл|контакти?|вайбер|телеграм|тг|ватсап|вотсап)"
 _RO_DETAIL = (
     r"(?:num[ăa]r(?:ul)?|telefon(?:ul)?|e-?mail(?:ul)?|mail(?:ul)?|adresa\sde\s(?:e-?)?mail|whats\s?app(?:-?ul)?|"
@@ -54,9 +57,9 @@ LEXICONS: tuple[Lexicon, ...] = (
     ),
     Lexicon(
         "vi",
-        ask=rf"(?:cho\s(?:mình|em|anh|tôi|tớ|chị)\sxin|xin|gửi|để\slại|cho\sxin)\s(?:lại\s)?{_VI_DETAIL}"
-        r"(?:\s(?:của\s)?(?:bạn|anh|chị|em))?(?!\s(?:đơn\shàng|hóa\sđơn))",
-        mine=rf"{_VI_DETAIL}\s(?:của\s)?(?:mình|tôi|em|anh|tớ)\s(?:là\b|:)",
+        ask=rf"(?:cho\s(?:m[iì]nh|em|anh|t[oô]i|t[oớ]|ch[iị])\sxin|xin|g[uử]i|[dđ][eể]\sl[aạ]i|cho\sxin)\s(?:l[aạ]i\s)?{_VI_DETAIL}"
+        r"(?:\s(?:c[uủ]a\s)?(?:b[aạ]n|anh|ch[iị]|em))?(?!\s(?:[dđ][oơ]n\sh[aà]ng|h[oó]a\s[dđ][oơ]n))",
+        mine=rf"{_VI_DETAIL}\s(?:c[uủ]a\s)?(?:m[iì]nh|t[oô]i|em|anh|t[oớ])\s(?:l[aà]\b|:)",
         write=rf"(?:nhắn(?:\stin)?|gọi(?:\sđiện)?|liên\shệ|kết\sbạn|add|ib|inbox)\s(?:[^\s.!?]+\s){{0,3}}?{_APPS}\b"
         r"(?![^.!?\n]{0,30}?(?:ở\sđây|trên\snền\stảng))",
         outside=r"(?<!thanh\stoán\s)(?<!trả\stiền\s)ngoài\s(?:nền\stảng|sàn|ứng\sdụng|trang\sweb)"

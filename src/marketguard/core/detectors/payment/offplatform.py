@@ -113,7 +113,8 @@ number or an address right after the rail (a question about the rail, an id word
 them at most) is where to pay. Read past the end of the clause."""
 _VERB_RAILS = frozenset({"paypal", "zelle", "venmo", "cash app", "revolut", "bizum"})
 _AS_VERB_LEFT = lazy_compile(
-    r"\b(?:i'?ll|i\swill|i\scan|we\scan|let\sme|just|can\s(?:you|u)|could\s(?:you|u)|pls|plz|please|gonna|i'?d|i\sshall|"
+    r"\b(?:i'?ll|i\swill|i\scan|we\scan|let\sme|just|can\s(?:you|u|i|we)|could\s(?:you|u|i|we)|shall\s(?:i|we)|pls|plz|please|"
+    r"gonna|i'?d|i\sshall|"
     r"i'?m\sgoing\sto|i'?ll\sjust|then\si'?ll)\s$"
 )
 _AS_VERB_RIGHT = lazy_compile(r"\s(?:it|you|u|ya|me|us|them|him|her|the\s\w+|[$€£]\s?\d|\d)\b")

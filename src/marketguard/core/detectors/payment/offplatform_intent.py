@@ -53,7 +53,9 @@ INTENT: tuple[Phrase, ...] = (
         r"\b(?:skip|avoid|saves?|saving|bypass|dodge|cut\sout|escape|get\saround|don'?t\spay|not\spay|"
         r"(?:don'?t|do\snot|not)\swant\sto\spay|not\sto\spay|(?:tired|sick)\sof\spaying|why\s(?:should|would)\s(?:we|i|you)\spay)\s"
         # "not pay the platform's cut", "saves us both the fees"
-        r"(?:[\w']+\s){0,3}?(?:fee|fees|commission|cut|percentage|charges?|service\scharge|\d{1,2}\s?%)(?!\w)",
+        r"(?:[\w']+\s){0,3}?(?:fee|fees|commission|cut|percentage|charges?|service\scharge|"
+        # a bare figure, not a shop's discount: "save 20% on your first order", "text SAVE to 55501 for 10% off"
+        r"\d{1,2}\s?%(?!\s?(?:off|on\s(?:your|the\sfirst|all|every|any)|discount)))(?!\w)",
         "payment.offplatform",
         0.9,
         "proposes to avoid the platform's fee",
@@ -145,7 +147,9 @@ INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "rest-by-rail",
-        r"\b(?:the\s)?(?:rest|remaining|remainder|balance|other\s[$€£]?\d+|real\s(?:[$€£]?\d+|price|amount))"
+        r"\b(?:the\s)?(?:rest|remaining|remainder|balance|other\s[$€£]?\d+|real\s(?:[$€£]?\d+|price|amount)|"
+        # the bulk of it: "I'll send the main payment via bank"
+        r"(?:main|big|bigger|larger|major)\s(?:payment|part|amount|sum|chunk)|bulk(?:\sof\sit)?)"
         r"\s(?:[\w']+\s){0,4}?(?:by|via|through|in|on|per|por|par|to\syour|into\syour)\s(?:bank|wire|"
         r"transfer|paypal|wise|cash|crypto|usdt|zelle|venmo|revolut|account|card)"
         # "el resto te lo doy por transferencia", "o resto te mando por pix", "le reste par virement", "den Rest per Überweisung"
@@ -196,7 +200,7 @@ INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "cut-middleman",
-        r"\b(?:let'?s|we\s(?:can|could|should)|why\snot|just|i'?d\srather)\s(?:cut\sout|skip|bypass|drop|ditch|lose)\s"
+        r"\b(?:let'?s|we\s(?:can|could|should)|why\snot|just|i'?d\srather)\s(?:cut\sout|cut|skip|bypass|drop|ditch|lose)\s"
         r"(?:the\s)?middle\s?(?:man|men)\b"
         r"|\b(?:cut\sout|skip|bypass|drop|ditch)\s(?:the\s)?middle\s?(?:man|men)\s(?:[\w']+\s){0,3}?(?:on|for|with|in)\s"
         r"(?:the\s)?(?:payments?|paying|fees?|billing|invoic\w+|money)\b"
@@ -341,7 +345,7 @@ INTENT: tuple[Phrase, ...] = (
         r"under\sthe\stable)\b(?!\s(?:in|as|via|through|on)\s(?:the\s|a\s)?(?:new\s|separate\s|second\s|another\s)?(?:platform|upwork|fiverr|contract|milestone))"
         r"|\b(?:the\s)?real\s[$€£]\s?\d[\d,.]*k?\s(?:[\w']+\s){0,3}?(?:separately|on\sthe\sside|off\sthe\sbooks|outside|directly|privately)\b"
         # "real payment goes through me directly", "the actual money comes to me separately"
-        r"|\b(?:real|actual|true|proper)\s(?:payment|price|amount|money|rate|total)\s(?:\w+\s){0,4}?(?:separately|on\sthe\sside|"
+        r"|\b(?:real|actual|true|proper)\s(?:payment|price|amount|money|rate|total)\s(?:\([^()\n]{1,16}\)\s)?(?:\w+\s){0,4}?(?:separately|on\sthe\sside|"
         r"off\sthe\sbooks|outside|directly|privately|elsewhere|through\sme|to\sme)\b"
         r"|\b(?:at|to|for)\s(?:only\s|just\s)?[$€£]\s?\d[\d,.]*k?\s(?:so|to\skeep|and\skeep)\s(?:the\s)?(?:platform\s|site\s|"
         r"service\s)?(?:fees?|commission|cut)\b"
@@ -353,6 +357,22 @@ INTENT: tuple[Phrase, ...] = (
         "payment.offplatform",
         0.85,
         "puts part of the price outside the contract, so the platform's fee is lower",
+    ),
+    Phrase(
+        "token-here",
+        # a small sum or milestone kept on the platform only to look real: "accept $5 here so the job shows", "keep a
+        # small milestone open here for appearance", "dejamos un hito aquí para aparentar", "этап на площадке для вида"
+        # (led by the place, not by the sum: "order", "payment" and prices are in most messages, and a stretch after
+        # each would cost the prefilter's automaton on every one of them)
+        r"\b(?:here|aqu[ií]|aqui|ici|hier|здесь|тут|on\s(?:the\s)?(?:platform|site|upwork|fiverr)|"
+        r"en\sla\splataforma|na\splataforma|sur\sla\splateforme|auf\sder\splattform|на\s(?:площадке|платформе|бирже))\b"
+        r"[^.!?\n]{0,40}?(?:\bfor\s(?:appearances?|show|(?:the\s)?optics)|\bso\s(?:the\s)?(?:job|contract|order|gig|milestone)\s"
+        r"(?:shows|appears|looks\s(?:legit|real|normal|active))|\bpara\s(?:aparentar|disimular|las\sapariencias|que\sse\svea)|"
+        r"\bpra\s(?:constar|disfar[cç]ar|parecer\s(?:normal|real))|\bpour\sla\sforme|\bpour\sfaire\sjoli|\bzum\sschein|"
+        r"\bpro\sforma|для\s(?:вида|галочки|отвода\sглаз))",
+        "payment.offplatform",
+        0.85,
+        "keeps a token sum on the platform for show, so the real payment can go outside",
     ),
     Phrase(
         "discount-if-outside",
@@ -480,7 +500,10 @@ INTENT: tuple[Phrase, ...] = (
     Phrase(
         "ru-pay",
         r"(?:опла[тч]\w*\s(?:\w+\s)?напрямую|напрямую\s(?:\w+\s)?опла[тч]\w*|без\sкомисси\w*|"
-        r"(?:не\sплатить|избежать|сэконом\w*\sна|зачем\s(?:\w+\s)?(?:платить|отдавать|переплачивать))\s(?:\w+\s)?комисси\w*|перевед\w*\s(?:\w+\s)?лично|вне\s(?:платформы|биржи|сайта)\s"
+        r"(?:не\sплатить|избежать|сэконом\w*\sна|зачем\s(?:\w+\s)?(?:платить|отдавать|переплачивать))\s(?:\w+\s)?комисси\w*|"
+        # the platform's share as a figure, settling up directly: "зачем отдавать 20% сервису", "напрямую рассчитаемся"
+        r"зачем\s(?:\w+\s)?(?:платить|отдавать|переплачивать|терять|дарить)\s(?:\w+\s)?\d{1,2}\s?%|"
+        r"напрямую\s(?:\w+\s)?рассчита\w*|рассчита\w*\s(?:\w+\s)?напрямую|перевед\w*\s(?:\w+\s)?лично|вне\s(?:платформы|биржи|сайта)\s"
         r"(?:\w+\s){0,2}?(?:оплат\w*|плат\w*|деньги)|переведу\s(?:тебе\s|вам\s)?на\sкарту|перевод(?:ом)?\sна\sкарту)",
         "payment.offplatform",
         0.9,

@@ -28,6 +28,9 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:evit|risparmi|salt)\w*\s(?:\w+\s){0,2}?(?:la\s|le\s)?commission[ei]",
         r"(?:ti|le)\s(?:faccio|mando|invio)\s(?:un\s)?bonifico",
         r"bonifico\s(?:diretto|direttamente|sul\smio\sconto|sul\stuo\sconto)",
+        # the rest by a local rail: "il resto te lo giro con Satispay", "il saldo te lo mando su PostePay"
+        r"(?:il\s)?(?:resto|saldo|rimanente|restante)\s(?:\w+\s){0,3}?(?:con|su|via|in|tramite|per|col)\s(?:la\s|il\s)?"
+        r"(?:satispay|postepay|paypal|bonifico|contanti|revolut|ricarica|iban)\b",
     ),
     "pl": (
         r"zapłać\smi|zaplac\smi|zapłacę\sci|zaplace\sci|zapłacę\sbezpośrednio",
@@ -99,8 +102,10 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:seedha|sidha|direct)\s(?:mere\s|mujhe\s)?(?:account\s(?:me|mein)\s|upi\s(?:pe|par)\s)?(?:paise|payment)?\s?(?:bhej|de\sdo|"
         r"kar\sdo|transfer|daal\sdo)\w*",
         r"platform\s(?:ke\s|se\s)?bahar\s(?:\w+\s){0,2}?(?:pay|payment|paise|paisa)\w*",
-        r"(?:commission|fee|charges?)\s(?:\w+\s)?(?:bach\w*|nahi\sdena|nahin\sdena|mat\sdo|kyu\sdena|kyon\sdena|bachao|bachega)",
+        r"(?:commission|fee|charges?)\s(?:\w+\s){0,2}?(?:bach\w*|nahi\sdena|nahin\sdena|mat\sdo|kyu\sdena|kyon\sdena|bachao|bachega)",
         r"(?:gpay|phonepe|paytm|upi)\s(?:kar\sdo|kardo|karo|pe\sbhej\w*|par\sbhej\w*)",
+        # "agar direct payment karoge", "direct transfer kar dena"
+        r"(?:direct|seedha|sidha)\s(?:payment|pay|transfer)\s(?:kar|karo|karoge|karna|karenge|kardo|kar\sdo|kar\sdena|de\sdo|bhej\w*)\b",
         r"(?:yahan|yaha|platform\s(?:pe|par))\b[^!?\n]{0,50}?\b(?:baaki|baki|bacha\shua|remaining|rest)\b[^!?\n]{0,30}?"
         r"(?:seedha|sidha|direct|bahar|upi|gpay|phonepe|paytm|account|bank)",
         r"contract\s(?:\w+\s)?(?:band|close|khatam|cancel)\s(?:kar|karo|karte|kardo|kar\sdo)\w*\b[^!?\n]{0,60}?\b"

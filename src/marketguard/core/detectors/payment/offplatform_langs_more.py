@@ -21,7 +21,12 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:scheelt|besparen|ontlopen|omzeilen|vermijden|zonder)\s(?:\w+\s){0,3}?(?:de\s)?(?:commissie|servicekosten|fee|"
         r"platformkosten|kosten\svan\shet\splatform)",
         r"(?:sluit|beëindig|beeindig|stop|annuleer)\s(?:\w+\s){0,2}?(?:contract|opdracht|project)\w*\b[^!?\n]{0,60}?\b"
-        r"(?:betaal\w*|overmak\w*|over\b|direct|tikkie|rekening|contant)",
+        r"(?:betaal\w*|overmak\w*|over\b|direct|tikkie|rekening|contant|rechtstreeks)",
+        # the verb after the contract: "zullen we het contract hier afsluiten en daarna rechtstreeks factureren?"
+        r"(?:contract|opdracht|project)\w*\s(?:\w+\s){0,2}?(?:afsluiten|afronden|beëindigen|beeindigen|stopzetten|sluiten|"
+        r"annuleren|stoppen)\b[^!?\n]{0,60}?\b(?:betal\w*|overmak\w*|rechtstreeks|buiten\s(?:het\s)?platform|tikkie|contant|"
+        r"(?:op|naar)\s(?:mijn|m'n)\srekening)",
+        r"rechtstreeks\s(?:\w+\s)?(?:factureren|factuur|afrekenen|rekenen)",
         r"(?:de\s)?rest\s(?:\w+\s){0,3}?(?:via|per|met|op)\s(?:bank\w*|overschrijving|tikkie|iban|contant|paypal|mijn\srekening)",
         r"(?:maak|maakt)\s(?:het|het\sbedrag|de\srest|het\sgeld|dat)\s(?:\w+\s)?over\s(?:naar|op)\s(?:mijn|m'n)",
         r"overmaken\s(?:naar|op)\s(?:mijn|m'n)\s(?:rekening|iban|bunq|revolut)|(?:op|naar)\s(?:mijn|m'n)\s(?:\w+\s)?rekening\s"
