@@ -2,6 +2,7 @@
 
 `eval/fraud/accounts.dev2.jsonl` (blind7 round), `accounts.dev3.jsonl` (blind8 round) and `accounts.dev4.jsonl`
 (blind9 round) and `accounts.dev5.jsonl` (acct10 round, rules by typology x language in `accounts_languages.yaml`)
+and `accounts.dev6.jsonl` (acct11 round, shapes x 26 languages in `accounts_eleventh.yaml`)
 hold account offers and hard benign look-alikes written for this project (no evaluation set's text):
 each of the four account kinds in the thirteen languages of the pack (dev4: in seventeen, adding Dutch, Vietnamese,
 Ukrainian and Romanian, and Hindi in Devanagari as well as in Latin letters), in words the older fixtures do not
@@ -24,7 +25,13 @@ import pytest
 from fraud_dev_sets import positives_and_benign, read_records, rules_only_screener
 from marketguard import Screener
 
-FILES = ("accounts.dev2.jsonl", "accounts.dev3.jsonl", "accounts.dev4.jsonl", "accounts.dev5.jsonl")
+FILES = (
+    "accounts.dev2.jsonl",
+    "accounts.dev3.jsonl",
+    "accounts.dev4.jsonl",
+    "accounts.dev5.jsonl",
+    "accounts.dev6.jsonl",
+)
 LANGUAGES = {"en", "es", "pt", "fr", "de", "ru", "hi", "id", "tl", "it", "pl", "tr", "ar"}
 # the blind sets reach beyond the pack's thirteen languages; the blind9 round's file covers four more
 LANGUAGES_BY_FILE = {
@@ -33,6 +40,8 @@ LANGUAGES_BY_FILE = {
     "accounts.dev4.jsonl": LANGUAGES | {"nl", "vi", "uk", "ro"},
     # the acct10 round's file: every language the project handles, Urdu, Bengali, Chinese, Swahili and Malay added
     "accounts.dev5.jsonl": LANGUAGES | {"nl", "vi", "uk", "ro", "ur", "bn", "zh", "sw", "ms"},
+    # the acct11 round's file: those of acct10 plus Japanese, Korean, Persian and Thai
+    "accounts.dev6.jsonl": LANGUAGES | {"nl", "vi", "uk", "ro", "ur", "bn", "zh", "sw", "ms", "ja", "ko", "fa", "th"},
 }
 KINDS = {"account.rental_offer", "account.sale", "account.verification_proxy", "account.payout_redirect"}
 
