@@ -25,7 +25,9 @@ _NEGATION = lazy_compile(
     # forbidden: "bawal kasi sa labas ng platform", "vietato", "yasak", "dilarang", "ممنوع"
     r"bawal|vietato|zabronione|yasak|dilarang|ممنوع|"
     # vi, with and without accents: "mình không chuyển qua Zalo", "đừng qua Zalo"
-    r"kh[oô]ng|chẳng|đừng)(?!\w)"
+    r"kh[oô]ng|chẳng|đừng|"
+    # sw, the negative verbs of paying and doing: "hatufanyi malipo nje ya jukwaa", "sitalipa nje"
+    r"hapana|hatufanyi|sifanyi|hatulipi|silipi|sitalipa|hatutalipa|siwezi|hatuwezi|sitaki|hatutaki|marufuku)(?!\w)"
 )
 _NEGATION_AFTER = lazy_compile(
     r"[^.!?,;:\n]{0,24}?(?<!\w)(?:nicht|niemals|keinesfalls|jamais|pas(?!\s(?:de|d'|d’|besoin|cher|mal|plus\sde)\b)|"
@@ -200,7 +202,7 @@ _CUSTOMER_CHANNEL = lazy_compile(
     # a bot answering the channel's messages: "should the chatbot reply to Instagram DMs too?", "DMs from customers"
     r"|(?:chat\s?bot|bot|auto-?responder|auto-?reply|automation)\s(?:\w+\s){0,3}?(?:reply|replies|respond|answer|handle|read|"
     r"process)\w*\s(?:to\s)?(?:[\w']+\s){0,2}?(?:dms|dm\s|direct\smessages|messages|chats|inbox)"
-    # a rail as a feature of the app or shop being built: "an app for the shop with M-Pesa payments", "UPI payment gateway"
+    # a rail as a feature of the app or shop being built: "a shop app with M-Pesa payments", "UPI payment gateway"
     r"|(?:app|website|site|shop|store|duka|checkout|tienda|loja|boutique)\s(?:\w+\s){0,3}?(?:with|yenye|that\saccepts?|"
     r"accepting|con|com|avec|mit)\s(?:malipo|payments?|pagos?|pagamentos?|paiements?|zahlung\w*)\s(?:ya|via|by|through|with|con|"
     r"por|com|par|per|über)\s"

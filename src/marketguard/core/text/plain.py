@@ -88,7 +88,8 @@ def _spelled_dot(m: re.Match[str]) -> str | None:
     """' dot ' is a '.' before a public suffix ("acme dot io") or inside an address ("ana dot lopez at ...")."""
     label = m.group("label")
     host = parse_host(f"x.{label}")
-    english_word = label in _SHORT_WORDS and "dot" not in m.group()  # "at some point so": "so" is a word here
+    # "at some point so": "so" is a word here; "no point giving them 20%": "giving" is a generic suffix and a word
+    english_word = "dot" not in m.group() and (label in _SHORT_WORDS or (len(label) > 4 and "point" in m.group()))
     if host is not None and host.suffix == label and not english_word:
         return "."
     if _AT_WORD_AHEAD.match(m.string, m.end()):
