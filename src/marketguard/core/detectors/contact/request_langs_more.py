@@ -82,7 +82,7 @@ LEXICONS: tuple[Lexicon, ...] = (
     ),
     Lexicon(
         "ro",
-        ask=rf"\b(?:d[ăa]-?mi|trimite-?mi|spune-?mi|las[ăa]-?mi|care\s(?:e|este)|po[țţt]i\s(?:s[ăa]-?mi\s)?(?:da[iî]|trimi[țţt]i))\s"
+        ask=rf"\b(?:d[ăa]-?mi|trimite-?mi|spune-?mi|las[ăa]-?mi|care\s(?:e|este)|[îi]mi\s(?:dai|trimi[țţt]i|spui|la[sş]i)|po[țţt]i\s(?:s[ăa]-?mi\s)?(?:da[iî]|trimi[țţt]i))\s"
         rf"{_RO_DETAIL}\s(?:t[ăa]u|dumneavoastr[ăa]|dvs)\b",
         mine=r"\b(?:num[ăa]rul|telefonul|e-?mailul|mailul|adresa)\s(?:meu|mea)(?:\sde\s(?:telefon|e-?mail|mail))?(?:\s(?:e|este)\b|\s?[:=])",
         write=r"\b(?:scrie-?mi|sun[ăa]-?m[ăa]|contacteaz[ăa]-?m[ăa]|adaug[ăa]-?m[ăa]|d[ăa]-?mi\s(?:un\s)?(?:mesaj|telefon|sms|mail))"
