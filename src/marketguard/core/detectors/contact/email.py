@@ -377,17 +377,24 @@ def _own_test_address(text: str, at: int, domain: str) -> bool:
     return not (
         before.endswith(("'", '"', "“", "=", "`"))
         or _SAMPLE_AROUND.search(before) is not None
+        or _SAMPLE_AFTER.search(text, at, at + 120) is not None
         or _SYSTEM_LOCAL.match(text, at) is not None
     )
 
 
 _SAMPLE_AROUND = lazy_compile(
-    r"(?:=|\bsmtp\b|\bsettings\b|\bconfig\w*|\.env\b|\benv\b|\bpoints?\sto\b|\bredirect\w*|\byour\s(?:\w+\s)?(?:site|page|"
+    r"(?:=|\bsmtp\b|\bsettings\b|\bdocs?\b|\bdocumentation\b|\breadme\b|\bscreenshots?\b|\btemplates?\b|\bdemo\b|"
+    r"\bconfig\w*|\.env\b|\benv\b|\bpoints?\sto\b|\bredirect\w*|\byour\s(?:\w+\s)?(?:site|page|"
     r"form|footer|header)|\bexplainer\b|\bsample\b|\bplaceholder\b|\bdummy\b|\bfixture\b|\bmock\w*|\btest\s(?:account|user|data)|"
     r"\bfrom_email\b|\bsender\saddress\b|\bthe\s(?:client|customer|user)'?s\s(?:e-?mail|address))"
 )
 """Words of a configuration, a sample or the other party's site before a test-domain address: a setting, not the
 sender's own address."""
+_SAMPLE_AFTER = lazy_compile(
+    r"\b(?:docs?|documentation|readme|screenshots?|mock-?ups?|templates?|tutorial|demo|wireframes?|placeholder|"
+    r"sample|fixtures?|seed\sdata|test\s(?:data|account|user))\b"
+)
+"""The same words after it, or around it: "the docs use jane@company.example in the screenshots"."""
 _SYSTEM_LOCAL = lazy_compile(r"(?:no-?reply|do-?not-?reply|postmaster|mailer-daemon|bounce\w*)\b")
 """A system sender's local part ("noreply@", "postmaster@"): no person's address."""
 
