@@ -125,6 +125,7 @@ def test_paying_outside_found(text: str) -> None:
         "tomar mobile number ta dao, call korbo",
         "ممكن رقم موبايلك؟ هكلمك بكرة",
         "imi dai emailul tau te rog",
+        "I need your work email to grant you access to the Notion board",
     ],
 )
 def test_contact_found(text: str) -> None:
