@@ -25,6 +25,10 @@ FLOORS = {
     # tuned in the holdout11 round (HOLDOUT11-ROUND.md); its one benign flag is a request to move to WhatsApp that the
     # set labels benign, and the precision floors leave room for the three label disagreements it lists
     "holdout11.jsonl": (1, 0.94, 0.98, 0.98, 0.96),
+    # tuned in the holdout12 round (HOLDOUT12-ROUND.md); its nine contact misses are split fragments, pointers,
+    # underscored digits, a spelled test host and a recruiter's ad read as a scam; its one payment miss a Binance Pay
+    # id named without a payment word
+    "holdout12.jsonl": (0, 0.95, 0.98, 0.99, 0.99),
 }
 
 

@@ -18,14 +18,16 @@ _CLAUSE_BREAK = lazy_compile(r"[.!?;,\n]|\bbut\b|\bhowever\b|\bpero\b|\bmas\b|\b
 _NEGATION = lazy_compile(
     r"(?<!\w)(?:not|n't|never|no(?=\s?[,.!])|no\s(?:thanks|way|need|outside|personal|sharing|contact|off-platform)|nope|won't|can't|cannot|don't|dont|doesn't|didn't|shouldn't|mustn't|refuse|"
     r"rather\snot|against\s(?:the\s)?(?:rules|tos|terms|policy)|not\sallowed|prohibited|forbidden|"
-    r"no\s(?:puedo|quiero)|nunca|não|nao|nunca|pas|ne|jamais|nicht|kein|keine|niemals|не|нельзя|никогда|"
+    r"no\s(?:puedo|quiero)|no\s(?:te\s|le\s|lhe\s)?(?:paso|doy|comparto|mando|env[ií]o|passo|dou|compartilho)|nunca|não|nao|nunca|pas|ne|jamais|nicht|kein|keine|niemals|не|нельзя|никогда|"
     # it, pl, tr, id, tl, hi-en, ar: "non passo su WhatsApp", "nie piszę na", "hayır", "tidak", "hindi", "nahi", "لا"
     r"non(?!-)|nie|nigdy|hayır|asla|tidak|nggak|ngga|gak|enggak|jangan|bukan|hindi\s(?:ako|ko|po|pwede|puwede|na)|ayoko|huwag|nahi|nahin|"
     r"لا|لن|مش|ما\s?بقدر|مو|"
     # forbidden: "bawal kasi sa labas ng platform", "vietato", "yasak", "dilarang", "ممنوع"
     r"bawal|vietato|zabronione|yasak|dilarang|ممنوع|"
     # vi, with and without accents: "mình không chuyển qua Zalo", "đừng qua Zalo"
-    r"kh[oô]ng|chẳng|đừng)(?!\w)"
+    r"kh[oô]ng|chẳng|đừng|"
+    # sw, the negative verbs of paying and doing: "hatufanyi malipo nje ya jukwaa", "sitalipa nje"
+    r"hapana|hatufanyi|sifanyi|hatulipi|silipi|sitalipa|hatutalipa|siwezi|hatuwezi|sitaki|hatutaki|marufuku)(?!\w)"
 )
 _NEGATION_AFTER = lazy_compile(
     r"[^.!?,;:\n]{0,24}?(?<!\w)(?:nicht|niemals|keinesfalls|jamais|pas(?!\s(?:de|d'|d’|besoin|cher|mal|plus\sde)\b)|"
@@ -48,12 +50,16 @@ finding's last word and the word after it ("vermek istemiyorum"), not of "tamam"
 _WORD_AFTER = lazy_compile(r"[^\s.!?,;:]*(?:\s[^\s.!?,;:]+)?")
 """"außerhalb der Plattform zahle ich nicht", "je ne paie pas": German and French put the negation after the verb
 ("pas de frais", no fees, is the offer itself, not a refusal)."""
-_ID_NOT_BEFORE = lazy_compile(r"(?<!\w)(?:ga|gk|tak)\s$")
+_ID_NOT_BEFORE = lazy_compile(r"(?<!\w)(?:ga|gk|tak)\s(?:mau\s|bisa\s|boleh\s|akan\s|perlu\s|pernah\s)?$")
 _ID_VERB = lazy_compile(
-    r"(?:kasih|kasi|ngasih|mau|bisa|boleh|share|kirim|pakai|pake|pindah|lanjut|chat|add|save|simpan)(?!\w)"
+    r"(?:kasih|kasi|ngasih|mau|bisa|boleh|share|kirim|pakai|pake|pindah|lanjut|chat|add|save|simpan|bayar|transfer|tf|"
+    r"transaksi)(?!\w)"
 )
-"""Indonesian "ga"/"gk"/"tak" (not) right before the finding's own verb: "saya ga kasih nomor WA". Not in `_NEGATION`:
+"""Indonesian "ga"/"gk"/"tak" (not) right before the finding's own verb, or before "mau/bisa/boleh" and it: "saya ga
+kasih nomor WA", "aku ga mau bayar di luar". Not in `_NEGATION`:
 Dutch "ik ga" is "I go", Polish "tak" is "yes"; only these verbs opening the finding make it the negation."""
+_NO_GIVE = lazy_compile(r"(?:te\s|le\s|lhe\s)?(?:paso|doy|comparto|mando|passo|dou|compartilho)(?!\w)")
+"""es/pt "no" right before the finding's own verb of giving: "no te paso mi número", "não passo" is in `_NEGATION`."""
 _NO_BEFORE = lazy_compile(r"^\s*no\s*$")
 """"no PayPal, escrow only": a bare "no" right before a rail (not before an app: Portuguese "no zap" means "on")."""
 _ON_PLATFORM = lazy_compile(
@@ -134,7 +140,9 @@ _EXAMPLE = lazy_compile(
 )
 _REFUSAL = lazy_compile(
     r"(?i)\b(?:reported\s(?:it|them|him|her)|refused|(?:i|we|so|and|politely)\sdeclined|declined\s(?:it|him|her|them|the\soffer)|i\ssaid\sno|said\sno|not\sworth\slosing|"
-    r"won'?t\sshare|don'?t\sshare|never\sshare|rechazo|recusei|j'ai\srefus[ée]|abgelehnt|отказал\w*|"
+    r"won'?t\sshare|don'?t\sshare|(?:please\s)?(?:don'?t|do\snot|never)\s(?:ask|tell|expect)\s(?:me|us)\sto\s|"
+    r"i\s(?:only|always)\s(?:pay|get\spaid|work|accept\spayments?)\s(?:through|via|on|in)\s(?:the\s|this\s)?(?:platform|site|contract|escrow)|"
+    r"never\sshare|rechazo|recusei|j'ai\srefus[ée]|abgelehnt|отказал\w*|"
     r"against\s(?:the\s)?(?:rules|tos|terms)|gegen\sdie\sregeln|contra\slas\s(?:reglas|normas)|contra\sas\sregras|"
     r"contre\sles\sr[èe]gles|против\sправил|prefiero\sno|prefiro\sn[ãa]o|je\spr[ée]f[èe]re\sne\spas|"
     r"nicht\sraus|nicht\sheraus|m[öo]chte\sich\snicht|не\sхочу|не\sбуду|не\sдам|not\scomfortable|"
@@ -194,6 +202,11 @@ _CUSTOMER_CHANNEL = lazy_compile(
     # a bot answering the channel's messages: "should the chatbot reply to Instagram DMs too?", "DMs from customers"
     r"|(?:chat\s?bot|bot|auto-?responder|auto-?reply|automation)\s(?:\w+\s){0,3}?(?:reply|replies|respond|answer|handle|read|"
     r"process)\w*\s(?:to\s)?(?:[\w']+\s){0,2}?(?:dms|dm\s|direct\smessages|messages|chats|inbox)"
+    # a rail as a feature of the app or shop being built: "a shop app with M-Pesa payments", "UPI payment gateway"
+    r"|(?:app|website|site|shop|store|duka|checkout|tienda|loja|boutique)\s(?:\w+\s){0,3}?(?:with|yenye|that\saccepts?|"
+    r"accepting|con|com|avec|mit)\s(?:malipo|payments?|pagos?|pagamentos?|paiements?|zahlung\w*)\s(?:ya|via|by|through|with|con|"
+    r"por|com|par|per|über)\s"
+    r"|payment\sgateway|checkout\s(?:page|flow|integration)"
     r"|(?:dms?|direct\smessages)\sfrom\s(?:\w+\s)?(?:customers|clients|users|buyers|followers|fans|leads|shoppers))"
 )
 """A business's own customers reaching it on an app ("our customers reach us on WhatsApp Business; we need an FAQ
@@ -253,6 +266,7 @@ def why_cancelled(doc: Document, finding: Finding) -> str | None:
             (_NEGATION.search(clause) and not _CONDITION_NEGATED.match(clause))
             or (finding.kind == "payment.rail" and _NO_BEFORE.search(clause))
             or (_ID_NOT_BEFORE.search(clause) and _ID_VERB.match(text, finding.start))
+            or (clause.endswith("no ") and _NO_GIVE.match(text, finding.start))
         ):
             return "negated in its clause"
         after = text[finding.end : finding.end + 30]
@@ -302,12 +316,13 @@ _ASKS_NUMBER = lazy_compile(
     r"رقم\w*|номер\w*|نمبر)"
 )
 _OFF_PLATFORM_WORDS = lazy_compile(
-    r"^(?:au(?:ß|ss)erhalb|вне|за\sпределами|outside|fuera|fora|en\sdehors|poza|di\sluar|d[iı][şs][iı]nda|خارج|برا)"
+    r"^(?:au(?:ß|ss)erhalb|вне|за\sпределами|outside|fuera|fora|en\sdehors|poza|di\sluar|d[iı][şs][iı]nda|خارج|برا|"
+    r"fuori|luar\s|deal\sprivately|privately|প্ল্যাটফর্মের\sবাইরে|বাইরে)"
 )
 _PAY_TALK = lazy_compile(
     r"(?<!\w)(?:pay\w*|paid|zahl\w*|bezahl\w*|überweis\w*|usdt|btc|crypto|krypto|wallet|iban|оплат\w*|плат[иеёя]\w*|"
     r"перев[оеи]\w*|кошел\w*|крипт\w*|pag(?:[oa]|ar\w*|amos|ue\w*|amento\w*|ando)(?!\w)|paiement|payer|virement|płat\w*|przelew\w*|ödeme\w*|bayar\w*|"
-    r"الدفع|ادفع|تحويل)"
+    r"الدفع|ادفع|تحويل|commission|fees?|bonifico|টাকা|পাঠা\w*|পেমেন্ট)"
 )
 
 

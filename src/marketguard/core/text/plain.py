@@ -22,10 +22,10 @@ _BRACKETED_DOT = lazy_compile(
 )
 _BRACKETED_AT = lazy_compile(rf"\s{{0,3}}{_OPEN}\s{{0,2}}(?:at|arroba|arobase|@)\s{{0,2}}{_CLOSE}\s{{0,3}}")
 _DOT_WORD = (  # + ro, nl, uk, vi; ja, zh, ko, th, bn, ur, fa, hi (`spelled_asia`)
-    rf"(?:dot|d0t|punto|ponto|point|punkt|точка|kropka|nokta|titik|punct|punt|крапка|ch[aấ]m|{_DOT_ASIA})"
+    rf"(?:dot|d0t|punto|ponto|point|period|punkt|точка|kropka|nokta|titik|punct|punt|крапка|ch[aấ]m|{_DOT_ASIA})"
 )
 _AT_WORDS = (
-    r"(?:at\sthe\srate(?:\sof)?|attherate|at|arroba|arobase|собака|chiocciolina|chiocciola|ma[łl]pa|"
+    r"(?:at\sthe\srate(?:\sof)?|attherate|at-sign|at\ssign|at|ät|arroba|arobase|собака|chiocciolina|chiocciola|ma[łl]pa|"
     rf"apenstaartje|apestaartje|arond|a\s(?:con\s)?c[òo]ng|a\sm[óo]c|{_AT_ASIA}|@)"
 )
 """'at' spelled out: es/pt arroba, fr arobase, ru/uk собака, it chiocciola, pl małpa, Indian English "at the rate", nl
@@ -47,7 +47,7 @@ _SPELLED_SLASH = lazy_compile(r"(?=[\s/sb])(?<=[a-z0-9.])\s{0,3}(?:slash|barra|/
 _SPELLED_COLON = lazy_compile(r"\s(?<=[a-z0-9]\s)\s{0,2}(?:colon|dois pontos|deux points)\s{1,3}(?=[a-z0-9.])")
 _DEFANGED_SCHEME = lazy_compile(r"\bhxxp(s?)\b|\[:\]|\[://\]")
 _PLAIN_HINT = PLAIN.hint(
-    r"dot|d0t|punto|ponto|point|punkt|punt|точка|kropka|nokta|titik|крапка|chấm|apenstaart|apestaart|arond|c[òo]ng|\bat\b|arroba|arobase|собака|chiocciol|ma[łl]pa|attherate|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s|"
+    r"dot|d0t|punto|ponto|point|period|punkt|punt|точка|kropka|nokta|titik|крапка|chấm|apenstaart|apestaart|arond|c[òo]ng|\bat\b|ät|arroba|arobase|собака|chiocciol|ma[łl]pa|attherate|slash|barra|colon|pontos|hxxp|[\[({<]|\s[@/.]\s|"
     r"[^\s_]_[^\s_]_[^\s_]_|"
     rf"{_AT_ASIA}|{_DOT_ASIA}"
 )
@@ -88,12 +88,24 @@ def _spelled_dot(m: re.Match[str]) -> str | None:
     """' dot ' is a '.' before a public suffix ("acme dot io") or inside an address ("ana dot lopez at ...")."""
     label = m.group("label")
     host = parse_host(f"x.{label}")
-    english_word = label in _SHORT_WORDS and "dot" not in m.group()  # "at some point so": "so" is a word here
+    # "at some point so": "so" is a word here; "no point giving them 20%": "giving" is a generic suffix and a word
+    english_word = "dot" not in m.group() and (
+        label in _SHORT_WORDS or (len(label) > 4 and ("point" in m.group() or "period" in m.group()))
+    )
     if host is not None and host.suffix == label and not english_word:
         return "."
     if _AT_WORD_AHEAD.match(m.string, m.end()):
         return "."
+    if label in _TEST_SUFFIXES and _AT_BEHIND.search(m.string, max(0, m.start() - 90), m.start()):
+        return "."  # "olga собака pochtabox точка test": an address's domain on a reserved suffix
     return None
+
+
+_TEST_SUFFIXES = frozenset({"test", "example"})
+_AT_BEHIND = lazy_compile(
+    rf"@[a-z0-9\-]{{1,63}}(?:(?:\.|\s{{1,3}}{_DOT_WORD}\s{{1,3}})[a-z0-9\-]{{1,63}}){{0,3}}$"
+)
+"""An '@' (written, or spelled and already read) and the domain's labels so far, right before a spelled dot."""
 
 
 WEBMAIL = frozenset(

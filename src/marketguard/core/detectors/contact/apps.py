@@ -34,6 +34,7 @@ from marketguard.core.detectors.contact.apps_cues import (
     _HANDLE_MARKED,
     _HAVE_AFTER,
     _ID_AFTER,
+    _IS_USERNAME,
     _MEETING_HINT,
     _MEETING_ID,
     _MODEL_ENDS,
@@ -463,6 +464,8 @@ class AppDetector(Detector):
                 h = _DISC_NAME.match(after) or _COLON_DOTTED.match(after)
             if h is None:
                 h = _COLON_USERNAME.match(after)
+            if h is None and before.endswith(("my ", "mi ", "meu ", "mon ", "mein ")):
+                h = _IS_USERNAME.match(after)  # "my kakao is softpeach_design"
             if h is not None and (_USERNAME_LIKE.search(h.group("handle")) or _ENDS_CLAUSE.match(after, h.end())):
                 return _handle(app, h, mention.end, 0.9, "username")
             id_word_then_prose = h is not None  # "a signal id pattern in the logs": an id word, then prose

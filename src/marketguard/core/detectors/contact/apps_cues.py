@@ -52,7 +52,7 @@ _CUE_BEFORE = lazy_compile(
     r"|\b(?:faster|quicker|easier|better|simpler|more\sprivate)\sthan\s(?:this\s(?:chat|site|app|platform|inbox)|here|"
     r"the\s(?:platform|site|chat))\W{0,3}\s?"
     r"|(?:скинь(?:те)?|дай(?:те)?|пришли(?:те)?)\s(?:свой|твой|ваш)\s"
-    r"|\b(?:prefer|rather|better\son|easier\son|faster\son|more\ssecure\son)\s"
+    r"|\b(?:prefer|rather|better\s(?:on|over)|easier\s(?:on|over)|faster\s(?:on|over)|more\ssecure\son)\s"
     r"|\b(?:mejor|melhor|lieber|besser|plut[oô]t|mieux|лучше)\s(?:por|en|no|na|pelo|pela|sur|par|auf|über|per|via|в|на|по)\s"
     r"|(?:давай(?:те)?|перейд[её]м|пойд[её]м|переходи(?:м|те)?|пиши(?:те)?|ник|есть\sли)\s(?:\w+\s)?(?:в|во|на)\s"
     r"|\b(?:bist\sdu|sind\ssie|seid\sihr)\s(?:auch\s)?(?:auf|bei|in)\s"
@@ -72,7 +72,9 @@ _CUE_BEFORE = lazy_compile(
     r"|\b(?:mi|tu|su|meu|seu|teu|mon|ton|votre|mein|meine|dein|deine)\s"
     r"|\b(?:[ée]cris|contacte|ajoute|[ée]crivez|contactez|ajoutez|parlons|continuons)[- ](?:moi|nous)?"
     r"\s?(?:sur|par|via)\s"
-    r"|\b(?:m'|me\s|nous\s)(?:[ée]crire|contacter|appeler|joindre|ajouter)\s(?:sur|par|via)\s"
+    # every person of the verb, accents dropped: "que tu m'ecrives sur …", "vous m'appelez sur …"
+    r"|\b(?:m'|me\s|nous\s)(?:[ée]cri(?:re|ves?|vez|s|t)|contact(?:er|es?|ez)|appel(?:er|les?|lez|ez)|joindre|joignes?|"
+    r"ajout(?:er|es?|ez))\s(?:sur|par|via)\s"
     r"|\b(?:llamarme|escribirme|contactarme|agregarme|a[nñ]adirme)\s(?:por|al|en|a)\s(?:mi\s)?"
     r"|\bme\s(?:ligar|chamar|escrever|adicionar)\s(?:no|na|pelo|pela|por)\s(?:meu\s)?"
     r"|\b(?:schreib|schreiben|kontaktier|kontaktiere|add|adde|meld)\s?(?:mir|mich|sie|dich)?\s(?:auf|über|per|bei|via|in)\s"
@@ -92,6 +94,8 @@ _CUE_AFTER = lazy_compile(
     r"|^\s(?:ko|namin)(?:\spo)?\s?(?::|=|ay\b|is\b)"
     # Tagalog "let's just use it": "messenger na lang po tayo"; Hindi-English "come on it": "watsap pe aa jao"
     r"|^\s(?:na\s)?lang(?:\spo)?\s(?:tayo|kayo|kita|ako|mag-?\w+|usap)\b"
+    # Bengali in Latin letters, the postposition glued as "e": "whatsapp e message din", "imo te call korun"
+    r"|^\s(?:e|te|ey)\s(?:message|msg|knock|nok|call|text|sms|kotha)\s(?:din|diben|dao|dio|korun|koro|korben|bolun|bolbo)\b"
     r"|^\s(?:pe|par|py)\s(?:aa\b|aao|aaja\w*|aa\sja\w*|aaiye|aa\sjaiye|chal\w*|baat|msg|message|add|connect|mil\w*|shift|"
     r"move|ping|call|text|contact)"
     # ru, uk "do you have it?" after the name: "а телеграм є?", "ватсап есть?"
@@ -185,6 +189,11 @@ _COLON_USERNAME = lazy_compile(
 """An app whose name is also a word, a colon, then a username with a digit or an underscore, ending its clause or
 followed by a remark in brackets: "kakao: hyunwoo_dev", "signal: jo.47 (username)" (not "line: 42", "signal: noisy",
 "line: config.yaml")."""
+_IS_USERNAME = lazy_compile(
+    r"^\s(?:is|es|é|est|ist)\s{1,3}(?P<handle>[a-z](?=[a-z0-9_.]{0,30}[\d_])[a-z0-9_]{1,31}(?:\.[a-z0-9_]{1,20}){0,2})"
+)
+"""After "my <app whose name is also a word>": "is", then a username with a digit or an underscore ("my kakao is
+soft_peach", not "my line is busy")."""
 _COLON_DOTTED = lazy_compile(
     r"^\s{0,2}[:=]\s{0,3}(?P<handle>\.[a-z][a-z0-9_.]{3,31})(?=\s?(?:[,;!?)]|\.(?:\s|$)|$)|\s\()"
 )

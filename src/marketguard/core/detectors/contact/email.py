@@ -365,9 +365,38 @@ _OWN_BEFORE = lazy_compile(
 def _own_test_address(text: str, at: int, domain: str) -> bool:
     """A whole address on a domain under a reserved test suffix (`.example`, `.test`; never example.com itself), that
     the sentence before presents as the sender's own ("my email for the invite is dez@northstack.example", "just email
-    me, wren@quietharbor.example"). `parse_host` drops these hosts so that documentation samples stay quiet; a person
-    giving one as theirs is still giving an address, whatever its domain."""
-    return _TEST_SUFFIX.match(domain.lower()) is not None and _OWN_BEFORE.search(text, max(0, at - 60), at) is not None
+    me, wren@quietharbor.example"), or that nothing before marks as a setting, a sample, a system sender or the other
+    party's site ("sure, kim@mossmail.example", "send the NDA to kim@mossmail.example": people give addresses bare).
+    `parse_host` drops these hosts so that documentation samples stay quiet; a person giving one is still giving an
+    address, whatever its domain."""
+    if _TEST_SUFFIX.match(domain.lower()) is None:
+        return False
+    if _OWN_BEFORE.search(text, max(0, at - 60), at) is not None:
+        return True
+    before = text[max(0, at - 80) : at]
+    return not (
+        before.endswith(("'", '"', "“", "=", "`"))
+        or _SAMPLE_AROUND.search(before) is not None
+        or _SAMPLE_AFTER.search(text, at, at + 120) is not None
+        or _SYSTEM_LOCAL.match(text, at) is not None
+    )
+
+
+_SAMPLE_AROUND = lazy_compile(
+    r"(?:=|\bsmtp\b|\bsettings\b|\bdocs?\b|\bdocumentation\b|\breadme\b|\bscreenshots?\b|\btemplates?\b|\bdemo\b|"
+    r"\bconfig\w*|\.env\b|\benv\b|\bpoints?\sto\b|\bredirect\w*|\byour\s(?:\w+\s)?(?:site|page|"
+    r"form|footer|header)|\bexplainer\b|\bsample\b|\bplaceholder\b|\bdummy\b|\bfixture\b|\bmock\w*|\btest\s(?:account|user|data)|"
+    r"\bfrom_email\b|\bsender\saddress\b|\bthe\s(?:client|customer|user)'?s\s(?:e-?mail|address))"
+)
+"""Words of a configuration, a sample or the other party's site before a test-domain address: a setting, not the
+sender's own address."""
+_SAMPLE_AFTER = lazy_compile(
+    r"\b(?:docs?|documentation|readme|screenshots?|mock-?ups?|templates?|tutorial|demo|wireframes?|placeholder|"
+    r"sample|fixtures?|seed\sdata|test\s(?:data|account|user))\b"
+)
+"""The same words after it, or around it: "the docs use jane@company.example in the screenshots"."""
+_SYSTEM_LOCAL = lazy_compile(r"(?:no-?reply|do-?not-?reply|postmaster|mailer-daemon|bounce\w*)\b")
+"""A system sender's local part ("noreply@", "postmaster@"): no person's address."""
 
 
 def _provider(label: str) -> str | None:

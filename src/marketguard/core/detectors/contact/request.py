@@ -80,8 +80,11 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "detail-for-invite",
-        r"\b(?:e-?mail|gmail|number|phone|address)\s(?:for|to\ssend|to\sshare)\s(?:the\s|a\s)?"
-        r"(?:meet|zoom|calendar|google|drive|invite|teams|call|hangouts?|slack|docs?|sheet|folder)\b",
+        # "your google account email to give you access to the drive", "email to add you to the board"
+        r"\b(?:e-?mail|gmail|number|phone|address)\s(?:for|to\ssend|to\sshare|to\s(?:give|grant)\s(?:you\s)?access\sto|"
+        r"to\s(?:add|invite)\s(?:you\s)?(?:to|on))\s(?:the\s|a\s|our\s)?"
+        r"(?:meet|zoom|calendar|google|drive|invite|teams|call|hangouts?|slack|docs?|sheet|folder|figma|notion|jira|trello|"
+        r"asana|board|repo)\b",
         "contact.request",
         0.8,
         "asks for a contact detail to send an invitation",

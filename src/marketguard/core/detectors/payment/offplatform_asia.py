@@ -50,6 +50,8 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:契約|取引|注文)を?(?:一度|一旦|いったん|先に)?(?:キャンセル|終了|閉じ|完了に)[^。！？\n]{0,40}?(?:振り?込|"
         r"直接|支払|払|送金)",
         r"(?:プラットフォーム|サイト)(?:の)?(?:外|以外|外部)(?:で|に)(?:支払|払|振り?込|送金|取引|決済)",
+        # the fee named, then trading directly: "手数料が高いので直接取引しませんか"
+        r"(?:手数料|システム利用料|サービス料)[^。！？\n]{0,16}?直接(?:の)?(?:取引|やり取りで|契約)" + _JA_NOT,
         rf"(?:支払い?|お支払い|振込|送金|入金|残金|お金)(?:は|を)?{_JA_RAILS}(?:で|に|へ)" + _JA_WORK + _JA_NOT,
         rf"{_JA_RAILS}(?:で|に|へ)(?:支払|払|振り?込|送金|送って|送り|お願い)" + _JA_WORK + _JA_NOT,
     ),
@@ -75,6 +77,8 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         + _ZH_WORK,
         r"(?:别|別|不要|不用|不必)(?:在|从|從)平台(?:上)?(?:付|支付|付款|结算|結算|交易)",
         r"(?:线下|線下)(?:交易|付款|转账|轉帳|结算|結算)",
+        # "我直接支付宝转给你": directly, the rail, then the verb
+        _ZH_NOT + rf"直接(?:用|走|通过|通過)?{_ZH_RAILS}(?:上)?(?:转|轉|付|打|汇|匯|支付)" + _ZH_WORK,
     ),
     "ko": (
         r"수수료\s?(?:아끼|안\s?내|없이|피하|빼|절약|떼이지)",
@@ -94,6 +98,9 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         bare(r"(?:ปิดงาน|ปิดสัญญา|ยกเลิกงาน|ยกเลิกสัญญา)[^.!?\n]{0,40}?(?:โอน|จ่าย|บัญชี)"),
         bare(r"(?:ที่เหลือ|ส่วนที่เหลือ|ยอดที่เหลือ)[^.!?\n]{0,10}?(?:โอน|จ่าย)"),
         bare(r"(?:จ่าย|โอน|ชำระ)(?:เงิน)?นอก(?:แพลตฟอร์ม|เว็บ|ระบบ)|นอก(?:แพลตฟอร์ม|เว็บ|ระบบ)(?:จ่าย|โอน|ชำระ)"),
+        # the work done outside with the fee saved: "ทำงานนอกแพลตฟอร์ม ประหยัดค่าคอม"
+        bare(rf"{_TH_NOT}ประหยัด(?:ค่าธรรมเนียม|ค่าคอม|ค่าแพลตฟอร์ม)"),
+        bare(r"(?:ทำงาน|ดีล|ซื้อขาย|ตกลงกัน)นอก(?:แพลตฟอร์ม|เว็บ|ระบบ)[^.!?\n]{0,30}?(?:ค่าคอม|ค่าธรรมเนียม|ประหยัด|โอน|จ่าย)"),
     ),
     "bn": (
         bare(rf"{_BN_RAILS}(?:ে|এ|-এ)?\s(?:\S+\s)?(?:পাঠ|দিন|দিয়ে|সেন্ড|ক্যাশ)") + _BN_NOT,
@@ -128,7 +135,9 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "sw": (
         r"(?:tulipane|nilipe|nilipa|lipa|nitumie\s(?:pesa|malipo)|tuma\spesa)\s(?:\w+\s){0,3}?moja\skwa\smoja",
-        r"(?:tuepuke|kuepuka|bila|kukwepa)\s(?:\w+\s)?(?:ada|kamisheni|komisheni|makato)",
+        r"(?:tuepuke|kuepuka|bila|kukwepa|tuokoe|kuokoa|okoa)\s(?:\w+\s)?(?:ada|kamisheni|komisheni|makato)",
+        # paying outside the platform: "tufanye malipo nje ya jukwaa", "nilipe nje ya mfumo"
+        r"(?:malipo|tulipane|nilipe|kulipa|lipa|tulipe)\s(?:\w+\s){0,2}?nje\sya\s(?:jukwaa|mfumo|tovuti|app|programu)",
         r"(?:funga|tufunge|sitisha)\s(?:\w+\s)?mkataba\b[^!?\n]{0,60}?\b(?:m-?pesa|salio|nitumie|utanitumia|"
         r"moja\skwa\smoja|benki)",
         r"(?:salio|kiasi\skilichobaki|pesa\silyobaki)\s(?:\w+\s){0,3}?(?:kwa|kupitia)\s(?:m-?pesa|airtel\smoney|"

@@ -51,6 +51,8 @@ INTENT: tuple[Phrase, ...] = (
     Phrase(
         "skip-fee",
         r"\b(?:skip|avoid|saves?|saving|bypass|dodge|cut\sout|escape|get\saround|don'?t\spay|not\spay|"
+        # "no point giving them 20%", "what's the point of paying them a cut"
+        r"no\spoint\s(?:in\s)?(?:giving|paying|losing)|(?:what'?s\s)?the\spoint\sof\s(?:giving|paying|losing)|"
         r"(?:don'?t|do\snot|not)\swant\sto\spay|not\sto\spay|(?:tired|sick)\sof\spaying|why\s(?:should|would)\s(?:we|i|you)\spay)\s"
         # "not pay the platform's cut", "saves us both the fees"
         r"(?:[\w']+\s){0,3}?(?:fee|fees|commission|cut|percentage|charges?|service\scharge|"
@@ -181,6 +183,18 @@ INTENT: tuple[Phrase, ...] = (
         "proposes to end the contract and keep paying outside it",
     ),
     Phrase(
+        "continue-outside",
+        # the job closed, the paid work carried on outside: "close this job? we'll continue the retainer outside",
+        # "end the contract and keep the monthly billing off the platform" (not "outside business hours")
+        r"\b(?:close|end|cancel|wrap\sup|finish)\s(?:this|the|our)\s(?:job|contract|order|gig|project)\b[^\n]{0,40}?\b"
+        r"(?:continue|keep|carry\son|run|do)\s(?:the\s|our\s|my\s)?(?:\w+\s){0,2}?(?:retainer|billing|payments?|invoic\w+|"
+        r"subscription|work|jobs?)\s(?:outside(?!\s(?:of\s)?(?:business|office|working|work|hours))|directly|"
+        r"off\s(?:the\s)?(?:platform|site))",
+        "payment.offplatform",
+        0.85,
+        "proposes to end the contract and keep the paid work going outside it",
+    ),
+    Phrase(
         "closed-then-pay-outside",
         # the contract's end told in the passive ("once this job's closed", "cuando se cierre el contrato"), then
         # a payment that needs no platform: the payment words alone would catch "once the job is done I'll pay you"
@@ -215,6 +229,9 @@ INTENT: tuple[Phrase, ...] = (
         "future-outside",
         r"\b(?:future\s(?:jobs|work|projects|orders)|next\s(?:jobs|projects|orders)|from\snow\son)\b"
         r"[^.!?\n]{0,40}?\b(?:outside|directly|off\s(?:the\s|this\s)?(?:site|platform)|invoice[-\s]to[-\s]invoice|"
+        # "future jobs don't need to go through here", "next projects needn't run via the platform"
+        r"(?:don'?t|dont|do\snot|needn'?t|won'?t)\s(?:need\sto\s|have\sto\s)?(?:go|run|be\sbooked)\s(?:through|via|on)\s"
+        r"(?:here|the\s(?:platform|site)|this\s(?:platform|site)|upwork|fiverr)|"
         # by the freelancer's own invoices: "future work invoice-to-invoice", "next projects on my own invoices"
         r"(?:by|via|on|with)\s(?:direct|my\sown|our\sown|your\sown|private)\sinvoices?)"
         r"|\binvoice[-\s]to[-\s]invoice\b[^.!?\n]{0,40}?\b(?:future|from\snow\son|next\s(?:jobs|projects|orders|time))",
@@ -224,7 +241,7 @@ INTENT: tuple[Phrase, ...] = (
     ),
     Phrase(
         "money-off-site",
-        r"\b(?:money|payment|paying|fees?|price|discount|cheaper)\b[^.!?\n]{0,30}?\b(?:off|outside)[\s\-](?:of\s)?"
+        r"\b(?:money|payment|paying|fees?|price|discount|cheaper|pay\s(?:me|you|us))\b[^.!?\n]{0,30}?\b(?:off|outside)[\s\-](?:of\s)?"
         r"(?:the\s|this\s)?(?:site|platform|upwork|fiverr|app)\b|\b(?:off|outside)[\s\-](?:of\s)?(?:the\s|this\s)?"
         r"(?:site|platform|upwork|fiverr)\b[^.!?\n]{0,40}?\b(?:discount|cheaper|save|saves|saving|money|"
         r"lower\s(?:price|rate))",
@@ -367,7 +384,8 @@ INTENT: tuple[Phrase, ...] = (
         r"\b(?:here|aqu[ií]|aqui|ici|hier|здесь|тут|on\s(?:the\s)?(?:platform|site|upwork|fiverr)|"
         r"en\sla\splataforma|na\splataforma|sur\sla\splateforme|auf\sder\splattform|на\s(?:площадке|платформе|бирже))\b"
         r"[^.!?\n]{0,40}?(?:\bfor\s(?:appearances?|show|(?:the\s)?optics)|\bso\s(?:the\s)?(?:job|contract|order|gig|milestone)\s"
-        r"(?:shows|appears|looks\s(?:legit|real|normal|active))|\bpara\s(?:aparentar|disimular|las\sapariencias|que\sse\svea)|"
+        r"(?:shows|appears|looks\s(?:legit|real|normal|active))|\bso\s(?:it|this|that|everything)\s(?:looks|seems|appears)\s"
+        r"(?:legit|real|normal|official|above\sboard)|\bpara\s(?:aparentar|disimular|las\sapariencias|que\sse\svea)|"
         r"\bpra\s(?:constar|disfar[cç]ar|parecer\s(?:normal|real))|\bpour\sla\sforme|\bpour\sfaire\sjoli|\bzum\sschein|"
         r"\bpro\sforma|для\s(?:вида|галочки|отвода\sглаз))",
         "payment.offplatform",
@@ -469,7 +487,10 @@ INTENT: tuple[Phrase, ...] = (
         "pt-pay",
         r"\b(?:pagamento\sdireto|(?:pag|transfer|deposit)(?:ir|ar|o|amento|ência|a|e|amos|ue|uem)\s(?:\w+\s)?(?:direto|diretamente|por\sfora)|"
         r"economiz\w*\s(?:\w+\s){0,2}?(?:a\s)?(?:taxa|comiss[aã]o)|fugir\sd[ao]s?\s(?:taxa|comiss[aã]o)|n[aã]o\spag(?:ar|amos|a|o)\s(?:a\s)?(?:taxa|comiss[aã]o)|sem\s(?:a\s)?(?:taxa|comiss[aã]o)|"
-        r"pag(?:ar|o|amento)\s(?:\w+\s){0,2}fora\sda\splataforma)\b",
+        r"pag(?:ar|o|amento)\s(?:\w+\s){0,2}fora\sda\splataforma|"
+        # the deal closed outside: "vamos fechar por fora", "a gente acerta por fora", "negociamos fora da plataforma"
+        r"(?:fechar|fechamos|fecha|acertar|acertamos|acerta|negociar|negociamos|combinar|combinamos|resolver|resolvemos|"
+        r"fazer|fazemos|faz)\s(?:\w+\s)?(?:por\sfora|fora\sda\splataforma|fora\sdo\ssite))\b",
         "payment.offplatform",
         0.9,
         "proposes payment outside the platform (pt)",

@@ -40,7 +40,9 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:płatność|platnosc|zapłata|zaplata)\s(?:\w+\s)?(?:bezpośrednio|bezposrednio|poza\s(?:platformą|platforma|portalem))",
         r"poza\s(?:platformą|platforma|portalem)\s(?:\w+\s){0,2}?(?:płac|plac|zapła|zapla|przelew)\w*",
         # "resztę dopłacę przelewem poza portalem": the pay verb before "outside"
-        r"(?:dopła|dopla|zapła|zapla|płac|plac|przelej|przeleję|przeleje|wyśl|wysl)\w*\s(?:\w+\s){0,2}?"
+        # not files sent: "wyślę ci pliki poza platformą" is the work's delivery (a contact matter), not a payment
+        r"(?:dopła|dopla|zapła|zapla|płac|plac|przelej|przeleję|przeleje|wyśl|wysl)\w*\s"
+        r"(?:(?!plik|materia|projekt|zdj[eę]ci|grafik|dokument|link)\w+\s){0,2}?"
         r"(?:poza\s(?:platformą|platforma|portalem|serwisem)|bezpośrednio|bezposrednio|prywatnie)",
         r"(?:resztę|reszte|reszta|pozostałą\skwotę|pozostala\skwote)\s(?:\w+\s){0,3}?(?:poza\s(?:platformą|platforma|portalem)|"
         r"bezpośrednio|bezposrednio|przelewem|na\s(?:moje|twoje)\skonto)(?:\s(?:\w+\s)?poza\s(?:platformą|platforma|portalem))?",
@@ -80,6 +82,8 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         # "biar ga kena potongan": so that no cut is taken
         r"(?:ga|gak|nggak|ngga|ndak|tidak|tak)\s(?:usah\s)?kena\s(?:\w+\s)?(?:fee|komisi|potongan|biaya|admin)",
         r"di\sluar\s(?:platform|aplikasi|situs)\s(?:\w+\s){0,2}?(?:bayar|transfer|tf)\w*",
+        # the deal itself outside: "transaksi di luar aja", "deal di luar platform", "jual beli di luar"
+        r"(?:transaksi|bertransaksi|deal|dealing|jual\sbeli|kerjasama|kerja\ssama)\s(?:\w+\s)?di\sluar\b",
         r"tf\s(?:aja|langsung)\s(?:ke|ya)",
         # "bisa bayar via DANA ke 0812 …": a wallet named with a pay verb is a rail here, not a first name
         r"(?:bayar|transfer|tf|kirim)\w*\s[^.!?\n]{0,20}?\b(?:via|lewat|pakai|pake|ke)\s(?:dana|ovo|gopay|shopeepay|linkaja|"
@@ -102,7 +106,10 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:seedha|sidha|direct)\s(?:mere\s|mujhe\s)?(?:account\s(?:me|mein)\s|upi\s(?:pe|par)\s)?(?:paise|payment)?\s?(?:bhej|de\sdo|"
         r"kar\sdo|transfer|daal\sdo)\w*",
         r"platform\s(?:ke\s|se\s)?bahar\s(?:\w+\s){0,2}?(?:pay|payment|paise|paisa)\w*",
-        r"(?:commission|fee|charges?)\s(?:\w+\s){0,2}?(?:bach\w*|nahi\sdena|nahin\sdena|mat\sdo|kyu\sdena|kyon\sdena|bachao|bachega)",
+        r"(?:commission|fees?|charges?)\s(?:\w+\s){0,2}?(?:bach\w*|nahi\sdena|nahin\sdena|mat\sdo|kyu\sdena|kyon\sdena|bachao|bachega|"
+        r"(?:kyun|kyon|kyu)\s(?:de|dein|dena|dete|bhare|bharein|bharna))",
+        # the deal done outside: "bahar deal kar lete hain", "platform ke bahar kaam karte hain"
+        r"(?:bahar|platform\s(?:ke|se)\sbahar)\s(?:hi\s)?(?:deal|kaam|len-?den|lenden|transaction|settle)\s(?:kar|karte|karenge|karo|kar\slete)\w*",
         r"(?:gpay|phonepe|paytm|upi)\s(?:kar\sdo|kardo|karo|pe\sbhej\w*|par\sbhej\w*)",
         # "agar direct payment karoge", "direct transfer kar dena"
         r"(?:direct|seedha|sidha)\s(?:payment|pay|transfer)\s(?:kar|karo|karoge|karna|karenge|kardo|kar\sdo|kar\sdena|de\sdo|bhej\w*)\b",
@@ -133,6 +140,9 @@ PAY_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:kh[oỏ]i|kh[oô]ng|ko|tr[aá]nh|[dđ][oỡ])\s(?:b[iị]\s)?(?:m[aấ]t\s)?(?:ph[ií]|hoa\sh[oồ]ng)\s(?:s[aà]n|n[eề]n\st[aả]ng|app)",
         # "khỏi qua nền tảng", "bỏ qua sàn": no need to go through the platform
         r"(?:kh[oỏ]i\s(?:c[aầ]n\s)?|b[oỏ]\s)qua\s(?:s[aà]n|n[eề]n\st[aả]ng|app|web)",
+        # the deal done outside, with a fee saved: "làm ngoài nền tảng đi, đỡ mất phí", "giao dịch ngoài sàn"
+        r"(?:l[aà]m|giao\sd[iị]ch|deal|mua\sb[aá]n|trao\s[dđ][oổ]i)\s(?:\w+\s)?ngo[aà]i\s(?:s[aà]n|n[eề]n\st[aả]ng|app|web)\b"
+        r"[^.!?\n]{0,30}?(?:ph[ií]|hoa\sh[oồ]ng|ti[eề]n|r[eẻ]|thanh\sto[aá]n|tr[aả])",
         r"(?:chuy[eể]n\skho[aả]n|thanh\sto[aá]n|tr[aả]|chuy[eể]n)\s(?:\w+\s)?(?:qua|b[aằ]ng)\s(?:momo|zalo\s?pay|vnpay|viettel\s?pay|"
         r"ng[aâ]n\sh[aà]ng|stk|t[aà]i\skho[aả]n\s(?:ri[eê]ng|c[uủ]a\s(?:m[iì]nh|t[oô]i|em|anh)))",
     ),
