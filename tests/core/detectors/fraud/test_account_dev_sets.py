@@ -2,7 +2,8 @@
 
 `eval/fraud/accounts.dev2.jsonl` (blind7 round), `accounts.dev3.jsonl` (blind8 round) and `accounts.dev4.jsonl`
 (blind9 round) and `accounts.dev5.jsonl` (acct10 round, rules by typology x language in `accounts_languages.yaml`)
-and `accounts.dev6.jsonl` (acct11 round, shapes x 26 languages in `accounts_eleventh.yaml`)
+and `accounts.dev6.jsonl` (acct11 round, shapes x 26 languages in `accounts_eleventh.yaml`) and `accounts.dev7.jsonl`
+(acct12 round, blind12's causes in 21 languages, `accounts_twelfth.yaml`)
 hold account offers and hard benign look-alikes written for this project (no evaluation set's text):
 each of the four account kinds in the thirteen languages of the pack (dev4: in seventeen, adding Dutch, Vietnamese,
 Ukrainian and Romanian, and Hindi in Devanagari as well as in Latin letters), in words the older fixtures do not
@@ -31,6 +32,7 @@ FILES = (
     "accounts.dev4.jsonl",
     "accounts.dev5.jsonl",
     "accounts.dev6.jsonl",
+    "accounts.dev7.jsonl",
 )
 LANGUAGES = {"en", "es", "pt", "fr", "de", "ru", "hi", "id", "tl", "it", "pl", "tr", "ar"}
 # the blind sets reach beyond the pack's thirteen languages; the blind9 round's file covers four more
@@ -42,6 +44,35 @@ LANGUAGES_BY_FILE = {
     "accounts.dev5.jsonl": LANGUAGES | {"nl", "vi", "uk", "ro", "ur", "bn", "zh", "sw", "ms"},
     # the acct11 round's file: those of acct10 plus Japanese, Korean, Persian and Thai
     "accounts.dev6.jsonl": LANGUAGES | {"nl", "vi", "uk", "ro", "ur", "bn", "zh", "sw", "ms", "ja", "ko", "fa", "th"},
+    # the acct12 round's file: the languages of blind12's account misses and warnings, not the pack's thirteen
+    "accounts.dev7.jsonl": {
+        "en",
+        "es",
+        "de",
+        "ru",
+        "hi",
+        "id",
+        "tl",
+        "tr",
+        "vi",
+        "uk",
+        "ro",
+        "ur",
+        "bn",
+        "zh",
+        "sw",
+        "ms",
+        "ja",
+        "ko",
+        "fa",
+        "th",
+    },
+}
+# offers a file keeps that the rules still miss, each with its reason (a strict xfail: it fails once caught)
+KNOWN_MISSES = {
+    # "akaun verified US": "verified" serves the badge group, and the bare "US" (a pronoun in English) names no
+    # country by itself
+    "fadev7-0029": "Malay, the country only as a bare 'US' after 'verified'",
 }
 KINDS = {"account.rental_offer", "account.sale", "account.verification_proxy", "account.payout_redirect"}
 
@@ -78,7 +109,16 @@ def test_the_blind9_file_has_every_kind_in_every_language_and_hindi_in_both_scri
     assert devanagari == KINDS
 
 
-@pytest.mark.parametrize("record", POSITIVES, ids=[r["id"] for r in POSITIVES])
+@pytest.mark.parametrize(
+    "record",
+    [
+        pytest.param(r, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[r["id"]]))
+        if r["id"] in KNOWN_MISSES
+        else r
+        for r in POSITIVES
+    ],
+    ids=[r["id"] for r in POSITIVES],
+)
 def test_every_account_offer_fires_its_kind(rules_screener: Screener, record: dict[str, Any]) -> None:
     signals = rules_screener.screen(record["text"]).signals
     kind = record["kinds"][0]
