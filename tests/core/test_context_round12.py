@@ -10,13 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from marketguard import Screener
-
-_SCREENER = Screener()
-
-
-def _families(text: str) -> set[str]:
-    return {s.family for s in _SCREENER.screen(text).signals} & {"contact", "payment"}
+from circ_rounds import families as _families
 
 
 @pytest.mark.parametrize(
